@@ -1,0 +1,79 @@
+//! Stage 4: the checks. One rule per file under `rules/`, each with its code,
+//! default severity, documentation (the text of `planc explain` and of its
+//! page under docs/checks/) and a `run` function over the shared context.
+//!
+//! Invariant: rules only read the model and graphs; they never see source
+//! text or do I/O, and every rule is listed exactly once in `RULES`.
+
+pub mod rules;
+
+use crate::config::{Config, RuleSeverity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::graph::Graphs;
+use crate::model::Model;
+
+/// What every rule may look at.
+pub struct Context<'a, 's> {
+    pub model: &'a Model<'s>,
+    pub graphs: &'a Graphs,
+    pub config: &'a Config,
+}
+
+/// A check: its identity, documentation and logic.
+pub struct Rule {
+    pub code: Code,
+    /// `None`: off unless configured.
+    pub default_severity: RuleSeverity,
+    /// One line: what the check finds.
+    pub summary: &'static str,
+    /// Markdown: what it means, why it matters, a failing example and the fix.
+    pub doc: &'static str,
+    /// Appends the rule's diagnostics. Rules whose findings come from an
+    /// earlier stage (syntax errors, name resolution) turn those into diagnostics here.
+    pub run: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+/// The registry: every rule, in the order of the spec's table.
+pub static RULES: &[&Rule] = rules::ALL;
+
+/// The rule for a code.
+pub fn rule(code: Code) -> &'static Rule {
+    RULES
+        .iter()
+        .find(|r| r.code == code)
+        .copied()
+        .unwrap_or(&rules::syntax_error::RULE)
+}
+
+/// The severity a code has under `config`, `None` when it is off.
+pub fn severity(code: Code, config: &Config) -> Option<Severity> {
+    match config.severities.get(&code) {
+        Some(configured) => *configured,
+        None => rule(code).default_severity,
+    }
+}
+
+/// Runs every rule that is not off.
+pub fn run(ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        if severity(rule.code, ctx.config).is_some() {
+            (rule.run)(ctx, &mut out);
+        }
+    }
+    out
+}
+
+/// Gives each diagnostic its configured severity, drops those that are off,
+/// and sorts them by position.
+pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
+    diagnostics.retain_mut(|d| match severity(d.code, config) {
+        Some(s) => {
+            d.severity = s;
+            true
+        }
+        None => false,
+    });
+    diagnostics.sort_by_key(|d| d.sort_key());
+    diagnostics
+}

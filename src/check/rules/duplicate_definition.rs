@@ -1,0 +1,73 @@
+//! `duplicate-definition`: a name defined twice, or a single attribute given twice.
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::Problem;
+
+pub const RULE: Rule = Rule {
+    code: Code::DuplicateDefinition,
+    default_severity: Some(Severity::Error),
+    summary: "a name is defined twice, or an attribute that may be given once is given twice",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for problem in &ctx.model.problems {
+        if let Problem::Duplicate {
+            what,
+            first,
+            second,
+            attribute,
+        } = problem
+        {
+            let (verb, help) = if *attribute {
+                (
+                    "given",
+                    "keep one of the two; this attribute may be given once per block",
+                )
+            } else {
+                (
+                    "defined",
+                    "remove one of the two, or rename one and update the references to it",
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateDefinition,
+                    format!("{what} is {verb} twice"),
+                    Label::new(*second, format!("{verb} again here")),
+                )
+                .with_label(Label::new(*first, format!("first {verb} here")))
+                .with_help(help),
+            );
+        }
+    }
+}
+
+const DOC: &str = r#"# duplicate-definition
+
+## What it means
+All roles, externals, facts, levels, triggers, steps, routines and drills of a plan share one
+namespace, so a name may be defined only once (the variants of a `one_of` fact have a namespace of
+their own, per fact). Attributes that may be given once — `owner`, `within`, `until`, `holder`,
+`deputy`, `every`, `issuer`, `date`, `scope`, `commander`, `version` — may not be repeated in a block.
+Both places are labelled. planc keeps the first and ignores the second.
+
+## Why it matters
+Two roles named `office` mean that `owner office` could be either: the plan no longer says who is
+responsible. Two `owner` lines in a step mean two people each think the other one is in charge.
+
+## Example
+```
+role office "信访工作办公室" { holder "uu同志" }
+role office "值班室" { holder "_____" }
+```
+
+## Fix
+Rename one of them and update its references:
+```
+role office "信访工作办公室" { holder "uu同志" }
+role duty_room "值班室" { holder "_____" }
+```
+"#;

@@ -1,0 +1,61 @@
+//! `missing-owner`: a step or routine has no `owner`.
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+
+pub const RULE: Rule = Rule {
+    code: Code::MissingOwner,
+    default_severity: Some(Severity::Error),
+    summary: "a step or routine has no `owner`",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let steps = ctx
+        .model
+        .steps
+        .iter()
+        .filter(|s| !s.owner_written)
+        .map(|s| (&s.named, "step"));
+    let routines = ctx
+        .model
+        .routines
+        .iter()
+        .filter(|r| !r.owner_written)
+        .map(|r| (&r.named, if r.drill { "drill" } else { "routine" }));
+    for (named, kind) in steps.chain(routines) {
+        out.push(
+            Diagnostic::new(
+                Code::MissingOwner,
+                format!("{kind} `{}` has no owner", named.name),
+                Label::new(named.name_span, "nobody is responsible for this"),
+            )
+            .with_help(format!(
+                "add `owner <role>` to `{}`: the one internal role that answers for it",
+                named.name
+            )),
+        );
+    }
+}
+
+const DOC: &str = r#"# missing-owner
+
+## What it means
+Every `step`, `routine` and `drill` needs exactly one `owner`: an internal role that answers for it
+being done. Others may take part with `with`.
+
+## Why it matters
+A step everybody takes part in and nobody owns is the step that is not done. "相关部门配合" with no
+one in charge is the most common gap in written plans.
+
+## Example
+```
+step report "立即向领导小组组长通报情况" { on mass_visit; within 10m }
+```
+
+## Fix
+```
+step report "立即向领导小组组长通报情况" { owner office; on mass_visit; within 10m }
+```
+"#;

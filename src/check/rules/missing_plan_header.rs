@@ -1,0 +1,72 @@
+//! `missing-plan-header`: no `plan` header, more than one, or one inside a section.
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::Problem;
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: Code::MissingPlanHeader,
+    default_severity: Some(Severity::Error),
+    summary: "the file has no `plan` header, or more than one",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for problem in &ctx.model.problems {
+        let d = match problem {
+            Problem::NoHeader => Diagnostic::new(
+                Code::MissingPlanHeader,
+                "this file has no `plan` header",
+                Label::new(
+                    Span::new(0, 0),
+                    "the plan header belongs at the top of the file",
+                ),
+            )
+            .with_help("start the file with `plan \"<title>\" { issuer \"…\" date YYYY-MM-DD }`"),
+            Problem::ExtraHeader { first, extra } => Diagnostic::new(
+                Code::MissingPlanHeader,
+                "a file holds exactly one plan, but this is a second `plan` header",
+                Label::new(*extra, "second plan header"),
+            )
+            .with_label(Label::new(*first, "the first plan header"))
+            .with_help("merge the two headers, or move the second plan into a file of its own"),
+            Problem::NestedHeader { span } => Diagnostic::new(
+                Code::MissingPlanHeader,
+                "the `plan` header must stand at top level, not inside a section",
+                Label::new(*span, "inside a section"),
+            )
+            .with_help("move the `plan` header out of the section, to the top of the file"),
+            _ => continue,
+        };
+        out.push(d);
+    }
+}
+
+const DOC: &str = r#"# missing-plan-header
+
+## What it means
+Every plan file holds exactly one `plan` header, at top level: the title, who issues the plan,
+its date, its legal basis and scope, and optionally its `commander`. This check fires when there
+is none, when there is more than one, or when the header stands inside a `section`.
+
+## Why it matters
+The header says which plan a checklist belongs to and which version is in force. A file with two
+headers is two plans glued together: readers cannot tell which rules apply.
+
+## Example
+```
+role leader "领导小组组长" { holder "_____" }
+```
+
+## Fix
+```
+plan "XX运管站信访应急预案" {
+  issuer "XX市道路运输管理站"
+  date 2015-09-11
+  commander leader
+}
+role leader "领导小组组长" { holder "_____" }
+```
+"#;

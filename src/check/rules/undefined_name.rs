@@ -1,0 +1,64 @@
+//! `undefined-name`: a reference names nothing.
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::Problem;
+
+pub const RULE: Rule = Rule {
+    code: Code::UndefinedName,
+    default_severity: Some(Severity::Error),
+    summary: "a reference names nothing that is defined",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for problem in &ctx.model.problems {
+        if let Problem::Undefined {
+            name,
+            span,
+            expected,
+            suggestion,
+        } = problem
+        {
+            let help = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => {
+                    format!("define {expected} named `{name}`, or use the name of one that exists")
+                }
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::UndefinedName,
+                    format!("`{name}` is not defined"),
+                    Label::new(*span, format!("expected {expected}")),
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+const DOC: &str = r#"# undefined-name
+
+## What it means
+A statement refers to a name — an `owner`, a trigger in `on`, a step in `after`, a role in
+`notify` or `escalates to`, a fact in a condition — that is defined nowhere in the plan. Names may
+be used before the line that defines them, so order is never the cause. When a defined name of
+the right kind is close in spelling, the help suggests it.
+
+## Why it matters
+A reference to nothing is an instruction nobody can follow: "report to `leeder`" on the bad day
+means the report goes nowhere.
+
+## Example
+```
+role leader "领导小组组长" { holder "_____" }
+role office "信访工作办公室" { escalates to leeder }
+```
+
+## Fix
+```
+role office "信访工作办公室" { escalates to leader }
+```
+"#;

@@ -1,0 +1,177 @@
+//! Diagnostics as data: a stable code, a severity, a message, a primary label,
+//! secondary labels and a help line. Every stage produces these; `report`
+//! turns them into text.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// Every diagnostic code planc can emit. The registry in `check` maps each to
+/// its documentation; `tests/registry.rs` keeps the two in step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    SyntaxError,
+    MissingPlanHeader,
+    DuplicateDefinition,
+    UndefinedName,
+    WrongKind,
+    TypeMismatch,
+    EscalationCycle,
+    StepCycle,
+    TriggerCycle,
+    MissingOwner,
+    NoResponse,
+    UnreachableStep,
+    UnsatisfiableTrigger,
+    OrphanRole,
+    UnusedExternal,
+    UnusedFact,
+    MultipleCommanders,
+    NoEscalationPath,
+    DeadlineInversion,
+    SpanOfControl,
+    UnassignedRole,
+    NoDeputy,
+    NoDrill,
+}
+
+impl Code {
+    pub const ALL: &'static [Code] = &[
+        Code::SyntaxError,
+        Code::MissingPlanHeader,
+        Code::DuplicateDefinition,
+        Code::UndefinedName,
+        Code::WrongKind,
+        Code::TypeMismatch,
+        Code::EscalationCycle,
+        Code::StepCycle,
+        Code::TriggerCycle,
+        Code::MissingOwner,
+        Code::NoResponse,
+        Code::UnreachableStep,
+        Code::UnsatisfiableTrigger,
+        Code::OrphanRole,
+        Code::UnusedExternal,
+        Code::UnusedFact,
+        Code::MultipleCommanders,
+        Code::NoEscalationPath,
+        Code::DeadlineInversion,
+        Code::SpanOfControl,
+        Code::UnassignedRole,
+        Code::NoDeputy,
+        Code::NoDrill,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::SyntaxError => "syntax-error",
+            Code::MissingPlanHeader => "missing-plan-header",
+            Code::DuplicateDefinition => "duplicate-definition",
+            Code::UndefinedName => "undefined-name",
+            Code::WrongKind => "wrong-kind",
+            Code::TypeMismatch => "type-mismatch",
+            Code::EscalationCycle => "escalation-cycle",
+            Code::StepCycle => "step-cycle",
+            Code::TriggerCycle => "trigger-cycle",
+            Code::MissingOwner => "missing-owner",
+            Code::NoResponse => "no-response",
+            Code::UnreachableStep => "unreachable-step",
+            Code::UnsatisfiableTrigger => "unsatisfiable-trigger",
+            Code::OrphanRole => "orphan-role",
+            Code::UnusedExternal => "unused-external",
+            Code::UnusedFact => "unused-fact",
+            Code::MultipleCommanders => "multiple-commanders",
+            Code::NoEscalationPath => "no-escalation-path",
+            Code::DeadlineInversion => "deadline-inversion",
+            Code::SpanOfControl => "span-of-control",
+            Code::UnassignedRole => "unassigned-role",
+            Code::NoDeputy => "no-deputy",
+            Code::NoDrill => "no-drill",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span with a short message, shown under the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    /// Further labelled spans: the other definition, the other edges of a cycle.
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic labelled at `primary`. Its severity is an error until the
+    /// pipeline applies the rule's configured severity (`check::apply_severities`).
+    pub fn new(code: Code, message: impl Into<String>, primary: Label) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            primary,
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.secondary.push(label);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sort key: position in the file, then code.
+    pub fn sort_key(&self) -> (usize, usize, Code) {
+        (self.primary.span.start, self.primary.span.end, self.code)
+    }
+}

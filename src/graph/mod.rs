@@ -1,0 +1,163 @@
+//! Stage 3: the plan's graphs, built once per plan and shared by every check
+//! and output.
+//!
+//! - The escalation graph: a node per role and per external (node index =
+//!   role index, then externals after the roles), an edge per `escalates to`.
+//! - The response graph: a node per trigger and per step (triggers first), with
+//!   edges trigger → step (`on`), step → step (`after`, from the predecessor)
+//!   and trigger → trigger (a trigger named in another's condition, from the
+//!   named trigger to the one whose condition names it).
+//!
+//! Invariant: only iterative petgraph algorithms are used on these graphs
+//! (`tarjan_scc` is recursive and aborts on long chains).
+
+pub mod cycles;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::{Cond, ExternalId, Model, Party, RoleId, StepId, TriggerId};
+use crate::span::Span;
+use crate::syntax::ast::Duration;
+
+/// An `escalates to` edge: its statement and deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EscalationEdge {
+    pub span: Span,
+    pub within: Option<Duration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResponseNode {
+    Trigger(TriggerId),
+    Step(StepId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseEdgeKind {
+    /// trigger → step, from `on`
+    On,
+    /// step → step, from `after`
+    After,
+    /// trigger → trigger, a trigger named in a condition
+    Condition,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseEdge {
+    pub kind: ResponseEdgeKind,
+    /// Where the reference is written.
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Graphs {
+    pub escalation: DiGraph<Party, EscalationEdge, u32>,
+    pub response: DiGraph<ResponseNode, ResponseEdge, u32>,
+    roles: usize,
+    triggers: usize,
+}
+
+impl Graphs {
+    pub fn build(model: &Model) -> Graphs {
+        let mut escalation =
+            DiGraph::with_capacity(model.roles.len() + model.externals.len(), model.roles.len());
+        for id in model.role_ids() {
+            escalation.add_node(Party::Role(id));
+        }
+        for i in 0..model.externals.len() {
+            escalation.add_node(Party::External(ExternalId(i as u32)));
+        }
+        let roles = model.roles.len();
+        let party_node = |p: Party| match p {
+            Party::Role(r) => NodeIndex::new(r.index()),
+            Party::External(e) => NodeIndex::new(roles + e.index()),
+        };
+        for (i, role) in model.roles.iter().enumerate() {
+            for e in &role.escalations {
+                escalation.add_edge(
+                    NodeIndex::new(i),
+                    party_node(e.target.id),
+                    EscalationEdge {
+                        span: e.span,
+                        within: e.within,
+                    },
+                );
+            }
+        }
+
+        let triggers = model.triggers.len();
+        let mut response = DiGraph::with_capacity(triggers + model.steps.len(), model.steps.len());
+        for id in model.trigger_ids() {
+            response.add_node(ResponseNode::Trigger(id));
+        }
+        for id in model.step_ids() {
+            response.add_node(ResponseNode::Step(id));
+        }
+        for (i, trigger) in model.triggers.iter().enumerate() {
+            for node in &trigger.condition.nodes {
+                if let Cond::Trigger {
+                    trigger: named,
+                    span,
+                } = node
+                {
+                    response.add_edge(
+                        NodeIndex::new(named.index()),
+                        NodeIndex::new(i),
+                        ResponseEdge {
+                            kind: ResponseEdgeKind::Condition,
+                            span: *span,
+                        },
+                    );
+                }
+            }
+        }
+        for (i, step) in model.steps.iter().enumerate() {
+            let node = NodeIndex::new(triggers + i);
+            for on in &step.on {
+                response.add_edge(
+                    NodeIndex::new(on.id.index()),
+                    node,
+                    ResponseEdge {
+                        kind: ResponseEdgeKind::On,
+                        span: on.span,
+                    },
+                );
+            }
+            for after in &step.after {
+                response.add_edge(
+                    NodeIndex::new(triggers + after.id.index()),
+                    node,
+                    ResponseEdge {
+                        kind: ResponseEdgeKind::After,
+                        span: after.span,
+                    },
+                );
+            }
+        }
+        Graphs {
+            escalation,
+            response,
+            roles,
+            triggers,
+        }
+    }
+
+    pub fn role_node(&self, role: RoleId) -> NodeIndex<u32> {
+        NodeIndex::new(role.index())
+    }
+
+    pub fn party_node(&self, party: Party) -> NodeIndex<u32> {
+        match party {
+            Party::Role(r) => NodeIndex::new(r.index()),
+            Party::External(e) => NodeIndex::new(self.roles + e.index()),
+        }
+    }
+
+    pub fn trigger_node(&self, trigger: TriggerId) -> NodeIndex<u32> {
+        NodeIndex::new(trigger.index())
+    }
+
+    pub fn step_node(&self, step: StepId) -> NodeIndex<u32> {
+        NodeIndex::new(self.triggers + step.index())
+    }
+}

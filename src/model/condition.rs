@@ -1,0 +1,188 @@
+//! Resolving trigger conditions: names to facts, variants and triggers, with
+//! the fact's type checked against how the condition uses it.
+
+use super::resolve::Resolver;
+use super::*;
+use crate::syntax::ast::{self, CondNode};
+
+impl<'s> Resolver<'s> {
+    /// Resolves a condition. The syntax arena lists children before parents,
+    /// so one pass in index order converts it without recursion, keeping ids.
+    pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> Condition {
+        let nodes = cond
+            .nodes
+            .iter()
+            .map(|node| match node {
+                CondNode::Not(c, span) => Cond::Not(CondId(c.0), *span),
+                CondNode::And(cs, span) => {
+                    Cond::And(cs.iter().map(|c| CondId(c.0)).collect(), *span)
+                }
+                CondNode::Or(cs, span) => Cond::Or(cs.iter().map(|c| CondId(c.0)).collect(), *span),
+                CondNode::Name(name) => self.bare_name(name),
+                CondNode::Compare {
+                    fact,
+                    op,
+                    value,
+                    span,
+                } => self.comparison(fact, *op, *value, *span),
+                CondNode::In {
+                    fact,
+                    variants,
+                    span,
+                } => self.membership(fact, variants, *span),
+            })
+            .collect();
+        Condition {
+            nodes,
+            root: CondId(cond.root.0),
+        }
+    }
+
+    fn comparison(&mut self, fact: &ast::Name<'s>, op: ast::CmpOp, value: u64, span: Span) -> Cond {
+        let Some(id) = self.fact_for(fact, "a count fact") else {
+            return Cond::Unknown(span);
+        };
+        let ty = &self.model.fact(id).ty;
+        if *ty == FactType::Count {
+            return Cond::Compare {
+                fact: id,
+                op,
+                value,
+                span,
+            };
+        }
+        let help = match ty {
+            FactType::Flag => format!(
+                "`{0}` is true or false: write `{0}` or `not {0}`",
+                fact.text
+            ),
+            _ => format!(
+                "test a one_of fact with `in`, e.g. `{} in {{ … }}`",
+                fact.text
+            ),
+        };
+        let message = format!(
+            "`{}` is {}, not a count: it cannot be compared with a number",
+            fact.text,
+            ty.describe()
+        );
+        self.mismatch(id, fact, span, message, help);
+        Cond::Unknown(span)
+    }
+
+    fn membership(&mut self, fact: &ast::Name<'s>, variants: &[ast::Name<'s>], span: Span) -> Cond {
+        let Some(id) = self.fact_for(fact, "a one_of fact") else {
+            return Cond::Unknown(span);
+        };
+        let defined = match &self.model.fact(id).ty {
+            FactType::OneOf(defined) => defined,
+            ty => {
+                let help = match ty {
+                    FactType::Count => {
+                        format!("compare a count with a number, e.g. `{} >= 50`", fact.text)
+                    }
+                    _ => format!(
+                        "`{0}` is true or false: write `{0}` or `not {0}`",
+                        fact.text
+                    ),
+                };
+                let message = format!(
+                    "`{}` is {}, not a one_of fact: `in {{ … }}` does not apply",
+                    fact.text,
+                    ty.describe()
+                );
+                self.mismatch(id, fact, span, message, help);
+                return Cond::Unknown(span);
+            }
+        };
+        let mut indexes = Vec::new();
+        let mut missing = Vec::new();
+        for v in variants {
+            match defined.iter().position(|d| d.name == v.text) {
+                Some(i) => indexes.push(i as u32),
+                None => {
+                    let names: Vec<&str> = defined.iter().map(|d| d.name).collect();
+                    let help = match crate::suggest::closest(v.text, &names) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => {
+                            format!("the variants of `{}` are: {}", fact.text, names.join(", "))
+                        }
+                    };
+                    missing.push((v, help));
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Cond::In {
+                fact: id,
+                variants: indexes,
+                span,
+            };
+        }
+        for (v, help) in missing {
+            let message = format!("`{}` has no variant `{}`", fact.text, v.text);
+            self.mismatch(id, v, v.span, message, help);
+        }
+        Cond::Unknown(span)
+    }
+
+    /// A bare name: another trigger, or a flag fact.
+    fn bare_name(&mut self, name: &ast::Name<'s>) -> Cond {
+        let span = name.span;
+        match self.model.symbols.get(name.text).copied() {
+            Some(Symbol::Trigger(trigger)) => Cond::Trigger { trigger, span },
+            Some(Symbol::Fact(id)) => match &self.model.fact(id).ty {
+                FactType::Flag => Cond::Flag { fact: id, span },
+                ty => {
+                    let help = match ty {
+                        FactType::Count => {
+                            format!("compare it with a number, e.g. `{} >= 1`", name.text)
+                        }
+                        _ => format!("test its value with `in`, e.g. `{} in {{ … }}`", name.text),
+                    };
+                    let message = format!(
+                        "`{}` is {}, not a flag: it is not true or false by itself",
+                        name.text,
+                        ty.describe()
+                    );
+                    self.mismatch(id, name, span, message, help);
+                    Cond::Unknown(span)
+                }
+            },
+            _ => {
+                self.wrong_or_undefined(name, "a trigger or a flag fact", |k| {
+                    matches!(k, Kind::Trigger | Kind::Fact)
+                });
+                Cond::Unknown(span)
+            }
+        }
+    }
+
+    /// Resolves a name that must be a fact.
+    fn fact_for(&mut self, name: &ast::Name<'s>, expected: &'static str) -> Option<FactId> {
+        if let Some(Symbol::Fact(id)) = self.model.symbols.get(name.text).copied() {
+            return Some(id);
+        }
+        self.wrong_or_undefined(name, expected, |k| k == Kind::Fact);
+        None
+    }
+
+    fn mismatch(
+        &mut self,
+        fact: FactId,
+        used: &ast::Name<'s>,
+        span: Span,
+        message: String,
+        help: String,
+    ) {
+        let fact_span = self.model.fact(fact).named.name_span;
+        let label = format!("`{}` is used here", used.text);
+        self.model.problems.push(Problem::TypeMismatch {
+            message,
+            span,
+            label,
+            fact: fact_span,
+            help,
+        });
+    }
+}

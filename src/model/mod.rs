@@ -1,0 +1,358 @@
+//! Stage 2: the resolved model. Every name is looked up once, here; later
+//! stages refer to items by typed ids and never by string.
+//!
+//! Invariants: ids index the vectors of `Model`; a reference that did not
+//! resolve (or resolved to the wrong kind) is absent from the model and is
+//! recorded once in `problems` instead, so no later stage reports it again.
+
+mod condition;
+mod resolve;
+
+use std::collections::HashMap;
+
+use crate::span::Span;
+use crate::syntax::ast::{CmpOp, Date, Duration, Str};
+
+pub use resolve::build;
+
+macro_rules! ids {
+    ($($name:ident),*) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize { self.0 as usize }
+        }
+    )*};
+}
+ids!(
+    RoleId, ExternalId, FactId, LevelId, TriggerId, StepId, RoutineId
+);
+
+/// Someone who can be escalated to, notified or take part: a role or an external.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Party {
+    Role(RoleId),
+    External(ExternalId),
+}
+
+/// What a name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Symbol {
+    Role(RoleId),
+    External(ExternalId),
+    Fact(FactId),
+    Level(LevelId),
+    Trigger(TriggerId),
+    Step(StepId),
+    Routine(RoutineId),
+}
+
+/// A use of a resolved name, with the span where it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ref<T> {
+    pub id: T,
+    pub span: Span,
+}
+
+/// Name, label and spans shared by every named item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named<'s> {
+    pub name: &'s str,
+    pub name_span: Span,
+    pub label: Str<'s>,
+    /// The whole item.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Header<'s> {
+    pub title: Option<Str<'s>>,
+    pub issuer: Option<Str<'s>>,
+    pub date: Option<Date>,
+    pub basis: Vec<Str<'s>>,
+    pub scope: Option<Str<'s>>,
+    pub commander: Option<Ref<RoleId>>,
+    pub version: Option<Str<'s>>,
+    pub texts: Vec<Str<'s>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalation {
+    pub target: Ref<Party>,
+    pub within: Option<Duration>,
+    /// The whole `escalates to …` statement.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role<'s> {
+    pub named: Named<'s>,
+    pub holder: Option<Str<'s>>,
+    pub phones: Vec<Str<'s>>,
+    pub deputy: Option<Ref<Party>>,
+    pub duties: Vec<Str<'s>>,
+    pub escalations: Vec<Escalation>,
+    pub members: Vec<Ref<Party>>,
+    pub texts: Vec<Str<'s>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct External<'s> {
+    pub named: Named<'s>,
+    pub holder: Option<Str<'s>>,
+    pub phones: Vec<Str<'s>>,
+    pub texts: Vec<Str<'s>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant<'s> {
+    pub name: &'s str,
+    pub label: Str<'s>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactType<'s> {
+    Count,
+    Flag,
+    OneOf(Vec<Variant<'s>>),
+}
+
+impl FactType<'_> {
+    pub fn describe(&self) -> &'static str {
+        match self {
+            FactType::Count => "a count",
+            FactType::Flag => "a flag",
+            FactType::OneOf(_) => "a one_of fact",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact<'s> {
+    pub named: Named<'s>,
+    pub ty: FactType<'s>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level<'s> {
+    /// Declared most severe first: rank 0 is the most severe.
+    pub named: Named<'s>,
+}
+
+/// Index of a node in `Condition::nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CondId(pub u32);
+
+/// A resolved condition, as an arena (never recursive in memory).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub nodes: Vec<Cond>,
+    pub root: CondId,
+}
+
+impl Condition {
+    pub fn node(&self, id: CondId) -> &Cond {
+        &self.nodes[id.0 as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    Compare {
+        fact: FactId,
+        op: CmpOp,
+        value: u64,
+        span: Span,
+    },
+    /// Variants as indexes into the fact's `OneOf` list.
+    In {
+        fact: FactId,
+        variants: Vec<u32>,
+        span: Span,
+    },
+    Flag {
+        fact: FactId,
+        span: Span,
+    },
+    Trigger {
+        trigger: TriggerId,
+        span: Span,
+    },
+    Not(CondId, Span),
+    And(Vec<CondId>, Span),
+    Or(Vec<CondId>, Span),
+    /// A part that did not resolve (already reported): constrains nothing.
+    Unknown(Span),
+}
+
+impl Cond {
+    pub fn span(&self) -> Span {
+        match self {
+            Cond::Compare { span, .. }
+            | Cond::In { span, .. }
+            | Cond::Flag { span, .. }
+            | Cond::Trigger { span, .. }
+            | Cond::Not(_, span)
+            | Cond::And(_, span)
+            | Cond::Or(_, span)
+            | Cond::Unknown(span) => *span,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger<'s> {
+    pub named: Named<'s>,
+    pub condition: Condition,
+    pub level: Option<Ref<LevelId>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step<'s> {
+    pub named: Named<'s>,
+    pub owner: Option<Ref<RoleId>>,
+    /// Whether an `owner` statement was written at all (resolved or not).
+    pub owner_written: bool,
+    pub on: Vec<Ref<TriggerId>>,
+    pub after: Vec<Ref<StepId>>,
+    pub with: Vec<Ref<Party>>,
+    pub within: Option<Duration>,
+    pub notify: Vec<Ref<Party>>,
+    pub until: Option<Str<'s>>,
+    pub texts: Vec<Str<'s>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Routine<'s> {
+    pub named: Named<'s>,
+    /// `drill` rather than `routine`.
+    pub drill: bool,
+    pub owner: Option<Ref<RoleId>>,
+    pub owner_written: bool,
+    pub with: Vec<Ref<Party>>,
+    pub every: Option<Duration>,
+    pub texts: Vec<Str<'s>>,
+}
+
+/// The kinds of things a name can denote, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Role,
+    External,
+    Fact,
+    Level,
+    Trigger,
+    Step,
+    Routine,
+    Drill,
+}
+
+impl Kind {
+    pub fn article(self) -> &'static str {
+        match self {
+            Kind::Role => "a role",
+            Kind::External => "an external",
+            Kind::Fact => "a fact",
+            Kind::Level => "a level",
+            Kind::Trigger => "a trigger",
+            Kind::Step => "a step",
+            Kind::Routine => "a routine",
+            Kind::Drill => "a drill",
+        }
+    }
+}
+
+/// A problem found while resolving names: data that the checks in
+/// `check::rules` turn into diagnostics.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A name defined twice, or a single attribute given twice.
+    Duplicate {
+        what: String,
+        first: Span,
+        second: Span,
+        /// An attribute given twice rather than a name defined twice.
+        attribute: bool,
+    },
+    Undefined {
+        name: String,
+        span: Span,
+        /// What the position wants, e.g. "a role or an external".
+        expected: &'static str,
+        suggestion: Option<String>,
+    },
+    WrongKind {
+        name: String,
+        span: Span,
+        found: Kind,
+        definition: Span,
+        expected: &'static str,
+        /// The statement the name stands in, e.g. "owner".
+        position: &'static str,
+    },
+    TypeMismatch {
+        message: String,
+        span: Span,
+        label: String,
+        fact: Span,
+        help: String,
+    },
+    /// No `plan` header at all.
+    NoHeader,
+    /// A second (or later) `plan` header.
+    ExtraHeader { first: Span, extra: Span },
+    /// A `plan` header inside a section.
+    NestedHeader { span: Span },
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model<'s> {
+    pub header: Option<Header<'s>>,
+    pub roles: Vec<Role<'s>>,
+    pub externals: Vec<External<'s>>,
+    pub facts: Vec<Fact<'s>>,
+    pub levels: Vec<Level<'s>>,
+    pub triggers: Vec<Trigger<'s>>,
+    pub steps: Vec<Step<'s>>,
+    pub routines: Vec<Routine<'s>>,
+    pub symbols: HashMap<&'s str, Symbol>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'s> Model<'s> {
+    pub fn role(&self, id: RoleId) -> &Role<'s> {
+        &self.roles[id.index()]
+    }
+    pub fn external(&self, id: ExternalId) -> &External<'s> {
+        &self.externals[id.index()]
+    }
+    pub fn fact(&self, id: FactId) -> &Fact<'s> {
+        &self.facts[id.index()]
+    }
+    pub fn trigger(&self, id: TriggerId) -> &Trigger<'s> {
+        &self.triggers[id.index()]
+    }
+    pub fn step(&self, id: StepId) -> &Step<'s> {
+        &self.steps[id.index()]
+    }
+
+    /// Name, label and spans of a party.
+    pub fn party(&self, party: Party) -> &Named<'s> {
+        match party {
+            Party::Role(r) => &self.role(r).named,
+            Party::External(e) => &self.external(e).named,
+        }
+    }
+
+    pub fn role_ids(&self) -> impl Iterator<Item = RoleId> + use<'_, 's> {
+        (0..self.roles.len() as u32).map(RoleId)
+    }
+    pub fn step_ids(&self) -> impl Iterator<Item = StepId> + use<'_, 's> {
+        (0..self.steps.len() as u32).map(StepId)
+    }
+    pub fn trigger_ids(&self) -> impl Iterator<Item = TriggerId> + use<'_, 's> {
+        (0..self.triggers.len() as u32).map(TriggerId)
+    }
+}

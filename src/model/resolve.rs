@@ -1,0 +1,560 @@
+//! Builds the model from the syntax tree in two passes: declare every name
+//! (so names can be used before they are defined), then resolve every use.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::syntax::ast::{self, Item, Keyword, Value};
+
+/// Builds the resolved model of a parsed file.
+pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
+    let items = flatten(file);
+    let mut r = Resolver {
+        model: Model::default(),
+        definitions: HashMap::new(),
+    };
+    for item in &items {
+        r.declare(item);
+    }
+    for item in &items {
+        r.fill(item);
+    }
+    if r.model.header.is_none() && !r.saw_nested_header(&items) {
+        r.model.problems.push(Problem::NoHeader);
+    }
+    r.model
+}
+
+/// Every item, sections opened, in source order (iterative: sections nest).
+fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<std::slice::Iter<'a, Item<'s>>> = vec![file.items.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            Some(item) => {
+                out.push(item);
+                if let Item::Section(section) = item {
+                    stack.push(section.items.iter());
+                }
+            }
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    out
+}
+
+pub(super) struct Resolver<'s> {
+    pub(super) model: Model<'s>,
+    /// Where each name was first defined, and its kind.
+    definitions: HashMap<&'s str, (Span, Kind)>,
+}
+
+fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
+    Named {
+        name: name.text,
+        name_span: name.span,
+        label: label.clone(),
+        span,
+    }
+}
+
+/// Which kinds a reference position accepts.
+#[derive(Clone, Copy)]
+enum Want {
+    Role,
+    Party,
+    Trigger,
+    Step,
+    Level,
+}
+
+impl Want {
+    fn words(self) -> &'static str {
+        match self {
+            Want::Role => "an internal role",
+            Want::Party => "a role or an external",
+            Want::Trigger => "a trigger",
+            Want::Step => "a step",
+            Want::Level => "a level",
+        }
+    }
+
+    fn accepts(self, kind: Kind) -> bool {
+        match self {
+            Want::Role => kind == Kind::Role,
+            Want::Party => matches!(kind, Kind::Role | Kind::External),
+            Want::Trigger => kind == Kind::Trigger,
+            Want::Step => kind == Kind::Step,
+            Want::Level => kind == Kind::Level,
+        }
+    }
+}
+
+impl<'s> Resolver<'s> {
+    fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
+        if let Some(&(first, _)) = self.definitions.get(name.text) {
+            self.model.problems.push(Problem::Duplicate {
+                what: format!("the name `{}`", name.text),
+                first,
+                second: name.span,
+                attribute: false,
+            });
+            return false;
+        }
+        self.definitions.insert(name.text, (name.span, kind));
+        self.model.symbols.insert(name.text, symbol);
+        true
+    }
+
+    fn declare(&mut self, item: &Item<'s>) {
+        let m = &mut self.model;
+        match item {
+            Item::Decl(d) => {
+                let (kind, symbol) = match d.kind {
+                    ast::DeclKind::Role => (Kind::Role, Symbol::Role(RoleId(m.roles.len() as u32))),
+                    ast::DeclKind::External => (
+                        Kind::External,
+                        Symbol::External(ExternalId(m.externals.len() as u32)),
+                    ),
+                    ast::DeclKind::Step => (Kind::Step, Symbol::Step(StepId(m.steps.len() as u32))),
+                    ast::DeclKind::Routine => (
+                        Kind::Routine,
+                        Symbol::Routine(RoutineId(m.routines.len() as u32)),
+                    ),
+                    ast::DeclKind::Drill => (
+                        Kind::Drill,
+                        Symbol::Routine(RoutineId(m.routines.len() as u32)),
+                    ),
+                };
+                if !self.define(&d.name, kind, symbol) {
+                    return;
+                }
+                let named = named(&d.name, &d.label, d.span);
+                let m = &mut self.model;
+                match d.kind {
+                    ast::DeclKind::Role => m.roles.push(Role {
+                        named,
+                        holder: None,
+                        phones: vec![],
+                        deputy: None,
+                        duties: vec![],
+                        escalations: vec![],
+                        members: vec![],
+                        texts: vec![],
+                    }),
+                    ast::DeclKind::External => m.externals.push(External {
+                        named,
+                        holder: None,
+                        phones: vec![],
+                        texts: vec![],
+                    }),
+                    ast::DeclKind::Step => m.steps.push(Step {
+                        named,
+                        owner: None,
+                        owner_written: false,
+                        on: vec![],
+                        after: vec![],
+                        with: vec![],
+                        within: None,
+                        notify: vec![],
+                        until: None,
+                        texts: vec![],
+                    }),
+                    ast::DeclKind::Routine | ast::DeclKind::Drill => m.routines.push(Routine {
+                        named,
+                        drill: d.kind == ast::DeclKind::Drill,
+                        owner: None,
+                        owner_written: false,
+                        with: vec![],
+                        every: None,
+                        texts: vec![],
+                    }),
+                }
+            }
+            Item::Fact(f) => {
+                let id = FactId(m.facts.len() as u32);
+                if !self.define(&f.name, Kind::Fact, Symbol::Fact(id)) {
+                    return;
+                }
+                let ty = match &f.ty {
+                    ast::FactType::Count => FactType::Count,
+                    ast::FactType::Flag => FactType::Flag,
+                    ast::FactType::OneOf(variants) => {
+                        let mut seen: HashMap<&str, Span> = HashMap::new();
+                        let mut out = Vec::new();
+                        for v in variants {
+                            if let Some(&first) = seen.get(v.name.text) {
+                                self.model.problems.push(Problem::Duplicate {
+                                    what: format!("the variant `{}`", v.name.text),
+                                    first,
+                                    second: v.name.span,
+                                    attribute: false,
+                                });
+                                continue;
+                            }
+                            seen.insert(v.name.text, v.name.span);
+                            out.push(Variant {
+                                name: v.name.text,
+                                label: v.label.clone(),
+                                span: v.name.span,
+                            });
+                        }
+                        FactType::OneOf(out)
+                    }
+                };
+                self.model.facts.push(Fact {
+                    named: named(&f.name, &f.label, f.span),
+                    ty,
+                });
+            }
+            Item::Level(l) => {
+                let id = LevelId(m.levels.len() as u32);
+                if self.define(&l.name, Kind::Level, Symbol::Level(id)) {
+                    self.model.levels.push(Level {
+                        named: named(&l.name, &l.label, l.span),
+                    });
+                }
+            }
+            Item::Trigger(t) => {
+                let id = TriggerId(m.triggers.len() as u32);
+                if self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
+                    self.model.triggers.push(Trigger {
+                        named: named(&t.name, &t.label, t.span),
+                        condition: Condition {
+                            nodes: vec![Cond::Unknown(t.span)],
+                            root: CondId(0),
+                        },
+                        level: None,
+                    });
+                }
+            }
+            Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+        }
+    }
+
+    /// Second pass: resolve the item's references and fill in its attributes.
+    fn fill(&mut self, item: &Item<'s>) {
+        match item {
+            Item::Plan(p) => self.fill_header(p),
+            Item::Decl(d) => {
+                // A duplicate definition was not declared: its body is not checked again.
+                let Some((span, _)) = self.definitions.get(d.name.text) else {
+                    return;
+                };
+                if *span != d.name.span {
+                    return;
+                }
+                self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
+                match self.model.symbols.get(d.name.text).copied() {
+                    Some(Symbol::Role(id)) => self.fill_role(id, &d.stmts),
+                    Some(Symbol::External(id)) => self.fill_external(id, &d.stmts),
+                    Some(Symbol::Step(id)) => self.fill_step(id, &d.stmts),
+                    Some(Symbol::Routine(id)) => self.fill_routine(id, &d.stmts),
+                    _ => {}
+                }
+            }
+            Item::Trigger(t) => {
+                let Some(Symbol::Trigger(id)) = self.model.symbols.get(t.name.text).copied() else {
+                    return;
+                };
+                if self.model.trigger(id).named.name_span != t.name.span {
+                    return;
+                }
+                let condition = self.condition(&t.condition);
+                let level = t
+                    .level
+                    .as_ref()
+                    .and_then(|l| self.lookup(l, Want::Level, "level"))
+                    .and_then(|r| match r.id {
+                        Symbol::Level(l) => Some(Ref {
+                            id: l,
+                            span: r.span,
+                        }),
+                        _ => None,
+                    });
+                let trigger = &mut self.model.triggers[id.index()];
+                trigger.condition = condition;
+                trigger.level = level;
+            }
+            _ => {}
+        }
+    }
+
+    fn saw_nested_header(&self, items: &[&Item<'s>]) -> bool {
+        items.iter().any(|i| matches!(i, Item::Plan(p) if p.nested))
+    }
+
+    fn fill_header(&mut self, p: &ast::PlanHeader<'s>) {
+        if p.nested {
+            self.model
+                .problems
+                .push(Problem::NestedHeader { span: p.keyword });
+            return;
+        }
+        if let Some(first) = &self.model.header {
+            self.model.problems.push(Problem::ExtraHeader {
+                first: first.span,
+                extra: p.keyword,
+            });
+            return;
+        }
+        self.check_single_attributes(&p.stmts, "plan", "header");
+        let mut h = Header {
+            title: Some(p.title.clone()),
+            span: p.keyword,
+            ..Header::default()
+        };
+        for stmt in &p.stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Issuer, Value::Str(s)) => set_once(&mut h.issuer, s),
+                (Keyword::Scope, Value::Str(s)) => set_once(&mut h.scope, s),
+                (Keyword::Version, Value::Str(s)) => set_once(&mut h.version, s),
+                (Keyword::Text, Value::Str(s)) => h.texts.push(s.clone()),
+                (Keyword::Basis, Value::Strs(v)) => h.basis.extend(v.iter().cloned()),
+                (Keyword::Date, Value::Date(d)) => {
+                    h.date.get_or_insert(*d);
+                }
+                (Keyword::Commander, Value::Name(n)) if h.commander.is_none() => {
+                    h.commander = self.role_ref(n, "commander");
+                }
+                _ => {}
+            }
+        }
+        self.model.header = Some(h);
+    }
+
+    /// Reports attributes that may be given once but were given again.
+    fn check_single_attributes(&mut self, stmts: &[ast::Stmt<'s>], kind: &str, name: &str) {
+        let mut seen: HashMap<Keyword, Span> = HashMap::new();
+        for stmt in stmts {
+            if !stmt.keyword.is_single() {
+                continue;
+            }
+            if let Some(&first) = seen.get(&stmt.keyword) {
+                self.model.problems.push(Problem::Duplicate {
+                    what: format!("`{}` of {kind} `{name}`", stmt.keyword.as_str()),
+                    first,
+                    second: stmt.span,
+                    attribute: true,
+                });
+            } else {
+                seen.insert(stmt.keyword, stmt.span);
+            }
+        }
+    }
+
+    fn fill_role(&mut self, id: RoleId, stmts: &[ast::Stmt<'s>]) {
+        let mut role = self.model.roles[id.index()].clone();
+        for stmt in stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Holder, Value::Str(s)) => set_once(&mut role.holder, s),
+                (Keyword::Phone, Value::Str(s)) => role.phones.push(s.clone()),
+                (Keyword::Duty, Value::Str(s)) => role.duties.push(s.clone()),
+                (Keyword::Text, Value::Str(s)) => role.texts.push(s.clone()),
+                (Keyword::Deputy, Value::Name(n)) if role.deputy.is_none() => {
+                    role.deputy = self.party_ref(n, "deputy");
+                }
+                (Keyword::Members, Value::Names(names)) => role
+                    .members
+                    .extend(names.iter().filter_map(|n| self.party_ref(n, "members"))),
+                (Keyword::Escalates, Value::Escalation { target, within }) => {
+                    if let Some(target) = self.party_ref(target, "escalates to") {
+                        role.escalations.push(Escalation {
+                            target,
+                            within: *within,
+                            span: stmt.span,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.model.roles[id.index()] = role;
+    }
+
+    fn fill_external(&mut self, id: ExternalId, stmts: &[ast::Stmt<'s>]) {
+        let ext = &mut self.model.externals[id.index()];
+        for stmt in stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Holder, Value::Str(s)) => set_once(&mut ext.holder, s),
+                (Keyword::Phone, Value::Str(s)) => ext.phones.push(s.clone()),
+                (Keyword::Text, Value::Str(s)) => ext.texts.push(s.clone()),
+                _ => {}
+            }
+        }
+    }
+
+    fn fill_step(&mut self, id: StepId, stmts: &[ast::Stmt<'s>]) {
+        let mut step = self.model.steps[id.index()].clone();
+        for stmt in stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Owner, Value::Name(n)) if !step.owner_written => {
+                    step.owner_written = true;
+                    step.owner = self.role_ref(n, "owner");
+                }
+                (Keyword::On, Value::Names(names)) => {
+                    for n in names {
+                        if let Some(Ref {
+                            id: Symbol::Trigger(t),
+                            span,
+                        }) = self.lookup(n, Want::Trigger, "on")
+                        {
+                            step.on.push(Ref { id: t, span });
+                        }
+                    }
+                }
+                (Keyword::After, Value::Names(names)) => {
+                    for n in names {
+                        if let Some(Ref {
+                            id: Symbol::Step(s),
+                            span,
+                        }) = self.lookup(n, Want::Step, "after")
+                        {
+                            step.after.push(Ref { id: s, span });
+                        }
+                    }
+                }
+                (Keyword::With, Value::Names(names)) => step
+                    .with
+                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
+                (Keyword::Notify, Value::Names(names)) => step
+                    .notify
+                    .extend(names.iter().filter_map(|n| self.party_ref(n, "notify"))),
+                (Keyword::Within, Value::Duration(d)) => {
+                    step.within.get_or_insert(*d);
+                }
+                (Keyword::Until, Value::Str(s)) => set_once(&mut step.until, s),
+                (Keyword::Text, Value::Str(s)) => step.texts.push(s.clone()),
+                _ => {}
+            }
+        }
+        self.model.steps[id.index()] = step;
+    }
+
+    fn fill_routine(&mut self, id: RoutineId, stmts: &[ast::Stmt<'s>]) {
+        let mut routine = self.model.routines[id.index()].clone();
+        for stmt in stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Owner, Value::Name(n)) if !routine.owner_written => {
+                    routine.owner_written = true;
+                    routine.owner = self.role_ref(n, "owner");
+                }
+                (Keyword::With, Value::Names(names)) => routine
+                    .with
+                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
+                (Keyword::Every, Value::Duration(d)) => {
+                    routine.every.get_or_insert(*d);
+                }
+                (Keyword::Text, Value::Str(s)) => routine.texts.push(s.clone()),
+                _ => {}
+            }
+        }
+        self.model.routines[id.index()] = routine;
+    }
+
+    fn role_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<RoleId>> {
+        match self.lookup(name, Want::Role, position)? {
+            Ref {
+                id: Symbol::Role(r),
+                span,
+            } => Some(Ref { id: r, span }),
+            _ => None,
+        }
+    }
+
+    fn party_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<Party>> {
+        let r = self.lookup(name, Want::Party, position)?;
+        let party = match r.id {
+            Symbol::Role(id) => Party::Role(id),
+            Symbol::External(id) => Party::External(id),
+            _ => return None,
+        };
+        Some(Ref {
+            id: party,
+            span: r.span,
+        })
+    }
+
+    /// Records why `name` does not fit a position that wants `expected`:
+    /// it names nothing, or something of another kind.
+    pub(super) fn wrong_or_undefined(
+        &mut self,
+        name: &ast::Name<'s>,
+        expected: &'static str,
+        accepts: impl Fn(Kind) -> bool,
+    ) {
+        match self.definitions.get(name.text) {
+            Some(&(definition, found)) => self.model.problems.push(Problem::WrongKind {
+                name: name.text.to_string(),
+                span: name.span,
+                found,
+                definition,
+                expected,
+                position: "condition",
+            }),
+            None => {
+                let suggestion = self.suggest(name.text, accepts);
+                self.model.problems.push(Problem::Undefined {
+                    name: name.text.to_string(),
+                    span: name.span,
+                    expected,
+                    suggestion,
+                });
+            }
+        }
+    }
+
+    /// Looks a name up for a position; records undefined and wrong-kind problems.
+    fn lookup(
+        &mut self,
+        name: &ast::Name<'s>,
+        want: Want,
+        position: &'static str,
+    ) -> Option<Ref<Symbol>> {
+        let Some(&(definition, kind)) = self.definitions.get(name.text) else {
+            let suggestion = self.suggest(name.text, |k| want.accepts(k));
+            self.model.problems.push(Problem::Undefined {
+                name: name.text.to_string(),
+                span: name.span,
+                expected: want.words(),
+                suggestion,
+            });
+            return None;
+        };
+        if !want.accepts(kind) {
+            self.model.problems.push(Problem::WrongKind {
+                name: name.text.to_string(),
+                span: name.span,
+                found: kind,
+                definition,
+                expected: want.words(),
+                position,
+            });
+            return None;
+        }
+        let symbol = *self.model.symbols.get(name.text)?;
+        Some(Ref {
+            id: symbol,
+            span: name.span,
+        })
+    }
+
+    /// The defined name of an accepted kind closest to `text`, if it is close.
+    fn suggest(&self, text: &str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
+        let candidates: Vec<&str> = self
+            .definitions
+            .iter()
+            .filter(|(_, (_, k))| accepts(*k))
+            .map(|(n, _)| *n)
+            .collect();
+        crate::suggest::closest(text, &candidates).map(str::to_string)
+    }
+}
+
+fn set_once<'s>(slot: &mut Option<ast::Str<'s>>, value: &ast::Str<'s>) {
+    if slot.is_none() {
+        *slot = Some(value.clone());
+    }
+}

@@ -1,0 +1,156 @@
+//! Human output: miette's graphical report per diagnostic, then a summary line.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
+use super::{FileReport, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Terminal width the report wraps at.
+    pub width: usize,
+}
+
+/// A diagnostic paired with its file, as miette wants it.
+struct Miette<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a PlanSource,
+}
+
+/// The file's text for miette, reporting columns in characters (as the JSON
+/// output does) rather than bytes, so `file:line:col` agrees with editors.
+struct PlanSource {
+    inner: NamedSource<String>,
+}
+
+impl miette::SourceCode for PlanSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let contents = self
+            .inner
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let text = self.inner.inner().as_str();
+        let start = contents.span().offset().min(text.len());
+        let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let column = text
+            .get(line_start..start)
+            .map(|s| s.chars().count())
+            .unwrap_or_else(|| contents.column());
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.inner.name().to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
+}
+
+impl fmt::Debug for Miette<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for Miette<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Miette<'_> {}
+
+impl miette::Diagnostic for Miette<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary =
+            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
+        let secondary = d
+            .secondary
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+/// Renders every file's diagnostics and a closing summary line.
+pub fn render(files: &[FileReport], options: HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width);
+    let mut out = String::new();
+    for file in files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let source = PlanSource {
+            inner: NamedSource::new(file.path, file.source.to_string()),
+        };
+        for diagnostic in file.diagnostics {
+            let report = Miette {
+                diagnostic,
+                source: &source,
+            };
+            // Writing into a String cannot fail.
+            let _ = handler.render_report(&mut out, &report);
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary_line(Summary::of(files)));
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
+pub fn summary_line(s: Summary) -> String {
+    let files = plural(s.files, "file");
+    if s.errors == 0 && s.warnings == 0 {
+        return format!("planc: no problems in {files}");
+    }
+    format!(
+        "planc: {}, {} in {files}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning")
+    )
+}

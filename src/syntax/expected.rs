@@ -1,0 +1,322 @@
+//! pest errors rewritten in words a plan author understands: what was expected
+//! (never internal rule names), what was found, and how to fix it.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::parser::Rule;
+use super::scan;
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::span::Span;
+
+/// Statement keywords of each block, in the order the spec lists them.
+const STEP: &[Rule] = &[
+    Rule::kw_owner,
+    Rule::kw_on,
+    Rule::kw_after,
+    Rule::kw_with,
+    Rule::kw_within,
+    Rule::kw_notify,
+    Rule::kw_until,
+    Rule::kw_text,
+];
+const ROLE: &[Rule] = &[
+    Rule::kw_holder,
+    Rule::kw_phone,
+    Rule::kw_deputy,
+    Rule::kw_duty,
+    Rule::kw_escalates,
+    Rule::kw_members,
+    Rule::kw_text,
+];
+const ROUTINE: &[Rule] = &[Rule::kw_owner, Rule::kw_with, Rule::kw_every, Rule::kw_text];
+const EXTERNAL: &[Rule] = &[Rule::kw_holder, Rule::kw_phone, Rule::kw_text];
+const PLAN: &[Rule] = &[
+    Rule::kw_issuer,
+    Rule::kw_date,
+    Rule::kw_basis,
+    Rule::kw_scope,
+    Rule::kw_commander,
+    Rule::kw_version,
+    Rule::kw_text,
+];
+const ITEM: &[Rule] = &[
+    Rule::kw_role,
+    Rule::kw_external,
+    Rule::kw_fact,
+    Rule::kw_level,
+    Rule::kw_trigger,
+    Rule::kw_step,
+    Rule::kw_routine,
+    Rule::kw_drill,
+    Rule::kw_section,
+    Rule::kw_text,
+];
+const FACT_TYPE: &[Rule] = &[Rule::kw_count, Rule::kw_flag, Rule::kw_one_of];
+
+/// Groups of rules that read better as one phrase, tried in order.
+const GROUPS: &[(&[Rule], &str, &str)] = &[
+    (
+        STEP,
+        "a step attribute — owner, on, after, with, within, notify, until or text",
+        "step",
+    ),
+    (
+        ROLE,
+        "a role attribute — holder, phone, deputy, duty, escalates to, members or text",
+        "role",
+    ),
+    (
+        PLAN,
+        "a plan header attribute — issuer, date, basis, scope, commander, version or text",
+        "plan",
+    ),
+    (
+        ROUTINE,
+        "a routine attribute — owner, with, every or text",
+        "routine",
+    ),
+    (
+        EXTERNAL,
+        "an external attribute — holder, phone or text",
+        "external",
+    ),
+    (
+        ITEM,
+        "an item — role, external, fact, level, trigger, step, routine, drill, section or text",
+        "item",
+    ),
+    (
+        FACT_TYPE,
+        "a fact type — count, flag or one_of { … }",
+        "type",
+    ),
+];
+
+fn rule_words(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::name => "a name",
+        Rule::string => "a string in double quotes",
+        Rule::str_close => "a closing `\"`",
+        Rule::integer => "a whole number",
+        Rule::date => "a date such as `2015-09-11`",
+        Rule::duration => "a duration such as `10m`, `2h` or `1h30m`",
+        Rule::cmp_op => "a comparison (`>=`, `>`, `<=`, `<`, `==`, `!=`)",
+        Rule::block_end => "`}`",
+        Rule::open_brace => "`{`",
+        Rule::close_paren => "`)`",
+        Rule::colon => "`:`",
+        Rule::EOI => "the end of the file",
+        Rule::kw_plan => "`plan`",
+        Rule::kw_to => "`to`",
+        Rule::kw_when => "`when`",
+        Rule::kw_in => "`in`",
+        Rule::kw_and => "`and`",
+        Rule::kw_or => "`or`",
+        Rule::kw_not => "`not`",
+        Rule::kw_within => "`within`",
+        Rule::kw_level | Rule::trigger_level => "`level`",
+        Rule::condition | Rule::conjunction | Rule::negation | Rule::group => "a condition",
+        Rule::comparison | Rule::membership => "a condition",
+        Rule::variant => "a variant (a name and a label)",
+        _ => return None,
+    })
+}
+
+/// The keyword text of a `kw_*` rule, for "did you mean".
+fn keyword_text(rule: Rule) -> Option<&'static str> {
+    let name = format!("{rule:?}");
+    let word = name.strip_prefix("kw_")?;
+    scan::KEYWORDS.iter().copied().find(|k| *k == word)
+}
+
+/// Full-width and look-alike characters pasted from a Chinese input method or Word.
+pub fn ascii_for(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        '，' => (",", "a full-width comma"),
+        '；' => (";", "a full-width semicolon"),
+        '：' => (":", "a full-width colon"),
+        '“' | '”' | '＂' => ("\"", "a curly or full-width quote"),
+        '‘' | '’' => ("\"", "a curly single quote"),
+        '（' => ("(", "a full-width parenthesis"),
+        '）' => (")", "a full-width parenthesis"),
+        '｛' => ("{", "a full-width brace"),
+        '｝' => ("}", "a full-width brace"),
+        '＝' => ("=", "a full-width equals sign"),
+        '＞' => (">", "a full-width greater-than sign"),
+        '＜' => ("<", "a full-width less-than sign"),
+        '\u{00A0}' => (" ", "a non-breaking space (U+00A0)"),
+        '\u{3000}' => (" ", "an ideographic space (U+3000)"),
+        '\u{2002}'..='\u{200B}' => (" ", "a special-width space"),
+        _ => return None,
+    })
+}
+
+/// Turns a pest error for the slice starting at `base` into a diagnostic; also
+/// returns the absolute offset of the error.
+pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, usize) {
+    let at = base
+        + match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
+    let at = crate::span::floor_char_boundary(source, at.min(source.len()));
+    let positives: Vec<Rule> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+
+    // A string left open swallows the rest of the file: point at its start.
+    if positives.contains(&Rule::str_close)
+        && let Some(&(start, None)) = scan::strings(source, base, at).last()
+    {
+        let d = Diagnostic::new(
+            Code::SyntaxError,
+            "this string is never closed",
+            Label::new(Span::new(start, start + 1), "the string starts here"),
+        )
+        .with_help("add the closing `\"`; strings may span lines, so one missing quote takes in the rest of the file");
+        return (d, source.len());
+    }
+
+    if std::env::var_os("PLANC_DEBUG_PEST").is_some() {
+        eprintln!("pest positives at {at}: {positives:?}");
+    }
+    let (found, found_span) = found_token(source, at);
+    let expected = expected_words(&positives);
+    let message = match &expected {
+        Some(words) => format!("expected {words}, found {found}"),
+        None if matches!(error.variant, ErrorVariant::CustomError { .. }) => {
+            format!("the parser gave up at {found}: the input nests too deeply or is too large")
+        }
+        None => format!("unexpected {found}"),
+    };
+    let label = match &expected {
+        Some(words) => format!("expected {}", short(words)),
+        None => "not expected here".to_string(),
+    };
+    let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
+    d.help = help(source, at, &positives);
+    (d, at)
+}
+
+/// The short form of an expected-phrase for a label: up to the dash.
+fn short(words: &str) -> &str {
+    words.split(" — ").next().unwrap_or(words)
+}
+
+fn expected_words(positives: &[Rule]) -> Option<String> {
+    let mut remaining: Vec<Rule> = positives.to_vec();
+    let mut phrases: Vec<String> = Vec::new();
+    for (rules, phrase, _) in GROUPS {
+        if rules.iter().all(|r| remaining.contains(r)) {
+            remaining.retain(|r| !rules.contains(r));
+            phrases.push(phrase.to_string());
+        }
+    }
+    for rule in remaining {
+        let words = rule_words(rule)
+            .map(str::to_string)
+            .or_else(|| keyword_text(rule).map(|k| format!("`{k}`")));
+        if let Some(w) = words
+            && !phrases.contains(&w)
+        {
+            phrases.push(w);
+        }
+    }
+    // closing tokens read best last
+    phrases.sort_by_key(|p| matches!(p.as_str(), "`}`" | "`)`" | "the end of the file"));
+    let mut out = String::new();
+    for (i, phrase) in phrases.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == phrases.len() { " or " } else { ", " });
+        }
+        out.push_str(phrase);
+        // close a dashed list unless it ends the phrase
+        if phrase.contains(" — ") && i + 1 < phrases.len() {
+            out.push_str(" —");
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Describes the token at `at` and its span.
+fn found_token(source: &str, at: usize) -> (String, Span) {
+    let rest = &source[at..];
+    let Some(c) = rest.chars().next() else {
+        return ("the end of the file".into(), Span::new(at, at));
+    };
+    if let Some(word) = scan::word_at(source, at) {
+        let span = Span::new(at, at + word.len());
+        return if scan::is_keyword(word) {
+            (format!("the keyword `{word}`"), span)
+        } else {
+            (format!("`{word}`"), span)
+        };
+    }
+    if c.is_ascii_digit() {
+        let len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        return (format!("`{}`", &rest[..len]), Span::new(at, at + len));
+    }
+    if c == '"' {
+        return ("a string".into(), Span::new(at, at + 1));
+    }
+    let span = Span::new(at, at + c.len_utf8());
+    match c {
+        '\n' | '\r' => ("the end of the line".into(), span),
+        c if c.is_control() => (format!("the character U+{:04X}", c as u32), span),
+        c => (format!("`{c}`"), span),
+    }
+}
+
+fn help(source: &str, at: usize, positives: &[Rule]) -> Option<String> {
+    let c = source[at..].chars().next()?;
+    if let Some((ascii, what)) = ascii_for(c) {
+        return Some(format!(
+            "`{c}` is {what}, not part of the syntax; type the ASCII `{ascii}` instead"
+        ));
+    }
+    let word = scan::word_at(source, at);
+    if let Some(word) = word {
+        if positives.contains(&Rule::name) && scan::is_keyword(word) {
+            return Some(format!(
+                "`{word}` is a reserved keyword and cannot be a name; choose another name, such as `{word}_1` or a Chinese name"
+            ));
+        }
+        // A misspelt keyword: suggest the closest one that fits here.
+        let candidates: Vec<&str> = positives.iter().filter_map(|&r| keyword_text(r)).collect();
+        if let Some(best) = crate::suggest::closest(word, &candidates) {
+            return Some(format!("did you mean `{best}`?"));
+        }
+        let is_statement = scan::is_keyword(word) && !scan::ITEM_KEYWORDS.contains(&word);
+        if positives.contains(&Rule::kw_role) && is_statement {
+            return Some(format!(
+                "`{word}` belongs inside a block; is the `{{` missing after the item above?"
+            ));
+        }
+        if positives.contains(&Rule::block_end) && scan::ITEM_KEYWORDS.contains(&word) {
+            return Some(
+                "a `}` is probably missing before this line, to close the block above".into(),
+            );
+        }
+        if positives.contains(&Rule::kw_text) && !scan::is_keyword(word) {
+            return Some(format!(
+                "`{word}` is not a statement this block allows; see `planc explain syntax-error` for the statements of each block"
+            ));
+        }
+    }
+    if positives.contains(&Rule::name) && c == ',' {
+        return Some("lists take no trailing comma".into());
+    }
+    if positives.contains(&Rule::block_end) && positives.contains(&Rule::EOI) {
+        return Some("a `}` is missing".into());
+    }
+    if positives == [Rule::EOI] || (positives.contains(&Rule::kw_role) && c == '}') {
+        return Some("this `}` closes no block; remove it".into());
+    }
+    if positives.contains(&Rule::duration) && c.is_ascii_digit() {
+        return Some("a duration is a number and a unit without a space: `10m`, `2h`, `1h30m`, `1d`, `2w`, `6mo`, `1y`".into());
+    }
+    None
+}
