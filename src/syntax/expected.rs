@@ -186,7 +186,15 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     let message = match &expected {
         Some(words) => format!("expected {words}, found {found}"),
         None if matches!(error.variant, ErrorVariant::CustomError { .. }) => {
-            format!("the parser gave up at {found}: the input nests too deeply or is too large")
+            return (
+                Diagnostic::new(
+                    Code::SyntaxError,
+                    "this item nests too deeply for planc to read (parentheses or `not` in a condition)",
+                    Label::new(found_span, "nesting too deep from here"),
+                )
+                .with_help("split the condition into several triggers and name them in one another"),
+                at,
+            );
         }
         None => format!("unexpected {found}"),
     };

@@ -11,9 +11,14 @@ use super::parser::Rule;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
 
-/// Parentheses nested deeper than this are refused with a diagnostic instead of
-/// being walked (the walk is recursive in the nesting depth).
-pub const MAX_CONDITION_DEPTH: usize = 200;
+/// Parentheses nested deeper than this are refused with a diagnostic: a
+/// documented, stack-independent limit (pest itself may refuse earlier on a
+/// small thread stack, also with a diagnostic).
+pub const MAX_CONDITION_DEPTH: usize = 256;
+
+/// Sections nested deeper than this are refused with a diagnostic (lowering
+/// and dropping the tree recurse once per section level).
+pub const MAX_SECTION_DEPTH: usize = 64;
 
 pub(crate) struct Lowerer<'s, 'd> {
     /// Byte offset of the parsed slice in the whole file.
@@ -36,8 +41,10 @@ impl<'s> Lowerer<'s, '_> {
         self.diagnostics.push(d);
     }
 
-    /// Lowers one item pair (any of the `*_item` rules).
-    pub fn item(&mut self, pair: P<'s>, in_section: bool) -> Option<Item<'s>> {
+    /// Lowers one item pair (any of the `*_item` rules); `depth` counts the
+    /// sections around it (0 at top level).
+    pub fn item(&mut self, pair: P<'s>, depth: usize) -> Option<Item<'s>> {
+        let in_section = depth > 0;
         let span = self.span(&pair);
         let rule = pair.as_rule();
         let mut inner = pair.into_inner();
@@ -56,11 +63,20 @@ impl<'s> Lowerer<'s, '_> {
             }
             Rule::section_item => {
                 let title = self.string(inner.next()?);
+                if depth >= MAX_SECTION_DEPTH {
+                    self.error(
+                        title.span,
+                        format!("sections nest more than {MAX_SECTION_DEPTH} deep"),
+                        "nested too deeply",
+                        Some("flatten the document structure: a plan rarely needs more than three levels of headings".into()),
+                    );
+                    return None;
+                }
                 let mut items = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in block.into_inner() {
                         if !matches!(p.as_rule(), Rule::block_end | Rule::open_brace) {
-                            items.extend(self.item(p, true));
+                            items.extend(self.item(p, depth + 1));
                         }
                     }
                 }
@@ -338,73 +354,126 @@ impl<'s> Lowerer<'s, '_> {
         })
     }
 
+    /// Lowers a condition without recursion: an explicit work stack visits
+    /// the pairs and builds each node after its children (post-order), so the
+    /// arena lists children before parents.
     fn condition(&mut self, pair: P<'s>) -> Condition<'s> {
-        let mut nodes = Vec::new();
-        let root = self.cond_node(pair, &mut nodes, 0);
+        enum Work<'s> {
+            Visit(P<'s>, usize),
+            Or(usize, Span),
+            And(usize, Span),
+            Not(Vec<usize>, Span),
+        }
+        let mut nodes: Vec<CondNode<'s>> = Vec::new();
+        let mut done: Vec<CondId> = Vec::new();
+        let mut work = vec![Work::Visit(pair, 0)];
+        let push = |nodes: &mut Vec<CondNode<'s>>, node| {
+            nodes.push(node);
+            CondId((nodes.len() - 1) as u32)
+        };
+        while let Some(item) = work.pop() {
+            match item {
+                Work::Visit(pair, depth) => {
+                    let span = self.span(&pair);
+                    match pair.as_rule() {
+                        Rule::condition | Rule::conjunction => {
+                            let is_or = pair.as_rule() == Rule::condition;
+                            let parts: Vec<P<'s>> = pair
+                                .into_inner()
+                                .filter(|p| !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and))
+                                .collect();
+                            if parts.len() > 1 {
+                                work.push(if is_or {
+                                    Work::Or(parts.len(), span)
+                                } else {
+                                    Work::And(parts.len(), span)
+                                });
+                            }
+                            work.extend(parts.into_iter().rev().map(|p| Work::Visit(p, depth)));
+                        }
+                        Rule::negation => {
+                            let mut nots = Vec::new();
+                            let mut operand = None;
+                            for p in pair.into_inner() {
+                                if p.as_rule() == Rule::kw_not {
+                                    nots.push(self.span(&p).start);
+                                } else {
+                                    operand = Some(p);
+                                }
+                            }
+                            if !nots.is_empty() {
+                                work.push(Work::Not(nots, span));
+                            }
+                            match operand {
+                                Some(p) => work.push(Work::Visit(p, depth)),
+                                None => done.push(push(&mut nodes, CondNode::And(vec![], span))),
+                            }
+                        }
+                        Rule::group => {
+                            let inner = pair.into_inner().next();
+                            match inner {
+                                Some(inner) if depth < MAX_CONDITION_DEPTH => {
+                                    work.push(Work::Visit(inner, depth + 1))
+                                }
+                                _ => {
+                                    if depth >= MAX_CONDITION_DEPTH {
+                                        self.too_deep(span);
+                                    }
+                                    done.push(push(&mut nodes, CondNode::And(vec![], span)));
+                                }
+                            }
+                        }
+                        _ => {
+                            let leaf = self.cond_leaf(pair, span);
+                            done.push(push(&mut nodes, leaf));
+                        }
+                    }
+                }
+                Work::Or(n, span) | Work::And(n, span) if done.len() >= n => {
+                    let parts = done.split_off(done.len() - n);
+                    let node = if matches!(item, Work::Or(..)) {
+                        CondNode::Or(parts, span)
+                    } else {
+                        CondNode::And(parts, span)
+                    };
+                    done.push(push(&mut nodes, node));
+                }
+                Work::Not(starts, span) => {
+                    if let Some(mut id) = done.pop() {
+                        for start in starts.into_iter().rev() {
+                            id = push(&mut nodes, CondNode::Not(id, Span::new(start, span.end)));
+                        }
+                        done.push(id);
+                    }
+                }
+                Work::Or(..) | Work::And(..) => {}
+            }
+        }
+        let root = match done.pop() {
+            Some(root) => root,
+            None => push(&mut nodes, CondNode::And(vec![], Span::default())),
+        };
         Condition { nodes, root }
     }
 
-    fn push(nodes: &mut Vec<CondNode<'s>>, node: CondNode<'s>) -> CondId {
-        nodes.push(node);
-        CondId((nodes.len() - 1) as u32)
+    fn too_deep(&mut self, span: Span) {
+        self.error(
+            span,
+            format!("this condition nests parentheses more than {MAX_CONDITION_DEPTH} deep"),
+            "nested too deeply",
+            Some("split the condition into several triggers and name them in one another".into()),
+        );
     }
 
-    fn cond_node(&mut self, pair: P<'s>, nodes: &mut Vec<CondNode<'s>>, depth: usize) -> CondId {
-        let span = self.span(&pair);
+    /// A comparison, membership or bare name.
+    fn cond_leaf(&mut self, pair: P<'s>, span: Span) -> CondNode<'s> {
         match pair.as_rule() {
-            Rule::condition | Rule::conjunction => {
-                let is_or = pair.as_rule() == Rule::condition;
-                let mut parts = Vec::new();
-                for p in pair.into_inner() {
-                    if !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and) {
-                        parts.push(self.cond_node(p, nodes, depth));
-                    }
-                }
-                if parts.len() == 1 {
-                    parts[0]
-                } else if is_or {
-                    Self::push(nodes, CondNode::Or(parts, span))
-                } else {
-                    Self::push(nodes, CondNode::And(parts, span))
-                }
-            }
-            Rule::negation => {
-                let mut nots = Vec::new();
-                let mut id = None;
-                for p in pair.into_inner() {
-                    if p.as_rule() == Rule::kw_not {
-                        nots.push(self.span(&p).start);
-                    } else {
-                        id = Some(self.cond_node(p, nodes, depth));
-                    }
-                }
-                let mut id = id.unwrap_or_else(|| Self::push(nodes, CondNode::And(vec![], span)));
-                for start in nots.into_iter().rev() {
-                    id = Self::push(nodes, CondNode::Not(id, Span::new(start, span.end)));
-                }
-                id
-            }
-            Rule::group => {
-                if depth >= MAX_CONDITION_DEPTH {
-                    self.error(
-                        span,
-                        format!("this condition nests parentheses more than {MAX_CONDITION_DEPTH} deep"),
-                        "nested too deeply",
-                        Some("split the condition into several triggers and name them in one another".into()),
-                    );
-                    return Self::push(nodes, CondNode::And(vec![], span));
-                }
-                match pair.into_inner().next() {
-                    Some(inner) => self.cond_node(inner, nodes, depth + 1),
-                    None => Self::push(nodes, CondNode::And(vec![], span)),
-                }
-            }
             Rule::comparison => {
                 let mut inner = pair.into_inner();
                 let (Some(fact), Some(op), Some(value)) =
                     (inner.next(), inner.next(), inner.next())
                 else {
-                    return Self::push(nodes, CondNode::And(vec![], span));
+                    return CondNode::And(vec![], span);
                 };
                 let op = match op.as_str() {
                     ">=" => CmpOp::Ge,
@@ -415,40 +484,29 @@ impl<'s> Lowerer<'s, '_> {
                     _ => CmpOp::Ne,
                 };
                 let value = self.integer(&value);
-                let fact = self.name(fact);
-                Self::push(
-                    nodes,
-                    CondNode::Compare {
-                        fact,
-                        op,
-                        value,
-                        span,
-                    },
-                )
+                CondNode::Compare {
+                    fact: self.name(fact),
+                    op,
+                    value,
+                    span,
+                }
             }
             Rule::membership => {
                 let mut inner = pair.into_inner();
                 let Some(fact) = inner.next() else {
-                    return Self::push(nodes, CondNode::And(vec![], span));
+                    return CondNode::And(vec![], span);
                 };
-                let fact = self.name(fact);
                 let variants = inner
                     .find(|p| p.as_rule() == Rule::names)
                     .map(|p| self.names(p))
                     .unwrap_or_default();
-                Self::push(
-                    nodes,
-                    CondNode::In {
-                        fact,
-                        variants,
-                        span,
-                    },
-                )
+                CondNode::In {
+                    fact: self.name(fact),
+                    variants,
+                    span,
+                }
             }
-            _ => {
-                let name = self.name(pair);
-                Self::push(nodes, CondNode::Name(name))
-            }
+            _ => CondNode::Name(self.name(pair)),
         }
     }
 }

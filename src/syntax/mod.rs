@@ -17,7 +17,7 @@ pub mod scan;
 use pest::Parser as _;
 
 use crate::diagnostic::Diagnostic;
-pub use lower::{MAX_CONDITION_DEPTH, parse_duration};
+pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH, parse_duration};
 use parser::{PlanParser, Rule};
 
 /// The result of parsing: the items that parsed, and the syntax errors.
@@ -48,7 +48,7 @@ pub fn parse(source: &str) -> Parsed<'_> {
                     diagnostics: &mut diagnostics,
                     _marker: std::marker::PhantomData,
                 };
-                items.extend(lowerer.item(item, false));
+                items.extend(lowerer.item(item, 0));
                 pos = end;
             }
             Err(error) => {

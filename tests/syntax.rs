@@ -1,0 +1,200 @@
+//! The grammar and the syntax tree: spec §1 (lexical rules) and §2 (items).
+
+use planc::syntax::ast::{CondNode, Condition, Item, Keyword, Value};
+use planc::syntax::parse;
+
+fn items(source: &str) -> Vec<Item<'_>> {
+    let parsed = parse(source);
+    assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+    parsed.file.items
+}
+
+fn first_error(source: &str) -> (usize, String, Option<String>) {
+    let parsed = parse(source);
+    let d = parsed.diagnostics.first().expect("a syntax error");
+    (d.primary.span.start, d.message.clone(), d.help.clone())
+}
+
+/// Prints a condition with explicit parentheses, to show its structure.
+fn show(c: &Condition, id: planc::syntax::ast::CondId) -> String {
+    match c.node(id) {
+        CondNode::Compare {
+            fact, op, value, ..
+        } => format!("{} {} {value}", fact.text, op.as_str()),
+        CondNode::In { fact, variants, .. } => format!(
+            "{} in {{{}}}",
+            fact.text,
+            variants
+                .iter()
+                .map(|v| v.text)
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        CondNode::Name(n) => n.text.to_string(),
+        CondNode::Not(x, _) => format!("(not {})", show(c, *x)),
+        CondNode::And(xs, _) => format!(
+            "({})",
+            xs.iter()
+                .map(|x| show(c, *x))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+        CondNode::Or(xs, _) => format!(
+            "({})",
+            xs.iter()
+                .map(|x| show(c, *x))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+    }
+}
+
+fn condition(text: &str) -> String {
+    let source = format!("trigger t \"t\" when {text}");
+    let items = items(&source);
+    let Item::Trigger(t) = &items[0] else {
+        panic!("not a trigger")
+    };
+    show(&t.condition, t.condition.root)
+}
+
+#[test]
+fn not_binds_tighter_than_and_tighter_than_or() {
+    assert_eq!(condition("a or b and not c"), "(a or (b and (not c)))");
+    assert_eq!(condition("not a and b or c"), "(((not a) and b) or c)");
+    assert_eq!(condition("(a or b) and c"), "((a or b) and c)");
+    assert_eq!(condition("not not a"), "(not (not a))");
+    assert_eq!(
+        condition("v >= 50 and act in { x, y } or f"),
+        "((v >= 50 and act in {x,y}) or f)"
+    );
+}
+
+#[test]
+fn trigger_level_versus_level_declaration() {
+    let items = items("trigger t \"t\" when a level II\nlevel I \"特别重大\"");
+    assert_eq!(items.len(), 2);
+    let Item::Trigger(t) = &items[0] else {
+        panic!()
+    };
+    assert_eq!(t.level.map(|l| l.text), Some("II"));
+    let items = items_owned("trigger t \"t\" when a\nlevel I \"特别重大\"");
+    assert_eq!(items, 2);
+}
+
+fn items_owned(source: &str) -> usize {
+    items(source).len()
+}
+
+#[test]
+fn bom_crlf_comments_and_semicolons() {
+    let source = "\u{FEFF}# 注释\r\nrole 组长 \"领导小组组长\" {\r\n  holder \"张三\"; phone \"110\" # 值班\r\n}\r\n";
+    let items = items(source);
+    let Item::Decl(d) = &items[0] else { panic!() };
+    assert_eq!(d.name.text, "组长");
+    assert_eq!(&source[d.name.span.start..d.name.span.end], "组长");
+    assert_eq!(d.stmts.len(), 2);
+    assert_eq!(d.stmts[1].keyword, Keyword::Phone);
+}
+
+#[test]
+fn strings_escapes_and_lines() {
+    let items = items("text \"a\\\"b\\\\c\\n\\t\\u{4E2D}\r\nd\"");
+    let Item::Text(t) = &items[0] else { panic!() };
+    assert_eq!(t.value, "a\"b\\c\n\t中\nd");
+    let (_, message, _) = first_error("text \"bad \\u{110000}\"");
+    assert!(message.contains("invalid unicode escape"), "{message}");
+    let (_, message, _) = first_error("text \"bad \\x\"");
+    assert_eq!(message, "unknown escape `\\x` in a string");
+}
+
+#[test]
+fn names_are_unicode_and_may_contain_dashes_and_keywords_inside() {
+    let items = items(
+        "role on-call \"值班\"\nrole deputy_director \"副主任\"\nlevel Ⅱ \"重大\"\nrole 现场处置组 \"现场处置组\"",
+    );
+    assert_eq!(items.len(), 4);
+}
+
+#[test]
+fn durations_and_dates() {
+    let items = items("step s \"s\" { within 1h30m }\nplan \"p\" { date 2024-02-29 }");
+    let Item::Decl(d) = &items[0] else { panic!() };
+    assert!(matches!(d.stmts[0].value, Value::Duration(x) if x.seconds == 5400));
+    let (_, message, _) = first_error("plan \"p\" { date 2023-02-29 }");
+    assert_eq!(message, "`2023-02-29` is not a date that exists");
+    let (_, message, _) = first_error("step s \"s\" { within 10 m }");
+    assert!(message.starts_with("expected a duration"), "{message}");
+}
+
+#[test]
+fn keyword_as_name_gets_a_help() {
+    let (at, message, help) = first_error("role owner \"负责人\"");
+    assert_eq!(at, 5);
+    assert_eq!(message, "expected a name, found the keyword `owner`");
+    assert!(help.unwrap().contains("reserved keyword"));
+}
+
+#[test]
+fn full_width_punctuation_names_the_ascii_character() {
+    for (text, ascii) in [
+        ("，", ","),
+        ("；", ";"),
+        ("｛", "{"),
+        ("（", "("),
+        ("“", "\""),
+    ] {
+        let source = format!("step s \"s\" {{ on a{text} b }}");
+        let (_, _, help) = first_error(&source);
+        let help = help.unwrap_or_default();
+        assert!(help.contains(&format!("ASCII `{ascii}`")), "{text}: {help}");
+    }
+}
+
+#[test]
+fn lists_take_no_trailing_comma() {
+    let (_, message, help) = first_error("step s \"s\" { on a, }");
+    assert_eq!(message, "expected a name, found `}`");
+    assert_eq!(help, None);
+    let (_, _, help) = first_error("step s \"s\" { on a,\n owner x }");
+    assert!(help.unwrap().contains("reserved keyword"));
+}
+
+#[test]
+fn one_error_per_broken_item_and_parsing_resumes() {
+    let parsed =
+        parse("step a \"a\" { ownr x }\nrole r \"r\"\nstep b \"b\" { owner }\nrole q \"q\"\n");
+    assert_eq!(parsed.diagnostics.len(), 2);
+    assert_eq!(parsed.file.items.len(), 2);
+}
+
+#[test]
+fn deep_parentheses_give_a_diagnostic_not_a_crash() {
+    // Deep enough for the walker's own limit; pest may refuse earlier on a small test stack.
+    let depth = planc::syntax::MAX_CONDITION_DEPTH + 1;
+    let source = format!(
+        "trigger t \"t\" when {}a{}",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let parsed = parse(&source);
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert!(
+        parsed.diagnostics[0].message.contains("nests"),
+        "{}",
+        parsed.diagnostics[0].message
+    );
+}
+
+#[test]
+fn deep_sections_give_a_diagnostic_not_a_crash() {
+    let depth = planc::syntax::MAX_SECTION_DEPTH + 1;
+    let source = format!(
+        "{}text \"x\"{}",
+        "section \"s\" {\n".repeat(depth),
+        "}\n".repeat(depth)
+    );
+    let parsed = parse(&source);
+    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+    assert!(parsed.diagnostics[0].message.contains("sections nest"));
+}
