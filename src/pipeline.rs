@@ -1,11 +1,16 @@
-//! The whole pipeline for one file's text: parse, resolve, build graphs, check.
+//! The whole pipeline for one file: parse, resolve, build graphs, check.
 
 use crate::check::{self, Context};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::graph::Graphs;
 use crate::model;
+use crate::span::Span;
 use crate::syntax;
+
+/// Files larger than this are refused with a diagnostic rather than read into
+/// the parser (the largest real plan is a few hundred kilobytes).
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 
 /// Checks one plan's source text and returns its diagnostics, sorted, with
 /// their configured severities (rules that are off are dropped).
@@ -13,6 +18,9 @@ use crate::syntax;
 /// A file with syntax errors gets only those: the later checks would report
 /// guesses about the parts that could not be read.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
+    if source.len() > MAX_FILE_BYTES {
+        return check::finish(vec![too_large(source.len())], config);
+    }
     let parsed = syntax::parse(source);
     if !parsed.diagnostics.is_empty() {
         return check::finish(parsed.diagnostics, config);
@@ -25,4 +33,106 @@ pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
         config,
     };
     check::finish(check::run(&ctx), config)
+}
+
+/// A file's bytes as text to show and check, and its diagnostics.
+pub struct CheckedBytes {
+    /// The text the diagnostics' spans point into (invalid UTF-8 bytes replaced).
+    pub source: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a file's raw bytes. Bytes that are not UTF-8 are reported at their
+/// offset; each is replaced by `?` (one byte for one byte, so every offset
+/// stays true) and the rest of the file is still checked.
+pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
+    if bytes.len() > MAX_FILE_BYTES {
+        return CheckedBytes {
+            source: String::new(),
+            diagnostics: check::finish(vec![too_large(bytes.len())], config),
+        };
+    }
+    let (source, invalid) = replace_invalid_utf8(bytes);
+    let Some(&first) = invalid.first() else {
+        let diagnostics = check_source(&source, config);
+        return CheckedBytes {
+            source,
+            diagnostics,
+        };
+    };
+    let more = match invalid.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
+    };
+    let encoding = Diagnostic::new(
+        Code::SyntaxError,
+        format!("the file is not valid UTF-8: invalid byte at offset {first}{more}"),
+        Label::new(Span::new(first, first + 1), "not UTF-8"),
+    )
+    .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
+    // A `?` standing where syntax was expected is the same problem, already told.
+    let mut diagnostics: Vec<Diagnostic> = check_source(&source, config)
+        .into_iter()
+        .filter(|d| invalid.binary_search(&d.primary.span.start).is_err())
+        .collect();
+    diagnostics.push(encoding);
+    CheckedBytes {
+        source,
+        diagnostics: check::finish(diagnostics, config),
+    }
+}
+
+/// The bytes as a string with each invalid byte replaced by `?`, and the
+/// offsets of the replaced bytes, ascending.
+fn replace_invalid_utf8(bytes: &[u8]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            invalid.push(out.len());
+            out.push('?');
+        }
+    }
+    (out, invalid)
+}
+
+fn too_large(len: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::SyntaxError,
+        format!("the file is {len} bytes, more than planc reads ({MAX_FILE_BYTES} bytes)"),
+        Label::new(Span::new(0, 0), "file too large"),
+    )
+    .with_help("split the plan into several files")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_bytes_keep_offsets_and_the_rest_is_checked() {
+        // A GBK-encoded label inside a string, and an undefined owner after it.
+        let mut bytes = b"plan \"p\" { commander r }\nrole r \"".to_vec();
+        bytes.extend([0xD7, 0xE9]);
+        bytes.extend(b"\" { holder \"a\" }\nstep s \"s\" { owner nobody }\n");
+        let checked = check_bytes(&bytes, &Config::default());
+        let codes: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(codes.contains(&"syntax-error"), "{codes:?}");
+        assert!(codes.contains(&"undefined-name"), "{codes:?}");
+        assert_eq!(checked.source.len(), bytes.len());
+        let utf8 = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::SyntaxError)
+            .unwrap();
+        assert_eq!(
+            utf8.message,
+            "the file is not valid UTF-8: invalid byte at offset 33 (and 1 more)"
+        );
+    }
 }

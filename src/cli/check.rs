@@ -4,9 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use planc::config::Config;
-use planc::diagnostic::{Code, Diagnostic, Label, Severity};
+use planc::diagnostic::Diagnostic;
 use planc::report::{self, FileReport, Summary};
-use planc::span::Span;
 
 use super::files::{self, Input};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format};
@@ -79,33 +78,12 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-/// Checks a file's bytes; text that is not UTF-8 is reported at its first bad byte.
+/// Checks a file's bytes (text that is not UTF-8 is reported, and checked as far as possible).
 fn check_bytes(path: String, bytes: Vec<u8>, config: &Config) -> Checked {
-    match String::from_utf8(bytes) {
-        Ok(source) => {
-            let diagnostics = planc::check_source(&source, config);
-            Checked {
-                path,
-                source,
-                diagnostics,
-            }
-        }
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let d = Diagnostic::new(
-                Code::SyntaxError,
-                format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-                Label::new(Span::new(offset, offset + 1), "not UTF-8"),
-            )
-            .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
-            let mut d = d;
-            d.severity = Severity::Error;
-            Checked {
-                path,
-                source,
-                diagnostics: vec![d],
-            }
-        }
+    let checked = planc::pipeline::check_bytes(&bytes, config);
+    Checked {
+        path,
+        source: checked.source,
+        diagnostics: checked.diagnostics,
     }
 }
