@@ -44,6 +44,10 @@ pub struct Printer<'s, 't> {
     last: Option<Token<'s>>,
     /// Indentation of the continuation lines of the current element.
     cont: usize,
+    /// Where the comments after the last element of a list begin: the offset
+    /// of the line break before them, whether a blank line is there, and what
+    /// stood before them. A block that follows them gets a blank line there.
+    comment_group: Option<(usize, bool, Prev)>,
 }
 
 pub fn print(toks: &[Token<'_>]) -> Result<String> {
@@ -55,6 +59,7 @@ pub fn print(toks: &[Token<'_>]) -> Result<String> {
         pending_break: false,
         last: None,
         cont: INDENT,
+        comment_group: None,
     };
     p.items(0, false)?;
     if p.pos != toks.len() {
@@ -181,6 +186,9 @@ impl<'s> Printer<'s, '_> {
             } else {
                 let blank =
                     !*first && (c.newlines_before >= 2 || *prev == Prev::Item { multiline: true });
+                if *prev != Prev::Comment {
+                    self.comment_group = Some((self.out.len(), blank, *prev));
+                }
                 self.begin_line(indent, blank);
                 *first = false;
                 *prev = Prev::Comment;
@@ -205,6 +213,7 @@ impl<'s> Printer<'s, '_> {
         let mut prev = Prev::Nothing;
         loop {
             self.list_comments(indent, &mut first, &mut prev);
+            let comment_group = self.comment_group.take();
             let Some(next) = self.peek() else { break };
             if in_section && next.is_punct("}") {
                 break;
@@ -220,6 +229,13 @@ impl<'s> Printer<'s, '_> {
                 && (next.newlines_before >= 2
                     || prev == Prev::Item { multiline: true }
                     || (multiline && matches!(prev, Prev::Item { .. })));
+            // The comments just above a block stay with it; the blank line goes above them.
+            if multiline
+                && prev == Prev::Comment
+                && let Some((at, false, Prev::Item { .. })) = comment_group
+            {
+                self.out.insert(at, '\n');
+            }
             if !self.out.is_empty() {
                 self.out.push('\n');
                 if blank {
