@@ -97,8 +97,8 @@ impl Generator {
             out: String::new(),
         };
         if g.rng.chance(30) {
-            g.out
-                .push_str(*g.rng.pick(&["# header\n", "\n\n", "# a\n# b\n\n"]));
+            let header = *g.rng.pick(&["# header\n", "\n\n", "# a\n# b\n\n"]);
+            g.out.push_str(header);
         }
         g.plan_header();
         for _ in 0..g.rng.below(10) {
