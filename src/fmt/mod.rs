@@ -13,7 +13,7 @@ mod lex;
 mod print;
 
 pub use fix::{Fix, Fixed, fix_paste_artefacts};
-pub use print::MAX_WIDTH;
+pub use print::{MAX_SECTION_DEPTH, MAX_WIDTH};
 
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
@@ -76,7 +76,10 @@ fn layout(source: &str) -> Result<String, Vec<Diagnostic>> {
     };
     let tokens =
         lex::lex(source, bom.len()).map_err(|at| bug(at, "a character no token starts with"))?;
-    let text = print::print(&tokens).map_err(|b| bug(0, &b.0))?;
+    let text = print::print(&tokens).map_err(|failure| match failure {
+        print::Failure::Bug(what) => bug(0, &what),
+        print::Failure::TooDeep(at) => too_deep(at),
+    })?;
     let out_tokens = lex::lex(&text, 0).map_err(|at| bug(at, "the result does not read back"))?;
     if let Some(at) = first_difference(&tokens, &out_tokens) {
         return Err(bug(at, "the result would change a token or a comment"));
@@ -139,6 +142,20 @@ fn first_difference(original: &[lex::Token], formatted: &[lex::Token]) -> Option
     }
 }
 
+fn too_deep(at: usize) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::new(
+            Code::SyntaxError,
+            format!(
+                "sections nest more than {} deep; planc fmt leaves this file as it is",
+                print::MAX_SECTION_DEPTH
+            ),
+            Label::new(Span::new(at, at + "section".len()), "nested too deeply"),
+        )
+        .with_help("put some of these sections side by side instead of inside one another"),
+    ]
+}
+
 /// The formatter failed its own check: the file is refused, not changed.
 fn bug(at: usize, what: &str) -> Vec<Diagnostic> {
     vec![
@@ -165,6 +182,40 @@ mod tests {
     fn a_file_that_does_not_parse_is_refused() {
         let errors = format("role a {").unwrap_err();
         assert_eq!(errors[0].code, Code::SyntaxError);
+    }
+
+    #[test]
+    fn sections_nested_too_deeply_are_refused() {
+        let depth = print::MAX_SECTION_DEPTH + 1;
+        let source = format!(
+            "{}{}",
+            "section \"s\" {\n".repeat(depth),
+            "}\n".repeat(depth)
+        );
+        // the parser recurses too: give it room, as the CLI's main thread has
+        let errors = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || format(&source).unwrap_err())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(
+            errors[0]
+                .message
+                .starts_with("sections nest more than 100 deep")
+        );
+        let ok = format!(
+            "{}{}",
+            "section \"s\" {\n".repeat(depth - 1),
+            "}\n".repeat(depth - 1)
+        );
+        let formatted = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || format(&ok))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(formatted.is_ok());
     }
 
     #[test]

@@ -17,12 +17,19 @@ use super::lex::{Kind, Token};
 pub const MAX_WIDTH: usize = 100;
 const INDENT: usize = 2;
 
-/// The token stream did not have the shape of a plan that parses: a bug in
-/// planc, since the printer runs only on files that parsed.
-#[derive(Debug)]
-pub struct Bug(pub String);
+/// Sections nested deeper than this are refused (the printer recurses once a level).
+pub const MAX_SECTION_DEPTH: usize = 100;
 
-type Result<T> = std::result::Result<T, Bug>;
+#[derive(Debug)]
+pub enum Failure {
+    /// The token stream did not have the shape of a plan that parses: a bug
+    /// in planc, since the printer runs only on files that parsed.
+    Bug(String),
+    /// Sections nest deeper than `MAX_SECTION_DEPTH`; the offset of the first too deep.
+    TooDeep(usize),
+}
+
+type Result<T> = std::result::Result<T, Failure>;
 
 /// What stood before an element in an item list, for blank lines.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,9 +79,9 @@ pub fn print(toks: &[Token<'_>]) -> Result<String> {
 }
 
 impl<'s> Printer<'s, '_> {
-    fn bug(&self, what: &str) -> Bug {
+    fn bug(&self, what: &str) -> Failure {
         let at = self.toks.get(self.pos).map(|t| t.start);
-        Bug(format!("{what} (at byte {at:?})"))
+        Failure::Bug(format!("{what} (at byte {at:?})"))
     }
 
     // ── the token stream ────────────────────────────────────────────────────
@@ -259,6 +266,9 @@ impl<'s> Printer<'s, '_> {
                 self.optional_block(indent)
             }
             "section" => {
+                if indent / INDENT >= MAX_SECTION_DEPTH {
+                    return Err(Failure::TooDeep(keyword.start));
+                }
                 self.take_kind(Kind::Str)?;
                 self.section_body(indent)
             }
