@@ -118,3 +118,92 @@ fn mutate_layout(source: &str, rng: &mut Rng) -> String {
     }
     out
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Broken and odd input: never a panic; what formats obeys the laws.
+    #[test]
+    fn mutated_bytes_never_panic(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let plans = bundled_plans();
+        let (_, source) = rng.pick(&plans);
+        let mut chars: Vec<char> = source.chars().collect();
+        for _ in 0..1 + rng.below(4) {
+            let at = rng.below(chars.len() + 1);
+            match rng.below(3) {
+                0 => chars.insert(at, *rng.pick(&['{', '}', '#', '"', '\n', ',', '(', ')', '；', '“', ' ', 'x', '\\'])),
+                1 if at < chars.len() => {
+                    let end = (at + 1 + rng.below(8)).min(chars.len());
+                    chars.drain(at..end);
+                }
+                _ => chars.truncate(at),
+            }
+        }
+        let mutated: String = chars.into_iter().collect();
+        if planc::fmt::format(&mutated).is_ok() {
+            assert_format_laws(&mutated);
+        }
+    }
+
+    /// Paste artefacts put where syntax stands are all undone by `--fix`.
+    #[test]
+    fn fix_undoes_paste_artefacts(seed in any::<u64>()) {
+        let mut rng = Rng::new(seed);
+        let plans = bundled_plans();
+        let (name, source) = rng.pick(&plans);
+        let pasted = paste_artefacts(source, &mut rng);
+        let fixed = planc::fmt::format_with(&pasted, planc::fmt::Options { fix: true })
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        prop_assert_eq!(fixed.text, planc::fmt::format(source).expect("a bundled plan formats"));
+    }
+}
+
+/// Replaces some ASCII punctuation, spaces and string quotes outside strings
+/// and comments by what Word or a Chinese input method would have typed.
+fn paste_artefacts(source: &str, rng: &mut Rng) -> String {
+    let mut out = String::with_capacity(source.len() * 2);
+    let mut rest = source;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '#' => {
+                let end = rest.find('\n').unwrap_or(rest.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+                continue;
+            }
+            '"' => {
+                let bytes = rest.as_bytes();
+                let mut end = 1;
+                while bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let body_len = end - 1;
+                let body = &rest[1..1 + body_len];
+                let curly = !body.contains(['\\', '“', '”', '\n']) && rng.chance(20);
+                let (open, close) = if curly { ('“', '”') } else { ('"', '"') };
+                out.push(open);
+                out.push_str(body);
+                out.push(close);
+                rest = &rest[body_len + 2..];
+                continue;
+            }
+            _ => {}
+        }
+        let swapped = match c {
+            ',' => '，',
+            '{' => '｛',
+            '}' => '｝',
+            '(' => '（',
+            ')' => '）',
+            ':' => '：',
+            '>' => '＞',
+            '=' => '＝',
+            ' ' => *rng.pick(&['\u{3000}', '\u{a0}']),
+            other => other,
+        };
+        out.push(if rng.chance(30) { swapped } else { c });
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
