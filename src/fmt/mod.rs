@@ -9,6 +9,7 @@
 //! file is refused rather than changed.
 
 mod fix;
+mod layout;
 mod lex;
 mod print;
 
