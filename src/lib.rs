@@ -7,6 +7,7 @@
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod fmt;
 pub mod graph;
 pub mod model;
 pub mod pipeline;

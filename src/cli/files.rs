@@ -84,3 +84,25 @@ fn walk(
         }
     }
 }
+
+/// The plan files the command line names, unread: a file as given, a folder's
+/// `*.plan` files sorted; a path that cannot be walked is `Err((path, reason))`.
+pub fn plan_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, (String, String)>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            let mut troubles = Vec::new();
+            walk(path, &mut found, &mut troubles, &mut HashSet::new());
+            found.sort();
+            out.extend(troubles.into_iter().filter_map(|t| match t {
+                Input::Trouble { path, reason } => Some(Err((path, reason))),
+                Input::File { .. } => None,
+            }));
+            out.extend(found.into_iter().map(Ok));
+        } else {
+            out.push(Ok(path.clone()));
+        }
+    }
+    out
+}

@@ -1,0 +1,286 @@
+//! `planc fmt PATH...`: rewrites plan files in the canonical layout.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use planc::diagnostic::{Code, Diagnostic, Label};
+use planc::fmt::{Formatted, Options};
+use planc::report::{self, FileReport};
+use planc::span::{LineIndex, Span};
+
+use super::files;
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+
+#[derive(clap::Args)]
+pub struct FmtArgs {
+    /// Plan files, or folders to search for `*.plan` files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Change no file: print the difference and exit 1 when a file would change.
+    #[arg(long)]
+    check: bool,
+    /// Also replace full-width punctuation, curly quotes and special spaces used
+    /// as syntax (never inside strings or comments) by the ASCII character meant.
+    #[arg(long)]
+    fix: bool,
+}
+
+enum Outcome {
+    Unchanged,
+    Changed,
+    /// The file does not parse; it was left untouched.
+    Refused,
+    /// It could not be read or written.
+    Trouble,
+    /// Already done under another name (a symlink to it, or named twice).
+    Seen,
+}
+
+#[derive(Default)]
+struct Tally {
+    changed: usize,
+    unchanged: usize,
+    refused: usize,
+    trouble: usize,
+}
+
+pub fn run(args: FmtArgs) -> u8 {
+    let mut tally = Tally::default();
+    let mut seen = HashSet::new();
+    for entry in files::plan_paths(&args.paths) {
+        let outcome = match entry {
+            Ok(path) => format_file(&path, &args, &mut seen),
+            Err((path, reason)) => {
+                eprintln!("planc: cannot read `{path}`: {reason}");
+                Outcome::Trouble
+            }
+        };
+        match outcome {
+            Outcome::Unchanged => tally.unchanged += 1,
+            Outcome::Changed => tally.changed += 1,
+            Outcome::Refused => tally.refused += 1,
+            Outcome::Trouble => tally.trouble += 1,
+            Outcome::Seen => {}
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", summary(&tally, args.check));
+    if tally.trouble > 0 {
+        EXIT_TROUBLE
+    } else if tally.refused > 0 || (args.check && tally.changed > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn summary(t: &Tally, check: bool) -> String {
+    let files = |n: usize| {
+        if n == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{n} files")
+        }
+    };
+    let mut parts = vec![if check {
+        format!("{} would be reformatted", files(t.changed))
+    } else {
+        format!("{} reformatted", files(t.changed))
+    }];
+    parts.push(format!("{} already formatted", t.unchanged));
+    if t.refused > 0 {
+        parts.push(format!("{} with syntax errors left as they are", t.refused));
+    }
+    if t.trouble > 0 {
+        parts.push(format!("{} could not be read or written", t.trouble));
+    }
+    parts.join(", ")
+}
+
+fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outcome {
+    let shown = path.to_string_lossy().into_owned();
+    // A symlinked plan is formatted at its target; the link stays a link.
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = match fs::canonicalize(path) {
+        Ok(target) => target,
+        Err(e) => {
+            let what = if is_link {
+                "the symlink's target"
+            } else {
+                "it"
+            };
+            eprintln!("planc: cannot read `{shown}`: {what}: {e}");
+            return Outcome::Trouble;
+        }
+    };
+    if !seen.insert(target.clone()) {
+        return Outcome::Seen;
+    }
+    let bytes = match fs::read(&target) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("planc: cannot read `{shown}`: {e}");
+            return Outcome::Trouble;
+        }
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = Diagnostic::new(
+                Code::SyntaxError,
+                format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
+                Label::new(Span::new(offset, offset + 1), "not UTF-8"),
+            )
+            .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
+            report_refusal(&shown, &lossy, &[d]);
+            return Outcome::Refused;
+        }
+    };
+    let formatted = match planc::fmt::format_with(&source, Options { fix: args.fix }) {
+        Ok(formatted) => formatted,
+        Err(diagnostics) => {
+            report_refusal(&shown, &source, &diagnostics);
+            if !args.fix
+                && let Ok(f) = planc::fmt::format_with(&source, Options { fix: true })
+            {
+                eprintln!(
+                    "planc: `{shown}`: `planc fmt --fix` would replace {} paste artefact(s) used as syntax by the ASCII meant",
+                    f.fixes.len()
+                );
+            }
+            return Outcome::Refused;
+        }
+    };
+    if formatted.text == source {
+        return Outcome::Unchanged;
+    }
+    let mut out = std::io::stdout().lock();
+    if args.check {
+        let diff = similar::TextDiff::from_lines(&source, &formatted.text);
+        let _ = write!(
+            out,
+            "{}",
+            diff.unified_diff().context_radius(3).header(&shown, &shown)
+        );
+        return Outcome::Changed;
+    }
+    if let Err(e) = write_atomically(&target, &formatted.text) {
+        eprintln!(
+            "planc: cannot write `{}`: {e}; the file is left as it was",
+            target.display()
+        );
+        return Outcome::Trouble;
+    }
+    let _ = if is_link {
+        writeln!(
+            out,
+            "formatted {shown} (a symlink: its target {} was rewritten)",
+            target.display()
+        )
+    } else {
+        writeln!(out, "formatted {shown}")
+    };
+    describe_fixes(&mut out, &source, &formatted);
+    Outcome::Changed
+}
+
+fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
+    let index = LineIndex::new(source);
+    for fix in &formatted.fixes {
+        let (line, col) = index.line_col(source, fix.span.start);
+        let _ = writeln!(
+            out,
+            "  {line}:{col}: `{}` ({}) replaced by `{}`",
+            fix.found, fix.what, fix.ascii
+        );
+    }
+}
+
+/// The syntax errors of a file that was left untouched, on stderr.
+fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+    let stderr = std::io::stderr();
+    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let text = report::human::render(
+        &[FileReport {
+            path,
+            source,
+            diagnostics,
+        }],
+        report::human::HumanOptions { color, width },
+    );
+    let mut err = stderr.lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = writeln!(
+        err,
+        "planc: `{path}` has syntax errors; it is left as it is"
+    );
+}
+
+/// Writes `text` to a new file beside `target` and renames it over `target`,
+/// with `target`'s permissions: `target` is either untouched or wholly
+/// replaced. A read-only file is refused.
+fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
+    let meta = fs::metadata(target)?;
+    if meta.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut attempt = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(
+            ".{name}.planc-{}-{attempt}.tmp",
+            std::process::id()
+        ));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => break (tmp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
+        file.write_all(text.as_bytes())?;
+        file.set_permissions(meta.permissions())?;
+        keep_owner(&file, &meta);
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, target)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Gives the new file the old one's owner, where the process may (as root).
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, meta: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &fs::File, _: &fs::Metadata) {}

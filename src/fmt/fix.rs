@@ -1,0 +1,196 @@
+//! `planc fmt --fix`: paste artefacts used as syntax (full-width punctuation,
+//! curly quotes, non-breaking and ideographic spaces, typed by a Chinese input
+//! method or pasted out of Word) replaced by the ASCII meant, where that is
+//! unambiguous. Never inside a string or a comment.
+
+use crate::span::Span;
+use crate::syntax::ascii_for;
+
+/// One replacement, in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub found: char,
+    pub ascii: &'static str,
+    /// What `found` is, e.g. "a full-width comma".
+    pub what: &'static str,
+}
+
+/// The text with the fixes applied, and a map back to the original offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    pub text: String,
+    pub fixes: Vec<Fix>,
+    /// `(new_start, new_end)` of each fix in `text`, in order.
+    new_spans: Vec<Span>,
+}
+
+impl Fixed {
+    /// The offset in the original text of `offset` in the fixed text.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        let mut shift: isize = 0;
+        for (fix, new) in self.fixes.iter().zip(&self.new_spans) {
+            if offset < new.start {
+                break;
+            }
+            if offset < new.end {
+                return fix.span.start;
+            }
+            shift = fix.span.end as isize - new.end as isize;
+        }
+        (offset as isize + shift).max(0) as usize
+    }
+
+    pub fn original_span(&self, span: Span) -> Span {
+        let start = self.original_offset(span.start);
+        Span::new(start, self.original_offset(span.end).max(start))
+    }
+}
+
+/// The quote that closes a curly or full-width opening quote.
+fn closing_quote(open: char) -> Option<char> {
+    match open {
+        '“' => Some('”'),
+        '‘' => Some('’'),
+        '＂' => Some('＂'),
+        _ => None,
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '＂')
+}
+
+/// Replaces the paste artefacts that stand where syntax does. A curly or
+/// full-width quote is fixed only as a pair on one line whose text holds no
+/// `"`, `\` or quote of the same kind (so that the text between them becomes
+/// exactly the string meant); a lone or nested one is left for the author.
+pub fn fix_paste_artefacts(source: &str) -> Fixed {
+    let mut text = String::with_capacity(source.len());
+    let mut fixes = Vec::new();
+    let mut new_spans = Vec::new();
+    let mut copied = 0; // bytes of `source` already in `text`
+    let mut replace = |text: &mut String, copied: &mut usize, at: usize, c: char| {
+        let Some((ascii, what)) = ascii_for(c) else {
+            return;
+        };
+        text.push_str(&source[*copied..at]);
+        let new_start = text.len();
+        text.push_str(ascii);
+        new_spans.push(Span::new(new_start, text.len()));
+        let span = Span::new(at, at + c.len_utf8());
+        fixes.push(Fix {
+            span,
+            found: c,
+            ascii,
+            what,
+        });
+        *copied = span.end;
+    };
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b if b.is_ascii() => i += 1,
+            _ => {
+                let Some(c) = source[i..].chars().next() else {
+                    break;
+                };
+                if let Some(close) = closing_quote(c) {
+                    let body_start = i + c.len_utf8();
+                    let line = &source[body_start..];
+                    let line = &line[..line.find('\n').unwrap_or(line.len())];
+                    let end = line
+                        .find(close)
+                        .filter(|&e| !line[..e].contains(['"', '\\', c]));
+                    if let Some(end) = end {
+                        let close_at = body_start + end;
+                        replace(&mut text, &mut copied, i, c);
+                        replace(&mut text, &mut copied, close_at, close);
+                        i = close_at + close.len_utf8();
+                        continue;
+                    }
+                    // The string meant would run on past here: fix nothing more on this line.
+                    i = body_start + line.len();
+                    continue;
+                } else if !is_quote(c) {
+                    replace(&mut text, &mut copied, i, c);
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    text.push_str(&source[copied.min(source.len())..]);
+    Fixed {
+        text,
+        fixes,
+        new_spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(source: &str) -> String {
+        fix_paste_artefacts(source).text
+    }
+
+    #[test]
+    fn punctuation_and_spaces_outside_strings() {
+        assert_eq!(
+            fixed("step a “标签” ｛ owner b；on t，u\u{3000}within 10m ｝"),
+            "step a \"标签\" { owner b;on t,u within 10m }"
+        );
+        assert_eq!(fixed("fact f \"x\"： count"), "fact f \"x\": count");
+        assert_eq!(fixed("when （a ＞＝ 5）"), "when (a >= 5)");
+        assert_eq!(fixed("role\u{a0}a"), "role a");
+    }
+
+    #[test]
+    fn never_inside_strings_or_comments() {
+        let source = "text \"确保“零上访”，目标；\" # 注：“好”，\n";
+        assert_eq!(fixed(source), source);
+        let source = "text \"a\\\"，\"，";
+        assert_eq!(fixed(source), "text \"a\\\"，\",");
+    }
+
+    #[test]
+    fn ambiguous_quotes_are_left() {
+        // nested, unclosed on the line, or holding an ASCII quote
+        for source in [
+            "text “他说“好”了”",
+            "text “未闭合\n”",
+            "text “他说\"好\"”",
+            "text ”反了“",
+        ] {
+            assert_eq!(fixed(source), source, "{source}");
+        }
+        assert_eq!(fixed("text ‘他说“好”’"), "text \"他说“好”\"");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let source = "on a，b；c";
+        let f = fix_paste_artefacts(source);
+        assert_eq!(f.text, "on a,b;c");
+        assert_eq!(f.fixes.len(), 2);
+        assert_eq!(f.original_offset(4), 4); // the `,`
+        assert_eq!(f.original_offset(5), 7); // `b`
+        assert_eq!(f.original_offset(7), 11); // `c`
+        assert_eq!(&source[f.original_offset(7)..], "c");
+        assert_eq!(f.original_span(Span::new(4, 5)), Span::new(4, 7));
+    }
+}

@@ -1,0 +1,230 @@
+//! `planc fmt`: rewrites a plan in the one canonical layout described in
+//! docs/formatting.md, keeping every token, string (exactly as written) and
+//! comment. A pure function of the text: the CLI reads and writes the files.
+//!
+//! Comments are not in the syntax tree, so the formatter works on the file's
+//! tokens (`lex`), using the fact that the file parsed to know its structure
+//! (`print`). Before it answers, it checks its own work: the result must hold
+//! the same tokens and comments in the same order and must parse; if not, the
+//! file is refused rather than changed.
+
+mod fix;
+mod layout;
+mod lex;
+mod print;
+
+pub use fix::{Fix, Fixed, fix_paste_artefacts};
+pub use print::{MAX_SECTION_DEPTH, MAX_WIDTH};
+
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::span::Span;
+use crate::syntax;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Replace paste artefacts used as syntax by the ASCII meant (`--fix`).
+    pub fix: bool,
+}
+
+/// A formatted file and the paste artefacts fixed in it (empty without `fix`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formatted {
+    pub text: String,
+    pub fixes: Vec<Fix>,
+}
+
+/// The canonical layout of `source`, or the syntax errors that prevent it.
+pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
+    format_with(source, Options::default()).map(|f| f.text)
+}
+
+/// Like `format`; with `options.fix`, paste artefacts are fixed first and the
+/// errors that remain are reported at their place in `source`.
+pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diagnostic>> {
+    if !options.fix {
+        return layout(source).map(|text| Formatted {
+            text,
+            fixes: Vec::new(),
+        });
+    }
+    let fixed = fix_paste_artefacts(source);
+    match layout(&fixed.text) {
+        Ok(text) => Ok(Formatted {
+            text,
+            fixes: fixed.fixes,
+        }),
+        Err(mut diagnostics) => {
+            for d in &mut diagnostics {
+                d.primary.span = fixed.original_span(d.primary.span);
+                for label in &mut d.secondary {
+                    label.span = fixed.original_span(label.span);
+                }
+            }
+            Err(diagnostics)
+        }
+    }
+}
+
+fn layout(source: &str) -> Result<String, Vec<Diagnostic>> {
+    let parsed = syntax::parse(source);
+    if !parsed.diagnostics.is_empty() {
+        return Err(parsed.diagnostics);
+    }
+    let bom = if source.starts_with('\u{FEFF}') {
+        "\u{FEFF}"
+    } else {
+        ""
+    };
+    let tokens =
+        lex::lex(source, bom.len()).map_err(|at| bug(at, "a character no token starts with"))?;
+    let text = print::print(&tokens).map_err(|failure| match failure {
+        print::Failure::Bug(what) => bug(0, &what),
+        print::Failure::TooDeep(at) => too_deep(at),
+    })?;
+    let out_tokens = lex::lex(&text, 0).map_err(|at| bug(at, "the result does not read back"))?;
+    if let Some(at) = first_difference(&tokens, &out_tokens) {
+        return Err(bug(at, "the result would change a token or a comment"));
+    }
+    let mut text = format!("{bom}{text}");
+    if uses_crlf(source) {
+        text = to_crlf(&text);
+    }
+    if !syntax::parse(&text).diagnostics.is_empty() {
+        return Err(bug(0, "the result does not parse"));
+    }
+    Ok(text)
+}
+
+/// The file's line ends are CRLF when its first one is.
+fn uses_crlf(source: &str) -> bool {
+    source
+        .find('\n')
+        .is_some_and(|i| source[..i].ends_with('\r'))
+}
+
+fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+/// Where (in the original) the formatted tokens first differ from the
+/// original ones, if they do. `;` is trivia and the braces of an empty block
+/// may be dropped; everything else, comments included, must match in order.
+fn first_difference(original: &[lex::Token], formatted: &[lex::Token]) -> Option<usize> {
+    fn signature<'a>(tokens: &[lex::Token<'a>]) -> Vec<lex::Token<'a>> {
+        let mut out: Vec<lex::Token> = Vec::with_capacity(tokens.len());
+        for &t in tokens {
+            if t.is_punct("}") && out.last().is_some_and(|l| l.is_punct("{")) {
+                out.pop();
+            } else {
+                out.push(t);
+            }
+        }
+        out
+    }
+    let a = signature(original);
+    let b = signature(formatted);
+    let differ = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x.kind != y.kind || x.text != y.text);
+    match differ {
+        Some(i) => Some(a[i].start),
+        None if a.len() != b.len() => Some(a.get(b.len()).map_or(0, |t| t.start)),
+        None => None,
+    }
+}
+
+fn too_deep(at: usize) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::new(
+            Code::SyntaxError,
+            format!(
+                "sections nest more than {} deep; planc fmt leaves this file as it is",
+                print::MAX_SECTION_DEPTH
+            ),
+            Label::new(Span::new(at, at + "section".len()), "nested too deeply"),
+        )
+        .with_help("put some of these sections side by side instead of inside one another"),
+    ]
+}
+
+/// The formatter failed its own check: the file is refused, not changed.
+fn bug(at: usize, what: &str) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::new(
+            Code::SyntaxError,
+            format!("planc fmt cannot lay out this file without changing it ({what}); the file is left as it is"),
+            Label::new(Span::new(at, at), "here"),
+        )
+        .with_help("this is a bug in planc: please report it with the file"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let source = "plan \"x\" {\r\n  issuer \"y\"\r\n}\r\n";
+        assert_eq!(format(source).unwrap(), source);
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_is_refused() {
+        let errors = format("role a {").unwrap_err();
+        assert_eq!(errors[0].code, Code::SyntaxError);
+    }
+
+    #[test]
+    fn sections_nested_too_deeply_are_refused() {
+        let depth = print::MAX_SECTION_DEPTH + 1;
+        let source = format!(
+            "{}{}",
+            "section \"s\" {\n".repeat(depth),
+            "}\n".repeat(depth)
+        );
+        // the parser recurses too: give it room, as the CLI's main thread has
+        let errors = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || format(&source).unwrap_err())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(
+            errors[0]
+                .message
+                .starts_with("sections nest more than 100 deep")
+        );
+        let ok = format!(
+            "{}{}",
+            "section \"s\" {\n".repeat(depth - 1),
+            "}\n".repeat(depth - 1)
+        );
+        let formatted = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || format(&ok))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(formatted.is_ok());
+    }
+
+    #[test]
+    fn fix_errors_point_into_the_original() {
+        // `，` is fixed; the `@` that remains is reported at its original offset.
+        let source = "plan \"x\"\nstep a \"b\" { on t，u @ }\n";
+        let errors = format_with(source, Options { fix: true }).unwrap_err();
+        let at = errors[0].primary.span.start;
+        assert_eq!(&source[at..at + 1], "@");
+    }
+}
