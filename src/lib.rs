@@ -13,6 +13,7 @@ pub mod pipeline;
 pub mod report;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod syntax;
 
 pub use pipeline::check_source;
