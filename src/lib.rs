@@ -4,9 +4,11 @@
 //! `syntax` → `model` → `graph` → `check` → outputs (`report`).
 //! See docs/ARCHITECTURE.md.
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod explain;
 pub mod graph;
 pub mod model;
 pub mod pipeline;

@@ -1,6 +1,9 @@
 //! Command-line interface: argument parsing and dispatch to subcommands.
 
+mod baseline;
 mod check;
+mod config;
+mod explain;
 mod files;
 
 use std::process::ExitCode;
@@ -19,6 +22,8 @@ struct Cli {
 enum Command {
     /// Check plan files and folders (every `*.plan` below a folder) and report problems.
     Check(check::CheckArgs),
+    /// Explain a check: what it means, why it matters, an example and the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -30,6 +35,8 @@ pub const EXIT_TROUBLE: u8 = 2;
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 pub fn main() -> ExitCode {
@@ -47,6 +54,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)
 }

@@ -323,3 +323,77 @@ fn quoted_list(items: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<(String, &str, Option<String>)> {
+        parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.message, &text[e.span.start..e.span.end], e.help))
+            .collect()
+    }
+
+    #[test]
+    fn reads_every_setting() {
+        let text = "[rules]\norphan-role = \"off\"\nno-deputy = \"warning\"\nmissing-owner = \"error\"\n\n[span-of-control]\nlimit = 9\n\n[unassigned-role]\nplaceholders = [\"待填\"]\n\n[files]\ninclude = [\"*.yuan\"]\nexclude = [\"drafts/**\"]\n";
+        let file = parse(text).unwrap();
+        let c = &file.config;
+        assert_eq!(c.severities.get(&Code::OrphanRole), Some(&None));
+        assert_eq!(
+            c.severities.get(&Code::NoDeputy),
+            Some(&Some(Severity::Warning))
+        );
+        assert_eq!(
+            c.severities.get(&Code::MissingOwner),
+            Some(&Some(Severity::Error))
+        );
+        assert_eq!(c.span_of_control, 9);
+        assert_eq!(c.placeholders, ["待填"]);
+        assert_eq!(file.include, ["*.yuan"]);
+        assert_eq!(file.exclude, ["drafts/**"]);
+        assert_eq!(parse("").unwrap(), ConfigFile::default());
+    }
+
+    #[test]
+    fn unknown_keys_point_at_the_key_with_a_suggestion() {
+        let text = "[rule]\nx = 1\n[rules]\norphan-rol = \"off\"\n[files]\nincludes = []\n";
+        let got = errors(text);
+        assert_eq!(got[0].0, "unknown key `rule` in planc.toml");
+        assert_eq!(got[0].1, "rule");
+        assert_eq!(got[0].2.as_deref(), Some("did you mean `rules`?"));
+        assert_eq!(got[1].1, "orphan-rol");
+        assert_eq!(got[1].2.as_deref(), Some("did you mean `orphan-role`?"));
+        assert_eq!(got[2].1, "includes");
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn bad_values_point_at_the_value() {
+        let text = "[rules]\nno-drill = \"warn\"\nsyntax-error = \"off\"\n[span-of-control]\nlimit = 0\n[unassigned-role]\nplaceholders = \"x\"\n[files]\nexclude = [\"a/[\", 3]\n";
+        let got = errors(text);
+        let spans: Vec<&str> = got.iter().map(|e| e.1).collect();
+        assert_eq!(spans, ["\"warn\"", "\"off\"", "0", "\"x\"", "3"]);
+        assert_eq!(
+            got[0].0,
+            "the severity of `no-drill` must be \"error\", \"warning\" or \"off\""
+        );
+        assert_eq!(errors("[files]\nexclude = [\"a/[\"]\n")[0].1, "\"a/[\"");
+    }
+
+    #[test]
+    fn toml_syntax_errors_and_non_tables() {
+        let got = errors("[rules\n");
+        assert!(
+            got[0].0.starts_with("planc.toml is not valid TOML"),
+            "{got:?}"
+        );
+        let got = errors("rules = 3\n");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            ("`rules` must be a table, not integer", "3")
+        );
+    }
+}
