@@ -200,7 +200,8 @@ fn outermost_items(items: &[Item], out: &mut Vec<Span>) {
 fn target(source: &str, comment: Span, item_starts: &[Span]) -> Option<Span> {
     let line_start = source[..comment.start].rfind('\n').map_or(0, |i| i + 1);
     // A comment after code on its line is not a suppression of the next item.
-    if !source[line_start..comment.start].trim().is_empty() {
+    let before = source[line_start..comment.start].trim_start_matches('\u{FEFF}');
+    if !before.trim().is_empty() {
         return None;
     }
     let mut pos = source[comment.end..]
@@ -318,6 +319,12 @@ mod tests {
         let messages: Vec<&str> = malformed.iter().map(|m| m.help.as_str()).collect();
         assert_eq!(messages[0], "did you mean `missing-owner`?");
         assert_eq!(malformed.len(), 3);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_count_as_code() {
+        let source = "\u{FEFF}# planc: allow(no-drill) x\r\nplan \"p\" {}\r\n";
+        assert!(suppressions(source).0[0].target.is_some());
     }
 
     #[test]
