@@ -27,3 +27,27 @@ impl Default for Config {
         }
     }
 }
+
+mod file;
+mod overrides;
+
+pub use file::{ConfigError, ConfigFile, parse};
+pub use overrides::Overrides;
+
+/// The code a user typed (`orphan-role`; `orphan_role` and `ORPHAN-ROLE` are
+/// read the same), or the known codes closest to it, nearest first.
+pub fn find_code(name: &str) -> Result<Code, Vec<Code>> {
+    let normal = name.trim().to_lowercase().replace('_', "-");
+    if let Some(code) = Code::from_name(&normal) {
+        return Ok(code);
+    }
+    let mut close: Vec<(usize, Code)> = Code::ALL
+        .iter()
+        .map(|c| (strsim::levenshtein(&normal, c.as_str()), *c))
+        .filter(|&(d, c)| {
+            d <= 3.max(c.as_str().len() / 3) || (normal.len() >= 3 && c.as_str().contains(&normal))
+        })
+        .collect();
+    close.sort();
+    Err(close.into_iter().take(3).map(|(_, c)| c).collect())
+}

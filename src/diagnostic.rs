@@ -34,6 +34,7 @@ pub enum Code {
     UnassignedRole,
     NoDeputy,
     NoDrill,
+    UnusedSuppression,
 }
 
 impl Code {
@@ -61,6 +62,7 @@ impl Code {
         Code::UnassignedRole,
         Code::NoDeputy,
         Code::NoDrill,
+        Code::UnusedSuppression,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +90,7 @@ impl Code {
             Code::UnassignedRole => "unassigned-role",
             Code::NoDeputy => "no-deputy",
             Code::NoDrill => "no-drill",
+            Code::UnusedSuppression => "unused-suppression",
         }
     }
 

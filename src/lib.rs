@@ -4,9 +4,11 @@
 //! `syntax` → `model` → `graph` → `check` → outputs (`report`).
 //! See docs/ARCHITECTURE.md.
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod explain;
 pub mod fmt;
 pub mod graph;
 pub mod model;
@@ -14,6 +16,7 @@ pub mod pipeline;
 pub mod report;
 pub mod span;
 pub mod suggest;
+pub mod suppress;
 pub mod syntax;
 
 pub use pipeline::check_source;

@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::graph::Graphs;
 use crate::model;
 use crate::span::Span;
+use crate::suppress;
 use crate::syntax;
 
 /// Files larger than this are refused with a diagnostic rather than read into
@@ -16,7 +17,8 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// their configured severities (rules that are off are dropped).
 ///
 /// A file with syntax errors gets only those: the later checks would report
-/// guesses about the parts that could not be read.
+/// guesses about the parts that could not be read. Otherwise the inline
+/// suppressions (`# planc: allow(CODE) — reason`) are applied last.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
     if source.len() > MAX_FILE_BYTES {
         return check::finish(vec![too_large(source.len())], config);
@@ -32,7 +34,10 @@ pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
         graphs: &graphs,
         config,
     };
-    check::finish(check::run(&ctx), config)
+    let diagnostics = check::finish(check::run(&ctx), config);
+    let is_on = |code, config: &Config| check::severity(code, config).is_some();
+    let diagnostics = suppress::apply(source, &parsed.file, diagnostics, config, is_on);
+    check::finish(diagnostics, config)
 }
 
 /// A file's bytes as text to show and check, and its diagnostics.

@@ -1,180 +1,418 @@
-//! The `planc` binary: exit codes, paths, formats.
+//! The `planc` binary end to end: exit codes, planc.toml discovery and errors,
+//! command-line overrides, suppressions, baselines, folder walks and `explain`.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn planc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planc"))
-        .args(args)
+use planc::check::RULES;
+use tempfile::TempDir;
+
+const HEADER: &str = r#"plan "测试预案" { issuer "测试单位"; date 2026-01-01; commander leader }
+role leader "领导小组组长" { holder "张三" }
+role office "信访工作办公室" { holder "李四"; escalates to leader within 10m }
+fact visitors "到场上访人数": count
+trigger mass_visit "集体上访" when visitors >= 50
+"#;
+const DRILL: &str =
+    "drill annual \"信访突发事件应急演练\" { owner office; with leader; every 1y }\n";
+const OWNED: &str = "step report \"向组长通报情况\" { owner office; on mass_visit; within 10m }\n";
+const UNOWNED: &str = "step report \"向组长通报情况\" { on mass_visit; within 10m }\n";
+
+fn plan(middle: &str) -> String {
+    format!("{HEADER}{middle}{DRILL}")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn planc(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .current_dir(dir)
+        .env_remove("CI")
         .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("COLUMNS", "100")
+        .args(args)
         .output()
-        .expect("run planc")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-const CLEAN: &str = "tests/fixtures/checks/undefined-name/quiet.plan";
-const BROKEN: &str = "tests/fixtures/checks/undefined-name/fires.plan";
-
-#[test]
-fn clean_plan_exits_0() {
-    let o = planc(&["check", CLEAN]);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert_eq!(stdout(&o), "planc: no problems in 1 file\n");
-}
-
-#[test]
-fn errors_exit_1() {
-    let o = planc(&["check", BROKEN]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("`leeder` is not defined"));
-}
-
-#[test]
-fn bundled_plans_have_no_errors() {
-    let o = planc(&["check", "plans"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("in 4 files"));
-}
-
-#[test]
-fn warnings_exit_1_only_with_deny_warnings() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("warn.plan");
-    let source = std::fs::read_to_string(CLEAN).unwrap();
-    // Without its drill the plan warns no-drill.
-    let source: String = source
-        .lines()
-        .filter(|l| !l.starts_with("drill"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(&path, source).unwrap();
-    let p = path.to_str().unwrap();
-    let plain = planc(&["check", p]);
-    let denied = planc(&["check", "--deny-warnings", p]);
-    if stdout(&plain).contains("warning") {
-        assert_eq!(plain.status.code(), Some(0), "{}", stdout(&plain));
-        assert_eq!(denied.status.code(), Some(1));
-    } else {
-        // Until the warning checks exist, both runs are clean.
-        assert_eq!(denied.status.code(), Some(0));
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
     }
 }
 
-#[test]
-fn missing_path_is_named_and_exits_2() {
-    let o = planc(&["check", "no/such/file.plan"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("cannot read `no/such/file.plan`"),
-        "{}",
-        stderr(&o)
-    );
-}
-
-#[test]
-fn missing_path_does_not_stop_the_other_files() {
-    let o = planc(&["check", "no/such/file.plan", BROKEN]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stdout(&o).contains("`leeder` is not defined"));
-}
-
-#[test]
-fn bad_arguments_exit_2() {
-    assert_eq!(planc(&["check"]).status.code(), Some(2));
-    assert_eq!(
-        planc(&["check", "--format", "xml", CLEAN]).status.code(),
-        Some(2)
-    );
-    assert_eq!(planc(&["frobnicate"]).status.code(), Some(2));
-}
-
-#[test]
-fn invalid_utf8_is_reported_with_its_offset() {
+/// A folder with `files` (path, text); folders are created as needed. It
+/// always has a planc.toml (empty unless given), so that discovery never
+/// reaches a planc.toml above the temporary folder.
+fn tree(files: &[(&str, &str)]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("latin1.plan");
-    std::fs::write(&path, b"plan \"caf\xe9\" { }\n").unwrap();
-    let o = planc(&["check", "--format", "json", path.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stdout(&o).contains("invalid byte at offset 9"),
-        "{}",
-        stdout(&o)
-    );
-}
-
-#[test]
-fn folders_are_walked_in_sorted_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let broken = std::fs::read_to_string(BROKEN).unwrap();
-    for name in ["b.plan", "a.plan", "sub/c.plan"] {
-        let path = dir.path().join(name);
+    std::fs::write(dir.path().join("planc.toml"), "").unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &broken).unwrap();
+        std::fs::write(path, text).unwrap();
     }
-    std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
-    let o = planc(&["check", "--format", "json", dir.path().to_str().unwrap()]);
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let files: Vec<String> = json["diagnostics"]
+    dir
+}
+
+/// `file:line:col severity code` of each finding, from the JSON output.
+fn findings(run: &Run) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", run.stdout, run.stderr));
+    json["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| {
-            let f = d["file"].as_str().unwrap();
-            Path::new(f)
-                .strip_prefix(dir.path())
-                .unwrap()
-                .display()
-                .to_string()
+            format!(
+                "{}:{}:{} {} {}",
+                d["file"].as_str().unwrap().replace('\\', "/"),
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap(),
+                d["code"].as_str().unwrap()
+            )
         })
-        .collect();
-    assert_eq!(files, ["a.plan", "b.plan", "sub/c.plan"]);
-    assert_eq!(json["summary"]["files"], 3);
+        .collect()
 }
 
-/// The JSON output has exactly the schema of spec §4.
 #[test]
-fn json_output_schema() {
-    let o = planc(&["check", "--format", "json", BROKEN]);
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let keys = |v: &serde_json::Value| {
-        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
-        k.sort();
-        k
-    };
-    assert_eq!(keys(&json), ["diagnostics", "summary"]);
-    assert_eq!(keys(&json["summary"]), ["errors", "files", "warnings"]);
-    let d = &json["diagnostics"][0];
+fn exit_codes_follow_the_spec() {
+    let dir = tree(&[
+        ("clean.plan", &plan(OWNED)),
+        ("error.plan", &plan(UNOWNED)),
+        (
+            "warn.plan",
+            &plan(&format!("# planc: allow(missing-owner) — 无\n{OWNED}")),
+        ),
+    ]);
+    let d = dir.path();
+    assert_eq!(planc(d, &["check", "clean.plan"]).code, 0);
+    assert_eq!(planc(d, &["check", "error.plan"]).code, 1);
+    assert_eq!(planc(d, &["check", "warn.plan"]).code, 0);
+    assert_eq!(planc(d, &["check", "--deny-warnings", "warn.plan"]).code, 1);
+    let missing = planc(d, &["check", "clean.plan", "missing.plan"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("cannot read `missing.plan`"),
+        "{}",
+        missing.stderr
+    );
     assert_eq!(
-        keys(d),
+        planc(d, &["check", "--format", "yaml", "clean.plan"]).code,
+        2
+    );
+    assert_eq!(planc(d, &["check"]).code, 2);
+}
+
+#[test]
+fn the_nearest_planc_toml_wins() {
+    let dir = tree(&[
+        ("planc.toml", "[rules]\nmissing-owner = \"warning\"\n"),
+        ("a.plan", &plan(UNOWNED)),
+        ("sub/planc.toml", "[rules]\nmissing-owner = \"off\"\n"),
+        ("sub/b.plan", &plan(UNOWNED)),
+        ("sub/deeper/c.plan", &plan(UNOWNED)),
+    ]);
+    let run = planc(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(findings(&run), ["./a.plan:6:6 warning missing-owner"]);
+    assert_eq!(run.code, 0);
+    // From inside `sub`, files given one by one still find their own planc.toml.
+    let run = planc(
+        &dir.path().join("sub"),
+        &["check", "--format", "json", "../a.plan", "deeper/c.plan"],
+    );
+    assert_eq!(findings(&run), ["../a.plan:6:6 warning missing-owner"]);
+    // --config names one file for all; --no-config uses none.
+    let run = planc(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "sub/planc.toml",
+            "a.plan",
+        ],
+    );
+    assert_eq!(findings(&run), Vec::<String>::new());
+    let run = planc(
+        dir.path(),
+        &["check", "--format", "json", "--no-config", "sub/b.plan"],
+    );
+    assert_eq!(findings(&run), ["sub/b.plan:6:6 error missing-owner"]);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn an_unknown_key_is_an_error_pointing_into_planc_toml() {
+    let dir = tree(&[
+        (
+            "planc.toml",
+            "[rules]\nmissing-owner = \"warning\"\nmissing-ownr = \"off\"\n\n[span-of-control]\nlimit = -1\n",
+        ),
+        ("a.plan", &plan(UNOWNED)),
+    ]);
+    let run = planc(dir.path(), &["check", "a.plan"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_missing_or_broken_config_file_stops_the_run() {
+    let dir = tree(&[("bad.toml", "[rules\n"), ("a.plan", &plan(OWNED))]);
+    let run = planc(dir.path(), &["check", "--config", "bad.toml", "a.plan"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("bad.toml:1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("not valid TOML"), "{}", run.stderr);
+    let run = planc(dir.path(), &["check", "--config", "none.toml", "a.plan"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot read `none.toml`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn command_line_overrides_win_over_the_file() {
+    let body = format!("{UNOWNED}step other \"x\" {{ owner nobody; on mass_visit }}\n");
+    let dir = tree(&[
+        ("planc.toml", "[rules]\nmissing-owner = \"off\"\n"),
+        ("a.plan", &plan(&body)),
+    ]);
+    let d = dir.path();
+    let json = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "json", "a.plan"];
+        args.extend_from_slice(extra);
+        findings(&planc(d, &args))
+    };
+    assert_eq!(json(&[]), ["a.plan:7:24 error undefined-name"]);
+    assert_eq!(
+        json(&["--select", "missing-owner"]),
+        ["a.plan:6:6 warning missing-owner"]
+    );
+    assert_eq!(
+        json(&["--error", "missing-owner", "--warn", "undefined-name"]),
         [
-            "code", "column", "file", "help", "labels", "line", "message", "severity", "span"
+            "a.plan:6:6 error missing-owner",
+            "a.plan:7:24 warning undefined-name"
         ]
     );
-    assert_eq!(d["code"], "undefined-name");
-    assert_eq!(d["severity"], "error");
-    assert_eq!(d["file"], BROKEN);
-    // line 3, column in characters (Chinese label before it), offset in bytes
     assert_eq!(
-        (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(3), Some(51))
+        json(&[
+            "--select",
+            "ALL",
+            "--ignore",
+            "undefined-name,missing-owner"
+        ]),
+        Vec::<String>::new()
     );
-    let source = std::fs::read_to_string(BROKEN).unwrap();
-    let offset = d["span"]["offset"].as_u64().unwrap() as usize;
-    let length = d["span"]["length"].as_u64().unwrap() as usize;
-    assert_eq!(&source[offset..offset + length], "leeder");
-    assert_eq!(keys(&d["labels"][0]), ["column", "line", "message", "span"]);
-    assert_eq!(d["help"], "did you mean `leader`?");
+    let run = planc(d, &["check", "--ignore", "undefined-nam", "a.plan"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `undefined-name`?"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
-        json["summary"],
-        serde_json::json!({"files": 1, "errors": 1, "warnings": 0})
+        planc(d, &["check", "--ignore", "undefined-name", "a.plan"]).code,
+        0
     );
+    assert_eq!(
+        planc(d, &["check", "--ignore", "syntax-error", "a.plan"]).code,
+        2
+    );
+}
+
+#[test]
+fn suppressions_need_a_reason_and_must_silence_something() {
+    let with_reason = plan(&format!(
+        "# planc: allow(missing-owner) — 由现场指挥临时指定\n{UNOWNED}"
+    ));
+    let without = plan(&format!("# planc: allow(missing-owner)\n{UNOWNED}"));
+    let unused = plan(&format!("# planc: allow(missing-owner) — 旧的\n{OWNED}"));
+    let dir = tree(&[
+        ("a.plan", &with_reason),
+        ("b.plan", &without),
+        ("c.plan", &unused),
+    ]);
+    let d = dir.path();
+    let run = planc(d, &["check", "--format", "json", "a.plan"]);
+    assert_eq!((run.code, findings(&run)), (0, vec![]));
+    let run = planc(d, &["check", "--format", "json", "b.plan"]);
+    assert_eq!(
+        findings(&run),
+        [
+            "b.plan:6:1 warning unused-suppression",
+            "b.plan:7:6 error missing-owner"
+        ]
+    );
+    assert_eq!(run.code, 1);
+    let run = planc(d, &["check", "--format", "json", "c.plan"]);
+    assert_eq!(findings(&run), ["c.plan:6:16 warning unused-suppression"]);
+    assert_eq!(run.code, 0);
+    let run = planc(
+        d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "missing-owner",
+            "c.plan",
+        ],
+    );
+    assert_eq!(findings(&run), Vec::<String>::new());
+}
+
+#[test]
+fn a_baseline_hides_recorded_findings_even_after_lines_move() {
+    let old = plan(UNOWNED);
+    let dir = tree(&[("plans/a.plan", &old), ("plans/b.plan", &plan(OWNED))]);
+    let d = dir.path();
+    let run = planc(
+        d,
+        &["check", "--write-baseline", "planc-baseline.json", "plans"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("recorded 1 finding(s) of 2 file(s)"),
+        "{}",
+        run.stderr
+    );
+    let text = std::fs::read_to_string(d.join("planc-baseline.json")).unwrap();
+    assert!(text.contains("\"file\": \"plans/a.plan\""), "{text}");
+    // Lines move, and a new finding appears in another file.
+    std::fs::write(d.join("plans/a.plan"), format!("# 修订\n\n{old}")).unwrap();
+    std::fs::write(d.join("plans/b.plan"), plan(UNOWNED)).unwrap();
+    let run = planc(
+        d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "planc-baseline.json",
+            "plans",
+        ],
+    );
+    assert_eq!(findings(&run), ["plans/b.plan:6:6 error missing-owner"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("1 finding(s) recorded in the baseline not shown"),
+        "{}",
+        run.stderr
+    );
+    // The keys are relative to the baseline's folder, not to the working directory.
+    let run = planc(
+        &d.join("plans"),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "../planc-baseline.json",
+            "a.plan",
+        ],
+    );
+    assert_eq!((run.code, findings(&run)), (0, vec![]));
+    // A baseline that is not one stops the run.
+    std::fs::write(d.join("bad.json"), "[]").unwrap();
+    assert_eq!(
+        planc(d, &["check", "--baseline", "bad.json", "plans"]).code,
+        2
+    );
+}
+
+#[test]
+fn folder_walks_follow_include_and_exclude() {
+    let dir = tree(&[
+        (
+            "planc.toml",
+            "[files]\ninclude = [\"*.plan\", \"*.yuan\"]\nexclude = [\"drafts/**\", \"old\"]\n",
+        ),
+        ("a.plan", &plan(UNOWNED)),
+        ("b.yuan", &plan(UNOWNED)),
+        ("c.txt", "not a plan"),
+        ("drafts/d.plan", &plan(UNOWNED)),
+        ("old/e.plan", &plan(UNOWNED)),
+    ]);
+    let run = planc(dir.path(), &["check", "--format", "json", "."]);
+    let files: Vec<String> = findings(&run)
+        .iter()
+        .map(|f| f.split(':').next().unwrap().to_string())
+        .collect();
+    assert_eq!(files, ["./a.plan", "./b.yuan"]);
+    // A file named on the command line is checked even when excluded.
+    let run = planc(dir.path(), &["check", "--format", "json", "drafts/d.plan"]);
+    assert_eq!(findings(&run).len(), 1);
+}
+
+#[test]
+fn many_files_are_reported_in_a_stable_order() {
+    let mut files = Vec::new();
+    for i in 0..40 {
+        files.push((format!("p/{:02}/x.plan", 39 - i), plan(UNOWNED)));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree(&refs);
+    let run = planc(dir.path(), &["check", "--format", "json", "p"]);
+    let got: Vec<String> = findings(&run);
+    let want: Vec<String> = (0..40)
+        .map(|i| format!("p/{i:02}/x.plan:6:6 error missing-owner"))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn explain_prints_the_docs_page_of_a_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for rule in RULES {
+        let run = planc(root, &["explain", rule.code.as_str()]);
+        assert_eq!(run.code, 0);
+        let page =
+            std::fs::read_to_string(root.join(format!("docs/checks/{}.md", rule.code))).unwrap();
+        let comment_start = page.find("<!--").unwrap();
+        let comment_end = page[comment_start..].find("-->\n\n").unwrap() + comment_start + 5;
+        let without_comment = format!("{}{}", &page[..comment_start], &page[comment_end..]);
+        assert_eq!(
+            run.stdout, without_comment,
+            "explain {} differs from its docs page",
+            rule.code
+        );
+    }
+    let run = planc(root, &["explain", "missing_owner"]);
+    assert!(run.stdout.starts_with("# missing-owner\n"));
+}
+
+#[test]
+fn explain_suggests_close_codes_and_lists_all() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = planc(root, &["explain", "missing-ownr"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "planc: no check has the code `missing-ownr`; did you mean `missing-owner`?\n"
+    );
+    let run = planc(root, &["explain", "--list"]);
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), RULES.len() + 1);
+    for (rule, line) in RULES.iter().zip(&lines[1..]) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(words[0], rule.code.as_str());
+        assert_eq!(words[1], planc::explain::severity_word(rule));
+        assert!(line.ends_with(rule.summary));
+    }
+    assert_eq!(planc(root, &["explain"]).code, 2);
 }

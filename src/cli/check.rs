@@ -1,14 +1,17 @@
 //! `planc check PATH...`
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use planc::config::Config;
-use planc::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use planc::config::{Config, Overrides};
+use planc::diagnostic::{Code, Diagnostic};
 use planc::report::{self, FileReport, Summary};
 
+use super::config::Configs;
 use super::files::{self, Input};
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -21,26 +24,113 @@ pub struct CheckArgs {
     /// Exit 1 when there are warnings, too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Use this planc.toml for every file instead of the nearest one above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Use no planc.toml: every check at its default severity.
+    #[arg(long)]
+    no_config: bool,
+    /// Run only these checks (comma-separated codes, or ALL); a check that is off becomes a warning.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Report these checks as warnings.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    warn: Vec<String>,
+    /// Report these checks as errors.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    error: Vec<String>,
+    /// Turn these checks off (wins over --select, --warn and --error).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Report only findings that are not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file instead of reporting them.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 struct Checked {
     path: String,
+    absolute: Option<PathBuf>,
     source: String,
     diagnostics: Vec<Diagnostic>,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let config = Config::default();
-    let mut checked = Vec::new();
+    let overrides = match overrides(&args) {
+        Ok(o) => o,
+        Err(message) => {
+            eprintln!("planc: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut baseline = match &args.baseline {
+        Some(path) => match baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(message) => {
+                eprintln!("planc: {message}");
+                return EXIT_TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let mut configs = Configs::new(args.config.as_deref(), args.no_config, overrides);
+    let inputs = files::collect(&args.paths, &mut configs);
+    if !configs.errors.is_empty() {
+        for error in &configs.errors {
+            eprint!("{error}");
+        }
+        eprintln!("planc: nothing was checked: fix planc.toml first");
+        return EXIT_TROUBLE;
+    }
     let mut trouble = false;
-    for input in files::collect(&args.paths) {
-        match input {
-            Input::File { path, bytes } => checked.push(check_bytes(path, bytes, &config)),
-            Input::Trouble { path, reason } => {
+    for input in &inputs {
+        if let Input::Trouble { path, reason } = input {
+            trouble = true;
+            eprintln!("planc: cannot read `{path}`: {reason}");
+        }
+    }
+    // Files are checked in parallel; `collect` keeps their order.
+    let results: Vec<Result<Checked, String>> = inputs
+        .par_iter()
+        .filter_map(|input| match input {
+            Input::File { path, config } => Some(check_file(path, &config.config)),
+            Input::Trouble { .. } => None,
+        })
+        .collect();
+    let mut checked = Vec::new();
+    for result in results {
+        match result {
+            Ok(c) => checked.push(c),
+            Err(message) => {
                 trouble = true;
-                eprintln!("planc: cannot read `{path}`: {reason}");
+                eprintln!("planc: {message}");
             }
         }
+    }
+    if let Some(path) = &args.write_baseline {
+        return match baseline::write(path, &checked_keys(&checked)) {
+            Ok(message) => {
+                eprintln!("planc: {message}");
+                if trouble { EXIT_TROUBLE } else { EXIT_OK }
+            }
+            Err(message) => {
+                eprintln!("planc: {message}");
+                EXIT_TROUBLE
+            }
+        };
+    }
+    if let Some((base, path)) = baseline.as_mut().zip(args.baseline.as_ref()) {
+        let mut hidden = 0;
+        for c in &mut checked {
+            let key = baseline::key(path, c.absolute.as_deref(), &c.path);
+            hidden += base.take(&key, &mut c.diagnostics);
+        }
+        let fixed = base.remaining();
+        eprintln!(
+            "planc: {hidden} finding(s) recorded in the baseline not shown; {fixed} recorded finding(s) no longer occur"
+        );
     }
     let reports: Vec<FileReport> = checked
         .iter()
@@ -51,14 +141,15 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
-        Format::Human => {
-            let stdout = std::io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let width = terminal_width();
-            report::human::render(&reports, report::human::HumanOptions { color, width })
-        }
+        Format::Human => report::human::render(&reports, human_options()),
         Format::Json => report::json::render(&reports),
+        Format::Sarif => {
+            let working_dir = std::env::current_dir()
+                .ok()
+                .map(|d| d.to_string_lossy().into_owned());
+            report::sarif::render(&reports, &report::sarif::SarifOptions { working_dir })
+        }
+        Format::Github => report::github::render(&reports),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     let summary = Summary::of(&reports);
@@ -71,19 +162,66 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
+fn overrides(args: &CheckArgs) -> Result<Overrides, String> {
+    let list = |flag: &str, values: &[String]| -> Result<Vec<Code>, String> {
+        let mut out = Vec::new();
+        for value in values {
+            out.extend(Overrides::codes(flag, value)?);
+        }
+        Ok(out)
+    };
+    Ok(Overrides {
+        select: if args.select.is_empty() {
+            None
+        } else {
+            Some(list("--select", &args.select)?)
+        },
+        warn: list("--warn", &args.warn)?,
+        error: list("--error", &args.error)?,
+        ignore: list("--ignore", &args.ignore)?,
+    })
+}
+
+fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &[Diagnostic])> {
+    checked
+        .iter()
+        .map(|c| {
+            (
+                c.absolute.as_deref(),
+                c.path.as_str(),
+                c.diagnostics.as_slice(),
+            )
+        })
+        .collect()
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR`; width from `COLUMNS`.
+pub fn human_options() -> report::human::HumanOptions {
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(100)
+        .unwrap_or(100);
+    report::human::HumanOptions { color, width }
+}
+
+/// Reads and checks one file; `Err` when it cannot be read.
+fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
+    let shown = files::display(path);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let absolute = path.canonicalize().ok();
+    let (source, diagnostics) = check_bytes(bytes, config);
+    Ok(Checked {
+        path: shown,
+        absolute,
+        source,
+        diagnostics,
+    })
 }
 
 /// Checks a file's bytes (text that is not UTF-8 is reported, and checked as far as possible).
-fn check_bytes(path: String, bytes: Vec<u8>, config: &Config) -> Checked {
+fn check_bytes(bytes: Vec<u8>, config: &Config) -> (String, Vec<Diagnostic>) {
     let checked = planc::pipeline::check_bytes(&bytes, config);
-    Checked {
-        path,
-        source: checked.source,
-        diagnostics: checked.diagnostics,
-    }
+    (checked.source, checked.diagnostics)
 }

@@ -1,108 +1,119 @@
-//! Reading what the user named: files as given, folders walked for `*.plan`.
+//! Which files to check: files as given, folders walked for the files their
+//! planc.toml includes (`*.plan` by default) and does not exclude.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// A plan file to check, or a path that could not be used.
+use super::config::{Configs, Loaded};
+
+/// A plan file to check with its configuration, or a path that could not be used.
 pub enum Input {
-    File { path: String, bytes: Vec<u8> },
+    File { path: PathBuf, config: Arc<Loaded> },
     Trouble { path: String, reason: String },
 }
 
 /// Expands the command line's paths: a file is taken as is (whatever its
-/// extension); a folder contributes every `*.plan` below it, sorted.
-pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+/// extension, even if excluded); a folder contributes the files below it that
+/// its configuration includes, sorted.
+pub fn collect(paths: &[PathBuf], configs: &mut Configs) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
             let mut troubles = Vec::new();
-            walk(path, &mut found, &mut troubles, &mut HashSet::new());
-            found.sort();
+            let mut walk = Walk {
+                found: &mut found,
+                troubles: &mut troubles,
+                seen: HashSet::new(),
+                configs,
+            };
+            walk.dir(path);
+            found.sort_by(|a, b| a.0.cmp(&b.0));
             out.extend(troubles);
-            out.extend(found.into_iter().map(|p| read(&p)));
+            out.extend(
+                found
+                    .into_iter()
+                    .map(|(path, config)| Input::File { path, config }),
+            );
         } else {
-            out.push(read(path));
+            let config = configs.for_file(path);
+            out.push(Input::File {
+                path: path.clone(),
+                config,
+            });
         }
     }
     out
 }
 
-fn display(path: &Path) -> String {
+pub fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn read(path: &Path) -> Input {
-    match std::fs::read(path) {
-        Ok(bytes) => Input::File {
-            path: display(path),
-            bytes,
-        },
-        Err(e) => Input::Trouble {
-            path: display(path),
-            reason: e.to_string(),
-        },
-    }
+struct Walk<'a> {
+    found: &'a mut Vec<(PathBuf, Arc<Loaded>)>,
+    troubles: &'a mut Vec<Input>,
+    seen: HashSet<PathBuf>,
+    configs: &'a mut Configs,
 }
 
-/// Walks `dir` without following a symlinked folder twice (loops end).
-fn walk(
-    dir: &Path,
-    found: &mut Vec<PathBuf>,
-    troubles: &mut Vec<Input>,
-    seen: &mut HashSet<PathBuf>,
-) {
-    let canonical = match dir.canonicalize() {
-        Ok(c) => c,
-        Err(e) => {
-            troubles.push(Input::Trouble {
-                path: display(dir),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    if !seen.insert(canonical) {
-        return;
+impl Walk<'_> {
+    fn trouble(&mut self, path: &Path, e: std::io::Error) {
+        self.troubles.push(Input::Trouble {
+            path: display(path),
+            reason: e.to_string(),
+        });
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            troubles.push(Input::Trouble {
-                path: display(dir),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, found, troubles, seen);
-        } else if path.extension().is_some_and(|e| e == "plan") {
-            found.push(path);
+
+    /// Walks `dir` (as the user will see it) without entering a folder twice
+    /// (symlink loops end). Folders to visit are kept on a stack, not recursed into.
+    fn dir(&mut self, root: &Path) {
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let canonical = match dir.canonicalize() {
+                Ok(c) => c,
+                Err(e) => {
+                    self.trouble(&dir, e);
+                    continue;
+                }
+            };
+            if !self.seen.insert(canonical.clone()) {
+                continue;
+            }
+            let config = self.configs.for_dir(&canonical);
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.trouble(&dir, e);
+                    continue;
+                }
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let absolute = canonical.join(entry.file_name());
+                if path.is_dir() {
+                    if config.includes_dir(&absolute) {
+                        stack.push(path);
+                    }
+                } else if config.includes_file(&absolute) {
+                    self.found.push((path, config.clone()));
+                }
+            }
         }
     }
 }
 
 /// The plan files the command line names, unread: a file as given, a folder's
-/// `*.plan` files sorted; a path that cannot be walked is `Err((path, reason))`.
+/// plan files (as its planc.toml includes them) sorted; a path that cannot be
+/// walked is `Err((path, reason))`.
 pub fn plan_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, (String, String)>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            let mut troubles = Vec::new();
-            walk(path, &mut found, &mut troubles, &mut HashSet::new());
-            found.sort();
-            out.extend(troubles.into_iter().filter_map(|t| match t {
-                Input::Trouble { path, reason } => Some(Err((path, reason))),
-                Input::File { .. } => None,
-            }));
-            out.extend(found.into_iter().map(Ok));
-        } else {
-            out.push(Ok(path.clone()));
-        }
-    }
-    out
+    let mut configs = Configs::new(None, false, Default::default());
+    collect(paths, &mut configs)
+        .into_iter()
+        .map(|input| match input {
+            Input::File { path, .. } => Ok(path),
+            Input::Trouble { path, reason } => Err((path, reason)),
+        })
+        .collect()
 }

@@ -1,6 +1,9 @@
 //! Command-line interface: argument parsing and dispatch to subcommands.
 
+mod baseline;
 mod check;
+mod config;
+mod explain;
 mod files;
 mod fmt;
 
@@ -22,6 +25,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Rewrite plan files in the canonical layout, keeping every comment and text.
     Fmt(fmt::FmtArgs),
+    /// Explain a check: what it means, why it matters, an example and the fix.
+    Explain(explain::ExplainArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -33,6 +38,8 @@ pub const EXIT_TROUBLE: u8 = 2;
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 pub fn main() -> ExitCode {
@@ -51,6 +58,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)
 }

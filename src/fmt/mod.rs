@@ -200,11 +200,8 @@ mod tests {
             .unwrap()
             .join()
             .unwrap();
-        assert!(
-            errors[0]
-                .message
-                .starts_with("sections nest more than 100 deep")
-        );
+        let expected = format!("sections nest more than {MAX_SECTION_DEPTH} deep");
+        assert!(errors[0].message.starts_with(&expected), "{}", errors[0].message);
         let ok = format!(
             "{}{}",
             "section \"s\" {\n".repeat(depth - 1),

@@ -18,7 +18,7 @@ pub const MAX_WIDTH: usize = 100;
 pub(super) const INDENT: usize = 2;
 
 /// Sections nested deeper than this are refused (the printer recurses once a level).
-pub const MAX_SECTION_DEPTH: usize = 100;
+pub use crate::syntax::MAX_SECTION_DEPTH;
 
 #[derive(Debug)]
 pub enum Failure {

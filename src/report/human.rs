@@ -22,8 +22,8 @@ struct Miette<'a> {
 
 /// The file's text for miette, reporting columns in characters (as the JSON
 /// output does) rather than bytes, so `file:line:col` agrees with editors.
-struct PlanSource {
-    inner: NamedSource<String>,
+pub(super) struct PlanSource {
+    pub(super) inner: NamedSource<String>,
 }
 
 impl miette::SourceCode for PlanSource {

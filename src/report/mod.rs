@@ -1,8 +1,11 @@
 //! Outputs for diagnostics. Each format is a pure function from diagnostics
 //! and the files' text to a string; only `cli` prints.
 
+pub mod config_errors;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
 

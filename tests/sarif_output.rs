@@ -1,0 +1,168 @@
+//! `check --format sarif` against the official SARIF 2.1.0 schema (draft-04,
+//! tests/sarif/sarif-2.1.0.json, hash checked), and a snapshot of its results.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use planc::check::RULES;
+use planc::report::{FileReport, sarif};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+const SCHEMA_SHA256: &str = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema() -> Value {
+    let bytes = std::fs::read(root().join("tests/sarif/sarif-2.1.0.json")).unwrap();
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hash, SCHEMA_SHA256,
+        "tests/sarif/sarif-2.1.0.json is not the official schema"
+    );
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn assert_valid(sarif: &str) {
+    let schema = schema();
+    let validator = jsonschema::draft4::new(&schema).unwrap();
+    let instance: Value = serde_json::from_str(sarif).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "invalid SARIF:\n{}\n{sarif}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_sarif_forbids() {
+    // A validator that accepted anything would make the test below worthless.
+    let schema = schema();
+    let validator = jsonschema::draft4::new(&schema).unwrap();
+    let bad = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]});
+    assert!(!validator.is_valid(&bad));
+    let bad_level = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
+        "results": [{"message": {"text": "m"}, "level": "fatal"}]}]});
+    assert!(!validator.is_valid(&bad_level));
+}
+
+/// Every fixture's findings, rendered with and without a working directory.
+#[test]
+fn sarif_of_every_fixture_is_valid() {
+    let dir = root().join("tests/fixtures/checks");
+    let mut sources = Vec::new();
+    for code in std::fs::read_dir(&dir).unwrap().flatten() {
+        for file in std::fs::read_dir(code.path()).unwrap().flatten() {
+            let path = file.path();
+            let shown = path
+                .strip_prefix(root())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            sources.push((shown, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    sources.sort();
+    let diagnostics: Vec<_> = sources
+        .iter()
+        .map(|(_, s)| common::diagnostics(s))
+        .collect();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.iter().any(|d| !d.secondary.is_empty()))
+    );
+    let reports: Vec<FileReport> = sources
+        .iter()
+        .zip(&diagnostics)
+        .map(|((path, source), diagnostics)| FileReport {
+            path,
+            source,
+            diagnostics,
+        })
+        .collect();
+    assert_valid(&sarif::render(&reports, &sarif::SarifOptions::default()));
+    let options = sarif::SarifOptions {
+        working_dir: Some("/home/u/预案 库".into()),
+    };
+    assert_valid(&sarif::render(&reports, &options));
+    assert_valid(&sarif::render(&[], &options));
+}
+
+#[test]
+fn the_binary_writes_valid_sarif_with_every_rule() {
+    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .current_dir(root())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "sarif",
+            "tests/fixtures/checks/duplicate-definition",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_valid(&text);
+    let sarif: Value = serde_json::from_str(&text).unwrap();
+    let run = &sarif["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let want: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(ids, want);
+    for (rule, descriptor) in RULES.iter().zip(rules) {
+        assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
+        assert_eq!(descriptor["help"]["markdown"], rule.doc);
+        let level = &descriptor["defaultConfiguration"];
+        match rule.default_severity {
+            Some(s) => assert_eq!(level["level"], s.as_str()),
+            None => assert_eq!(level["enabled"], false),
+        }
+    }
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(
+            uri.starts_with("tests/fixtures/checks/duplicate-definition/"),
+            "{uri}"
+        );
+    }
+}
+
+#[test]
+fn results_of_a_fixture_with_related_locations() {
+    let path = "tests/fixtures/checks/duplicate-definition/fires.plan";
+    let source = std::fs::read_to_string(root().join(path)).unwrap();
+    let diagnostics = common::diagnostics(&source);
+    let report = FileReport {
+        path,
+        source: &source,
+        diagnostics: &diagnostics,
+    };
+    let sarif: Value =
+        serde_json::from_str(&sarif::render(&[report], &sarif::SarifOptions::default())).unwrap();
+    let results = serde_json::to_string_pretty(&sarif["runs"][0]["results"]).unwrap();
+    insta::assert_snapshot!(results);
+}
