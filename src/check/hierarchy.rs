@@ -5,7 +5,9 @@
 //! authority, the police) is outside the plan and cannot be relied on to pass
 //! an escalation on. A unit (a role with `members`) that counts the commander
 //! among its members, directly or through nested units, is led by the
-//! commander and stands with it at the top. Everything here is iterative.
+//! commander and stands with it at the top; when the commander is itself a
+//! unit (a leading group), its members are part of it. Everything here is
+//! iterative.
 
 use std::collections::VecDeque;
 
@@ -113,19 +115,39 @@ pub fn units_containing(model: &Model, roles: &[RoleId]) -> Vec<bool> {
     found
 }
 
+/// For each role: whether it is one of `unit`'s members, directly or through
+/// nested units.
+pub fn members_of(model: &Model, unit: RoleId) -> Vec<bool> {
+    let mut found = vec![false; model.roles.len()];
+    let mut queue = VecDeque::from([unit]);
+    while let Some(r) = queue.pop_front() {
+        for m in &model.role(r).members {
+            if let Party::Role(member) = m.id
+                && !found[member.index()]
+            {
+                found[member.index()] = true;
+                queue.push_back(member);
+            }
+        }
+    }
+    found
+}
+
 /// For each role, the fewest `escalates to` edges (between internal roles)
-/// from it to `commander`; 0 for the commander and the units it leads.
+/// from it to `commander`; 0 for the commander, the units it leads and, if
+/// it is a unit, its members.
 /// `None`: the role cannot reach it. With `trust_unresolved`, a role whose
 /// escalation did not resolve counts as reaching it (distance 0), so that a
 /// broken reference is reported once, as `undefined-name` or `wrong-kind`.
 pub fn distances_to(ctx: &Context, commander: RoleId, trust_unresolved: bool) -> Vec<Option<u32>> {
     let model = ctx.model;
     let led = units_containing(model, &[commander]);
+    let inside = members_of(model, commander);
     let mut distance: Vec<Option<u32>> = vec![None; model.roles.len()];
     let mut queue = VecDeque::new();
     for r in model.role_ids() {
         let unresolved = trust_unresolved && model.role(r).escalation_unresolved;
-        if r == commander || led[r.index()] || unresolved {
+        if r == commander || led[r.index()] || inside[r.index()] || unresolved {
             distance[r.index()] = Some(0);
             queue.push_back(r);
         }

@@ -176,8 +176,9 @@ Following `escalates to` from an internal role never arrives at the commander: t
   the plan: it cannot be relied on to pass an escalation back in, so a path through it is no path.
 - A unit (a role with `members`) that has the commander among its members, directly or through
   nested units, is led by the commander: it needs no path, and escalating to it reaches the
-  commander. Being a member of a unit is not a path: `members` adds no escalation edge, so a
-  member must escalate on its own.
+  commander. When the commander is itself a unit (`commander group`), its members are part of
+  the command and need no path either. Otherwise being a member of a unit is not a path:
+  `members` adds no escalation edge, so a member must escalate on its own.
 - One diagnostic is given where a chain breaks: at a role that escalates to no other internal
   role, or at a loop of roles that escalate only to each other (the loop itself is also an
   `escalation-cycle`). The roles that lead into it, and so cannot reach the commander either, are
