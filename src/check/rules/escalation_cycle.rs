@@ -87,7 +87,11 @@ fn diagnose(
                 format!("`{top}` is the commander, so it escalates to no role")
             }
             (Some(c), Some(_)) => format!(
-                "`{top}` is the closest of these roles to the commander `{}`, so this edge leads back down",
+                "`{top}` is the closest of these roles to {} `{}`, so this edge leads back down",
+                match commander {
+                    Commander::Declared(_) => "the commander",
+                    _ => "the top role",
+                },
                 model.role(c).named.name
             ),
             _ => format!(
