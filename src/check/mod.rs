@@ -5,7 +5,10 @@
 //! Invariant: rules only read the model and graphs; they never see source
 //! text or do I/O, and every rule is listed exactly once in `RULES`.
 
+pub(crate) mod hierarchy;
+pub(crate) mod mentions;
 pub mod rules;
+pub(crate) mod words;
 
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Severity};

@@ -72,6 +72,8 @@ pub struct Header<'s> {
     pub basis: Vec<Str<'s>>,
     pub scope: Option<Str<'s>>,
     pub commander: Option<Ref<RoleId>>,
+    /// Whether a `commander` statement was written at all (resolved or not).
+    pub commander_written: bool,
     pub version: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
@@ -91,8 +93,13 @@ pub struct Role<'s> {
     pub holder: Option<Str<'s>>,
     pub phones: Vec<Str<'s>>,
     pub deputy: Option<Ref<Party>>,
+    /// Whether a `deputy` statement was written at all (resolved or not).
+    pub deputy_written: bool,
     pub duties: Vec<Str<'s>>,
     pub escalations: Vec<Escalation>,
+    /// Whether some `escalates to` target did not resolve (already reported):
+    /// the role's escalation path is unknown, not missing.
+    pub escalation_unresolved: bool,
     pub members: Vec<Ref<Party>>,
     pub texts: Vec<Str<'s>>,
 }

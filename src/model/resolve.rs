@@ -139,8 +139,10 @@ impl<'s> Resolver<'s> {
                         holder: None,
                         phones: vec![],
                         deputy: None,
+                        deputy_written: false,
                         duties: vec![],
                         escalations: vec![],
+                        escalation_unresolved: false,
                         members: vec![],
                         texts: vec![],
                     }),
@@ -316,7 +318,8 @@ impl<'s> Resolver<'s> {
                 (Keyword::Date, Value::Date(d)) => {
                     h.date.get_or_insert(*d);
                 }
-                (Keyword::Commander, Value::Name(n)) if h.commander.is_none() => {
+                (Keyword::Commander, Value::Name(n)) if !h.commander_written => {
+                    h.commander_written = true;
                     h.commander = self.role_ref(n, "commander");
                 }
                 _ => {}
@@ -353,19 +356,21 @@ impl<'s> Resolver<'s> {
                 (Keyword::Phone, Value::Str(s)) => role.phones.push(s.clone()),
                 (Keyword::Duty, Value::Str(s)) => role.duties.push(s.clone()),
                 (Keyword::Text, Value::Str(s)) => role.texts.push(s.clone()),
-                (Keyword::Deputy, Value::Name(n)) if role.deputy.is_none() => {
+                (Keyword::Deputy, Value::Name(n)) if !role.deputy_written => {
+                    role.deputy_written = true;
                     role.deputy = self.party_ref(n, "deputy");
                 }
                 (Keyword::Members, Value::Names(names)) => role
                     .members
                     .extend(names.iter().filter_map(|n| self.party_ref(n, "members"))),
                 (Keyword::Escalates, Value::Escalation { target, within }) => {
-                    if let Some(target) = self.party_ref(target, "escalates to") {
-                        role.escalations.push(Escalation {
+                    match self.party_ref(target, "escalates to") {
+                        Some(target) => role.escalations.push(Escalation {
                             target,
                             within: *within,
                             span: stmt.span,
-                        });
+                        }),
+                        None => role.escalation_unresolved = true,
                     }
                 }
                 _ => {}

@@ -21,7 +21,8 @@ struct Miette<'a> {
 }
 
 /// The file's text for miette, reporting columns in characters (as the JSON
-/// output does) rather than bytes, so `file:line:col` agrees with editors.
+/// output does) rather than bytes, so `file:line:col` agrees with editors,
+/// and the number of lines a snippet holds.
 pub(super) struct PlanSource {
     pub(super) inner: NamedSource<String>,
 }
@@ -49,7 +50,10 @@ impl miette::SourceCode for PlanSource {
             *contents.span(),
             contents.line(),
             column,
-            contents.line_count(),
+            // miette's own count is the line number of the context's end, which
+            // makes it merge labels far apart into one huge snippet; it only
+            // uses this to decide whether two snippets touch.
+            contents.data().iter().filter(|&&b| b == b'\n').count(),
         )))
     }
 }

@@ -1,0 +1,47 @@
+//! Items an unresolved reference probably meant. The checks that report
+//! something unused (`orphan-role`, `unused-external`, `unused-fact`,
+//! `no-response`) stay quiet about these: the reference is already reported,
+//! and "unused" would be the same mistake told twice.
+
+use std::collections::HashSet;
+
+use crate::model::{Model, Named, Problem};
+use crate::span::Span;
+
+pub struct Mentions<'m> {
+    names: HashSet<&'m str>,
+    /// Definitions named by a problem (a fact used against its type).
+    definitions: HashSet<Span>,
+}
+
+impl<'m> Mentions<'m> {
+    pub fn of(model: &'m Model) -> Self {
+        let mut names = HashSet::new();
+        let mut definitions = HashSet::new();
+        for problem in &model.problems {
+            match problem {
+                // A defined name used where another kind is wanted is still used.
+                Problem::WrongKind { name, .. } => {
+                    names.insert(name.as_str());
+                }
+                // A misspelling most likely meant the suggested name.
+                Problem::Undefined {
+                    suggestion: Some(s),
+                    ..
+                } => {
+                    names.insert(s.as_str());
+                }
+                Problem::TypeMismatch { fact, .. } => {
+                    definitions.insert(*fact);
+                }
+                _ => {}
+            }
+        }
+        Mentions { names, definitions }
+    }
+
+    /// Whether an unresolved reference already points at this item.
+    pub fn covers(&self, named: &Named) -> bool {
+        self.names.contains(named.name) || self.definitions.contains(&named.name_span)
+    }
+}

@@ -1,0 +1,162 @@
+//! `escalation-cycle`: the `escalates to` edges form a cycle.
+
+use petgraph::graph::EdgeIndex;
+
+use crate::check::hierarchy::{self, Commander};
+use crate::check::{Context, Rule, words};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::graph::cycles::cycles;
+use crate::model::{Party, RoleId};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: Code::EscalationCycle,
+    default_severity: Some(Severity::Error),
+    summary: "the `escalates to` edges form a cycle",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let found = cycles(&ctx.graphs.escalation, |_| true);
+    if found.is_empty() {
+        return;
+    }
+    let commander = hierarchy::commander(ctx.model);
+    let distances = commander
+        .role()
+        .map(|c| hierarchy::distances_to(ctx, c, false));
+    out.extend(
+        found
+            .into_iter()
+            .filter_map(|cycle| diagnose(ctx, cycle, commander, distances.as_deref())),
+    );
+}
+
+/// One `escalates to` statement of a loop.
+struct Hop {
+    from: RoleId,
+    to: Party,
+    span: Span,
+}
+
+fn diagnose(
+    ctx: &Context,
+    cycle: Vec<EdgeIndex<u32>>,
+    commander: Commander,
+    distances: Option<&[Option<u32>]>,
+) -> Option<Diagnostic> {
+    let graph = &ctx.graphs.escalation;
+    let model = ctx.model;
+    let mut hops: Vec<Hop> = cycle
+        .iter()
+        .filter_map(|&e| {
+            let (s, t) = graph.edge_endpoints(e)?;
+            match graph[s] {
+                Party::Role(from) => Some(Hop {
+                    from,
+                    to: graph[t],
+                    span: graph[e].span,
+                }),
+                Party::External(_) => None,
+            }
+        })
+        .collect();
+    let distance = |r: RoleId| distances.and_then(|d| d.get(r.index()).copied().flatten());
+
+    // The top of the loop: the role closest to the commander (ties and roles
+    // that cannot reach it: the first defined). Its edge into the loop leads
+    // back down, so that is the one to cut; the loop is rotated to start there.
+    let cut = (0..hops.len())
+        .min_by_key(|&i| (distance(hops[i].from).unwrap_or(u32::MAX), hops[i].from))?;
+    hops.rotate_left(cut);
+    let first = hops.first()?;
+    let top = model.role(first.from).named.name;
+    let next = model.party(first.to).name;
+
+    let (message, help) = if hops.len() == 1 {
+        (
+            format!("role `{top}` escalates to itself"),
+            format!(
+                "remove `escalates to {top}` from `{top}`: a role cannot pass an escalation to itself"
+            ),
+        )
+    } else {
+        let why = match (commander.role(), distance(first.from)) {
+            (Some(c), Some(_)) if c == first.from => {
+                format!("`{top}` is the commander, so it escalates to no role")
+            }
+            (Some(c), Some(_)) => format!(
+                "`{top}` is the closest of these roles to {} `{}`, so this edge leads back down",
+                match commander {
+                    Commander::Declared(_) => "the commander",
+                    _ => "the top role",
+                },
+                model.role(c).named.name
+            ),
+            _ => format!(
+                "none of these roles reaches a commander; `{top}` is defined first, so it is taken for the top"
+            ),
+        };
+        let mut names: Vec<&str> = hops.iter().map(|h| model.role(h.from).named.name).collect();
+        names.push(top);
+        (
+            format!(
+                "roles escalate to each other in a loop: {}",
+                words::path(names, 8)
+            ),
+            format!("remove `escalates to {next}` from `{top}`: {why}"),
+        )
+    };
+
+    let label = |h: &Hop| {
+        Label::new(
+            h.span,
+            format!(
+                "`{}` escalates to `{}`",
+                model.role(h.from).named.name,
+                model.party(h.to).name
+            ),
+        )
+    };
+    let mut primary = label(first);
+    primary.message.push_str(": remove this edge");
+    let mut diagnostic = Diagnostic::new(Code::EscalationCycle, message, primary);
+    for hop in &hops[1..] {
+        diagnostic = diagnostic.with_label(label(hop));
+    }
+    Some(diagnostic.with_help(help))
+}
+
+const DOC: &str = r#"# escalation-cycle
+
+## What it means
+Following the `escalates to` statements from role to role comes back to where it started: `a`
+escalates to `b`, and `b` (directly or through others) escalates to `a`. A role that escalates to
+itself is the shortest such loop. One diagnostic is given per loop; it labels every `escalates to`
+statement of the loop, in order, starting with the one to remove.
+
+The edge to remove is the one out of the loop's top: the role of the loop closest to the commander
+(the plan's `commander`, or the single role that escalates to no other when none is declared),
+because escalating from it to another role of the loop goes back down. When no role of the loop
+reaches a commander, the role defined first is taken for the top.
+
+## Why it matters
+An escalation that goes round in a loop never reaches anyone who can decide. On the day, the
+office reports to the group, the group hands it back to the office, and the 组长 hears of it from
+the news.
+
+## Example
+```
+plan "XX预案" { commander leader }
+role leader "领导小组组长" { escalates to office }
+role office "信访工作办公室" { escalates to leader within 10m }
+```
+The help says to remove `escalates to office` from `leader`: `leader` is the commander.
+
+## Fix
+```
+role leader "领导小组组长" { holder "张三" }
+role office "信访工作办公室" { escalates to leader within 10m }
+```
+"#;

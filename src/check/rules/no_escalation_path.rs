@@ -1,0 +1,207 @@
+//! `no-escalation-path`: an internal role cannot reach the commander through
+//! `escalates to` edges.
+
+use petgraph::Direction;
+use petgraph::algo::kosaraju_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::check::hierarchy::{self, Commander};
+use crate::check::{Context, Rule, words};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::{Party, RoleId};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: Code::NoEscalationPath,
+    default_severity: Some(Severity::Warning),
+    summary: "an internal role cannot reach the commander through `escalates to` edges",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let commander = hierarchy::commander(model);
+    let Some(top) = commander.role() else {
+        return;
+    };
+    let reach = hierarchy::distances_to(ctx, top, true);
+    let top_name = model.role(top).named.name;
+    let title = match commander {
+        Commander::Declared(_) => "the commander",
+        _ => "the top role",
+    };
+
+    // The roles that cannot reach the top, with the edges among them. Every
+    // such role escalates only to others of them, so each leads into a
+    // component nothing leaves: a role that escalates to no role, or a loop
+    // with no way out. That is where the chain breaks, and where it is
+    // reported; roles that lead into it are labelled there.
+    let mut index = vec![u32::MAX; model.roles.len()];
+    let mut sub: DiGraph<RoleId, Span, u32> = DiGraph::new();
+    for r in model.role_ids().filter(|r| reach[r.index()].is_none()) {
+        index[r.index()] = sub.add_node(r).index() as u32;
+    }
+    let graph = &ctx.graphs.escalation;
+    for e in graph.edge_references() {
+        if let (Party::Role(s), Party::Role(t)) = (graph[e.source()], graph[e.target()]) {
+            let (a, b) = (index[s.index()], index[t.index()]);
+            if a != u32::MAX && b != u32::MAX {
+                sub.add_edge(
+                    NodeIndex::new(a as usize),
+                    NodeIndex::new(b as usize),
+                    e.weight().span,
+                );
+            }
+        }
+    }
+    let mut component = vec![usize::MAX; sub.node_count()];
+    let mut components = kosaraju_scc(&sub);
+    for c in &mut components {
+        c.sort();
+    }
+    components.sort();
+    for (i, c) in components.iter().enumerate() {
+        for n in c {
+            component[n.index()] = i;
+        }
+    }
+    for (i, members) in components.iter().enumerate() {
+        let leaves = members
+            .iter()
+            .any(|&n| sub.edges(n).any(|e| component[e.target().index()] != i));
+        if leaves {
+            continue;
+        }
+        let roles: Vec<RoleId> = members.iter().map(|&n| sub[n]).collect();
+        let mut incoming: Vec<(Span, RoleId, RoleId)> = members
+            .iter()
+            .flat_map(|&n| sub.edges_directed(n, Direction::Incoming))
+            .filter(|e| component[e.source().index()] != i)
+            .map(|e| (*e.weight(), sub[e.source()], sub[e.target()]))
+            .collect();
+        incoming.sort();
+        let mut diagnostic = match roles.as_slice() {
+            [only] => dead_end(ctx, *only, title, top_name),
+            _ => closed_loop(ctx, &roles, title, top_name),
+        };
+        for (span, from, to) in incoming {
+            diagnostic = diagnostic.with_label(Label::new(
+                span,
+                format!(
+                    "`{}` escalates to `{}` and has no other way to `{top_name}`",
+                    model.role(from).named.name,
+                    model.role(to).named.name
+                ),
+            ));
+        }
+        out.push(diagnostic);
+    }
+}
+
+/// A role that escalates to no internal role (maybe to itself).
+fn dead_end(ctx: &Context, id: RoleId, title: &str, top_name: &str) -> Diagnostic {
+    let model = ctx.model;
+    let role = model.role(id);
+    let outside: Vec<_> = role
+        .escalations
+        .iter()
+        .filter(|e| matches!(e.target.id, Party::External(_)))
+        .collect();
+    let primary = if outside.is_empty() {
+        "escalates to no other role"
+    } else {
+        "escalates only outside the plan"
+    };
+    let mut diagnostic = Diagnostic::new(
+        Code::NoEscalationPath,
+        format!(
+            "role `{}` cannot reach {title} `{top_name}`",
+            role.named.name
+        ),
+        Label::new(role.named.name_span, primary),
+    );
+    for e in outside {
+        diagnostic = diagnostic.with_label(Label::new(
+            e.span,
+            format!(
+                "`{}` is outside the plan: the escalation stops there",
+                model.party(e.target.id).name
+            ),
+        ));
+    }
+    diagnostic.with_help(format!(
+        "add `escalates to {top_name}` to `{}`, or an `escalates to` a role that reaches `{top_name}`",
+        role.named.name
+    ))
+}
+
+/// Roles that escalate only among themselves, in a loop.
+fn closed_loop(ctx: &Context, roles: &[RoleId], title: &str, top_name: &str) -> Diagnostic {
+    let model = ctx.model;
+    let name = |r: &RoleId| model.role(*r).named.name;
+    let first = roles[0];
+    let mut diagnostic = Diagnostic::new(
+        Code::NoEscalationPath,
+        format!(
+            "roles {} escalate only to each other and cannot reach {title} `{top_name}`",
+            words::names(roles.iter().map(name), 8)
+        ),
+        Label::new(
+            model.role(first).named.name_span,
+            format!("no role of this loop escalates to `{top_name}`"),
+        ),
+    );
+    for r in &roles[1..] {
+        diagnostic = diagnostic.with_label(Label::new(
+            model.role(*r).named.name_span,
+            "part of the same loop",
+        ));
+    }
+    diagnostic.with_help(format!(
+        "add `escalates to {top_name}` to one of them, e.g. `{}`; the loop itself is reported as escalation-cycle",
+        name(&first)
+    ))
+}
+
+const DOC: &str = r#"# no-escalation-path
+
+## What it means
+Following `escalates to` from an internal role never arrives at the commander: the role named by
+`commander` in the plan header, or, when none is declared, the one role that escalates to no other
+(when there are several, `multiple-commanders` reports that instead and this check stays quiet).
+
+- Only edges between the plan's own roles count. An external (a superior authority) is outside
+  the plan: it cannot be relied on to pass an escalation back in, so a path through it is no path.
+- A unit (a role with `members`) that has the commander among its members, directly or through
+  nested units, is led by the commander: it needs no path, and escalating to it reaches the
+  commander. When the commander is itself a unit (`commander group`), its members are part of
+  the command and need no path either. Otherwise being a member of a unit is not a path:
+  `members` adds no escalation edge, so a member must escalate on its own.
+- One diagnostic is given where a chain breaks: at a role that escalates to no other internal
+  role, or at a loop of roles that escalate only to each other (the loop itself is also an
+  `escalation-cycle`). The roles that lead into it, and so cannot reach the commander either, are
+  labelled there rather than reported again. A role whose `escalates to` names nothing is
+  reported once, as `undefined-name`, and is taken to reach the commander.
+
+## Why it matters
+When something goes wrong at a role that has no way up, the person in charge hears of it last, or
+from the news. Every role must be able to pass bad news up to the commander.
+
+## Example
+```
+plan "XX预案" { commander leader }
+role leader "领导小组组长" { holder "张三" }
+role office "信访工作办公室" { holder "李四"; escalates to superior }
+role liaison "办公室联络员" { holder "王五"; escalates to office }
+external superior "上级主管部门"
+```
+`office` reaches only `superior`, outside the plan, and `liaison` has no way up but `office`:
+one diagnostic, at `office`, labels both.
+
+## Fix
+```
+role office "信访工作办公室" { holder "李四"; escalates to leader within 10m; escalates to superior }
+```
+"#;

@@ -1,0 +1,102 @@
+//! `span-of-control`: more roles escalate directly to one role than the
+//! configured limit (7 by default).
+
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
+
+use crate::check::{Context, Rule, words};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::{Party, RoleId};
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: Code::SpanOfControl,
+    default_severity: Some(Severity::Warning),
+    summary: "more than 7 roles escalate directly to one role (the limit is configurable)",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let graph = &ctx.graphs.escalation;
+    let limit = ctx.config.span_of_control;
+    for id in model.role_ids() {
+        // Each reporting role once, at its first `escalates to` this role.
+        let mut reports: Vec<(RoleId, Span)> = graph
+            .edges_directed(ctx.graphs.role_node(id), Direction::Incoming)
+            .filter_map(|e| match graph[e.source()] {
+                Party::Role(source) if source != id => Some((source, e.weight().span)),
+                _ => None,
+            })
+            .collect();
+        reports.sort();
+        reports.dedup_by_key(|(source, _)| *source);
+        if reports.len() <= limit {
+            continue;
+        }
+        reports.sort_by_key(|(_, span)| *span);
+        let named = &model.role(id).named;
+        let names = reports.iter().map(|(r, _)| model.role(*r).named.name);
+        let mut diagnostic = Diagnostic::new(
+            Code::SpanOfControl,
+            format!(
+                "{} roles escalate directly to `{}`, more than {limit}: {}",
+                reports.len(),
+                named.name,
+                words::names(names, 12)
+            ),
+            Label::new(
+                named.name_span,
+                format!("{} roles report directly to this role", reports.len()),
+            ),
+        );
+        for (source, span) in &reports {
+            diagnostic = diagnostic.with_label(Label::new(
+                *span,
+                format!("`{}` reports directly", model.role(*source).named.name),
+            ));
+        }
+        out.push(diagnostic.with_help(format!(
+            "group these roles under a few intermediate roles (a deputy, an office, a working group) that escalate to `{}`, so that no one has more than {limit} direct reports; or raise `span_of_control` in planc.toml",
+            named.name
+        )));
+    }
+}
+
+const DOC: &str = r#"# span-of-control
+
+## What it means
+More than 7 roles escalate directly (`escalates to`) to one role. Each role is counted once, however
+many `escalates to` statements it has; a role escalating to itself is not counted (that is an
+`escalation-cycle`), and escalations to an external are not counted. The limit is set by
+`span_of_control` in `planc.toml`. The diagnostic names every role that reports directly, and
+labels each one's `escalates to`.
+
+## Why it matters
+In an emergency one person can take in reports from only a handful of people at once; beyond that
+the calls queue up and the ones that matter wait. Emergency management practice (ICS, and the
+working groups of Chinese plans) keeps a manager's direct reports to about five to seven.
+
+## Example
+```
+role leader "领导小组组长" { holder "张三" }
+role office "办公室" { escalates to leader }
+role scene "现场处置组" { escalates to leader }
+role reception "接待组" { escalates to leader }
+role security "安保组" { escalates to leader }
+role medical "医疗救护组" { escalates to leader }
+role publicity "宣传组" { escalates to leader }
+role logistics "后勤保障组" { escalates to leader }
+role legal "法律顾问组" { escalates to leader }
+```
+Eight roles report to `leader`.
+
+## Fix
+```
+role vice_leader "副组长" { escalates to leader }
+role medical "医疗救护组" { escalates to vice_leader }
+role logistics "后勤保障组" { escalates to vice_leader }
+role legal "法律顾问组" { escalates to vice_leader }
+```
+"#;

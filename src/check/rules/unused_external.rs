@@ -1,0 +1,87 @@
+//! `unused-external`: an external is never referenced.
+
+use crate::check::mentions::Mentions;
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::model::{Model, Party};
+
+pub const RULE: Rule = Rule {
+    code: Code::UnusedExternal,
+    default_severity: Some(Severity::Warning),
+    summary: "an external is never referenced",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let used = used_externals(ctx.model);
+    let mentions = Mentions::of(ctx.model);
+    for (i, external) in ctx.model.externals.iter().enumerate() {
+        let named = &external.named;
+        if used[i] || mentions.covers(named) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::UnusedExternal,
+                format!("external `{}` is never referenced", named.name),
+                Label::new(named.name_span, "defined here, used nowhere"),
+            )
+            .with_help(format!(
+                "name `{0}` where the plan relies on it (`escalates to {0}`, `notify {0}`, `with {0}`), or remove it",
+                named.name
+            )),
+        );
+    }
+}
+
+/// Whether each external is named in an `escalates to`, `notify`, `with`,
+/// `deputy` or `members`.
+fn used_externals(model: &Model) -> Vec<bool> {
+    let mut used = vec![false; model.externals.len()];
+    let mut mark = |party: Party| {
+        if let Party::External(e) = party {
+            used[e.index()] = true;
+        }
+    };
+    for step in &model.steps {
+        step.with
+            .iter()
+            .chain(&step.notify)
+            .for_each(|p| mark(p.id));
+    }
+    for routine in &model.routines {
+        routine.with.iter().for_each(|p| mark(p.id));
+    }
+    for role in &model.roles {
+        let escalations = role.escalations.iter().map(|e| &e.target);
+        escalations
+            .chain(&role.members)
+            .chain(&role.deputy)
+            .for_each(|p| mark(p.id));
+    }
+    used
+}
+
+const DOC: &str = r#"# unused-external
+
+## What it means
+An `external` (an authority outside the plan: the police, a superior department, the families)
+is defined but never named: no role escalates to it, no step or routine has it in `with` or
+`notify`, and no role has it as `deputy` or among its `members`.
+
+## Why it matters
+Outside authorities are listed in a plan because someone must call them. One that no statement
+names is a call nobody is told to make: the plan lists 公安机关 and no step ever notifies them.
+
+## Example
+```
+external police "公安机关" { phone "110" }
+step keep_order "维护现场秩序" { owner scene; on mass_visit }
+```
+
+## Fix
+```
+step keep_order "维护现场秩序" { owner scene; on mass_visit; notify police }
+```
+"#;
