@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod graph;
+pub mod logic;
 pub mod model;
 pub mod pipeline;
 pub mod report;

@@ -156,6 +156,7 @@ impl<'s> Resolver<'s> {
                         owner_written: false,
                         on: vec![],
                         after: vec![],
+                        start_unresolved: false,
                         with: vec![],
                         within: None,
                         notify: vec![],
@@ -402,6 +403,8 @@ impl<'s> Resolver<'s> {
                         }) = self.lookup(n, Want::Trigger, "on")
                         {
                             step.on.push(Ref { id: t, span });
+                        } else {
+                            step.start_unresolved = true;
                         }
                     }
                 }
@@ -413,6 +416,8 @@ impl<'s> Resolver<'s> {
                         }) = self.lookup(n, Want::Step, "after")
                         {
                             step.after.push(Ref { id: s, span });
+                        } else {
+                            step.start_unresolved = true;
                         }
                     }
                 }

@@ -5,8 +5,11 @@ pub mod duplicate_definition;
 pub mod missing_owner;
 pub mod missing_plan_header;
 pub mod syntax_error;
+pub mod trigger_cycle;
 pub mod type_mismatch;
 pub mod undefined_name;
+pub mod unreachable_step;
+pub mod unsatisfiable_trigger;
 pub mod wrong_kind;
 
 use super::Rule;
@@ -19,5 +22,8 @@ pub static ALL: &[&Rule] = &[
     &undefined_name::RULE,
     &wrong_kind::RULE,
     &type_mismatch::RULE,
+    &trigger_cycle::RULE,
     &missing_owner::RULE,
+    &unreachable_step::RULE,
+    &unsatisfiable_trigger::RULE,
 ];
