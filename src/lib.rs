@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod fmt;
 pub mod graph;
+pub mod logic;
 pub mod model;
 pub mod pipeline;
 pub mod report;

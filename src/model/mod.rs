@@ -224,6 +224,9 @@ pub struct Step<'s> {
     pub owner_written: bool,
     pub on: Vec<Ref<TriggerId>>,
     pub after: Vec<Ref<StepId>>,
+    /// Whether a name in `on` or `after` did not resolve (already reported):
+    /// what starts the step is then not fully known.
+    pub start_unresolved: bool,
     pub with: Vec<Ref<Party>>,
     pub within: Option<Duration>,
     pub notify: Vec<Ref<Party>>,

@@ -158,6 +158,7 @@ impl<'s> Resolver<'s> {
                         owner_written: false,
                         on: vec![],
                         after: vec![],
+                        start_unresolved: false,
                         with: vec![],
                         within: None,
                         notify: vec![],
@@ -407,6 +408,8 @@ impl<'s> Resolver<'s> {
                         }) = self.lookup(n, Want::Trigger, "on")
                         {
                             step.on.push(Ref { id: t, span });
+                        } else {
+                            step.start_unresolved = true;
                         }
                     }
                 }
@@ -418,6 +421,8 @@ impl<'s> Resolver<'s> {
                         }) = self.lookup(n, Want::Step, "after")
                         {
                             step.after.push(Ref { id: s, span });
+                        } else {
+                            step.start_unresolved = true;
                         }
                     }
                 }

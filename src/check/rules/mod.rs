@@ -15,9 +15,12 @@ pub mod orphan_role;
 pub mod span_of_control;
 pub mod step_cycle;
 pub mod syntax_error;
+pub mod trigger_cycle;
 pub mod type_mismatch;
 pub mod unassigned_role;
 pub mod undefined_name;
+pub mod unreachable_step;
+pub mod unsatisfiable_trigger;
 pub mod unused_external;
 pub mod unused_fact;
 pub mod unused_suppression;
@@ -35,8 +38,11 @@ pub static ALL: &[&Rule] = &[
     &type_mismatch::RULE,
     &escalation_cycle::RULE,
     &step_cycle::RULE,
+    &trigger_cycle::RULE,
     &missing_owner::RULE,
     &no_response::RULE,
+    &unreachable_step::RULE,
+    &unsatisfiable_trigger::RULE,
     &orphan_role::RULE,
     &unused_external::RULE,
     &unused_fact::RULE,

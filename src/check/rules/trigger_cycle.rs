@@ -1,0 +1,116 @@
+//! `trigger-cycle`: trigger conditions refer to each other in a loop.
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::graph::cycles::cycles;
+use crate::graph::{ResponseEdgeKind, ResponseNode};
+use crate::model::TriggerId;
+use crate::span::Span;
+
+pub const RULE: Rule = Rule {
+    code: Code::TriggerCycle,
+    default_severity: Some(Severity::Error),
+    summary: "trigger conditions refer to each other in a loop",
+    doc: DOC,
+    run,
+};
+
+/// `namer`'s condition names `named` at `span`.
+struct Reference {
+    namer: TriggerId,
+    named: TriggerId,
+    span: Span,
+}
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let graph = &ctx.graphs.response;
+    let trigger = |node| match graph[node] {
+        ResponseNode::Trigger(t) => Some(t),
+        ResponseNode::Step(_) => None,
+    };
+    for cycle in cycles(graph, |e| e.kind == ResponseEdgeKind::Condition) {
+        // Edges run from the named trigger to the one naming it; a reader
+        // follows references, so the loop is told the other way round.
+        let references: Vec<Reference> = cycle
+            .iter()
+            .rev()
+            .filter_map(|&e| {
+                let (from, to) = graph.edge_endpoints(e)?;
+                Some(Reference {
+                    namer: trigger(to)?,
+                    named: trigger(from)?,
+                    span: graph[e].span,
+                })
+            })
+            .collect();
+        let Some(first) = references.first() else {
+            continue;
+        };
+        let name = |t: TriggerId| ctx.model.trigger(t).named.name;
+        let message = if references.len() == 1 {
+            format!(
+                "the condition of trigger `{}` names `{}` itself",
+                name(first.namer),
+                name(first.named)
+            )
+        } else {
+            let path: Vec<String> = references
+                .iter()
+                .map(|r| format!("`{}`", name(r.namer)))
+                .chain(std::iter::once(format!("`{}`", name(first.namer))))
+                .collect();
+            format!(
+                "trigger conditions refer to each other in a loop: {}",
+                path.join(" → ")
+            )
+        };
+        let label = |r: &Reference| {
+            Label::new(
+                r.span,
+                format!("`{}` uses `{}` here", name(r.namer), name(r.named)),
+            )
+        };
+        let mut diagnostic = Diagnostic::new(Code::TriggerCycle, message, label(first));
+        for r in &references[1..] {
+            diagnostic = diagnostic.with_label(label(r));
+        }
+        // Cut a reference to a trigger defined further down: aggregate
+        // triggers are usually written after the ones they gather.
+        let defined = |t: TriggerId| ctx.model.trigger(t).named.span.start;
+        let cut = references
+            .iter()
+            .find(|r| defined(r.named) > defined(r.namer))
+            .unwrap_or(first);
+        out.push(diagnostic.with_help(format!(
+            "remove `{}` from the condition of `{}` (write out what it stands for instead): a trigger cannot depend on itself, even through other triggers",
+            name(cut.named),
+            name(cut.namer)
+        )));
+    }
+}
+
+const DOC: &str = r#"# trigger-cycle
+
+## What it means
+A trigger's condition may name another trigger ("true when that trigger fires"). This check fires
+when such references go round in a loop: `a` names `b` and `b` names `a` (or a longer loop, or a
+trigger that names itself). Every reference of the loop is labelled, in order.
+
+## Why it matters
+A trigger in a loop has no meaning: whether `severe` fires depends on whether `mass_visit` fires,
+which depends on whether `severe` fires. Nobody on duty can tell whether the plan is set off, and
+planc cannot decide it either, so it does not check such triggers any further.
+
+## Example
+```
+trigger mass_visit "集体上访" when visitors >= 50 or severe
+trigger severe "严重事态" when mass_visit or extreme_act
+```
+
+## Fix
+Let the references run one way: the gathering trigger names the others, not the other way round.
+```
+trigger mass_visit "集体上访" when visitors >= 50
+trigger severe "严重事态" when mass_visit or extreme_act
+```
+"#;

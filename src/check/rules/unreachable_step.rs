@@ -1,0 +1,201 @@
+//! `unreachable-step`: a step can never run.
+
+use petgraph::algo::kosaraju_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::logic::{self, Analysis, Verdict};
+use crate::model::{Ref, Step, StepId, TriggerId};
+
+pub const RULE: Rule = Rule {
+    code: Code::UnreachableStep,
+    default_severity: Some(Severity::Error),
+    summary: "a step can never run: no path from a satisfiable trigger reaches it through `on` and `after`",
+    doc: DOC,
+    run,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reach {
+    Yes,
+    No,
+    /// Not known (a name did not resolve, a cycle, an undecided trigger):
+    /// not reported, and steps after it are not reported for it either.
+    Unknown,
+}
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    if model.steps.is_empty() {
+        return;
+    }
+    let analysis = logic::analyse(model, ctx.graphs);
+    let fires = |t: TriggerId| match analysis.verdict(t).can_fire() {
+        Some(true) => Reach::Yes,
+        Some(false) => Reach::No,
+        None => Reach::Unknown,
+    };
+
+    let mut after: DiGraph<(), (), u32> = DiGraph::with_capacity(model.steps.len(), 0);
+    for _ in &model.steps {
+        after.add_node(());
+    }
+    for (i, step) in model.steps.iter().enumerate() {
+        for pred in &step.after {
+            after.add_edge(NodeIndex::new(pred.id.index()), NodeIndex::new(i), ());
+        }
+    }
+    let mut reach = vec![Reach::Unknown; model.steps.len()];
+    // Components come in reverse topological order: predecessors last.
+    for component in kosaraju_scc(&after).into_iter().rev() {
+        let [node] = component.as_slice() else {
+            continue; // an `after` cycle: `step-cycle` reports it
+        };
+        let (i, step) = (node.index(), &model.steps[node.index()]);
+        if step.after.iter().any(|p| p.id.index() == i) {
+            continue;
+        }
+        reach[i] = step_reach(step, &reach, &fires);
+        if reach[i] == Reach::No {
+            out.push(diagnostic(ctx, step, &reach, &analysis));
+        }
+    }
+}
+
+fn step_reach(step: &Step, reach: &[Reach], fires: &dyn Fn(TriggerId) -> Reach) -> Reach {
+    if step.start_unresolved {
+        return Reach::Unknown;
+    }
+    let on = (!step.on.is_empty()).then(|| any(step.on.iter().map(|t| fires(t.id))));
+    let after =
+        (!step.after.is_empty()).then(|| all(step.after.iter().map(|p| reach[p.id.index()])));
+    match (on, after) {
+        (None, None) => Reach::No,
+        (Some(r), None) | (None, Some(r)) => r,
+        (Some(a), Some(b)) => all([a, b].into_iter()),
+    }
+}
+
+fn any(mut it: impl Iterator<Item = Reach>) -> Reach {
+    it.try_fold(Reach::No, |acc, r| match r {
+        Reach::Yes => None,
+        Reach::Unknown => Some(Reach::Unknown),
+        Reach::No => Some(acc),
+    })
+    .unwrap_or(Reach::Yes)
+}
+
+fn all(mut it: impl Iterator<Item = Reach>) -> Reach {
+    it.try_fold(Reach::Yes, |acc, r| match r {
+        Reach::No => None,
+        Reach::Unknown => Some(Reach::Unknown),
+        Reach::Yes => Some(acc),
+    })
+    .unwrap_or(Reach::No)
+}
+
+fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) -> Diagnostic {
+    let model = ctx.model;
+    let name = step.named.name;
+    let trigger_name = |t: TriggerId| model.trigger(t).named.name;
+    let step_name = |s: StepId| model.step(s).named.name;
+    if step.on.is_empty() && step.after.is_empty() {
+        return Diagnostic::new(
+            Code::UnreachableStep,
+            format!("step `{name}` can never run: it has neither `on` nor `after`"),
+            Label::new(step.named.name_span, "nothing starts this step"),
+        )
+        .with_help(
+            "add `on <trigger>` to start it when the plan is set off, or `after <step>` to run it once another step is done",
+        );
+    }
+    // Every `on` trigger can never fire, or some `after` step can never run (or both).
+    let dead_triggers = !step.on.is_empty()
+        && step
+            .on
+            .iter()
+            .all(|t| analysis.verdict(t.id).can_fire() == Some(false));
+    let dead_preds: Vec<&Ref<StepId>> = step
+        .after
+        .iter()
+        .filter(|p| reach[p.id.index()] == Reach::No)
+        .collect();
+    let message = match (dead_triggers, dead_preds.first()) {
+        (true, _) if step.on.len() == 1 => format!(
+            "step `{name}` can never run: its trigger `{}` can never fire",
+            trigger_name(step.on[0].id)
+        ),
+        (true, _) => format!("step `{name}` can never run: none of its triggers can ever fire"),
+        (false, Some(p)) => format!(
+            "step `{name}` can never run: it comes after `{}`, which can never run",
+            step_name(p.id)
+        ),
+        (false, None) => format!("step `{name}` can never run"),
+    };
+    let mut d = Diagnostic::new(
+        Code::UnreachableStep,
+        message,
+        Label::new(step.named.name_span, "this step never runs"),
+    );
+    if dead_triggers {
+        for t in &step.on {
+            let why = match analysis.verdict(t.id) {
+                Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => format!(
+                    "`{}` can never fire: it needs `{}`, which never can",
+                    trigger_name(t.id),
+                    trigger_name(u.because_of[0].id)
+                ),
+                _ => format!("`{}` can never fire", trigger_name(t.id)),
+            };
+            d = d.with_label(Label::new(t.span, why));
+        }
+    }
+    for p in &dead_preds {
+        d = d.with_label(Label::new(
+            p.span,
+            format!("`{}` never runs", step_name(p.id)),
+        ));
+    }
+    let help = match (dead_triggers, dead_preds.first()) {
+        (true, _) => "correct the trigger's condition (see `unsatisfiable-trigger`), or start the step `on` a trigger that can fire".to_string(),
+        (false, Some(p)) => format!(
+            "`after` waits for every step it names: make `{}` able to run, or take it out of `after`",
+            step_name(p.id)
+        ),
+        (false, None) => "start it `on` a trigger that can fire".to_string(),
+    };
+    d.with_help(help)
+}
+
+const DOC: &str = r#"# unreachable-step
+
+## What it means
+A step runs when one of its `on` triggers fires, once every step it names in `after` is done. This
+check fires when that can never happen:
+
+- it has neither `on` nor `after`;
+- every trigger in its `on` can never fire (see `unsatisfiable-trigger`; the triggers are labelled);
+- a step it comes `after` can never run (that step is labelled): `after` waits for all of them.
+
+A step whose `on`/`after` names did not resolve (already reported as `undefined-name` or
+`wrong-kind`), or that is in an `after` loop (reported as `step-cycle`), is not reported here, nor
+are the steps after it on its account.
+
+## Why it matters
+A step that never runs is a duty that nobody will be asked to carry out on the bad day, although the
+plan looks complete on paper. Usually a forgotten `on` or a trigger that cannot fire.
+
+## Example
+```
+trigger mass_visit "集体上访" when visitors >= 50
+step report "向组长通报情况" { owner office; within 10m }
+step calm "劝解疏导" { owner office; after report }
+```
+`report` has neither `on` nor `after`, so `report` never runs, and neither does `calm`.
+
+## Fix
+```
+step report "向组长通报情况" { owner office; on mass_visit; within 10m }
+```
+"#;

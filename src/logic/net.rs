@@ -1,0 +1,441 @@
+//! The conditions of all triggers as one negation-normal-form DAG: atoms
+//! (one fact in a set of values), `and`, `or`, true and false. Nodes are only
+//! made by the constructors here, which simplify as they go, so that every
+//! node but `FALSE` is satisfiable or undecided:
+//!
+//! - atoms of one fact under one `and`/`or` merge into one atom (set
+//!   intersection / union); an empty atom is `FALSE`, a full one `TRUE`;
+//! - a small node keeps its models exactly, as a DNF of cubes (a cube: one
+//!   set per fact), so that an `and` of small nodes is decided by the product;
+//! - a larger `and` is split into groups of children that share no fact (each
+//!   decided alone), and only a group of children sharing facts is searched.
+//!
+//! Children always have smaller ids than their parents.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::search;
+use super::sets::{Domain, FactSet};
+
+pub type NodeId = u32;
+pub const FALSE: NodeId = 0;
+pub const TRUE: NodeId = 1;
+
+/// A DNF kept exactly only while it stays this small.
+const DNF_MAX_CUBES: usize = 16;
+const DNF_MAX_ENTRIES: usize = 64;
+/// A node's facts are listed only up to this many.
+const FOOTPRINT_MAX: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    False,
+    True,
+    Atom { fact: u32, set: Rc<FactSet> },
+    And(Box<[NodeId]>),
+    Or(Box<[NodeId]>),
+}
+
+/// A conjunction of one set per fact, sorted by fact.
+pub type Cube = Vec<(u32, Rc<FactSet>)>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sat {
+    Yes,
+    No,
+    /// The search stopped at its bound.
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub enum Footprint {
+    /// The facts the node mentions, sorted.
+    Small(Box<[u32]>),
+    /// More than `FOOTPRINT_MAX`: only `first_use` bounds them.
+    Big,
+}
+
+#[derive(Debug, Clone)]
+pub struct Info {
+    pub sat: Sat,
+    /// The node's models exactly, when small.
+    pub dnf: Option<Rc<Vec<Cube>>>,
+    pub footprint: Footprint,
+}
+
+/// What the searches have spent (see `search` for the bounds).
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    pub spent: usize,
+    /// Whether any search stopped at a bound.
+    pub hit: bool,
+}
+
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub info: Vec<Info>,
+    pub domains: Vec<Domain>,
+    /// The id of the first atom made on each fact (`u32::MAX`: none yet). A
+    /// node can only mention facts whose first atom is older than itself.
+    pub first_use: Vec<NodeId>,
+}
+
+pub struct Net {
+    pub graph: Graph,
+    pub budget: Budget,
+}
+
+impl Graph {
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+    pub fn info(&self, id: NodeId) -> &Info {
+        &self.info[id as usize]
+    }
+}
+
+impl Net {
+    pub fn new(domains: Vec<Domain>) -> Net {
+        let facts = domains.len();
+        let constant = |sat, cubes: Vec<Cube>| Info {
+            sat,
+            dnf: Some(Rc::new(cubes)),
+            footprint: Footprint::Small(Box::new([])),
+        };
+        Net {
+            graph: Graph {
+                nodes: vec![Node::False, Node::True],
+                info: vec![constant(Sat::No, vec![]), constant(Sat::Yes, vec![vec![]])],
+                domains,
+                first_use: vec![u32::MAX; facts],
+            },
+            budget: Budget::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.graph.nodes.len()
+    }
+
+    /// Drops every node made after the net had `len` nodes (scratch work).
+    pub fn truncate(&mut self, len: usize) {
+        self.graph.nodes.truncate(len);
+        self.graph.info.truncate(len);
+        for first in &mut self.graph.first_use {
+            if *first as usize >= len && *first != u32::MAX {
+                *first = u32::MAX;
+            }
+        }
+    }
+
+    fn push(&mut self, node: Node, info: Info) -> NodeId {
+        let id = self.graph.nodes.len() as NodeId;
+        self.graph.nodes.push(node);
+        self.graph.info.push(info);
+        id
+    }
+
+    pub fn atom(&mut self, fact: u32, set: FactSet) -> NodeId {
+        let domain = self.graph.domains[fact as usize];
+        if set.is_empty() {
+            return FALSE;
+        }
+        if set.is_full(domain) {
+            return TRUE;
+        }
+        let set = Rc::new(set);
+        let id = self.push(
+            Node::Atom {
+                fact,
+                set: set.clone(),
+            },
+            Info {
+                sat: Sat::Yes,
+                dnf: Some(Rc::new(vec![vec![(fact, set)]])),
+                footprint: Footprint::Small(Box::new([fact])),
+            },
+        );
+        let first = &mut self.graph.first_use[fact as usize];
+        *first = (*first).min(id);
+        id
+    }
+
+    pub fn and(&mut self, children: Vec<NodeId>) -> NodeId {
+        self.connective(children, true)
+    }
+
+    pub fn or(&mut self, children: Vec<NodeId>) -> NodeId {
+        self.connective(children, false)
+    }
+
+    /// `and` (`is_and`) or `or` of `children`, simplified.
+    fn connective(&mut self, children: Vec<NodeId>, is_and: bool) -> NodeId {
+        let (absorbing, neutral) = if is_and { (FALSE, TRUE) } else { (TRUE, FALSE) };
+        // Atoms grouped by fact, in order of first appearance; other children once each.
+        let mut by_fact: Vec<(u32, Vec<NodeId>)> = Vec::new();
+        let mut fact_slot: HashMap<u32, usize> = HashMap::new();
+        let mut others: Vec<NodeId> = Vec::new();
+        let mut seen: std::collections::HashSet<NodeId> = Default::default();
+        for c in children {
+            if c == absorbing {
+                return absorbing;
+            }
+            if c == neutral || !seen.insert(c) {
+                continue;
+            }
+            match self.graph.node(c) {
+                Node::Atom { fact, .. } => {
+                    let slot = *fact_slot.entry(*fact).or_insert_with(|| {
+                        by_fact.push((*fact, Vec::new()));
+                        by_fact.len() - 1
+                    });
+                    by_fact[slot].1.push(c);
+                }
+                _ => others.push(c),
+            }
+        }
+        let mut kids = Vec::with_capacity(by_fact.len() + others.len());
+        for (fact, atoms) in by_fact {
+            if atoms.len() == 1 {
+                kids.push(atoms[0]);
+                continue;
+            }
+            let domain = self.graph.domains[fact as usize];
+            let sets: Vec<Rc<FactSet>> = atoms
+                .iter()
+                .filter_map(|&a| match self.graph.node(a) {
+                    Node::Atom { set, .. } => Some(set.clone()),
+                    _ => None,
+                })
+                .collect();
+            let merged = if is_and {
+                FactSet::intersect_all(sets.iter().map(|s| &**s), domain)
+            } else {
+                FactSet::union_all(sets.iter().map(|s| &**s), domain)
+            };
+            match self.atom(fact, merged) {
+                c if c == absorbing => return absorbing,
+                c if c == neutral => {}
+                c => kids.push(c),
+            }
+        }
+        kids.extend(others);
+        match kids.len() {
+            0 => return neutral,
+            1 => return kids[0],
+            _ => {}
+        }
+
+        let dnf = if is_and {
+            self.dnf_product(&kids)
+        } else {
+            self.dnf_union(&kids)
+        };
+        let sat = match &dnf {
+            Some(cubes) if cubes.is_empty() => return FALSE,
+            Some(cubes) if cubes.iter().any(|c| c.is_empty()) => return TRUE,
+            Some(_) => Sat::Yes,
+            None if is_and => self.and_sat(&kids),
+            None if kids.iter().any(|&k| self.graph.info(k).sat == Sat::Yes) => Sat::Yes,
+            None => Sat::Unknown,
+        };
+        if sat == Sat::No {
+            return FALSE;
+        }
+        let footprint = self.footprint(&kids);
+        let node = if is_and {
+            Node::And(kids.into())
+        } else {
+            Node::Or(kids.into())
+        };
+        self.push(
+            node,
+            Info {
+                sat,
+                dnf: dnf.map(Rc::new),
+                footprint,
+            },
+        )
+    }
+
+    fn footprint(&self, kids: &[NodeId]) -> Footprint {
+        let mut facts: Vec<u32> = Vec::new();
+        for &k in kids {
+            match &self.graph.info(k).footprint {
+                Footprint::Small(f) => facts.extend_from_slice(f),
+                Footprint::Big => return Footprint::Big,
+            }
+            if facts.len() > 4 * FOOTPRINT_MAX {
+                facts.sort_unstable();
+                facts.dedup();
+                if facts.len() > FOOTPRINT_MAX {
+                    return Footprint::Big;
+                }
+            }
+        }
+        facts.sort_unstable();
+        facts.dedup();
+        if facts.len() > FOOTPRINT_MAX {
+            Footprint::Big
+        } else {
+            Footprint::Small(facts.into())
+        }
+    }
+
+    /// The DNF of an `and` of children that all have one, if it stays small.
+    fn dnf_product(&self, kids: &[NodeId]) -> Option<Vec<Cube>> {
+        let mut acc: Vec<Cube> = vec![vec![]];
+        for &k in kids {
+            let cubes = self.graph.info(k).dnf.as_ref()?;
+            let mut next = Vec::new();
+            let mut entries = 0;
+            for a in &acc {
+                for b in cubes.iter() {
+                    if let Some(c) = meet(a, b) {
+                        entries += c.len();
+                        next.push(c);
+                        if next.len() > DNF_MAX_CUBES || entries > DNF_MAX_ENTRIES {
+                            return None;
+                        }
+                    }
+                }
+            }
+            if next.is_empty() {
+                return Some(next);
+            }
+            acc = next;
+        }
+        Some(acc)
+    }
+
+    /// The DNF of an `or` of children that all have one, if it stays small.
+    /// Single-fact cubes of one fact are merged (`x < 3 or (y or x > 5)`).
+    fn dnf_union(&self, kids: &[NodeId]) -> Option<Vec<Cube>> {
+        let mut out: Vec<Cube> = Vec::new();
+        let mut single: HashMap<u32, usize> = HashMap::new();
+        let mut entries = 0;
+        for &k in kids {
+            let cubes = self.graph.info(k).dnf.as_ref()?;
+            for cube in cubes.iter() {
+                if let [(fact, set)] = cube.as_slice() {
+                    if let Some(&at) = single.get(fact) {
+                        let domain = self.graph.domains[*fact as usize];
+                        let merged = FactSet::union_all([&*out[at][0].1, &**set], domain);
+                        if merged.is_full(domain) {
+                            // Every value of the fact: the `or` always holds.
+                            return Some(vec![vec![]]);
+                        }
+                        out[at] = vec![(*fact, Rc::new(merged))];
+                        continue;
+                    }
+                    single.insert(*fact, out.len());
+                }
+                entries += cube.len();
+                out.push(cube.clone());
+                if out.len() > DNF_MAX_CUBES || entries > DNF_MAX_ENTRIES {
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Decides an `and` too large for its DNF: children that share no fact
+    /// are independent, so each group of children linked by shared facts is
+    /// decided alone, and only groups of several children are searched.
+    fn and_sat(&mut self, kids: &[NodeId]) -> Sat {
+        let mut group: Vec<usize> = (0..kids.len()).collect();
+        fn find(group: &mut [usize], mut i: usize) -> usize {
+            while group[i] != i {
+                group[i] = group[group[i]];
+                i = group[i];
+            }
+            i
+        }
+        fn join(group: &mut [usize], a: usize, b: usize) {
+            let (a, b) = (find(group, a), find(group, b));
+            if a != b {
+                group[a.max(b)] = a.min(b);
+            }
+        }
+        // Children with too many facts to list are put in one group, with
+        // every child naming a fact they might mention.
+        let big: Vec<usize> = (0..kids.len())
+            .filter(|&i| matches!(self.graph.info(kids[i]).footprint, Footprint::Big))
+            .collect();
+        let newest_big = big.iter().map(|&i| kids[i]).max();
+        for w in big.windows(2) {
+            join(&mut group, w[0], w[1]);
+        }
+        let mut owner: HashMap<u32, usize> = HashMap::new();
+        for (i, &k) in kids.iter().enumerate() {
+            let Footprint::Small(facts) = &self.graph.info(k).footprint else {
+                continue;
+            };
+            for &f in facts.iter() {
+                if let Some(&o) = owner.get(&f) {
+                    join(&mut group, i, o);
+                } else {
+                    owner.insert(f, i);
+                }
+                if let Some(newest) = newest_big
+                    && self.graph.first_use[f as usize] < newest
+                {
+                    join(&mut group, i, big[0]);
+                }
+            }
+        }
+        let mut members: Vec<Vec<NodeId>> = vec![Vec::new(); kids.len()];
+        for (i, &kid) in kids.iter().enumerate() {
+            let root = find(&mut group, i);
+            members[root].push(kid);
+        }
+        let mut result = Sat::Yes;
+        for goals in members.iter().filter(|m| !m.is_empty()) {
+            let sat = match goals.as_slice() {
+                [one] => self.graph.info(*one).sat,
+                _ => search::solve(&self.graph, &mut self.budget, goals),
+            };
+            match sat {
+                Sat::No => return Sat::No,
+                Sat::Unknown => result = Sat::Unknown,
+                Sat::Yes => {}
+            }
+        }
+        result
+    }
+}
+
+/// The conjunction of two cubes; `None` if they contradict.
+pub fn meet(a: &Cube, b: &Cube) -> Option<Cube> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                let set = x.1.intersect(&y.1);
+                if set.is_empty() {
+                    return None;
+                }
+                out.push((x.0, Rc::new(set)));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(x.clone());
+                i += 1;
+            }
+            (Some(_), Some(y)) | (None, Some(y)) => {
+                out.push(y.clone());
+                j += 1;
+            }
+            (Some(x), None) => {
+                out.push(x.clone());
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    Some(out)
+}
