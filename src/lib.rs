@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod graph;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod span;
 pub mod suggest;

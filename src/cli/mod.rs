@@ -2,6 +2,9 @@
 
 mod check;
 mod files;
+mod graph;
+mod output;
+mod render;
 
 use std::process::ExitCode;
 
@@ -19,6 +22,10 @@ struct Cli {
 enum Command {
     /// Check plan files and folders (every `*.plan` below a folder) and report problems.
     Check(check::CheckArgs),
+    /// Render a plan as a checklist with role cards (Markdown, HTML or JSON).
+    Render(render::RenderArgs),
+    /// Draw the escalation graph (or with --steps the response graph) as DOT or Mermaid.
+    Graph(graph::GraphArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -47,6 +54,8 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Graph(args) => graph::run(args),
     };
     ExitCode::from(code)
 }
