@@ -12,6 +12,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod simulate;
 pub mod span;
 pub mod suggest;
 pub mod syntax;

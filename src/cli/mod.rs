@@ -5,6 +5,7 @@ mod files;
 mod graph;
 mod output;
 mod render;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Draw the escalation graph (or with --steps the response graph) as DOT or Mermaid.
     Graph(graph::GraphArgs),
+    /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Simulate(args) => simulate::run(args),
     };
     ExitCode::from(code)
 }
