@@ -27,8 +27,8 @@ impl Party {
         let named = model.party(party);
         Party {
             name: named.name.to_string(),
-            label: named.label.value.to_string(),
-            holder: holder.map(|h| h.value.to_string()),
+            label: clean(&named.label.value),
+            holder: holder.map(|h| clean(&h.value)),
             external,
         }
     }
@@ -178,8 +178,28 @@ pub struct Document {
     pub outline: Vec<OutlineEntry>,
 }
 
+/// User text as every output may show it: line ends become `\n`, other
+/// control characters a space and noncharacters U+FFFD (HTML forbids them).
+pub fn clean(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\r' => '\n',
+            c if c.is_control() => ' ',
+            c if is_noncharacter(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+}
+
 fn strs(v: &[ast::Str]) -> Vec<String> {
-    v.iter().map(|s| s.value.to_string()).collect()
+    v.iter().map(|s| clean(&s.value)).collect()
 }
 
 fn parties(model: &Model, refs: &[model::Ref<PartyId>]) -> Vec<Party> {
@@ -192,15 +212,15 @@ impl Document {
             title: h
                 .title
                 .as_ref()
-                .map(|t| t.value.to_string())
+                .map(|t| clean(&t.value))
                 .unwrap_or_default(),
-            issuer: h.issuer.as_ref().map(|s| s.value.to_string()),
+            issuer: h.issuer.as_ref().map(|s| clean(&s.value)),
             date: h
                 .date
                 .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
             basis: strs(&h.basis),
-            scope: h.scope.as_ref().map(|s| s.value.to_string()),
-            version: h.version.as_ref().map(|s| s.value.to_string()),
+            scope: h.scope.as_ref().map(|s| clean(&s.value)),
+            version: h.version.as_ref().map(|s| clean(&s.value)),
             commander: h.commander.map(|c| Party::role(model, c.id)),
             texts: strs(&h.texts),
         });
@@ -214,18 +234,18 @@ impl Document {
                 let trigger = model.trigger(*t);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
-                    label: trigger.named.label.value.to_string(),
+                    label: clean(&trigger.named.label.value),
                     level: trigger.level.map(|l| {
                         let level = &model.levels[l.id.index()];
                         Level {
                             name: level.named.name.to_string(),
-                            label: level.named.label.value.to_string(),
+                            label: clean(&level.named.label.value),
                         }
                     }),
-                    condition: condition::words(model, &trigger.condition, lang),
+                    condition: clean(&condition::words(model, &trigger.condition, lang)),
                     also: order::implied(model, *t)
                         .iter()
-                        .map(|u| model.trigger(*u).named.label.value.to_string())
+                        .map(|u| clean(&model.trigger(*u).named.label.value))
                         .collect(),
                     steps: steps.iter().map(|s| step_item(model, *s)).collect(),
                 }
@@ -245,7 +265,7 @@ impl Document {
             .iter()
             .map(|r| RoutineItem {
                 name: r.named.name.to_string(),
-                label: r.named.label.value.to_string(),
+                label: clean(&r.named.label.value),
                 drill: r.drill,
                 owner: r.owner.map(|o| Party::role(model, o.id)),
                 with: parties(model, &r.with),
@@ -258,8 +278,8 @@ impl Document {
             .iter()
             .map(|e| ExternalItem {
                 name: e.named.name.to_string(),
-                label: e.named.label.value.to_string(),
-                holder: e.holder.as_ref().map(|h| h.value.to_string()),
+                label: clean(&e.named.label.value),
+                holder: e.holder.as_ref().map(|h| clean(&h.value)),
                 phones: strs(&e.phones),
                 texts: strs(&e.texts),
             })
@@ -285,16 +305,16 @@ fn step_item(model: &Model, id: model::StepId) -> StepItem {
     let step = model.step(id);
     StepItem {
         name: step.named.name.to_string(),
-        label: step.named.label.value.to_string(),
+        label: clean(&step.named.label.value),
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
         within: step.within.map(|d| d.seconds),
         notify: parties(model, &step.notify),
-        until: step.until.as_ref().map(|u| u.value.to_string()),
+        until: step.until.as_ref().map(|u| clean(&u.value)),
         after: step
             .after
             .iter()
-            .map(|a| model.step(a.id).named.label.value.to_string())
+            .map(|a| clean(&model.step(a.id).named.label.value))
             .collect(),
         texts: strs(&step.texts),
     }
@@ -330,7 +350,7 @@ fn role_card(
                 let owner = step.owner.is_some_and(|o| o.id == id);
                 relation(owner, names(&step.with), names(&step.notify)).map(|relation| Task {
                     name: step.named.name.to_string(),
-                    label: step.named.label.value.to_string(),
+                    label: clean(&step.named.label.value),
                     relation,
                     within: step.within.map(|d| d.seconds),
                 })
@@ -341,7 +361,7 @@ fn role_card(
         }
         let trigger = TriggerRef {
             name: model.trigger(*t).named.name.to_string(),
-            label: model.trigger(*t).named.label.value.to_string(),
+            label: clean(&model.trigger(*t).named.label.value),
         };
         match triggers.iter_mut().find(|g| g.tasks == tasks) {
             Some(group) => group.triggers.push(trigger),
@@ -358,7 +378,7 @@ fn role_card(
             let owner = r.owner.is_some_and(|o| o.id == id);
             relation(owner, names(&r.with), false).map(|relation| Task {
                 name: r.named.name.to_string(),
-                label: r.named.label.value.to_string(),
+                label: clean(&r.named.label.value),
                 relation,
                 within: None,
             })
@@ -366,8 +386,8 @@ fn role_card(
         .collect();
     RoleCard {
         name: role.named.name.to_string(),
-        label: role.named.label.value.to_string(),
-        holder: role.holder.as_ref().map(|h| h.value.to_string()),
+        label: clean(&role.named.label.value),
+        holder: role.holder.as_ref().map(|h| clean(&h.value)),
         phones: strs(&role.phones),
         deputy: role.deputy.map(|d| Party::of(model, d.id)),
         duties: strs(&role.duties),
@@ -400,13 +420,13 @@ fn outline(file: &ast::File) -> Vec<OutlineEntry> {
             Some(Item::Section(section)) => {
                 out.push(OutlineEntry::Section {
                     depth,
-                    title: section.title.value.to_string(),
+                    title: clean(&section.title.value),
                 });
                 stack.push(section.items.iter());
             }
             Some(Item::Text(text)) => out.push(OutlineEntry::Text {
                 depth,
-                text: text.value.to_string(),
+                text: clean(&text.value),
             }),
             Some(_) => {}
             None => {

@@ -220,19 +220,34 @@ fn title(model: &Model) -> String {
         .unwrap_or_default()
 }
 
-/// Lines longer than this many characters are wrapped in pictures.
-pub const WRAP: usize = 18;
+/// Lines wider than this many columns are wrapped in pictures (a Chinese
+/// character takes two columns, so this is 18 of them).
+pub const WRAP: usize = 36;
 
-/// Wraps every line at `WRAP` characters, preferring to break after
-/// punctuation or a space near the end of a line.
+fn columns(c: char) -> usize {
+    if (c as u32) < 0x1100 { 1 } else { 2 }
+}
+
+/// Wraps every line at `WRAP` columns, preferring to break after a space or
+/// punctuation in the last part of a line.
 pub fn wrap(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines {
         let chars: Vec<char> = one_line(line).chars().collect();
         let mut start = 0;
-        while chars.len() - start > WRAP {
-            let limit = start + WRAP;
-            let soft = (limit - WRAP / 3..limit)
+        loop {
+            // The longest piece from `start` that fits in WRAP columns.
+            let mut width = 0;
+            let mut end = start;
+            while end < chars.len() && width + columns(chars[end]) <= WRAP {
+                width += columns(chars[end]);
+                end += 1;
+            }
+            if end >= chars.len() || end == start {
+                out.push(chars[start..].iter().collect::<String>().trim().to_string());
+                break;
+            }
+            let soft = (start + (end - start) * 3 / 5..end)
                 .rev()
                 .find(|&i| {
                     matches!(
@@ -241,7 +256,7 @@ pub fn wrap(lines: &[String]) -> Vec<String> {
                     )
                 })
                 .map(|i| i + 1)
-                .unwrap_or(limit);
+                .unwrap_or(end);
             out.push(
                 chars[start..soft]
                     .iter()
@@ -251,7 +266,6 @@ pub fn wrap(lines: &[String]) -> Vec<String> {
             );
             start = soft;
         }
-        out.push(chars[start..].iter().collect::<String>().trim().to_string());
     }
     out
 }

@@ -362,7 +362,15 @@ impl<'a> Md<'a> {
             }
             if !e.phones.is_empty() {
                 let v: Vec<String> = e.phones.iter().map(|p| escape(p)).collect();
-                let _ = write!(line, "{}{}{}", w.colon, w.phone, v.join(w.comma));
+                let _ = write!(
+                    line,
+                    "{}{}{}{}{}",
+                    w.open,
+                    w.phone,
+                    w.colon,
+                    v.join(w.comma),
+                    w.close
+                );
             }
             for t in &e.texts {
                 let _ = write!(line, " {}", escape(t));

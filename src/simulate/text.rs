@@ -123,7 +123,13 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
 }
 
 impl Out<'_> {
+    /// One line of output; control characters in user text (line breaks,
+    /// terminal escapes) become spaces.
     fn line(&mut self, indent: usize, text: &str) {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let _ = writeln!(self.out, "{}{text}", "  ".repeat(indent));
     }
 
