@@ -310,3 +310,55 @@ fn deep_conditions_render_cut_short_without_recursion() {
         assert!(planc::render::dot::render(&picture, "steps").contains("not (not ("));
     });
 }
+
+const WORDS: &str = r#"
+plan "条件" { commander a }
+role a "甲方" { holder "x" }
+fact n "人数": count
+fact f "甲": flag
+fact g "乙": flag
+fact k "类": one_of { a1 "自残", b1 "自杀", c1 "暴力" }
+level I "重大"
+trigger t "触发" when (n >= 5 or f) and not g and not (n < 3) and k in { a1, b1 } level I
+trigger u "其他" when t or n != 7
+step late "后" { owner a; after early2, early1 }
+step early2 "前二" { owner a; on u }
+step early1 "前一" { owner a; on u }
+step first "首" { owner a; on t; within 5m }
+drill d "演练" { owner a; every 1y }
+"#;
+
+#[test]
+fn conditions_in_plain_words() {
+    let zh = document(WORDS, Some(Lang::Zh));
+    assert_eq!(
+        zh.triggers[0].condition,
+        "（人数 ≥ 5 或 甲） 且 不（乙） 且 不（人数 < 3） 且 类 为 自残、自杀"
+    );
+    assert_eq!(zh.triggers[1].condition, "触发 或 人数 ≠ 7");
+    let en = document(WORDS, Some(Lang::En));
+    assert_eq!(
+        en.triggers[0].condition,
+        "(人数 ≥ 5 or 甲) and not 乙 and not (人数 < 3) and 类 is 自残 or 自杀"
+    );
+}
+
+#[test]
+fn checklists_respect_after_and_break_ties_by_source_order() {
+    let doc = document(WORDS, None);
+    let order = |i: usize| -> Vec<String> {
+        doc.triggers[i]
+            .steps
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    // `t` implies `u` (an alternative of its condition), so it sets off u's steps too.
+    assert_eq!(doc.triggers[0].name, "t");
+    assert_eq!(doc.triggers[0].also, ["其他"]);
+    // A topological order of `after` that takes, among the steps that may go
+    // next, the one written first: `late` is written first, so it comes as
+    // soon as both steps it waits for are listed.
+    assert_eq!(order(0), ["early2", "early1", "late", "first"]);
+    assert_eq!(order(1), ["early2", "early1", "late"]);
+}

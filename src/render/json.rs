@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::condition;
-use super::document::{Document, Relation, RoleCard};
+use super::document::Document;
 use super::order;
 use super::words::{Lang, duration_code};
 use crate::graph::Graphs;
@@ -14,18 +14,16 @@ use crate::model::{Cond, FactType, Model, Party, Ref};
 
 /// The value of `schema` in the whole plan's JSON.
 pub const PLAN_SCHEMA: &str = "planc-plan";
-/// The value of `schema` in one role card's JSON.
-pub const CARD_SCHEMA: &str = "planc-role-card";
-/// The schema version of both.
+/// The schema version of the whole plan's JSON.
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Duration {
+pub(super) struct Duration {
     seconds: u64,
     text: String,
 }
 
-fn duration(seconds: u64) -> Duration {
+pub(super) fn duration(seconds: u64) -> Duration {
     Duration {
         seconds,
         text: duration_code(seconds),
@@ -61,9 +59,9 @@ struct Header<'a> {
 }
 
 #[derive(Serialize)]
-struct Named<'a> {
-    name: &'a str,
-    label: &'a str,
+pub(super) struct Named<'a> {
+    pub(super) name: &'a str,
+    pub(super) label: &'a str,
 }
 
 #[derive(Serialize)]
@@ -349,7 +347,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
     to_json(&plan)
 }
 
-fn to_json(value: &impl Serialize) -> String {
+pub(super) fn to_json(value: &impl Serialize) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
@@ -427,112 +425,4 @@ fn condition_json<'a>(
         root: c.root.0,
         nodes,
     }
-}
-
-#[derive(Serialize)]
-struct Card<'a> {
-    schema: &'static str,
-    version: u32,
-    language: Lang,
-    plan: &'a str,
-    card: CardJson<'a>,
-}
-
-#[derive(Serialize)]
-struct CardJson<'a> {
-    name: &'a str,
-    label: &'a str,
-    holder: Option<&'a str>,
-    phones: &'a [String],
-    deputy: Option<&'a str>,
-    duties: &'a [String],
-    members: Vec<&'a str>,
-    escalates_to: Vec<CardEscalation<'a>>,
-    commander: bool,
-    triggers: Vec<CardTrigger<'a>>,
-    routines: Vec<CardTask<'a>>,
-    text: &'a [String],
-}
-
-#[derive(Serialize)]
-struct CardEscalation<'a> {
-    to: &'a str,
-    label: &'a str,
-    within: Option<Duration>,
-}
-
-#[derive(Serialize)]
-struct CardTrigger<'a> {
-    /// Triggers whose checklists give the role these same tasks.
-    triggers: Vec<Named<'a>>,
-    tasks: Vec<CardTask<'a>>,
-}
-
-#[derive(Serialize)]
-struct CardTask<'a> {
-    name: &'a str,
-    label: &'a str,
-    /// `owns`, `joins` or `notified`.
-    relation: &'static str,
-    within: Option<Duration>,
-}
-
-fn card_task(t: &super::document::Task) -> CardTask<'_> {
-    CardTask {
-        name: &t.name,
-        label: &t.label,
-        relation: match t.relation {
-            Relation::Owns => "owns",
-            Relation::Joins => "joins",
-            Relation::Notified => "notified",
-        },
-        within: t.within.map(duration),
-    }
-}
-
-/// One role's card.
-pub fn render_role(doc: &Document, card: &RoleCard) -> String {
-    let value = Card {
-        schema: CARD_SCHEMA,
-        version: VERSION,
-        language: doc.lang,
-        plan: &doc.header.title,
-        card: CardJson {
-            name: &card.name,
-            label: &card.label,
-            holder: card.holder.as_deref(),
-            phones: &card.phones,
-            deputy: card.deputy.as_ref().map(|d| d.name.as_str()),
-            duties: &card.duties,
-            members: card.members.iter().map(|m| m.name.as_str()).collect(),
-            escalates_to: card
-                .escalations
-                .iter()
-                .map(|e| CardEscalation {
-                    to: &e.to.name,
-                    label: &e.to.label,
-                    within: e.within.map(duration),
-                })
-                .collect(),
-            commander: card.commander,
-            triggers: card
-                .triggers
-                .iter()
-                .map(|t| CardTrigger {
-                    triggers: t
-                        .triggers
-                        .iter()
-                        .map(|r| Named {
-                            name: &r.name,
-                            label: &r.label,
-                        })
-                        .collect(),
-                    tasks: t.tasks.iter().map(card_task).collect(),
-                })
-                .collect(),
-            routines: card.routines.iter().map(card_task).collect(),
-            text: &card.texts,
-        },
-    };
-    to_json(&value)
 }
