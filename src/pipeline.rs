@@ -141,3 +141,52 @@ mod tests {
         );
     }
 }
+
+/// Everything the pipeline knows about one file: what the outputs (render,
+/// graph, simulate) need besides the diagnostics.
+#[derive(Debug)]
+pub struct Compiled<'s> {
+    pub file: syntax::ast::File<'s>,
+    /// `None` when the file has syntax errors (the model would be a guess).
+    pub model: Option<model::Model<'s>>,
+    pub graphs: Option<Graphs>,
+    /// Sorted, with configured severities, as `check_source` returns them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled<'_> {
+    /// Whether any diagnostic is an error (such a plan is not rendered).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    }
+}
+
+/// Runs the whole pipeline like `check_source`, keeping the syntax tree,
+/// the model and the graphs.
+pub fn compile<'s>(source: &'s str, config: &Config) -> Compiled<'s> {
+    let parsed = syntax::parse(source);
+    if !parsed.diagnostics.is_empty() {
+        return Compiled {
+            file: parsed.file,
+            model: None,
+            graphs: None,
+            diagnostics: check::finish(parsed.diagnostics, config),
+        };
+    }
+    let model = model::build(&parsed.file);
+    let graphs = Graphs::build(&model);
+    let ctx = Context {
+        model: &model,
+        graphs: &graphs,
+        config,
+    };
+    let diagnostics = check::finish(check::run(&ctx), config);
+    Compiled {
+        file: parsed.file,
+        model: Some(model),
+        graphs: Some(graphs),
+        diagnostics,
+    }
+}

@@ -6,6 +6,10 @@ mod config;
 mod explain;
 mod files;
 mod fmt;
+mod graph;
+mod output;
+mod render;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -27,6 +31,12 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Explain a check: what it means, why it matters, an example and the fix.
     Explain(explain::ExplainArgs),
+    /// Render a plan as a checklist with role cards (Markdown, HTML or JSON).
+    Render(render::RenderArgs),
+    /// Draw the escalation graph (or with --steps the response graph) as DOT or Mermaid.
+    Graph(graph::GraphArgs),
+    /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
+    Simulate(simulate::SimulateArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -59,6 +69,9 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Render(args) => render::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Simulate(args) => simulate::run(args),
     };
     ExitCode::from(code)
 }

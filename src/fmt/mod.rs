@@ -201,7 +201,11 @@ mod tests {
             .join()
             .unwrap();
         let expected = format!("sections nest more than {MAX_SECTION_DEPTH} deep");
-        assert!(errors[0].message.starts_with(&expected), "{}", errors[0].message);
+        assert!(
+            errors[0].message.starts_with(&expected),
+            "{}",
+            errors[0].message
+        );
         let ok = format!(
             "{}{}",
             "section \"s\" {\n".repeat(depth - 1),

@@ -1,0 +1,66 @@
+//! `planc graph FILE --format dot|mermaid [--steps]`
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use planc::render::{self, Lang};
+
+use super::EXIT_TROUBLE;
+use super::output;
+use super::render::LangArg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz (`dot -Tsvg`, `dot -Tpng`).
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+#[derive(clap::Args)]
+pub struct GraphArgs {
+    /// The plan file.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    /// Draw the response graph (triggers → steps) instead of the escalation graph.
+    #[arg(long)]
+    steps: bool,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of the fixed words; by default the plan's own.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+pub fn run(args: GraphArgs) -> u8 {
+    let source = match output::read_plan(&args.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let compiled = match output::compile(&args.file, &source) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Some(model) = &compiled.model else {
+        return EXIT_TROUBLE;
+    };
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(|| Lang::detect(model));
+    let picture = if args.steps {
+        render::graph::response(model, lang)
+    } else {
+        render::graph::escalation(model, lang)
+    };
+    let text = match args.format {
+        GraphFormat::Dot => {
+            render::dot::render(&picture, if args.steps { "steps" } else { "escalation" })
+        }
+        GraphFormat::Mermaid => render::mermaid::render(&picture, !args.steps),
+    };
+    output::emit(&text, args.output.as_ref())
+}

@@ -1,0 +1,141 @@
+//! What `render`, `graph` and `simulate` share: reading one plan, refusing a
+//! plan with errors (shown as `check` shows them), and writing the result to
+//! stdout or atomically to a file.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use planc::config::Config;
+use planc::diagnostic::{Code, Diagnostic, Label, Severity};
+use planc::pipeline::{self, Compiled};
+use planc::report::{self, FileReport};
+use planc::span::Span;
+
+use super::{EXIT_FINDINGS, EXIT_TROUBLE};
+
+/// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported like
+/// `check` reports it (a syntax error), exit 1.
+pub fn read_plan(path: &Path) -> Result<String, u8> {
+    let display = path.to_string_lossy();
+    let bytes = fs::read(path).map_err(|e| {
+        eprintln!("planc: cannot read `{display}`: {e}");
+        EXIT_TROUBLE
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let mut d = Diagnostic::new(
+            Code::SyntaxError,
+            format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
+            Label::new(Span::new(offset, offset + 1), "not UTF-8"),
+        )
+        .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
+        d.severity = Severity::Error;
+        show_problems(&display, &source, &[d]);
+        EXIT_FINDINGS
+    })
+}
+
+/// Compiles a plan; a plan with errors is shown as `check` shows it (on
+/// stderr, since stdout carries the output) and refused with exit 1.
+/// Warnings do not stop the output; their number is noted on stderr.
+pub fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
+    let compiled = pipeline::compile(source, &Config::default());
+    let display = path.to_string_lossy();
+    if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
+        show_problems(&display, source, &compiled.diagnostics);
+        eprintln!("planc: `{display}` has errors and was not rendered: fix them first");
+        return Err(EXIT_FINDINGS);
+    }
+    let warnings = compiled.diagnostics.len();
+    if warnings > 0 {
+        let s = if warnings == 1 { "" } else { "s" };
+        eprintln!(
+            "planc: `{display}` has {warnings} warning{s}; `planc check {display}` shows them"
+        );
+    }
+    Ok(compiled)
+}
+
+fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+    let files = [FileReport {
+        path,
+        source,
+        diagnostics,
+    }];
+    let stderr = io::stderr();
+    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let text = report::human::render(&files, report::human::HumanOptions { color, width });
+    let _ = stderr.lock().write_all(text.as_bytes());
+}
+
+/// Prints `text` to stdout, or writes it atomically to `output`. Exit code.
+pub fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
+    match output {
+        None => {
+            let _ = io::stdout().lock().write_all(text.as_bytes());
+            super::EXIT_OK
+        }
+        Some(path) => match write_atomically(path, text.as_bytes()) {
+            Ok(()) => super::EXIT_OK,
+            Err(e) => {
+                eprintln!("planc: cannot write `{}`: {e}", path.to_string_lossy());
+                EXIT_TROUBLE
+            }
+        },
+    }
+}
+
+/// Writes `bytes` to a temporary file in the target's folder, then renames it
+/// over the target: readers see the old file or the new one, never half of
+/// one, and on any error the old file is left as it was. An existing file
+/// keeps its permissions; a symlink is followed to the file it names.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(io::Error::other("it is a folder"));
+    }
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::other("it does not name a file"))?
+        .to_string_lossy()
+        .into_owned();
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (tmp, mut file) = create_temp(&dir, &name)?;
+    let written = (|| {
+        file.write_all(bytes)?;
+        if let Some(meta) = &existing {
+            fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, &target)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
+}
+
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
+    let pid = std::process::id();
+    let mut last = None;
+    for attempt in 0..100 {
+        let tmp = dir.join(format!(".{name}.{pid}.{attempt}.tmp"));
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no temporary name was free")))
+}

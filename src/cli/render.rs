@@ -1,0 +1,116 @@
+//! `planc render FILE`: the checklist as Markdown, HTML or JSON.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use planc::render::{self, Document, Lang};
+
+use super::EXIT_TROUBLE;
+use super::output;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// GitHub-flavoured Markdown with a task list per trigger.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained, printable HTML page.
+    Html,
+    /// The compiled plan (schema: docs/render-json.md).
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct RenderArgs {
+    /// The plan file.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Md)]
+    format: RenderFormat,
+    /// Render only the card of this role (its name, e.g. `leader`).
+    #[arg(long, value_name = "NAME")]
+    role: Option<String>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of headings and fixed words; by default the plan's own.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+pub fn run(args: RenderArgs) -> u8 {
+    let source = match output::read_plan(&args.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let compiled = match output::compile(&args.file, &source) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        return EXIT_TROUBLE;
+    };
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(|| Lang::detect(model));
+    let doc = Document::build(&compiled.file, model, graphs, lang);
+    let card = match &args.role {
+        None => None,
+        Some(name) => match doc.role(name) {
+            Some(card) => Some(card),
+            None => {
+                eprintln!("planc: {}", unknown_role(model, name));
+                return EXIT_TROUBLE;
+            }
+        },
+    };
+    let text = match (args.format, card) {
+        (RenderFormat::Md, None) => render::markdown::render(&doc),
+        (RenderFormat::Md, Some(card)) => render::markdown::render_role(&doc, card),
+        (RenderFormat::Html, None) => render::html::render(&doc),
+        (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
+        (RenderFormat::Json, None) => render::json::render(&doc, model, graphs),
+        (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
+    };
+    output::emit(&text, args.output.as_ref())
+}
+
+/// `--lang`: the language of headings and fixed words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Why `--role NAME` names no role, with the closest role name if any.
+pub fn unknown_role(model: &planc::model::Model, name: &str) -> String {
+    use planc::model::Symbol;
+    let kind = match model.symbols.get(name) {
+        Some(Symbol::External(_)) => Some("an external"),
+        Some(Symbol::Fact(_)) => Some("a fact"),
+        Some(Symbol::Level(_)) => Some("a level"),
+        Some(Symbol::Trigger(_)) => Some("a trigger"),
+        Some(Symbol::Step(_)) => Some("a step"),
+        Some(Symbol::Routine(_)) => Some("a routine"),
+        Some(Symbol::Role(_)) | None => None,
+    };
+    let roles: Vec<&str> = model.roles.iter().map(|r| r.named.name).collect();
+    let mut message = match kind {
+        Some(kind) => format!("`{name}` is {kind}, not a role"),
+        None => format!("the plan has no role named `{name}`"),
+    };
+    match planc::suggest::closest(name, &roles) {
+        Some(best) => message.push_str(&format!("; did you mean `{best}`?")),
+        None => message.push_str(&format!("; its roles are: {}", roles.join(", "))),
+    }
+    message
+}

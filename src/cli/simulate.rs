@@ -1,0 +1,79 @@
+//! `planc simulate FILE --set FACT=VALUE ... [--start 2026-11-28T09:00]`
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use planc::render::Lang;
+use planc::simulate::{self, Clock, Facts};
+
+use super::EXIT_TROUBLE;
+use super::output;
+use super::render::LangArg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SimulateFormat {
+    /// Text for people.
+    Text,
+    /// JSON (schema: docs/render-json.md).
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct SimulateArgs {
+    /// The plan file.
+    file: PathBuf,
+    /// A fact of the incident: `visitors=60`, `act=self_harm`, `cross_department=true`
+    /// (a flag alone means true). Facts not set count as 0, false or none of their variants.
+    #[arg(long = "set", value_name = "FACT=VALUE")]
+    set: Vec<String>,
+    /// The moment the plan is set off, to show deadlines as clock times: 2026-11-28T09:00.
+    #[arg(long, value_name = "TIME")]
+    start: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SimulateFormat::Text)]
+    format: SimulateFormat,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of the fixed words; by default the plan's own.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+pub fn run(args: SimulateArgs) -> u8 {
+    let start = match args.start.as_deref().map(Clock::parse).transpose() {
+        Ok(start) => start,
+        Err(message) => {
+            eprintln!("planc: --start {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let source = match output::read_plan(&args.file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let compiled = match output::compile(&args.file, &source) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        return EXIT_TROUBLE;
+    };
+    let facts = match Facts::parse(model, &args.set) {
+        Ok(facts) => facts,
+        Err(message) => {
+            eprintln!("planc: --set: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(|| Lang::detect(model));
+    let sim = simulate::run(model, graphs, facts, start);
+    let text = match args.format {
+        SimulateFormat::Text => simulate::text::render(&sim, model, lang),
+        SimulateFormat::Json => simulate::json::render(&sim, model, lang),
+    };
+    output::emit(&text, args.output.as_ref())
+}

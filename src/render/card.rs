@@ -1,0 +1,96 @@
+//! Role cards: what one role does under each trigger and on schedule.
+
+use crate::model::{self, Model, Party as PartyId, RoleId};
+
+use super::document::{
+    Escalation, Party, Relation, RoleCard, Task, TriggerRef, TriggerTasks, clean, parties, strs,
+};
+
+fn relation(owner: bool, with: bool, notified: bool) -> Option<Relation> {
+    if owner {
+        Some(Relation::Owns)
+    } else if with {
+        Some(Relation::Joins)
+    } else if notified {
+        Some(Relation::Notified)
+    } else {
+        None
+    }
+}
+
+/// The card of role `id`: its people, duties, escalations and its part in
+/// each trigger's checklist (`checklists`: trigger and its steps, in order).
+pub fn build(
+    model: &Model,
+    id: RoleId,
+    commander: bool,
+    checklists: &[(model::TriggerId, Vec<model::StepId>)],
+) -> RoleCard {
+    let role = model.role(id);
+    let me = PartyId::Role(id);
+    let names = |refs: &[model::Ref<PartyId>]| refs.iter().any(|r| r.id == me);
+    let mut triggers: Vec<TriggerTasks> = Vec::new();
+    for (t, steps) in checklists {
+        let tasks: Vec<Task> = steps
+            .iter()
+            .filter_map(|s| {
+                let step = model.step(*s);
+                let owner = step.owner.is_some_and(|o| o.id == id);
+                relation(owner, names(&step.with), names(&step.notify)).map(|relation| Task {
+                    name: step.named.name.to_string(),
+                    label: clean(&step.named.label.value),
+                    relation,
+                    within: step.within.map(|d| d.seconds),
+                })
+            })
+            .collect();
+        if tasks.is_empty() {
+            continue;
+        }
+        let trigger = TriggerRef {
+            name: model.trigger(*t).named.name.to_string(),
+            label: clean(&model.trigger(*t).named.label.value),
+        };
+        match triggers.iter_mut().find(|g| g.tasks == tasks) {
+            Some(group) => group.triggers.push(trigger),
+            None => triggers.push(TriggerTasks {
+                triggers: vec![trigger],
+                tasks,
+            }),
+        }
+    }
+    let routines = model
+        .routines
+        .iter()
+        .filter_map(|r| {
+            let owner = r.owner.is_some_and(|o| o.id == id);
+            relation(owner, names(&r.with), false).map(|relation| Task {
+                name: r.named.name.to_string(),
+                label: clean(&r.named.label.value),
+                relation,
+                within: None,
+            })
+        })
+        .collect();
+    RoleCard {
+        name: role.named.name.to_string(),
+        label: clean(&role.named.label.value),
+        holder: role.holder.as_ref().map(|h| clean(&h.value)),
+        phones: strs(&role.phones),
+        deputy: role.deputy.map(|d| Party::of(model, d.id)),
+        duties: strs(&role.duties),
+        members: parties(model, &role.members),
+        escalations: role
+            .escalations
+            .iter()
+            .map(|e| Escalation {
+                to: Party::of(model, e.target.id),
+                within: e.within.map(|d| d.seconds),
+            })
+            .collect(),
+        commander,
+        triggers,
+        routines,
+        texts: strs(&role.texts),
+    }
+}

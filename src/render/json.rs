@@ -1,0 +1,428 @@
+//! The compiled plan as JSON for other tools. The schema is versioned and
+//! documented in docs/render-json.md; a change that is not a pure addition
+//! bumps `version`. References are by name; conditions are flat arenas (so
+//! a deeply nested condition is never serialised recursively).
+
+use serde::Serialize;
+
+use super::condition;
+use super::document::Document;
+use super::order;
+use super::words::{Lang, duration_code};
+use crate::graph::Graphs;
+use crate::model::{Cond, FactType, Model, Party, Ref};
+
+/// The value of `schema` in the whole plan's JSON.
+pub const PLAN_SCHEMA: &str = "planc-plan";
+/// The schema version of the whole plan's JSON.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub(super) struct Duration {
+    seconds: u64,
+    text: String,
+}
+
+pub(super) fn duration(seconds: u64) -> Duration {
+    Duration {
+        seconds,
+        text: duration_code(seconds),
+    }
+}
+
+#[derive(Serialize)]
+struct Plan<'a> {
+    schema: &'static str,
+    version: u32,
+    language: Lang,
+    plan: Header<'a>,
+    levels: Vec<Named<'a>>,
+    facts: Vec<Fact<'a>>,
+    roles: Vec<Role<'a>>,
+    externals: Vec<External<'a>>,
+    triggers: Vec<Trigger<'a>>,
+    steps: Vec<Step<'a>>,
+    routines: Vec<Routine<'a>>,
+    outline: Vec<Outline>,
+}
+
+#[derive(Serialize)]
+struct Header<'a> {
+    title: Option<&'a str>,
+    issuer: Option<&'a str>,
+    date: Option<String>,
+    basis: Vec<&'a str>,
+    scope: Option<&'a str>,
+    commander: Option<&'a str>,
+    version: Option<&'a str>,
+    text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Named<'a> {
+    pub(super) name: &'a str,
+    pub(super) label: &'a str,
+}
+
+#[derive(Serialize)]
+struct Fact<'a> {
+    name: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    ty: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variants: Option<Vec<Named<'a>>>,
+}
+
+#[derive(Serialize)]
+struct EscalationJson<'a> {
+    to: &'a str,
+    within: Option<Duration>,
+}
+
+#[derive(Serialize)]
+struct Role<'a> {
+    name: &'a str,
+    label: &'a str,
+    holder: Option<&'a str>,
+    phones: Vec<&'a str>,
+    deputy: Option<&'a str>,
+    duties: Vec<&'a str>,
+    members: Vec<&'a str>,
+    escalates_to: Vec<EscalationJson<'a>>,
+    commander: bool,
+    text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct External<'a> {
+    name: &'a str,
+    label: &'a str,
+    holder: Option<&'a str>,
+    phones: Vec<&'a str>,
+    text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Node<'a> {
+    Compare {
+        fact: &'a str,
+        op: &'static str,
+        value: u64,
+    },
+    In {
+        fact: &'a str,
+        variants: Vec<&'a str>,
+    },
+    Flag {
+        fact: &'a str,
+    },
+    Trigger {
+        trigger: &'a str,
+    },
+    Not {
+        operand: u32,
+    },
+    And {
+        operands: Vec<u32>,
+    },
+    Or {
+        operands: Vec<u32>,
+    },
+    Unknown,
+}
+
+#[derive(Serialize)]
+struct ConditionJson<'a> {
+    text: String,
+    root: u32,
+    nodes: Vec<Node<'a>>,
+}
+
+#[derive(Serialize)]
+struct Trigger<'a> {
+    name: &'a str,
+    label: &'a str,
+    level: Option<&'a str>,
+    condition: ConditionJson<'a>,
+    /// Triggers that fire whenever this one does.
+    implies: Vec<&'a str>,
+    /// The steps it sets off, in runnable order.
+    checklist: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Step<'a> {
+    name: &'a str,
+    label: &'a str,
+    owner: Option<&'a str>,
+    on: Vec<&'a str>,
+    after: Vec<&'a str>,
+    with: Vec<&'a str>,
+    within: Option<Duration>,
+    notify: Vec<&'a str>,
+    until: Option<&'a str>,
+    text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Routine<'a> {
+    name: &'a str,
+    label: &'a str,
+    kind: &'static str,
+    owner: Option<&'a str>,
+    with: Vec<&'a str>,
+    every: Option<Duration>,
+    text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Outline {
+    Section { depth: usize, title: String },
+    Text { depth: usize, text: String },
+}
+
+fn texts<'a>(v: &'a [crate::syntax::ast::Str]) -> Vec<&'a str> {
+    v.iter().map(|s| s.value.as_ref()).collect()
+}
+
+fn names<'a>(model: &'a Model, refs: &[Ref<Party>]) -> Vec<&'a str> {
+    refs.iter().map(|r| model.party(r.id).name).collect()
+}
+
+/// The whole compiled plan.
+pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
+    let commander = model
+        .header
+        .as_ref()
+        .and_then(|h| h.commander)
+        .map(|c| c.id);
+    let plan = Plan {
+        schema: PLAN_SCHEMA,
+        version: VERSION,
+        language: doc.lang,
+        plan: header(model),
+        levels: model
+            .levels
+            .iter()
+            .map(|l| Named {
+                name: l.named.name,
+                label: &l.named.label.value,
+            })
+            .collect(),
+        facts: model
+            .facts
+            .iter()
+            .map(|f| Fact {
+                name: f.named.name,
+                label: &f.named.label.value,
+                ty: match f.ty {
+                    FactType::Count => "count",
+                    FactType::Flag => "flag",
+                    FactType::OneOf(_) => "one_of",
+                },
+                variants: match &f.ty {
+                    FactType::OneOf(vs) => Some(
+                        vs.iter()
+                            .map(|v| Named {
+                                name: v.name,
+                                label: &v.label.value,
+                            })
+                            .collect(),
+                    ),
+                    _ => None,
+                },
+            })
+            .collect(),
+        roles: model
+            .role_ids()
+            .map(|id| {
+                let r = model.role(id);
+                Role {
+                    name: r.named.name,
+                    label: &r.named.label.value,
+                    holder: r.holder.as_ref().map(|h| h.value.as_ref()),
+                    phones: texts(&r.phones),
+                    deputy: r.deputy.map(|d| model.party(d.id).name),
+                    duties: texts(&r.duties),
+                    members: names(model, &r.members),
+                    escalates_to: r
+                        .escalations
+                        .iter()
+                        .map(|e| EscalationJson {
+                            to: model.party(e.target.id).name,
+                            within: e.within.map(|d| duration(d.seconds)),
+                        })
+                        .collect(),
+                    commander: commander == Some(id),
+                    text: texts(&r.texts),
+                }
+            })
+            .collect(),
+        externals: model
+            .externals
+            .iter()
+            .map(|e| External {
+                name: e.named.name,
+                label: &e.named.label.value,
+                holder: e.holder.as_ref().map(|h| h.value.as_ref()),
+                phones: texts(&e.phones),
+                text: texts(&e.texts),
+            })
+            .collect(),
+        triggers: model
+            .trigger_ids()
+            .map(|id| {
+                let t = model.trigger(id);
+                Trigger {
+                    name: t.named.name,
+                    label: &t.named.label.value,
+                    level: t.level.map(|l| model.levels[l.id.index()].named.name),
+                    condition: condition_json(model, id, doc.lang),
+                    implies: order::implied(model, id)
+                        .iter()
+                        .map(|u| model.trigger(*u).named.name)
+                        .collect(),
+                    checklist: order::checklist(model, graphs, id)
+                        .iter()
+                        .map(|s| model.step(*s).named.name)
+                        .collect(),
+                }
+            })
+            .collect(),
+        steps: model
+            .steps
+            .iter()
+            .map(|s| Step {
+                name: s.named.name,
+                label: &s.named.label.value,
+                owner: s.owner.map(|o| model.role(o.id).named.name),
+                on: s
+                    .on
+                    .iter()
+                    .map(|t| model.trigger(t.id).named.name)
+                    .collect(),
+                after: s
+                    .after
+                    .iter()
+                    .map(|a| model.step(a.id).named.name)
+                    .collect(),
+                with: names(model, &s.with),
+                within: s.within.map(|d| duration(d.seconds)),
+                notify: names(model, &s.notify),
+                until: s.until.as_ref().map(|u| u.value.as_ref()),
+                text: texts(&s.texts),
+            })
+            .collect(),
+        routines: model
+            .routines
+            .iter()
+            .map(|r| Routine {
+                name: r.named.name,
+                label: &r.named.label.value,
+                kind: if r.drill { "drill" } else { "routine" },
+                owner: r.owner.map(|o| model.role(o.id).named.name),
+                with: names(model, &r.with),
+                every: r.every.map(|d| duration(d.seconds)),
+                text: texts(&r.texts),
+            })
+            .collect(),
+        outline: doc
+            .outline
+            .iter()
+            .map(|e| match e {
+                super::document::OutlineEntry::Section { depth, title } => Outline::Section {
+                    depth: *depth,
+                    title: title.clone(),
+                },
+                super::document::OutlineEntry::Text { depth, text } => Outline::Text {
+                    depth: *depth,
+                    text: text.clone(),
+                },
+            })
+            .collect(),
+    };
+    to_json(&plan)
+}
+
+pub(super) fn to_json(value: &impl Serialize) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn header<'a>(model: &'a Model) -> Header<'a> {
+    let h = model.header.as_ref();
+    Header {
+        title: h.and_then(|h| h.title.as_ref()).map(|t| t.value.as_ref()),
+        issuer: h.and_then(|h| h.issuer.as_ref()).map(|t| t.value.as_ref()),
+        date: h
+            .and_then(|h| h.date)
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        basis: h.map(|h| texts(&h.basis)).unwrap_or_default(),
+        scope: h.and_then(|h| h.scope.as_ref()).map(|t| t.value.as_ref()),
+        commander: h
+            .and_then(|h| h.commander)
+            .map(|c| model.role(c.id).named.name),
+        version: h.and_then(|h| h.version.as_ref()).map(|t| t.value.as_ref()),
+        text: h.map(|h| texts(&h.texts)).unwrap_or_default(),
+    }
+}
+
+fn condition_json<'a>(
+    model: &'a Model,
+    id: crate::model::TriggerId,
+    lang: Lang,
+) -> ConditionJson<'a> {
+    let c = &model.trigger(id).condition;
+    let nodes = c
+        .nodes
+        .iter()
+        .map(|node| match node {
+            Cond::Compare {
+                fact, op, value, ..
+            } => Node::Compare {
+                fact: model.fact(*fact).named.name,
+                op: op.as_str(),
+                value: *value,
+            },
+            Cond::In { fact, variants, .. } => {
+                let f = model.fact(*fact);
+                let variants = match &f.ty {
+                    FactType::OneOf(defined) => variants
+                        .iter()
+                        .filter_map(|v| defined.get(*v as usize))
+                        .map(|v| v.name)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                Node::In {
+                    fact: f.named.name,
+                    variants,
+                }
+            }
+            Cond::Flag { fact, .. } => Node::Flag {
+                fact: model.fact(*fact).named.name,
+            },
+            Cond::Trigger { trigger, .. } => Node::Trigger {
+                trigger: model.trigger(*trigger).named.name,
+            },
+            Cond::Not(c, _) => Node::Not { operand: c.0 },
+            Cond::And(cs, _) => Node::And {
+                operands: cs.iter().map(|c| c.0).collect(),
+            },
+            Cond::Or(cs, _) => Node::Or {
+                operands: cs.iter().map(|c| c.0).collect(),
+            },
+            Cond::Unknown(_) => Node::Unknown,
+        })
+        .collect();
+    ConditionJson {
+        text: condition::words(model, c, lang),
+        root: c.root.0,
+        nodes,
+    }
+}

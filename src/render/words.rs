@@ -1,0 +1,328 @@
+//! The fixed words of every output, in the plan's language, and durations in
+//! words. A plan whose labels are mostly Chinese gets Chinese words.
+
+use serde::Serialize;
+
+use crate::model::Model;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The plan's language: Chinese when more than half of its labels (the
+    /// title and every item's label) contain a Han character, else English.
+    pub fn detect(model: &Model) -> Lang {
+        let header = model.header.iter().filter_map(|h| h.title.as_ref());
+        let labels = header
+            .chain(model.roles.iter().map(|r| &r.named.label))
+            .chain(model.externals.iter().map(|e| &e.named.label))
+            .chain(model.facts.iter().map(|f| &f.named.label))
+            .chain(model.levels.iter().map(|l| &l.named.label))
+            .chain(model.triggers.iter().map(|t| &t.named.label))
+            .chain(model.steps.iter().map(|s| &s.named.label))
+            .chain(model.routines.iter().map(|r| &r.named.label));
+        let (mut chinese, mut total) = (0usize, 0usize);
+        for label in labels {
+            total += 1;
+            if label.value.chars().any(is_han) {
+                chinese += 1;
+            }
+        }
+        if chinese * 2 > total {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The `lang` attribute of an HTML page.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Han ideographs (the CJK blocks a Chinese label is written in).
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Every fixed word the outputs use.
+#[derive(Debug)]
+pub struct Words {
+    /// Between a field name and its value: `：` or `: `.
+    pub colon: &'static str,
+    /// Between the labels of a list: `；` or `; ` (labels often contain `、` or `,`).
+    pub comma: &'static str,
+    /// Between the variants of a one_of fact in a condition: `、` or `, `.
+    pub variant_comma: &'static str,
+    /// Around a holder or note after a label: `（` `）` or ` (` `)`.
+    pub open: &'static str,
+    pub close: &'static str,
+    pub issuer: &'static str,
+    pub date: &'static str,
+    pub basis: &'static str,
+    pub scope: &'static str,
+    pub commander: &'static str,
+    pub version: &'static str,
+    pub checklists: &'static str,
+    pub trigger: &'static str,
+    pub condition: &'static str,
+    pub level: &'static str,
+    pub also_sets_off: &'static str,
+    pub no_steps: &'static str,
+    pub owner: &'static str,
+    pub with: &'static str,
+    pub deadline: &'static str,
+    pub no_deadline: &'static str,
+    pub notify: &'static str,
+    pub until: &'static str,
+    pub after: &'static str,
+    pub detail: &'static str,
+    pub role_cards: &'static str,
+    pub holder: &'static str,
+    pub phone: &'static str,
+    pub deputy: &'static str,
+    pub duties: &'static str,
+    pub members: &'static str,
+    pub escalates_to: &'static str,
+    pub steps: &'static str,
+    pub owns: &'static str,
+    pub joins: &'static str,
+    pub is_notified: &'static str,
+    pub routines: &'static str,
+    pub routine: &'static str,
+    pub drill: &'static str,
+    pub every: &'static str,
+    pub externals: &'static str,
+    pub plan_text: &'static str,
+    pub commander_mark: &'static str,
+    pub not: &'static str,
+    pub and: &'static str,
+    pub or: &'static str,
+    /// `过激行为 为 自残、自杀`: between a one_of fact and its variants.
+    pub is_one_of: &'static str,
+    pub paren_open: &'static str,
+    pub paren_close: &'static str,
+}
+
+pub static ZH: Words = Words {
+    colon: "：",
+    comma: "；",
+    variant_comma: "、",
+    open: "（",
+    close: "）",
+    issuer: "发布单位",
+    date: "日期",
+    basis: "依据",
+    scope: "适用范围",
+    commander: "总指挥",
+    version: "版本",
+    checklists: "响应清单",
+    trigger: "触发条件",
+    condition: "条件",
+    level: "级别",
+    also_sets_off: "同时启动",
+    no_steps: "本触发条件不直接启动任何步骤。",
+    owner: "负责",
+    with: "配合",
+    deadline: "时限",
+    no_deadline: "无时限",
+    notify: "通知",
+    until: "直至",
+    after: "须先完成",
+    detail: "说明",
+    role_cards: "角色卡",
+    holder: "人员",
+    phone: "电话",
+    deputy: "代理人",
+    duties: "职责",
+    members: "成员",
+    escalates_to: "升级至",
+    steps: "任务",
+    owns: "负责",
+    joins: "配合",
+    is_notified: "接收通知",
+    routines: "日常工作与演练",
+    routine: "日常工作",
+    drill: "演练",
+    every: "周期",
+    externals: "外部单位",
+    plan_text: "预案正文",
+    commander_mark: "总指挥",
+    not: "不",
+    and: "且",
+    or: "或",
+    is_one_of: "为",
+    paren_open: "（",
+    paren_close: "）",
+};
+
+pub static EN: Words = Words {
+    colon: ": ",
+    comma: "; ",
+    variant_comma: ", ",
+    open: " (",
+    close: ")",
+    issuer: "Issuer",
+    date: "Date",
+    basis: "Basis",
+    scope: "Scope",
+    commander: "Commander",
+    version: "Version",
+    checklists: "Checklists",
+    trigger: "Trigger",
+    condition: "Condition",
+    level: "Level",
+    also_sets_off: "Also sets off",
+    no_steps: "This trigger starts no step by itself.",
+    owner: "Owner",
+    with: "With",
+    deadline: "Deadline",
+    no_deadline: "no deadline",
+    notify: "Notify",
+    until: "Until",
+    after: "After",
+    detail: "Detail",
+    role_cards: "Role cards",
+    holder: "Holder",
+    phone: "Phone",
+    deputy: "Deputy",
+    duties: "Duties",
+    members: "Members",
+    escalates_to: "Escalates to",
+    steps: "Steps",
+    owns: "owns",
+    joins: "takes part",
+    is_notified: "is notified",
+    routines: "Routines and drills",
+    routine: "Routine",
+    drill: "Drill",
+    every: "Every",
+    externals: "Outside parties",
+    plan_text: "Plan text",
+    commander_mark: "commander",
+    not: "not",
+    and: "and",
+    or: "or",
+    is_one_of: "is",
+    paren_open: "(",
+    paren_close: ")",
+};
+
+const UNITS: [(u64, &str, &str, &str); 7] = [
+    (365 * 86_400, "y", "年", "year"),
+    (30 * 86_400, "mo", "个月", "month"),
+    (7 * 86_400, "w", "周", "week"),
+    (86_400, "d", "天", "day"),
+    (3_600, "h", "小时", "hour"),
+    (60, "m", "分钟", "minute"),
+    (1, "s", "秒", "second"),
+];
+
+/// Splits seconds into the plan's units, largest first (`w` = 7 days,
+/// `mo` = 30 days, `y` = 365 days, as the language compares them).
+fn parts(seconds: u64) -> Vec<(u64, usize)> {
+    let mut rest = seconds;
+    let mut out = Vec::new();
+    for (i, (size, ..)) in UNITS.iter().enumerate() {
+        if rest >= *size {
+            out.push((rest / size, i));
+            rest %= size;
+        }
+    }
+    out
+}
+
+/// A duration as the plan language writes it: `1h30m`, `0s`.
+pub fn duration_code(seconds: u64) -> String {
+    if seconds == 0 {
+        return "0s".to_string();
+    }
+    parts(seconds)
+        .iter()
+        .map(|(n, i)| format!("{n}{}", UNITS[*i].1))
+        .collect()
+}
+
+/// A duration in words: `1小时30分钟`, `1 hour 30 minutes`.
+pub fn duration_words(seconds: u64, lang: Lang) -> String {
+    if seconds == 0 {
+        return match lang {
+            Lang::Zh => "0分钟".to_string(),
+            Lang::En => "0 minutes".to_string(),
+        };
+    }
+    let words: Vec<String> = parts(seconds)
+        .iter()
+        .map(|(n, i)| match lang {
+            Lang::Zh => format!("{n}{}", UNITS[*i].2),
+            Lang::En if *n == 1 => format!("1 {}", UNITS[*i].3),
+            Lang::En => format!("{n} {}s", UNITS[*i].3),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => words.concat(),
+        Lang::En => words.join(" "),
+    }
+}
+
+/// A step's deadline: `10分钟内`, `within 10 minutes`.
+pub fn within_words(seconds: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}内", duration_words(seconds, lang)),
+        Lang::En => format!("within {}", duration_words(seconds, lang)),
+    }
+}
+
+/// A routine's period: `每月`, `每2周`, `every month`, `every 2 weeks`.
+pub fn every_words(seconds: u64, lang: Lang) -> String {
+    if let [(1, i)] = parts(seconds)[..] {
+        return match lang {
+            Lang::Zh => format!("每{}", UNITS[i].2.trim_start_matches('个')),
+            Lang::En => format!("every {}", UNITS[i].3),
+        };
+    }
+    match lang {
+        Lang::Zh => format!("每{}", duration_words(seconds, lang)),
+        Lang::En => format!("every {}", duration_words(seconds, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_code_and_words() {
+        assert_eq!(duration_code(5400), "1h30m");
+        assert_eq!(duration_code(0), "0s");
+        assert_eq!(duration_code(30 * 86_400 + 61), "1mo1m1s");
+        assert_eq!(duration_words(5400, Lang::Zh), "1小时30分钟");
+        assert_eq!(duration_words(5400, Lang::En), "1 hour 30 minutes");
+        assert_eq!(duration_words(600, Lang::En), "10 minutes");
+        assert_eq!(within_words(600, Lang::Zh), "10分钟内");
+        assert_eq!(every_words(7 * 86_400, Lang::Zh), "每周");
+        assert_eq!(every_words(30 * 86_400, Lang::Zh), "每月");
+        assert_eq!(every_words(14 * 86_400, Lang::Zh), "每2周");
+        assert_eq!(every_words(86_400, Lang::En), "every day");
+        assert_eq!(every_words(2 * 86_400, Lang::En), "every 2 days");
+    }
+}

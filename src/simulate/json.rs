@@ -1,0 +1,249 @@
+//! The exercise as JSON (`planc simulate --format json`). Schema
+//! `planc-simulation`, version 1, documented in docs/render-json.md.
+
+use serde::Serialize;
+
+use super::{Simulation, Value};
+use crate::model::{FactType, Model, Party};
+use crate::render::condition;
+use crate::render::words::{Lang, duration_code};
+
+pub const SCHEMA: &str = "planc-simulation";
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Duration {
+    seconds: u64,
+    text: String,
+}
+
+fn duration(seconds: u64) -> Duration {
+    Duration {
+        seconds,
+        text: duration_code(seconds),
+    }
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    schema: &'static str,
+    version: u32,
+    language: Lang,
+    plan: &'a str,
+    start: Option<String>,
+    facts: Vec<Fact<'a>>,
+    level: Option<&'a str>,
+    triggers: Vec<Trigger<'a>>,
+    steps: Vec<Step<'a>>,
+    not_run: Vec<Skipped<'a>>,
+    escalation: Vec<Chain<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fact<'a> {
+    name: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    ty: &'static str,
+    /// Whether `--set` gave it.
+    set: bool,
+    /// The value used: the one set, or 0 / false / null when not set.
+    value: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct Trigger<'a> {
+    name: &'a str,
+    label: &'a str,
+    level: Option<&'a str>,
+    fired: bool,
+    condition: String,
+    /// The facts the condition reads.
+    facts: Vec<&'a str>,
+    /// The triggers the condition names, with whether they fired.
+    triggers: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    name: &'a str,
+    fired: bool,
+}
+
+#[derive(Serialize)]
+struct Step<'a> {
+    order: usize,
+    name: &'a str,
+    label: &'a str,
+    owner: Option<&'a str>,
+    with: Vec<&'a str>,
+    notify: Vec<&'a str>,
+    deadline: Option<Duration>,
+    /// `deadline` as a local time, with `--start`.
+    due: Option<String>,
+    until: Option<&'a str>,
+    set_off_by: Vec<&'a str>,
+    not_waiting_for: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Skipped<'a> {
+    name: &'a str,
+    label: &'a str,
+    /// The triggers that would set it off; none of them fired.
+    triggers: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Hop<'a> {
+    to: &'a str,
+    within: Option<Duration>,
+    cumulative: Option<Duration>,
+}
+
+#[derive(Serialize)]
+struct Chain<'a> {
+    owner: &'a str,
+    is_commander: bool,
+    reaches_commander: bool,
+    hops: Vec<Hop<'a>>,
+}
+
+fn names<'a>(model: &'a Model, refs: &[crate::model::Ref<Party>]) -> Vec<&'a str> {
+    refs.iter().map(|r| model.party(r.id).name).collect()
+}
+
+pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
+    let facts = model
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let given = sim.facts.get(crate::model::FactId(i as u32));
+            let value = match (given, &f.ty) {
+                (Some(Value::Count(n)), _) => serde_json::Value::from(n),
+                (Some(Value::Flag(b)), _) => serde_json::Value::from(b),
+                (Some(Value::Variant(v)), FactType::OneOf(vs)) => vs
+                    .get(v as usize)
+                    .map(|v| serde_json::Value::from(v.name))
+                    .unwrap_or(serde_json::Value::Null),
+                (_, FactType::Count) => serde_json::Value::from(0),
+                (_, FactType::Flag) => serde_json::Value::from(false),
+                (_, FactType::OneOf(_)) => serde_json::Value::Null,
+            };
+            Fact {
+                name: f.named.name,
+                label: &f.named.label.value,
+                ty: match f.ty {
+                    FactType::Count => "count",
+                    FactType::Flag => "flag",
+                    FactType::OneOf(_) => "one_of",
+                },
+                set: given.is_some(),
+                value,
+            }
+        })
+        .collect();
+    let level_name = |l: crate::model::LevelId| model.levels[l.index()].named.name;
+    let out = Out {
+        schema: SCHEMA,
+        version: VERSION,
+        language: lang,
+        plan: model
+            .header
+            .as_ref()
+            .and_then(|h| h.title.as_ref())
+            .map(|t| t.value.as_ref())
+            .unwrap_or(""),
+        start: sim.start.map(|s| s.iso()),
+        facts,
+        level: sim.level.map(level_name),
+        triggers: sim
+            .triggers
+            .iter()
+            .map(|t| {
+                let trigger = model.trigger(t.trigger);
+                Trigger {
+                    name: trigger.named.name,
+                    label: &trigger.named.label.value,
+                    level: trigger.level.map(|l| level_name(l.id)),
+                    fired: t.fired,
+                    condition: condition::words(model, &trigger.condition, lang),
+                    facts: t.facts.iter().map(|f| model.fact(*f).named.name).collect(),
+                    triggers: t
+                        .triggers
+                        .iter()
+                        .map(|(u, fired)| Named {
+                            name: model.trigger(*u).named.name,
+                            fired: *fired,
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        steps: sim
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, run)| {
+                let step = model.step(run.step);
+                let within = step.within.map(|d| d.seconds);
+                Step {
+                    order: i + 1,
+                    name: step.named.name,
+                    label: &step.named.label.value,
+                    owner: step.owner.map(|o| model.role(o.id).named.name),
+                    with: names(model, &step.with),
+                    notify: names(model, &step.notify),
+                    deadline: within.map(duration),
+                    due: within.and_then(|d| sim.start.map(|s| s.plus(d).iso())),
+                    until: step.until.as_ref().map(|u| u.value.as_ref()),
+                    set_off_by: run
+                        .set_off_by
+                        .iter()
+                        .map(|t| model.trigger(*t).named.name)
+                        .collect(),
+                    not_waiting_for: run
+                        .not_waiting_for
+                        .iter()
+                        .map(|s| model.step(*s).named.name)
+                        .collect(),
+                }
+            })
+            .collect(),
+        not_run: sim
+            .skipped
+            .iter()
+            .map(|s| Skipped {
+                name: model.step(s.step).named.name,
+                label: &model.step(s.step).named.label.value,
+                triggers: s
+                    .triggers
+                    .iter()
+                    .map(|t| model.trigger(*t).named.name)
+                    .collect(),
+            })
+            .collect(),
+        escalation: sim
+            .chains
+            .iter()
+            .map(|c| Chain {
+                owner: model.role(c.owner).named.name,
+                is_commander: c.at_top,
+                reaches_commander: c.reaches,
+                hops: c
+                    .hops
+                    .iter()
+                    .map(|h| Hop {
+                        to: model.party(h.to).name,
+                        within: h.within.map(duration),
+                        cumulative: h.cumulative.map(duration),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}

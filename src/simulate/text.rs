@@ -1,0 +1,390 @@
+//! The exercise as text for people, in the plan's language.
+
+use std::fmt::Write;
+
+use super::{Chain, Simulation, Value};
+use crate::model::{FactId, FactType, Model, Party};
+use crate::render::condition;
+use crate::render::words::{Lang, Words, duration_code};
+
+struct SimWords {
+    title: &'static str,
+    start: &'static str,
+    facts: &'static str,
+    unset_count: &'static str,
+    unset_flag: &'static str,
+    unset_one_of: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    fired: &'static str,
+    none_fired: &'static str,
+    response_level: &'static str,
+    not_fired: &'static str,
+    because: &'static str,
+    fired_word: &'static str,
+    not_fired_word: &'static str,
+    steps: &'static str,
+    no_steps: &'static str,
+    set_off_by: &'static str,
+    not_waiting: &'static str,
+    skipped: &'static str,
+    skipped_reason: &'static str,
+    chains: &'static str,
+    at_top: &'static str,
+    no_chain: &'static str,
+    cumulative: &'static str,
+    open_ended: &'static str,
+    /// Between a hop's own time and the running total.
+    sep: &'static str,
+}
+
+static ZH: SimWords = SimWords {
+    title: "桌面推演",
+    start: "开始时间",
+    facts: "事实",
+    unset_count: "未设定，按 0 计",
+    unset_flag: "未设定，按“否”计",
+    unset_one_of: "未设定，按“均不是”计",
+    yes: "是",
+    no: "否",
+    fired: "启动的触发条件",
+    none_fired: "没有触发条件启动：预案不启动。",
+    response_level: "响应级别",
+    not_fired: "未启动的触发条件",
+    because: "依据",
+    fired_word: "已启动",
+    not_fired_word: "未启动",
+    steps: "响应步骤（按可执行顺序）",
+    no_steps: "（无）",
+    set_off_by: "启动自",
+    not_waiting: "不等待（未执行）",
+    skipped: "未执行的步骤",
+    skipped_reason: "其触发条件未启动",
+    chains: "升级链（至总指挥）",
+    at_top: "本人即总指挥",
+    no_chain: "无法经升级关系到达总指挥",
+    cumulative: "累计",
+    open_ended: "无时限",
+    sep: "，",
+};
+
+static EN: SimWords = SimWords {
+    title: "Tabletop exercise",
+    start: "Start",
+    facts: "Facts",
+    unset_count: "not set, counts as 0",
+    unset_flag: "not set, counts as false",
+    unset_one_of: "not set, counts as none of its variants",
+    yes: "true",
+    no: "false",
+    fired: "Triggers that fire",
+    none_fired: "No trigger fires: the plan is not set off.",
+    response_level: "response level",
+    not_fired: "Triggers that do not fire",
+    because: "Because",
+    fired_word: "fires",
+    not_fired_word: "does not fire",
+    steps: "Steps, in the order they can run",
+    no_steps: "(none)",
+    set_off_by: "Set off by",
+    not_waiting: "Does not wait for (not run)",
+    skipped: "Steps that do not run",
+    skipped_reason: "its triggers did not fire",
+    chains: "Escalation chains (to the commander)",
+    at_top: "is the commander",
+    no_chain: "cannot reach the commander through `escalates to`",
+    cumulative: "total",
+    open_ended: "no time limit",
+    sep: ", ",
+};
+
+struct Out<'a> {
+    out: String,
+    model: &'a Model<'a>,
+    lang: Lang,
+    w: &'static Words,
+    s: &'static SimWords,
+}
+
+/// The exercise as text.
+pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
+    let mut o = Out {
+        out: String::new(),
+        model,
+        lang,
+        w: lang.words(),
+        s: match lang {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        },
+    };
+    o.body(sim);
+    o.out
+}
+
+impl Out<'_> {
+    /// One line of output; control characters in user text (line breaks,
+    /// terminal escapes) become spaces.
+    fn line(&mut self, indent: usize, text: &str) {
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let _ = writeln!(self.out, "{}{text}", "  ".repeat(indent));
+    }
+
+    fn field(&mut self, indent: usize, name: &str, value: &str) {
+        let line = format!("{name}{}{value}", self.w.colon);
+        self.line(indent, &line);
+    }
+
+    fn party(&self, p: Party) -> String {
+        let holder = match p {
+            Party::Role(r) => self.model.role(r).holder.as_ref(),
+            Party::External(e) => self.model.external(e).holder.as_ref(),
+        };
+        let label = &self.model.party(p).label.value;
+        match holder {
+            Some(h) => format!("{label}{}{}{}", self.w.open, h.value, self.w.close),
+            None => label.to_string(),
+        }
+    }
+
+    fn parties(&self, ps: &[crate::model::Ref<Party>]) -> String {
+        let v: Vec<String> = ps.iter().map(|p| self.party(p.id)).collect();
+        v.join(self.w.comma)
+    }
+
+    /// `集体上访人数 = 60` or `集体上访人数：未设定，按 0 计`; with
+    /// `named`, the fact's name follows its label: `集体上访人数（visitors）= 60`.
+    fn fact_value(&self, sim: &Simulation, id: FactId, named: bool) -> String {
+        let fact = self.model.fact(id);
+        let label = if named {
+            format!(
+                "{}{}{}{}",
+                fact.named.label.value, self.w.open, fact.named.name, self.w.close
+            )
+        } else {
+            fact.named.label.value.to_string()
+        };
+        match (sim.facts.get(id), &fact.ty) {
+            (Some(Value::Count(n)), _) => format!("{label} = {n}"),
+            (Some(Value::Flag(b)), _) => {
+                format!("{label} = {}", if b { self.s.yes } else { self.s.no })
+            }
+            (Some(Value::Variant(v)), FactType::OneOf(vs)) => match vs.get(v as usize) {
+                Some(v) => format!("{label} = {}", v.label.value),
+                None => format!("{label} = ?"),
+            },
+            (_, FactType::Count) => format!("{label}{}{}", self.w.colon, self.s.unset_count),
+            (_, FactType::Flag) => format!("{label}{}{}", self.w.colon, self.s.unset_flag),
+            (_, FactType::OneOf(_)) => format!("{label}{}{}", self.w.colon, self.s.unset_one_of),
+        }
+    }
+
+    fn body(&mut self, sim: &Simulation) {
+        let (w, s, model) = (self.w, self.s, self.model);
+        let title = model
+            .header
+            .as_ref()
+            .and_then(|h| h.title.as_ref())
+            .map(|t| t.value.to_string())
+            .unwrap_or_default();
+        self.line(0, &format!("{}{}{title}", s.title, w.colon));
+        if let Some(start) = sim.start {
+            self.field(0, s.start, &start.display());
+        }
+        self.out.push('\n');
+
+        self.line(0, s.facts);
+        for i in 0..model.facts.len() {
+            let line = self.fact_value(sim, FactId(i as u32), true);
+            self.line(1, &line);
+        }
+        self.out.push('\n');
+
+        let fired: Vec<_> = sim.triggers.iter().filter(|t| t.fired).collect();
+        let level = match sim.level {
+            Some(l) => {
+                let l = &model.levels[l.index()].named;
+                format!(
+                    "{}{}{}{} {}{}",
+                    w.open, s.response_level, w.colon, l.name, l.label.value, w.close
+                )
+            }
+            None => String::new(),
+        };
+        self.line(0, &format!("{}{level}", s.fired));
+        if fired.is_empty() {
+            self.line(1, s.none_fired);
+        }
+        for t in &fired {
+            self.outcome(sim, t);
+        }
+        let not_fired: Vec<_> = sim.triggers.iter().filter(|t| !t.fired).collect();
+        if !not_fired.is_empty() {
+            self.out.push('\n');
+            self.line(0, s.not_fired);
+            for t in &not_fired {
+                self.outcome(sim, t);
+            }
+        }
+        self.out.push('\n');
+
+        self.line(0, s.steps);
+        if sim.steps.is_empty() {
+            self.line(1, s.no_steps);
+        }
+        for (i, run) in sim.steps.iter().enumerate() {
+            let step = model.step(run.step);
+            self.line(1, &format!("{}. {}", i + 1, step.named.label.value));
+            let deadline = match step.within {
+                Some(d) => {
+                    let offset = format!("+{}", duration_code(d.seconds));
+                    match sim.start {
+                        Some(start) => format!(
+                            "{offset}{}{}{}",
+                            w.open,
+                            start.plus(d.seconds).display(),
+                            w.close
+                        ),
+                        None => offset,
+                    }
+                }
+                None => w.no_deadline.to_string(),
+            };
+            self.field(3, w.deadline, &deadline);
+            if let Some(o) = step.owner {
+                let owner = self.party(Party::Role(o.id));
+                self.field(3, w.owner, &owner);
+            }
+            if !step.with.is_empty() {
+                let with = self.parties(&step.with);
+                self.field(3, w.with, &with);
+            }
+            if !step.notify.is_empty() {
+                let notify = self.parties(&step.notify);
+                self.field(3, w.notify, &notify);
+            }
+            if let Some(u) = &step.until {
+                self.field(3, w.until, &u.value);
+            }
+            let by: Vec<String> = run
+                .set_off_by
+                .iter()
+                .map(|t| model.trigger(*t).named.label.value.to_string())
+                .collect();
+            self.field(3, s.set_off_by, &by.join(w.comma));
+            if !run.not_waiting_for.is_empty() {
+                let v: Vec<String> = run
+                    .not_waiting_for
+                    .iter()
+                    .map(|a| model.step(*a).named.label.value.to_string())
+                    .collect();
+                self.field(3, s.not_waiting, &v.join(w.comma));
+            }
+        }
+        if !sim.skipped.is_empty() {
+            self.out.push('\n');
+            self.line(0, s.skipped);
+            for skip in &sim.skipped {
+                let triggers: Vec<String> = skip
+                    .triggers
+                    .iter()
+                    .map(|t| model.trigger(*t).named.label.value.to_string())
+                    .collect();
+                let line = format!(
+                    "- {}{}{}{}{}{}",
+                    model.step(skip.step).named.label.value,
+                    w.colon,
+                    s.skipped_reason,
+                    w.open,
+                    triggers.join(w.comma),
+                    w.close
+                );
+                self.line(1, &line);
+            }
+        }
+        if !sim.chains.is_empty() {
+            self.out.push('\n');
+            self.line(0, s.chains);
+            for chain in &sim.chains {
+                let line = self.chain(chain);
+                self.line(1, &line);
+            }
+        }
+    }
+
+    fn outcome(&mut self, sim: &Simulation, t: &super::TriggerOutcome) {
+        let (w, s, model) = (self.w, self.s, self.model);
+        let trigger = model.trigger(t.trigger);
+        let mark = if t.fired { "✓" } else { "✗" };
+        let level = match trigger.level {
+            Some(l) => {
+                let l = &model.levels[l.id.index()].named;
+                format!(
+                    "{}{}{}{} {}{}",
+                    w.open, w.level, w.colon, l.name, l.label.value, w.close
+                )
+            }
+            None => String::new(),
+        };
+        self.line(
+            1,
+            &format!(
+                "{mark} {}{}{}{}{level}",
+                trigger.named.label.value, w.open, trigger.named.name, w.close
+            ),
+        );
+        let words = condition::words(model, &trigger.condition, self.lang);
+        self.field(2, w.condition, &words);
+        let mut because: Vec<String> = t
+            .facts
+            .iter()
+            .map(|f| self.fact_value(sim, *f, false))
+            .collect();
+        because.extend(t.triggers.iter().map(|(u, fired)| {
+            format!(
+                "{}{}{}",
+                model.trigger(*u).named.label.value,
+                w.colon,
+                if *fired {
+                    s.fired_word
+                } else {
+                    s.not_fired_word
+                }
+            )
+        }));
+        self.field(2, s.because, &because.join(w.comma));
+    }
+
+    fn chain(&self, chain: &Chain) -> String {
+        let (w, s) = (self.w, self.s);
+        let mut line = self.party(Party::Role(chain.owner));
+        if chain.at_top {
+            line.push_str(w.colon);
+            line.push_str(s.at_top);
+            return line;
+        }
+        if !chain.reaches {
+            line.push_str(w.colon);
+            line.push_str(s.no_chain);
+            return line;
+        }
+        for hop in &chain.hops {
+            let time = match (hop.within, hop.cumulative) {
+                (Some(d), Some(total)) => format!(
+                    "+{}{}{} {}",
+                    duration_code(d),
+                    s.sep,
+                    s.cumulative,
+                    duration_code(total)
+                ),
+                (Some(d), None) => format!("+{}", duration_code(d)),
+                (None, _) => s.open_ended.to_string(),
+            };
+            let _ = write!(line, " → {}{}{time}{}", self.party(hop.to), w.open, w.close);
+        }
+        line
+    }
+}

@@ -1,0 +1,300 @@
+//! planc's outputs read by their real consumers: Graphviz `dot`, GitHub's
+//! `cmark-gfm`, the Mermaid parser (node + mermaid@11 + jsdom@26), the Nu Html
+//! Checker (vnu-jar + java) and headless Chromium printing to PDF, read back
+//! with `pdftotext`.
+//!
+//! `.ci/run` installs them (see docs/rendering.md). Where one is missing the
+//! test prints a note and passes, unless the `CI` variable is set: then a
+//! missing consumer fails the test.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use support::*;
+
+/// Whether `program --version`-like probing finds the consumer; when it does
+/// not, fails under CI and prints a skip note otherwise.
+fn available(what: &str, found: bool) -> bool {
+    if found {
+        return true;
+    }
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{what} is not installed; .ci/run installs it");
+    }
+    eprintln!("note: {what} is not installed; skipping this consumer test (CI fails here)");
+    false
+}
+
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn node_modules() -> PathBuf {
+    root().join("tests/consumers/node_modules")
+}
+
+/// Every bundled plan and the markup plan: `(name, source)`.
+fn all_plans() -> Vec<(String, String)> {
+    let mut plans: Vec<(String, String)> = bundled()
+        .into_iter()
+        .map(|(stem, _, source)| (stem, source))
+        .collect();
+    plans.push(("markup".to_string(), markup()));
+    plans
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn graphviz_draws_every_graph_with_its_labels() {
+    if !available("Graphviz `dot`", runs("dot", &["-V"])) {
+        return;
+    }
+    for (name, source) in all_plans() {
+        for steps in [false, true] {
+            let (dot, _) = graphs(&source, steps);
+            let mut child = Command::new("dot")
+                .arg("-Tsvg")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(dot.as_bytes())
+                .unwrap();
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{name}: dot refused:\n{err}\n{dot}");
+            let svg = String::from_utf8_lossy(&out.stdout);
+            if !steps {
+                // Every role's label (its first line) is drawn as text.
+                let doc = document(&source, None);
+                for role in &doc.roles {
+                    let first: String = flat(&role.label).chars().take(8).collect();
+                    let escaped = first
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                        .replace('"', "&quot;");
+                    assert!(svg.contains(&escaped), "{name}: `{first}` not in the SVG");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cmark_gfm_finds_one_unticked_task_per_step() {
+    if !available("cmark-gfm", runs("cmark-gfm", &["--version"])) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (name, source) in all_plans() {
+        let doc = document(&source, None);
+        let md = planc::render::markdown::render(&doc);
+        let path = write(dir.path(), &format!("{name}.md"), &md);
+        let out = Command::new("cmark-gfm")
+            .args([
+                "--extension",
+                "tasklist",
+                "--extension",
+                "table",
+                "-t",
+                "xml",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let xml = String::from_utf8_lossy(&out.stdout);
+        let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+        assert_eq!(
+            xml.matches("<tasklist completed=\"false\"").count(),
+            steps,
+            "{name}"
+        );
+        assert_eq!(xml.matches("completed=\"true\"").count(), 0, "{name}");
+        for raw in [
+            "<html_block",
+            "<html_inline",
+            "<code",
+            "<link",
+            "<image",
+            "<table",
+            "<block_quote",
+        ] {
+            assert!(!xml.contains(raw), "{name}: user text became {raw}");
+        }
+    }
+}
+
+#[test]
+fn mermaid_parses_every_graph() {
+    let script = root().join("tests/consumers/mermaid-parse.mjs");
+    let found = runs("node", &["--version"]) && node_modules().join("mermaid").is_dir();
+    if !available(
+        "node with mermaid@11 and jsdom@26 (npm ci in tests/consumers)",
+        found,
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, source) in all_plans() {
+        for steps in [false, true] {
+            let (_, mermaid) = graphs(&source, steps);
+            files.push(write(dir.path(), &format!("{name}-{steps}.mmd"), &mermaid));
+        }
+    }
+    let out = Command::new("node")
+        .arg(&script)
+        .args(&files)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("ok ")).count(),
+        files.len()
+    );
+}
+
+#[test]
+fn nu_html_checker_finds_no_error() {
+    let jar = node_modules().join("vnu-jar/build/dist/vnu.jar");
+    if !available(
+        "java with vnu-jar (npm ci in tests/consumers)",
+        runs("java", &["-version"]) && jar.is_file(),
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, source) in all_plans() {
+        let doc = document(&source, None);
+        files.push(write(
+            dir.path(),
+            &format!("{name}.html"),
+            &planc::render::html::render(&doc),
+        ));
+        let card = &doc.roles[0];
+        let role = planc::render::html::render_role(&doc, card);
+        files.push(write(dir.path(), &format!("{name}-role.html"), &role));
+    }
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--errors-only")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| runs(c, &["--version"]))
+}
+
+/// Text with all white space removed: a PDF breaks lines wherever it likes.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn chromium_prints_every_bundled_plan_with_its_title_and_steps() {
+    let browser = chromium();
+    if !available(
+        "headless Chromium and pdftotext",
+        browser.is_some() && runs("pdftotext", &["-v"]),
+    ) {
+        return;
+    }
+    let browser = browser.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let handles: Vec<_> = bundled()
+        .into_iter()
+        .map(|(stem, _, source)| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let doc = document(&source, None);
+                let html = write(
+                    &dir,
+                    &format!("{stem}.html"),
+                    &planc::render::html::render(&doc),
+                );
+                let pdf = dir.join(format!("{stem}.pdf"));
+                let profile = tempfile::tempdir().unwrap();
+                let status = Command::new(browser)
+                    .args([
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--no-pdf-header-footer",
+                    ])
+                    .arg(format!("--user-data-dir={}", profile.path().display()))
+                    .arg(format!("--print-to-pdf={}", pdf.display()))
+                    .arg(format!("file://{}", html.display()))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(status.success() && pdf.is_file(), "{stem}: no PDF");
+                let out = Command::new("pdftotext")
+                    .arg(&pdf)
+                    .arg("-")
+                    .output()
+                    .unwrap();
+                assert!(out.status.success());
+                let text = squeeze(&String::from_utf8_lossy(&out.stdout));
+                assert!(
+                    text.contains(&squeeze(&doc.header.title)),
+                    "{stem}: no title"
+                );
+                for t in &doc.triggers {
+                    for s in &t.steps {
+                        assert!(
+                            text.contains(&squeeze(&s.label)),
+                            "{stem}: `{}` is not in the PDF",
+                            s.label
+                        );
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+}

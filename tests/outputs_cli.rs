@@ -1,0 +1,209 @@
+//! The `render`, `graph` and `simulate` commands: exit codes, refusing a plan
+//! with errors, atomic `-o`, `--role`, `--lang`, and argument errors.
+
+mod support;
+
+use std::fs;
+
+use support::*;
+
+const BROKEN: &str = "plan \"x\" {\n  commander nobody\n}\nrole a \"A\" { holder \"h\" }\n";
+
+fn broken_plan(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("broken.plan");
+    fs::write(&path, BROKEN).unwrap();
+    path
+}
+
+#[test]
+fn a_plan_with_errors_is_not_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = broken_plan(dir.path());
+    let plan = path_str(&plan);
+    for args in [
+        vec!["render", plan],
+        vec!["render", plan, "--format", "html"],
+        vec!["graph", plan],
+        vec!["simulate", plan],
+    ] {
+        let out = planc(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("undefined-name"), "{err}");
+        assert!(err.contains("has errors and was not rendered"), "{err}");
+    }
+}
+
+#[test]
+fn render_writes_atomically_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan, _) = &bundled()[0];
+    let target = dir.path().join("checklist.md");
+    fs::write(&target, "old").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+
+    let out = planc(&["render", path_str(plan), "-o", path_str(&target)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    let written = fs::read_to_string(&target).unwrap();
+    assert_eq!(written, stdout(&planc(&["render", path_str(plan)])));
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+
+    // A plan with errors leaves the target as it was, and no temporary file.
+    let broken = broken_plan(dir.path());
+    let out = planc(&["render", path_str(&broken), "-o", path_str(&target)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&target).unwrap(), written);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+
+    // A folder is not a file to write.
+    let out = planc(&["render", path_str(plan), "-o", path_str(dir.path())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+#[test]
+fn graph_and_simulate_write_with_o_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, plan, _) = &bundled()[1];
+    for (args, name) in [
+        (
+            vec!["graph", path_str(plan), "--format", "mermaid"],
+            "g.mmd",
+        ),
+        (
+            vec!["simulate", path_str(plan), "--set", "visitors=60"],
+            "s.txt",
+        ),
+    ] {
+        let target = dir.path().join(name);
+        let mut with_o = args.clone();
+        with_o.extend(["-o", path_str(&target)]);
+        let out = planc(&with_o);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(fs::read_to_string(&target).unwrap(), stdout(&planc(&args)));
+    }
+}
+
+#[test]
+fn role_names_one_card_or_is_refused() {
+    let (_, plan, _) = &bundled()[1];
+    let plan = path_str(plan);
+    let out = planc(&["render", plan, "--role", "leader"]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = stdout(&out);
+    assert!(md.contains("### 领导小组组长（总指挥）"), "{md}");
+    assert!(!md.contains("## 响应清单"), "{md}");
+
+    let out = planc(&["render", plan, "--role", "leadr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `leader`?"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = planc(&["render", plan, "--role", "superior"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`superior` is an external, not a role"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = planc(&["render", plan, "--role", "leader", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["schema"], "planc-role-card");
+    assert_eq!(value["card"]["name"], "leader");
+    assert_eq!(value["card"]["commander"], true);
+}
+
+#[test]
+fn lang_overrides_the_plans_language() {
+    let (_, plan, _) = &bundled()[0];
+    let zh = stdout(&planc(&["render", path_str(plan)]));
+    assert!(
+        zh.contains("## 响应清单") && zh.contains("**负责**："),
+        "{zh}"
+    );
+    let en = stdout(&planc(&["render", path_str(plan), "--lang", "en"]));
+    assert!(
+        en.contains("## Checklists") && en.contains("**Owner**: "),
+        "{en}"
+    );
+    let html = stdout(&planc(&["render", path_str(plan), "--format", "html"]));
+    assert!(
+        html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\">"),
+        "{html}"
+    );
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    let html = stdout(&planc(&[
+        "render",
+        path_str(plan),
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]));
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let (_, plan, _) = &bundled()[1];
+    let plan = path_str(plan);
+    for (args, message) in [
+        (
+            vec!["simulate", plan, "--set", "visitor=3"],
+            "did you mean `visitors`?",
+        ),
+        (
+            vec!["simulate", plan, "--set", "act=selfharm"],
+            "did you mean `self_harm`?",
+        ),
+        (
+            vec!["simulate", plan, "--set", "visitors=many"],
+            "must be a whole number",
+        ),
+        (
+            vec!["simulate", plan, "--start", "2026-02-30T09:00"],
+            "does not exist",
+        ),
+        (vec!["render", plan, "--format", "pdf"], "invalid value"),
+        (vec!["render", "/nonexistent/plan.plan"], "cannot read"),
+    ] {
+        let out = planc(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+}
+
+#[test]
+fn simulate_json_and_start_times() {
+    let (_, plan, _) = &bundled()[1];
+    let out = planc(&[
+        "simulate",
+        path_str(plan),
+        "--set",
+        "visitors=60",
+        "--start",
+        "2026-11-28T09:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(value["start"], "2026-11-28T09:00");
+    let first = &value["steps"][0];
+    assert_eq!(first["name"], "activate");
+    assert_eq!(first["deadline"]["seconds"], 600);
+    assert_eq!(first["due"], "2026-11-28T09:10");
+}

@@ -1,0 +1,364 @@
+//! The rendered checklist of the bundled plans (insta snapshots of the
+//! Markdown), its task list as a Markdown parser reads it, the JSON's shape,
+//! and a plan with markup in every kind of text that must not change the
+//! structure of any output. `INSTA_UPDATE=always cargo test --test render`
+//! writes new snapshots; review them before committing.
+
+mod support;
+
+use planc::render::Lang;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use support::*;
+
+#[test]
+fn markdown_of_every_bundled_plan() {
+    for (stem, _, source) in bundled() {
+        insta::assert_snapshot!(format!("markdown_{stem}"), markdown(&source, None));
+    }
+}
+
+#[test]
+fn markdown_follows_lang_override() {
+    let (_, _, source) = &bundled()[3];
+    insta::assert_snapshot!("markdown_english", markdown(source, Some(Lang::En)));
+}
+
+#[test]
+fn role_card_alone() {
+    let (_, _, source) = &bundled()[1];
+    let doc = document(source, None);
+    let card = doc.role("leader").expect("a leader role");
+    insta::assert_snapshot!(
+        "markdown_role_leader",
+        planc::render::markdown::render_role(&doc, card)
+    );
+}
+
+#[test]
+fn bundled_plans_are_chinese_and_markup_plan_is_english() {
+    for (stem, _, source) in bundled() {
+        assert_eq!(document(&source, None).lang, Lang::Zh, "{stem}");
+    }
+    assert_eq!(document(&markup(), None).lang, Lang::En);
+}
+
+fn options() -> Options {
+    Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// The task-list markers a Markdown parser finds: (unticked, ticked).
+fn task_markers(md: &str) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::TaskListMarker(false) => counts.0 += 1,
+            Event::TaskListMarker(true) => counts.1 += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+#[test]
+fn one_unticked_task_item_per_step_of_every_checklist() {
+    let mut sources: Vec<String> = bundled().into_iter().map(|(_, _, s)| s).collect();
+    sources.push(markup());
+    for source in sources {
+        let doc = document(&source, None);
+        let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+        assert!(steps > 0);
+        let md = planc::render::markdown::render(&doc);
+        assert_eq!(task_markers(&md), (steps, 0), "{}", doc.header.title);
+    }
+}
+
+#[test]
+fn markup_does_not_change_the_markdown_structure() {
+    let source = markup();
+    let doc = document(&source, None);
+    let md = planc::render::markdown::render(&doc);
+    let mut headings = 0;
+    let mut text = String::new();
+    for event in Parser::new_ext(&md, options()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            Event::Start(
+                tag @ (Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::CodeBlock(_)
+                | Tag::BlockQuote(_)
+                | Tag::Table(_)
+                | Tag::Emphasis
+                | Tag::Strikethrough
+                | Tag::HtmlBlock),
+            ) => panic!("user text made markup: {tag:?}\n{md}"),
+            Event::Html(h) | Event::InlineHtml(h) => panic!("user text made HTML: {h}\n{md}"),
+            Event::Code(c) => panic!("user text made a code span: {c}\n{md}"),
+            Event::Text(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    // title, checklists, each trigger, role cards, each role, routines, each
+    // routine, outside parties, plan text, each section
+    let expected =
+        1 + 1 + doc.triggers.len() + 1 + doc.roles.len() + 1 + doc.routines.len() + 1 + 1 + 2;
+    assert_eq!(headings, expected, "{md}");
+    for label in [
+        "<script>alert(\"title\")</script> | *plan* # \\N",
+        "\"><img src=x onerror=alert(1)>",
+        "[x] done",
+        "`code` & &amp; <br/>",
+        "- [ ] fake task - [x] ticked",
+        "[x] already ticked? | no *",
+        "![img](http://x) [link](javascript:alert(1)) <http://auto>",
+        "<b>Lead</b> \"quoted\" \\ backslash",
+        "## section <h1>title</h1>",
+        "# not a heading - not a list",
+        "``` fence ```",
+    ] {
+        assert!(
+            text.contains(label),
+            "`{label}` is not read back as text:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn markup_is_text_in_html() {
+    let page = html(&markup());
+    for raw in [
+        "<script>",
+        "<img",
+        "<b>",
+        "<i>",
+        "<a href",
+        "<h1>title",
+        "<u>",
+        "<br/>",
+        "<!--",
+    ] {
+        assert!(!page.contains(raw), "`{raw}` reached the HTML unescaped");
+    }
+    assert!(page.contains("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;"));
+    assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert_eq!(page.matches("<script").count(), 0);
+    assert_eq!(page.matches("<style>").count(), 1);
+    // One checkbox per checklist step, each with its own label.
+    let doc = document(&markup(), None);
+    let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+    assert_eq!(page.matches("type=\"checkbox\"").count(), steps);
+}
+
+/// The quoted strings of one DOT or Mermaid line, if its quotes balance
+/// (an escaped quote `\"` does not end a string).
+fn quoted(line: &str, escaped_quote: bool) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut s = String::new();
+        loop {
+            match chars.next()? {
+                '\\' if escaped_quote => {
+                    s.push('\\');
+                    s.push(chars.next()?);
+                }
+                '"' => break,
+                c => s.push(c),
+            }
+        }
+        out.push(s);
+    }
+    Some(out)
+}
+
+#[test]
+fn markup_stays_inside_quoted_labels_in_dot() {
+    for steps in [false, true] {
+        let (dot, _) = graphs(&markup(), steps);
+        for line in dot.lines() {
+            let strings = quoted(line, true).unwrap_or_else(|| panic!("unbalanced: {line}"));
+            let mut outside = line.to_string();
+            for s in &strings {
+                outside = outside.replacen(&format!("\"{s}\""), "\"\"", 1);
+            }
+            assert!(
+                !outside.contains('<') && !outside.contains("onerror"),
+                "{line}"
+            );
+        }
+        if !steps {
+            assert!(dot.contains(r#"label="\"> outside {{x}} [y] (z)"#), "{dot}");
+            assert!(
+                dot.contains(r#"label="<b>Lead</b> \"quoted\" \\ backslash\n"#),
+                "{dot}"
+            );
+        }
+    }
+}
+
+/// `n12` → true.
+fn is_id(t: &str) -> bool {
+    t.strip_prefix('n')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A Mermaid line with its labels replaced by `L` is a node or an edge.
+fn mermaid_shape(shape: &str) -> bool {
+    let tokens: Vec<&str> = shape.split_whitespace().collect();
+    match tokens[..] {
+        ["classDef", ..] | ["class", ..] => !shape.contains('"'),
+        [node] => ["[L]", "([L])", "{{L}}"]
+            .iter()
+            .any(|end| node.strip_suffix(end).is_some_and(is_id)),
+        [a, "-->" | "-.->" | "-->|L|", b] => is_id(a) && is_id(b),
+        _ => false,
+    }
+}
+
+#[test]
+fn markup_stays_inside_quoted_labels_in_mermaid() {
+    for steps in [false, true] {
+        let (_, mermaid) = graphs(&markup(), steps);
+        for line in mermaid.lines().skip(1) {
+            let strings = quoted(line, false).unwrap_or_else(|| panic!("unbalanced: {line}"));
+            let mut shape = line.to_string();
+            for s in &strings {
+                let text = s.replace("<br/>", "");
+                assert!(
+                    !text.contains(['<', '>', '`']),
+                    "raw markup in a label: {s}"
+                );
+                for (i, _) in text.match_indices('#') {
+                    let entity = &text[i + 1..];
+                    let end = entity.find(';').expect("# starts an entity");
+                    assert!(
+                        entity[..end].bytes().all(|b| b.is_ascii_alphanumeric()),
+                        "{s}"
+                    );
+                }
+                shape = shape.replacen(&format!("\"{s}\""), "L", 1);
+            }
+            assert!(mermaid_shape(&shape), "user text outside a label: {line}");
+        }
+    }
+}
+
+#[test]
+fn json_names_every_item_and_orders_checklists() {
+    for (stem, _, source) in bundled() {
+        let value: serde_json::Value = serde_json::from_str(&json(&source)).unwrap();
+        assert_eq!(value["schema"], "planc-plan", "{stem}");
+        assert_eq!(value["version"], 1);
+        assert_eq!(value["language"], "zh");
+        let doc = document(&source, None);
+        for t in &doc.triggers {
+            let json_trigger = value["triggers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|j| j["name"] == t.name.as_str())
+                .unwrap();
+            let names: Vec<&str> = json_trigger["checklist"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap())
+                .collect();
+            let want: Vec<&str> = t.steps.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, want, "{stem}: {}", t.name);
+            let cond = &json_trigger["condition"];
+            assert!(
+                cond["root"].as_u64().unwrap() < cond["nodes"].as_array().unwrap().len() as u64
+            );
+        }
+    }
+    insta::assert_snapshot!("json_yunguanzhan-2015", json(&bundled()[3].2));
+}
+
+/// A condition 100 000 `not`s deep and one with 5 000 alternatives.
+fn deep_plan() -> String {
+    let nots = "not ".repeat(100_000);
+    let alternatives: Vec<String> = (0..5_000).map(|i| format!("n >= {i}")).collect();
+    format!(
+        "plan \"deep\" {{ commander a }}\nrole a \"A\" {{ holder \"x\" }}\nfact f \"F\": flag\nfact n \"N\": count\n\
+         trigger t \"T\" when {nots}f\ntrigger u \"U\" when {}\n\
+         step s \"S\" {{ owner a; on t, u }}\ndrill d \"D\" {{ owner a; every 1y }}\n",
+        alternatives.join(" or ")
+    )
+}
+
+#[test]
+fn deep_conditions_render_cut_short_without_recursion() {
+    let source = deep_plan();
+    with_plan(&source, |file, model, graphs| {
+        let doc = planc::render::Document::build(file, model, graphs, Lang::En);
+        let t = doc.triggers.iter().find(|t| t.name == "t").unwrap();
+        assert!(t.condition.starts_with("not (not ("), "{}", t.condition);
+        assert!(t.condition.contains('…'));
+        let u = doc.triggers.iter().find(|t| t.name == "u").unwrap();
+        assert!(u.condition.starts_with("N ≥ 0 or N ≥ 1 or"));
+        assert!(u.condition.ends_with('…') && u.condition.chars().count() <= 601);
+        assert!(planc::render::markdown::render(&doc).contains("- [ ] **S**"));
+        assert!(planc::render::html::render(&doc).contains("N ≥ 0 or"));
+        let json = planc::render::json::render(&doc, model, graphs);
+        assert!(json.contains("\"kind\": \"not\""));
+        let picture = planc::render::graph::response(model, Lang::En);
+        assert!(planc::render::dot::render(&picture, "steps").contains("not (not ("));
+    });
+}
+
+const WORDS: &str = r#"
+plan "条件" { commander a }
+role a "甲方" { holder "x" }
+fact n "人数": count
+fact f "甲": flag
+fact g "乙": flag
+fact k "类": one_of { a1 "自残", b1 "自杀", c1 "暴力" }
+level I "重大"
+trigger t "触发" when (n >= 5 or f) and not g and not (n < 3) and k in { a1, b1 } level I
+trigger u "其他" when t or n != 7
+step late "后" { owner a; after early2, early1 }
+step early2 "前二" { owner a; on u }
+step early1 "前一" { owner a; on u }
+step first "首" { owner a; on t; within 5m }
+drill d "演练" { owner a; every 1y }
+"#;
+
+#[test]
+fn conditions_in_plain_words() {
+    let zh = document(WORDS, Some(Lang::Zh));
+    assert_eq!(
+        zh.triggers[0].condition,
+        "（人数 ≥ 5 或 甲） 且 不（乙） 且 不（人数 < 3） 且 类 为 自残、自杀"
+    );
+    assert_eq!(zh.triggers[1].condition, "触发 或 人数 ≠ 7");
+    let en = document(WORDS, Some(Lang::En));
+    assert_eq!(
+        en.triggers[0].condition,
+        "(人数 ≥ 5 or 甲) and not 乙 and not (人数 < 3) and 类 is 自残 or 自杀"
+    );
+}
+
+#[test]
+fn checklists_respect_after_and_break_ties_by_source_order() {
+    let doc = document(WORDS, None);
+    let order = |i: usize| -> Vec<String> {
+        doc.triggers[i]
+            .steps
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    // `t` implies `u` (an alternative of its condition), so it sets off u's steps too.
+    assert_eq!(doc.triggers[0].name, "t");
+    assert_eq!(doc.triggers[0].also, ["其他"]);
+    // A topological order of `after` that takes, among the steps that may go
+    // next, the one written first: `late` is written first, so it comes as
+    // soon as both steps it waits for are listed.
+    assert_eq!(order(0), ["early2", "early1", "late", "first"]);
+    assert_eq!(order(1), ["early2", "early1", "late"]);
+}

@@ -1,0 +1,193 @@
+//! The tabletop exercise: insta snapshots of the text (and one JSON) for a
+//! scenario per bundled plan, and the rules it follows (unset facts, order,
+//! escalation chains, errors in `--set`).
+
+mod support;
+
+use planc::render::Lang;
+use planc::simulate::{self, Clock, Facts};
+use support::*;
+
+/// `(plan, --set values, --start)` per bundled plan.
+const SCENARIOS: &[(&str, &[&str], Option<&str>)] = &[
+    ("jiaotongju-2022", &["event=extreme", "skip_level"], None),
+    (
+        "xinfang-chuzhi",
+        &["visitors=60", "act=self_harm"],
+        Some("2026-11-28T09:00"),
+    ),
+    ("xinfang-tufa", &["occurred"], Some("2026-11-28T23:55")),
+    (
+        "yunguanzhan-2015",
+        &["visitors=8", "urgent_info=true"],
+        Some("2026-11-28T09:00"),
+    ),
+];
+
+fn source_of(stem: &str) -> String {
+    bundled()
+        .into_iter()
+        .find(|(s, _, _)| s == stem)
+        .map(|(_, _, source)| source)
+        .unwrap_or_else(|| panic!("no plan {stem}"))
+}
+
+fn run(source: &str, set: &[&str], start: Option<&str>, json: bool) -> String {
+    with_plan(source, |_, model, graphs| {
+        let settings: Vec<String> = set.iter().map(|s| s.to_string()).collect();
+        let facts = Facts::parse(model, &settings).unwrap();
+        let start = start.map(|s| Clock::parse(s).unwrap());
+        let sim = simulate::run(model, graphs, facts, start);
+        let lang = Lang::detect(model);
+        if json {
+            simulate::json::render(&sim, model, lang)
+        } else {
+            simulate::text::render(&sim, model, lang)
+        }
+    })
+}
+
+#[test]
+fn simulation_of_every_bundled_plan() {
+    for (stem, set, start) in SCENARIOS {
+        let text = run(&source_of(stem), set, *start, false);
+        insta::assert_snapshot!(format!("simulate_{stem}"), text);
+    }
+}
+
+#[test]
+fn simulation_as_json() {
+    let (stem, set, start) = SCENARIOS[1];
+    let text = run(&source_of(stem), set, start, true);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["schema"], "planc-simulation");
+    assert_eq!(value["version"], 1);
+    insta::assert_snapshot!(format!("simulate_json_{stem}"), text);
+}
+
+#[test]
+fn nothing_set_fires_nothing_and_says_why() {
+    let text = run(&source_of("xinfang-chuzhi"), &[], None, false);
+    assert!(text.contains("没有触发条件启动：预案不启动。"), "{text}");
+    assert!(
+        text.contains("集体上访人数（visitors）：未设定，按 0 计"),
+        "{text}"
+    );
+    assert!(text.contains("（无）"), "{text}");
+    assert!(!text.contains('✓'), "{text}");
+}
+
+const SMALL: &str = r#"
+plan "Small" { commander boss }
+role boss "Boss" { holder "B" }
+role mid "Mid" { holder "M"; escalates to boss within 20m }
+role low "Low" { holder "L"; escalates to mid within 10m; escalates to police }
+role loose "Loose" { holder "X" }
+external police "Police"
+fact crowd "Crowd": count
+fact fire "Fire": flag
+fact kind "Kind": one_of { small "small", big "big" }
+level I "Severe"
+level II "Minor"
+trigger many "Many people" when crowd >= 50 level II
+trigger burning "Burning" when fire and not kind in { small } level I
+trigger calm "Calm" when crowd < 10
+step first "First" { owner low; on many; within 5m; notify boss }
+step second "Second" { owner loose; on burning; within 1h }
+step third "Third" { owner mid; after first, second; within 2h }
+step quiet "Quiet" { owner boss; on calm }
+drill d "Drill" { owner boss; every 1y }
+"#;
+
+#[test]
+fn unset_facts_count_as_zero_false_and_no_variant() {
+    with_plan(SMALL, |_, model, graphs| {
+        let sim = simulate::run(model, graphs, Facts::none(model), None);
+        let fired: Vec<&str> = sim
+            .triggers
+            .iter()
+            .filter(|t| t.fired)
+            .map(|t| model.trigger(t.trigger).named.name)
+            .collect();
+        // crowd = 0 < 10; fire = false; kind = none.
+        assert_eq!(fired, ["calm"]);
+        assert_eq!(sim.level, None);
+    });
+}
+
+#[test]
+fn steps_wait_only_for_steps_that_run_and_chains_add_up() {
+    with_plan(SMALL, |_, model, graphs| {
+        let settings = [
+            "crowd=70".to_string(),
+            "fire".to_string(),
+            "kind=big".to_string(),
+        ];
+        let facts = Facts::parse(model, &settings).unwrap();
+        let sim = simulate::run(model, graphs, facts, None);
+        let name = |s: planc::model::StepId| model.step(s).named.name;
+        let order: Vec<&str> = sim.steps.iter().map(|r| name(r.step)).collect();
+        assert_eq!(order, ["first", "second", "third"]);
+        assert_eq!(
+            sim.level.map(|l| model.levels[l.index()].named.name),
+            Some("I")
+        );
+        assert!(sim.steps.iter().all(|r| r.not_waiting_for.is_empty()));
+        let low = sim
+            .chains
+            .iter()
+            .find(|c| model.role(c.owner).named.name == "low")
+            .unwrap();
+        let totals: Vec<Option<u64>> = low.hops.iter().map(|h| h.cumulative).collect();
+        assert_eq!(totals, [Some(600), Some(1800)]);
+        let loose = sim
+            .chains
+            .iter()
+            .find(|c| model.role(c.owner).named.name == "loose")
+            .unwrap();
+        assert!(!loose.reaches);
+
+        // Without the fire, `third` runs after `first` only.
+        let facts = Facts::parse(model, &["crowd=70".to_string()]).unwrap();
+        let sim = simulate::run(model, graphs, facts, None);
+        let third = sim.steps.iter().find(|r| name(r.step) == "third").unwrap();
+        let waits: Vec<&str> = third.not_waiting_for.iter().map(|s| name(*s)).collect();
+        assert_eq!(waits, ["second"]);
+        let skipped: Vec<&str> = sim.skipped.iter().map(|s| name(s.step)).collect();
+        assert_eq!(skipped, ["second", "quiet"]);
+    });
+}
+
+#[test]
+fn bad_settings_are_clear_errors() {
+    with_plan(SMALL, |_, model, _| {
+        let err = |s: &str| Facts::parse(model, &[s.to_string()]).unwrap_err();
+        assert_eq!(
+            err("crowds=3"),
+            "the plan has no fact `crowds`: did you mean `crowd`?"
+        );
+        assert!(err("crowd=lots").contains("must be a whole number"));
+        assert!(err("crowd=-1").contains("must be a whole number"));
+        assert!(err("fire=maybe").contains("must be `fire=true` or `fire=false`"));
+        assert!(err("kind=huge").contains("its variants are small (small), big (big)"));
+        assert!(err("many=1").contains("is a trigger, not a fact"));
+        assert!(err("=1").contains("names no fact"));
+        let twice = Facts::parse(model, &["fire".to_string(), "fire=false".to_string()]);
+        assert!(twice.unwrap_err().contains("set twice"));
+        assert!(Facts::parse(model, &["kind=大".to_string()]).is_err());
+    });
+}
+
+#[test]
+fn deep_conditions_evaluate_without_recursion() {
+    let source = format!(
+        "plan \"deep\" {{ commander a }}\nrole a \"A\" {{ holder \"x\" }}\nfact f \"F\": flag\n\
+         trigger t \"T\" when {}f\nstep s \"S\" {{ owner a; on t }}\ndrill d \"D\" {{ owner a; every 1y }}\n",
+        "not ".repeat(100_001)
+    );
+    // An odd number of `not`s: true while `f` is not set.
+    let text = run(&source, &[], None, false);
+    assert!(text.contains("✓ T (t)"), "{text}");
+    let text = run(&source, &["f"], None, false);
+    assert!(text.contains("✗ T (t)"), "{text}");
+}
