@@ -53,6 +53,16 @@ impl LineIndex {
         LineIndex { line_starts }
     }
 
+    /// 0-based line of `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// Byte offset where 0-based `line` starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize, source: &str) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(source.len())
+    }
+
     /// 1-based line and 1-based column in characters of `offset` in `source`.
     pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(source, offset.min(source.len()));

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use super::human::{HumanOptions, PlanSource};
 use crate::config::ConfigError;
@@ -58,9 +58,7 @@ pub fn render(path: &str, text: &str, errors: &[ConfigError], options: HumanOpti
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width);
-    let source = PlanSource {
-        inner: NamedSource::new(path, text.to_string()),
-    };
+    let source = PlanSource::new(path, text);
     let mut out = String::new();
     for error in errors {
         // Writing into a String cannot fail.

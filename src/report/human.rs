@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+
+pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -18,44 +20,6 @@ pub struct HumanOptions {
 struct Miette<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a PlanSource,
-}
-
-/// The file's text for miette, reporting columns in characters (as the JSON
-/// output does) rather than bytes, so `file:line:col` agrees with editors,
-/// and the number of lines a snippet holds.
-pub(super) struct PlanSource {
-    pub(super) inner: NamedSource<String>,
-}
-
-impl miette::SourceCode for PlanSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &miette::SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let contents = self
-            .inner
-            .read_span(span, context_lines_before, context_lines_after)?;
-        let text = self.inner.inner().as_str();
-        let start = contents.span().offset().min(text.len());
-        let line_start = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let column = text
-            .get(line_start..start)
-            .map(|s| s.chars().count())
-            .unwrap_or_else(|| contents.column());
-        Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.inner.name().to_string(),
-            contents.data(),
-            *contents.span(),
-            contents.line(),
-            column,
-            // miette's own count is the line number of the context's end, which
-            // makes it merge labels far apart into one huge snippet; it only
-            // uses this to decide whether two snippets touch.
-            contents.data().iter().filter(|&&b| b == b'\n').count(),
-        )))
-    }
 }
 
 impl fmt::Debug for Miette<'_> {
@@ -120,9 +84,7 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         if file.diagnostics.is_empty() {
             continue;
         }
-        let source = PlanSource {
-            inner: NamedSource::new(file.path, file.source.to_string()),
-        };
+        let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
             let report = Miette {
                 diagnostic,
