@@ -20,24 +20,7 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// guesses about the parts that could not be read. Otherwise the inline
 /// suppressions (`# planc: allow(CODE) — reason`) are applied last.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
-    if source.len() > MAX_FILE_BYTES {
-        return check::finish(vec![too_large(source.len())], config);
-    }
-    let parsed = syntax::parse(source);
-    if !parsed.diagnostics.is_empty() {
-        return check::finish(parsed.diagnostics, config);
-    }
-    let model = model::build(&parsed.file);
-    let graphs = Graphs::build(&model);
-    let ctx = Context {
-        model: &model,
-        graphs: &graphs,
-        config,
-    };
-    let diagnostics = check::finish(check::run(&ctx), config);
-    let is_on = |code, config: &Config| check::severity(code, config).is_some();
-    let diagnostics = suppress::apply(source, &parsed.file, diagnostics, config, is_on);
-    check::finish(diagnostics, config)
+    compile(source, config).diagnostics
 }
 
 /// A file's bytes as text to show and check, and its diagnostics.
@@ -163,30 +146,34 @@ impl Compiled<'_> {
     }
 }
 
-/// Runs the whole pipeline like `check_source`, keeping the syntax tree,
-/// the model and the graphs.
+/// Runs the whole pipeline, keeping the syntax tree, the model and the
+/// graphs along with the diagnostics (`check_source` keeps only those).
 pub fn compile<'s>(source: &'s str, config: &Config) -> Compiled<'s> {
+    let refused = |diagnostics| Compiled {
+        file: syntax::ast::File::default(),
+        model: None,
+        graphs: None,
+        diagnostics: check::finish(diagnostics, config),
+    };
+    if source.len() > MAX_FILE_BYTES {
+        return refused(vec![too_large(source.len())]);
+    }
     let parsed = syntax::parse(source);
     if !parsed.diagnostics.is_empty() {
         return Compiled {
             file: parsed.file,
-            model: None,
-            graphs: None,
-            diagnostics: check::finish(parsed.diagnostics, config),
+            ..refused(parsed.diagnostics)
         };
     }
     let model = model::build(&parsed.file);
     let graphs = Graphs::build(&model);
-    let ctx = Context {
-        model: &model,
-        graphs: &graphs,
-        config,
-    };
-    let diagnostics = check::finish(check::run(&ctx), config);
+    let diagnostics = check::finish(check::run(&Context::new(&model, &graphs, config)), config);
+    let is_on = |code, config: &Config| check::severity(code, config).is_some();
+    let diagnostics = suppress::apply(source, &parsed.file, diagnostics, config, is_on);
     Compiled {
         file: parsed.file,
         model: Some(model),
         graphs: Some(graphs),
-        diagnostics,
+        diagnostics: check::finish(diagnostics, config),
     }
 }

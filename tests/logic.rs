@@ -100,11 +100,7 @@ impl Synth {
     fn check(&self) -> Vec<Diagnostic> {
         let graphs = Graphs::build(&self.model);
         let config = Config::default();
-        let ctx = Context {
-            model: &self.model,
-            graphs: &graphs,
-            config: &config,
-        };
+        let ctx = Context::new(&self.model, &graphs, &config);
         let logic = [
             Code::TriggerCycle,
             Code::UnsatisfiableTrigger,

@@ -10,9 +10,12 @@ pub(crate) mod mentions;
 pub mod rules;
 pub(crate) mod words;
 
+use std::cell::OnceCell;
+
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::graph::Graphs;
+use crate::logic::{self, Analysis};
 use crate::model::Model;
 
 /// What every rule may look at.
@@ -20,6 +23,25 @@ pub struct Context<'a, 's> {
     pub model: &'a Model<'s>,
     pub graphs: &'a Graphs,
     pub config: &'a Config,
+    /// The trigger logic, worked out once on first use and shared by the rules.
+    analysis: OnceCell<Analysis>,
+}
+
+impl<'a, 's> Context<'a, 's> {
+    pub fn new(model: &'a Model<'s>, graphs: &'a Graphs, config: &'a Config) -> Self {
+        Context {
+            model,
+            graphs,
+            config,
+            analysis: OnceCell::new(),
+        }
+    }
+
+    /// Which triggers can fire (see `logic`), computed once per plan.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis
+            .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
 }
 
 /// A check: its identity, documentation and logic.

@@ -5,7 +5,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
-use crate::logic::{self, Analysis, Verdict};
+use crate::logic::{Analysis, Verdict};
 use crate::model::{Ref, Step, StepId, TriggerId};
 
 pub const RULE: Rule = Rule {
@@ -30,7 +30,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if model.steps.is_empty() {
         return;
     }
-    let analysis = logic::analyse(model, ctx.graphs);
+    let analysis = ctx.analysis();
     let fires = |t: TriggerId| match analysis.verdict(t).can_fire() {
         Some(true) => Reach::Yes,
         Some(false) => Reach::No,
@@ -58,7 +58,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         reach[i] = step_reach(step, &reach, &fires);
         if reach[i] == Reach::No {
-            out.push(diagnostic(ctx, step, &reach, &analysis));
+            out.push(diagnostic(ctx, step, &reach, analysis));
         }
     }
 }

@@ -17,7 +17,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.model.triggers.is_empty() {
         return;
     }
-    let analysis = logic::analyse(ctx.model, ctx.graphs);
+    let analysis = ctx.analysis();
     for (i, verdict) in analysis.verdicts.iter().enumerate() {
         let id = TriggerId(i as u32);
         let name = ctx.model.trigger(id).named.name;
