@@ -8,6 +8,8 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod graph;
+pub mod ide;
+pub mod lsp;
 pub mod model;
 pub mod pipeline;
 pub mod report;

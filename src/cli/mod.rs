@@ -2,6 +2,7 @@
 
 mod check;
 mod files;
+mod lsp;
 
 use std::process::ExitCode;
 
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Check plan files and folders (every `*.plan` below a folder) and report problems.
     Check(check::CheckArgs),
+    /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -47,6 +50,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }

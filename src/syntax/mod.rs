@@ -17,6 +17,7 @@ pub mod scan;
 use pest::Parser as _;
 
 use crate::diagnostic::Diagnostic;
+pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH, parse_duration};
 use parser::{PlanParser, Rule};
 
