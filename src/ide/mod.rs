@@ -131,6 +131,11 @@ impl<'s> Analysis<'s> {
         check::finish(check::run(&ctx), config)
     }
 
+    /// Whether the whole file parsed: only then is every written name known.
+    pub fn parses(&self) -> bool {
+        self.syntax_errors.is_empty() && self.source.len() <= MAX_FILE_BYTES
+    }
+
     /// What `key` names, if it is defined.
     pub fn resolve(&self, key: Key<'s>) -> Option<Target> {
         match key {

@@ -1,5 +1,6 @@
 //! Renaming a name everywhere it is written. Keywords, labels and comments are
-//! not names and are refused with a reason.
+//! not names and are refused with a reason, and so is a file that does not
+//! parse (the uses in the unreadable part would be missed).
 
 use super::tokens::{self, TokenKind};
 use super::{Analysis, Key, Target};
@@ -26,6 +27,14 @@ pub fn prepare(a: &Analysis, offset: usize) -> Result<(Span, String), String> {
             TokenKind::Comment => return Err("this is a comment, not a name".into()),
             _ => {}
         }
+    }
+    // Names inside text that does not parse are not seen: a rename would
+    // miss them and leave the plan half renamed.
+    if !a.parses() {
+        return Err(
+            "the file has syntax errors: fix them first, so that every use of the name is found"
+                .into(),
+        );
     }
     let occurrence = a.occurrence_at(offset);
     let Some(key) = a.key_at(offset) else {

@@ -33,7 +33,9 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let character: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        // Between the CR and the LF of a line end: the end of the line.
+        let before = text[start..offset].trim_end_matches('\r');
+        let character: usize = before.chars().map(char::len_utf16).sum();
         Position::new(line as u32, character as u32)
     }
 

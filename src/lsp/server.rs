@@ -124,6 +124,8 @@ pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolErr
 impl Server {
     fn main_loop(&mut self) -> Result<Exit, ProtocolError> {
         loop {
+            // Before reading: a steady stream of requests must not hold diagnostics back.
+            self.publish_due();
             let next_due = self.due.values().min().copied();
             let received = match next_due {
                 Some(deadline) => self.connection.receiver.recv_deadline(deadline),
@@ -135,10 +137,7 @@ impl Server {
             };
             let message = match received {
                 Ok(message) => message,
-                Err(RecvTimeoutError::Timeout) => {
-                    self.publish_due();
-                    continue;
-                }
+                Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return Ok(Exit::WithoutShutdown),
             };
             match message {
@@ -429,7 +428,16 @@ fn completion(
     p: lsp::CompletionParams,
 ) -> Result<Option<lsp::CompletionResponse>, String> {
     let offset = ctx.offset(p.text_document_position.position);
-    let items = ide::completion::complete(&ctx.analysis, offset);
+    let mut items = ide::completion::complete(&ctx.analysis, offset);
+    // Typing a space pops up what the position wants (`owner ` → roles), not
+    // every keyword after every word: those come once a word is begun.
+    let after_space = p
+        .context
+        .and_then(|c| c.trigger_character)
+        .is_some_and(|c| c == " ");
+    if after_space {
+        items.retain(|c| c.kind != ide::completion::CompletionKind::Keyword);
+    }
     Ok(Some(lsp::CompletionResponse::Array(convert::completions(
         &ctx.text, items,
     ))))

@@ -82,9 +82,18 @@ fn rename_refuses_keywords_labels_and_bad_names() {
             .unwrap_err()
             .contains("is not a valid name")
     );
-    let b = Analysis::new("step s \"s\" { owner nobody }");
+    let broken = format!("{PLAN}step y \"y\" {{ owner office，}}\n");
+    let c = Analysis::new(&broken);
     assert_eq!(
-        prepare(&b, 21),
+        prepare(&c, on("owner office", 0)),
+        Err(
+            "the file has syntax errors: fix them first, so that every use of the name is found"
+                .into()
+        )
+    );
+    let b = Analysis::new("plan \"p\" {}\nstep s \"s\" { owner nobody }");
+    assert_eq!(
+        prepare(&b, 33),
         Err("`nobody` is not defined, so there is nothing to rename".into())
     );
 }

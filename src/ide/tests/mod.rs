@@ -4,6 +4,7 @@
 mod completion;
 mod edits;
 mod navigation;
+mod robustness;
 
 use super::*;
 
