@@ -15,9 +15,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::convert::{self, Text};
+use super::handlers::{self, Context, HasDocument};
 use super::position::LineIndex;
 use super::{Options, file_path};
-use crate::ide::{self, Analysis};
+use crate::ide::Analysis;
 
 /// How the session ended: `exit` after `shutdown` (exit code 0), or not
 /// (exit code 1, as the protocol asks).
@@ -283,17 +284,19 @@ impl Server {
                 self.shutdown = true;
                 Ok(serde_json::Value::Null)
             }
-            req::GotoDefinition::METHOD => self.handle(request, definition),
-            req::References::METHOD => self.handle(request, references),
-            req::HoverRequest::METHOD => self.handle(request, hover),
-            req::Completion::METHOD => self.handle(request, completion),
-            req::PrepareRenameRequest::METHOD => self.handle(request, prepare_rename),
-            req::Rename::METHOD => self.handle(request, rename),
-            req::DocumentSymbolRequest::METHOD => self.handle(request, document_symbols),
-            req::SemanticTokensFullRequest::METHOD => self.handle(request, semantic_tokens),
-            req::CodeActionRequest::METHOD => self.handle(request, code_actions),
+            req::GotoDefinition::METHOD => self.handle(request, handlers::definition),
+            req::References::METHOD => self.handle(request, handlers::references),
+            req::HoverRequest::METHOD => self.handle(request, handlers::hover),
+            req::Completion::METHOD => self.handle(request, handlers::completion),
+            req::PrepareRenameRequest::METHOD => self.handle(request, handlers::prepare_rename),
+            req::Rename::METHOD => self.handle(request, handlers::rename),
+            req::DocumentSymbolRequest::METHOD => self.handle(request, handlers::document_symbols),
+            req::SemanticTokensFullRequest::METHOD => {
+                self.handle(request, handlers::semantic_tokens)
+            }
+            req::CodeActionRequest::METHOD => self.handle(request, handlers::code_actions),
             req::Formatting::METHOD if self.options.formatter.is_some() => {
-                self.handle(request, formatting)
+                self.handle(request, handlers::formatting)
             }
             method => Err((
                 ErrorCode::MethodNotFound,
@@ -346,185 +349,4 @@ fn apply_changes(doc: &mut Document, changes: Vec<lsp::TextDocumentContentChange
         }
         doc.index = LineIndex::new(&doc.text);
     }
-}
-
-/// What a handler sees.
-struct Context<'a> {
-    text: Text<'a>,
-    analysis: Analysis<'a>,
-    options: &'a Options,
-}
-
-impl Context<'_> {
-    fn offset(&self, position: lsp::Position) -> usize {
-        self.text.index.offset(self.text.text, position)
-    }
-}
-
-trait HasDocument {
-    fn uri(&self) -> &Uri;
-}
-
-macro_rules! has_document {
-    ($($t:ty => |$p:ident| $e:expr),* $(,)?) => {$(
-        impl HasDocument for $t {
-            fn uri(&self) -> &Uri {
-                let $p = self;
-                &$e.uri
-            }
-        }
-    )*};
-}
-
-has_document!(
-    lsp::GotoDefinitionParams => |p| p.text_document_position_params.text_document,
-    lsp::ReferenceParams => |p| p.text_document_position.text_document,
-    lsp::HoverParams => |p| p.text_document_position_params.text_document,
-    lsp::CompletionParams => |p| p.text_document_position.text_document,
-    lsp::TextDocumentPositionParams => |p| p.text_document,
-    lsp::RenameParams => |p| p.text_document_position.text_document,
-    lsp::DocumentSymbolParams => |p| p.text_document,
-    lsp::SemanticTokensParams => |p| p.text_document,
-    lsp::CodeActionParams => |p| p.text_document,
-    lsp::DocumentFormattingParams => |p| p.text_document,
-);
-
-fn definition(
-    ctx: &Context,
-    p: lsp::GotoDefinitionParams,
-) -> Result<Option<lsp::GotoDefinitionResponse>, String> {
-    let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(ctx
-        .analysis
-        .definition(offset)
-        .map(|span| lsp::GotoDefinitionResponse::Scalar(ctx.text.location(span))))
-}
-
-fn references(ctx: &Context, p: lsp::ReferenceParams) -> Result<Vec<lsp::Location>, String> {
-    let offset = ctx.offset(p.text_document_position.position);
-    Ok(ctx
-        .analysis
-        .references(offset, p.context.include_declaration)
-        .into_iter()
-        .map(|span| ctx.text.location(span))
-        .collect())
-}
-
-fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Hover>, String> {
-    let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(
-        ide::hover::hover(&ctx.analysis, offset).map(|h| lsp::Hover {
-            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value: h.markdown,
-            }),
-            range: Some(ctx.text.range(h.span)),
-        }),
-    )
-}
-
-fn completion(
-    ctx: &Context,
-    p: lsp::CompletionParams,
-) -> Result<Option<lsp::CompletionResponse>, String> {
-    let offset = ctx.offset(p.text_document_position.position);
-    let mut items = ide::completion::complete(&ctx.analysis, offset);
-    // Typing a space pops up what the position wants (`owner ` → roles), not
-    // every keyword after every word: those come once a word is begun.
-    let after_space = p
-        .context
-        .and_then(|c| c.trigger_character)
-        .is_some_and(|c| c == " ");
-    if after_space {
-        items.retain(|c| c.kind != ide::completion::CompletionKind::Keyword);
-    }
-    Ok(Some(lsp::CompletionResponse::Array(convert::completions(
-        &ctx.text, items,
-    ))))
-}
-
-fn prepare_rename(
-    ctx: &Context,
-    p: lsp::TextDocumentPositionParams,
-) -> Result<Option<lsp::PrepareRenameResponse>, String> {
-    let (span, placeholder) = ide::rename::prepare(&ctx.analysis, ctx.offset(p.position))?;
-    Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
-        range: ctx.text.range(span),
-        placeholder,
-    }))
-}
-
-fn rename(ctx: &Context, p: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>, String> {
-    let offset = ctx.offset(p.text_document_position.position);
-    let edits = ide::rename::rename(&ctx.analysis, offset, &p.new_name)?;
-    Ok(Some(ctx.text.workspace_edit(&edits)))
-}
-
-fn document_symbols(
-    ctx: &Context,
-    _: lsp::DocumentSymbolParams,
-) -> Result<Option<lsp::DocumentSymbolResponse>, String> {
-    let outline = ide::symbols::outline(&ctx.analysis.file);
-    Ok(Some(lsp::DocumentSymbolResponse::Nested(convert::symbols(
-        &ctx.text, outline,
-    ))))
-}
-
-fn semantic_tokens(
-    ctx: &Context,
-    _: lsp::SemanticTokensParams,
-) -> Result<Option<lsp::SemanticTokensResult>, String> {
-    let highlights = ide::highlight::highlights(&ctx.analysis);
-    Ok(Some(lsp::SemanticTokensResult::Tokens(
-        lsp::SemanticTokens {
-            result_id: None,
-            data: convert::semantic_tokens(&ctx.text, &highlights),
-        },
-    )))
-}
-
-fn code_actions(
-    ctx: &Context,
-    p: lsp::CodeActionParams,
-) -> Result<Option<lsp::CodeActionResponse>, String> {
-    let config = (ctx.options.config_for)(file_path(ctx.text.uri).as_deref());
-    let diagnostics = ctx.analysis.diagnostics(&config);
-    let range = ctx.text.index.span(ctx.text.text, p.range);
-    let fixes = ide::fixes::fixes(&ctx.analysis, &diagnostics, range);
-    Ok(Some(
-        fixes
-            .into_iter()
-            .map(|fix| {
-                lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                    title: fix.title,
-                    kind: Some(lsp::CodeActionKind::QUICKFIX),
-                    diagnostics: fix
-                        .diagnostic
-                        .and_then(|i| diagnostics.get(i))
-                        .map(|d| vec![convert::diagnostic(&ctx.text, d)]),
-                    edit: Some(ctx.text.workspace_edit(&fix.edits)),
-                    is_preferred: Some(fix.preferred),
-                    ..Default::default()
-                })
-            })
-            .collect(),
-    ))
-}
-
-fn formatting(
-    ctx: &Context,
-    _: lsp::DocumentFormattingParams,
-) -> Result<Option<Vec<lsp::TextEdit>>, String> {
-    let Some(format) = ctx.options.formatter else {
-        return Ok(None);
-    };
-    // A file that does not parse is left alone; its diagnostics say why.
-    let Ok(formatted) = format(ctx.text.text) else {
-        return Ok(None);
-    };
-    if formatted == ctx.text.text {
-        return Ok(Some(Vec::new()));
-    }
-    let whole = crate::span::Span::new(0, ctx.text.text.len());
-    Ok(Some(ctx.text.edits(&[(whole, formatted)])))
 }
