@@ -3,6 +3,7 @@
 //! analysis of the current text.
 
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::time::Instant;
 
 use crossbeam_channel::RecvTimeoutError;
@@ -100,8 +101,8 @@ struct Server {
 }
 
 /// Runs the protocol on `connection` until `exit` (or until the client goes
-/// away). The caller must drop nothing of the connection before this returns;
-/// the connection is dropped here, before the caller joins its IO threads.
+/// away). The connection is dropped when this returns, so the caller can then
+/// join the stdio IO threads: their writer ends only once every sender is gone.
 pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolError> {
     let capabilities = serde_json::to_value(capabilities(&options)).unwrap_or_default();
     let (id, _params) = connection.initialize_start()?;
@@ -181,17 +182,26 @@ impl Server {
             return;
         };
         let config = (self.options.config_for)(file_path(uri).as_deref());
-        let analysis = Analysis::new(&doc.text);
         let text = Text {
             uri,
             text: &doc.text,
             index: &doc.index,
         };
-        let diagnostics = analysis
-            .diagnostics(&config)
-            .iter()
-            .map(|d| convert::diagnostic(&text, d))
-            .collect();
+        let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            let analysis = Analysis::new(&doc.text);
+            analysis
+                .diagnostics(&config)
+                .iter()
+                .map(|d| convert::diagnostic(&text, d))
+                .collect()
+        }));
+        let Ok(diagnostics) = checked else {
+            self.log_error(
+                "textDocument/publishDiagnostics",
+                "planc failed to check this file (a bug: please report it)",
+            );
+            return;
+        };
         self.notify::<notif::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
             uri: uri.clone(),
             diagnostics,
@@ -316,6 +326,7 @@ impl Server {
         request: Request,
         handler: fn(&Context, P) -> Result<R, String>,
     ) -> Result<serde_json::Value, (ErrorCode, String)> {
+        let request_method = request.method;
         let params: P = serde_json::from_value(request.params)
             .map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
         let uri = params.uri().clone();
@@ -323,17 +334,31 @@ impl Server {
             ErrorCode::InvalidParams,
             format!("`{}` is not open", uri.as_str()),
         ))?;
-        let ctx = Context {
-            text: Text {
-                uri: &uri,
-                text: &doc.text,
-                index: &doc.index,
-            },
-            analysis: Analysis::new(&doc.text),
-            options: &self.options,
-        };
-        let result = handler(&ctx, params).map_err(|m| (ErrorCode::RequestFailed, m))?;
-        serde_json::to_value(result).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+        // A bug in one feature fails that request, not the editor's session.
+        let answer = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            let ctx = Context {
+                text: Text {
+                    uri: &uri,
+                    text: &doc.text,
+                    index: &doc.index,
+                },
+                analysis: Analysis::new(&doc.text),
+                options: &self.options,
+            };
+            handler(&ctx, params).map(serde_json::to_value)
+        }));
+        match answer {
+            Ok(Ok(Ok(value))) => Ok(value),
+            Ok(Ok(Err(e))) => Err((ErrorCode::InternalError, e.to_string())),
+            Ok(Err(message)) => Err((ErrorCode::RequestFailed, message)),
+            Err(_) => Err((
+                ErrorCode::InternalError,
+                format!(
+                    "planc failed on `{}` (a bug: please report it)",
+                    request_method
+                ),
+            )),
+        }
     }
 }
 
