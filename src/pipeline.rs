@@ -167,13 +167,27 @@ pub fn compile<'s>(source: &'s str, config: &Config) -> Compiled<'s> {
     }
     let model = model::build(&parsed.file);
     let graphs = Graphs::build(&model);
-    let diagnostics = check::finish(check::run(&Context::new(&model, &graphs, config)), config);
-    let is_on = |code, config: &Config| check::severity(code, config).is_some();
-    let diagnostics = suppress::apply(source, &parsed.file, diagnostics, config, is_on);
+    let diagnostics = check_model(source, &parsed.file, &model, &graphs, config);
     Compiled {
         file: parsed.file,
         model: Some(model),
         graphs: Some(graphs),
-        diagnostics: check::finish(diagnostics, config),
+        diagnostics,
     }
+}
+
+/// The checks of a file that parsed without errors, its inline suppressions
+/// applied: the diagnostics `check_source` returns, for callers that keep
+/// the tree and model themselves (the editor).
+pub fn check_model(
+    source: &str,
+    file: &syntax::ast::File,
+    model: &model::Model,
+    graphs: &Graphs,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    let diagnostics = check::finish(check::run(&Context::new(model, graphs, config)), config);
+    let is_on = |code, config: &Config| check::severity(code, config).is_some();
+    let diagnostics = suppress::apply(source, file, diagnostics, config, is_on);
+    check::finish(diagnostics, config)
 }

@@ -7,6 +7,7 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
+mod lsp;
 mod output;
 mod render;
 mod simulate;
@@ -37,6 +38,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
     Simulate(simulate::SimulateArgs),
+    /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -72,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,127 @@
+//! Every place a name is written — definitions and uses — found by walking the
+//! syntax tree once. Definition, references, rename and highlighting read it.
+
+use crate::span::Span;
+use crate::syntax::ast::{self, CondNode, Item, Value};
+
+/// What a written name stands for, before resolution: all names share one
+/// namespace, except the variants of a `one_of` fact, which belong to their fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key<'s> {
+    Name(&'s str),
+    Variant { fact: &'s str, variant: &'s str },
+}
+
+impl<'s> Key<'s> {
+    /// The text as written at each occurrence.
+    pub fn text(self) -> &'s str {
+        match self {
+            Key::Name(n) => n,
+            Key::Variant { variant, .. } => variant,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence<'s> {
+    pub key: Key<'s>,
+    pub span: Span,
+    /// The name where it is defined (`role NAME`, a variant in `one_of { }`).
+    pub definition: bool,
+}
+
+/// All occurrences in `file`, sorted by position.
+pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence<'s>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<std::slice::Iter<'_, Item<'s>>> = vec![file.items.iter()];
+    while let Some(top) = stack.last_mut() {
+        let Some(item) = top.next() else {
+            stack.pop();
+            continue;
+        };
+        match item {
+            Item::Section(section) => stack.push(section.items.iter()),
+            Item::Plan(plan) => stmts(&plan.stmts, &mut out),
+            Item::Text(_) => {}
+            Item::Decl(decl) => {
+                define(&decl.name, &mut out);
+                stmts(&decl.stmts, &mut out);
+            }
+            Item::Fact(fact) => {
+                define(&fact.name, &mut out);
+                if let ast::FactType::OneOf(variants) = &fact.ty {
+                    for v in variants {
+                        out.push(Occurrence {
+                            key: Key::Variant {
+                                fact: fact.name.text,
+                                variant: v.name.text,
+                            },
+                            span: v.name.span,
+                            definition: true,
+                        });
+                    }
+                }
+            }
+            Item::Level(level) => define(&level.name, &mut out),
+            Item::Trigger(trigger) => {
+                define(&trigger.name, &mut out);
+                condition(&trigger.condition, &mut out);
+                if let Some(level) = &trigger.level {
+                    use_name(level, &mut out);
+                }
+            }
+        }
+    }
+    out.sort_by_key(|o| o.span);
+    out
+}
+
+fn define<'s>(name: &ast::Name<'s>, out: &mut Vec<Occurrence<'s>>) {
+    out.push(Occurrence {
+        key: Key::Name(name.text),
+        span: name.span,
+        definition: true,
+    });
+}
+
+fn use_name<'s>(name: &ast::Name<'s>, out: &mut Vec<Occurrence<'s>>) {
+    out.push(Occurrence {
+        key: Key::Name(name.text),
+        span: name.span,
+        definition: false,
+    });
+}
+
+fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
+    for stmt in stmts {
+        match &stmt.value {
+            Value::Name(n) => use_name(n, out),
+            Value::Names(names) => names.iter().for_each(|n| use_name(n, out)),
+            Value::Escalation { target, .. } => use_name(target, out),
+            Value::Str(_) | Value::Strs(_) | Value::Duration(_) | Value::Date(_) => {}
+        }
+    }
+}
+
+fn condition<'s>(condition: &ast::Condition<'s>, out: &mut Vec<Occurrence<'s>>) {
+    for node in &condition.nodes {
+        match node {
+            CondNode::Compare { fact, .. } => use_name(fact, out),
+            CondNode::Name(name) => use_name(name, out),
+            CondNode::In { fact, variants, .. } => {
+                use_name(fact, out);
+                for v in variants {
+                    out.push(Occurrence {
+                        key: Key::Variant {
+                            fact: fact.text,
+                            variant: v.text,
+                        },
+                        span: v.span,
+                        definition: false,
+                    });
+                }
+            }
+            CondNode::Not(..) | CondNode::And(..) | CondNode::Or(..) => {}
+        }
+    }
+}

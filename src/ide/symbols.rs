@@ -1,0 +1,98 @@
+//! The document outline: the plan header, sections (nested), and every named
+//! item with its label.
+
+use super::NameKind;
+use crate::span::Span;
+use crate::syntax::ast::{self, DeclKind, Item};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineSymbol {
+    pub name: String,
+    /// The item's label (a section's or the plan's title is its name).
+    pub detail: Option<String>,
+    pub kind: OutlineKind,
+    /// The whole item.
+    pub span: Span,
+    /// The part to select: the name, or the title.
+    pub selection: Span,
+    pub children: Vec<OutlineSymbol>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineKind {
+    Plan,
+    Section,
+    Name(NameKind),
+}
+
+/// The outline of a file. Sections nest at most `syntax::MAX_SECTION_DEPTH`
+/// deep (the parser refuses deeper ones), which bounds the recursion here.
+pub fn outline(file: &ast::File) -> Vec<OutlineSymbol> {
+    items(&file.items)
+}
+
+fn items(items: &[Item]) -> Vec<OutlineSymbol> {
+    items.iter().filter_map(item).collect()
+}
+
+fn named(kind: NameKind, name: &ast::Name, label: &ast::Str, span: Span) -> OutlineSymbol {
+    OutlineSymbol {
+        name: name.text.to_string(),
+        detail: Some(label.value.to_string()),
+        kind: OutlineKind::Name(kind),
+        span,
+        selection: name.span,
+        children: Vec::new(),
+    }
+}
+
+fn item(item: &Item) -> Option<OutlineSymbol> {
+    Some(match item {
+        Item::Plan(p) => OutlineSymbol {
+            name: p.title.value.to_string(),
+            detail: Some("plan".into()),
+            kind: OutlineKind::Plan,
+            span: p.span,
+            selection: p.title.span,
+            children: Vec::new(),
+        },
+        Item::Section(s) => OutlineSymbol {
+            name: s.title.value.to_string(),
+            detail: None,
+            kind: OutlineKind::Section,
+            span: s.span,
+            selection: s.title.span,
+            children: items(&s.items),
+        },
+        Item::Text(_) => return None,
+        Item::Decl(d) => {
+            let kind = match d.kind {
+                DeclKind::Role => NameKind::Role,
+                DeclKind::External => NameKind::External,
+                DeclKind::Step => NameKind::Step,
+                DeclKind::Routine => NameKind::Routine,
+                DeclKind::Drill => NameKind::Drill,
+            };
+            named(kind, &d.name, &d.label, d.span)
+        }
+        Item::Fact(f) => {
+            let mut symbol = named(NameKind::Fact, &f.name, &f.label, f.span);
+            if let ast::FactType::OneOf(variants) = &f.ty {
+                symbol.children = variants
+                    .iter()
+                    .map(|v| {
+                        named(
+                            NameKind::Variant,
+                            &v.name,
+                            &v.label,
+                            v.name.span.cover(v.label.span),
+                        )
+                    })
+                    .collect();
+            }
+            symbol
+        }
+        Item::Level(l) => named(NameKind::Level, &l.name, &l.label, l.span),
+        Item::Trigger(t) => named(NameKind::Trigger, &t.name, &t.label, t.span),
+    })
+}

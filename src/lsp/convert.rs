@@ -1,0 +1,242 @@
+//! The editor features' results (byte spans) as LSP values (UTF-16 positions).
+
+use std::collections::HashMap;
+
+use lsp_types as lsp;
+use lsp_types::{SemanticTokenModifier, SemanticTokenType, Uri};
+
+use super::position::LineIndex;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::ide::NameKind;
+use crate::ide::completion::{Completion, CompletionKind};
+use crate::ide::highlight::{Highlight, HighlightKind};
+use crate::ide::symbols::{OutlineKind, OutlineSymbol};
+use crate::span::Span;
+
+/// One open document's text and line index.
+pub struct Text<'a> {
+    pub uri: &'a Uri,
+    pub text: &'a str,
+    pub index: &'a LineIndex,
+}
+
+impl Text<'_> {
+    pub fn range(&self, span: Span) -> lsp::Range {
+        self.index.range(self.text, span)
+    }
+
+    pub fn location(&self, span: Span) -> lsp::Location {
+        lsp::Location::new(self.uri.clone(), self.range(span))
+    }
+
+    pub fn edits(&self, edits: &[(Span, String)]) -> Vec<lsp::TextEdit> {
+        edits
+            .iter()
+            .map(|(span, new_text)| lsp::TextEdit::new(self.range(*span), new_text.clone()))
+            .collect()
+    }
+
+    pub fn workspace_edit(&self, edits: &[(Span, String)]) -> lsp::WorkspaceEdit {
+        lsp::WorkspaceEdit::new(HashMap::from([(self.uri.clone(), self.edits(edits))]))
+    }
+}
+
+/// A diagnostic as `planc check` reports it: same code, severity and message;
+/// the help on a line of its own after the message; the primary label and the
+/// secondary labels as related information.
+pub fn diagnostic(text: &Text, d: &Diagnostic) -> lsp::Diagnostic {
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<lsp::DiagnosticRelatedInformation> = std::iter::once(&d.primary)
+        .filter(|l| !l.message.is_empty())
+        .chain(&d.secondary)
+        .map(|l| lsp::DiagnosticRelatedInformation {
+            location: text.location(l.span),
+            message: l.message.clone(),
+        })
+        .collect();
+    let unnecessary = matches!(d.code, Code::UnusedExternal | Code::UnusedFact);
+    lsp::Diagnostic {
+        range: text.range(d.primary.span),
+        severity: Some(match d.severity {
+            Severity::Error => lsp::DiagnosticSeverity::ERROR,
+            Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        }),
+        code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
+        code_description: None,
+        source: Some("planc".into()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        tags: unnecessary.then(|| vec![lsp::DiagnosticTag::UNNECESSARY]),
+        data: None,
+    }
+}
+
+pub fn completion_kind(kind: CompletionKind) -> lsp::CompletionItemKind {
+    use lsp::CompletionItemKind as K;
+    match kind {
+        CompletionKind::Keyword => K::KEYWORD,
+        CompletionKind::Name(kind) => match kind {
+            NameKind::Role => K::CLASS,
+            NameKind::External => K::INTERFACE,
+            NameKind::Fact => K::VARIABLE,
+            NameKind::Variant => K::ENUM_MEMBER,
+            NameKind::Level => K::CONSTANT,
+            NameKind::Trigger => K::EVENT,
+            NameKind::Step => K::FUNCTION,
+            NameKind::Routine | NameKind::Drill => K::METHOD,
+        },
+    }
+}
+
+/// Completions in the order given (the plan's own order).
+pub fn completions(text: &Text, completions: Vec<Completion>) -> Vec<lsp::CompletionItem> {
+    completions
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| lsp::CompletionItem {
+            kind: Some(completion_kind(c.kind)),
+            detail: c.detail,
+            sort_text: Some(format!("{i:04}")),
+            filter_text: Some(c.label.clone()),
+            text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                text.range(c.replace),
+                c.insert,
+            ))),
+            label: c.label,
+            ..Default::default()
+        })
+        .collect()
+}
+
+fn symbol_kind(kind: OutlineKind) -> lsp::SymbolKind {
+    use lsp::SymbolKind as K;
+    match kind {
+        OutlineKind::Plan => K::FILE,
+        OutlineKind::Section => K::NAMESPACE,
+        OutlineKind::Name(kind) => match kind {
+            NameKind::Role => K::CLASS,
+            NameKind::External => K::INTERFACE,
+            NameKind::Fact => K::VARIABLE,
+            NameKind::Variant => K::ENUM_MEMBER,
+            NameKind::Level => K::CONSTANT,
+            NameKind::Trigger => K::EVENT,
+            NameKind::Step => K::FUNCTION,
+            NameKind::Routine | NameKind::Drill => K::METHOD,
+        },
+    }
+}
+
+/// The outline; sections nest at most `syntax::MAX_SECTION_DEPTH` deep.
+pub fn symbols(text: &Text, outline: Vec<OutlineSymbol>) -> Vec<lsp::DocumentSymbol> {
+    outline
+        .into_iter()
+        .map(|s| {
+            #[allow(deprecated)]
+            lsp::DocumentSymbol {
+                name: if s.name.is_empty() {
+                    "(untitled)".into()
+                } else {
+                    s.name
+                },
+                detail: s.detail,
+                kind: symbol_kind(s.kind),
+                tags: None,
+                deprecated: None,
+                range: text.range(s.span),
+                selection_range: text.range(s.selection),
+                children: (!s.children.is_empty()).then(|| symbols(text, s.children)),
+            }
+        })
+        .collect()
+}
+
+/// The semantic token types, in legend order (`token_type` indexes it).
+pub const TOKEN_TYPES: &[SemanticTokenType] = &[
+    SemanticTokenType::KEYWORD,
+    SemanticTokenType::STRING,
+    SemanticTokenType::COMMENT,
+    SemanticTokenType::NUMBER,
+    SemanticTokenType::OPERATOR,
+    SemanticTokenType::CLASS,
+    SemanticTokenType::INTERFACE,
+    SemanticTokenType::VARIABLE,
+    SemanticTokenType::ENUM_MEMBER,
+    SemanticTokenType::TYPE,
+    SemanticTokenType::EVENT,
+    SemanticTokenType::FUNCTION,
+    SemanticTokenType::METHOD,
+];
+pub const TOKEN_MODIFIERS: &[SemanticTokenModifier] = &[SemanticTokenModifier::DECLARATION];
+
+fn token_type(kind: HighlightKind) -> u32 {
+    match kind {
+        HighlightKind::Keyword => 0,
+        HighlightKind::String => 1,
+        HighlightKind::Comment => 2,
+        HighlightKind::Number => 3,
+        HighlightKind::Operator => 4,
+        HighlightKind::Name(kind) => match kind {
+            NameKind::Role => 5,
+            NameKind::External => 6,
+            NameKind::Fact => 7,
+            NameKind::Variant => 8,
+            NameKind::Level => 9,
+            NameKind::Trigger => 10,
+            NameKind::Step => 11,
+            NameKind::Routine | NameKind::Drill => 12,
+        },
+    }
+}
+
+pub fn legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: TOKEN_TYPES.to_vec(),
+        token_modifiers: TOKEN_MODIFIERS.to_vec(),
+    }
+}
+
+/// Highlights encoded as LSP semantic tokens: relative positions, one token
+/// per line (a string spanning lines becomes one token per line).
+pub fn semantic_tokens(text: &Text, highlights: &[Highlight]) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(highlights.len());
+    let (mut prev_line, mut prev_start) = (0u32, 0u32);
+    for h in highlights {
+        let modifiers = u32::from(h.definition);
+        let mut start = h.span.start;
+        while start < h.span.end {
+            let line_end = text.text[start..h.span.end]
+                .find(['\n', '\r'])
+                .map_or(h.span.end, |i| start + i);
+            if line_end > start {
+                let from = text.index.position(text.text, start);
+                let to = text.index.position(text.text, line_end);
+                let delta_line = from.line - prev_line;
+                let delta_start = if delta_line == 0 {
+                    from.character - prev_start
+                } else {
+                    from.character
+                };
+                out.push(lsp::SemanticToken {
+                    delta_line,
+                    delta_start,
+                    length: to.character - from.character,
+                    token_type: token_type(h.kind),
+                    token_modifiers_bitset: modifiers,
+                });
+                (prev_line, prev_start) = (from.line, from.character);
+            }
+            // Skip the line break (CRLF is two bytes).
+            start = line_end + 1;
+            if text.text.as_bytes().get(line_end) == Some(&b'\r')
+                && text.text.as_bytes().get(line_end + 1) == Some(&b'\n')
+            {
+                start += 1;
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,195 @@
+//! The request handlers: decode a position, ask `crate::ide`, encode the answer.
+
+use lsp_types as lsp;
+use lsp_types::Uri;
+
+use super::convert::{self, Text};
+use super::{Options, file_path};
+use crate::ide::{self, Analysis};
+
+/// What a handler sees.
+pub(super) struct Context<'a> {
+    pub(super) text: Text<'a>,
+    pub(super) analysis: Analysis<'a>,
+    pub(super) options: &'a Options,
+}
+
+impl Context<'_> {
+    fn offset(&self, position: lsp::Position) -> usize {
+        self.text.index.offset(self.text.text, position)
+    }
+}
+
+pub(super) trait HasDocument {
+    fn uri(&self) -> &Uri;
+}
+
+macro_rules! has_document {
+    ($($t:ty => |$p:ident| $e:expr),* $(,)?) => {$(
+        impl HasDocument for $t {
+            fn uri(&self) -> &Uri {
+                let $p = self;
+                &$e.uri
+            }
+        }
+    )*};
+}
+
+has_document!(
+    lsp::GotoDefinitionParams => |p| p.text_document_position_params.text_document,
+    lsp::ReferenceParams => |p| p.text_document_position.text_document,
+    lsp::HoverParams => |p| p.text_document_position_params.text_document,
+    lsp::CompletionParams => |p| p.text_document_position.text_document,
+    lsp::TextDocumentPositionParams => |p| p.text_document,
+    lsp::RenameParams => |p| p.text_document_position.text_document,
+    lsp::DocumentSymbolParams => |p| p.text_document,
+    lsp::SemanticTokensParams => |p| p.text_document,
+    lsp::CodeActionParams => |p| p.text_document,
+    lsp::DocumentFormattingParams => |p| p.text_document,
+);
+
+pub(super) fn definition(
+    ctx: &Context,
+    p: lsp::GotoDefinitionParams,
+) -> Result<Option<lsp::GotoDefinitionResponse>, String> {
+    let offset = ctx.offset(p.text_document_position_params.position);
+    Ok(ctx
+        .analysis
+        .definition(offset)
+        .map(|span| lsp::GotoDefinitionResponse::Scalar(ctx.text.location(span))))
+}
+
+pub(super) fn references(
+    ctx: &Context,
+    p: lsp::ReferenceParams,
+) -> Result<Vec<lsp::Location>, String> {
+    let offset = ctx.offset(p.text_document_position.position);
+    Ok(ctx
+        .analysis
+        .references(offset, p.context.include_declaration)
+        .into_iter()
+        .map(|span| ctx.text.location(span))
+        .collect())
+}
+
+pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Hover>, String> {
+    let offset = ctx.offset(p.text_document_position_params.position);
+    Ok(
+        ide::hover::hover(&ctx.analysis, offset).map(|h| lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: h.markdown,
+            }),
+            range: Some(ctx.text.range(h.span)),
+        }),
+    )
+}
+
+pub(super) fn completion(
+    ctx: &Context,
+    p: lsp::CompletionParams,
+) -> Result<Option<lsp::CompletionResponse>, String> {
+    let offset = ctx.offset(p.text_document_position.position);
+    let mut items = ide::completion::complete(&ctx.analysis, offset);
+    // Typing a space pops up what the position wants (`owner ` → roles), not
+    // every keyword after every word: those come once a word is begun.
+    let after_space = p
+        .context
+        .and_then(|c| c.trigger_character)
+        .is_some_and(|c| c == " ");
+    if after_space {
+        items.retain(|c| c.kind != ide::completion::CompletionKind::Keyword);
+    }
+    Ok(Some(lsp::CompletionResponse::Array(convert::completions(
+        &ctx.text, items,
+    ))))
+}
+
+pub(super) fn prepare_rename(
+    ctx: &Context,
+    p: lsp::TextDocumentPositionParams,
+) -> Result<Option<lsp::PrepareRenameResponse>, String> {
+    let (span, placeholder) = ide::rename::prepare(&ctx.analysis, ctx.offset(p.position))?;
+    Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
+        range: ctx.text.range(span),
+        placeholder,
+    }))
+}
+
+pub(super) fn rename(
+    ctx: &Context,
+    p: lsp::RenameParams,
+) -> Result<Option<lsp::WorkspaceEdit>, String> {
+    let offset = ctx.offset(p.text_document_position.position);
+    let edits = ide::rename::rename(&ctx.analysis, offset, &p.new_name)?;
+    Ok(Some(ctx.text.workspace_edit(&edits)))
+}
+
+pub(super) fn document_symbols(
+    ctx: &Context,
+    _: lsp::DocumentSymbolParams,
+) -> Result<Option<lsp::DocumentSymbolResponse>, String> {
+    let outline = ide::symbols::outline(&ctx.analysis.file);
+    Ok(Some(lsp::DocumentSymbolResponse::Nested(convert::symbols(
+        &ctx.text, outline,
+    ))))
+}
+
+pub(super) fn semantic_tokens(
+    ctx: &Context,
+    _: lsp::SemanticTokensParams,
+) -> Result<Option<lsp::SemanticTokensResult>, String> {
+    let highlights = ide::highlight::highlights(&ctx.analysis);
+    Ok(Some(lsp::SemanticTokensResult::Tokens(
+        lsp::SemanticTokens {
+            result_id: None,
+            data: convert::semantic_tokens(&ctx.text, &highlights),
+        },
+    )))
+}
+
+pub(super) fn code_actions(
+    ctx: &Context,
+    p: lsp::CodeActionParams,
+) -> Result<Option<lsp::CodeActionResponse>, String> {
+    let config = (ctx.options.config_for)(file_path(ctx.text.uri).as_deref());
+    let diagnostics = ctx.analysis.diagnostics(&config);
+    let range = ctx.text.index.span(ctx.text.text, p.range);
+    let fixes = ide::fixes::fixes(&ctx.analysis, &diagnostics, range);
+    Ok(Some(
+        fixes
+            .into_iter()
+            .map(|fix| {
+                lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: fix.title,
+                    kind: Some(lsp::CodeActionKind::QUICKFIX),
+                    diagnostics: fix
+                        .diagnostic
+                        .and_then(|i| diagnostics.get(i))
+                        .map(|d| vec![convert::diagnostic(&ctx.text, d)]),
+                    edit: Some(ctx.text.workspace_edit(&fix.edits)),
+                    is_preferred: Some(fix.preferred),
+                    ..Default::default()
+                })
+            })
+            .collect(),
+    ))
+}
+
+pub(super) fn formatting(
+    ctx: &Context,
+    _: lsp::DocumentFormattingParams,
+) -> Result<Option<Vec<lsp::TextEdit>>, String> {
+    let Some(format) = ctx.options.formatter else {
+        return Ok(None);
+    };
+    // A file that does not parse is left alone; its diagnostics say why.
+    let Ok(formatted) = format(ctx.text.text) else {
+        return Ok(None);
+    };
+    if formatted == ctx.text.text {
+        return Ok(Some(Vec::new()));
+    }
+    let whole = crate::span::Span::new(0, ctx.text.text.len());
+    Ok(Some(ctx.text.edits(&[(whole, formatted)])))
+}

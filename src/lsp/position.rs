@@ -1,0 +1,124 @@
+//! Byte offsets ↔ LSP positions. LSP counts lines from 0 and characters in
+//! UTF-16 code units: a Chinese character is one unit, a character outside
+//! the Basic Multilingual Plane (𠮷, emoji) two, whatever UTF-8 takes.
+
+use lsp_types::{Position, Range};
+
+use crate::span::{Span, floor_char_boundary};
+
+/// The line starts of one text, for converting positions both ways.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts. Lines end at `\n`, `\r\n` or a
+    /// lone `\r`, as LSP defines them.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The position of a byte offset (clamped to the text, rounded down to a
+    /// character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        // Between the CR and the LF of a line end: the end of the line.
+        let before = text[start..offset].trim_end_matches('\r');
+        let character: usize = before.chars().map(char::len_utf16).sum();
+        Position::new(line as u32, character as u32)
+    }
+
+    /// The byte offset of a position. A line past the end gives the end of
+    /// the text; a character past the end of its line gives the line's end;
+    /// a position inside a surrogate pair gives the start of that character.
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let Some(&start) = self.starts.get(position.line as usize) else {
+            return text.len();
+        };
+        let end = self
+            .starts
+            .get(position.line as usize + 1)
+            .copied()
+            .unwrap_or(text.len());
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        let mut units = 0usize;
+        for (i, c) in line.char_indices() {
+            if units + c.len_utf16() > position.character as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        start + line.len()
+    }
+
+    pub fn range(&self, text: &str, span: Span) -> Range {
+        Range::new(
+            self.position(text, span.start),
+            self.position(text, span.end),
+        )
+    }
+
+    pub fn span(&self, text: &str, range: Range) -> Span {
+        let start = self.offset(text, range.start);
+        let end = self.offset(text, range.end).max(start);
+        Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_and_astral_characters_count_in_utf16_units() {
+        let text = "role 组长 \"𠮷野\" { x }\nstep";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        // `role 组长 "` is 9 units, 𠮷 two, 野 one, `" { ` four.
+        assert_eq!(index.position(text, x), Position::new(0, 16));
+        assert_eq!(index.offset(text, Position::new(0, 16)), x);
+        let step = text.find("step").unwrap();
+        assert_eq!(index.position(text, step), Position::new(1, 0));
+        assert_eq!(index.offset(text, Position::new(1, 2)), step + 2);
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let text = "ab\r\ncd\ref";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.offset(text, Position::new(0, 99)),
+            2,
+            "end of line, before CRLF"
+        );
+        assert_eq!(index.offset(text, Position::new(1, 1)), 5);
+        assert_eq!(
+            index.offset(text, Position::new(2, 0)),
+            7,
+            "a lone CR ends a line"
+        );
+        assert_eq!(index.offset(text, Position::new(9, 0)), text.len());
+        assert_eq!(index.position(text, 99), Position::new(2, 2));
+    }
+
+    #[test]
+    fn a_position_inside_a_surrogate_pair_snaps_to_the_character() {
+        let text = "a𠮷b";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, Position::new(0, 2)), 1);
+        assert_eq!(index.offset(text, Position::new(0, 3)), 5);
+        // A byte offset inside a character rounds down.
+        assert_eq!(index.position(text, 3), Position::new(0, 1));
+    }
+}
