@@ -23,10 +23,8 @@ pub(super) enum Block<'s> {
     Unknown,
 }
 
-const TOP_LEVEL: &[&str] = &[
-    "plan", "section", "text", "role", "external", "fact", "level", "trigger", "step", "routine",
-    "drill",
-];
+/// Item keywords, `plan` first.
+const TOP_LEVEL: &[&str] = crate::syntax::scan::ITEM_KEYWORDS;
 const PLAN: &[&str] = &[
     "issuer",
     "date",
