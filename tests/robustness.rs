@@ -1,5 +1,6 @@
 //! Hostile and broken input: whatever the bytes, the pipeline answers with
-//! diagnostics whose spans lie inside the file, and never panics.
+//! diagnostics whose spans lie inside the file, and never panics; every
+//! output (render, graph, simulate, fmt) runs on whatever compiles.
 
 use std::fs;
 use std::path::Path;
@@ -7,7 +8,9 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use planc::config::Config;
-use planc::pipeline::check_bytes;
+use planc::pipeline::{check_bytes, compile};
+use planc::render::{self, Document, Lang};
+use planc::simulate::{self, facts::Facts};
 
 fn bundled() -> Vec<Vec<u8>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
@@ -56,8 +59,38 @@ const FRAGMENTS: &[&str] = &[
     "section \"s\" {",
 ];
 
+/// Runs every output on a plan that compiles without errors, and the
+/// formatter on anything: none may panic, and formatting is idempotent.
+fn run_outputs(source: &str) {
+    let compiled = compile(source, &Config::default());
+    if let (false, Some(model), Some(graphs)) =
+        (compiled.has_errors(), &compiled.model, &compiled.graphs)
+    {
+        for lang in [Lang::Zh, Lang::En] {
+            let doc = Document::build(&compiled.file, model, graphs, lang);
+            assert!(!render::markdown::render(&doc).is_empty());
+            assert!(!render::html::render(&doc).is_empty());
+            assert!(!render::json::render(&doc, model, graphs).is_empty());
+            let picture = render::graph::escalation(model, lang);
+            assert!(!render::dot::render(&picture, "g").is_empty());
+            assert!(!render::mermaid::render(&picture, true).is_empty());
+            let steps = render::graph::response(model, lang);
+            assert!(!render::mermaid::render(&steps, false).is_empty());
+            let sim = simulate::run(model, graphs, Facts::none(model), None);
+            assert!(!simulate::text::render(&sim, model, lang).is_empty());
+        }
+    }
+    if let Ok(formatted) = planc::fmt::format(source) {
+        assert_eq!(
+            planc::fmt::format(&formatted).as_deref(),
+            Ok(formatted.as_str())
+        );
+    }
+}
+
 fn assert_well_formed(bytes: &[u8]) {
     let checked = check_bytes(bytes, &Config::default());
+    run_outputs(&checked.source);
     for d in &checked.diagnostics {
         for label in std::iter::once(&d.primary).chain(&d.secondary) {
             assert!(label.span.start <= label.span.end, "{d:?}");
@@ -145,5 +178,14 @@ fn extreme_but_valid_shapes_are_handled() {
     ];
     for source in cases {
         assert_well_formed(source.as_bytes());
+    }
+}
+
+#[test]
+fn every_output_runs_on_the_bundled_plans() {
+    for bytes in bundled() {
+        let source = String::from_utf8(bytes).unwrap();
+        assert!(!compile(&source, &Config::default()).has_errors());
+        run_outputs(&source);
     }
 }
