@@ -1,6 +1,6 @@
 //! `planc check PATH...`
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -11,6 +11,7 @@ use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
 use super::files::{self, Input};
+use super::terminal::human_options;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
 
 #[derive(clap::Args)]
@@ -141,7 +142,7 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
-        Format::Human => report::human::render(&reports, human_options()),
+        Format::Human => report::human::render(&reports, human_options(&std::io::stdout())),
         Format::Json => report::json::render(&reports),
         Format::Sarif => {
             let working_dir = std::env::current_dir()
@@ -196,16 +197,6 @@ fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &[Diagnostic])
 }
 
 /// Colour only on a terminal, and never with `NO_COLOR`; width from `COLUMNS`.
-pub fn human_options() -> report::human::HumanOptions {
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
-    report::human::HumanOptions { color, width }
-}
-
 /// Reads and checks one file; `Err` when it cannot be read.
 fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
     let shown = files::display(path);

@@ -158,7 +158,7 @@ impl Configs {
                 Some(Arc::new(Loaded::new(dir, file, &self.overrides)))
             }
             Err(errors) => {
-                let options = super::check::human_options();
+                let options = super::terminal::human_options(&std::io::stderr());
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use planc::diagnostic::{Code, Diagnostic, Label};
@@ -11,6 +11,7 @@ use planc::report::{self, FileReport};
 use planc::span::{LineIndex, Span};
 
 use super::files;
+use super::terminal::human_options;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(clap::Args)]
@@ -203,18 +204,13 @@ fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
 /// The syntax errors of a file that was left untouched, on stderr.
 fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
     let stderr = std::io::stderr();
-    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
     let text = report::human::render(
         &[FileReport {
             path,
             source,
             diagnostics,
         }],
-        report::human::HumanOptions { color, width },
+        human_options(&stderr),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());

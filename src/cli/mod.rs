@@ -11,6 +11,7 @@ mod lsp;
 mod output;
 mod render;
 mod simulate;
+mod terminal;
 
 use std::process::ExitCode;
 

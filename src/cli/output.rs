@@ -3,7 +3,7 @@
 //! stdout or atomically to a file.
 
 use std::fs::{self, OpenOptions};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use planc::config::Config;
@@ -12,6 +12,7 @@ use planc::pipeline::{self, Compiled};
 use planc::report::{self, FileReport};
 use planc::span::Span;
 
+use super::terminal::human_options;
 use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
 /// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported like
@@ -65,12 +66,7 @@ fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
         diagnostics,
     }];
     let stderr = io::stderr();
-    let color = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
-    let text = report::human::render(&files, report::human::HumanOptions { color, width });
+    let text = report::human::render(&files, human_options(&stderr));
     let _ = stderr.lock().write_all(text.as_bytes());
 }
 
