@@ -2,7 +2,7 @@
 
 use crate::model::{self, Model, Party as PartyId, RoleId};
 
-use super::document::{
+use super::view::{
     Escalation, Party, Relation, RoleCard, Task, TriggerRef, TriggerTasks, clean, parties, strs,
 };
 

@@ -2,168 +2,14 @@
 //! built once from the model and shared by the Markdown and HTML renderers.
 
 use crate::graph::Graphs;
-use crate::model::{self, Model, Party as PartyId, RoleId};
+use crate::model::{self, Model};
 use crate::syntax::ast::{self, Item};
 
 use super::condition;
 use super::order;
 use super::words::Lang;
 
-/// A role or an external as the reader sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Party {
-    pub name: String,
-    pub label: String,
-    pub holder: Option<String>,
-    pub external: bool,
-}
-
-impl Party {
-    pub fn of(model: &Model, party: PartyId) -> Party {
-        let (holder, external) = match party {
-            PartyId::Role(r) => (model.role(r).holder.as_ref(), false),
-            PartyId::External(e) => (model.external(e).holder.as_ref(), true),
-        };
-        let named = model.party(party);
-        Party {
-            name: named.name.to_string(),
-            label: clean(&named.label.value),
-            holder: holder.map(|h| clean(&h.value)),
-            external,
-        }
-    }
-
-    pub fn role(model: &Model, role: RoleId) -> Party {
-        Party::of(model, PartyId::Role(role))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Header {
-    pub title: String,
-    pub issuer: Option<String>,
-    /// `YYYY-MM-DD`
-    pub date: Option<String>,
-    pub basis: Vec<String>,
-    pub scope: Option<String>,
-    pub version: Option<String>,
-    pub commander: Option<Party>,
-    pub texts: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepItem {
-    pub name: String,
-    pub label: String,
-    pub owner: Option<Party>,
-    pub with: Vec<Party>,
-    /// Deadline in seconds from the moment the plan is set off.
-    pub within: Option<u64>,
-    pub notify: Vec<Party>,
-    pub until: Option<String>,
-    /// Labels of the steps that must be done first.
-    pub after: Vec<String>,
-    pub texts: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Level {
-    pub name: String,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TriggerSection {
-    pub name: String,
-    pub label: String,
-    pub level: Option<Level>,
-    /// The condition in plain words.
-    pub condition: String,
-    /// Labels of the triggers that fire whenever this one does.
-    pub also: Vec<String>,
-    pub steps: Vec<StepItem>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    Owns,
-    Joins,
-    Notified,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Task {
-    pub name: String,
-    pub label: String,
-    pub relation: Relation,
-    pub within: Option<u64>,
-}
-
-/// A trigger by name and label.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TriggerRef {
-    pub name: String,
-    pub label: String,
-}
-
-/// A role's part in the checklists of one or more triggers (triggers that
-/// give a role the same tasks are listed together).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TriggerTasks {
-    pub triggers: Vec<TriggerRef>,
-    pub tasks: Vec<Task>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Escalation {
-    pub to: Party,
-    pub within: Option<u64>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoleCard {
-    pub name: String,
-    pub label: String,
-    pub holder: Option<String>,
-    pub phones: Vec<String>,
-    pub deputy: Option<Party>,
-    pub duties: Vec<String>,
-    pub members: Vec<Party>,
-    pub escalations: Vec<Escalation>,
-    pub commander: bool,
-    pub triggers: Vec<TriggerTasks>,
-    /// Routines and drills it owns or takes part in.
-    pub routines: Vec<Task>,
-    pub texts: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoutineItem {
-    pub name: String,
-    pub label: String,
-    pub drill: bool,
-    pub owner: Option<Party>,
-    pub with: Vec<Party>,
-    pub every: Option<u64>,
-    pub texts: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExternalItem {
-    pub name: String,
-    pub label: String,
-    pub holder: Option<String>,
-    pub phones: Vec<String>,
-    pub texts: Vec<String>,
-}
-
-/// The plan's own structure: section titles and `text` paragraphs, in order.
-/// `depth` 0 is top level.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OutlineEntry {
-    Section { depth: usize, title: String },
-    Text { depth: usize, text: String },
-}
+pub use super::view::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -176,34 +22,6 @@ pub struct Document {
     pub routines: Vec<RoutineItem>,
     pub externals: Vec<ExternalItem>,
     pub outline: Vec<OutlineEntry>,
-}
-
-/// User text as every output may show it: line ends become `\n`, other
-/// control characters a space and noncharacters U+FFFD (HTML forbids them).
-pub fn clean(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\r' => '\n',
-            c if c.is_control() => ' ',
-            c if is_noncharacter(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
-
-fn is_noncharacter(c: char) -> bool {
-    let u = c as u32;
-    (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
-}
-
-pub(super) fn strs(v: &[ast::Str]) -> Vec<String> {
-    v.iter().map(|s| clean(&s.value)).collect()
-}
-
-pub(super) fn parties(model: &Model, refs: &[model::Ref<PartyId>]) -> Vec<Party> {
-    refs.iter().map(|r| Party::of(model, r.id)).collect()
 }
 
 impl Document {
