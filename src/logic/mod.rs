@@ -27,6 +27,7 @@
 mod convert;
 mod explain;
 mod net;
+mod nodes;
 mod search;
 pub mod sets;
 

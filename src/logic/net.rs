@@ -15,12 +15,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use super::nodes::*;
 use super::search;
 use super::sets::{Domain, FactSet};
-
-pub type NodeId = u32;
-pub const FALSE: NodeId = 0;
-pub const TRUE: NodeId = 1;
 
 /// A DNF kept exactly only while it stays this small.
 const DNF_MAX_CUBES: usize = 16;
@@ -28,71 +25,9 @@ const DNF_MAX_ENTRIES: usize = 64;
 /// A node's facts are listed only up to this many.
 const FOOTPRINT_MAX: usize = 64;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    False,
-    True,
-    Atom { fact: u32, set: Rc<FactSet> },
-    And(Box<[NodeId]>),
-    Or(Box<[NodeId]>),
-}
-
-/// A conjunction of one set per fact, sorted by fact.
-pub type Cube = Vec<(u32, Rc<FactSet>)>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sat {
-    Yes,
-    No,
-    /// The search stopped at its bound.
-    Unknown,
-}
-
-#[derive(Debug, Clone)]
-pub enum Footprint {
-    /// The facts the node mentions, sorted.
-    Small(Box<[u32]>),
-    /// More than `FOOTPRINT_MAX`: only `first_use` bounds them.
-    Big,
-}
-
-#[derive(Debug, Clone)]
-pub struct Info {
-    pub sat: Sat,
-    /// The node's models exactly, when small.
-    pub dnf: Option<Rc<Vec<Cube>>>,
-    pub footprint: Footprint,
-}
-
-/// What the searches have spent (see `search` for the bounds).
-#[derive(Debug, Clone, Default)]
-pub struct Budget {
-    pub spent: usize,
-    /// Whether any search stopped at a bound.
-    pub hit: bool,
-}
-
-pub struct Graph {
-    pub nodes: Vec<Node>,
-    pub info: Vec<Info>,
-    pub domains: Vec<Domain>,
-    /// The id of the first atom made on each fact (`u32::MAX`: none yet). A
-    /// node can only mention facts whose first atom is older than itself.
-    pub first_use: Vec<NodeId>,
-}
-
 pub struct Net {
     pub graph: Graph,
     pub budget: Budget,
-}
-
-impl Graph {
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
-    }
-    pub fn info(&self, id: NodeId) -> &Info {
-        &self.info[id as usize]
-    }
 }
 
 impl Net {

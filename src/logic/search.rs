@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::net::{Budget, Cube, Graph, Node, NodeId, Sat};
+use super::nodes::{Budget, Cube, Graph, Node, NodeId, Sat};
 use super::sets::FactSet;
 
 /// The most steps one search may take, besides a few passes over the net.
