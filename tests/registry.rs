@@ -15,7 +15,10 @@ fn every_code_has_exactly_one_rule() {
         assert!(seen.insert(rule.code), "{} is registered twice", rule.code);
     }
     for code in Code::ALL {
-        assert!(seen.contains(code), "{code} has no rule in check::rules::ALL");
+        assert!(
+            seen.contains(code),
+            "{code} has no rule in check::rules::ALL"
+        );
     }
     let names: HashSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(names.len(), Code::ALL.len(), "codes are not unique");
@@ -25,9 +28,22 @@ fn every_code_has_exactly_one_rule() {
 fn every_rule_documents_meaning_reason_example_and_fix() {
     for rule in RULES {
         let doc = rule.doc;
-        assert!(doc.starts_with(&format!("# {}\n", rule.code)), "{}: doc must start with its code", rule.code);
-        for section in ["## What it means", "## Why it matters", "## Example", "## Fix"] {
-            assert!(doc.contains(section), "{}: doc lacks `{section}`", rule.code);
+        assert!(
+            doc.starts_with(&format!("# {}\n", rule.code)),
+            "{}: doc must start with its code",
+            rule.code
+        );
+        for section in [
+            "## What it means",
+            "## Why it matters",
+            "## Example",
+            "## Fix",
+        ] {
+            assert!(
+                doc.contains(section),
+                "{}: doc lacks `{section}`",
+                rule.code
+            );
         }
         assert!(!rule.summary.is_empty());
     }

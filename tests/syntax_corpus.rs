@@ -1,0 +1,157 @@
+//! Syntax errors stay put: a plan that uses every piece of syntax, mutated in
+//! hundreds of seeded ways (a character or a token deleted, inserted or
+//! doubled), and the parser's diagnostics for each kept in one snapshot.
+//! Guards the wording and positions of syntax errors against changes to the
+//! grammar or the parse loop made for speed.
+//!
+//! `PLANC_CORPUS_DUMP=FILE` also writes the full syntax tree of every mutant,
+//! to compare two versions of the parser by `diff`; `PLANC_CORPUS_N` sets the
+//! number of mutants (default 300).
+
+use std::fmt::Write as _;
+
+use planc::span::LineIndex;
+
+const BASE: &str = include_str!("fixtures/syntax-corpus/base.plan");
+
+/// Inserted text: structure, look-alikes, keywords and values.
+const INSERTS: &[&str] = &[
+    "{",
+    "}",
+    "\"",
+    ",",
+    ";",
+    "(",
+    ")",
+    "#",
+    "\n",
+    " ",
+    "x",
+    "，",
+    "：",
+    "“",
+    "1",
+    "\\",
+    "-",
+    ":",
+    "role",
+    "step",
+    "owner",
+    "within",
+    "when",
+    "and",
+    "not",
+    "in",
+    "level",
+    "section",
+    "to",
+    "10m",
+    "1h1h",
+    "2024-13-01",
+    "99999999999999999999",
+    ">=",
+    "=",
+    "_",
+    "组长",
+    "\u{3000}",
+    "one_of",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+fn boundary(text: &str, rng: &mut Rng) -> usize {
+    let mut at = rng.below(text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The `n`th mutant of the base plan and a short description of the mutation.
+fn mutant(n: usize, rng: &mut Rng) -> (String, String) {
+    let mut text = BASE.to_string();
+    let at = boundary(&text, rng);
+    let what = match n % 4 {
+        0 => {
+            let end = (at + 1..=text.len())
+                .find(|&e| text.is_char_boundary(e))
+                .unwrap_or(at);
+            let gone = text[at..end].to_string();
+            text.replace_range(at..end, "");
+            format!("delete {gone:?}")
+        }
+        1 | 2 => {
+            let insert = INSERTS[rng.below(INSERTS.len())];
+            text.insert_str(at, insert);
+            format!("insert {insert:?}")
+        }
+        _ => {
+            // delete or double the rest of a word
+            let end = text[at..]
+                .find(|c: char| c.is_whitespace() || "{}\",;()".contains(c))
+                .map_or(text.len(), |e| at + e.max(1).min(text.len() - at));
+            let word = text[at..end].to_string();
+            if rng.below(2) == 0 {
+                text.replace_range(at..end, "");
+                format!("delete {word:?}")
+            } else {
+                text.insert_str(end, &word);
+                format!("double {word:?}")
+            }
+        }
+    };
+    let index = LineIndex::new(BASE);
+    let (line, col) = index.line_col(BASE, at);
+    (text, format!("{what} at {line}:{col}"))
+}
+
+#[test]
+fn syntax_errors_of_mutated_plans() {
+    let count: usize = std::env::var("PLANC_CORPUS_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
+    let dump_path = std::env::var_os("PLANC_CORPUS_DUMP");
+    let mut dump = String::new();
+    let mut report = String::new();
+    let mut rng = Rng(2026);
+    for n in 0..count {
+        let (text, what) = mutant(n, &mut rng);
+        let parsed = planc::syntax::parse(&text);
+        let index = LineIndex::new(&text);
+        let _ = write!(report, "{n:03} {what}:");
+        if parsed.diagnostics.is_empty() {
+            let _ = writeln!(report, " ok, {} items", parsed.file.items.len());
+        }
+        for d in &parsed.diagnostics {
+            let (line, col) = index.line_col(&text, d.primary.span.start);
+            let _ = writeln!(
+                report,
+                " {line}:{col}+{} {} | {} | {}",
+                d.primary.span.len(),
+                d.message,
+                d.primary.message,
+                d.help.as_deref().unwrap_or("-")
+            );
+        }
+        if dump_path.is_some() {
+            let _ = writeln!(dump, "{n} {what}\n{parsed:#?}");
+        }
+    }
+    if let Some(path) = dump_path {
+        std::fs::write(path, dump).expect("dump file");
+    }
+    if count == 300 {
+        insta::assert_snapshot!(report);
+    }
+}
