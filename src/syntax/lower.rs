@@ -148,6 +148,20 @@ impl<'s> Lowerer<'s, '_> {
         })
     }
 
+    /// A `section_open` pair (`section "title" {`): the title and where the section starts.
+    pub fn section_open(&mut self, pair: P<'s>) -> (Str<'s>, usize) {
+        let start = self.span(&pair).start;
+        let title = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::string)
+            .map(|p| self.string(p))
+            .unwrap_or(Str {
+                value: Cow::Borrowed(""),
+                span: Span::new(start, start),
+            });
+        (title, start)
+    }
+
     fn block(&mut self, block: P<'s>) -> Vec<Stmt<'s>> {
         block
             .into_inner()

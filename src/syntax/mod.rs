@@ -3,8 +3,9 @@
 //! Invariant: `parse` never panics and always returns a tree (possibly partial)
 //! and the diagnostics that explain what is missing from it.
 //!
-//! The file is parsed one top-level item at a time: pest's pairs for one item
-//! are dropped before the next is parsed (bounded memory), and after a syntax
+//! The file is parsed a batch of items at a time, sections opened and closed by
+//! the parse loop: pest's pairs for one batch are dropped before the next is
+//! parsed (bounded memory, however large a section), and after a syntax
 //! error parsing resumes at the next line that starts an item in column 1, so
 //! that one slip gives one diagnostic, not a cascade.
 
@@ -17,6 +18,7 @@ pub mod scan;
 use pest::Parser as _;
 
 use crate::diagnostic::Diagnostic;
+use crate::span::Span;
 pub use lower::{MAX_CONDITION_DEPTH, parse_duration};
 use parser::{PlanParser, Rule};
 
@@ -27,42 +29,162 @@ pub struct Parsed<'s> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Sections nested deeper than this are read by the whole-item path, as
+/// before the loop read sections itself (it recurses, and pest guards it).
+const MAX_OPEN_SECTIONS: usize = 64;
+
+/// A section whose `}` has not been read yet.
+struct OpenSection<'s> {
+    title: ast::Str<'s>,
+    start: usize,
+    items: Vec<ast::Item<'s>>,
+}
+
 /// Parses a whole plan file.
+///
+/// The fast path reads batches of items (`top_batch`, `section_batch`) and
+/// keeps the open sections on its own stack. Whenever a batch makes no
+/// progress, the top-level item it is in is parsed again whole with
+/// `next_item`, exactly as a file was parsed one top-level item at a time,
+/// so a syntax error is reported (and recovered from) in the same words and
+/// at the same place.
 pub fn parse(source: &str) -> Parsed<'_> {
     let mut diagnostics = Vec::new();
     let mut items = Vec::new();
+    let mut open: Vec<OpenSection<'_>> = Vec::new();
     let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-    while pos <= source.len() {
-        let slice = &source[pos..];
-        match PlanParser::parse(Rule::next_item, slice) {
-            Ok(mut pairs) => {
-                let Some(item) = pairs.next().and_then(|p| p.into_inner().next()) else {
-                    break;
-                };
-                if item.as_rule() == Rule::EOI {
-                    break;
+    // Where the top-level item being read began, and the diagnostics before it.
+    let mut item_start = pos;
+    let mut diagnostics_before = 0;
+    loop {
+        let rule = if open.is_empty() {
+            Rule::top_batch
+        } else {
+            Rule::section_batch
+        };
+        let mut progressed = false;
+        let mut done = false;
+        if let Ok(mut pairs) = PlanParser::parse(rule, &source[pos..])
+            && let Some(batch) = pairs.next()
+        {
+            let mut lowerer = lower::Lowerer {
+                base: pos,
+                diagnostics: &mut diagnostics,
+                _marker: std::marker::PhantomData,
+            };
+            let mut last_end = pos;
+            for pair in batch.into_inner() {
+                progressed = true;
+                match pair.as_rule() {
+                    Rule::EOI => done = true,
+                    Rule::section_open => {
+                        if open.is_empty() {
+                            item_start = last_end;
+                            diagnostics_before = lowerer.diagnostics.len();
+                        }
+                        last_end = pos + pair.as_span().end();
+                        let (title, start) = lowerer.section_open(pair);
+                        open.push(OpenSection {
+                            title,
+                            start,
+                            items: Vec::new(),
+                        });
+                        if open.len() > MAX_OPEN_SECTIONS {
+                            progressed = false;
+                        }
+                    }
+                    Rule::block_end => {
+                        let end = pos + pair.as_span().end();
+                        last_end = end;
+                        if let Some(section) = open.pop() {
+                            let item = ast::Item::Section(ast::Section {
+                                title: section.title,
+                                items: section.items,
+                                span: Span::new(section.start, end),
+                            });
+                            match open.last_mut() {
+                                Some(parent) => parent.items.push(item),
+                                None => items.push(item),
+                            }
+                        }
+                    }
+                    _ => {
+                        last_end = pos + pair.as_span().end();
+                        let in_section = !open.is_empty();
+                        let item = lowerer.item(pair, in_section);
+                        match open.last_mut() {
+                            Some(parent) => parent.items.extend(item),
+                            None => items.extend(item),
+                        }
+                    }
                 }
-                let end = pos + item.as_span().end();
-                let mut lowerer = lower::Lowerer {
-                    base: pos,
-                    diagnostics: &mut diagnostics,
-                    _marker: std::marker::PhantomData,
-                };
-                items.extend(lowerer.item(item, false));
+            }
+            // Not the batch's end: that is past the white space after its last
+            // pair, and an error reported from there would read differently.
+            pos = last_end;
+        }
+        if done {
+            break;
+        }
+        if progressed {
+            continue;
+        }
+        // No progress: parse the whole top-level item again, the reference way.
+        if open.is_empty() {
+            item_start = pos;
+            diagnostics_before = diagnostics.len();
+        }
+        open.clear();
+        diagnostics.truncate(diagnostics_before);
+        match whole_item(source, item_start, &mut diagnostics) {
+            Whole::Item(item, end) => {
+                items.extend(item);
                 pos = end;
             }
-            Err(error) => {
-                let (diagnostic, at) = expected::describe(&error, source, pos);
-                diagnostics.push(diagnostic);
-                match scan::resume_point(source, pos, at) {
-                    Some(next) => pos = next,
-                    None => break,
-                }
-            }
+            Whole::End => break,
+            Whole::Resume(next) => pos = next,
         }
     }
     Parsed {
         file: ast::File { items },
         diagnostics,
+    }
+}
+
+enum Whole<'s> {
+    /// The item (if it lowered to one) and where it ends.
+    Item(Option<ast::Item<'s>>, usize),
+    /// The end of the file.
+    End,
+    /// A syntax error was reported; go on from here.
+    Resume(usize),
+}
+
+/// Parses the top-level item at `pos` whole (`next_item`).
+fn whole_item<'s>(source: &'s str, pos: usize, diagnostics: &mut Vec<Diagnostic>) -> Whole<'s> {
+    match PlanParser::parse(Rule::next_item, &source[pos..]) {
+        Ok(mut pairs) => {
+            let Some(item) = pairs.next().and_then(|p| p.into_inner().next()) else {
+                return Whole::End;
+            };
+            if item.as_rule() == Rule::EOI {
+                return Whole::End;
+            }
+            let end = pos + item.as_span().end();
+            let mut lowerer = lower::Lowerer {
+                base: pos,
+                diagnostics,
+                _marker: std::marker::PhantomData,
+            };
+            Whole::Item(lowerer.item(item, false), end)
+        }
+        Err(error) => {
+            let (diagnostic, at) = expected::describe(&error, source, pos);
+            diagnostics.push(diagnostic);
+            match scan::resume_point(source, pos, at) {
+                Some(next) => Whole::Resume(next),
+                None => Whole::End,
+            }
+        }
     }
 }
