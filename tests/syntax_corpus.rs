@@ -1,8 +1,10 @@
-//! Syntax errors stay put: a plan that uses every piece of syntax, mutated in
-//! hundreds of seeded ways (a character or a token deleted, inserted or
-//! doubled), and the parser's diagnostics for each kept in one snapshot.
-//! Guards the wording and positions of syntax errors against changes to the
-//! grammar or the parse loop made for speed.
+//! Syntax errors stay put, and the fast rules read what the reference rules
+//! read: a plan that uses every piece of syntax, mutated in hundreds of seeded
+//! ways (a character or a token deleted, inserted or doubled); for each mutant
+//! `parse` (fast rules, falling back to the reference rules) must give exactly
+//! the tree and diagnostics of `parse_reference` (reference rules only), and
+//! the diagnostics of all of them are kept in one snapshot. Guards the wording
+//! and positions of syntax errors against changes made for speed.
 //!
 //! `PLANC_CORPUS_DUMP=FILE` also writes the full syntax tree of every mutant,
 //! to compare two versions of the parser by `diff`; `PLANC_CORPUS_N` sets the
@@ -125,9 +127,18 @@ fn syntax_errors_of_mutated_plans() {
     let mut dump = String::new();
     let mut report = String::new();
     let mut rng = Rng(2026);
+    let mut differ = Vec::new();
     for n in 0..count {
         let (text, what) = mutant(n, &mut rng);
         let parsed = planc::syntax::parse(&text);
+        let reference = planc::syntax::parse_reference(&text);
+        let (fast, slow) = (format!("{parsed:#?}"), format!("{reference:#?}"));
+        if fast != slow {
+            differ.push(format!("{n:03} {what}"));
+            if differ.len() == 1 {
+                eprintln!("{n:03} {what}:\n{}", first_difference(&fast, &slow));
+            }
+        }
         let index = LineIndex::new(&text);
         let _ = write!(report, "{n:03} {what}:");
         if parsed.diagnostics.is_empty() {
@@ -151,7 +162,55 @@ fn syntax_errors_of_mutated_plans() {
     if let Some(path) = dump_path {
         std::fs::write(path, dump).expect("dump file");
     }
+    assert!(
+        differ.is_empty(),
+        "the fast rules and the reference rules read these mutants differently: {differ:?}"
+    );
     if count == 300 {
         insta::assert_snapshot!(report);
+    }
+}
+
+/// The lines around the first line where two texts differ.
+fn first_difference(a: &str, b: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let at = a
+        .iter()
+        .zip(&b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    let from = at.saturating_sub(8);
+    format!(
+        "fast:\n{}\nreference:\n{}",
+        a[from..(at + 4).min(a.len())].join("\n"),
+        b[from..(at + 4).min(b.len())].join("\n")
+    )
+}
+
+#[path = "../benches/support/synth/mod.rs"]
+#[allow(dead_code)]
+mod synth;
+
+#[test]
+fn bundled_and_synthetic_plans_read_the_same_both_ways() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/plans");
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("plans folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("plan"),
+            )
+        })
+        .collect();
+    let synthetic = synth::generate(30, 3, synth::Forms::PLANC);
+    texts.push(("synthetic".into(), synthetic.planc));
+    for (name, text) in texts {
+        let fast = format!("{:#?}", planc::syntax::parse(&text));
+        let slow = format!("{:#?}", planc::syntax::parse_reference(&text));
+        assert!(fast == slow, "{name}:\n{}", first_difference(&fast, &slow));
     }
 }

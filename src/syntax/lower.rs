@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use pest::iterators::Pair;
 
 use super::ast::*;
-use super::parser::Rule;
+use super::parser::{Rule, canonical, fast_statement, keyword_inline};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
 
@@ -19,10 +19,17 @@ pub(crate) struct Lowerer<'s, 'd> {
     /// Byte offset of the parsed slice in the whole file.
     pub base: usize,
     pub diagnostics: &'d mut Vec<Diagnostic>,
+    /// Set when a fast rule read a keyword as a name (see grammar/plan.pest).
+    pub keyword_as_name: bool,
     pub _marker: std::marker::PhantomData<&'s str>,
 }
 
 type P<'s> = Pair<'s, Rule>;
+
+/// The reference rule of a pair (fast rules build the pairs of reference rules).
+fn rule_of(pair: &P<'_>) -> Rule {
+    canonical(pair.as_rule())
+}
 
 impl<'s> Lowerer<'s, '_> {
     fn span(&self, pair: &P<'s>) -> Span {
@@ -39,11 +46,15 @@ impl<'s> Lowerer<'s, '_> {
     /// Lowers one item pair (any of the `*_item` rules).
     pub fn item(&mut self, pair: P<'s>, in_section: bool) -> Option<Item<'s>> {
         let span = self.span(&pair);
-        let rule = pair.as_rule();
+        let inline = keyword_inline(pair.as_rule());
+        let rule = rule_of(&pair);
         let mut inner = pair.into_inner();
-        let keyword = inner.next()?;
+        if !inline && rule != Rule::plan_item {
+            inner.next()?;
+        }
         Some(match rule {
             Rule::plan_item => {
+                let keyword = inner.next()?;
                 let title = self.string(inner.next()?);
                 let stmts = inner.next().map(|b| self.block(b)).unwrap_or_default();
                 Item::Plan(PlanHeader {
@@ -59,7 +70,7 @@ impl<'s> Lowerer<'s, '_> {
                 let mut items = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in block.into_inner() {
-                        if !matches!(p.as_rule(), Rule::block_end | Rule::open_brace) {
+                        if !matches!(rule_of(&p), Rule::block_end | Rule::open_brace) {
                             items.extend(self.item(p, true));
                         }
                     }
@@ -104,13 +115,13 @@ impl<'s> Lowerer<'s, '_> {
                 let label = self.string(inner.next()?);
                 let _colon = inner.next()?;
                 let ty_pair = inner.next()?;
-                let ty = match ty_pair.as_rule() {
+                let ty = match rule_of(&ty_pair) {
                     Rule::kw_count => FactType::Count,
                     Rule::kw_flag => FactType::Flag,
                     _ => FactType::OneOf(
                         ty_pair
                             .into_inner()
-                            .filter(|p| p.as_rule() == Rule::variant)
+                            .filter(|p| rule_of(p) == Rule::variant)
                             .filter_map(|v| {
                                 let mut vi = v.into_inner();
                                 let name = self.name(vi.next()?);
@@ -130,11 +141,13 @@ impl<'s> Lowerer<'s, '_> {
             Rule::trigger_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let _when = inner.next()?;
+                if !inline {
+                    inner.next()?; // `when`
+                }
                 let condition = self.condition(inner.next()?);
                 let level = inner
                     .next()
-                    .and_then(|l| l.into_inner().nth(1))
+                    .and_then(|l| l.into_inner().find(|p| rule_of(p) == Rule::name))
                     .map(|n| self.name(n));
                 Item::Trigger(Trigger {
                     name,
@@ -153,7 +166,7 @@ impl<'s> Lowerer<'s, '_> {
         let start = self.span(&pair).start;
         let title = pair
             .into_inner()
-            .find(|p| p.as_rule() == Rule::string)
+            .find(|p| rule_of(p) == Rule::string)
             .map(|p| self.string(p))
             .unwrap_or(Str {
                 value: Cow::Borrowed(""),
@@ -165,16 +178,21 @@ impl<'s> Lowerer<'s, '_> {
     fn block(&mut self, block: P<'s>) -> Vec<Stmt<'s>> {
         block
             .into_inner()
-            .filter(|p| p.as_rule() != Rule::block_end)
+            .filter(|p| rule_of(p) != Rule::block_end)
             .filter_map(|p| self.stmt(p))
             .collect()
     }
 
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
         let span = self.span(&pair);
-        let rule = pair.as_rule();
+        let (rule, inline) = match fast_statement(pair.as_rule(), pair.as_str()) {
+            Some(rule) => (rule, true),
+            None => (rule_of(&pair), keyword_inline(pair.as_rule())),
+        };
         let mut inner = pair.into_inner();
-        let _keyword = inner.next()?;
+        if !inline {
+            inner.next()?;
+        }
         let (keyword, value) = match rule {
             Rule::issuer_stmt => (Keyword::Issuer, Value::Str(self.string(inner.next()?))),
             Rule::scope_stmt => (Keyword::Scope, Value::Str(self.string(inner.next()?))),
@@ -206,12 +224,11 @@ impl<'s> Lowerer<'s, '_> {
                 Value::Duration(self.duration(inner.next()?)),
             ),
             Rule::escalates_stmt => {
-                let _to = inner.next()?;
-                let target = self.name(inner.next()?);
-                let within = match (inner.next(), inner.next()) {
-                    (Some(_), Some(d)) => Some(self.duration(d)),
-                    _ => None,
-                };
+                // `to` and `within` are pairs of the reference rule only
+                let target = self.name(inner.find(|p| rule_of(p) == Rule::name)?);
+                let within = inner
+                    .find(|p| rule_of(p) == Rule::duration)
+                    .map(|d| self.duration(d));
                 (Keyword::Escalates, Value::Escalation { target, within })
             }
             _ => return None,
@@ -223,14 +240,18 @@ impl<'s> Lowerer<'s, '_> {
         })
     }
 
-    fn name(&self, pair: P<'s>) -> Name<'s> {
+    fn name(&mut self, pair: P<'s>) -> Name<'s> {
+        let text = pair.as_str();
+        if pair.as_rule() == Rule::f_name && super::scan::is_keyword(text) {
+            self.keyword_as_name = true;
+        }
         Name {
-            text: pair.as_str(),
+            text,
             span: self.span(&pair),
         }
     }
 
-    fn names(&self, pair: P<'s>) -> Vec<Name<'s>> {
+    fn names(&mut self, pair: P<'s>) -> Vec<Name<'s>> {
         pair.into_inner().map(|p| self.name(p)).collect()
     }
 
@@ -365,12 +386,12 @@ impl<'s> Lowerer<'s, '_> {
 
     fn cond_node(&mut self, pair: P<'s>, nodes: &mut Vec<CondNode<'s>>, depth: usize) -> CondId {
         let span = self.span(&pair);
-        match pair.as_rule() {
+        match rule_of(&pair) {
             Rule::condition | Rule::conjunction => {
-                let is_or = pair.as_rule() == Rule::condition;
+                let is_or = rule_of(&pair) == Rule::condition;
                 let mut parts = Vec::new();
                 for p in pair.into_inner() {
-                    if !matches!(p.as_rule(), Rule::kw_or | Rule::kw_and) {
+                    if !matches!(rule_of(&p), Rule::kw_or | Rule::kw_and) {
                         parts.push(self.cond_node(p, nodes, depth));
                     }
                 }
@@ -386,7 +407,7 @@ impl<'s> Lowerer<'s, '_> {
                 let mut nots = Vec::new();
                 let mut id = None;
                 for p in pair.into_inner() {
-                    if p.as_rule() == Rule::kw_not {
+                    if rule_of(&p) == Rule::kw_not {
                         nots.push(self.span(&p).start);
                     } else {
                         id = Some(self.cond_node(p, nodes, depth));
@@ -447,7 +468,7 @@ impl<'s> Lowerer<'s, '_> {
                 };
                 let fact = self.name(fact);
                 let variants = inner
-                    .find(|p| p.as_rule() == Rule::names)
+                    .find(|p| rule_of(p) == Rule::names)
                     .map(|p| self.names(p))
                     .unwrap_or_default();
                 Self::push(

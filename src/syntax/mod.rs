@@ -29,8 +29,8 @@ pub struct Parsed<'s> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Sections nested deeper than this are read by the whole-item path, as
-/// before the loop read sections itself (it recurses, and pest guards it).
+/// Sections nested deeper than this are read by the reference rules (which
+/// recurse, pest guarding the stack), so that the tree stays as it was.
 const MAX_OPEN_SECTIONS: usize = 64;
 
 /// A section whose `}` has not been read yet.
@@ -42,27 +42,29 @@ struct OpenSection<'s> {
 
 /// Parses a whole plan file.
 ///
-/// The fast path reads batches of items (`top_batch`, `section_batch`) and
-/// keeps the open sections on its own stack. Whenever a batch makes no
-/// progress, the top-level item it is in is parsed again whole with
-/// `next_item`, exactly as a file was parsed one top-level item at a time,
-/// so a syntax error is reported (and recovered from) in the same words and
-/// at the same place.
+/// The fast path reads batches of items with the fast rules
+/// (`f_top_batch`, `f_section_batch`) and keeps the open sections on its own
+/// stack. When a batch makes no progress, or an item it read has anything to
+/// report (a keyword as a name, a bad escape, date or duration), the
+/// top-level item it is in is parsed again whole with the reference rules
+/// (`next_item`), exactly as `parse_reference` reads every item, so that
+/// errors are reported, and recovered from, in the same words and places.
 pub fn parse(source: &str) -> Parsed<'_> {
     let mut diagnostics = Vec::new();
     let mut items = Vec::new();
     let mut open: Vec<OpenSection<'_>> = Vec::new();
     let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-    // Where the top-level item being read began, and the diagnostics before it.
+    // Where the top-level section being read began, and the diagnostics before it.
     let mut item_start = pos;
     let mut diagnostics_before = 0;
     loop {
         let rule = if open.is_empty() {
-            Rule::top_batch
+            Rule::f_top_batch
         } else {
-            Rule::section_batch
+            Rule::f_section_batch
         };
         let mut progressed = false;
+        let mut trouble = false;
         let mut done = false;
         if let Ok(mut pairs) = PlanParser::parse(rule, &source[pos..])
             && let Some(batch) = pairs.next()
@@ -70,32 +72,35 @@ pub fn parse(source: &str) -> Parsed<'_> {
             let mut lowerer = lower::Lowerer {
                 base: pos,
                 diagnostics: &mut diagnostics,
+                keyword_as_name: false,
                 _marker: std::marker::PhantomData,
             };
+            // The end of the last pair read, not of the batch: that is past the
+            // white space after it, and an error reported from there would read
+            // differently.
             let mut last_end = pos;
             for pair in batch.into_inner() {
-                progressed = true;
+                let before = lowerer.diagnostics.len();
+                let end = pos + pair.as_span().end();
                 match pair.as_rule() {
                     Rule::EOI => done = true,
-                    Rule::section_open => {
-                        if open.is_empty() {
-                            item_start = last_end;
-                            diagnostics_before = lowerer.diagnostics.len();
-                        }
-                        last_end = pos + pair.as_span().end();
+                    Rule::f_section_open => {
                         let (title, start) = lowerer.section_open(pair);
-                        open.push(OpenSection {
-                            title,
-                            start,
-                            items: Vec::new(),
-                        });
-                        if open.len() > MAX_OPEN_SECTIONS {
-                            progressed = false;
+                        if lowerer.diagnostics.len() > before || open.len() >= MAX_OPEN_SECTIONS {
+                            trouble = true;
+                        } else {
+                            if open.is_empty() {
+                                item_start = last_end;
+                                diagnostics_before = before;
+                            }
+                            open.push(OpenSection {
+                                title,
+                                start,
+                                items: Vec::new(),
+                            });
                         }
                     }
                     Rule::block_end => {
-                        let end = pos + pair.as_span().end();
-                        last_end = end;
                         if let Some(section) = open.pop() {
                             let item = ast::Item::Section(ast::Section {
                                 title: section.title,
@@ -109,27 +114,33 @@ pub fn parse(source: &str) -> Parsed<'_> {
                         }
                     }
                     _ => {
-                        last_end = pos + pair.as_span().end();
-                        let in_section = !open.is_empty();
-                        let item = lowerer.item(pair, in_section);
-                        match open.last_mut() {
-                            Some(parent) => parent.items.extend(item),
-                            None => items.extend(item),
+                        let item = lowerer.item(pair, !open.is_empty());
+                        if lowerer.diagnostics.len() > before || lowerer.keyword_as_name {
+                            trouble = true;
+                        } else {
+                            match open.last_mut() {
+                                Some(parent) => parent.items.extend(item),
+                                None => items.extend(item),
+                            }
                         }
                     }
                 }
+                if trouble {
+                    lowerer.diagnostics.truncate(before);
+                    break;
+                }
+                progressed = true;
+                last_end = end;
             }
-            // Not the batch's end: that is past the white space after its last
-            // pair, and an error reported from there would read differently.
             pos = last_end;
         }
         if done {
             break;
         }
-        if progressed {
+        if progressed && !trouble {
             continue;
         }
-        // No progress: parse the whole top-level item again, the reference way.
+        // Read the top-level item whole, the reference way.
         if open.is_empty() {
             item_start = pos;
             diagnostics_before = diagnostics.len();
@@ -137,6 +148,30 @@ pub fn parse(source: &str) -> Parsed<'_> {
         open.clear();
         diagnostics.truncate(diagnostics_before);
         match whole_item(source, item_start, &mut diagnostics) {
+            Whole::Item(item, end) => {
+                items.extend(item);
+                pos = end;
+            }
+            Whole::End => break,
+            Whole::Resume(next) => pos = next,
+        }
+    }
+    Parsed {
+        file: ast::File { items },
+        diagnostics,
+    }
+}
+
+/// Parses a whole plan file the reference way: one top-level item at a time
+/// with `next_item`. `parse` gives the same result faster; this is what the
+/// tests compare it with.
+#[doc(hidden)]
+pub fn parse_reference(source: &str) -> Parsed<'_> {
+    let mut diagnostics = Vec::new();
+    let mut items = Vec::new();
+    let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    loop {
+        match whole_item(source, pos, &mut diagnostics) {
             Whole::Item(item, end) => {
                 items.extend(item);
                 pos = end;
@@ -174,6 +209,7 @@ fn whole_item<'s>(source: &'s str, pos: usize, diagnostics: &mut Vec<Diagnostic>
             let mut lowerer = lower::Lowerer {
                 base: pos,
                 diagnostics,
+                keyword_as_name: false,
                 _marker: std::marker::PhantomData,
             };
             Whole::Item(lowerer.item(item, false), end)
