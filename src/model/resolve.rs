@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
 
@@ -11,8 +13,9 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let items = flatten(file);
     let mut r = Resolver {
         model: Model::default(),
-        definitions: HashMap::new(),
+        definitions: HashMap::with_capacity_and_hasher(items.len(), FixedState::default()),
     };
+    r.model.symbols.reserve(items.len());
     for item in &items {
         r.declare(item);
     }
@@ -47,8 +50,17 @@ fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
 
 pub(super) struct Resolver<'s> {
     pub(super) model: Model<'s>,
-    /// Where each name was first defined, and its kind.
-    definitions: HashMap<&'s str, (Span, Kind)>,
+    /// Where each name was first defined, its kind and what it denotes: the
+    /// one map every reference is looked up in (`Model::symbols` holds the
+    /// same symbols for later stages), with a fast hasher.
+    definitions: HashMap<&'s str, Definition, FixedState>,
+}
+
+#[derive(Clone, Copy)]
+struct Definition {
+    span: Span,
+    kind: Kind,
+    symbol: Symbol,
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -62,7 +74,7 @@ fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s
 
 /// Which kinds a reference position accepts.
 #[derive(Clone, Copy)]
-enum Want {
+pub(super) enum Want {
     Role,
     Party,
     Trigger,
@@ -94,18 +106,32 @@ impl Want {
 
 impl<'s> Resolver<'s> {
     fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
-        if let Some(&(first, _)) = self.definitions.get(name.text) {
-            self.model.problems.push(Problem::Duplicate {
-                what: format!("the name `{}`", name.text),
-                first,
-                second: name.span,
-                attribute: false,
-            });
-            return false;
+        match self.definitions.entry(name.text) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let first = first.get().span;
+                self.model.problems.push(Problem::Duplicate {
+                    what: format!("the name `{}`", name.text),
+                    first,
+                    second: name.span,
+                    attribute: false,
+                });
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Definition {
+                    span: name.span,
+                    kind,
+                    symbol,
+                });
+                self.model.symbols.insert(name.text, symbol);
+                true
+            }
         }
-        self.definitions.insert(name.text, (name.span, kind));
-        self.model.symbols.insert(name.text, symbol);
-        true
+    }
+
+    /// What a name denotes, if it is defined.
+    pub(super) fn symbol(&self, name: &str) -> Option<Symbol> {
+        self.definitions.get(name).map(|d| d.symbol)
     }
 
     fn declare(&mut self, item: &Item<'s>) {
@@ -240,23 +266,23 @@ impl<'s> Resolver<'s> {
             Item::Plan(p) => self.fill_header(p),
             Item::Decl(d) => {
                 // A duplicate definition was not declared: its body is not checked again.
-                let Some((span, _)) = self.definitions.get(d.name.text) else {
+                let Some(definition) = self.definitions.get(d.name.text).copied() else {
                     return;
                 };
-                if *span != d.name.span {
+                if definition.span != d.name.span {
                     return;
                 }
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
-                match self.model.symbols.get(d.name.text).copied() {
-                    Some(Symbol::Role(id)) => self.fill_role(id, &d.stmts),
-                    Some(Symbol::External(id)) => self.fill_external(id, &d.stmts),
-                    Some(Symbol::Step(id)) => self.fill_step(id, &d.stmts),
-                    Some(Symbol::Routine(id)) => self.fill_routine(id, &d.stmts),
+                match definition.symbol {
+                    Symbol::Role(id) => self.fill_role(id, &d.stmts),
+                    Symbol::External(id) => self.fill_external(id, &d.stmts),
+                    Symbol::Step(id) => self.fill_step(id, &d.stmts),
+                    Symbol::Routine(id) => self.fill_routine(id, &d.stmts),
                     _ => {}
                 }
             }
             Item::Trigger(t) => {
-                let Some(Symbol::Trigger(id)) = self.model.symbols.get(t.name.text).copied() else {
+                let Some(Symbol::Trigger(id)) = self.symbol(t.name.text) else {
                     return;
                 };
                 if self.model.trigger(id).named.name_span != t.name.span {
@@ -325,136 +351,11 @@ impl<'s> Resolver<'s> {
         self.model.header = Some(h);
     }
 
-    /// Reports attributes that may be given once but were given again.
-    fn check_single_attributes(&mut self, stmts: &[ast::Stmt<'s>], kind: &str, name: &str) {
-        let mut seen: HashMap<Keyword, Span> = HashMap::new();
-        for stmt in stmts {
-            if !stmt.keyword.is_single() {
-                continue;
-            }
-            if let Some(&first) = seen.get(&stmt.keyword) {
-                self.model.problems.push(Problem::Duplicate {
-                    what: format!("`{}` of {kind} `{name}`", stmt.keyword.as_str()),
-                    first,
-                    second: stmt.span,
-                    attribute: true,
-                });
-            } else {
-                seen.insert(stmt.keyword, stmt.span);
-            }
-        }
-    }
-
-    fn fill_role(&mut self, id: RoleId, stmts: &[ast::Stmt<'s>]) {
-        let mut role = self.model.roles[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Holder, Value::Str(s)) => set_once(&mut role.holder, s),
-                (Keyword::Phone, Value::Str(s)) => role.phones.push(s.clone()),
-                (Keyword::Duty, Value::Str(s)) => role.duties.push(s.clone()),
-                (Keyword::Text, Value::Str(s)) => role.texts.push(s.clone()),
-                (Keyword::Deputy, Value::Name(n)) if role.deputy.is_none() => {
-                    role.deputy = self.party_ref(n, "deputy");
-                }
-                (Keyword::Members, Value::Names(names)) => role
-                    .members
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "members"))),
-                (Keyword::Escalates, Value::Escalation { target, within }) => {
-                    if let Some(target) = self.party_ref(target, "escalates to") {
-                        role.escalations.push(Escalation {
-                            target,
-                            within: *within,
-                            span: stmt.span,
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.model.roles[id.index()] = role;
-    }
-
-    fn fill_external(&mut self, id: ExternalId, stmts: &[ast::Stmt<'s>]) {
-        let ext = &mut self.model.externals[id.index()];
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Holder, Value::Str(s)) => set_once(&mut ext.holder, s),
-                (Keyword::Phone, Value::Str(s)) => ext.phones.push(s.clone()),
-                (Keyword::Text, Value::Str(s)) => ext.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-    }
-
-    fn fill_step(&mut self, id: StepId, stmts: &[ast::Stmt<'s>]) {
-        let mut step = self.model.steps[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Owner, Value::Name(n)) if !step.owner_written => {
-                    step.owner_written = true;
-                    step.owner = self.role_ref(n, "owner");
-                }
-                (Keyword::On, Value::Names(names)) => {
-                    for n in names {
-                        if let Some(Ref {
-                            id: Symbol::Trigger(t),
-                            span,
-                        }) = self.lookup(n, Want::Trigger, "on")
-                        {
-                            step.on.push(Ref { id: t, span });
-                        }
-                    }
-                }
-                (Keyword::After, Value::Names(names)) => {
-                    for n in names {
-                        if let Some(Ref {
-                            id: Symbol::Step(s),
-                            span,
-                        }) = self.lookup(n, Want::Step, "after")
-                        {
-                            step.after.push(Ref { id: s, span });
-                        }
-                    }
-                }
-                (Keyword::With, Value::Names(names)) => step
-                    .with
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
-                (Keyword::Notify, Value::Names(names)) => step
-                    .notify
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "notify"))),
-                (Keyword::Within, Value::Duration(d)) => {
-                    step.within.get_or_insert(*d);
-                }
-                (Keyword::Until, Value::Str(s)) => set_once(&mut step.until, s),
-                (Keyword::Text, Value::Str(s)) => step.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-        self.model.steps[id.index()] = step;
-    }
-
-    fn fill_routine(&mut self, id: RoutineId, stmts: &[ast::Stmt<'s>]) {
-        let mut routine = self.model.routines[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Owner, Value::Name(n)) if !routine.owner_written => {
-                    routine.owner_written = true;
-                    routine.owner = self.role_ref(n, "owner");
-                }
-                (Keyword::With, Value::Names(names)) => routine
-                    .with
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
-                (Keyword::Every, Value::Duration(d)) => {
-                    routine.every.get_or_insert(*d);
-                }
-                (Keyword::Text, Value::Str(s)) => routine.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-        self.model.routines[id.index()] = routine;
-    }
-
-    fn role_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<RoleId>> {
+    pub(super) fn role_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<RoleId>> {
         match self.lookup(name, Want::Role, position)? {
             Ref {
                 id: Symbol::Role(r),
@@ -464,7 +365,11 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn party_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<Party>> {
+    pub(super) fn party_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<Party>> {
         let r = self.lookup(name, Want::Party, position)?;
         let party = match r.id {
             Symbol::Role(id) => Party::Role(id),
@@ -485,8 +390,8 @@ impl<'s> Resolver<'s> {
         expected: &'static str,
         accepts: impl Fn(Kind) -> bool,
     ) {
-        match self.definitions.get(name.text) {
-            Some(&(definition, found)) => self.model.problems.push(Problem::WrongKind {
+        match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {
+            Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
                 name: name.text.to_string(),
                 span: name.span,
                 found,
@@ -507,13 +412,18 @@ impl<'s> Resolver<'s> {
     }
 
     /// Looks a name up for a position; records undefined and wrong-kind problems.
-    fn lookup(
+    pub(super) fn lookup(
         &mut self,
         name: &ast::Name<'s>,
         want: Want,
         position: &'static str,
     ) -> Option<Ref<Symbol>> {
-        let Some(&(definition, kind)) = self.definitions.get(name.text) else {
+        let Some(&Definition {
+            span: definition,
+            kind,
+            symbol,
+        }) = self.definitions.get(name.text)
+        else {
             let suggestion = self.suggest(name.text, |k| want.accepts(k));
             self.model.problems.push(Problem::Undefined {
                 name: name.text.to_string(),
@@ -534,7 +444,6 @@ impl<'s> Resolver<'s> {
             });
             return None;
         }
-        let symbol = *self.model.symbols.get(name.text)?;
         Some(Ref {
             id: symbol,
             span: name.span,
@@ -546,14 +455,14 @@ impl<'s> Resolver<'s> {
         let candidates: Vec<&str> = self
             .definitions
             .iter()
-            .filter(|(_, (_, k))| accepts(*k))
+            .filter(|(_, d)| accepts(d.kind))
             .map(|(n, _)| *n)
             .collect();
         crate::suggest::closest(text, &candidates).map(str::to_string)
     }
 }
 
-fn set_once<'s>(slot: &mut Option<ast::Str<'s>>, value: &ast::Str<'s>) {
+pub(super) fn set_once<'s>(slot: &mut Option<ast::Str<'s>>, value: &ast::Str<'s>) {
     if slot.is_none() {
         *slot = Some(value.clone());
     }

@@ -176,11 +176,14 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     fn block(&mut self, block: P<'s>) -> Vec<Stmt<'s>> {
-        block
-            .into_inner()
-            .filter(|p| rule_of(p) != Rule::block_end)
-            .filter_map(|p| self.stmt(p))
-            .collect()
+        let pairs = block.into_inner();
+        let mut stmts = Vec::with_capacity(pairs.len().saturating_sub(1));
+        for p in pairs {
+            if rule_of(&p) != Rule::block_end {
+                stmts.extend(self.stmt(p));
+            }
+        }
+        stmts
     }
 
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
@@ -258,12 +261,11 @@ impl<'s> Lowerer<'s, '_> {
     /// A `string` pair: resolves escapes and CRLF, reporting bad escapes.
     fn string(&mut self, pair: P<'s>) -> Str<'s> {
         let span = self.span(&pair);
-        let body = pair.into_inner().next();
-        let (raw, body_start) = match &body {
-            Some(b) => (b.as_str(), self.span(b).start),
-            None => ("", span.start + 1),
-        };
-        let value = if raw.contains(['\\', '\r']) {
+        // The text between the quotes (a `string` pair is `"`, `str_body`, `"`).
+        let text = pair.as_str();
+        let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
+        let body_start = span.start + 1;
+        let value = if memchr::memchr2(b'\\', b'\r', raw.as_bytes()).is_some() {
             Cow::Owned(self.unescape(raw, body_start))
         } else {
             Cow::Borrowed(raw)
