@@ -114,7 +114,7 @@ const SEED: u64 = 2026;
 
 fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
     let config = Config::default();
-    for (megabytes, label, budget) in [(1, "1MB", 2), (10, "10MB", 3), (50, "50MB", 3)] {
+    for (megabytes, label) in [(1, "1MB"), (10, "10MB"), (50, "50MB")] {
         let roles = synth::roles_for_bytes(megabytes * 1_000_000, SEED);
         let plan = synth::generate(roles, SEED, synth::Forms::ALL);
         let mut r = SizeResult {
@@ -129,10 +129,12 @@ fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
             peak: 0,
         };
         let mut group = c.benchmark_group(format!("size={label}"));
+        // With `--quick` criterion stops at this time (at 50 MB, after one run);
+        // without, it takes 10 samples whatever the time.
         group
             .sample_size(10)
             .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(budget));
+            .measurement_time(Duration::from_secs(1));
         group.throughput(Throughput::Bytes(r.planc_bytes as u64));
         group.bench_function("planc_check", |b| {
             b.iter_custom(|n| {
@@ -158,20 +160,21 @@ fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
         });
         group.finish();
         r.peak = peak_heap(|| planc::check_source(&plan.planc, &config));
-        let toml_peak = peak_heap(|| plan.toml.parse::<toml::Table>());
-        let json_peak = peak_heap(|| serde_json::from_str::<serde_json::Value>(&plan.json));
         println!(
-            "size={label}: {} roles, {} steps, {} triggers; planc {} B, toml {} B, json {} B; peak heap over its input: planc {:.2}, toml {:.2}, json {:.2}",
-            plan.roles,
-            plan.steps,
-            plan.triggers,
-            r.planc_bytes,
-            r.toml_bytes,
-            r.json_bytes,
-            r.peak as f64 / r.planc_bytes as f64,
-            toml_peak as f64 / r.toml_bytes as f64,
-            json_peak as f64 / r.json_bytes as f64,
+            "size={label}: {} roles, {} steps, {} triggers; planc {} B, toml {} B, json {} B",
+            plan.roles, plan.steps, plan.triggers, r.planc_bytes, r.toml_bytes, r.json_bytes,
         );
+        // The others' peaks, for comparison (two more runs each size).
+        if std::env::var_os("PLANC_BENCH_ALL_PEAKS").is_some() {
+            let toml_peak = peak_heap(|| plan.toml.parse::<toml::Table>());
+            let json_peak = peak_heap(|| serde_json::from_str::<serde_json::Value>(&plan.json));
+            println!(
+                "size={label}: peak heap over its input: planc {:.2}, toml {:.2}, json {:.2}",
+                r.peak as f64 / r.planc_bytes as f64,
+                toml_peak as f64 / r.toml_bytes as f64,
+                json_peak as f64 / r.json_bytes as f64,
+            );
+        }
         results.push(r);
     }
 }
@@ -185,7 +188,7 @@ fn hundred_thousand_steps(c: &mut Criterion) -> Option<String> {
     group
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(1))
         .throughput(Throughput::Bytes(plan.planc.len() as u64));
     group.bench_function("planc_check", |b| {
         b.iter_custom(|n| {
@@ -211,7 +214,7 @@ fn bundled(c: &mut Criterion) {
     let mut group = c.benchmark_group("bundled");
     group
         .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(1));
+        .measurement_time(Duration::from_millis(500));
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/plans");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
@@ -240,7 +243,11 @@ fn mbps(bytes: usize, seconds: Option<f64>) -> String {
 }
 
 fn main() {
-    let mut c = Criterion::default().configure_from_args();
+    // Fewer bootstrap resamples than criterion's 100,000: the analysis of a
+    // few slow samples need not take longer than taking them.
+    let mut c = Criterion::default()
+        .nresamples(10_000)
+        .configure_from_args();
     let mut results = Vec::new();
     sizes(&mut c, &mut results);
     let hundred = hundred_thousand_steps(&mut c);

@@ -9,6 +9,7 @@ pub(crate) struct PlanParser;
 pub(crate) fn canonical(rule: Rule) -> Rule {
     match rule {
         Rule::f_name => Rule::name,
+        Rule::f_string => Rule::string,
         Rule::f_names => Rule::names,
         Rule::f_strings => Rule::strings,
         Rule::f_plan_block => Rule::plan_block,
