@@ -18,6 +18,9 @@ pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
         return check::finish(parsed.diagnostics, config);
     }
     let model = model::build(&parsed.file);
+    // The model borrows the source, not the tree: free the tree now, so that
+    // the graphs and checks reuse its memory.
+    drop(parsed);
     let graphs = Graphs::build(&model);
     let ctx = Context {
         model: &model,

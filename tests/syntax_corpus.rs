@@ -15,6 +15,8 @@ use std::fmt::Write as _;
 use planc::span::LineIndex;
 
 const BASE: &str = include_str!("fixtures/syntax-corpus/base.plan");
+/// Comments wherever white space may stand (the fast rules keep them as pairs).
+const COMMENTS: &str = include_str!("fixtures/syntax-corpus/comments.plan");
 
 /// Inserted text: structure, look-alikes, keywords and values.
 const INSERTS: &[&str] = &[
@@ -79,9 +81,9 @@ fn boundary(text: &str, rng: &mut Rng) -> usize {
     at
 }
 
-/// The `n`th mutant of the base plan and a short description of the mutation.
-fn mutant(n: usize, rng: &mut Rng) -> (String, String) {
-    let mut text = BASE.to_string();
+/// The `n`th mutant of `base` and a short description of the mutation.
+fn mutant(base: &str, n: usize, rng: &mut Rng) -> (String, String) {
+    let mut text = base.to_string();
     let at = boundary(&text, rng);
     let what = match n % 4 {
         0 => {
@@ -112,8 +114,8 @@ fn mutant(n: usize, rng: &mut Rng) -> (String, String) {
             }
         }
     };
-    let index = LineIndex::new(BASE);
-    let (line, col) = index.line_col(BASE, at);
+    let index = LineIndex::new(base);
+    let (line, col) = index.line_col(base, at);
     (text, format!("{what} at {line}:{col}"))
 }
 
@@ -129,7 +131,7 @@ fn syntax_errors_of_mutated_plans() {
     let mut rng = Rng(2026);
     let mut differ = Vec::new();
     for n in 0..count {
-        let (text, what) = mutant(n, &mut rng);
+        let (text, what) = mutant(BASE, n, &mut rng);
         let parsed = planc::syntax::parse(&text);
         let reference = planc::syntax::parse_reference(&text);
         let (fast, slow) = (format!("{parsed:#?}"), format!("{reference:#?}"));
@@ -187,6 +189,43 @@ fn first_difference(a: &str, b: &str) -> String {
     )
 }
 
+#[test]
+fn mutants_with_comments_everywhere_read_the_same_both_ways() {
+    let count: usize = std::env::var("PLANC_CORPUS_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
+    let mut rng = Rng(7);
+    let mut differ = Vec::new();
+    let mut clean = 0;
+    for n in 0..count {
+        let (text, what) = if n == 0 {
+            (COMMENTS.to_string(), "unchanged".to_string())
+        } else {
+            mutant(COMMENTS, n, &mut rng)
+        };
+        let parsed = planc::syntax::parse(&text);
+        clean += usize::from(parsed.diagnostics.is_empty());
+        let (fast, slow) = (
+            format!("{parsed:#?}"),
+            format!("{:#?}", planc::syntax::parse_reference(&text)),
+        );
+        if fast != slow {
+            if differ.is_empty() {
+                eprintln!("{n:03} {what}:\n{}", first_difference(&fast, &slow));
+            }
+            differ.push(format!("{n:03} {what}"));
+        }
+        if n == 0 {
+            assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+            assert_eq!(planc::syntax::parse_counting(&text).1, 0, "fell back");
+        }
+    }
+    assert!(differ.is_empty(), "read differently: {differ:?}");
+    // Most mutants still parse, so the fast rules are what is compared.
+    assert!(clean > count / 3, "{clean} of {count} parse");
+}
+
 #[path = "../benches/support/synth/mod.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -209,7 +248,9 @@ fn bundled_and_synthetic_plans_read_the_same_both_ways() {
     let synthetic = synth::generate(30, 3, synth::Forms::PLANC);
     texts.push(("synthetic".into(), synthetic.planc));
     for (name, text) in texts {
-        let fast = format!("{:#?}", planc::syntax::parse(&text));
+        let (parsed, fallbacks) = planc::syntax::parse_counting(&text);
+        assert_eq!(fallbacks, 0, "{name}: the fast rules fell back");
+        let fast = format!("{parsed:#?}");
         let slow = format!("{:#?}", planc::syntax::parse_reference(&text));
         assert!(fast == slow, "{name}:\n{}", first_difference(&fast, &slow));
     }

@@ -5,6 +5,20 @@ use super::resolve::{Resolver, Want, set_once};
 use super::*;
 use crate::syntax::ast::{self, Keyword, Value};
 
+/// How many values the statements with `keyword` give (names in a list count
+/// one each), to size a list once.
+fn values(stmts: &[ast::Stmt<'_>], keyword: Keyword) -> usize {
+    stmts
+        .iter()
+        .filter(|s| s.keyword == keyword)
+        .map(|s| match &s.value {
+            Value::Names(names) => names.len(),
+            Value::Strs(strs) => strs.len(),
+            _ => 1,
+        })
+        .sum()
+}
+
 impl<'s> Resolver<'s> {
     /// Reports attributes that may be given once but were given again.
     pub(super) fn check_single_attributes(
@@ -51,6 +65,11 @@ impl<'s> Resolver<'s> {
         let mut texts = std::mem::take(&mut role.texts);
         let mut members = std::mem::take(&mut role.members);
         let mut escalations = std::mem::take(&mut role.escalations);
+        phones.reserve_exact(values(stmts, Keyword::Phone));
+        duties.reserve_exact(values(stmts, Keyword::Duty));
+        texts.reserve_exact(values(stmts, Keyword::Text));
+        members.reserve_exact(values(stmts, Keyword::Members));
+        escalations.reserve_exact(values(stmts, Keyword::Escalates));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Holder, Value::Str(s)) => set_once(&mut holder, s),
@@ -108,6 +127,11 @@ impl<'s> Resolver<'s> {
         let mut texts = std::mem::take(&mut step.texts);
         let mut within = step.within.take();
         let mut until = step.until.take();
+        on.reserve_exact(values(stmts, Keyword::On));
+        after.reserve_exact(values(stmts, Keyword::After));
+        with.reserve_exact(values(stmts, Keyword::With));
+        notify.reserve_exact(values(stmts, Keyword::Notify));
+        texts.reserve_exact(values(stmts, Keyword::Text));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Owner, Value::Name(n)) if !owner_written => {
@@ -169,6 +193,8 @@ impl<'s> Resolver<'s> {
         let mut with = std::mem::take(&mut routine.with);
         let mut every = routine.every.take();
         let mut texts = std::mem::take(&mut routine.texts);
+        with.reserve_exact(values(stmts, Keyword::With));
+        texts.reserve_exact(values(stmts, Keyword::Text));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Owner, Value::Name(n)) if !owner_written => {

@@ -16,6 +16,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
         definitions: HashMap::with_capacity_and_hasher(items.len(), FixedState::default()),
     };
     r.model.symbols.reserve(items.len());
+    r.reserve(&items);
     for item in &items {
         r.declare(item);
     }
@@ -127,6 +128,35 @@ impl<'s> Resolver<'s> {
                 true
             }
         }
+    }
+
+    /// Sizes the model's lists once, exactly: no copying as they grow, and
+    /// no list twice its size at the peak of a large plan.
+    fn reserve(&mut self, items: &[&Item<'s>]) {
+        let (mut roles, mut externals, mut steps, mut routines) = (0, 0, 0, 0);
+        let (mut facts, mut levels, mut triggers) = (0, 0, 0);
+        for item in items {
+            match item {
+                Item::Decl(d) => match d.kind {
+                    ast::DeclKind::Role => roles += 1,
+                    ast::DeclKind::External => externals += 1,
+                    ast::DeclKind::Step => steps += 1,
+                    ast::DeclKind::Routine | ast::DeclKind::Drill => routines += 1,
+                },
+                Item::Fact(_) => facts += 1,
+                Item::Level(_) => levels += 1,
+                Item::Trigger(_) => triggers += 1,
+                Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+            }
+        }
+        let m = &mut self.model;
+        m.roles.reserve_exact(roles);
+        m.externals.reserve_exact(externals);
+        m.steps.reserve_exact(steps);
+        m.routines.reserve_exact(routines);
+        m.facts.reserve_exact(facts);
+        m.levels.reserve_exact(levels);
+        m.triggers.reserve_exact(triggers);
     }
 
     /// What a name denotes, if it is defined.

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::parser::{Rule, canonical, fast_statement, keyword_inline};
@@ -25,6 +25,18 @@ pub(crate) struct Lowerer<'s, 'd> {
 }
 
 type P<'s> = Pair<'s, Rule>;
+
+/// The children of a pair, without the comments that the fast rules keep as
+/// `comment_text` pairs (they skip white space inline, see grammar/plan.pest).
+type Kids<'s> = std::iter::Filter<Pairs<'s, Rule>, fn(&P<'s>) -> bool>;
+
+fn kids(pair: P<'_>) -> Kids<'_> {
+    pair.into_inner().filter(not_comment as fn(&P<'_>) -> bool)
+}
+
+fn not_comment(pair: &P<'_>) -> bool {
+    pair.as_rule() != Rule::comment_text
+}
 
 /// The reference rule of a pair (fast rules build the pairs of reference rules).
 fn rule_of(pair: &P<'_>) -> Rule {
@@ -47,8 +59,10 @@ impl<'s> Lowerer<'s, '_> {
     pub fn item(&mut self, pair: P<'s>, in_section: bool) -> Option<Item<'s>> {
         let span = self.span(&pair);
         let inline = keyword_inline(pair.as_rule());
+        // A fast item has its statements inline, not in a block pair.
+        let fast = pair.as_rule() != canonical(pair.as_rule());
         let rule = rule_of(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = kids(pair);
         if !inline && rule != Rule::plan_item {
             inner.next()?;
         }
@@ -56,7 +70,7 @@ impl<'s> Lowerer<'s, '_> {
             Rule::plan_item => {
                 let keyword = inner.next()?;
                 let title = self.string(inner.next()?);
-                let stmts = inner.next().map(|b| self.block(b)).unwrap_or_default();
+                let stmts = self.stmts(inner, fast);
                 Item::Plan(PlanHeader {
                     title,
                     stmts,
@@ -69,7 +83,7 @@ impl<'s> Lowerer<'s, '_> {
                 let title = self.string(inner.next()?);
                 let mut items = Vec::new();
                 if let Some(block) = inner.next() {
-                    for p in block.into_inner() {
+                    for p in kids(block) {
                         if !matches!(rule_of(&p), Rule::block_end | Rule::open_brace) {
                             items.extend(self.item(p, true));
                         }
@@ -96,7 +110,7 @@ impl<'s> Lowerer<'s, '_> {
                 };
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let stmts = inner.next().map(|b| self.block(b)).unwrap_or_default();
+                let stmts = self.stmts(inner, fast);
                 Item::Decl(Decl {
                     kind,
                     name,
@@ -123,7 +137,7 @@ impl<'s> Lowerer<'s, '_> {
                             .into_inner()
                             .filter(|p| rule_of(p) == Rule::variant)
                             .filter_map(|v| {
-                                let mut vi = v.into_inner();
+                                let mut vi = kids(v);
                                 let name = self.name(vi.next()?);
                                 let label = self.string(vi.next()?);
                                 Some(Variant { name, label })
@@ -147,7 +161,7 @@ impl<'s> Lowerer<'s, '_> {
                 let condition = self.condition(inner.next()?);
                 let level = inner
                     .next()
-                    .and_then(|l| l.into_inner().find(|p| rule_of(p) == Rule::name))
+                    .and_then(|l| kids(l).find(|p| rule_of(p) == Rule::name))
                     .map(|n| self.name(n));
                 Item::Trigger(Trigger {
                     name,
@@ -175,9 +189,20 @@ impl<'s> Lowerer<'s, '_> {
         (title, start)
     }
 
-    fn block(&mut self, block: P<'s>) -> Vec<Stmt<'s>> {
-        let pairs = block.into_inner();
-        let mut stmts = Vec::with_capacity(pairs.len().saturating_sub(1));
+    /// The statements of an item: the pairs left (fast rules) or those of its
+    /// block pair, if any (reference rules).
+    fn stmts(&mut self, mut rest: Kids<'s>, fast: bool) -> Vec<Stmt<'s>> {
+        if fast {
+            self.statements(rest)
+        } else {
+            rest.next()
+                .map(|block| self.statements(kids(block)))
+                .unwrap_or_default()
+        }
+    }
+
+    fn statements(&mut self, pairs: Kids<'s>) -> Vec<Stmt<'s>> {
+        let mut stmts = Vec::with_capacity(pairs.size_hint().1.unwrap_or(0));
         for p in pairs {
             if rule_of(&p) != Rule::block_end {
                 stmts.extend(self.stmt(p));
@@ -192,7 +217,7 @@ impl<'s> Lowerer<'s, '_> {
             Some(rule) => (rule, true),
             None => (rule_of(&pair), keyword_inline(pair.as_rule())),
         };
-        let mut inner = pair.into_inner();
+        let mut inner = kids(pair);
         if !inline {
             inner.next()?;
         }
@@ -207,17 +232,17 @@ impl<'s> Lowerer<'s, '_> {
             Rule::until_stmt => (Keyword::Until, Value::Str(self.string(inner.next()?))),
             Rule::basis_stmt => (
                 Keyword::Basis,
-                Value::Strs(inner.next()?.into_inner().map(|s| self.string(s)).collect()),
+                Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
             ),
             Rule::date_stmt => (Keyword::Date, Value::Date(self.date(inner.next()?))),
             Rule::commander_stmt => (Keyword::Commander, Value::Name(self.name(inner.next()?))),
             Rule::deputy_stmt => (Keyword::Deputy, Value::Name(self.name(inner.next()?))),
             Rule::owner_stmt => (Keyword::Owner, Value::Name(self.name(inner.next()?))),
-            Rule::members_stmt => (Keyword::Members, Value::Names(self.names(inner.next()?))),
-            Rule::on_stmt => (Keyword::On, Value::Names(self.names(inner.next()?))),
-            Rule::after_stmt => (Keyword::After, Value::Names(self.names(inner.next()?))),
-            Rule::with_stmt => (Keyword::With, Value::Names(self.names(inner.next()?))),
-            Rule::notify_stmt => (Keyword::Notify, Value::Names(self.names(inner.next()?))),
+            Rule::members_stmt => (Keyword::Members, Value::Names(self.list(inner)?)),
+            Rule::on_stmt => (Keyword::On, Value::Names(self.list(inner)?)),
+            Rule::after_stmt => (Keyword::After, Value::Names(self.list(inner)?)),
+            Rule::with_stmt => (Keyword::With, Value::Names(self.list(inner)?)),
+            Rule::notify_stmt => (Keyword::Notify, Value::Names(self.list(inner)?)),
             Rule::within_stmt => (
                 Keyword::Within,
                 Value::Duration(self.duration(inner.next()?)),
@@ -254,8 +279,21 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
+    /// The names of a statement: those of its `names` pair (reference rules)
+    /// or the name pairs left (fast rules).
+    fn list(&mut self, mut rest: Kids<'s>) -> Option<Vec<Name<'s>>> {
+        let first = rest.next()?;
+        if rule_of(&first) == Rule::names {
+            return Some(self.names(first));
+        }
+        let mut names = Vec::with_capacity(1 + rest.size_hint().1.unwrap_or(0));
+        names.push(self.name(first));
+        names.extend(rest.map(|p| self.name(p)));
+        Some(names)
+    }
+
     fn names(&mut self, pair: P<'s>) -> Vec<Name<'s>> {
-        pair.into_inner().map(|p| self.name(p)).collect()
+        kids(pair).map(|p| self.name(p)).collect()
     }
 
     /// A `string` pair: resolves escapes and CRLF, reporting bad escapes.
@@ -392,7 +430,7 @@ impl<'s> Lowerer<'s, '_> {
             Rule::condition | Rule::conjunction => {
                 let is_or = rule_of(&pair) == Rule::condition;
                 let mut parts = Vec::new();
-                for p in pair.into_inner() {
+                for p in kids(pair) {
                     if !matches!(rule_of(&p), Rule::kw_or | Rule::kw_and) {
                         parts.push(self.cond_node(p, nodes, depth));
                     }
@@ -408,7 +446,7 @@ impl<'s> Lowerer<'s, '_> {
             Rule::negation => {
                 let mut nots = Vec::new();
                 let mut id = None;
-                for p in pair.into_inner() {
+                for p in kids(pair) {
                     if rule_of(&p) == Rule::kw_not {
                         nots.push(self.span(&p).start);
                     } else {
@@ -431,13 +469,13 @@ impl<'s> Lowerer<'s, '_> {
                     );
                     return Self::push(nodes, CondNode::And(vec![], span));
                 }
-                match pair.into_inner().next() {
+                match kids(pair).next() {
                     Some(inner) => self.cond_node(inner, nodes, depth + 1),
                     None => Self::push(nodes, CondNode::And(vec![], span)),
                 }
             }
             Rule::comparison => {
-                let mut inner = pair.into_inner();
+                let mut inner = kids(pair);
                 let (Some(fact), Some(op), Some(value)) =
                     (inner.next(), inner.next(), inner.next())
                 else {
@@ -464,7 +502,7 @@ impl<'s> Lowerer<'s, '_> {
                 )
             }
             Rule::membership => {
-                let mut inner = pair.into_inner();
+                let mut inner = kids(pair);
                 let Some(fact) = inner.next() else {
                     return Self::push(nodes, CondNode::And(vec![], span));
                 };

@@ -50,6 +50,14 @@ struct OpenSection<'s> {
 /// (`next_item`), exactly as `parse_reference` reads every item, so that
 /// errors are reported, and recovered from, in the same words and places.
 pub fn parse(source: &str) -> Parsed<'_> {
+    parse_counting(source).0
+}
+
+/// `parse`, and how many times it fell back to the reference rules (for the
+/// tests: a clean plan must never need them).
+#[doc(hidden)]
+pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
+    let mut fallbacks = 0;
     let mut diagnostics = Vec::new();
     let mut items = Vec::new();
     let mut open: Vec<OpenSection<'_>> = Vec::new();
@@ -83,6 +91,7 @@ pub fn parse(source: &str) -> Parsed<'_> {
                 let before = lowerer.diagnostics.len();
                 let end = pos + pair.as_span().end();
                 match pair.as_rule() {
+                    Rule::comment_text => continue,
                     Rule::EOI => done = true,
                     Rule::f_section_open => {
                         let (title, start) = lowerer.section_open(pair);
@@ -141,6 +150,7 @@ pub fn parse(source: &str) -> Parsed<'_> {
             continue;
         }
         // Read the top-level item whole, the reference way.
+        fallbacks += 1;
         if open.is_empty() {
             item_start = pos;
             diagnostics_before = diagnostics.len();
@@ -156,10 +166,11 @@ pub fn parse(source: &str) -> Parsed<'_> {
             Whole::Resume(next) => pos = next,
         }
     }
-    Parsed {
+    let parsed = Parsed {
         file: ast::File { items },
         diagnostics,
-    }
+    };
+    (parsed, fallbacks)
 }
 
 /// Parses a whole plan file the reference way: one top-level item at a time
