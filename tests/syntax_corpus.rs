@@ -226,6 +226,49 @@ fn mutants_with_comments_everywhere_read_the_same_both_ways() {
     assert!(clean > count / 3, "{clean} of {count} parse");
 }
 
+/// Layouts where the fast rules and the reference rules part ways (a keyword
+/// against the next token, a keyword as a name, comments), each of which the
+/// reference rules must decide.
+#[test]
+fn edge_layouts_read_the_same_both_ways() {
+    let cases = [
+        "trigger t \"x\" when a in{ b } or(c)",
+        "trigger t \"x\" when a in { b }or (c) and(d)",
+        "trigger t \"x\" when not(a)and not b level I",
+        "trigger t \"x\" when(a)",
+        "trigger t \"x\" when a level\"I\"",
+        "trigger t \"x\" when a and level I",
+        "trigger t \"x\" when a or step",
+        "text\"x\"\nrole r \"x\"",
+        "step s \"x\" { text\"y\" }",
+        "step s \"x\" { owner o;text\"y\";within 1h }",
+        "role r \"x\" { escalates to r within10m }",
+        "role r \"x\" { escalates to\"r\" }",
+        "role r \"x\" { escalates to r within(10m) }",
+        "role r \"x\" { escalates#c\nto#c\nr#c\nwithin#c\n10m }",
+        "step s \"x\" { on a, step }",
+        "step step \"x\"",
+        "stepx \"y\"",
+        "step s\"x\"{owner o}",
+        "role r \"x\"{members a,b ,c}",
+        "plan\"p\"{issuer\"i\"}",
+        "section\"s\"{text\"t\"}",
+        "section \"s\" { text\"t\" }",
+        "fact f \"x\":one_of{a\"a\",b\"b\"}",
+        "fact f \"x\": one_of { a \"a\" , }",
+        "step s \"x\" { within 1h1h }",
+        "step s \"x\" { within 10 }",
+        "step s \"x\" { owner o }\nstep t \"\\q\" { owner o }",
+        "level I \"x\" level II \"y\"",
+        "drill d \"x\" { every 1y } routine r \"y\"",
+    ];
+    for case in cases {
+        let fast = format!("{:#?}", planc::syntax::parse(case));
+        let slow = format!("{:#?}", planc::syntax::parse_reference(case));
+        assert!(fast == slow, "{case}:\n{}", first_difference(&fast, &slow));
+    }
+}
+
 #[path = "../benches/support/synth/mod.rs"]
 #[allow(dead_code)]
 mod synth;
