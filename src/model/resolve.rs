@@ -17,11 +17,10 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     };
     r.model.symbols.reserve(items.len());
     r.reserve(&items);
-    for item in &items {
-        r.declare(item);
-    }
-    for item in &items {
-        r.fill(item);
+    // What each item defined, so that the second pass need not look it up.
+    let declared: Vec<Option<Symbol>> = items.iter().map(|item| r.declare(item)).collect();
+    for (item, symbol) in items.iter().zip(declared) {
+        r.fill(item, symbol);
     }
     if r.model.header.is_none() && !r.saw_nested_header(&items) {
         r.model.problems.push(Problem::NoHeader);
@@ -164,7 +163,9 @@ impl<'s> Resolver<'s> {
         self.definitions.get(name).map(|d| d.symbol)
     }
 
-    fn declare(&mut self, item: &Item<'s>) {
+    /// Defines the item's name; returns the symbol of a role, external, step,
+    /// routine or trigger it defined (the items whose bodies `fill` reads).
+    fn declare(&mut self, item: &Item<'s>) -> Option<Symbol> {
         let m = &mut self.model;
         match item {
             Item::Decl(d) => {
@@ -185,7 +186,7 @@ impl<'s> Resolver<'s> {
                     ),
                 };
                 if !self.define(&d.name, kind, symbol) {
-                    return;
+                    return None;
                 }
                 let named = named(&d.name, &d.label, d.span);
                 let m = &mut self.model;
@@ -228,11 +229,12 @@ impl<'s> Resolver<'s> {
                         texts: vec![],
                     }),
                 }
+                Some(symbol)
             }
             Item::Fact(f) => {
                 let id = FactId(m.facts.len() as u32);
                 if !self.define(&f.name, Kind::Fact, Symbol::Fact(id)) {
-                    return;
+                    return None;
                 }
                 let ty = match &f.ty {
                     ast::FactType::Count => FactType::Count,
@@ -264,6 +266,7 @@ impl<'s> Resolver<'s> {
                     named: named(&f.name, &f.label, f.span),
                     ty,
                 });
+                None
             }
             Item::Level(l) => {
                 let id = LevelId(m.levels.len() as u32);
@@ -272,38 +275,39 @@ impl<'s> Resolver<'s> {
                         named: named(&l.name, &l.label, l.span),
                     });
                 }
+                None
             }
             Item::Trigger(t) => {
                 let id = TriggerId(m.triggers.len() as u32);
-                if self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
-                    self.model.triggers.push(Trigger {
-                        named: named(&t.name, &t.label, t.span),
-                        condition: Condition {
-                            nodes: vec![Cond::Unknown(t.span)],
-                            root: CondId(0),
-                        },
-                        level: None,
-                    });
+                if !self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
+                    return None;
                 }
+                self.model.triggers.push(Trigger {
+                    named: named(&t.name, &t.label, t.span),
+                    condition: Condition {
+                        nodes: vec![Cond::Unknown(t.span)],
+                        root: CondId(0),
+                    },
+                    level: None,
+                });
+                Some(Symbol::Trigger(id))
             }
-            Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+            Item::Plan(_) | Item::Section(_) | Item::Text(_) => None,
         }
     }
 
     /// Second pass: resolve the item's references and fill in its attributes.
-    fn fill(&mut self, item: &Item<'s>) {
+    /// `symbol`: what `declare` returned for the item (`None` for a second
+    /// definition of a name, whose body is not checked again).
+    fn fill(&mut self, item: &Item<'s>, symbol: Option<Symbol>) {
         match item {
             Item::Plan(p) => self.fill_header(p),
             Item::Decl(d) => {
-                // A duplicate definition was not declared: its body is not checked again.
-                let Some(definition) = self.definitions.get(d.name.text).copied() else {
+                let Some(symbol) = symbol else {
                     return;
                 };
-                if definition.span != d.name.span {
-                    return;
-                }
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
-                match definition.symbol {
+                match symbol {
                     Symbol::Role(id) => self.fill_role(id, &d.stmts),
                     Symbol::External(id) => self.fill_external(id, &d.stmts),
                     Symbol::Step(id) => self.fill_step(id, &d.stmts),
@@ -312,12 +316,9 @@ impl<'s> Resolver<'s> {
                 }
             }
             Item::Trigger(t) => {
-                let Some(Symbol::Trigger(id)) = self.symbol(t.name.text) else {
+                let Some(Symbol::Trigger(id)) = symbol else {
                     return;
                 };
-                if self.model.trigger(id).named.name_span != t.name.span {
-                    return;
-                }
                 let condition = self.condition(&t.condition);
                 let level = t
                     .level
