@@ -7,6 +7,7 @@
 
 mod attributes;
 mod condition;
+mod names;
 mod resolve;
 
 use std::collections::HashMap;

@@ -1,10 +1,7 @@
 //! Builds the model from the syntax tree in two passes: declare every name
 //! (so names can be used before they are defined), then resolve every use.
 
-use std::collections::HashMap;
-
-use foldhash::fast::FixedState;
-
+use super::names::{Definition, Names};
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
 
@@ -13,7 +10,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let items = flatten(file);
     let mut r = Resolver {
         model: Model::default(),
-        definitions: HashMap::with_capacity_and_hasher(items.len(), FixedState::default()),
+        definitions: Names::with_capacity(items.len()),
     };
     r.model.symbols.reserve(items.len());
     r.reserve(&items);
@@ -51,16 +48,9 @@ fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
 pub(super) struct Resolver<'s> {
     pub(super) model: Model<'s>,
     /// Where each name was first defined, its kind and what it denotes: the
-    /// one map every reference is looked up in (`Model::symbols` holds the
-    /// same symbols for later stages), with a fast hasher.
-    definitions: HashMap<&'s str, Definition, FixedState>,
-}
-
-#[derive(Clone, Copy)]
-struct Definition {
-    span: Span,
-    kind: Kind,
-    symbol: Symbol,
+    /// one table every reference is looked up in (`Model::symbols` holds the
+    /// same symbols for later stages).
+    definitions: Names<'s>,
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -106,25 +96,24 @@ impl Want {
 
 impl<'s> Resolver<'s> {
     fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
-        match self.definitions.entry(name.text) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                let first = first.get().span;
+        let definition = Definition {
+            span: name.span,
+            kind,
+            symbol,
+        };
+        match self.definitions.define(name.text, definition) {
+            Ok(()) => {
+                self.model.symbols.insert(name.text, symbol);
+                true
+            }
+            Err(first) => {
                 self.model.problems.push(Problem::Duplicate {
                     what: format!("the name `{}`", name.text),
-                    first,
+                    first: first.span,
                     second: name.span,
                     attribute: false,
                 });
                 false
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(Definition {
-                    span: name.span,
-                    kind,
-                    symbol,
-                });
-                self.model.symbols.insert(name.text, symbol);
-                true
             }
         }
     }
@@ -487,7 +476,7 @@ impl<'s> Resolver<'s> {
             .definitions
             .iter()
             .filter(|(_, d)| accepts(d.kind))
-            .map(|(n, _)| *n)
+            .map(|(n, _)| n)
             .collect();
         crate::suggest::closest(text, &candidates).map(str::to_string)
     }
