@@ -110,6 +110,6 @@ mod tests {
         assert!(names.get("abc").is_none() && names.get("").is_none());
         let mut all: Vec<&str> = names.iter().map(|(n, _)| n).collect();
         all.sort();
-        assert_eq!(all, ["1234567890123456", "a", "ab", long, "组长"]);
+        assert_eq!(all, ["1234567890123456", "a", long, "ab", "组长"]);
     }
 }
