@@ -9,6 +9,7 @@ mod attributes;
 mod condition;
 mod names;
 mod resolve;
+mod suggestions;
 
 use std::collections::HashMap;
 

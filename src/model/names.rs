@@ -69,15 +69,6 @@ impl<'s> Names<'s> {
             },
         }
     }
-
-    /// Every name and its definition, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Definition)> {
-        let short = self.short.iter().filter_map(|(key, d)| {
-            let len = key.iter().position(|&b| b == 0).unwrap_or(key.len());
-            std::str::from_utf8(&key[..len]).ok().map(|name| (name, d))
-        });
-        short.chain(self.long.iter().map(|(name, d)| (*name, d)))
-    }
 }
 
 #[cfg(test)]
@@ -108,8 +99,5 @@ mod tests {
         assert_eq!(names.get("组长").map(|d| d.span.start), Some(0));
         assert_eq!(names.get(long).map(|d| d.span.start), Some(3));
         assert!(names.get("abc").is_none() && names.get("").is_none());
-        let mut all: Vec<&str> = names.iter().map(|(n, _)| n).collect();
-        all.sort();
-        assert_eq!(all, ["1234567890123456", "a", long, "ab", "组长"]);
     }
 }

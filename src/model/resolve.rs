@@ -2,6 +2,7 @@
 //! (so names can be used before they are defined), then resolve every use.
 
 use super::names::{Definition, Names};
+use super::suggestions::Suggestions;
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
 
@@ -11,6 +12,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let mut r = Resolver {
         model: Model::default(),
         definitions: Names::with_capacity(items.len()),
+        suggestions: Suggestions::default(),
     };
     r.model.symbols.reserve(items.len());
     r.reserve(&items);
@@ -51,6 +53,7 @@ pub(super) struct Resolver<'s> {
     /// one table every reference is looked up in (`Model::symbols` holds the
     /// same symbols for later stages).
     definitions: Names<'s>,
+    suggestions: Suggestions<'s>,
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -471,14 +474,10 @@ impl<'s> Resolver<'s> {
     }
 
     /// The defined name of an accepted kind closest to `text`, if it is close.
-    fn suggest(&self, text: &str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
-        let candidates: Vec<&str> = self
-            .definitions
-            .iter()
-            .filter(|(_, d)| accepts(d.kind))
-            .map(|(n, _)| n)
-            .collect();
-        crate::suggest::closest(text, &candidates).map(str::to_string)
+    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
+        self.suggestions
+            .closest(&self.model, text, accepts)
+            .map(str::to_string)
     }
 }
 
