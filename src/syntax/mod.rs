@@ -14,13 +14,15 @@ mod expected;
 mod lower;
 mod parser;
 pub mod scan;
+mod values;
 
 use pest::Parser as _;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
-pub use lower::{MAX_CONDITION_DEPTH, parse_duration};
+pub use lower::MAX_CONDITION_DEPTH;
 use parser::{PlanParser, Rule};
+pub use values::parse_duration;
 
 /// The result of parsing: the items that parsed, and the syntax errors.
 #[derive(Debug)]
