@@ -8,7 +8,9 @@
 //! MB is 10^6 bytes; each MB/s is of that form's own bytes; the ratio is planc's
 //! full-check time over toml's parse time for the same plan; the peak heap is
 //! what `check_source` allocates at its peak beyond the input it is handed.
-//! Times are medians of criterion's samples (parse and drop of the result).
+//! Times are medians of criterion's samples (parse and drop of the result);
+//! with `--quick`, 50 MB is timed once per stage. `PLANC_BENCH_ALL_PEAKS=1`
+//! also prints toml's and serde_json's peak heap. See docs/performance.md.
 
 #[path = "support/synth/mod.rs"]
 mod synth;
