@@ -27,14 +27,28 @@ pub(super) type P<'s> = Pair<'s, Rule>;
 
 /// The children of a pair, without the comments that the fast rules keep as
 /// `comment_text` pairs (they skip white space inline, see grammar/plan.pest).
-type Kids<'s> = std::iter::Filter<Pairs<'s, Rule>, fn(&P<'s>) -> bool>;
+pub(super) struct Kids<'s>(Pairs<'s, Rule>);
 
-fn kids(pair: P<'_>) -> Kids<'_> {
-    pair.into_inner().filter(not_comment as fn(&P<'_>) -> bool)
+impl<'s> Iterator for Kids<'s> {
+    type Item = P<'s>;
+
+    #[inline]
+    fn next(&mut self) -> Option<P<'s>> {
+        loop {
+            let pair = self.0.next()?;
+            if pair.as_rule() != Rule::comment_text {
+                return Some(pair);
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.0.len()))
+    }
 }
 
-fn not_comment(pair: &P<'_>) -> bool {
-    pair.as_rule() != Rule::comment_text
+fn kids(pair: P<'_>) -> Kids<'_> {
+    Kids(pair.into_inner())
 }
 
 /// The reference rule of a pair (fast rules build the pairs of reference rules).
