@@ -20,7 +20,20 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// guesses about the parts that could not be read. Otherwise the inline
 /// suppressions (`# planc: allow(CODE) — reason`) are applied last.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
-    compile(source, config).diagnostics
+    if source.len() > MAX_FILE_BYTES {
+        return check::finish(vec![too_large(source.len())], config);
+    }
+    let parsed = syntax::parse(source);
+    if !parsed.diagnostics.is_empty() {
+        return check::finish(parsed.diagnostics, config);
+    }
+    let model = model::build(&parsed.file);
+    let suppressions = suppress::find(source, &parsed.file);
+    // The model borrows the source, not the tree: free the tree now, so that
+    // the graphs and checks reuse its memory.
+    drop(parsed);
+    let graphs = Graphs::build(&model);
+    run_checks(suppressions, &model, &graphs, config)
 }
 
 /// A file's bytes as text to show and check, and its diagnostics.
@@ -178,7 +191,7 @@ pub fn compile<'s>(source: &'s str, config: &Config) -> Compiled<'s> {
 
 /// The checks of a file that parsed without errors, its inline suppressions
 /// applied: the diagnostics `check_source` returns, for callers that keep
-/// the tree and model themselves (the editor).
+/// the tree and model themselves (`compile`, the editor).
 pub fn check_model(
     source: &str,
     file: &syntax::ast::File,
@@ -186,8 +199,17 @@ pub fn check_model(
     graphs: &Graphs,
     config: &Config,
 ) -> Vec<Diagnostic> {
+    run_checks(suppress::find(source, file), model, graphs, config)
+}
+
+fn run_checks(
+    suppressions: (Vec<suppress::Suppression>, Vec<suppress::Malformed>),
+    model: &model::Model,
+    graphs: &Graphs,
+    config: &Config,
+) -> Vec<Diagnostic> {
     let diagnostics = check::finish(check::run(&Context::new(model, graphs, config)), config);
     let is_on = |code, config: &Config| check::severity(code, config).is_some();
-    let diagnostics = suppress::apply(source, file, diagnostics, config, is_on);
+    let diagnostics = suppress::apply(suppressions, diagnostics, config, is_on);
     check::finish(diagnostics, config)
 }

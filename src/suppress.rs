@@ -72,14 +72,14 @@ pub fn find(source: &str, file: &File) -> (Vec<Suppression>, Vec<Malformed>) {
 /// `unused-suppression` diagnostic for each that silences nothing. Suppressions
 /// of codes that are off under `config` are not reported: they may matter
 /// under another configuration.
+/// `found` is what `find` returned for the file.
 pub fn apply(
-    source: &str,
-    file: &File,
+    found: (Vec<Suppression>, Vec<Malformed>),
     mut diagnostics: Vec<Diagnostic>,
     config: &Config,
     is_on: impl Fn(Code, &Config) -> bool,
 ) -> Vec<Diagnostic> {
-    let (suppressions, malformed) = find(source, file);
+    let (suppressions, malformed) = found;
     let mut findings = Vec::new();
     for m in malformed {
         findings.push(

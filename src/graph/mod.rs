@@ -59,8 +59,10 @@ pub struct Graphs {
 
 impl Graphs {
     pub fn build(model: &Model) -> Graphs {
+        // Sized exactly: a large plan's edge lists are not copied as they grow.
+        let escalations = model.roles.iter().map(|r| r.escalations.len()).sum();
         let mut escalation =
-            DiGraph::with_capacity(model.roles.len() + model.externals.len(), model.roles.len());
+            DiGraph::with_capacity(model.roles.len() + model.externals.len(), escalations);
         for id in model.role_ids() {
             escalation.add_node(Party::Role(id));
         }
@@ -86,7 +88,17 @@ impl Graphs {
         }
 
         let triggers = model.triggers.len();
-        let mut response = DiGraph::with_capacity(triggers + model.steps.len(), model.steps.len());
+        let named_triggers: usize = model
+            .triggers
+            .iter()
+            .map(|t| {
+                let named = t.condition.nodes.iter();
+                named.filter(|n| matches!(n, Cond::Trigger { .. })).count()
+            })
+            .sum();
+        let step_edges: usize = model.steps.iter().map(|s| s.on.len() + s.after.len()).sum();
+        let mut response =
+            DiGraph::with_capacity(triggers + model.steps.len(), named_triggers + step_edges);
         for id in model.trigger_ids() {
             response.add_node(ResponseNode::Trigger(id));
         }

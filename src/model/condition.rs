@@ -129,7 +129,7 @@ impl<'s> Resolver<'s> {
     /// A bare name: another trigger, or a flag fact.
     fn bare_name(&mut self, name: &ast::Name<'s>) -> Cond {
         let span = name.span;
-        match self.model.symbols.get(name.text).copied() {
+        match self.symbol(name.text) {
             Some(Symbol::Trigger(trigger)) => Cond::Trigger { trigger, span },
             Some(Symbol::Fact(id)) => match &self.model.fact(id).ty {
                 FactType::Flag => Cond::Flag { fact: id, span },
@@ -160,7 +160,7 @@ impl<'s> Resolver<'s> {
 
     /// Resolves a name that must be a fact.
     fn fact_for(&mut self, name: &ast::Name<'s>, expected: &'static str) -> Option<FactId> {
-        if let Some(Symbol::Fact(id)) = self.model.symbols.get(name.text).copied() {
+        if let Some(Symbol::Fact(id)) = self.symbol(name.text) {
             return Some(id);
         }
         self.wrong_or_undefined(name, expected, |k| k == Kind::Fact);

@@ -5,8 +5,11 @@
 //! resolve (or resolved to the wrong kind) is absent from the model and is
 //! recorded once in `problems` instead, so no later stage reports it again.
 
+mod attributes;
 mod condition;
+mod names;
 mod resolve;
+mod suggestions;
 
 use std::collections::HashMap;
 

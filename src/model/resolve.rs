@@ -1,8 +1,8 @@
 //! Builds the model from the syntax tree in two passes: declare every name
 //! (so names can be used before they are defined), then resolve every use.
 
-use std::collections::HashMap;
-
+use super::names::{Definition, Names};
+use super::suggestions::Suggestions;
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
 
@@ -11,13 +11,15 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let items = flatten(file);
     let mut r = Resolver {
         model: Model::default(),
-        definitions: HashMap::new(),
+        definitions: Names::with_capacity(items.len()),
+        suggestions: Suggestions::default(),
     };
-    for item in &items {
-        r.declare(item);
-    }
-    for item in &items {
-        r.fill(item);
+    r.model.symbols.reserve(items.len());
+    r.reserve(&items);
+    // What each item defined, so that the second pass need not look it up.
+    let declared: Vec<Option<Symbol>> = items.iter().map(|item| r.declare(item)).collect();
+    for (item, symbol) in items.iter().zip(declared) {
+        r.fill(item, symbol);
     }
     if r.model.header.is_none() && !r.saw_nested_header(&items) {
         r.model.problems.push(Problem::NoHeader);
@@ -47,8 +49,11 @@ fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
 
 pub(super) struct Resolver<'s> {
     pub(super) model: Model<'s>,
-    /// Where each name was first defined, and its kind.
-    definitions: HashMap<&'s str, (Span, Kind)>,
+    /// Where each name was first defined, its kind and what it denotes: the
+    /// one table every reference is looked up in (`Model::symbols` holds the
+    /// same symbols for later stages).
+    definitions: Names<'s>,
+    suggestions: Suggestions<'s>,
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -62,7 +67,7 @@ fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s
 
 /// Which kinds a reference position accepts.
 #[derive(Clone, Copy)]
-enum Want {
+pub(super) enum Want {
     Role,
     Party,
     Trigger,
@@ -94,21 +99,65 @@ impl Want {
 
 impl<'s> Resolver<'s> {
     fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
-        if let Some(&(first, _)) = self.definitions.get(name.text) {
-            self.model.problems.push(Problem::Duplicate {
-                what: format!("the name `{}`", name.text),
-                first,
-                second: name.span,
-                attribute: false,
-            });
-            return false;
+        let definition = Definition {
+            span: name.span,
+            kind,
+            symbol,
+        };
+        match self.definitions.define(name.text, definition) {
+            Ok(()) => {
+                self.model.symbols.insert(name.text, symbol);
+                true
+            }
+            Err(first) => {
+                self.model.problems.push(Problem::Duplicate {
+                    what: format!("the name `{}`", name.text),
+                    first: first.span,
+                    second: name.span,
+                    attribute: false,
+                });
+                false
+            }
         }
-        self.definitions.insert(name.text, (name.span, kind));
-        self.model.symbols.insert(name.text, symbol);
-        true
     }
 
-    fn declare(&mut self, item: &Item<'s>) {
+    /// Sizes the model's lists once, exactly: no copying as they grow, and
+    /// no list twice its size at the peak of a large plan.
+    fn reserve(&mut self, items: &[&Item<'s>]) {
+        let (mut roles, mut externals, mut steps, mut routines) = (0, 0, 0, 0);
+        let (mut facts, mut levels, mut triggers) = (0, 0, 0);
+        for item in items {
+            match item {
+                Item::Decl(d) => match d.kind {
+                    ast::DeclKind::Role => roles += 1,
+                    ast::DeclKind::External => externals += 1,
+                    ast::DeclKind::Step => steps += 1,
+                    ast::DeclKind::Routine | ast::DeclKind::Drill => routines += 1,
+                },
+                Item::Fact(_) => facts += 1,
+                Item::Level(_) => levels += 1,
+                Item::Trigger(_) => triggers += 1,
+                Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+            }
+        }
+        let m = &mut self.model;
+        m.roles.reserve_exact(roles);
+        m.externals.reserve_exact(externals);
+        m.steps.reserve_exact(steps);
+        m.routines.reserve_exact(routines);
+        m.facts.reserve_exact(facts);
+        m.levels.reserve_exact(levels);
+        m.triggers.reserve_exact(triggers);
+    }
+
+    /// What a name denotes, if it is defined.
+    pub(super) fn symbol(&self, name: &str) -> Option<Symbol> {
+        self.definitions.get(name).map(|d| d.symbol)
+    }
+
+    /// Defines the item's name; returns the symbol of a role, external, step,
+    /// routine or trigger it defined (the items whose bodies `fill` reads).
+    fn declare(&mut self, item: &Item<'s>) -> Option<Symbol> {
         let m = &mut self.model;
         match item {
             Item::Decl(d) => {
@@ -129,7 +178,7 @@ impl<'s> Resolver<'s> {
                     ),
                 };
                 if !self.define(&d.name, kind, symbol) {
-                    return;
+                    return None;
                 }
                 let named = named(&d.name, &d.label, d.span);
                 let m = &mut self.model;
@@ -175,11 +224,12 @@ impl<'s> Resolver<'s> {
                         texts: vec![],
                     }),
                 }
+                Some(symbol)
             }
             Item::Fact(f) => {
                 let id = FactId(m.facts.len() as u32);
                 if !self.define(&f.name, Kind::Fact, Symbol::Fact(id)) {
-                    return;
+                    return None;
                 }
                 let ty = match &f.ty {
                     ast::FactType::Count => FactType::Count,
@@ -211,6 +261,7 @@ impl<'s> Resolver<'s> {
                     named: named(&f.name, &f.label, f.span),
                     ty,
                 });
+                None
             }
             Item::Level(l) => {
                 let id = LevelId(m.levels.len() as u32);
@@ -219,52 +270,50 @@ impl<'s> Resolver<'s> {
                         named: named(&l.name, &l.label, l.span),
                     });
                 }
+                None
             }
             Item::Trigger(t) => {
                 let id = TriggerId(m.triggers.len() as u32);
-                if self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
-                    self.model.triggers.push(Trigger {
-                        named: named(&t.name, &t.label, t.span),
-                        condition: Condition {
-                            nodes: vec![Cond::Unknown(t.span)],
-                            root: CondId(0),
-                        },
-                        level: None,
-                    });
+                if !self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
+                    return None;
                 }
+                self.model.triggers.push(Trigger {
+                    named: named(&t.name, &t.label, t.span),
+                    condition: Condition {
+                        nodes: vec![Cond::Unknown(t.span)],
+                        root: CondId(0),
+                    },
+                    level: None,
+                });
+                Some(Symbol::Trigger(id))
             }
-            Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+            Item::Plan(_) | Item::Section(_) | Item::Text(_) => None,
         }
     }
 
     /// Second pass: resolve the item's references and fill in its attributes.
-    fn fill(&mut self, item: &Item<'s>) {
+    /// `symbol`: what `declare` returned for the item (`None` for a second
+    /// definition of a name, whose body is not checked again).
+    fn fill(&mut self, item: &Item<'s>, symbol: Option<Symbol>) {
         match item {
             Item::Plan(p) => self.fill_header(p),
             Item::Decl(d) => {
-                // A duplicate definition was not declared: its body is not checked again.
-                let Some((span, _)) = self.definitions.get(d.name.text) else {
+                let Some(symbol) = symbol else {
                     return;
                 };
-                if *span != d.name.span {
-                    return;
-                }
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
-                match self.model.symbols.get(d.name.text).copied() {
-                    Some(Symbol::Role(id)) => self.fill_role(id, &d.stmts),
-                    Some(Symbol::External(id)) => self.fill_external(id, &d.stmts),
-                    Some(Symbol::Step(id)) => self.fill_step(id, &d.stmts),
-                    Some(Symbol::Routine(id)) => self.fill_routine(id, &d.stmts),
+                match symbol {
+                    Symbol::Role(id) => self.fill_role(id, &d.stmts),
+                    Symbol::External(id) => self.fill_external(id, &d.stmts),
+                    Symbol::Step(id) => self.fill_step(id, &d.stmts),
+                    Symbol::Routine(id) => self.fill_routine(id, &d.stmts),
                     _ => {}
                 }
             }
             Item::Trigger(t) => {
-                let Some(Symbol::Trigger(id)) = self.model.symbols.get(t.name.text).copied() else {
+                let Some(Symbol::Trigger(id)) = symbol else {
                     return;
                 };
-                if self.model.trigger(id).named.name_span != t.name.span {
-                    return;
-                }
                 let condition = self.condition(&t.condition);
                 let level = t
                     .level
@@ -329,142 +378,11 @@ impl<'s> Resolver<'s> {
         self.model.header = Some(h);
     }
 
-    /// Reports attributes that may be given once but were given again.
-    fn check_single_attributes(&mut self, stmts: &[ast::Stmt<'s>], kind: &str, name: &str) {
-        let mut seen: HashMap<Keyword, Span> = HashMap::new();
-        for stmt in stmts {
-            if !stmt.keyword.is_single() {
-                continue;
-            }
-            if let Some(&first) = seen.get(&stmt.keyword) {
-                self.model.problems.push(Problem::Duplicate {
-                    what: format!("`{}` of {kind} `{name}`", stmt.keyword.as_str()),
-                    first,
-                    second: stmt.span,
-                    attribute: true,
-                });
-            } else {
-                seen.insert(stmt.keyword, stmt.span);
-            }
-        }
-    }
-
-    fn fill_role(&mut self, id: RoleId, stmts: &[ast::Stmt<'s>]) {
-        let mut role = self.model.roles[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Holder, Value::Str(s)) => set_once(&mut role.holder, s),
-                (Keyword::Phone, Value::Str(s)) => role.phones.push(s.clone()),
-                (Keyword::Duty, Value::Str(s)) => role.duties.push(s.clone()),
-                (Keyword::Text, Value::Str(s)) => role.texts.push(s.clone()),
-                (Keyword::Deputy, Value::Name(n)) if !role.deputy_written => {
-                    role.deputy_written = true;
-                    role.deputy = self.party_ref(n, "deputy");
-                }
-                (Keyword::Members, Value::Names(names)) => role
-                    .members
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "members"))),
-                (Keyword::Escalates, Value::Escalation { target, within }) => {
-                    match self.party_ref(target, "escalates to") {
-                        Some(target) => role.escalations.push(Escalation {
-                            target,
-                            within: *within,
-                            span: stmt.span,
-                        }),
-                        None => role.escalation_unresolved = true,
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.model.roles[id.index()] = role;
-    }
-
-    fn fill_external(&mut self, id: ExternalId, stmts: &[ast::Stmt<'s>]) {
-        let ext = &mut self.model.externals[id.index()];
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Holder, Value::Str(s)) => set_once(&mut ext.holder, s),
-                (Keyword::Phone, Value::Str(s)) => ext.phones.push(s.clone()),
-                (Keyword::Text, Value::Str(s)) => ext.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-    }
-
-    fn fill_step(&mut self, id: StepId, stmts: &[ast::Stmt<'s>]) {
-        let mut step = self.model.steps[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Owner, Value::Name(n)) if !step.owner_written => {
-                    step.owner_written = true;
-                    step.owner = self.role_ref(n, "owner");
-                }
-                (Keyword::On, Value::Names(names)) => {
-                    for n in names {
-                        if let Some(Ref {
-                            id: Symbol::Trigger(t),
-                            span,
-                        }) = self.lookup(n, Want::Trigger, "on")
-                        {
-                            step.on.push(Ref { id: t, span });
-                        } else {
-                            step.start_unresolved = true;
-                        }
-                    }
-                }
-                (Keyword::After, Value::Names(names)) => {
-                    for n in names {
-                        if let Some(Ref {
-                            id: Symbol::Step(s),
-                            span,
-                        }) = self.lookup(n, Want::Step, "after")
-                        {
-                            step.after.push(Ref { id: s, span });
-                        } else {
-                            step.start_unresolved = true;
-                        }
-                    }
-                }
-                (Keyword::With, Value::Names(names)) => step
-                    .with
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
-                (Keyword::Notify, Value::Names(names)) => step
-                    .notify
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "notify"))),
-                (Keyword::Within, Value::Duration(d)) => {
-                    step.within.get_or_insert(*d);
-                }
-                (Keyword::Until, Value::Str(s)) => set_once(&mut step.until, s),
-                (Keyword::Text, Value::Str(s)) => step.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-        self.model.steps[id.index()] = step;
-    }
-
-    fn fill_routine(&mut self, id: RoutineId, stmts: &[ast::Stmt<'s>]) {
-        let mut routine = self.model.routines[id.index()].clone();
-        for stmt in stmts {
-            match (&stmt.keyword, &stmt.value) {
-                (Keyword::Owner, Value::Name(n)) if !routine.owner_written => {
-                    routine.owner_written = true;
-                    routine.owner = self.role_ref(n, "owner");
-                }
-                (Keyword::With, Value::Names(names)) => routine
-                    .with
-                    .extend(names.iter().filter_map(|n| self.party_ref(n, "with"))),
-                (Keyword::Every, Value::Duration(d)) => {
-                    routine.every.get_or_insert(*d);
-                }
-                (Keyword::Text, Value::Str(s)) => routine.texts.push(s.clone()),
-                _ => {}
-            }
-        }
-        self.model.routines[id.index()] = routine;
-    }
-
-    fn role_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<RoleId>> {
+    pub(super) fn role_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<RoleId>> {
         match self.lookup(name, Want::Role, position)? {
             Ref {
                 id: Symbol::Role(r),
@@ -474,7 +392,11 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn party_ref(&mut self, name: &ast::Name<'s>, position: &'static str) -> Option<Ref<Party>> {
+    pub(super) fn party_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<Party>> {
         let r = self.lookup(name, Want::Party, position)?;
         let party = match r.id {
             Symbol::Role(id) => Party::Role(id),
@@ -495,8 +417,8 @@ impl<'s> Resolver<'s> {
         expected: &'static str,
         accepts: impl Fn(Kind) -> bool,
     ) {
-        match self.definitions.get(name.text) {
-            Some(&(definition, found)) => self.model.problems.push(Problem::WrongKind {
+        match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {
+            Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
                 name: name.text.to_string(),
                 span: name.span,
                 found,
@@ -517,13 +439,18 @@ impl<'s> Resolver<'s> {
     }
 
     /// Looks a name up for a position; records undefined and wrong-kind problems.
-    fn lookup(
+    pub(super) fn lookup(
         &mut self,
         name: &ast::Name<'s>,
         want: Want,
         position: &'static str,
     ) -> Option<Ref<Symbol>> {
-        let Some(&(definition, kind)) = self.definitions.get(name.text) else {
+        let Some(&Definition {
+            span: definition,
+            kind,
+            symbol,
+        }) = self.definitions.get(name.text)
+        else {
             let suggestion = self.suggest(name.text, |k| want.accepts(k));
             self.model.problems.push(Problem::Undefined {
                 name: name.text.to_string(),
@@ -544,7 +471,6 @@ impl<'s> Resolver<'s> {
             });
             return None;
         }
-        let symbol = *self.model.symbols.get(name.text)?;
         Some(Ref {
             id: symbol,
             span: name.span,
@@ -552,18 +478,14 @@ impl<'s> Resolver<'s> {
     }
 
     /// The defined name of an accepted kind closest to `text`, if it is close.
-    fn suggest(&self, text: &str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
-        let candidates: Vec<&str> = self
-            .definitions
-            .iter()
-            .filter(|(_, (_, k))| accepts(*k))
-            .map(|(n, _)| *n)
-            .collect();
-        crate::suggest::closest(text, &candidates).map(str::to_string)
+    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
+        self.suggestions
+            .closest(&self.model, text, accepts)
+            .map(str::to_string)
     }
 }
 
-fn set_once<'s>(slot: &mut Option<ast::Str<'s>>, value: &ast::Str<'s>) {
+pub(super) fn set_once<'s>(slot: &mut Option<ast::Str<'s>>, value: &ast::Str<'s>) {
     if slot.is_none() {
         *slot = Some(value.clone());
     }

@@ -3,3 +3,83 @@
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/plan.pest"]
 pub(crate) struct PlanParser;
+
+/// The reference rule whose pair a fast rule (`f_*`) builds, for the tree
+/// walk; any other rule stands for itself.
+pub(crate) fn canonical(rule: Rule) -> Rule {
+    match rule {
+        Rule::f_name => Rule::name,
+        Rule::f_string => Rule::string,
+        Rule::f_names => Rule::names,
+        Rule::f_strings => Rule::strings,
+        Rule::f_plan_item => Rule::plan_item,
+        Rule::f_text_item => Rule::text_item,
+        Rule::f_role_item => Rule::role_item,
+        Rule::f_external_item => Rule::external_item,
+        Rule::f_step_item => Rule::step_item,
+        Rule::f_routine_item => Rule::routine_item,
+        Rule::f_drill_item => Rule::drill_item,
+        Rule::f_level_item => Rule::level_item,
+        Rule::f_fact_item => Rule::fact_item,
+        Rule::f_one_of_type => Rule::one_of_type,
+        Rule::f_variant => Rule::variant,
+        Rule::f_trigger_item => Rule::trigger_item,
+        Rule::f_trigger_level => Rule::trigger_level,
+        Rule::f_condition => Rule::condition,
+        Rule::f_conjunction => Rule::conjunction,
+        Rule::f_negation => Rule::negation,
+        Rule::f_group => Rule::group,
+        Rule::f_comparison => Rule::comparison,
+        Rule::f_membership => Rule::membership,
+        other => other,
+    }
+}
+
+/// True for a pair of a fast rule that has no keyword pair where the
+/// reference rule has one (every fast item and statement but `plan`).
+pub(crate) fn keyword_inline(rule: Rule) -> bool {
+    rule != canonical(rule) && rule != Rule::f_plan_item
+}
+
+/// The reference statement rule of a pair of a fast block statement rule
+/// (`f_step_stmt`, …), from the keyword it starts with; `None` for any other pair.
+pub(crate) fn fast_statement(rule: Rule, text: &str) -> Option<Rule> {
+    if !matches!(
+        rule,
+        Rule::f_plan_stmt
+            | Rule::f_role_stmt
+            | Rule::f_external_stmt
+            | Rule::f_step_stmt
+            | Rule::f_routine_stmt
+    ) {
+        return None;
+    }
+    let end = text
+        .bytes()
+        .position(|b| !(b.is_ascii_lowercase() || b == b'_'))
+        .unwrap_or(text.len());
+    Some(match &text[..end] {
+        "issuer" => Rule::issuer_stmt,
+        "date" => Rule::date_stmt,
+        "basis" => Rule::basis_stmt,
+        "scope" => Rule::scope_stmt,
+        "commander" => Rule::commander_stmt,
+        "version" => Rule::version_stmt,
+        "text" => Rule::text_stmt,
+        "holder" => Rule::holder_stmt,
+        "phone" => Rule::phone_stmt,
+        "deputy" => Rule::deputy_stmt,
+        "duty" => Rule::duty_stmt,
+        "escalates" => Rule::escalates_stmt,
+        "members" => Rule::members_stmt,
+        "owner" => Rule::owner_stmt,
+        "on" => Rule::on_stmt,
+        "after" => Rule::after_stmt,
+        "with" => Rule::with_stmt,
+        "within" => Rule::within_stmt,
+        "notify" => Rule::notify_stmt,
+        "until" => Rule::until_stmt,
+        "every" => Rule::every_stmt,
+        _ => return None,
+    })
+}

@@ -52,8 +52,51 @@ pub const KEYWORDS: &[&str] = &[
     "every",
 ];
 
+/// True when `word` is one of `KEYWORDS` (a `match`: it runs for every name read).
 pub fn is_keyword(word: &str) -> bool {
-    KEYWORDS.contains(&word)
+    matches!(
+        word,
+        "plan"
+            | "issuer"
+            | "date"
+            | "basis"
+            | "scope"
+            | "commander"
+            | "version"
+            | "section"
+            | "text"
+            | "role"
+            | "external"
+            | "holder"
+            | "phone"
+            | "deputy"
+            | "duty"
+            | "escalates"
+            | "to"
+            | "within"
+            | "members"
+            | "fact"
+            | "count"
+            | "flag"
+            | "one_of"
+            | "level"
+            | "trigger"
+            | "when"
+            | "not"
+            | "and"
+            | "or"
+            | "in"
+            | "step"
+            | "owner"
+            | "on"
+            | "after"
+            | "with"
+            | "notify"
+            | "until"
+            | "routine"
+            | "drill"
+            | "every"
+    )
 }
 
 pub fn is_ident_start(c: char) -> bool {
@@ -167,4 +210,22 @@ fn inside_string(source: &str, from: usize, offset: usize) -> bool {
     strings(source, from, offset)
         .last()
         .is_some_and(|&(start, end)| start < offset && end.is_none_or(|e| e > offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_keyword_is_exactly_the_keyword_list() {
+        for k in KEYWORDS {
+            assert!(is_keyword(k), "{k}");
+            assert!(!is_keyword(&format!("{k}_")), "{k}_");
+        }
+        let mut listed = KEYWORDS.to_vec();
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed.len(), 40);
+        assert!(!is_keyword("") && !is_keyword("Plan") && !is_keyword("组长"));
+    }
 }

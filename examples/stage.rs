@@ -1,0 +1,38 @@
+//! Runs one stage on a file, for profiling (perf, callgrind) and for A/B of
+//! code changes by instruction count:
+//! `cargo run --release --example stage -- check|parse|model|toml|json FILE [TIMES]`.
+
+use std::hint::black_box;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(stage), Some(path)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: stage check|parse|model|toml|json FILE [TIMES]");
+        std::process::exit(2);
+    };
+    let times: usize = args.get(2).and_then(|t| t.parse().ok()).unwrap_or(1);
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let config = planc::config::Config::default();
+    for _ in 0..times {
+        match stage.as_str() {
+            "check" => drop(black_box(planc::check_source(&text, &config))),
+            "parse" => drop(black_box(planc::syntax::parse(&text))),
+            "model" => {
+                let parsed = planc::syntax::parse(&text);
+                drop(black_box(planc::model::build(&parsed.file)));
+            }
+            "toml" => drop(black_box(text.parse::<toml::Table>())),
+            "json" => drop(black_box(serde_json::from_str::<serde_json::Value>(&text))),
+            other => {
+                eprintln!("unknown stage {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! "Did you mean" for undefined names, without a pass over every defined name
+//! per undefined one (that is quadratic: thousands of typos in a large plan
+//! took minutes). The answer is `suggest::closest`'s over the same names:
+//! - the names of each set of accepted kinds are listed once, by length;
+//! - only names whose length allows the distance `closest` accepts are
+//!   compared (an edit distance is at least the difference in length);
+//! - each undefined name is answered once per set of kinds;
+//! - the comparisons of one plan have a budget: past it, names get no
+//!   suggestion (a plan with that many typos has other problems first).
+
+use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
+
+use super::{Kind, Model};
+
+/// Levenshtein cells (characters × characters) one plan may spend: about a
+/// quarter of a second; a plan of 10,000 names can have hundreds of typos
+/// before it runs out.
+const BUDGET: u64 = 100_000_000;
+
+const KINDS: [Kind; 8] = [
+    Kind::Role,
+    Kind::External,
+    Kind::Fact,
+    Kind::Level,
+    Kind::Trigger,
+    Kind::Step,
+    Kind::Routine,
+    Kind::Drill,
+];
+
+pub(super) struct Suggestions<'s> {
+    /// For each set of kinds (a bit per `KINDS` entry): its names with their
+    /// length in characters, sorted by length then name.
+    lists: HashMap<u8, Vec<(usize, &'s str)>, FixedState>,
+    answers: HashMap<(&'s str, u8), Option<&'s str>, FixedState>,
+    budget: u64,
+}
+
+impl Default for Suggestions<'_> {
+    fn default() -> Self {
+        Suggestions {
+            lists: HashMap::default(),
+            answers: HashMap::default(),
+            budget: BUDGET,
+        }
+    }
+}
+
+/// The names the model defines of `kind`.
+fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
+    match kind {
+        Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
+        Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
+        Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
+        Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
+        Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
+        Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
+        Kind::Routine => Box::new(
+            model
+                .routines
+                .iter()
+                .filter(|r| !r.drill)
+                .map(|r| r.named.name),
+        ),
+        Kind::Drill => Box::new(
+            model
+                .routines
+                .iter()
+                .filter(|r| r.drill)
+                .map(|r| r.named.name),
+        ),
+    }
+}
+
+impl<'s> Suggestions<'s> {
+    /// The defined name of an accepted kind closest to `word`, if close
+    /// enough (`suggest::closest`'s rule and tie-break).
+    pub fn closest(
+        &mut self,
+        model: &Model<'s>,
+        word: &'s str,
+        accepts: impl Fn(Kind) -> bool,
+    ) -> Option<&'s str> {
+        let mask = KINDS
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| accepts(**k))
+            .fold(0u8, |m, (i, _)| m | 1 << i);
+        if let Some(answer) = self.answers.get(&(word, mask)) {
+            return *answer;
+        }
+        let list = self.lists.entry(mask).or_insert_with(|| {
+            let mut list: Vec<(usize, &'s str)> = KINDS
+                .iter()
+                .filter(|k| accepts(**k))
+                .flat_map(|k| names(model, *k))
+                .map(|n| (n.chars().count(), n))
+                .collect();
+            list.sort_unstable();
+            list
+        });
+        let answer = closest_in(list, word, &mut self.budget);
+        self.answers.insert((word, mask), answer);
+        answer
+    }
+}
+
+/// `suggest::closest(word, names)` over `list`, the names with their length
+/// in characters, sorted; `None` as well once `budget` is spent.
+fn closest_in<'s>(list: &[(usize, &'s str)], word: &str, budget: &mut u64) -> Option<&'s str> {
+    // `closest` accepts a distance of at most max(2, c / 3) for a name of c
+    // characters, and a distance is at least the difference in length: only
+    // lengths from min(l - 2, 3l/4) to max(l + 2, 3l/2) can qualify.
+    let l = word.chars().count();
+    let lo = l.saturating_sub(2).min((3 * l).div_ceil(4));
+    let hi = (l + 2).max(3 * l / 2);
+    let from = list.partition_point(|&(c, _)| c < lo);
+    let mut best: Option<(usize, &'s str)> = None;
+    for &(c, name) in list[from..].iter().take_while(|&&(c, _)| c <= hi) {
+        if l.abs_diff(c) > 2.max(c / 3) {
+            continue;
+        }
+        let cost = (l * c) as u64;
+        if cost > *budget {
+            *budget = 0;
+            return None;
+        }
+        *budget -= cost;
+        let d = strsim::levenshtein(word, name);
+        if d > 0 && d <= 2.max(c / 3) && best.is_none_or(|b| (d, name) < b) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_as_closest_over_every_name_would() {
+        let source = "plan \"p\" { issuer \"i\" }\n\
+            role leader \"l\"\nrole office \"o\"\nrole duty_officer \"d\"\nrole 组长 \"z\"\n\
+            external police \"p\"\nstep report \"r\" { owner office }\n\
+            step reports \"r\" { owner office }\nstep a_rather_long_step_name \"r\" { owner office }\n";
+        let parsed = crate::syntax::parse(source);
+        assert!(parsed.diagnostics.is_empty());
+        let model = crate::model::build(&parsed.file);
+        let mut suggestions = Suggestions::default();
+        let kinds: [&dyn Fn(Kind) -> bool; 3] = [
+            &|k| k == Kind::Role,
+            &|k| matches!(k, Kind::Role | Kind::External),
+            &|k| k == Kind::Step,
+        ];
+        let words = [
+            "leadr",
+            "ofice",
+            "offcie",
+            "duty_oficer",
+            "组",
+            "副组长",
+            "polic",
+            "report",
+            "repor",
+            "reportss",
+            "a_rather_lng_step_nme",
+            "x",
+            "",
+        ];
+        for accepts in kinds {
+            let all: Vec<&str> = KINDS
+                .iter()
+                .filter(|k| accepts(**k))
+                .flat_map(|k| names(&model, *k))
+                .collect();
+            for word in words {
+                let want = crate::suggest::closest(word, &all);
+                assert_eq!(suggestions.closest(&model, word, accepts), want, "{word}");
+                assert_eq!(
+                    suggestions.closest(&model, word, accepts),
+                    want,
+                    "{word} again"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_length_window_loses_no_answer() {
+        // Random names over a small alphabet, so that many are close.
+        let alphabet: Vec<char> = "abcde组长_".chars().collect();
+        let mut seed = 1u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n as u64) as usize
+        };
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            (0..1 + next(14))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect()
+        };
+        let names: Vec<String> = (0..300).map(|_| word(&mut next)).collect();
+        let mut list: Vec<(usize, &str)> = names
+            .iter()
+            .map(|n| (n.chars().count(), n.as_str()))
+            .collect();
+        list.sort_unstable();
+        let all: Vec<&str> = names.iter().map(String::as_str).collect();
+        for _ in 0..500 {
+            let w = word(&mut next);
+            let mut budget = u64::MAX;
+            assert_eq!(
+                closest_in(&list, &w, &mut budget),
+                crate::suggest::closest(&w, &all),
+                "{w}"
+            );
+        }
+        let mut spent = 0;
+        assert_eq!(closest_in(&list, "abcde", &mut spent), None);
+    }
+}
