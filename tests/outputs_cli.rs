@@ -207,3 +207,26 @@ fn simulate_json_and_start_times() {
     assert_eq!(first["deadline"]["seconds"], 600);
     assert_eq!(first["due"], "2026-11-28T09:10");
 }
+
+/// The outputs judge a plan as `planc check` does: by its nearest planc.toml.
+#[test]
+fn the_nearest_planc_toml_decides_whether_a_plan_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("p.plan");
+    fs::write(
+        &plan,
+        fs::read_to_string("tests/fixtures/checks/undefined-name/quiet.plan").unwrap(),
+    )
+    .unwrap();
+    let plan = path_str(&plan);
+    assert_eq!(planc(&["render", plan]).status.code(), Some(0));
+    // `office` owns a step with a deadline and has no deputy: make that check, off by default, an error.
+    fs::write(
+        dir.path().join("planc.toml"),
+        "[rules]\nno-deputy = \"error\"\n",
+    )
+    .unwrap();
+    let out = planc(&["render", plan]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no-deputy"), "{}", stderr(&out));
+}

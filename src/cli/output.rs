@@ -6,17 +6,17 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use planc::config::Config;
-use planc::diagnostic::{Code, Diagnostic, Label, Severity};
+use planc::config::{Config, Overrides};
+use planc::diagnostic::Diagnostic;
 use planc::pipeline::{self, Compiled};
 use planc::report::{self, FileReport};
-use planc::span::Span;
 
+use super::config::Configs;
 use super::terminal::human_options;
 use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
-/// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported like
-/// `check` reports it (a syntax error), exit 1.
+/// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported as
+/// `check` reports it, exit 1.
 pub fn read_plan(path: &Path) -> Result<String, u8> {
     let display = path.to_string_lossy();
     let bytes = fs::read(path).map_err(|e| {
@@ -24,25 +24,25 @@ pub fn read_plan(path: &Path) -> Result<String, u8> {
         EXIT_TROUBLE
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let mut d = Diagnostic::new(
-            Code::SyntaxError,
-            format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-            Label::new(Span::new(offset, offset + 1), "not UTF-8"),
-        )
-        .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
-        d.severity = Severity::Error;
-        show_problems(&display, &source, &[d]);
+        let checked = pipeline::check_bytes(e.as_bytes(), &config_for(path));
+        show_problems(&display, &checked.source, &checked.diagnostics);
         EXIT_FINDINGS
     })
+}
+
+/// The configuration `planc check` would use for the file (its nearest planc.toml).
+fn config_for(path: &Path) -> Config {
+    Configs::new(None, false, Overrides::default())
+        .for_file(path)
+        .config
+        .clone()
 }
 
 /// Compiles a plan; a plan with errors is shown as `check` shows it (on
 /// stderr, since stdout carries the output) and refused with exit 1.
 /// Warnings do not stop the output; their number is noted on stderr.
 pub fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
-    let compiled = pipeline::compile(source, &Config::default());
+    let compiled = pipeline::compile(source, &config_for(path));
     let display = path.to_string_lossy();
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
         show_problems(&display, source, &compiled.diagnostics);
