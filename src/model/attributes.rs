@@ -1,7 +1,8 @@
 //! Filling in each item's attributes from its statements (the second pass of
 //! `resolve`): single attributes given twice are reported, references resolved.
 
-use super::resolve::{Resolver, Want, set_once};
+use super::lookup::Want;
+use super::resolve::{Resolver, set_once};
 use super::*;
 use crate::syntax::ast::{self, Keyword, Value};
 

@@ -7,6 +7,7 @@
 
 mod attributes;
 mod condition;
+mod lookup;
 mod names;
 mod resolve;
 mod suggestions;

@@ -1,0 +1,147 @@
+//! Looking up a name for a position: the kinds the position accepts, and the
+//! problems recorded when a name is undefined or of the wrong kind.
+
+use super::names::Definition;
+use super::resolve::Resolver;
+use super::*;
+use crate::syntax::ast;
+
+/// Which kinds a reference position accepts.
+#[derive(Clone, Copy)]
+pub(super) enum Want {
+    Role,
+    Party,
+    Trigger,
+    Step,
+    Level,
+}
+
+impl Want {
+    fn words(self) -> &'static str {
+        match self {
+            Want::Role => "an internal role",
+            Want::Party => "a role or an external",
+            Want::Trigger => "a trigger",
+            Want::Step => "a step",
+            Want::Level => "a level",
+        }
+    }
+
+    fn accepts(self, kind: Kind) -> bool {
+        match self {
+            Want::Role => kind == Kind::Role,
+            Want::Party => matches!(kind, Kind::Role | Kind::External),
+            Want::Trigger => kind == Kind::Trigger,
+            Want::Step => kind == Kind::Step,
+            Want::Level => kind == Kind::Level,
+        }
+    }
+}
+
+impl<'s> Resolver<'s> {
+    pub(super) fn role_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<RoleId>> {
+        match self.lookup(name, Want::Role, position)? {
+            Ref {
+                id: Symbol::Role(r),
+                span,
+            } => Some(Ref { id: r, span }),
+            _ => None,
+        }
+    }
+
+    pub(super) fn party_ref(
+        &mut self,
+        name: &ast::Name<'s>,
+        position: &'static str,
+    ) -> Option<Ref<Party>> {
+        let r = self.lookup(name, Want::Party, position)?;
+        let party = match r.id {
+            Symbol::Role(id) => Party::Role(id),
+            Symbol::External(id) => Party::External(id),
+            _ => return None,
+        };
+        Some(Ref {
+            id: party,
+            span: r.span,
+        })
+    }
+
+    /// Records why `name` does not fit a position that wants `expected`:
+    /// it names nothing, or something of another kind.
+    pub(super) fn wrong_or_undefined(
+        &mut self,
+        name: &ast::Name<'s>,
+        expected: &'static str,
+        accepts: impl Fn(Kind) -> bool,
+    ) {
+        match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {
+            Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
+                name: name.text.to_string(),
+                span: name.span,
+                found,
+                definition,
+                expected,
+                position: "condition",
+            }),
+            None => {
+                let suggestion = self.suggest(name.text, accepts);
+                self.model.problems.push(Problem::Undefined {
+                    name: name.text.to_string(),
+                    span: name.span,
+                    expected,
+                    suggestion,
+                });
+            }
+        }
+    }
+
+    /// Looks a name up for a position; records undefined and wrong-kind problems.
+    pub(super) fn lookup(
+        &mut self,
+        name: &ast::Name<'s>,
+        want: Want,
+        position: &'static str,
+    ) -> Option<Ref<Symbol>> {
+        let Some(&Definition {
+            span: definition,
+            kind,
+            symbol,
+        }) = self.definitions.get(name.text)
+        else {
+            let suggestion = self.suggest(name.text, |k| want.accepts(k));
+            self.model.problems.push(Problem::Undefined {
+                name: name.text.to_string(),
+                span: name.span,
+                expected: want.words(),
+                suggestion,
+            });
+            return None;
+        };
+        if !want.accepts(kind) {
+            self.model.problems.push(Problem::WrongKind {
+                name: name.text.to_string(),
+                span: name.span,
+                found: kind,
+                definition,
+                expected: want.words(),
+                position,
+            });
+            return None;
+        }
+        Some(Ref {
+            id: symbol,
+            span: name.span,
+        })
+    }
+
+    /// The defined name of an accepted kind closest to `text`, if it is close.
+    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
+        self.suggestions
+            .closest(&self.model, text, accepts)
+            .map(str::to_string)
+    }
+}
