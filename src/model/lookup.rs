@@ -39,6 +39,16 @@ impl Want {
 }
 
 impl<'s> Resolver<'s> {
+    pub(super) fn level_ref(&mut self, name: &ast::Name<'s>) -> Option<Ref<LevelId>> {
+        match self.lookup(name, Want::Level, "level")? {
+            Ref {
+                id: Symbol::Level(l),
+                span,
+            } => Some(Ref { id: l, span }),
+            _ => None,
+        }
+    }
+
     pub(super) fn role_ref(
         &mut self,
         name: &ast::Name<'s>,

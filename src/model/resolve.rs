@@ -1,7 +1,6 @@
 //! Builds the model from the syntax tree in two passes: declare every name
 //! (so names can be used before they are defined), then resolve every use.
 
-use super::lookup::Want;
 use super::names::{Definition, Names};
 use super::suggestions::Suggestions;
 use super::*;
@@ -284,17 +283,7 @@ impl<'s> Resolver<'s> {
                     return;
                 };
                 let condition = self.condition(&t.condition);
-                let level = t
-                    .level
-                    .as_ref()
-                    .and_then(|l| self.lookup(l, Want::Level, "level"))
-                    .and_then(|r| match r.id {
-                        Symbol::Level(l) => Some(Ref {
-                            id: l,
-                            span: r.span,
-                        }),
-                        _ => None,
-                    });
+                let level = t.level.as_ref().and_then(|l| self.level_ref(l));
                 let trigger = &mut self.model.triggers[id.index()];
                 trigger.condition = condition;
                 trigger.level = level;
