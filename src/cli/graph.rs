@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use planc::render::{self, Lang};
 
-use super::EXIT_TROUBLE;
 use super::output;
 use super::render::LangArg;
 
@@ -36,31 +35,22 @@ pub struct GraphArgs {
 }
 
 pub fn run(args: GraphArgs) -> u8 {
-    let source = match output::read_plan(&args.file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let compiled = match output::compile(&args.file, &source) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let Some(model) = &compiled.model else {
-        return EXIT_TROUBLE;
-    };
-    let lang = args
-        .lang
-        .map(Lang::from)
-        .unwrap_or_else(|| Lang::detect(model));
-    let picture = if args.steps {
-        render::graph::response(model, lang)
-    } else {
-        render::graph::escalation(model, lang)
-    };
-    let text = match args.format {
-        GraphFormat::Dot => {
-            render::dot::render(&picture, if args.steps { "steps" } else { "escalation" })
-        }
-        GraphFormat::Mermaid => render::mermaid::render(&picture, !args.steps),
-    };
-    output::emit(&text, args.output.as_ref())
+    output::with_plan(&args.file, |_, model, _| {
+        let lang = args
+            .lang
+            .map(Lang::from)
+            .unwrap_or_else(|| Lang::detect(model));
+        let picture = if args.steps {
+            render::graph::response(model, lang)
+        } else {
+            render::graph::escalation(model, lang)
+        };
+        let text = match args.format {
+            GraphFormat::Dot => {
+                render::dot::render(&picture, if args.steps { "steps" } else { "escalation" })
+            }
+            GraphFormat::Mermaid => render::mermaid::render(&picture, !args.steps),
+        };
+        output::emit(&text, args.output.as_ref())
+    })
 }

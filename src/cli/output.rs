@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use planc::config::{Config, Overrides};
 use planc::diagnostic::Diagnostic;
+use planc::graph::Graphs;
+use planc::model::Model;
 use planc::pipeline::{self, Compiled};
 use planc::report::{self, FileReport};
 
@@ -17,7 +19,7 @@ use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
 /// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported as
 /// `check` reports it, exit 1.
-pub fn read_plan(path: &Path) -> Result<String, u8> {
+fn read_plan(path: &Path) -> Result<String, u8> {
     let display = path.to_string_lossy();
     let bytes = fs::read(path).map_err(|e| {
         eprintln!("planc: cannot read `{display}`: {e}");
@@ -38,10 +40,27 @@ fn config_for(path: &Path) -> Config {
         .clone()
 }
 
+/// Reads and compiles the plan at `path`, and hands it to `run` when it has
+/// no errors; otherwise the exit code of what went wrong.
+pub fn with_plan(path: &Path, run: impl FnOnce(&Compiled, &Model, &Graphs) -> u8) -> u8 {
+    let source = match read_plan(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let compiled = match compile(path, &source) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        return EXIT_TROUBLE;
+    };
+    run(&compiled, model, graphs)
+}
+
 /// Compiles a plan; a plan with errors is shown as `check` shows it (on
 /// stderr, since stdout carries the output) and refused with exit 1.
 /// Warnings do not stop the output; their number is noted on stderr.
-pub fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
+fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
     let compiled = pipeline::compile(source, &config_for(path));
     let display = path.to_string_lossy();
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {

@@ -48,32 +48,23 @@ pub fn run(args: SimulateArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let source = match output::read_plan(&args.file) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let compiled = match output::compile(&args.file, &source) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
-        return EXIT_TROUBLE;
-    };
-    let facts = match Facts::parse(model, &args.set) {
-        Ok(facts) => facts,
-        Err(message) => {
-            eprintln!("planc: --set: {message}");
-            return EXIT_TROUBLE;
-        }
-    };
-    let lang = args
-        .lang
-        .map(Lang::from)
-        .unwrap_or_else(|| Lang::detect(model));
-    let sim = simulate::run(model, graphs, facts, start);
-    let text = match args.format {
-        SimulateFormat::Text => simulate::text::render(&sim, model, lang),
-        SimulateFormat::Json => simulate::json::render(&sim, model, lang),
-    };
-    output::emit(&text, args.output.as_ref())
+    output::with_plan(&args.file, |_, model, graphs| {
+        let facts = match Facts::parse(model, &args.set) {
+            Ok(facts) => facts,
+            Err(message) => {
+                eprintln!("planc: --set: {message}");
+                return EXIT_TROUBLE;
+            }
+        };
+        let lang = args
+            .lang
+            .map(Lang::from)
+            .unwrap_or_else(|| Lang::detect(model));
+        let sim = simulate::run(model, graphs, facts, start);
+        let text = match args.format {
+            SimulateFormat::Text => simulate::text::render(&sim, model, lang),
+            SimulateFormat::Json => simulate::json::render(&sim, model, lang),
+        };
+        output::emit(&text, args.output.as_ref())
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use miette::LabeledSpan;
 
 use super::human::{HumanOptions, PlanSource};
 use crate::config::ConfigError;
@@ -52,12 +52,7 @@ impl miette::Diagnostic for Report<'_> {
 
 /// Renders the problems of the config file at `path` whose text is `text`.
 pub fn render(path: &str, text: &str, errors: &[ConfigError], options: HumanOptions) -> String {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width);
+    let handler = options.handler();
     let source = PlanSource::new(path, text);
     let mut out = String::new();
     for error in errors {

@@ -16,6 +16,18 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
+impl HumanOptions {
+    /// miette's graphical handler with these options.
+    pub(super) fn handler(self) -> GraphicalReportHandler {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme).with_width(self.width)
+    }
+}
+
 /// A diagnostic paired with its file, as miette wants it.
 struct Miette<'a> {
     diagnostic: &'a Diagnostic,
@@ -73,12 +85,7 @@ impl miette::Diagnostic for Miette<'_> {
 
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render(files: &[FileReport], options: HumanOptions) -> String {
-    let theme = if options.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(options.width);
+    let handler = options.handler();
     let mut out = String::new();
     for file in files {
         if file.diagnostics.is_empty() {
