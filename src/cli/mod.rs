@@ -3,9 +3,11 @@
 mod baseline;
 mod check;
 mod config;
+mod diff;
 mod explain;
 mod files;
 mod fmt;
+mod git;
 mod graph;
 mod lsp;
 mod output;
@@ -39,6 +41,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
     Simulate(simulate::SimulateArgs),
+    /// What a revision changes in who does what, when and by when (compared on the compiled plans).
+    Diff(diff::DiffArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
 }
@@ -76,6 +80,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)

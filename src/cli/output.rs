@@ -78,7 +78,7 @@ fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
     Ok(compiled)
 }
 
-fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+pub fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
     let files = [FileReport {
         path,
         source,

@@ -1,0 +1,290 @@
+//! `planc diff OLD NEW` and `planc diff --git REV [PATH...]`: what a revision
+//! changes, compared on the compiled plans (src/diff), as text for people,
+//! Markdown for a pull-request comment, or JSON.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use planc::diff::{self, Category, Change, FileDiff, Plan, Source};
+use planc::pipeline::{self, Front};
+use planc::render::Lang;
+
+use super::git;
+use super::output;
+use super::render::LangArg;
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text for people, grouped by category.
+    Human,
+    /// Markdown for a pull-request comment: summary first, details folded.
+    #[value(alias = "markdown")]
+    Md,
+    /// JSON (schema: docs/diff.md).
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The OLD and the NEW plan file; with --git, the files or folders to
+    /// compare (by default every plan of the repository).
+    paths: Vec<PathBuf>,
+    /// Compare each plan as of this git revision with the working tree;
+    /// `REV..REV2` compares two revisions, `REV...REV2` REV2 with where it
+    /// left REV (what a pull request shows).
+    #[arg(long, value_name = "REV")]
+    git: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+    /// Exit 1 when a change of one of these categories is present
+    /// (comma-separated, e.g. `deadline-loosened,step-removed`; `ALL`: any change).
+    #[arg(long = "fail-on", value_name = "CATEGORIES", value_delimiter = ',')]
+    fail_on: Vec<String>,
+    /// Language of the words; by default the plan's own.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// One side of one file: its name for the reader and its text.
+struct Side {
+    display: String,
+    text: String,
+}
+
+/// The two sides of one file; `None`: the plan is not on that side.
+struct Pair {
+    old: Option<Side>,
+    new: Option<Side>,
+}
+
+pub fn run(args: DiffArgs) -> u8 {
+    let fail_on = match fail_on(&args.fail_on) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("planc: --fail-on: {message}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let pairs = match &args.git {
+        Some(spec) => git_pairs(spec, &args.paths),
+        None => file_pairs(&args.paths),
+    };
+    let Ok((pairs, mut trouble)) = pairs else {
+        return EXIT_TROUBLE;
+    };
+    let mut lang = args.lang.map(Lang::from);
+    let mut results: Vec<(&Pair, Vec<Change>)> = Vec::new();
+    for pair in &pairs {
+        match compare(pair, &mut lang) {
+            Some(changes) => results.push((pair, changes)),
+            None => trouble = true,
+        }
+    }
+    let lang = lang.unwrap_or(Lang::En);
+    let empty = Side {
+        display: String::new(),
+        text: String::new(),
+    };
+    let names: Vec<(String, String)> = results
+        .iter()
+        .map(|(pair, _)| {
+            let old = pair.old.as_ref().map(|s| s.display.as_str());
+            let new = pair.new.as_ref().map(|s| s.display.as_str());
+            (
+                old.or(new).unwrap_or_default().to_string(),
+                new.or(old).unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let files: Vec<FileDiff> = results
+        .iter()
+        .zip(&names)
+        .map(|((pair, changes), (old_name, new_name))| FileDiff {
+            old: Source {
+                path: old_name,
+                text: pair.old.as_ref().unwrap_or(&empty).text.as_str(),
+            },
+            new: Source {
+                path: new_name,
+                text: pair.new.as_ref().unwrap_or(&empty).text.as_str(),
+            },
+            changes,
+        })
+        .collect();
+    let text = match args.format {
+        DiffFormat::Human => diff::human::render(&files, lang),
+        DiffFormat::Md => diff::markdown::render(&files, lang),
+        DiffFormat::Json => diff::json::render(&files),
+    };
+    let written = output::emit(&text, args.output.as_ref());
+    if written != EXIT_OK || trouble {
+        return EXIT_TROUBLE;
+    }
+    let failing = files
+        .iter()
+        .flat_map(|f| f.changes.iter())
+        .any(|c| fail_on.contains(&c.category));
+    if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+/// `--fail-on`: category names, or `ALL`.
+fn fail_on(names: &[String]) -> Result<Vec<Category>, String> {
+    let mut out = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        if name == "ALL" {
+            out.extend_from_slice(Category::ALL);
+            continue;
+        }
+        match Category::from_name(name) {
+            Some(c) => out.push(c),
+            None => {
+                let known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+                let hint = match planc::suggest::closest(name, &known) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("the categories are: {}", known.join(", ")),
+                };
+                return Err(format!("no category is called `{name}`: {hint}"));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A side compiled, `Ok(None)` when absent, `Err` when it does not parse
+/// (its problems shown on stderr).
+fn front(side: &Option<Side>) -> Result<Option<Front<'_>>, ()> {
+    let Some(side) = side else { return Ok(None) };
+    pipeline::front(&side.text)
+        .map(Some)
+        .map_err(|diagnostics| {
+            output::show_problems(&side.display, &side.text, &diagnostics);
+            eprintln!(
+                "planc: `{}` does not parse, so it cannot be compared: fix its syntax first",
+                side.display
+            );
+        })
+}
+
+fn plan<'a, 's>(f: &'a Front<'s>) -> Plan<'a, 's> {
+    Plan {
+        model: &f.model,
+        graphs: &f.graphs,
+    }
+}
+
+/// The changes of one file, or `None` when a side cannot be read (its
+/// problems are shown on stderr). The first plan read sets the language
+/// when `--lang` does not.
+fn compare(pair: &Pair, lang: &mut Option<Lang>) -> Option<Vec<Change>> {
+    let (old, new) = rayon::join(|| front(&pair.old), || front(&pair.new));
+    let (old, new) = (old.ok()?, new.ok()?);
+    for (side, front) in [(&pair.old, &old), (&pair.new, &new)] {
+        if let (Some(side), Some(front)) = (side, front)
+            && !front.model.problems.is_empty()
+        {
+            eprintln!(
+                "planc: `{0}` has errors (`planc check {0}` shows them); what did not resolve is left out of the comparison",
+                side.display
+            );
+        }
+    }
+    let lang = *lang.get_or_insert_with(|| {
+        new.as_ref()
+            .or(old.as_ref())
+            .map(|f| Lang::detect(&f.model))
+            .unwrap_or(Lang::En)
+    });
+    Some(match (&old, &new) {
+        (Some(o), Some(n)) => diff::compare(plan(o), plan(n), lang),
+        (None, Some(n)) => vec![diff::plan_added(&n.model)],
+        (Some(o), None) => vec![diff::plan_removed(&o.model)],
+        (None, None) => Vec::new(),
+    })
+}
+
+/// `planc diff OLD NEW`: two files.
+fn file_pairs(paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
+    let [old, new] = paths else {
+        eprintln!(
+            "planc: diff needs two files, OLD and NEW (or --git REV and the paths to compare); got {}",
+            paths.len()
+        );
+        return Err(());
+    };
+    let read = |path: &PathBuf| -> Result<Side, ()> {
+        let display = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(path).map_err(|e| {
+            eprintln!("planc: cannot read `{display}`: {e}");
+        })?;
+        side(display, bytes)
+    };
+    let pair = Pair {
+        old: Some(read(old)?),
+        new: Some(read(new)?),
+    };
+    Ok((vec![pair], false))
+}
+
+/// A side from its bytes; bytes that are not UTF-8 are reported as `check`
+/// reports them.
+fn side(display: String, bytes: Vec<u8>) -> Result<Side, ()> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Side { display, text }),
+        Err(e) => {
+            let checked = pipeline::check_bytes(e.as_bytes(), &planc::config::Config::default());
+            output::show_problems(&display, &checked.source, &checked.diagnostics);
+            Err(())
+        }
+    }
+}
+
+/// `planc diff --git REV [PATH...]`: every plan the revisions changed, and
+/// whether some could not be read.
+fn git_pairs(spec: &str, paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
+    let fail = |message: String| eprintln!("planc: --git {spec}: {message}");
+    let (root, prefix) = git::top().map_err(fail)?;
+    let revs = git::resolve(spec).map_err(fail)?;
+    let entries = git::changed_plans(&revs, paths).map_err(fail)?;
+    let at = |rev: Option<&String>, path: &str| -> Result<Side, ()> {
+        let display = git::display(path, &prefix);
+        let bytes = match rev {
+            Some(rev) => git::show(rev, path).map_err(fail)?,
+            None => std::fs::read(git::in_tree(&root, path)).map_err(|e| {
+                eprintln!("planc: cannot read `{display}`: {e}");
+            })?,
+        };
+        side(display, bytes)
+    };
+    let old = Some(&revs.old);
+    let new = revs.new.as_ref();
+    let mut pairs = Vec::new();
+    let mut trouble = false;
+    for entry in entries {
+        let pair = match &entry {
+            git::Entry::Changed { old: a, new: b } => at(old, a).and_then(|o| {
+                Ok(Pair {
+                    old: Some(o),
+                    new: Some(at(new, b)?),
+                })
+            }),
+            git::Entry::Added(b) => at(new, b).map(|n| Pair {
+                old: None,
+                new: Some(n),
+            }),
+            git::Entry::Removed(a) => at(old, a).map(|o| Pair {
+                old: Some(o),
+                new: None,
+            }),
+        };
+        match pair {
+            Ok(p) => pairs.push(p),
+            Err(()) => trouble = true,
+        }
+    }
+    Ok((pairs, trouble))
+}

@@ -1,0 +1,169 @@
+//! `planc diff` on pairs of plans: every fixture folder under
+//! `tests/fixtures/diff/` holds a `new.plan` (and an `old.plan`, else the
+//! shared `base.plan` is the old one) whose `# expect:` lines list the
+//! changes, in report order, as `category [item name] [aspect]`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use planc::diff::{self, Change, FileDiff, Plan, Source};
+use planc::pipeline::{self, Front};
+use planc::render::Lang;
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff")
+}
+
+fn front(source: &str) -> Front<'_> {
+    pipeline::front(source).expect("the fixture parses")
+}
+
+fn plan<'a, 's>(f: &'a Front<'s>) -> Plan<'a, 's> {
+    Plan {
+        model: &f.model,
+        graphs: &f.graphs,
+    }
+}
+
+/// The changes from `old` to `new` (sources).
+pub fn changes(old: &str, new: &str, lang: Lang) -> Vec<Change> {
+    let (a, b) = (front(old), front(new));
+    diff::compare(plan(&a), plan(&b), lang)
+}
+
+/// One line per change: `category [item name] [aspect]`.
+fn summary(changes: &[Change]) -> Vec<String> {
+    changes
+        .iter()
+        .map(|c| {
+            let mut line = c.category.to_string();
+            if !c.item.name.is_empty() {
+                line.push(' ');
+                line.push_str(&c.item.name);
+            }
+            if let Some(aspect) = c.aspect {
+                line.push(' ');
+                line.push_str(aspect);
+            }
+            line
+        })
+        .collect()
+}
+
+fn old_of(dir: &Path) -> String {
+    let own = dir.join("old.plan");
+    let path = if own.exists() {
+        own
+    } else {
+        fixtures().join("base.plan")
+    };
+    fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn every_fixture_reports_exactly_its_expected_changes() {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(fixtures())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 25, "fixtures missing: {dirs:?}");
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let old = old_of(dir);
+        let new = fs::read_to_string(dir.join("new.plan")).unwrap();
+        let expect: Vec<String> = new
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect:"))
+            .map(|l| l.trim().to_string())
+            .collect();
+        let got = summary(&changes(&old, &new, Lang::Zh));
+        if got != expect {
+            failures.push(format!(
+                "{}:\n  expected {expect:?}\n  got      {got:?}",
+                dir.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_category_of_the_issue_has_a_fixture() {
+    let mut seen = std::collections::HashSet::new();
+    for entry in fs::read_dir(fixtures()).unwrap().flatten() {
+        let new = entry.path().join("new.plan");
+        if let Ok(text) = fs::read_to_string(new) {
+            for line in text.lines().filter_map(|l| l.strip_prefix("# expect:")) {
+                seen.insert(line.split_whitespace().next().unwrap_or("").to_string());
+            }
+        }
+    }
+    let missing: Vec<&str> = diff::Category::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !c.starts_with("plan-") && !seen.contains(*c))
+        .collect();
+    assert!(missing.is_empty(), "no fixture for {missing:?}");
+}
+
+#[test]
+fn a_plan_compared_with_itself_has_no_changes() {
+    for entry in fs::read_dir(fixtures()).unwrap().flatten() {
+        let path = entry.path().join("new.plan");
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        assert_eq!(
+            changes(&text, &text, Lang::Zh),
+            vec![],
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn swapping_the_sides_reports_the_opposite_changes() {
+    let base = fs::read_to_string(fixtures().join("base.plan")).unwrap();
+    let new = fs::read_to_string(fixtures().join("step-removed/new.plan")).unwrap();
+    let back = summary(&changes(&new, &base, Lang::Zh));
+    assert_eq!(back, ["external-added police", "step-added command"]);
+}
+
+/// The fixture pair of `name` as a `FileDiff` for the writers.
+fn pair_report(name: &str, lang: Lang, write: impl Fn(&[FileDiff], Lang) -> String) -> String {
+    let dir = fixtures().join(name);
+    let old = old_of(&dir);
+    let new = fs::read_to_string(dir.join("new.plan")).unwrap();
+    let changes = changes(&old, &new, lang);
+    let file = FileDiff {
+        old: Source {
+            path: "old.plan",
+            text: &old,
+        },
+        new: Source {
+            path: "new.plan",
+            text: &new,
+        },
+        changes: &changes,
+    };
+    write(&[file], lang)
+}
+
+#[test]
+fn reports_in_every_format() {
+    let name = "role-removed";
+    insta::assert_snapshot!("human_zh", pair_report(name, Lang::Zh, diff::human::render));
+    insta::assert_snapshot!("human_en", pair_report(name, Lang::En, diff::human::render));
+    insta::assert_snapshot!(
+        "markdown_zh",
+        pair_report(name, Lang::Zh, diff::markdown::render)
+    );
+    insta::assert_snapshot!(
+        "json",
+        pair_report(name, Lang::Zh, |f, _| diff::json::render(f))
+    );
+}
