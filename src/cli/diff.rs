@@ -51,12 +51,14 @@ pub struct DiffArgs {
 }
 
 /// One side of one file: its name for the reader and its text.
+#[derive(Clone)]
 struct Side {
     display: String,
     text: String,
 }
 
 /// The two sides of one file; `None`: the plan is not on that side.
+#[derive(Clone)]
 struct Pair {
     old: Option<Side>,
     new: Option<Side>,
@@ -77,6 +79,7 @@ pub fn run(args: DiffArgs) -> u8 {
     let Ok((pairs, mut trouble)) = pairs else {
         return EXIT_TROUBLE;
     };
+    let pairs = rejoin_moved(pairs);
     let mut lang = args.lang.map(Lang::from);
     let mut results: Vec<(&Pair, Vec<Change>)> = Vec::new();
     for pair in &pairs {
@@ -130,6 +133,61 @@ pub fn run(args: DiffArgs) -> u8 {
         .flat_map(|f| f.changes.iter())
         .any(|c| fail_on.contains(&c.category));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+/// A plan git saw deleted in one place and added in another (moved and
+/// edited too much for git's similarity) is one plan moved: an added and a
+/// removed plan with the same title, found once on each side, are compared.
+fn rejoin_moved(pairs: Vec<Pair>) -> Vec<Pair> {
+    let title = |side: &Side| {
+        let front = pipeline::front(&side.text).ok()?;
+        let header = front.model.header.as_ref()?;
+        header.title.as_ref().map(|t| t.value.to_string())
+    };
+    let (mut kept, mut removed, mut added) = (Vec::new(), Vec::new(), Vec::new());
+    for pair in pairs {
+        match (&pair.old, &pair.new) {
+            (Some(o), None) => removed.push((title(o), pair)),
+            (None, Some(n)) => added.push((title(n), pair)),
+            _ => kept.push(pair),
+        }
+    }
+    let count = |list: &[(Option<String>, Pair)], t: &str| {
+        list.iter().filter(|(u, _)| u.as_deref() == Some(t)).count()
+    };
+    let mut moved = Vec::new();
+    let mut unmatched = Vec::new();
+    for (t, pair) in &added {
+        let at = t
+            .as_deref()
+            .filter(|t| count(&added, t) == 1 && count(&removed, t) == 1)
+            .and_then(|t| removed.iter().position(|(u, _)| u.as_deref() == Some(t)));
+        match at {
+            Some(i) => moved.push((i, pair)),
+            None => unmatched.push(pair),
+        }
+    }
+    let mut removed: Vec<Option<Pair>> = removed.into_iter().map(|(_, p)| Some(p)).collect();
+    for (i, pair) in moved {
+        if let Some(old) = removed[i].take() {
+            kept.push(Pair {
+                old: old.old,
+                new: pair.new.clone(),
+            });
+        }
+    }
+    kept.extend(removed.into_iter().flatten());
+    kept.extend(unmatched.into_iter().cloned());
+    kept.sort_by(|a, b| order_key(a).cmp(order_key(b)));
+    kept
+}
+
+/// Pairs in the order of their new path (else old path).
+fn order_key(pair: &Pair) -> &str {
+    pair.new
+        .as_ref()
+        .or(pair.old.as_ref())
+        .map_or("", |s| s.display.as_str())
 }
 
 /// `--fail-on`: category names, or `ALL`.
