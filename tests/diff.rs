@@ -18,17 +18,10 @@ fn front(source: &str) -> Front<'_> {
     pipeline::front(source).expect("the fixture parses")
 }
 
-fn plan<'a, 's>(f: &'a Front<'s>) -> Plan<'a, 's> {
-    Plan {
-        model: &f.model,
-        graphs: &f.graphs,
-    }
-}
-
 /// The changes from `old` to `new` (sources).
 pub fn changes(old: &str, new: &str, lang: Lang) -> Vec<Change> {
     let (a, b) = (front(old), front(new));
-    diff::compare(plan(&a), plan(&b), lang)
+    diff::compare(Plan::of(&a), Plan::of(&b), lang)
 }
 
 /// One line per change: `category [item name] [aspect]`.
@@ -162,8 +155,5 @@ fn reports_in_every_format() {
         "markdown_zh",
         pair_report(name, Lang::Zh, diff::markdown::render)
     );
-    insta::assert_snapshot!(
-        "json",
-        pair_report(name, Lang::Zh, |f, _| diff::json::render(f))
-    );
+    insta::assert_snapshot!("json", pair_report(name, Lang::Zh, diff::json::render));
 }

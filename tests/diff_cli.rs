@@ -234,7 +234,9 @@ fn git_revisions_and_the_working_tree() {
     let o = planc_in(root, &["diff", "--git", "HEAD"]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(
-        out(&o).starts_with("plans/a.plan → plans/moved.plan：1 处变化\n\n人员变动 holder-changed（1）"),
+        out(&o).starts_with(
+            "plans/a.plan → plans/moved.plan：1 处变化\n\n人员变动 holder-changed（1）"
+        ),
         "{}",
         out(&o)
     );

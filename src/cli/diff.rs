@@ -122,7 +122,7 @@ pub fn run(args: DiffArgs) -> u8 {
     let text = match args.format {
         DiffFormat::Human => diff::human::render(&files, lang),
         DiffFormat::Md => diff::markdown::render(&files, lang),
-        DiffFormat::Json => diff::json::render(&files),
+        DiffFormat::Json => diff::json::render(&files, lang),
     };
     let written = output::emit(&text, args.output.as_ref());
     if written != EXIT_OK || trouble {
@@ -228,13 +228,6 @@ fn front(side: &Option<Side>) -> Result<Option<Front<'_>>, ()> {
         })
 }
 
-fn plan<'a, 's>(f: &'a Front<'s>) -> Plan<'a, 's> {
-    Plan {
-        model: &f.model,
-        graphs: &f.graphs,
-    }
-}
-
 /// The changes of one file, or `None` when a side cannot be read (its
 /// problems are shown on stderr). The first plan read sets the language
 /// when `--lang` does not.
@@ -258,7 +251,7 @@ fn compare(pair: &Pair, lang: &mut Option<Lang>) -> Option<Vec<Change>> {
             .unwrap_or(Lang::En)
     });
     Some(match (&old, &new) {
-        (Some(o), Some(n)) => diff::compare(plan(o), plan(n), lang),
+        (Some(o), Some(n)) => diff::compare(Plan::of(o), Plan::of(n), lang),
         (None, Some(n)) => vec![diff::plan_added(&n.model)],
         (Some(o), None) => vec![diff::plan_removed(&o.model)],
         (None, None) => Vec::new(),

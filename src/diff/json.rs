@@ -1,4 +1,5 @@
-//! `--format json`: `{"version": 1, "changes": [...], "summary": {...}}`,
+//! `--format json`: `{"schema": "planc-diff", "version": 1, "language",
+//! "changes": [...], "summary": {...}}`,
 //! documented in docs/diff.md. Lines and columns count from 1, columns in
 //! characters; offsets and lengths in bytes.
 
@@ -10,13 +11,17 @@ use super::category::{Category, RevisionTrigger};
 use super::output::{FileDiff, Indexed};
 use super::value::{Item, Value};
 use super::{Change, Sided};
+use crate::render::Lang;
 
 /// The version of the JSON format: raised on any incompatible change.
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Output<'a> {
+    schema: &'static str,
     version: u32,
+    /// The language of words derived from the plans (conditions).
+    language: Lang,
     changes: Vec<JsonChange<'a>>,
     summary: Summary,
 }
@@ -56,7 +61,7 @@ struct Summary {
     categories: BTreeMap<&'static str, usize>,
 }
 
-pub fn render(files: &[FileDiff]) -> String {
+pub fn render(files: &[FileDiff], language: Lang) -> String {
     let mut changes = Vec::new();
     let mut categories = BTreeMap::new();
     for file in files {
@@ -67,7 +72,9 @@ pub fn render(files: &[FileDiff]) -> String {
         }
     }
     let output = Output {
+        schema: "planc-diff",
         version: VERSION,
+        language,
         summary: Summary {
             files: files.len(),
             changed_files: files.iter().filter(|f| !f.changes.is_empty()).count(),

@@ -38,6 +38,16 @@ pub struct Plan<'a, 's> {
     pub graphs: &'a Graphs,
 }
 
+impl<'a, 's> Plan<'a, 's> {
+    /// A plan as `pipeline::front` compiles it.
+    pub fn of(front: &'a crate::pipeline::Front<'s>) -> Plan<'a, 's> {
+        Plan {
+            model: &front.model,
+            graphs: &front.graphs,
+        }
+    }
+}
+
 /// A value on one side of a change, and where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sided {

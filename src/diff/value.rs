@@ -77,7 +77,7 @@ impl Serialize for Duration {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Duration", 2)?;
         st.serialize_field("seconds", &self.0)?;
-        st.serialize_field("code", &duration_code(self.0))?;
+        st.serialize_field("text", &duration_code(self.0))?;
         st.end()
     }
 }
