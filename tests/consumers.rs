@@ -197,9 +197,11 @@ fn nu_html_checker_finds_no_error() {
             &format!("{name}.html"),
             &planc::render::html::render(&doc),
         ));
-        let card = &doc.roles[0];
-        let role = planc::render::html::render_role(&doc, card);
-        files.push(write(dir.path(), &format!("{name}-role.html"), &role));
+        assert!(!doc.roles.is_empty(), "{name} has no role card");
+        for (i, card) in doc.roles.iter().enumerate() {
+            let role = planc::render::html::render_role(&doc, card);
+            files.push(write(dir.path(), &format!("{name}-role{i}.html"), &role));
+        }
     }
     let out = Command::new("java")
         .arg("-jar")

@@ -4,6 +4,7 @@
 //! comparison is skipped with a note, except under CI (`CI` set), where it fails.
 
 mod common;
+mod support;
 
 use std::io::Write;
 use std::path::Path;
@@ -137,8 +138,7 @@ fn annotations_print_as_actions_core_prints_them() {
 
 #[test]
 fn the_binary_prints_one_command_per_finding() {
-    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
-        .current_dir(root())
+    let out = support::command(root())
         .args(["check", "--no-config", "--format", "github"])
         .arg("tests/fixtures/checks/unused-suppression/fires_not_above_item.plan")
         .output()

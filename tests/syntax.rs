@@ -184,7 +184,12 @@ fn one_error_per_broken_item_and_parsing_resumes() {
     let errors: Vec<(usize, &str)> = parsed
         .diagnostics
         .iter()
-        .map(|d| (d.primary.span.start, &source[d.primary.span.start..d.primary.span.end]))
+        .map(|d| {
+            (
+                d.primary.span.start,
+                &source[d.primary.span.start..d.primary.span.end],
+            )
+        })
         .collect();
     assert_eq!(errors, [(13, "ownr"), (52, "}")]);
     // The two roles between and after them are read.
