@@ -2,6 +2,8 @@
 //! compiling a plan that must have no errors, and running the binary.
 #![allow(dead_code)]
 
+pub mod consumers;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
