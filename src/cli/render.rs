@@ -38,7 +38,7 @@ pub struct RenderArgs {
 }
 
 pub fn run(args: RenderArgs) -> u8 {
-    output::with_plan(&args.file, |compiled, model, graphs| {
+    output::with_plan(&args.file, args.output.as_deref(), |compiled, model, graphs| {
         let lang = args
             .lang
             .map(Lang::from)
