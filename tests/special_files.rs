@@ -211,10 +211,7 @@ fn the_size_limit_is_checked_before_reading() {
     let big = dir.path().join("big.plan");
     // 4 GiB of nothing: sparse, so cheap to make; reading it would take 4 GiB
     // of memory, more than planc_bounded allows.
-    fs::File::create(&big)
-        .unwrap()
-        .set_len(4 << 30)
-        .unwrap();
+    fs::File::create(&big).unwrap().set_len(4 << 30).unwrap();
     let big = path_str(&big);
     let out = planc_bounded(&["check", "--format", "json", big]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

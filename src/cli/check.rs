@@ -12,8 +12,8 @@ use planc::report::{self, FileReport, Summary};
 use super::config::Configs;
 use super::files::{self, Input};
 use super::read::{self, ReadError};
-use super::write;
 use super::terminal::human_options;
+use super::write;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
 
 #[derive(clap::Args)]

@@ -32,7 +32,9 @@ impl Loaded {
             planc::check::rule(code).default_severity
         });
         Loaded {
-            dir: path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf)),
+            dir: path
+                .as_ref()
+                .and_then(|p| p.parent().map(Path::to_path_buf)),
             file: path,
             config,
             include: globs(&file.include),

@@ -13,8 +13,8 @@ use planc::span::{LineIndex, Span};
 
 use super::files::{self, Input};
 use super::read::{ReadError, read_limited};
-use super::write::write_atomically;
 use super::terminal::human_options;
+use super::write::write_atomically;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(clap::Args)]

@@ -14,8 +14,8 @@ use planc::report::{self, FileReport};
 
 use super::config::Configs;
 use super::read::{ReadError, read_limited};
-use super::write;
 use super::terminal::human_options;
+use super::write;
 use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
 /// Reads a plan file as text. Unreadable or not a regular file: exit 2. Not
@@ -33,7 +33,11 @@ fn read_plan(path: &Path, config: &Config) -> Result<String, u8> {
             return Err(EXIT_TROUBLE);
         }
     };
-    show_problems(&path.to_string_lossy(), &checked.source, &checked.diagnostics);
+    show_problems(
+        &path.to_string_lossy(),
+        &checked.source,
+        &checked.diagnostics,
+    );
     Err(EXIT_FINDINGS)
 }
 
