@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::json;
 use super::markdown::escape;
 use super::words::Lang;
 use crate::logic::sets::FactSet;
@@ -116,15 +117,10 @@ fn set_of(row: &DecisionRow, fact: FactId) -> Option<&FactSet> {
 /// The table as a Markdown document.
 pub fn markdown(model: &Model, table: &DecisionTable, lang: Lang) -> String {
     let w = words(lang);
-    let title = model
-        .header
-        .as_ref()
-        .and_then(|h| h.title.as_ref())
-        .map(|t| t.value.to_string())
-        .unwrap_or_default();
+    let title = model.title();
     let colon = super::words::Lang::words(lang).colon;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}{colon}{}\n", w.title, escape(&title));
+    let _ = writeln!(out, "# {}{colon}{}\n", w.title, escape(title));
     let _ = writeln!(out, "{}\n", w.intro);
     let mut header: Vec<String> = table
         .facts
@@ -171,19 +167,9 @@ pub fn markdown(model: &Model, table: &DecisionTable, lang: Lang) -> String {
 struct Json<'a> {
     schema: &'static str,
     version: u32,
-    plan: Option<&'a str>,
-    facts: Vec<Fact<'a>>,
+    plan: &'a str,
+    facts: Vec<json::Fact<'a>>,
     rows: Vec<Row<'a>>,
-}
-
-#[derive(Serialize)]
-struct Fact<'a> {
-    name: &'a str,
-    label: &'a str,
-    #[serde(rename = "type")]
-    ty: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    variants: Option<Vec<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -199,20 +185,7 @@ pub fn json(model: &Model, table: &DecisionTable) -> String {
     let facts = table
         .facts
         .iter()
-        .map(|&f| {
-            let fact = model.fact(f);
-            let (ty, variants) = match &fact.ty {
-                FactType::Count => ("count", None),
-                FactType::Flag => ("flag", None),
-                FactType::OneOf(v) => ("one_of", Some(v.iter().map(|v| v.name).collect())),
-            };
-            Fact {
-                name: fact.named.name,
-                label: &fact.named.label.value,
-                ty,
-                variants,
-            }
-        })
+        .map(|&f| json::fact(model.fact(f)))
         .collect();
     let rows = table
         .rows
@@ -234,11 +207,7 @@ pub fn json(model: &Model, table: &DecisionTable) -> String {
     let doc = Json {
         schema: SCHEMA,
         version: VERSION,
-        plan: model
-            .header
-            .as_ref()
-            .and_then(|h| h.title.as_ref())
-            .map(|t| &*t.value),
+        plan: model.title(),
         facts,
         rows,
     };
