@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput};
 use planc::config::Config;
 use planc::diff::{self, Change, Plan};
-use planc::pipeline::{self, Front};
+use planc::pipeline;
 use planc::render::Lang;
 
 const SEED: u64 = 2026;

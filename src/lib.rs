@@ -4,11 +4,16 @@
 //! `syntax` → `model` → `graph` → `check` → outputs (`report`).
 //! See docs/ARCHITECTURE.md.
 
+// First, so that its table macro is in scope in every module below.
+#[macro_use]
+mod codes;
+
 pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+pub mod escape;
 pub mod explain;
 pub mod fmt;
 pub mod graph;

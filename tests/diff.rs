@@ -72,10 +72,27 @@ fn every_fixture_reports_exactly_its_expected_changes() {
             .filter_map(|l| l.strip_prefix("# expect:"))
             .map(|l| l.trim().to_string())
             .collect();
-        let got = summary(&changes(&old, &new, Lang::Zh));
+        let found = changes(&old, &new, Lang::Zh);
+        let got = summary(&found);
         if got != expect {
             failures.push(format!(
                 "{}:\n  expected {expect:?}\n  got      {got:?}",
+                dir.display()
+            ));
+        }
+        let regions: Vec<String> = found
+            .iter()
+            .flat_map(|c| &c.regions)
+            .map(|r| diff::words::region(r, Lang::Zh))
+            .collect();
+        let expect: Vec<&str> = new
+            .lines()
+            .filter_map(|l| l.strip_prefix("# region:"))
+            .map(str::trim)
+            .collect();
+        if regions != expect {
+            failures.push(format!(
+                "{} (regions):\n  expected {expect:?}\n  got      {regions:?}",
                 dir.display()
             ));
         }
@@ -156,4 +173,54 @@ fn reports_in_every_format() {
         pair_report(name, Lang::Zh, diff::markdown::render)
     );
     insta::assert_snapshot!("json", pair_report(name, Lang::Zh, diff::json::render));
+}
+
+/// Whether `trigger` fires in `simulate` with these `--set` facts; `None`
+/// when a fact or value is not in this plan.
+fn fires(source: &str, trigger: &str, set: &[String]) -> Option<bool> {
+    let f = front(source);
+    let facts = planc::simulate::Facts::parse(&f.model, set).ok()?;
+    let sim = planc::simulate::run(&f.model, &f.graphs, facts, None);
+    let outcome = sim
+        .triggers
+        .iter()
+        .find(|o| f.model.trigger(o.trigger).named.name == trigger)?;
+    Some(outcome.fired)
+}
+
+#[test]
+fn condition_regions_agree_with_simulate() {
+    let mut checked = 0;
+    for name in ["condition-changed", "condition-regions"] {
+        let dir = fixtures().join(name);
+        let old = old_of(&dir);
+        let new = fs::read_to_string(dir.join("new.plan")).unwrap();
+        // The fixtures keep the triggers' names.
+        for change in changes(&old, &new, Lang::Zh) {
+            for region in &change.regions {
+                // The region's example point; a fact only one plan has is
+                // set on that side only.
+                let set: Vec<String> = region
+                    .facts
+                    .iter()
+                    .filter_map(|f| f.example.clone())
+                    .collect();
+                let on = |source: &str| {
+                    let f = front(source);
+                    set.iter()
+                        .filter(|s| {
+                            planc::simulate::Facts::parse(&f.model, &[s.to_string()]).is_ok()
+                        })
+                        .cloned()
+                        .collect::<Vec<_>>()
+                };
+                let before = fires(&old, &change.item.name, &on(&old));
+                let after = fires(&new, &change.item.name, &on(&new));
+                assert_eq!(before, Some(region.before), "{name}: {region:?} {set:?}");
+                assert_eq!(after, Some(region.after), "{name}: {region:?} {set:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 4, "{checked} regions checked");
 }

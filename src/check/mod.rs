@@ -13,9 +13,9 @@ pub(crate) mod words;
 use std::cell::OnceCell;
 
 use crate::config::{Config, RuleSeverity};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::Graphs;
-use crate::logic::{self, Analysis};
+use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
 /// What every rule may look at.
@@ -25,6 +25,8 @@ pub struct Context<'a, 's> {
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
     analysis: OnceCell<Analysis>,
+    /// The triggers' conditions written out (see `logic::regions`), once.
+    conditions: OnceCell<Conditions>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -34,6 +36,7 @@ impl<'a, 's> Context<'a, 's> {
             graphs,
             config,
             analysis: OnceCell::new(),
+            conditions: OnceCell::new(),
         }
     }
 
@@ -41,6 +44,12 @@ impl<'a, 's> Context<'a, 's> {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
+
+    /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
+    pub fn conditions(&self) -> &Conditions {
+        self.conditions
+            .get_or_init(|| Conditions::of(self.model, self.graphs))
     }
 }
 
@@ -58,16 +67,21 @@ pub struct Rule {
     pub run: fn(&Context, &mut Vec<Diagnostic>),
 }
 
+impl Rule {
+    /// A diagnostic of this rule, labelled at `primary`: a rule reports
+    /// through its own `RULE`, so its code is written once.
+    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+        Diagnostic::new(self.code, message, primary)
+    }
+}
+
 /// The registry: every rule, in the order of the spec's table.
 pub static RULES: &[&Rule] = rules::ALL;
 
-/// The rule for a code.
+/// The rule for a code. The registry and `Code` come from one table in
+/// the same order, so a code's position is its rule's.
 pub fn rule(code: Code) -> &'static Rule {
-    RULES
-        .iter()
-        .find(|r| r.code == code)
-        .copied()
-        .unwrap_or(&rules::syntax_error::RULE)
+    RULES[code as usize]
 }
 
 /// The severity a code has under `config`, `None` when it is off.

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use planc::diff::{self, Category, Change, FileDiff, Plan, Source};
-use planc::pipeline::{self, Front};
+use planc::escape::visible;
+use planc::pipeline::{self, CheckedBytes, Front};
 use planc::render::Lang;
 
 use super::git;
 use super::output;
+use super::read::{ReadError, read_limited};
 use super::render::LangArg;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
@@ -80,6 +82,16 @@ pub fn run(args: DiffArgs) -> u8 {
         return EXIT_TROUBLE;
     };
     let pairs = rejoin_moved(pairs);
+    if let Some(output) = &args.output {
+        let inputs: Vec<&std::path::Path> = match &args.git {
+            None => args.paths.iter().map(PathBuf::as_path).collect(),
+            Some(_) => Vec::new(),
+        };
+        if let Err(message) = super::write::not_an_input(output, &inputs) {
+            eprintln!("planc: {message}");
+            return EXIT_TROUBLE;
+        }
+    }
     let mut lang = args.lang.map(Lang::from);
     let mut results: Vec<(&Pair, Vec<Change>)> = Vec::new();
     for pair in &pairs {
@@ -240,7 +252,7 @@ fn compare(pair: &Pair, lang: &mut Option<Lang>) -> Option<Vec<Change>> {
         {
             eprintln!(
                 "planc: `{0}` has errors (`planc check {0}` shows them); what did not resolve is left out of the comparison",
-                side.display
+                visible(&side.display)
             );
         }
     }
@@ -269,10 +281,7 @@ fn file_pairs(paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
     };
     let read = |path: &PathBuf| -> Result<Side, ()> {
         let display = path.to_string_lossy().into_owned();
-        let bytes = std::fs::read(path).map_err(|e| {
-            eprintln!("planc: cannot read `{display}`: {e}");
-        })?;
-        side(display, bytes)
+        side(display, read_limited(path))
     };
     let pair = Pair {
         old: Some(read(old)?),
@@ -281,17 +290,23 @@ fn file_pairs(paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
     Ok((vec![pair], false))
 }
 
-/// A side from its bytes; bytes that are not UTF-8 are reported as `check`
-/// reports them.
-fn side(display: String, bytes: Vec<u8>) -> Result<Side, ()> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Side { display, text }),
+/// A side from its bytes; bytes that are not UTF-8, or too many, are
+/// reported as `check` reports them.
+fn side(display: String, bytes: Result<Vec<u8>, ReadError>) -> Result<Side, ()> {
+    let config = planc::config::Config::default();
+    let checked = match bytes {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Side { display, text }),
+            Err(e) => pipeline::check_bytes(e.as_bytes(), &config),
+        },
+        Err(ReadError::TooLarge(len)) => CheckedBytes::too_large(len, &config),
         Err(e) => {
-            let checked = pipeline::check_bytes(e.as_bytes(), &planc::config::Config::default());
-            output::show_problems(&display, &checked.source, &checked.diagnostics);
-            Err(())
+            eprintln!("planc: cannot read `{}`: {e}", visible(&display));
+            return Err(());
         }
-    }
+    };
+    output::show_problems(&display, &checked.source, &checked.diagnostics);
+    Err(())
 }
 
 /// `planc diff --git REV [PATH...]`: every plan the revisions changed, and
@@ -304,10 +319,8 @@ fn git_pairs(spec: &str, paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
     let at = |rev: Option<&String>, path: &str| -> Result<Side, ()> {
         let display = git::display(path, &prefix);
         let bytes = match rev {
-            Some(rev) => git::show(rev, path).map_err(fail)?,
-            None => std::fs::read(git::in_tree(&root, path)).map_err(|e| {
-                eprintln!("planc: cannot read `{display}`: {e}");
-            })?,
+            Some(rev) => Ok(git::show(rev, path).map_err(fail)?),
+            None => read_limited(&git::in_tree(&root, path)),
         };
         side(display, bytes)
     };

@@ -11,10 +11,14 @@ mod git;
 mod graph;
 mod lsp;
 mod output;
+mod read;
 mod render;
 mod simulate;
 mod terminal;
+mod triggers;
+mod write;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +45,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
     Simulate(simulate::SimulateArgs),
+    /// The plan's decision table: for each range of fact values, the triggers set off and the response level.
+    Triggers(triggers::TriggersArgs),
     /// What a revision changes in who does what, when and by when (compared on the compiled plans).
     Diff(diff::DiffArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
@@ -80,8 +86,16 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Triggers(args) => triggers::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
+}
+
+/// A path as shown in messages: lossy UTF-8, with control and bidi
+/// characters escaped (a file name must not move the cursor, clear the
+/// screen or start a GitHub workflow command on a line of its own).
+pub fn shown(path: &Path) -> String {
+    planc::escape::visible(&path.to_string_lossy()).into_owned()
 }

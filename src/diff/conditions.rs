@@ -10,6 +10,7 @@ use std::collections::VecDeque;
 use super::category::Category as C;
 use super::keys::{self, Side};
 use super::matching::Kind;
+use super::regions::Both;
 use super::{Change, Context, Item, Value};
 use crate::logic::condition_span;
 use crate::model::{Cond, TriggerId};
@@ -17,22 +18,30 @@ use crate::render::condition::words;
 
 pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
     let changed = reshaped(cx);
+    let mut both = None;
     for (i, j) in cx.pairs(Kind::Trigger) {
         if !changed[j] {
             continue;
         }
+        let both = both.get_or_insert_with(|| Both::new(cx));
+        // No region: the same fact values set it off, however written.
+        let regions = match both.regions(cx, i, j) {
+            Some(regions) if regions.is_empty() => continue,
+            Some(regions) => regions,
+            None => Vec::new(),
+        };
         let (a, b) = (&cx.old.triggers[i], &cx.new.triggers[j]);
-        out.push(
-            Change::new(C::ConditionChanged, Item::of(cx.new, Kind::Trigger, j))
-                .old(
-                    Value::text(&words(cx.old, &a.condition, cx.lang)),
-                    condition_span(cx.old, TriggerId(i as u32)),
-                )
-                .new_value(
-                    Value::text(&words(cx.new, &b.condition, cx.lang)),
-                    condition_span(cx.new, TriggerId(j as u32)),
-                ),
-        );
+        let mut change = Change::new(C::ConditionChanged, Item::of(cx.new, Kind::Trigger, j))
+            .old(
+                Value::text(&words(cx.old, &a.condition, cx.lang)),
+                condition_span(cx.old, TriggerId(i as u32)),
+            )
+            .new_value(
+                Value::text(&words(cx.new, &b.condition, cx.lang)),
+                condition_span(cx.new, TriggerId(j as u32)),
+            );
+        change.regions = regions;
+        out.push(change);
     }
 }
 

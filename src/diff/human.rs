@@ -10,7 +10,7 @@
 //!     旧 old.plan:8:10　新 new.plan:8:10
 //! ```
 
-use super::output::{FileDiff, Indexed, by_category, line, revision_trigger};
+use super::output::{FileDiff, Indexed, by_category, heading, line, revision_trigger};
 use super::words::{self, words};
 use crate::render::Lang;
 
@@ -22,11 +22,7 @@ pub fn render(files: &[FileDiff], lang: Lang) -> String {
             out.push('\n');
         }
         let indexed = Indexed::new(*file);
-        let heading = if file.old.path == file.new.path {
-            file.new.path.to_string()
-        } else {
-            format!("{}{}{}", file.old.path, w.arrow, file.new.path)
-        };
+        let heading = heading(file, lang);
         let count = file.changes.len();
         let summary = if count == 0 {
             w.no_changes.to_string()
@@ -56,6 +52,9 @@ pub fn render(files: &[FileDiff], lang: Lang) -> String {
             }
             for change in group {
                 out.push_str(&format!("  · {}\n", line(change, lang)));
+                for region in &change.regions {
+                    out.push_str(&format!("      {}\n", words::region(region, lang)));
+                }
                 out.push_str(&format!("    {}\n", indexed.places(change, lang)));
             }
         }

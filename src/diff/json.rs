@@ -34,6 +34,7 @@ struct JsonChange<'a> {
     old: Option<JsonSide<'a>>,
     new: Option<JsonSide<'a>>,
     triggers: &'a [Item],
+    regions: &'a [super::Region],
     revision_trigger: Option<&'static RevisionTrigger>,
 }
 
@@ -112,6 +113,7 @@ fn json_change<'a>(indexed: &Indexed, change: &'a Change) -> JsonChange<'a> {
         old: change.old.as_ref().map(|s| side(s, true)),
         new: change.new.as_ref().map(|s| side(s, false)),
         triggers: &change.triggers,
+        regions: &change.regions,
         revision_trigger: change.category.revision_trigger(),
     }
 }

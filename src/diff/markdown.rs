@@ -3,7 +3,7 @@
 //! file's changes folded in `<details>`. The first line is a hidden marker,
 //! so that a CI job can find and update its own comment (docs/ci.md).
 
-use super::output::{FileDiff, Indexed, by_category, line};
+use super::output::{FileDiff, Indexed, by_category, heading, line};
 use super::words::{self, words};
 use crate::render::Lang;
 use crate::render::markdown::escape;
@@ -55,16 +55,7 @@ pub fn render(files: &[FileDiff], lang: Lang) -> String {
     }
     for file in files.iter().filter(|f| !f.changes.is_empty()) {
         let indexed = Indexed::new(*file);
-        let path = if file.old.path == file.new.path {
-            escape(file.new.path)
-        } else {
-            format!(
-                "{}{}{}",
-                escape(file.old.path),
-                w.arrow,
-                escape(file.new.path)
-            )
-        };
+        let path = escape(&heading(file, lang));
         out.push_str(&format!(
             "\n<details>\n<summary>{path}{}{}</summary>\n",
             w.colon,
@@ -82,6 +73,9 @@ pub fn render(files: &[FileDiff], lang: Lang) -> String {
                     escape(&line(change, lang)),
                     escape(&indexed.places(change, lang))
                 ));
+                for region in &change.regions {
+                    out.push_str(&format!("  - {}\n", escape(&words::region(region, lang))));
+                }
             }
         }
         out.push_str("\n</details>\n");

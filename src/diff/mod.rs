@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod matching;
 mod organisation;
 pub mod output;
+mod regions;
 mod response;
 mod value;
 pub mod words;
@@ -29,6 +30,7 @@ use crate::span::Span;
 
 pub use category::{Category, RevisionTrigger};
 pub use output::{FileDiff, Source};
+pub use regions::{Region, RegionFact};
 pub use value::{Item, ItemKind, Value};
 
 /// One side of a comparison: a compiled plan.
@@ -72,6 +74,10 @@ pub struct Change {
     /// `deadline-tightened`/`-loosened`: the triggers under which the step's
     /// due time changed so. Empty otherwise.
     pub triggers: Vec<Item>,
+    /// `condition-changed`: where the trigger fired before and does not now,
+    /// or the other way round. Empty otherwise (and when that could not be
+    /// worked out exactly).
+    pub regions: Vec<Region>,
 }
 
 impl Change {
@@ -83,6 +89,7 @@ impl Change {
             old: None,
             new: None,
             triggers: Vec::new(),
+            regions: Vec::new(),
         }
     }
 
@@ -120,6 +127,8 @@ pub fn compare(old: Plan, new: Plan, lang: Lang) -> Vec<Change> {
     let cx = Context {
         old: old.model,
         new: new.model,
+        old_graphs: old.graphs,
+        new_graphs: new.graphs,
         m: &matching,
         lang,
     };
@@ -151,6 +160,8 @@ fn header_span(model: &Model) -> Span {
 pub(crate) struct Context<'a, 's> {
     pub old: &'a Model<'s>,
     pub new: &'a Model<'s>,
+    pub old_graphs: &'a Graphs,
+    pub new_graphs: &'a Graphs,
     pub m: &'a matching::Matching,
     pub lang: Lang,
 }

@@ -4,6 +4,7 @@
 use super::category::Category;
 use super::words::{self, words};
 use super::{Change, Sided};
+use crate::escape::visible;
 use crate::render::Lang;
 use crate::span::LineIndex;
 
@@ -31,9 +32,24 @@ pub struct Place {
     pub column: usize,
 }
 
+/// Shown with the path's control and bidi characters escaped.
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+        write!(f, "{}:{}:{}", visible(&self.path), self.line, self.column)
+    }
+}
+
+/// The heading of a file: its path, or both when they differ, escaped.
+pub fn heading(file: &FileDiff, lang: Lang) -> String {
+    if file.old.path == file.new.path {
+        visible(file.new.path).into_owned()
+    } else {
+        format!(
+            "{}{}{}",
+            visible(file.old.path),
+            words(lang).arrow,
+            visible(file.new.path)
+        )
     }
 }
 

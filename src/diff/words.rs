@@ -243,3 +243,31 @@ pub fn deadline(value: &Value, lang: Lang) -> String {
         other => self::value(other, lang),
     }
 }
+
+/// A region of a condition change in words:
+/// `到场上访人数 50–99：以前启动（II 重大），现在不启动`.
+pub fn region(region: &super::Region, lang: Lang) -> String {
+    let w = words(lang);
+    let facts: Vec<String> = region
+        .facts
+        .iter()
+        .map(|f| format!("{} {}", f.label, f.values))
+        .collect();
+    let place = if facts.is_empty() {
+        pick(lang, "任意取值", "any values").to_string()
+    } else {
+        facts.join(pick(lang, "，", ", "))
+    };
+    let level = region
+        .level
+        .as_ref()
+        .map(|l| format!("{}{} {}{}", w.open, l.name, l.label, w.close))
+        .unwrap_or_default();
+    let outcome = match (lang, region.before) {
+        (Lang::Zh, true) => format!("以前启动{level}，现在不启动"),
+        (Lang::Zh, false) => format!("以前不启动，现在启动{level}"),
+        (Lang::En, true) => format!("set off before{level}, not now"),
+        (Lang::En, false) => format!("not set off before, set off now{level}"),
+    };
+    format!("{place}{}{outcome}", w.colon)
+}
