@@ -26,8 +26,10 @@
 
 mod convert;
 mod explain;
+pub mod implies;
 mod net;
 mod nodes;
+pub mod schedule;
 mod search;
 pub mod sets;
 
@@ -91,30 +93,74 @@ impl Analysis {
     }
 }
 
-/// Decides every trigger of the model.
-pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
-    let count = model.triggers.len();
-    let in_cycle = triggers_in_cycles(graphs, count);
-    let order = reference_order(graphs, count, &in_cycle);
+/// Every trigger's condition converted into one net, named triggers as
+/// pointers to their roots. Shared by the verdicts, the implications between
+/// triggers and the joint satisfiability of steps' triggers.
+pub(crate) struct TriggerNet {
+    pub net: Net,
+    /// Per trigger: its root in each polarity (`[positive, negative]`);
+    /// `TRUE` where not asked for, and for a trigger in a cycle.
+    pub roots: Vec<[NodeId; 2]>,
+    /// The triggers outside cycles, each after those its condition names.
+    pub order: Vec<TriggerId>,
+    pub in_cycle: Vec<bool>,
+}
 
-    // Which polarities of each trigger's root its referrers need; referrers
-    // come later in `order`, so walk it backwards.
-    let mut root_needs = vec![POS; count];
-    for &t in order.iter().rev() {
-        let cond = &model.trigger(t).condition;
-        let needs = convert::needs(cond, root_needs[t.index()]);
-        for (i, node) in cond.nodes.iter().enumerate() {
-            if let crate::model::Cond::Trigger { trigger, .. } = node {
-                root_needs[trigger.index()] |= needs[i];
+impl TriggerNet {
+    /// Converts every trigger, each root at least in the polarities `wanted`.
+    pub fn build(model: &Model, graphs: &Graphs, wanted: u8) -> TriggerNet {
+        let count = model.triggers.len();
+        let in_cycle = triggers_in_cycles(graphs, count);
+        let order = reference_order(graphs, count, &in_cycle);
+
+        // Which polarities of each trigger's root its referrers need; referrers
+        // come later in `order`, so walk it backwards.
+        let mut root_needs = vec![wanted; count];
+        for &t in order.iter().rev() {
+            let cond = &model.trigger(t).condition;
+            let needs = convert::needs(cond, root_needs[t.index()]);
+            for (i, node) in cond.nodes.iter().enumerate() {
+                if let crate::model::Cond::Trigger { trigger, .. } = node {
+                    root_needs[trigger.index()] |= needs[i];
+                }
             }
         }
-    }
 
-    let mut net = Net::new(convert::domains(model));
-    let mut roots: Vec<[NodeId; 2]> = vec![[TRUE, TRUE]; count];
-    let mut verdicts: Vec<Verdict> = (0..count)
-        .map(|i| {
-            if in_cycle[i] {
+        let mut net = Net::new(convert::domains(model));
+        let mut roots: Vec<[NodeId; 2]> = vec![[TRUE, TRUE]; count];
+        for &t in &order {
+            let named = |u: TriggerId, positive: bool| roots[u.index()][usize::from(!positive)];
+            let root = convert::convert(
+                &mut net,
+                model,
+                &model.trigger(t).condition,
+                root_needs[t.index()] | wanted,
+                &[],
+                &named,
+            );
+            roots[t.index()] = root;
+        }
+        TriggerNet {
+            net,
+            roots,
+            order,
+            in_cycle,
+        }
+    }
+}
+
+/// Decides every trigger of the model.
+pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
+    let TriggerNet {
+        mut net,
+        roots,
+        order,
+        in_cycle,
+    } = TriggerNet::build(model, graphs, POS);
+    let mut verdicts: Vec<Verdict> = in_cycle
+        .iter()
+        .map(|&c| {
+            if c {
                 Verdict::InCycle
             } else {
                 Verdict::Satisfiable
@@ -122,17 +168,8 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         })
         .collect();
     for &t in &order {
-        let named = |u: TriggerId, positive: bool| roots[u.index()][usize::from(!positive)];
-        let root = convert::convert(
-            &mut net,
-            model,
-            &model.trigger(t).condition,
-            root_needs[t.index()] | POS,
-            &[],
-            &named,
-        );
-        roots[t.index()] = root;
-        verdicts[t.index()] = match (root[0], net.graph.info(root[0]).sat) {
+        let root = roots[t.index()][0];
+        verdicts[t.index()] = match (root, net.graph.info(root).sat) {
             (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Unsat {
                 because_of: vec![],
                 core: vec![],
@@ -183,6 +220,19 @@ fn triggers_in_cycles(graphs: &Graphs, count: usize) -> Vec<bool> {
         }
     }
     in_cycle
+}
+
+/// Every trigger, each after the triggers its condition names; triggers in
+/// a cycle of references (reported by `trigger-cycle`) last, in source order.
+pub fn trigger_order(graphs: &Graphs, count: usize) -> Vec<TriggerId> {
+    let in_cycle = triggers_in_cycles(graphs, count);
+    let mut order = reference_order(graphs, count, &in_cycle);
+    order.extend(
+        (0..count)
+            .filter(|&t| in_cycle[t])
+            .map(|t| TriggerId(t as u32)),
+    );
+    order
 }
 
 /// The triggers outside cycles, each after every trigger its condition names
