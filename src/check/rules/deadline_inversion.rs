@@ -108,9 +108,7 @@ fn diagnose(
     } else {
         format!(" through `{}`", name(bound.via))
     };
-    Diagnostic::new(
-        Code::DeadlineInversion,
-        format!(
+    RULE.diagnostic(format!(
             "step `{}` is due within {}, sooner than `{}` ({}), which it comes after{through}",
             name(step),
             words::duration(due.seconds),
