@@ -1,28 +1,21 @@
 //! Which triggers fire whenever a trigger does: U fires whenever T does when
-//! "T and not U" can never hold. The checklist of T is the response to T and
-//! all of them (language spec v1, "When a step runs").
+//! there is no point where T holds and U does not. The checklist of T is the
+//! response to T and all of them (language spec v1, "When a step runs").
 //!
-//! Decided on the net of every condition in both polarities:
-//! - a trigger whose negation is `false` always fires, so every trigger
-//!   implies it;
-//! - two conditions over disjoint facts are independent: T implies U only if
-//!   U always fires (both decided satisfiable, nothing to search);
-//! - otherwise `and(T, not U)` is built on scratch nodes and decided.
-//!
-//! A trigger named as an alternative (`… or T or …`) is implied without a
-//! search. Pairs left when the work bound is spent, and pairs the bounded
-//! search could not decide, count as not implied: the checklist then lists
-//! fewer steps, never steps that need not run.
+//! Decided on the conditions in DNF (`Conditions`) by the reviewer's
+//! question `counterexample`, after the cheap test of `projections` (if T
+//! implies U, each of T's projections lies inside U's). A trigger named as
+//! an alternative (`… or T or …`) is implied without a search. A pair that
+//! cannot be decided (a condition too large to write out, or the shared work
+//! bound spent) counts as not implied: the checklist then lists fewer steps,
+//! never steps that need not run.
 
-use super::TriggerNet;
-use super::convert::{NEG, POS};
-use super::net::{FALSE, Footprint, Sat};
-use crate::graph::Graphs;
+use super::conditions::Conditions;
+use super::review::{counterexample, projections};
 use crate::model::{Cond, Model, TriggerId};
 
-/// The most pairs decided on the net per plan (a plan of a few hundred
-/// triggers is decided in full).
-const MAX_PAIRS: usize = 250_000;
+/// The sweep steps all the pairs of one plan may take together.
+const STEPS: usize = 2_000_000;
 
 /// For each trigger, the other triggers that fire whenever it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,51 +25,37 @@ pub struct Implications {
 }
 
 impl Implications {
-    pub fn build(model: &Model, graphs: &Graphs) -> Implications {
+    pub fn build(model: &Model, conditions: &Conditions) -> Implications {
         let count = model.triggers.len();
         let mut implied = alternatives(model);
-        let TriggerNet {
-            mut net,
-            roots,
-            in_cycle,
-            ..
-        } = TriggerNet::build(model, graphs, POS | NEG);
-        let decided = |net: &super::Net, node| net.graph.info(node).sat == Sat::Yes;
-        let built = net.len();
-        let mut pairs = 0usize;
-        for t in 0..count {
-            let [t_pos, _] = roots[t];
-            if in_cycle[t] || t_pos == FALSE {
+        let domains = &conditions.domains;
+        let projected: Vec<_> = model
+            .trigger_ids()
+            .map(|t| conditions.dnf(t).map(|d| projections(domains, d)))
+            .collect();
+        let mut budget = STEPS;
+        for t in model.trigger_ids() {
+            let (Some(a), Some(pa)) = (conditions.dnf(t), &projected[t.index()]) else {
                 continue;
+            };
+            if a.is_empty() {
+                continue; // it never fires: nothing fires "whenever" it does
             }
-            for u in 0..count {
-                if u == t || in_cycle[u] || implied[t].binary_search(&TriggerId(u as u32)).is_ok() {
+            for u in model.trigger_ids() {
+                if u == t || implied[t.index()].binary_search(&u).is_ok() {
                     continue;
                 }
-                let [_, u_neg] = roots[u];
-                let holds = if u_neg == FALSE {
-                    true
-                } else if disjoint(
-                    &net.graph.info(t_pos).footprint,
-                    &net.graph.info(u_neg).footprint,
-                ) && decided(&net, t_pos)
-                    && decided(&net, u_neg)
-                {
-                    false
-                } else if pairs < MAX_PAIRS {
-                    pairs += 1;
-                    let both = net.and(vec![t_pos, u_neg]);
-                    net.truncate(built);
-                    both == FALSE
-                } else {
-                    false
+                let (Some(b), Some(pb)) = (conditions.dnf(u), &projected[u.index()]) else {
+                    continue;
                 };
-                if holds {
-                    let at = implied[t].partition_point(|v| v.index() < u);
-                    implied[t].insert(at, TriggerId(u as u32));
+                let inside = pa.iter().zip(pb).all(|(x, y)| x.is_subset(y));
+                if inside && let Ok(None) = counterexample(domains, a, b, &mut budget) {
+                    let at = implied[t.index()].partition_point(|v| *v < u);
+                    implied[t.index()].insert(at, u);
                 }
             }
         }
+        debug_assert_eq!(implied.len(), count);
         Implications { implied }
     }
 
@@ -86,23 +65,6 @@ impl Implications {
             .get(trigger.index())
             .map(Vec::as_slice)
             .unwrap_or(&[])
-    }
-}
-
-fn disjoint(a: &Footprint, b: &Footprint) -> bool {
-    match (a, b) {
-        (Footprint::Small(a), Footprint::Small(b)) => {
-            let (mut i, mut j) = (0, 0);
-            while i < a.len() && j < b.len() {
-                match a[i].cmp(&b[j]) {
-                    std::cmp::Ordering::Equal => return false,
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                }
-            }
-            true
-        }
-        _ => false,
     }
 }
 
@@ -129,20 +91,20 @@ fn alternatives(model: &Model) -> Vec<Vec<TriggerId>> {
         }
     }
     let mut out = Vec::with_capacity(count);
-    let mut fired = vec![false; count];
+    let mut reached_flag = vec![false; count];
     for t in 0..count {
         let mut stack = vec![t];
         let mut reached = Vec::new();
         while let Some(x) = stack.pop() {
             for &u in &implied_by[x] {
-                if u.index() != t && !std::mem::replace(&mut fired[u.index()], true) {
+                if u.index() != t && !std::mem::replace(&mut reached_flag[u.index()], true) {
                     reached.push(u);
                     stack.push(u.index());
                 }
             }
         }
         for u in &reached {
-            fired[u.index()] = false;
+            reached_flag[u.index()] = false;
         }
         reached.sort_unstable();
         out.push(reached);

@@ -3,6 +3,7 @@
 //! cards, the JSON and `planc diff` read.
 
 use crate::graph::Graphs;
+use crate::logic::Conditions;
 use crate::logic::implies::Implications;
 use crate::model::{Model, TriggerId};
 
@@ -17,7 +18,7 @@ pub struct Checklists {
 
 impl Checklists {
     pub fn build(model: &Model, graphs: &Graphs, schedule: &Schedule) -> Checklists {
-        let implications = Implications::build(model, graphs);
+        let implications = Implications::build(model, &Conditions::of(model, graphs));
         let responses = model
             .trigger_ids()
             .map(|t| {
