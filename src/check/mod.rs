@@ -16,7 +16,7 @@ use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::Graphs;
 use crate::logic::schedule::Schedule;
-use crate::logic::{self, Analysis};
+use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
 /// What every rule may look at.
@@ -28,6 +28,8 @@ pub struct Context<'a, 's> {
     analysis: OnceCell<Analysis>,
     /// The response schedule, likewise.
     schedule: OnceCell<Schedule>,
+    /// The triggers' conditions written out (see `logic::regions`), once.
+    conditions: OnceCell<Conditions>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -38,6 +40,7 @@ impl<'a, 's> Context<'a, 's> {
             config,
             analysis: OnceCell::new(),
             schedule: OnceCell::new(),
+            conditions: OnceCell::new(),
         }
     }
 
@@ -51,6 +54,12 @@ impl<'a, 's> Context<'a, 's> {
     /// computed once per plan.
     pub fn schedule(&self) -> &Schedule {
         self.schedule.get_or_init(|| Schedule::build(self.model))
+    }
+
+    /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
+    pub fn conditions(&self) -> &Conditions {
+        self.conditions
+            .get_or_init(|| Conditions::of(self.model, self.graphs))
     }
 }
 
