@@ -165,13 +165,13 @@ fn pair_report(name: &str, lang: Lang, write: impl Fn(&[FileDiff], Lang) -> Stri
 
 #[test]
 fn reports_in_every_format() {
-    let name = "role-removed";
-    insta::assert_snapshot!("human_zh", pair_report(name, Lang::Zh, diff::human::render));
-    insta::assert_snapshot!("human_en", pair_report(name, Lang::En, diff::human::render));
-    insta::assert_snapshot!(
-        "markdown_zh",
-        pair_report(name, Lang::Zh, diff::markdown::render)
-    );
+    let name = "revision";
+    let human = diff::human::render;
+    let markdown = diff::markdown::render;
+    insta::assert_snapshot!("human_zh", pair_report(name, Lang::Zh, human));
+    insta::assert_snapshot!("human_en", pair_report(name, Lang::En, human));
+    insta::assert_snapshot!("markdown_zh", pair_report(name, Lang::Zh, markdown));
+    insta::assert_snapshot!("markdown_en", pair_report(name, Lang::En, markdown));
     insta::assert_snapshot!("json", pair_report(name, Lang::Zh, diff::json::render));
 }
 

@@ -160,7 +160,21 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
                 .map(|a| k.reference(Kind::Step, a.id.index()));
             k.sorted(after.collect());
             k.sorted(s.with.iter().map(|p| k.party(p.id)).collect());
-            k.optional(s.within.map(|d| d.seconds.to_string()));
+            let deadlines = s
+                .deadlines
+                .iter()
+                .map(|d| {
+                    let mut only: Vec<String> = d
+                        .only_for
+                        .iter()
+                        .map(|t| k.reference(Kind::Trigger, t.id.index()))
+                        .collect();
+                    only.sort_unstable();
+                    let from = d.from.map(|f| k.reference(Kind::Step, f.id.index()));
+                    format!("{}@{from:?}@{only:?}", d.within.seconds)
+                })
+                .collect();
+            k.sorted(deadlines);
             k.sorted(s.notify.iter().map(|p| k.party(p.id)).collect());
             k.optional(s.until.as_ref().map(|u| u.value.to_string()));
             k.sorted(strs(&s.texts));

@@ -11,6 +11,7 @@
 
 pub mod category;
 mod conditions;
+mod deadlines;
 pub mod human;
 pub mod json;
 mod keys;
@@ -136,6 +137,7 @@ pub fn compare(old: Plan, new: Plan, lang: Lang) -> Vec<Change> {
     organisation::compare(&cx, &mut changes);
     response::compare(&cx, &mut changes);
     conditions::compare(&cx, &mut changes);
+    deadlines::compare(&cx, &mut changes);
     changes.sort_by_key(|c| (c.category, c.position()));
     changes
 }
