@@ -174,11 +174,12 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let mut out = std::io::stdout().lock();
     if args.check {
         let diff = similar::TextDiff::from_lines(&source, &formatted.text);
-        let _ = write!(
-            out,
-            "{}",
-            diff.unified_diff().context_radius(3).header(&shown, &shown)
-        );
+        let diff = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&shown, &shown)
+            .to_string();
+        let _ = write!(out, "{}", visible_lines(&diff));
         return Outcome::Changed;
     }
     if let Err(e) = write_atomically(&target, formatted.text.as_bytes()) {
@@ -199,6 +200,19 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     };
     describe_fixes(&mut out, &source, &formatted);
     Outcome::Changed
+}
+
+/// Text for the terminal: each line's control and bidi characters escaped,
+/// its line break kept.
+fn visible_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        out.push_str(&planc::escape::visible(content));
+        out.push_str(&line[content.len()..]);
+    }
+    out
 }
 
 fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {

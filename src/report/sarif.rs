@@ -22,7 +22,7 @@ use serde_sarif::sarif::{
 use super::FileReport;
 use crate::check::RULES;
 use crate::diagnostic::{Label, Severity};
-use crate::span::{LineIndex, Span, floor_char_boundary};
+use crate::span::{LineIndex, region_end};
 
 /// The base id relative artifact URIs are under.
 pub const SRCROOT: &str = "%SRCROOT%";
@@ -153,26 +153,10 @@ fn location(uri: &str, source: &str, index: &LineIndex, label: &Label) -> Locati
         .build()
 }
 
-/// Where a region ends: a span that ends with its line's break ends before it.
-pub(crate) fn region_end(source: &str, span: Span) -> usize {
-    let end = floor_char_boundary(source, span.end.min(source.len()));
-    if end > span.start && source[..end].ends_with('\n') {
-        let end = end - 1;
-        if end > span.start && source[..end].ends_with('\r') {
-            return end - 1;
-        }
-        return end;
-    }
-    end
-}
-
 /// 1-based line and 1-based column in UTF-16 code units.
 fn utf16_line_col(source: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let (line, _) = index.line_col(source, offset);
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..offset].encode_utf16().count() + 1;
-    (line, column)
+    let (line, before) = index.line_and_prefix(source, offset);
+    (line + 1, before.encode_utf16().count() + 1)
 }
 
 /// A path as a URI reference: relative paths stay relative (`./` dropped),
@@ -244,13 +228,5 @@ mod tests {
         let x = source.find('x').unwrap();
         assert_eq!(utf16_line_col(source, &index, x), (2, 4));
         assert_eq!(utf16_line_col(source, &index, 1), (1, 2));
-    }
-
-    #[test]
-    fn a_region_ending_with_its_line_break_ends_on_its_line() {
-        let source = "abc\r\nd";
-        assert_eq!(region_end(source, Span::new(0, 5)), 3);
-        assert_eq!(region_end(source, Span::new(0, 2)), 2);
-        assert_eq!(region_end(source, Span::new(5, 6)), 6);
     }
 }
