@@ -5,11 +5,11 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planc::diagnostic::{Code, Diagnostic, Label};
+use planc::diagnostic::Diagnostic;
 use planc::fmt::{Formatted, Options};
 use planc::pipeline::CheckedBytes;
 use planc::report::{self, FileReport};
-use planc::span::{LineIndex, Span};
+use planc::span::LineIndex;
 
 use super::files::{self, Input};
 use super::read::{ReadError, read_limited};
@@ -141,15 +141,8 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let d = Diagnostic::new(
-                Code::SyntaxError,
-                format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-                Label::new(Span::new(offset, offset + 1), "not UTF-8"),
-            )
-            .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
-            report_refusal(&shown, &lossy, &[d]);
+            let checked = planc::pipeline::check_bytes(e.as_bytes(), &Default::default());
+            report_refusal(&shown, &checked.source, &checked.diagnostics);
             return Outcome::Refused;
         }
     };
