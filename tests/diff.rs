@@ -224,3 +224,84 @@ fn condition_regions_agree_with_simulate() {
     }
     assert!(checked >= 4, "{checked} regions checked");
 }
+
+// The synthetic plans of the benchmarks, revised in a share of their items.
+#[allow(dead_code)]
+#[path = "../benches/support/synth/mod.rs"]
+mod synth;
+
+type Deadline = (String, Option<u64>, Option<u64>, Vec<String>);
+
+/// The deadline changes as the definition reads: every trigger's checklist
+/// on both sides, written out whole (`Checklists`), compared step by step.
+fn deadlines_by_definition(old: &str, new: &str) -> std::collections::BTreeSet<Deadline> {
+    use planc::logic::schedule::{Checklists, Schedule};
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+    let (a, b) = (front(old), front(new));
+    let lists = |f: &Front| Checklists::build(&f.model, &f.graphs, &Schedule::build(&f.model));
+    let (la, lb) = (lists(&a), lists(&b));
+    let mut changed: BTreeMap<(String, Option<u64>, Option<u64>), BTreeSet<String>> =
+        BTreeMap::new();
+    for t in a.model.trigger_ids() {
+        let name = a.model.trigger(t).named.name;
+        let Some(planc::model::Symbol::Trigger(u)) = b.model.symbols.get(name) else {
+            continue;
+        };
+        let before: HashMap<&str, Option<u64>> = la
+            .of(t)
+            .steps
+            .iter()
+            .map(|s| (a.model.step(s.step).named.name, s.due.map(|d| d.seconds)))
+            .collect();
+        for s in &lb.of(*u).steps {
+            let step = b.model.step(s.step).named.name;
+            let now = s.due.map(|d| d.seconds);
+            if let Some(&was) = before.get(step)
+                && was != now
+            {
+                changed
+                    .entry((step.to_string(), was, now))
+                    .or_default()
+                    .insert(name.to_string());
+            }
+        }
+    }
+    changed
+        .into_iter()
+        .map(|((s, a, b), ts)| (s, a, b, ts.into_iter().collect()))
+        .collect()
+}
+
+#[test]
+fn deadline_changes_are_those_of_every_checklist_written_out() {
+    let (mut compared, mut conditions) = (0, 0);
+    for (roles, percent, seed) in [(40, 10, 1), (60, 20, 2), (24, 40, 3)] {
+        let old = synth::generate(roles, seed, synth::Forms::PLANC).planc;
+        let (new, revised) = synth::revise(&old, percent, seed);
+        assert!(revised.deadlines > 0, "{revised:?}");
+        conditions += revised.conditions;
+        let seconds = |v: &Option<diff::Sided>| match v.as_ref().map(|s| &s.value) {
+            Some(diff::Value::Duration(d)) => Some(d.0),
+            _ => None,
+        };
+        let got: std::collections::BTreeSet<Deadline> = changes(&old, &new, Lang::Zh)
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.category,
+                    diff::Category::DeadlineTightened | diff::Category::DeadlineLoosened
+                )
+            })
+            .map(|c| {
+                let mut ts: Vec<String> = c.triggers.iter().map(|t| t.name.clone()).collect();
+                ts.sort();
+                (c.item.name.clone(), seconds(&c.old), seconds(&c.new), ts)
+            })
+            .collect();
+        let expected = deadlines_by_definition(&old, &new);
+        assert!(!expected.is_empty());
+        assert_eq!(got, expected, "roles={roles} percent={percent}");
+        compared += expected.len();
+    }
+    assert!(compared > 10 && conditions > 0, "{compared} {conditions}");
+}

@@ -16,8 +16,7 @@ use crate::logic::condition_span;
 use crate::model::{Cond, TriggerId};
 use crate::render::condition::words;
 
-pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
-    let changed = reshaped(cx);
+pub(super) fn compare(cx: &Context, changed: &[bool], out: &mut Vec<Change>) {
     let mut both = None;
     for (i, j) in cx.pairs(Kind::Trigger) {
         if !changed[j] {
@@ -46,14 +45,36 @@ pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
 }
 
 /// Per new trigger: whether its condition, or that of a trigger it names
-/// (directly or not), changed shape. Unpaired triggers count as changed.
-fn reshaped(cx: &Context) -> Vec<bool> {
+/// (directly or not), changed shape or reads a fact whose values changed.
+/// Unpaired triggers count as changed.
+pub(super) fn reshaped(cx: &Context) -> Vec<bool> {
     let n = cx.new.triggers.len();
+    // A fact that takes other values: a condition on it may cover others.
+    let revalued: Vec<bool> = (0..cx.new.facts.len())
+        .map(|j| {
+            cx.m.facts
+                .old_of(j)
+                .is_some_and(|i| !super::response::same_values(cx, i, j))
+        })
+        .collect();
+    let reads_revalued = |j: usize| {
+        cx.new.triggers[j]
+            .condition
+            .nodes
+            .iter()
+            .any(|node| match node {
+                Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. } => {
+                    revalued[fact.index()]
+                }
+                _ => false,
+            })
+    };
     let mut changed: Vec<bool> = (0..n)
         .map(|j| match cx.m.triggers.old_of(j) {
             Some(i) => {
-                keys::condition_shape(cx.old, Side::Old, cx.m, i)
-                    != keys::condition_shape(cx.new, Side::New, cx.m, j)
+                reads_revalued(j)
+                    || keys::condition_shape(cx.old, Side::Old, cx.m, i)
+                        != keys::condition_shape(cx.new, Side::New, cx.m, j)
             }
             None => true,
         })

@@ -1,53 +1,309 @@
 //! `deadline-tightened` and `deadline-loosened`: a paired step whose latest
-//! due time under a paired trigger changed, as the response schedule
-//! (`logic::schedule`) works it out for each trigger's checklist. A step that
-//! runs under a trigger on one side only changed how it starts
-//! (`start-changed`), not its deadline, and is not compared here.
+//! due time in a paired trigger's checklist changed. The checklist of T is
+//! the response (`logic::schedule`) to T and every trigger that fires
+//! whenever T does (`logic::implies`), as `render` lists it. A step that runs
+//! under T on one side only changed how it starts (`start-changed`, or a
+//! condition), not its deadline, and is not compared.
+//!
+//! Comparing every checklist of a large plan would cost as much as writing
+//! them all out, so only what a revision can have changed is worked out:
+//!
+//! - a step's due time under a set of triggers depends only on itself and
+//!   the steps it waits for, directly or not; so a step none of whose
+//!   `on`/`after`/`within` (nor those of a step before it) changed has the
+//!   same due time under the same triggers. The others are the *touched*
+//!   steps, and their responses are worked out among them and the steps
+//!   before them (`Schedule::respond_among`);
+//! - the triggers of T's checklist change only where T's condition changed,
+//!   or T's implication of a trigger whose condition changed (or that is new
+//!   or gone). Those triggers' checklists are compared whole.
 
 use std::collections::HashMap;
 
 use super::category::Category as C;
 use super::matching::Kind;
 use super::{Change, Context, Item, Value};
-use crate::logic::schedule::{Checklists, Due, Schedule};
+use crate::logic::implies::Implier;
+use crate::logic::schedule::{Due, Responder, Response, Schedule, occasion_triggers};
 use crate::model::{Model, StepId, TriggerId};
 use crate::span::Span;
 
-pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
-    if cx.m.steps.old_to_new.iter().all(Option::is_none) {
+/// One side's schedule and implications.
+struct Side<'a, 's> {
+    model: &'a Model<'s>,
+    schedule: &'a Schedule,
+    responder: Responder<'a>,
+    implier: Implier<'a>,
+}
+
+impl Side<'_, '_> {
+    /// T and the triggers among `candidates` that fire whenever T does.
+    fn fired(&mut self, t: usize, candidates: impl Iterator<Item = usize>) -> Vec<TriggerId> {
+        let t = TriggerId(t as u32);
+        let mut fired = vec![t];
+        fired.extend(
+            candidates
+                .map(|u| TriggerId(u as u32))
+                .filter(|&u| self.implier.implies(t, u)),
+        );
+        fired
+    }
+}
+
+pub(super) fn compare(cx: &Context, reshaped: &[bool], out: &mut Vec<Change>) {
+    if cx.pairs(Kind::Step).next().is_none() || cx.pairs(Kind::Trigger).next().is_none() {
         return;
     }
-    let checklists =
-        |model: &Model, graphs| Checklists::build(model, graphs, &Schedule::build(model));
-    let (old, new) = (
-        checklists(cx.old, cx.old_graphs),
-        checklists(cx.new, cx.new_graphs),
+    let (old_schedule, new_schedule) = (Schedule::build(cx.old), Schedule::build(cx.new));
+    let mut old = Side {
+        model: cx.old,
+        schedule: &old_schedule,
+        responder: old_schedule.responder(cx.old),
+        implier: Implier::new(cx.old, cx.old_conditions),
+    };
+    let mut new = Side {
+        model: cx.new,
+        schedule: &new_schedule,
+        responder: new_schedule.responder(cx.new),
+        implier: Implier::new(cx.new, cx.new_conditions),
+    };
+    // Triggers whose implications a revision can change: a condition that
+    // changed (or names one that did), a trigger new or gone.
+    let moved_old: Vec<usize> = (0..cx.old.triggers.len())
+        .filter(|&u| cx.m.triggers.new_of(u).is_none_or(|j| reshaped[j]))
+        .collect();
+    let moved_new: Vec<usize> = (0..cx.new.triggers.len())
+        .filter(|&u| reshaped[u])
+        .collect();
+    let (touched_old, touched_new) =
+        touched(cx, (&old.schedule, &moved_old), (&new.schedule, &moved_new));
+    let among_old = with_before(cx.old, &touched_old);
+    let among_new = with_before(cx.new, &touched_new);
+    // The triggers that set off a step among them, other than the moved
+    // ones: the rest of what a restricted response depends on.
+    let starting = |side: &Side, among: &[bool]| -> Vec<usize> {
+        (0..among.len())
+            .filter(|&s| among[s])
+            .flat_map(|s| side.schedule.on(StepId(s as u32)).iter().map(|t| t.index()))
+            .collect()
+    };
+    let mut starting_new: Vec<usize> = starting(&new, &among_new);
+    starting_new.extend(
+        starting(&old, &among_old)
+            .into_iter()
+            .filter_map(|u| cx.m.triggers.new_of(u)),
     );
-    // (new step, old due, new due) → the new triggers under which it changed so.
+    starting_new.retain(|&u| !reshaped[u]);
+    starting_new.sort_unstable();
+    starting_new.dedup();
+
     let mut changed: HashMap<(usize, Option<Due>, Option<Due>), Vec<usize>> = HashMap::new();
-    for (i, j) in cx.pairs(Kind::Trigger) {
-        let before: HashMap<StepId, Option<Due>> = old
-            .of(TriggerId(i as u32))
-            .steps
+    let pairs: Vec<(usize, usize)> = cx.pairs(Kind::Trigger).collect();
+    for (i, j) in pairs {
+        let (r_old, r_new, only) = if reshaped[j] {
+            // What fires with it may have changed in any way: compare the
+            // checklists whole.
+            let all_old = old.fired(i, 0..cx.old.triggers.len());
+            let all_new = new.fired(j, 0..cx.new.triggers.len());
+            (
+                old.responder.respond_among(old.model, &all_old, None),
+                new.responder.respond_among(new.model, &all_new, None),
+                None,
+            )
+        } else {
+            // Its implications of unmoved triggers are the same on both
+            // sides (their conditions are): ask the new side, pair them.
+            let steady = new.fired(j, starting_new.iter().copied().filter(|&u| u != j));
+            let mut fired_old: Vec<TriggerId> = steady
+                .iter()
+                .filter_map(|u| cx.m.triggers.old_of(u.index()))
+                .map(|u| TriggerId(u as u32))
+                .collect();
+            fired_old.extend(old.fired(i, moved_old.iter().copied()).into_iter().skip(1));
+            let mut fired_new = steady;
+            fired_new.extend(new.fired(j, moved_new.iter().copied()).into_iter().skip(1));
+            (
+                old.responder
+                    .respond_among(old.model, &fired_old, Some(&among_old)),
+                new.responder
+                    .respond_among(new.model, &fired_new, Some(&among_new)),
+                Some(&touched_new),
+            )
+        };
+        for (step, was, now) in differences(cx, &r_old, &r_new, only.map(Vec::as_slice)) {
+            changed.entry((step, was, now)).or_default().push(j);
+        }
+    }
+    report(cx, changed, out);
+}
+
+/// The paired steps (new index) that run in both responses with another due
+/// time, with the old and new due time; only steps `only` flags, if given.
+fn differences(
+    cx: &Context,
+    old: &Response,
+    new: &Response,
+    only: Option<&[bool]>,
+) -> Vec<(usize, Option<Due>, Option<Due>)> {
+    let before: HashMap<StepId, Option<Due>> = old.steps.iter().map(|s| (s.step, s.due)).collect();
+    new.steps
+        .iter()
+        .filter(|s| only.is_none_or(|o| o[s.step.index()]))
+        .filter_map(|now| {
+            let i = cx.m.steps.old_of(now.step.index())?;
+            let was = *before.get(&StepId(i as u32))?;
+            (was != now.due).then_some((now.step.index(), was, now.due))
+        })
+        .collect()
+}
+
+/// The steps (per side, by step) whose due time under the same triggers, or
+/// under triggers that differ only in `moved` ones, may differ: unpaired
+/// steps, paired steps whose `on`, `after` or deadlines differ, steps a moved
+/// trigger starts, and every step after one of them; a step is touched on
+/// both sides when it is on one.
+fn touched(
+    cx: &Context,
+    (old, moved_old): (&Schedule, &[usize]),
+    (new, moved_new): (&Schedule, &[usize]),
+) -> (Vec<bool>, Vec<bool>) {
+    let started = |schedule: &Schedule, moved: &[usize], s: usize| {
+        schedule
+            .on(StepId(s as u32))
             .iter()
-            .map(|s| (s.step, s.due))
+            .any(|t| moved.binary_search(&t.index()).is_ok())
+    };
+    let mut t_old: Vec<bool> = (0..cx.old.steps.len())
+        .map(|i| cx.m.steps.new_of(i).is_none() || started(old, moved_old, i))
+        .collect();
+    let mut t_new: Vec<bool> = (0..cx.new.steps.len())
+        .map(|j| {
+            started(new, moved_new, j)
+                || match cx.m.steps.old_of(j) {
+                    None => true,
+                    Some(i) => !same_timing(cx, old, new, i, j),
+                }
+        })
+        .collect();
+    let (w_old, w_new) = (waiters(cx.old), waiters(cx.new));
+    // Until both sides agree: each spread adds steps, so this ends.
+    loop {
+        t_old = spread(&t_old, |s| &w_old[s]);
+        t_new = spread(&t_new, |s| &w_new[s]);
+        let mut grew = false;
+        for (j, flag) in t_new.iter_mut().enumerate() {
+            if let Some(i) = cx.m.steps.old_of(j)
+                && *flag != t_old[i]
+            {
+                (*flag, t_old[i]) = (true, true);
+                grew = true;
+            }
+        }
+        if !grew {
+            return (t_old, t_new);
+        }
+    }
+}
+
+/// Whether paired steps `i` (old) and `j` (new) start and are timed alike:
+/// the same triggers in `on` (levels written out), the same steps in
+/// `after`, the same deadlines.
+fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize) -> bool {
+    let trigger = |t: TriggerId| cx.m.triggers.new_of(t.index());
+    let sorted = |mut v: Vec<Option<usize>>| {
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let on_old = sorted(
+        old.on(StepId(i as u32))
+            .iter()
+            .map(|t| trigger(*t))
+            .collect(),
+    );
+    let on_new = sorted(
+        new.on(StepId(j as u32))
+            .iter()
+            .map(|t| Some(t.index()))
+            .collect(),
+    );
+    let (a, b) = (&cx.old.steps[i], &cx.new.steps[j]);
+    let after_old = sorted(
+        a.after
+            .iter()
+            .map(|p| cx.m.steps.new_of(p.id.index()))
+            .collect(),
+    );
+    let after_new = sorted(b.after.iter().map(|p| Some(p.id.index())).collect());
+    let deadlines = |step: &crate::model::Step, old: bool| {
+        let mut ds: Vec<(u64, Option<Option<usize>>, Vec<Option<usize>>)> = step
+            .deadlines
+            .iter()
+            .map(|d| {
+                let from = d.from.map(|f| match old {
+                    true => cx.m.steps.new_of(f.id.index()),
+                    false => Some(f.id.index()),
+                });
+                let only = sorted(
+                    occasion_triggers(&d.only_for)
+                        .map(|t| if old { trigger(t) } else { Some(t.index()) })
+                        .collect(),
+                );
+                (d.within.seconds, from, only)
+            })
             .collect();
-        for now in &new.of(TriggerId(j as u32)).steps {
-            let Some(was) =
-                cx.m.steps
-                    .old_of(now.step.index())
-                    .and_then(|s| before.get(&StepId(s as u32)))
-            else {
-                continue;
-            };
-            if *was != now.due {
-                changed
-                    .entry((now.step.index(), *was, now.due))
-                    .or_default()
-                    .push(j);
+        ds.sort_unstable();
+        ds
+    };
+    on_old == on_new && after_old == after_new && deadlines(a, true) == deadlines(b, false)
+}
+
+/// Per step, the steps that wait for it.
+fn waiters(model: &Model) -> Vec<Vec<usize>> {
+    let mut waiters: Vec<Vec<usize>> = vec![Vec::new(); model.steps.len()];
+    for (i, step) in model.steps.iter().enumerate() {
+        for p in &step.after {
+            waiters[p.id.index()].push(i);
+        }
+    }
+    waiters
+}
+
+/// Per step, the steps it waits for.
+fn befores(model: &Model) -> Vec<Vec<usize>> {
+    model
+        .steps
+        .iter()
+        .map(|s| s.after.iter().map(|p| p.id.index()).collect())
+        .collect()
+}
+
+/// `flags` with every step before a flagged one flagged too.
+fn with_before(model: &Model, flags: &[bool]) -> Vec<bool> {
+    let before = befores(model);
+    spread(flags, |s| &before[s])
+}
+
+/// The flags spread along `next`, iteratively.
+fn spread<'n>(flags: &[bool], next: impl Fn(usize) -> &'n [usize]) -> Vec<bool> {
+    let mut out = flags.to_vec();
+    let mut stack: Vec<usize> = (0..out.len()).filter(|&s| out[s]).collect();
+    while let Some(s) = stack.pop() {
+        for &n in next(s) {
+            if n < out.len() && !std::mem::replace(&mut out[n], true) {
+                stack.push(n);
             }
         }
     }
+    out
+}
+
+/// One change per step and pair of due times, with its triggers.
+fn report(
+    cx: &Context,
+    changed: HashMap<(usize, Option<Due>, Option<Due>), Vec<usize>>,
+    out: &mut Vec<Change>,
+) {
     let mut groups: Vec<_> = changed.into_iter().collect();
     groups.sort_by_key(|((step, ..), triggers)| (*step, triggers.first().copied()));
     for ((j, was, now), mut triggers) in groups {

@@ -25,6 +25,7 @@ mod value;
 pub mod words;
 
 use crate::graph::Graphs;
+use crate::logic::Conditions;
 use crate::model::Model;
 use crate::render::Lang;
 use crate::span::Span;
@@ -125,19 +126,24 @@ impl Change {
 /// the language of the words derived from the plans (conditions).
 pub fn compare(old: Plan, new: Plan, lang: Lang) -> Vec<Change> {
     let matching = matching::match_plans(old.model, new.model);
+    let (old_conditions, new_conditions) = (
+        Conditions::of(old.model, old.graphs),
+        Conditions::of(new.model, new.graphs),
+    );
     let cx = Context {
         old: old.model,
         new: new.model,
-        old_graphs: old.graphs,
-        new_graphs: new.graphs,
+        old_conditions: &old_conditions,
+        new_conditions: &new_conditions,
         m: &matching,
         lang,
     };
     let mut changes = Vec::new();
     organisation::compare(&cx, &mut changes);
     response::compare(&cx, &mut changes);
-    conditions::compare(&cx, &mut changes);
-    deadlines::compare(&cx, &mut changes);
+    let reshaped = conditions::reshaped(&cx);
+    conditions::compare(&cx, &reshaped, &mut changes);
+    deadlines::compare(&cx, &reshaped, &mut changes);
     changes.sort_by_key(|c| (c.category, c.position()));
     changes
 }
@@ -162,8 +168,9 @@ fn header_span(model: &Model) -> Span {
 pub(crate) struct Context<'a, 's> {
     pub old: &'a Model<'s>,
     pub new: &'a Model<'s>,
-    pub old_graphs: &'a Graphs,
-    pub new_graphs: &'a Graphs,
+    /// Each trigger's condition as a DNF (`logic::Conditions`).
+    pub old_conditions: &'a Conditions,
+    pub new_conditions: &'a Conditions,
     pub m: &'a matching::Matching,
     pub lang: Lang,
 }

@@ -16,7 +16,7 @@ use super::matching::Pairing;
 use crate::logic::regions::{Diagram, Limits, Space, sample};
 use crate::logic::sets::{Domain, FactSet};
 use crate::logic::split::Point;
-use crate::logic::{Conditions, Cube, TABLE_MAX_ROWS, cut_order};
+use crate::logic::{Cube, TABLE_MAX_ROWS, cut_order};
 use crate::model::{FactId, FactType, Model, TriggerId};
 use crate::render::Lang;
 use crate::render::triggers::values;
@@ -175,18 +175,15 @@ impl Combined {
     }
 }
 
-/// The conditions of both plans, built once, when a condition changed.
+/// The facts of both plans in one space, built once, when a condition
+/// changed.
 pub(super) struct Both {
-    old: Conditions,
-    new: Conditions,
     combined: Combined,
 }
 
 impl Both {
     pub fn new(cx: &Context) -> Both {
         Both {
-            old: Conditions::of(cx.old, cx.old_graphs),
-            new: Conditions::of(cx.new, cx.new_graphs),
             combined: combine(cx.old, cx.new, &cx.m.facts, &cx.m.variants),
         }
     }
@@ -195,16 +192,17 @@ impl Both {
     /// `None` when that cannot be worked out exactly (a condition not known,
     /// or past the sweep's bounds).
     pub fn regions(&self, cx: &Context, i: usize, j: usize) -> Option<Vec<Region>> {
-        let old = self.old.dnf(TriggerId(i as u32))?;
-        let new = self.new.dnf(TriggerId(j as u32))?;
+        let (old_conditions, new_conditions) = (cx.old_conditions, cx.new_conditions);
+        let old = old_conditions.dnf(TriggerId(i as u32))?;
+        let new = new_conditions.dnf(TriggerId(j as u32))?;
         let c = &self.combined;
         let old: Vec<Cube> = old
             .iter()
-            .map(|cube| c.old_cube(cube, &self.old.domains))
+            .map(|cube| c.old_cube(cube, &old_conditions.domains))
             .collect();
         let new: Vec<Cube> = new
             .iter()
-            .map(|cube| c.new_cube(cube, &self.new.domains))
+            .map(|cube| c.new_cube(cube, &new_conditions.domains))
             .collect();
         let dnfs: [&[Cube]; 2] = [&old, &new];
         let mut space = Space::full(c.domains.clone());

@@ -50,17 +50,12 @@ fn renamed(cx: &Context, kind: Kind, i: usize, j: usize, out: &mut Vec<Change>) 
     }
 }
 
-/// A fact's type or variants changed (what the triggers can be written over).
-fn fact(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
+/// Whether old fact `i` and new fact `j` take the same values: the same type,
+/// and for a `one_of` fact the same variants (paired, with the same names and
+/// labels).
+pub(super) fn same_values(cx: &Context, i: usize, j: usize) -> bool {
     let (a, b) = (&cx.old.facts[i], &cx.new.facts[j]);
-    let describe = |ty: &FactType| match ty {
-        FactType::Count => Value::text("count"),
-        FactType::Flag => Value::text("flag"),
-        FactType::OneOf(variants) => {
-            Value::Texts(variants.iter().map(|v| v.label.value.to_string()).collect())
-        }
-    };
-    let same = match (&a.ty, &b.ty) {
+    match (&a.ty, &b.ty) {
         (FactType::OneOf(x), FactType::OneOf(y)) => {
             let pairing = &cx.m.variants[i];
             x.len() == y.len()
@@ -71,7 +66,20 @@ fn fact(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
                 })
         }
         (x, y) => std::mem::discriminant(x) == std::mem::discriminant(y),
+    }
+}
+
+/// A fact's type or variants changed (what the triggers can be written over).
+fn fact(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
+    let (a, b) = (&cx.old.facts[i], &cx.new.facts[j]);
+    let describe = |ty: &FactType| match ty {
+        FactType::Count => Value::text("count"),
+        FactType::Flag => Value::text("flag"),
+        FactType::OneOf(variants) => {
+            Value::Texts(variants.iter().map(|v| v.label.value.to_string()).collect())
+        }
     };
+    let same = same_values(cx, i, j);
     if !same {
         let aspect = match (&a.ty, &b.ty) {
             (FactType::OneOf(_), FactType::OneOf(_)) => "variants",
