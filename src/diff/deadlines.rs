@@ -6,17 +6,23 @@
 //! condition), not its deadline, and is not compared.
 //!
 //! Comparing every checklist of a large plan would cost as much as writing
-//! them all out, so only what a revision can have changed is worked out:
+//! them all out (and deciding which trigger implies which, for every pair),
+//! so only what a revision can have changed is worked out:
 //!
-//! - a step's due time under a set of triggers depends only on itself and
-//!   the steps it waits for, directly or not; so a step none of whose
-//!   `on`/`after`/`within` (nor those of a step before it) changed has the
-//!   same due time under the same triggers. The others are the *touched*
-//!   steps, and their responses are worked out among them and the steps
-//!   before them (`Schedule::respond_among`);
-//! - the triggers of T's checklist change only where T's condition changed,
-//!   or T's implication of a trigger whose condition changed (or that is new
-//!   or gone). Those triggers' checklists are compared whole.
+//! - whether a step runs and what set it off depend only on its `on` and
+//!   `after` and those of the steps before it; its due time also on its
+//!   deadlines and on those of the steps they are measured `from`. Steps
+//!   none of that changed for (`touched`) keep their due time under the same
+//!   triggers. The touched steps' responses are worked out among them and
+//!   the steps before them (`Responder::respond_among`), under the triggers
+//!   that start one of those;
+//! - which triggers fire with T changes only through triggers whose condition
+//!   changed, or that are new or gone (*moved*): T's implications of the
+//!   others are asked once, of the new plan, and paired. The steps a moved
+//!   trigger starts count as touched. A trigger whose own condition changed
+//!   has its checklists compared whole.
+//!
+//! `tests/diff.rs` checks the result against every checklist written out.
 
 use std::collections::HashMap;
 
@@ -158,10 +164,16 @@ fn differences(
 }
 
 /// The steps (per side, by step) whose due time under the same triggers, or
-/// under triggers that differ only in `moved` ones, may differ: unpaired
-/// steps, paired steps whose `on`, `after` or deadlines differ, steps a moved
-/// trigger starts, and every step after one of them; a step is touched on
-/// both sides when it is on one.
+/// under triggers that differ only in `moved` ones, may differ; a step is
+/// touched on both sides when it is on one.
+///
+/// Whether a step runs and what set it off depend on its `on` and `after`
+/// and those of the steps before it; its due time on that and on its
+/// deadlines, and on the due times of the steps its deadlines are measured
+/// `from`. So: the steps that are unpaired, start differently (`on`,
+/// `after`) or are started by a moved trigger, and every step after them;
+/// then with the steps whose deadlines differ, every step with a deadline
+/// measured from one of them.
 fn touched(
     cx: &Context,
     (old, moved_old): (&Schedule, &[usize]),
@@ -173,23 +185,45 @@ fn touched(
             .iter()
             .any(|t| moved.binary_search(&t.index()).is_ok())
     };
-    let mut t_old: Vec<bool> = (0..cx.old.steps.len())
-        .map(|i| cx.m.steps.new_of(i).is_none() || started(old, moved_old, i))
-        .collect();
-    let mut t_new: Vec<bool> = (0..cx.new.steps.len())
+    let same: Vec<Option<(bool, bool)>> = (0..cx.new.steps.len())
         .map(|j| {
-            started(new, moved_new, j)
-                || match cx.m.steps.old_of(j) {
-                    None => true,
-                    Some(i) => !same_timing(cx, old, new, i, j),
-                }
+            cx.m.steps
+                .old_of(j)
+                .map(|i| same_timing(cx, old, new, i, j))
         })
         .collect();
+    let start_old: Vec<bool> = (0..cx.old.steps.len())
+        .map(|i| cx.m.steps.new_of(i).is_none() || started(old, moved_old, i))
+        .collect();
+    let start_new: Vec<bool> = (0..cx.new.steps.len())
+        .map(|j| started(new, moved_new, j) || same[j].is_none_or(|(start, _)| !start))
+        .collect();
     let (w_old, w_new) = (waiters(cx.old), waiters(cx.new));
-    // Until both sides agree: each spread adds steps, so this ends.
+    let (mut t_old, mut t_new) = closure(cx, start_old, start_new, (&w_old, &w_new));
+    for (j, flag) in t_new.iter_mut().enumerate() {
+        if same[j].is_some_and(|(_, deadlines)| !deadlines) {
+            *flag = true;
+            if let Some(i) = cx.m.steps.old_of(j) {
+                t_old[i] = true;
+            }
+        }
+    }
+    let (f_old, f_new) = (measured_from(cx.old), measured_from(cx.new));
+    closure(cx, t_old, t_new, (&f_old, &f_new))
+}
+
+/// The flags of both sides spread along `next` (per side, by step) and
+/// shared between paired steps, until both agree (each round adds steps, so
+/// this ends).
+fn closure(
+    cx: &Context,
+    mut t_old: Vec<bool>,
+    mut t_new: Vec<bool>,
+    (next_old, next_new): (&[Vec<usize>], &[Vec<usize>]),
+) -> (Vec<bool>, Vec<bool>) {
     loop {
-        t_old = spread(&t_old, |s| &w_old[s]);
-        t_new = spread(&t_new, |s| &w_new[s]);
+        t_old = spread(&t_old, |s| &next_old[s]);
+        t_new = spread(&t_new, |s| &next_new[s]);
         let mut grew = false;
         for (j, flag) in t_new.iter_mut().enumerate() {
             if let Some(i) = cx.m.steps.old_of(j)
@@ -205,10 +239,23 @@ fn touched(
     }
 }
 
-/// Whether paired steps `i` (old) and `j` (new) start and are timed alike:
-/// the same triggers in `on` (levels written out), the same steps in
-/// `after`, the same deadlines.
-fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize) -> bool {
+/// Per step, the steps with a deadline measured `from` it.
+fn measured_from(model: &Model) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); model.steps.len()];
+    for (i, step) in model.steps.iter().enumerate() {
+        for d in &step.deadlines {
+            if let Some(f) = d.from {
+                out[f.id.index()].push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Whether paired steps `i` (old) and `j` (new) start alike (the same
+/// triggers in `on`, levels written out, and the same steps in `after`), and
+/// whether they have the same deadlines.
+fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize) -> (bool, bool) {
     let trigger = |t: TriggerId| cx.m.triggers.new_of(t.index());
     let sorted = |mut v: Vec<Option<usize>>| {
         v.sort_unstable();
@@ -255,7 +302,10 @@ fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize)
         ds.sort_unstable();
         ds
     };
-    on_old == on_new && after_old == after_new && deadlines(a, true) == deadlines(b, false)
+    (
+        on_old == on_new && after_old == after_new,
+        deadlines(a, true) == deadlines(b, false),
+    )
 }
 
 /// Per step, the steps that wait for it.

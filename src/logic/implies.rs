@@ -59,20 +59,66 @@ pub struct Implier<'c> {
     conditions: &'c Conditions,
     alternatives: Vec<Vec<TriggerId>>,
     projected: Vec<Option<Vec<FactSet>>>,
+    /// Per trigger and fact (row-major), the bounds of its projection: what
+    /// the first test reads, from one contiguous table.
+    hulls: Vec<Hull>,
+    facts: usize,
     points: Vec<Vec<Vec<Point>>>,
     budget: usize,
+}
+
+/// The least and greatest value of a projection (a variant's index, a flag
+/// as 0/1); `lo > hi` for an empty one. If a projection lies inside another,
+/// so do their bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hull {
+    lo: u64,
+    hi: u64,
+}
+
+impl Hull {
+    fn of(set: &FactSet) -> Hull {
+        let value = |p: Point| match p {
+            Point::Count(v) => v,
+            Point::Variant(v) => u64::from(v),
+        };
+        match (set.first(), set.last()) {
+            (Some(a), Some(b)) => Hull {
+                lo: value(a),
+                hi: value(b),
+            },
+            _ => Hull { lo: 1, hi: 0 },
+        }
+    }
+
+    fn within(self, other: Hull) -> bool {
+        self.lo > self.hi || (other.lo <= self.lo && self.hi <= other.hi)
+    }
 }
 
 impl<'c> Implier<'c> {
     pub fn new(model: &Model, conditions: &'c Conditions) -> Implier<'c> {
         let domains = &conditions.domains;
+        let projected: Vec<Option<Vec<FactSet>>> = model
+            .trigger_ids()
+            .map(|t| conditions.dnf(t).map(|d| projections(domains, d)))
+            .collect();
+        let hulls = projected
+            .iter()
+            .flat_map(|p| match p {
+                Some(sets) => sets.iter().map(Hull::of).collect(),
+                None => domains
+                    .iter()
+                    .map(|d| Hull::of(&d.full()))
+                    .collect::<Vec<_>>(),
+            })
+            .collect();
         Implier {
             conditions,
             alternatives: alternatives(model),
-            projected: model
-                .trigger_ids()
-                .map(|t| conditions.dnf(t).map(|d| projections(domains, d)))
-                .collect(),
+            projected,
+            hulls,
+            facts: domains.len(),
             points: model
                 .trigger_ids()
                 .map(|t| conditions.dnf(t).map_or(Vec::new(), |d| points(domains, d)))
@@ -93,6 +139,13 @@ impl<'c> Implier<'c> {
             .is_some_and(|a| a.binary_search(&u).is_ok())
         {
             return true;
+        }
+        let n = self.facts;
+        let (ht, hu) = (t.index() * n, u.index() * n);
+        if let (Some(x), Some(y)) = (self.hulls.get(ht..ht + n), self.hulls.get(hu..hu + n))
+            && !x.iter().zip(y).all(|(x, y)| x.within(*y))
+        {
+            return false;
         }
         let c = self.conditions;
         let (Some(a), Some(Some(pa))) = (c.dnf(t), self.projected.get(t.index())) else {
