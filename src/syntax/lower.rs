@@ -7,7 +7,8 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::language::{self, ValueKind};
-use super::parser::{Rule, canonical, is_fast_statement, keyword_inline};
+use super::lex::{self, TokenKind};
+use super::parser::{Rule, canonical, is_keyword_rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
 
@@ -31,8 +32,10 @@ pub(crate) struct Lowerer<'s, 'd> {
 
 pub(super) type P<'s> = Pair<'s, Rule>;
 
-/// The children of a pair, without the comments that the fast rules keep as
-/// `comment_text` pairs (they skip white space inline, see grammar/plan.pest).
+/// The children of a pair, without keywords (pairs of the reference rules
+/// only: the fast rules match them inline) and without the comments that the
+/// fast rules keep as `comment_text` pairs (they skip white space inline).
+/// Reference and fast pairs thus have the same children.
 pub(super) struct Kids<'s>(Pairs<'s, Rule>);
 
 impl<'s> Iterator for Kids<'s> {
@@ -42,7 +45,8 @@ impl<'s> Iterator for Kids<'s> {
     fn next(&mut self) -> Option<P<'s>> {
         loop {
             let pair = self.0.next()?;
-            if pair.as_rule() != Rule::comment_text {
+            let rule = pair.as_rule();
+            if rule != Rule::comment_text && !is_keyword_rule(rule) {
                 return Some(pair);
             }
         }
@@ -94,24 +98,18 @@ impl<'s> Lowerer<'s, '_> {
     pub fn item(&mut self, pair: P<'s>, depth: usize) -> Option<Item<'s>> {
         let in_section = depth > 0;
         let span = self.span(&pair);
-        let inline = keyword_inline(pair.as_rule());
-        // A fast item has its statements inline, not in a block pair.
-        let fast = pair.as_rule() != canonical(pair.as_rule());
         let rule = rule_of(&pair);
+        let text = pair.as_str();
         let mut inner = kids(pair);
-        if !inline && rule != Rule::plan_item {
-            inner.next()?;
-        }
         Some(match rule {
             Rule::plan_item => {
-                let keyword = inner.next()?;
                 let title = self.string(inner.next()?);
-                let stmts = self.stmts(inner, fast);
+                let stmts = self.stmts(inner);
                 Item::Plan(PlanHeader {
                     title,
                     stmts,
                     span,
-                    keyword: self.span(&keyword),
+                    keyword: Span::new(span.start, span.start + "plan".len()),
                     nested: in_section,
                 })
             }
@@ -155,7 +153,7 @@ impl<'s> Lowerer<'s, '_> {
                 };
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let stmts = self.stmts(inner, fast);
+                let stmts = self.stmts(inner);
                 Item::Decl(Decl {
                     kind,
                     name,
@@ -173,13 +171,11 @@ impl<'s> Lowerer<'s, '_> {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
                 let _colon = inner.next()?;
-                let ty_pair = inner.next()?;
-                let ty = match rule_of(&ty_pair) {
-                    Rule::kw_count => FactType::Count,
-                    Rule::kw_flag => FactType::Flag,
-                    _ => FactType::OneOf(
-                        ty_pair
-                            .into_inner()
+                // `one_of { … }` is a pair; `count` and `flag` are keywords,
+                // which the item's text ends with.
+                let ty = match inner.next() {
+                    Some(one_of) if rule_of(&one_of) == Rule::one_of_type => FactType::OneOf(
+                        kids(one_of)
                             .filter(|p| rule_of(p) == Rule::variant)
                             .filter_map(|v| {
                                 let mut vi = kids(v);
@@ -189,6 +185,8 @@ impl<'s> Lowerer<'s, '_> {
                             })
                             .collect(),
                     ),
+                    _ if text.ends_with("flag") => FactType::Flag,
+                    _ => FactType::Count,
                 };
                 Item::Fact(Fact {
                     name,
@@ -200,9 +198,6 @@ impl<'s> Lowerer<'s, '_> {
             Rule::trigger_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                if !inline {
-                    inner.next()?; // `when`
-                }
                 let condition = self.condition(inner.next()?);
                 let level = inner
                     .next()
@@ -234,16 +229,11 @@ impl<'s> Lowerer<'s, '_> {
         (title, start)
     }
 
-    /// The statements of an item: the pairs left (fast rules) or those of its
-    /// block pair, if any (reference rules).
-    fn stmts(&mut self, mut rest: Kids<'s>, fast: bool) -> Vec<Stmt<'s>> {
-        if fast {
-            self.statements(rest)
-        } else {
-            rest.next()
-                .map(|block| self.statements(kids(block)))
-                .unwrap_or_default()
-        }
+    /// The statements of an item: those of its block pair, if any.
+    fn stmts(&mut self, mut rest: Kids<'s>) -> Vec<Stmt<'s>> {
+        rest.next()
+            .map(|block| self.statements(kids(block)))
+            .unwrap_or_default()
     }
 
     fn statements(&mut self, pairs: Kids<'s>) -> Vec<Stmt<'s>> {
@@ -256,31 +246,23 @@ impl<'s> Lowerer<'s, '_> {
         stmts
     }
 
-    /// A statement pair: the reference rule of one statement (`owner_stmt`,
-    /// its keyword a pair of its own) or a fast block rule (`f_step_stmt`, the
-    /// keyword inline). Either way its text starts with its keyword, which the
-    /// language table turns into the statement and the kind of its value.
+    /// A statement pair (`owner_stmt`): its text starts with its keyword,
+    /// which the language table turns into the statement and the kind of its
+    /// value.
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
         let span = self.span(&pair);
-        let inline = is_fast_statement(pair.as_rule());
         let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
-        if !inline {
-            inner.next()?;
-        }
         let value = match statement.value {
             ValueKind::Str => Value::Str(self.string(inner.next()?)),
             ValueKind::Strs => Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
             ValueKind::Name => Value::Name(self.name(inner.next()?)),
-            ValueKind::Names => Value::Names(self.list(inner)?),
+            ValueKind::Names => Value::Names(self.names(inner.next()?)),
             ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
             ValueKind::Date => Value::Date(self.date(inner.next()?)),
             ValueKind::Escalation => {
-                // `to` and `within` are pairs of the reference rule only
-                let target = self.name(inner.find(|p| rule_of(p) == Rule::name)?);
-                let within = inner
-                    .find(|p| rule_of(p) == Rule::duration)
-                    .map(|d| self.duration(d));
+                let target = self.name(inner.next()?);
+                let within = inner.next().map(|d| self.duration(d));
                 Value::Escalation { target, within }
             }
         };
@@ -300,19 +282,6 @@ impl<'s> Lowerer<'s, '_> {
             text,
             span: self.span(&pair),
         }
-    }
-
-    /// The names of a statement: those of its `names` pair (reference rules)
-    /// or the name pairs left (fast rules).
-    fn list(&mut self, mut rest: Kids<'s>) -> Option<Vec<Name<'s>>> {
-        let first = rest.next()?;
-        if rule_of(&first) == Rule::names {
-            return Some(self.names(first));
-        }
-        let mut names = Vec::with_capacity(1 + rest.size_hint().1.unwrap_or(0));
-        names.push(self.name(first));
-        names.extend(rest.map(|p| self.name(p)));
-        Some(names)
     }
 
     fn names(&mut self, pair: P<'s>) -> Vec<Name<'s>> {
@@ -343,9 +312,7 @@ impl<'s> Lowerer<'s, '_> {
                     match rule_of(&pair) {
                         Rule::condition | Rule::conjunction => {
                             let is_or = rule_of(&pair) == Rule::condition;
-                            let parts: Vec<P<'s>> = kids(pair)
-                                .filter(|p| !matches!(rule_of(p), Rule::kw_or | Rule::kw_and))
-                                .collect();
+                            let parts: Vec<P<'s>> = kids(pair).collect();
                             if parts.len() > 1 {
                                 work.push(if is_or {
                                     Work::Or(parts.len(), span)
@@ -356,15 +323,18 @@ impl<'s> Lowerer<'s, '_> {
                             work.extend(parts.into_iter().rev().map(|p| Work::Visit(p, depth)));
                         }
                         Rule::negation => {
-                            let mut nots = Vec::new();
-                            let mut operand = None;
-                            for p in kids(pair) {
-                                if rule_of(&p) == Rule::kw_not {
-                                    nots.push(self.span(&p).start);
-                                } else {
-                                    operand = Some(p);
-                                }
-                            }
+                            // The `not`s are keywords (no pairs): read them
+                            // from the text before the operand.
+                            let text = pair.as_str();
+                            let operand = kids(pair).next();
+                            let before = operand
+                                .as_ref()
+                                .map_or(text.len(), |p| self.span(p).start - span.start);
+                            let nots: Vec<usize> = lex::tokens(text, 0)
+                                .take_while(|t| t.span.end <= before)
+                                .filter(|t| t.kind == TokenKind::Keyword)
+                                .map(|t| span.start + t.span.start)
+                                .collect();
                             if !nots.is_empty() {
                                 work.push(Work::Not(nots, span));
                             }
