@@ -1,5 +1,6 @@
 //! pest pairs → typed syntax tree, from the pairs of the reference rules or of
-//! the fast rules (see grammar/plan.pest); values are checked in `values`.
+//! the fast rules (derived from them by build/fast_rules.rs); values are
+//! checked in `values`.
 
 use std::borrow::Cow;
 
@@ -7,7 +8,6 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::language::{self, ValueKind};
-use super::lex::{self, TokenKind};
 use super::parser::{Rule, canonical, is_keyword_rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
@@ -25,7 +25,8 @@ pub(crate) struct Lowerer<'s, 'd> {
     /// Byte offset of the parsed slice in the whole file.
     pub base: usize,
     pub diagnostics: &'d mut Vec<Diagnostic>,
-    /// Set when a fast rule read a keyword as a name (see grammar/plan.pest).
+    /// Set when a fast rule read a keyword as a name (fast names do not
+    /// exclude keywords, see build/fast_rules.rs).
     pub keyword_as_name: bool,
     pub _marker: std::marker::PhantomData<&'s str>,
 }
@@ -57,8 +58,51 @@ impl<'s> Iterator for Kids<'s> {
     }
 }
 
-fn kids(pair: P<'_>) -> Kids<'_> {
+pub(super) fn kids(pair: P<'_>) -> Kids<'_> {
     Kids(pair.into_inner())
+}
+
+/// The items (`item_rule` pairs) of a list: the kids of its `list_rule`
+/// pair (`names`, `strings`; reference rules) or the kids themselves (fast
+/// rules write the list in); punctuation pairs (`{`, `}`) are passed over.
+pub(super) struct List<'s> {
+    rest: Kids<'s>,
+    inner: Option<Kids<'s>>,
+    list_rule: Rule,
+    item_rule: Rule,
+}
+
+pub(super) fn list(rest: Kids<'_>, list_rule: Rule, item_rule: Rule) -> List<'_> {
+    List {
+        rest,
+        inner: None,
+        list_rule,
+        item_rule,
+    }
+}
+
+impl<'s> Iterator for List<'s> {
+    type Item = P<'s>;
+
+    fn next(&mut self) -> Option<P<'s>> {
+        loop {
+            if let Some(item) = self.inner.as_mut().and_then(Iterator::next) {
+                return Some(item);
+            }
+            let p = self.rest.next()?;
+            let rule = rule_of(&p);
+            if rule == self.list_rule {
+                self.inner = Some(kids(p));
+            } else if rule == self.item_rule {
+                return Some(p);
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let inner = self.inner.as_ref().map_or(0, |k| k.0.len());
+        (0, Some(inner + self.rest.0.len()))
+    }
 }
 
 /// The keyword a statement's text starts with.
@@ -71,7 +115,7 @@ fn leading_keyword(text: &str) -> &str {
 }
 
 /// The reference rule of a pair (fast rules build the pairs of reference rules).
-fn rule_of(pair: &P<'_>) -> Rule {
+pub(super) fn rule_of(pair: &P<'_>) -> Rule {
     canonical(pair.as_rule())
 }
 
@@ -170,10 +214,9 @@ impl<'s> Lowerer<'s, '_> {
             Rule::fact_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let _colon = inner.next()?;
                 // `one_of { … }` is a pair; `count` and `flag` are keywords,
                 // which the item's text ends with.
-                let ty = match inner.next() {
+                let ty = match inner.find(|p| rule_of(p) == Rule::one_of_type) {
                     Some(one_of) if rule_of(&one_of) == Rule::one_of_type => FactType::OneOf(
                         kids(one_of)
                             .filter(|p| rule_of(p) == Rule::variant)
@@ -229,11 +272,22 @@ impl<'s> Lowerer<'s, '_> {
         (title, start)
     }
 
-    /// The statements of an item: those of its block pair, if any.
+    /// The statements of an item: the kids of its block pair (reference
+    /// rules), or the kids left (fast rules write the block in). A block's
+    /// text starts with `{`, a statement's with its keyword.
     fn stmts(&mut self, mut rest: Kids<'s>) -> Vec<Stmt<'s>> {
-        rest.next()
-            .map(|block| self.statements(kids(block)))
-            .unwrap_or_default()
+        match rest.next() {
+            Some(block) if block.as_str().starts_with('{') => self.statements(kids(block)),
+            Some(first) => {
+                let mut stmts = Vec::with_capacity(1 + rest.0.len());
+                stmts.extend(self.stmt(first));
+                for p in rest {
+                    stmts.extend(self.stmt(p));
+                }
+                stmts
+            }
+            None => Vec::new(),
+        }
     }
 
     fn statements(&mut self, pairs: Kids<'s>) -> Vec<Stmt<'s>> {
@@ -255,9 +309,14 @@ impl<'s> Lowerer<'s, '_> {
         let mut inner = kids(pair);
         let value = match statement.value {
             ValueKind::Str => Value::Str(self.string(inner.next()?)),
-            ValueKind::Strs => Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
+            ValueKind::Strs => {
+                let strings = list(inner, Rule::strings, Rule::string);
+                let mut values = Vec::with_capacity(strings.size_hint().1.unwrap_or(0));
+                values.extend(strings.map(|s| self.string(s)));
+                Value::Strs(values)
+            }
             ValueKind::Name => Value::Name(self.name(inner.next()?)),
-            ValueKind::Names => Value::Names(self.names(inner.next()?)),
+            ValueKind::Names => Value::Names(self.names(list(inner, Rule::names, Rule::name))),
             ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
             ValueKind::Date => Value::Date(self.date(inner.next()?)),
             ValueKind::Escalation => {
@@ -273,7 +332,7 @@ impl<'s> Lowerer<'s, '_> {
         })
     }
 
-    fn name(&mut self, pair: P<'s>) -> Name<'s> {
+    pub(super) fn name(&mut self, pair: P<'s>) -> Name<'s> {
         let text = pair.as_str();
         if pair.as_rule() == Rule::f_name && language::is_keyword(text) {
             self.keyword_as_name = true;
@@ -284,161 +343,9 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
-    fn names(&mut self, pair: P<'s>) -> Vec<Name<'s>> {
-        kids(pair).map(|p| self.name(p)).collect()
-    }
-
-    /// Lowers a condition without recursion: an explicit work stack visits
-    /// the pairs and builds each node after its children (post-order), so the
-    /// arena lists children before parents.
-    fn condition(&mut self, pair: P<'s>) -> Condition<'s> {
-        enum Work<'s> {
-            Visit(P<'s>, usize),
-            Or(usize, Span),
-            And(usize, Span),
-            Not(Vec<usize>, Span),
-        }
-        let mut nodes: Vec<CondNode<'s>> = Vec::new();
-        let mut done: Vec<CondId> = Vec::new();
-        let mut work = vec![Work::Visit(pair, 0)];
-        let push = |nodes: &mut Vec<CondNode<'s>>, node| {
-            nodes.push(node);
-            CondId((nodes.len() - 1) as u32)
-        };
-        while let Some(item) = work.pop() {
-            match item {
-                Work::Visit(pair, depth) => {
-                    let span = self.span(&pair);
-                    match rule_of(&pair) {
-                        Rule::condition | Rule::conjunction => {
-                            let is_or = rule_of(&pair) == Rule::condition;
-                            let parts: Vec<P<'s>> = kids(pair).collect();
-                            if parts.len() > 1 {
-                                work.push(if is_or {
-                                    Work::Or(parts.len(), span)
-                                } else {
-                                    Work::And(parts.len(), span)
-                                });
-                            }
-                            work.extend(parts.into_iter().rev().map(|p| Work::Visit(p, depth)));
-                        }
-                        Rule::negation => {
-                            // The `not`s are keywords (no pairs): read them
-                            // from the text before the operand.
-                            let text = pair.as_str();
-                            let operand = kids(pair).next();
-                            let before = operand
-                                .as_ref()
-                                .map_or(text.len(), |p| self.span(p).start - span.start);
-                            let nots: Vec<usize> = lex::tokens(text, 0)
-                                .take_while(|t| t.span.end <= before)
-                                .filter(|t| t.kind == TokenKind::Keyword)
-                                .map(|t| span.start + t.span.start)
-                                .collect();
-                            if !nots.is_empty() {
-                                work.push(Work::Not(nots, span));
-                            }
-                            match operand {
-                                Some(p) => work.push(Work::Visit(p, depth)),
-                                None => done.push(push(&mut nodes, CondNode::And(vec![], span))),
-                            }
-                        }
-                        Rule::group => match kids(pair).next() {
-                            Some(inner) if depth < MAX_CONDITION_DEPTH => {
-                                work.push(Work::Visit(inner, depth + 1))
-                            }
-                            _ => {
-                                if depth >= MAX_CONDITION_DEPTH {
-                                    self.too_deep(span);
-                                }
-                                done.push(push(&mut nodes, CondNode::And(vec![], span)));
-                            }
-                        },
-                        _ => {
-                            let leaf = self.cond_leaf(pair, span);
-                            done.push(push(&mut nodes, leaf));
-                        }
-                    }
-                }
-                Work::Or(n, span) | Work::And(n, span) if done.len() >= n => {
-                    let parts = done.split_off(done.len() - n);
-                    let node = if matches!(item, Work::Or(..)) {
-                        CondNode::Or(parts, span)
-                    } else {
-                        CondNode::And(parts, span)
-                    };
-                    done.push(push(&mut nodes, node));
-                }
-                Work::Not(starts, span) => {
-                    if let Some(mut id) = done.pop() {
-                        for start in starts.into_iter().rev() {
-                            id = push(&mut nodes, CondNode::Not(id, Span::new(start, span.end)));
-                        }
-                        done.push(id);
-                    }
-                }
-                Work::Or(..) | Work::And(..) => {}
-            }
-        }
-        let root = match done.pop() {
-            Some(root) => root,
-            None => push(&mut nodes, CondNode::And(vec![], Span::default())),
-        };
-        Condition { nodes, root }
-    }
-
-    fn too_deep(&mut self, span: Span) {
-        self.error(
-            span,
-            format!("this condition nests parentheses more than {MAX_CONDITION_DEPTH} deep"),
-            "nested too deeply",
-            Some("split the condition into several triggers and name them in one another".into()),
-        );
-    }
-
-    /// A comparison, membership or bare name.
-    fn cond_leaf(&mut self, pair: P<'s>, span: Span) -> CondNode<'s> {
-        match rule_of(&pair) {
-            Rule::comparison => {
-                let mut inner = kids(pair);
-                let (Some(fact), Some(op), Some(value)) =
-                    (inner.next(), inner.next(), inner.next())
-                else {
-                    return CondNode::And(vec![], span);
-                };
-                let op = match op.as_str() {
-                    ">=" => CmpOp::Ge,
-                    ">" => CmpOp::Gt,
-                    "<=" => CmpOp::Le,
-                    "<" => CmpOp::Lt,
-                    "==" => CmpOp::Eq,
-                    _ => CmpOp::Ne,
-                };
-                let value = self.integer(&value);
-                CondNode::Compare {
-                    fact: self.name(fact),
-                    op,
-                    value,
-                    span,
-                }
-            }
-            Rule::membership => {
-                let mut inner = kids(pair);
-                let Some(fact) = inner.next() else {
-                    return CondNode::And(vec![], span);
-                };
-                let fact = self.name(fact);
-                let variants = inner
-                    .find(|p| rule_of(p) == Rule::names)
-                    .map(|p| self.names(p))
-                    .unwrap_or_default();
-                CondNode::In {
-                    fact,
-                    variants,
-                    span,
-                }
-            }
-            _ => CondNode::Name(self.name(pair)),
-        }
+    pub(super) fn names(&mut self, pairs: List<'s>) -> Vec<Name<'s>> {
+        let mut names = Vec::with_capacity(pairs.size_hint().1.unwrap_or(0));
+        names.extend(pairs.map(|p| self.name(p)));
+        names
     }
 }

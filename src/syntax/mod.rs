@@ -10,6 +10,7 @@
 //! that one slip gives one diagnostic, not a cascade.
 
 pub mod ast;
+mod condition;
 mod expected;
 pub mod language;
 pub mod lex;
