@@ -85,9 +85,8 @@ fn outputs_parse(source: &str) -> Result<(), String> {
     };
     for lang in [Lang::Zh, Lang::En] {
         let doc = Document::build(&compiled.file, model, graphs, lang);
-        let json: serde_json::Value =
-            serde_json::from_str(&render::json::render(&doc, model, graphs))
-                .map_err(|e| format!("render JSON: {e}"))?;
+        let json: serde_json::Value = serde_json::from_str(&render::json::render(&doc, model))
+            .map_err(|e| format!("render JSON: {e}"))?;
         if !json.is_object() {
             return Err("render JSON is not an object".into());
         }
