@@ -51,6 +51,10 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file instead of reporting them.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// With --format sarif: file URIs relative to this folder (by default the
+    /// working directory), e.g. the repository's root when run in a subfolder.
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
 }
 
 struct Checked {
@@ -150,10 +154,17 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Human => report::human::render(&reports, human_options(&std::io::stdout())),
         Format::Json => report::json::render(&reports),
         Format::Sarif => {
-            let working_dir = std::env::current_dir()
-                .ok()
-                .map(|d| d.to_string_lossy().into_owned());
-            report::sarif::render(&reports, &report::sarif::SarifOptions { working_dir })
+            let working_dir = std::env::current_dir().ok();
+            let root = args.sarif_root.as_ref().map(|root| match &working_dir {
+                Some(cwd) => cwd.join(root),
+                None => root.clone(),
+            });
+            let lossy = |p: PathBuf| p.to_string_lossy().into_owned();
+            let options = report::sarif::SarifOptions {
+                working_dir: working_dir.map(lossy),
+                root: root.map(lossy),
+            };
+            report::sarif::render(&reports, &options)
         }
         Format::Github => report::github::render(&reports),
     };
