@@ -7,13 +7,17 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticText, Severity};
+use crate::i18n::msg;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
     pub color: bool,
     /// Terminal width the report wraps at.
     pub width: usize,
+    /// The language of messages; codes never change with it.
+    pub lang: Lang,
 }
 
 impl HumanOptions {
@@ -28,9 +32,10 @@ impl HumanOptions {
     }
 }
 
-/// A diagnostic paired with its file, as miette wants it.
+/// A diagnostic's words paired with its code, severity and file, as miette wants it.
 struct Miette<'a> {
     diagnostic: &'a Diagnostic,
+    text: DiagnosticText,
     source: &'a PlanSource,
 }
 
@@ -42,7 +47,7 @@ impl fmt::Debug for Miette<'_> {
 
 impl fmt::Display for Miette<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.text.message)
     }
 }
 
@@ -61,7 +66,7 @@ impl miette::Diagnostic for Miette<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
+        self.text
             .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
@@ -72,14 +77,14 @@ impl miette::Diagnostic for Miette<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let d = self.diagnostic;
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
-        let secondary = d
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
-        Some(Box::new(std::iter::once(primary).chain(secondary)))
+        let labels = self.text.labels.iter().enumerate().map(|(i, (span, text))| {
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(text.clone()), *span)
+            } else {
+                LabeledSpan::new_with_span(Some(text.clone()), *span)
+            }
+        });
+        Some(Box::new(labels.collect::<Vec<_>>().into_iter()))
     }
 }
 
@@ -95,35 +100,45 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         for diagnostic in file.diagnostics {
             let report = Miette {
                 diagnostic,
+                text: diagnostic.text(options.lang),
                 source: &source,
             };
             // Writing into a String cannot fail.
-            let _ = handler.render_report(&mut out, &report);
+            let mut one = String::new();
+            let _ = handler.render_report(&mut one, &report);
+            out.push_str(&localise_help(one, options.lang));
             out.push('\n');
         }
     }
-    out.push_str(&summary_line(Summary::of(files)));
+    out.push_str(&summary_line(Summary::of(files), options.lang));
     out.push('\n');
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// miette writes the help line's heading `help: ` itself; in Chinese it
+/// reads `提示：` (the same width, so wrapped lines stay aligned). The help
+/// is the report's last part, hence its last `  help: `.
+fn localise_help(mut report: String, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let Some(at) = report.rfind("  help: ")
+    {
+        report.replace_range(at..at + "  help: ".len(), "  提示：");
     }
+    report
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
-pub fn summary_line(s: Summary) -> String {
-    let files = plural(s.files, "file");
-    if s.errors == 0 && s.warnings == 0 {
-        return format!("planc: no problems in {files}");
-    }
-    format!(
-        "planc: {}, {} in {files}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning")
-    )
+pub fn summary_line(s: Summary, lang: Lang) -> String {
+    let files = msg!("report-files", count = s.files);
+    let line = if s.errors == 0 && s.warnings == 0 {
+        msg!("report-clean", files = files)
+    } else {
+        msg!(
+            "report-summary",
+            errors = s.errors,
+            warnings = s.warnings,
+            files = files
+        )
+    };
+    line.text(lang)
 }

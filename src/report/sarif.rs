@@ -22,17 +22,30 @@ use serde_sarif::sarif::{
 use super::FileReport;
 use crate::check::RULES;
 use crate::diagnostic::{Label, Severity};
+use crate::i18n::msg;
+use crate::lang::Lang;
 use crate::span::{LineIndex, Span, floor_char_boundary};
 
 /// The base id relative artifact URIs are under.
 pub const SRCROOT: &str = "%SRCROOT%";
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SarifOptions {
     /// The absolute working directory: absolute paths below it are made
     /// relative, and it becomes the `file:` URI of `%SRCROOT%`. `None` leaves
     /// paths as given and `%SRCROOT%` undefined (for reproducible tests).
     pub working_dir: Option<String>,
+    /// The language of messages; rule ids never change with it.
+    pub lang: Lang,
+}
+
+impl Default for SarifOptions {
+    fn default() -> Self {
+        SarifOptions {
+            working_dir: None,
+            lang: Lang::En,
+        }
+    }
 }
 
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
@@ -49,17 +62,18 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
         let uri = artifact_uri(file.path, options.working_dir.as_deref());
         for d in file.diagnostics {
             let rule_index = RULES.iter().position(|r| r.code == d.code);
-            let mut text = d.message.clone();
+            let lang = options.lang;
+            let mut text = d.message.text(lang);
             if let Some(help) = &d.help {
-                text.push_str("\n\nhelp: ");
-                text.push_str(help);
+                text.push_str("\n\n");
+                text.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
             let related: Vec<Location> = d
                 .secondary
                 .iter()
                 .enumerate()
                 .map(|(i, label)| {
-                    let mut location = location(&uri, file.source, &index, label);
+                    let mut location = location(&uri, file.source, &index, label, lang);
                     location.id = Some(i as i64);
                     location
                 })
@@ -71,7 +85,7 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
                     Severity::Warning => ResultLevel::Warning,
                 })
                 .message(Message::builder().text(text).build())
-                .locations(vec![location(&uri, file.source, &index, &d.primary)])
+                .locations(vec![location(&uri, file.source, &index, &d.primary, lang)])
                 .build();
             result.rule_index = rule_index.map(|i| i as i64);
             if !related.is_empty() {
@@ -129,7 +143,7 @@ fn descriptor(rule: &crate::check::Rule) -> ReportingDescriptor {
         .build()
 }
 
-fn location(uri: &str, source: &str, index: &LineIndex, label: &Label) -> Location {
+fn location(uri: &str, source: &str, index: &LineIndex, label: &Label, lang: Lang) -> Location {
     let (start_line, start_column) = utf16_line_col(source, index, label.span.start);
     let (end_line, end_column) = utf16_line_col(source, index, region_end(source, label.span));
     let region = Region::builder()
@@ -149,7 +163,7 @@ fn location(uri: &str, source: &str, index: &LineIndex, label: &Label) -> Locati
         .build();
     Location::builder()
         .physical_location(physical)
-        .message(Message::builder().text(label.message.clone()).build())
+        .message(Message::builder().text(label.message.text(lang)).build())
         .build()
 }
 

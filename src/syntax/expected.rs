@@ -6,6 +6,7 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 use super::parser::Rule;
 use super::scan;
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, Message, msg};
 use crate::span::Span;
 
 /// Statement keywords of each block, in the order the spec lists them.
@@ -53,71 +54,73 @@ const ITEM: &[Rule] = &[
 ];
 const FACT_TYPE: &[Rule] = &[Rule::kw_count, Rule::kw_flag, Rule::kw_one_of];
 
-/// Groups of rules that read better as one phrase, tried in order.
-const GROUPS: &[(&[Rule], &str, &str)] = &[
-    (
-        STEP,
-        "a step attribute — owner, on, after, with, within, notify, until or text",
-        "step",
-    ),
-    (
-        ROLE,
-        "a role attribute — holder, phone, deputy, duty, escalates to, members or text",
-        "role",
-    ),
-    (
-        PLAN,
-        "a plan header attribute — issuer, date, basis, scope, commander, version or text",
-        "plan",
-    ),
-    (
-        ROUTINE,
-        "a routine attribute — owner, with, every or text",
-        "routine",
-    ),
-    (
-        EXTERNAL,
-        "an external attribute — holder, phone or text",
-        "external",
-    ),
-    (
-        ITEM,
-        "an item — role, external, fact, level, trigger, step, routine, drill, section or text",
-        "item",
-    ),
-    (
-        FACT_TYPE,
-        "a fact type — count, flag or one_of { … }",
-        "type",
-    ),
+/// Groups of rules that read better as one phrase, tried in order: the
+/// phrase's message (its `.short` attribute is the label's form).
+const GROUPS: &[(&[Rule], fn() -> (Message, Message))] = &[
+    (STEP, || {
+        (
+            msg!("expected-step-attribute"),
+            msg!("expected-step-attribute.short"),
+        )
+    }),
+    (ROLE, || {
+        (
+            msg!("expected-role-attribute"),
+            msg!("expected-role-attribute.short"),
+        )
+    }),
+    (PLAN, || {
+        (
+            msg!("expected-plan-attribute"),
+            msg!("expected-plan-attribute.short"),
+        )
+    }),
+    (ROUTINE, || {
+        (
+            msg!("expected-routine-attribute"),
+            msg!("expected-routine-attribute.short"),
+        )
+    }),
+    (EXTERNAL, || {
+        (
+            msg!("expected-external-attribute"),
+            msg!("expected-external-attribute.short"),
+        )
+    }),
+    (ITEM, || (msg!("expected-item"), msg!("expected-item.short"))),
+    (FACT_TYPE, || {
+        (msg!("expected-fact-type"), msg!("expected-fact-type.short"))
+    }),
 ];
 
-fn rule_words(rule: Rule) -> Option<&'static str> {
+fn rule_words(rule: Rule) -> Option<Message> {
     Some(match rule {
-        Rule::name => "a name",
-        Rule::string => "a string in double quotes",
-        Rule::str_close => "a closing `\"`",
-        Rule::integer => "a whole number",
-        Rule::date => "a date such as `2015-09-11`",
-        Rule::duration => "a duration such as `10m`, `2h` or `1h30m`",
-        Rule::cmp_op => "a comparison (`>=`, `>`, `<=`, `<`, `==`, `!=`)",
-        Rule::block_end => "`}`",
-        Rule::open_brace => "`{`",
-        Rule::close_paren => "`)`",
-        Rule::colon => "`:`",
-        Rule::EOI => "the end of the file",
-        Rule::kw_plan => "`plan`",
-        Rule::kw_to => "`to`",
-        Rule::kw_when => "`when`",
-        Rule::kw_in => "`in`",
-        Rule::kw_and => "`and`",
-        Rule::kw_or => "`or`",
-        Rule::kw_not => "`not`",
-        Rule::kw_within => "`within`",
-        Rule::kw_level | Rule::trigger_level => "`level`",
-        Rule::condition | Rule::conjunction | Rule::negation | Rule::group => "a condition",
-        Rule::comparison | Rule::membership => "a condition",
-        Rule::variant => "a variant (a name and a label)",
+        Rule::name => msg!("expected-name"),
+        Rule::string => msg!("expected-string"),
+        Rule::str_close => msg!("expected-closing-quote"),
+        Rule::integer => msg!("expected-integer"),
+        Rule::date => msg!("expected-date"),
+        Rule::duration => msg!("expected-duration"),
+        Rule::cmp_op => msg!("expected-comparison"),
+        Rule::block_end => msg!("expected-close-brace"),
+        Rule::open_brace => msg!("expected-open-brace"),
+        Rule::close_paren => msg!("expected-close-paren"),
+        Rule::colon => msg!("expected-colon"),
+        Rule::EOI => msg!("expected-end-of-file"),
+        Rule::kw_plan => msg!("expected-keyword", keyword = "plan"),
+        Rule::kw_to => msg!("expected-keyword", keyword = "to"),
+        Rule::kw_when => msg!("expected-keyword", keyword = "when"),
+        Rule::kw_in => msg!("expected-keyword", keyword = "in"),
+        Rule::kw_and => msg!("expected-keyword", keyword = "and"),
+        Rule::kw_or => msg!("expected-keyword", keyword = "or"),
+        Rule::kw_not => msg!("expected-keyword", keyword = "not"),
+        Rule::kw_within => msg!("expected-keyword", keyword = "within"),
+        Rule::kw_level | Rule::trigger_level => msg!("expected-keyword", keyword = "level"),
+        Rule::condition | Rule::conjunction | Rule::negation | Rule::group => {
+            msg!("expected-condition")
+        }
+        Rule::comparison | Rule::membership => msg!("expected-condition"),
+        Rule::variant => msg!("expected-variant"),
         _ => return None,
     })
 }
@@ -129,24 +132,25 @@ fn keyword_text(rule: Rule) -> Option<&'static str> {
     scan::KEYWORDS.iter().copied().find(|k| *k == word)
 }
 
-/// Full-width and look-alike characters pasted from a Chinese input method or Word.
-pub fn ascii_for(c: char) -> Option<(&'static str, &'static str)> {
+/// Full-width and look-alike characters pasted from a Chinese input method
+/// or Word: the ASCII meant, and what the character is.
+pub fn ascii_for(c: char) -> Option<(&'static str, Message)> {
     Some(match c {
-        '，' => (",", "a full-width comma"),
-        '；' => (";", "a full-width semicolon"),
-        '：' => (":", "a full-width colon"),
-        '“' | '”' | '＂' => ("\"", "a curly or full-width quote"),
-        '‘' | '’' => ("\"", "a curly single quote"),
-        '（' => ("(", "a full-width parenthesis"),
-        '）' => (")", "a full-width parenthesis"),
-        '｛' => ("{", "a full-width brace"),
-        '｝' => ("}", "a full-width brace"),
-        '＝' => ("=", "a full-width equals sign"),
-        '＞' => (">", "a full-width greater-than sign"),
-        '＜' => ("<", "a full-width less-than sign"),
-        '\u{00A0}' => (" ", "a non-breaking space (U+00A0)"),
-        '\u{3000}' => (" ", "an ideographic space (U+3000)"),
-        '\u{2002}'..='\u{200B}' => (" ", "a special-width space"),
+        '，' => (",", msg!("char-comma")),
+        '；' => (";", msg!("char-semicolon")),
+        '：' => (":", msg!("char-colon")),
+        '“' | '”' | '＂' => ("\"", msg!("char-quote")),
+        '‘' | '’' => ("\"", msg!("char-single-quote")),
+        '（' => ("(", msg!("char-paren")),
+        '）' => (")", msg!("char-paren")),
+        '｛' => ("{", msg!("char-brace")),
+        '｝' => ("}", msg!("char-brace")),
+        '＝' => ("=", msg!("char-equals")),
+        '＞' => (">", msg!("char-greater")),
+        '＜' => ("<", msg!("char-less")),
+        '\u{00A0}' => (" ", msg!("char-nbsp")),
+        '\u{3000}' => (" ", msg!("char-ideographic-space")),
+        '\u{2002}'..='\u{200B}' => (" ", msg!("char-special-space")),
         _ => return None,
     })
 }
@@ -171,10 +175,13 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     {
         let d = Diagnostic::new(
             Code::SyntaxError,
-            "this string is never closed",
-            Label::new(Span::new(start, start + 1), "the string starts here"),
+            msg!("syntax-unclosed-string"),
+            Label::new(
+                Span::new(start, start + 1),
+                msg!("syntax-unclosed-string.label"),
+            ),
         )
-        .with_help("add the closing `\"`; strings may span lines, so one missing quote takes in the rest of the file");
+        .with_help(msg!("syntax-unclosed-string.help"));
         return (d, source.len());
     }
 
@@ -182,49 +189,50 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
         eprintln!("pest positives at {at}: {positives:?}");
     }
     let (found, found_span) = found_token(source, at);
-    let expected = expected_words(&positives);
-    let message = match &expected {
-        Some(words) => format!("expected {words}, found {found}"),
+    let (message, label) = match expected_words(&positives) {
+        Some((all, short)) => (
+            msg!("syntax-expected", expected = Arg::Either(all), found = found),
+            msg!("syntax-expected.label", expected = short),
+        ),
         None if matches!(error.variant, ErrorVariant::CustomError { .. }) => {
             return (
                 Diagnostic::new(
                     Code::SyntaxError,
-                    "this item nests too deeply for planc to read (parentheses or `not` in a condition)",
-                    Label::new(found_span, "nesting too deep from here"),
+                    msg!("syntax-too-deep"),
+                    Label::new(found_span, msg!("syntax-too-deep.label")),
                 )
-                .with_help("split the condition into several triggers and name them in one another"),
+                .with_help(msg!("syntax-too-deep.help")),
                 at,
             );
         }
-        None => format!("unexpected {found}"),
-    };
-    let label = match &expected {
-        Some(words) => format!("expected {}", short(words)),
-        None => "not expected here".to_string(),
+        None => (
+            msg!("syntax-unexpected", found = found),
+            msg!("syntax-unexpected.label"),
+        ),
     };
     let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
     d.help = help(source, at, &positives);
     (d, at)
 }
 
-/// The short form of an expected-phrase for a label: up to the dash.
-fn short(words: &str) -> &str {
-    words.split(" — ").next().unwrap_or(words)
-}
-
-fn expected_words(positives: &[Rule]) -> Option<String> {
+/// The phrases of what was expected, and the label's shorter form of them:
+/// a group's short name when one leads, else all of them.
+fn expected_words(positives: &[Rule]) -> Option<(Vec<Message>, Arg)> {
     let mut remaining: Vec<Rule> = positives.to_vec();
-    let mut phrases: Vec<String> = Vec::new();
-    for (rules, phrase, _) in GROUPS {
+    let mut phrases: Vec<Message> = Vec::new();
+    let mut first_short = None;
+    for (rules, words) in GROUPS {
         if rules.iter().all(|r| remaining.contains(r)) {
             remaining.retain(|r| !rules.contains(r));
-            phrases.push(phrase.to_string());
+            let (phrase, short) = words();
+            first_short.get_or_insert(short);
+            phrases.push(phrase);
         }
     }
     for rule in remaining {
-        let words = rule_words(rule)
-            .map(str::to_string)
-            .or_else(|| keyword_text(rule).map(|k| format!("`{k}`")));
+        let words = rule_words(rule).or_else(|| {
+            keyword_text(rule).map(|k| msg!("expected-keyword", keyword = k))
+        });
         if let Some(w) = words
             && !phrases.contains(&w)
         {
@@ -232,99 +240,102 @@ fn expected_words(positives: &[Rule]) -> Option<String> {
         }
     }
     // closing tokens read best last
-    phrases.sort_by_key(|p| matches!(p.as_str(), "`}`" | "`)`" | "the end of the file"));
-    let mut out = String::new();
-    for (i, phrase) in phrases.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == phrases.len() { " or " } else { ", " });
-        }
-        out.push_str(phrase);
-        // close a dashed list unless it ends the phrase
-        if phrase.contains(" — ") && i + 1 < phrases.len() {
-            out.push_str(" —");
-        }
+    phrases.sort_by_key(|p| {
+        matches!(
+            p.id(),
+            "expected-close-brace" | "expected-close-paren" | "expected-end-of-file"
+        )
+    });
+    if phrases.is_empty() {
+        return None;
     }
-    (!out.is_empty()).then_some(out)
+    // Groups come first, so a group's short name leads the label.
+    let short = match first_short {
+        Some(short) => Arg::Message(short),
+        None => Arg::Either(phrases.clone()),
+    };
+    Some((phrases, short))
 }
 
 /// Describes the token at `at` and its span.
-fn found_token(source: &str, at: usize) -> (String, Span) {
+fn found_token(source: &str, at: usize) -> (Message, Span) {
     let rest = &source[at..];
     let Some(c) = rest.chars().next() else {
-        return ("the end of the file".into(), Span::new(at, at));
+        return (msg!("found-end-of-file"), Span::new(at, at));
     };
     if let Some(word) = scan::word_at(source, at) {
         let span = Span::new(at, at + word.len());
         return if scan::is_keyword(word) {
-            (format!("the keyword `{word}`"), span)
+            (msg!("found-keyword", word = word), span)
         } else {
-            (format!("`{word}`"), span)
+            (msg!("found-text", text = word), span)
         };
     }
     if c.is_ascii_digit() {
         let len = rest
             .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
             .unwrap_or(rest.len());
-        return (format!("`{}`", &rest[..len]), Span::new(at, at + len));
+        return (
+            msg!("found-text", text = &rest[..len]),
+            Span::new(at, at + len),
+        );
     }
     if c == '"' {
-        return ("a string".into(), Span::new(at, at + 1));
+        return (msg!("found-string"), Span::new(at, at + 1));
     }
     let span = Span::new(at, at + c.len_utf8());
     match c {
-        '\n' | '\r' => ("the end of the line".into(), span),
-        c if c.is_control() => (format!("the character U+{:04X}", c as u32), span),
-        c => (format!("`{c}`"), span),
+        '\n' | '\r' => (msg!("found-end-of-line"), span),
+        c if c.is_control() => (
+            msg!("found-character", code = format!("U+{:04X}", c as u32)),
+            span,
+        ),
+        c => (msg!("found-text", text = c.to_string()), span),
     }
 }
 
-fn help(source: &str, at: usize, positives: &[Rule]) -> Option<String> {
+fn help(source: &str, at: usize, positives: &[Rule]) -> Option<Message> {
     let c = source[at..].chars().next()?;
     if let Some((ascii, what)) = ascii_for(c) {
-        return Some(format!(
-            "`{c}` is {what}, not part of the syntax; type the ASCII `{ascii}` instead"
+        return Some(msg!(
+            "syntax-full-width",
+            char = c.to_string(),
+            what = what,
+            ascii = ascii
         ));
     }
     let word = scan::word_at(source, at);
     if let Some(word) = word {
         if positives.contains(&Rule::name) && scan::is_keyword(word) {
-            return Some(format!(
-                "`{word}` is a reserved keyword and cannot be a name; choose another name, such as `{word}_1` or a Chinese name"
-            ));
+            return Some(msg!("syntax-reserved", word = word));
         }
         // A misspelt keyword: suggest the closest one that fits here.
         let candidates: Vec<&str> = positives.iter().filter_map(|&r| keyword_text(r)).collect();
         if let Some(best) = crate::suggest::closest(word, &candidates) {
-            return Some(format!("did you mean `{best}`?"));
+            return Some(msg!("did-you-mean", name = best));
         }
         let is_statement = scan::is_keyword(word) && !scan::ITEM_KEYWORDS.contains(&word);
         if positives.contains(&Rule::kw_role) && is_statement {
-            return Some(format!(
-                "`{word}` belongs inside a block; is the `{{` missing after the item above?"
-            ));
+            return Some(msg!("syntax-belongs-in-block", word = word));
         }
         if positives.contains(&Rule::block_end) && scan::ITEM_KEYWORDS.contains(&word) {
-            return Some(
-                "a `}` is probably missing before this line, to close the block above".into(),
-            );
+            return Some(msg!("syntax-missing-close-before"));
         }
         if positives.contains(&Rule::kw_text) && !scan::is_keyword(word) {
-            return Some(format!(
-                "`{word}` is not a statement this block allows; see `planc explain syntax-error` for the statements of each block"
-            ));
+            return Some(msg!("syntax-not-allowed", word = word));
         }
     }
     if positives.contains(&Rule::name) && c == ',' {
-        return Some("lists take no trailing comma".into());
+        return Some(msg!("syntax-trailing-comma"));
     }
     if positives.contains(&Rule::block_end) && positives.contains(&Rule::EOI) {
-        return Some("a `}` is missing".into());
+        return Some(msg!("syntax-missing-close"));
     }
     if positives == [Rule::EOI] || (positives.contains(&Rule::kw_role) && c == '}') {
-        return Some("this `}` closes no block; remove it".into());
+        return Some(msg!("syntax-stray-close"));
     }
     if positives.contains(&Rule::duration) && c.is_ascii_digit() {
-        return Some("a duration is a number and a unit without a space: `10m`, `2h`, `1h30m`, `1d`, `2w`, `6mo`, `1y`".into());
+        return Some(msg!("syntax-duration-form"));
     }
     None
 }
