@@ -7,6 +7,7 @@
 //! `unused-suppression`. Comments are not in the syntax tree, so directives
 //! are found by scanning the text.
 
+use crate::check::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
 use crate::config::{Config, find_code};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::{Message, msg};
@@ -84,34 +85,31 @@ pub fn apply(
     let mut findings = Vec::new();
     for m in malformed {
         findings.push(
-            Diagnostic::new(
-                Code::UnusedSuppression,
-                m.message,
-                Label::new(m.span, m.label),
-            )
-            .with_help(m.help),
+            UNUSED_SUPPRESSION
+                .diagnostic(m.message, Label::new(m.span, m.label))
+                .with_help(m.help),
         );
     }
     for s in &suppressions {
         let Some(target) = s.target else {
             findings.push(
-                Diagnostic::new(
-                    Code::UnusedSuppression,
-                    msg!("suppression-no-target"),
-                    Label::new(s.span, msg!("suppression-no-target.label")),
-                )
-                .with_help(msg!("suppression-no-target.help")),
+                UNUSED_SUPPRESSION
+                    .diagnostic(
+                        msg!("suppression-no-target"),
+                        Label::new(s.span, msg!("suppression-no-target.label")),
+                    )
+                    .with_help(msg!("suppression-no-target.help")),
             );
             continue;
         };
         if s.reason.is_none() {
             findings.push(
-                Diagnostic::new(
-                    Code::UnusedSuppression,
-                    msg!("suppression-no-reason"),
-                    Label::new(s.span, msg!("suppression-no-reason.label")),
-                )
-                .with_help(msg!("suppression-no-reason.help")),
+                UNUSED_SUPPRESSION
+                    .diagnostic(
+                        msg!("suppression-no-reason"),
+                        Label::new(s.span, msg!("suppression-no-reason.label")),
+                    )
+                    .with_help(msg!("suppression-no-reason.help")),
             );
             continue;
         }
@@ -120,12 +118,12 @@ pub fn apply(
             diagnostics.retain(|d| !(d.code == code && inside(d.primary.span.start, target)));
             if diagnostics.len() == before && is_on(code, config) {
                 findings.push(
-                    Diagnostic::new(
-                        Code::UnusedSuppression,
-                        msg!("suppression-unused", code = code.as_str()),
-                        Label::new(code_span, msg!("suppression-unused.label")),
-                    )
-                    .with_help(msg!("suppression-unused.help")),
+                    UNUSED_SUPPRESSION
+                        .diagnostic(
+                            msg!("suppression-unused", code = code.as_str()),
+                            Label::new(code_span, msg!("suppression-unused.label")),
+                        )
+                        .with_help(msg!("suppression-unused.help")),
                 );
             }
         }

@@ -32,44 +32,75 @@ impl HumanOptions {
     }
 }
 
-/// A diagnostic's words paired with its code, severity and file, as miette wants it.
-struct Miette<'a> {
-    diagnostic: &'a Diagnostic,
-    text: DiagnosticText,
-    source: &'a PlanSource,
+/// One problem as miette draws it: a plan's diagnostic or a problem in
+/// `planc.toml` (`config_errors`), both through this one adapter.
+pub(super) struct Shown<'a> {
+    pub code: &'a str,
+    /// `None`: miette's default (drawn as an error).
+    pub severity: Option<Severity>,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    /// The primary label first.
+    pub labels: Vec<LabeledSpan>,
+    pub source: &'a PlanSource,
 }
 
-impl fmt::Debug for Miette<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
+impl<'a> Shown<'a> {
+    /// `d` with its words `text` (`d.text(lang)`).
+    fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource) -> Self {
+        let labels = text.labels.iter().enumerate().map(|(i, (span, label))| {
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(label.clone()), *span)
+            } else {
+                LabeledSpan::new_with_span(Some(label.clone()), *span)
+            }
+        });
+        Shown {
+            code: d.code.as_str(),
+            severity: Some(d.severity),
+            message: &text.message,
+            help: text.help.as_deref(),
+            labels: labels.collect(),
+            source,
+        }
+    }
+
+    /// Appends the drawing to `out`, then a blank line.
+    pub(super) fn draw(&self, handler: &GraphicalReportHandler, out: &mut String) {
+        // Writing into a String cannot fail.
+        let _ = handler.render_report(out, self);
+        out.push('\n');
     }
 }
 
-impl fmt::Display for Miette<'_> {
+impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text.message)
+        write!(f, "{}: {}", self.code, self.message)
     }
 }
 
-impl std::error::Error for Miette<'_> {}
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
 
-impl miette::Diagnostic for Miette<'_> {
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.diagnostic.code.as_str()))
+        Some(Box::new(self.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diagnostic.severity {
+        self.severity.map(|s| match s {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.text
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -77,14 +108,7 @@ impl miette::Diagnostic for Miette<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let labels = self.text.labels.iter().enumerate().map(|(i, (span, text))| {
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(Some(text.clone()), *span)
-            } else {
-                LabeledSpan::new_with_span(Some(text.clone()), *span)
-            }
-        });
-        Some(Box::new(labels.collect::<Vec<_>>().into_iter()))
+        Some(Box::new(self.labels.iter().cloned()))
     }
 }
 
@@ -98,16 +122,10 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         }
         let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
-            let report = Miette {
-                diagnostic,
-                text: diagnostic.text(options.lang),
-                source: &source,
-            };
-            // Writing into a String cannot fail.
-            let mut one = String::new();
-            let _ = handler.render_report(&mut one, &report);
-            out.push_str(&localise_help(one, options.lang));
-            out.push('\n');
+            let text = diagnostic.text(options.lang);
+            let mut drawn = String::new();
+            Shown::of(diagnostic, &text, &source).draw(&handler, &mut drawn);
+            out.push_str(&localise_help(drawn, options.lang));
         }
     }
     out.push_str(&summary_line(Summary::of(files), options.lang));
@@ -117,14 +135,14 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
 
 /// miette writes the help line's heading `help: ` itself; in Chinese it
 /// reads `提示：` (the same width, so wrapped lines stay aligned). The help
-/// is the report's last part, hence its last `  help: `.
-fn localise_help(mut report: String, lang: Lang) -> String {
+/// is the drawing's last part, hence its last `  help: `.
+fn localise_help(mut drawn: String, lang: Lang) -> String {
     if lang == Lang::Zh
-        && let Some(at) = report.rfind("  help: ")
+        && let Some(at) = drawn.rfind("  help: ")
     {
-        report.replace_range(at..at + "  help: ".len(), "  提示：");
+        drawn.replace_range(at..at + "  help: ".len(), "  提示：");
     }
-    report
+    drawn
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
