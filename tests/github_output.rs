@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use planc::diagnostic::Severity;
+use planc::lang::Lang;
 use planc::report::FileReport;
 use planc::report::github::{self, Annotation};
 
@@ -95,7 +96,7 @@ fn fixture_annotations() -> Vec<Annotation> {
             source: &source,
             diagnostics: &diagnostics,
         };
-        out.extend(github::annotations(&[report]));
+        out.extend(github::annotations(&[report], Lang::En));
     }
     out
 }

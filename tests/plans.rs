@@ -6,6 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use planc::lang::Lang;
 use planc::diagnostic::Severity;
 
 fn bundled() -> Vec<(String, String)> {
@@ -39,7 +40,7 @@ fn every_bundled_plan_compiles_without_errors() {
         let errors: Vec<String> = common::diagnostics(&source)
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| format!("{}: {}", d.code, d.message))
+            .map(|d| format!("{}: {}", d.code, d.message.text(Lang::En)))
             .collect();
         assert!(errors.is_empty(), "{path} has errors: {errors:#?}");
     }
@@ -63,7 +64,7 @@ fn every_warning_of_a_bundled_plan_is_listed_in_its_header_comment() {
                 listed.contains(d.code.as_str()),
                 "{path}: warning {} ({}) is not listed under `Expected warnings:`",
                 d.code,
-                d.message
+                d.message.text(Lang::En)
             );
         }
     }

@@ -98,7 +98,10 @@ fn assert_well_formed(bytes: &[u8]) {
             assert!(checked.source.is_char_boundary(label.span.start), "{d:?}");
             assert!(checked.source.is_char_boundary(label.span.end), "{d:?}");
         }
-        assert!(!d.message.is_empty());
+        for lang in Lang::ALL {
+            let (text, problems) = d.message.format(lang);
+            assert!(!text.is_empty() && problems.is_empty(), "{problems:?}");
+        }
     }
 }
 

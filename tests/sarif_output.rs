@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
+use planc::lang::Lang;
 use planc::check::RULES;
 use planc::report::{FileReport, sarif};
 use serde_json::Value;
@@ -95,6 +96,7 @@ fn sarif_of_every_fixture_is_valid() {
     assert_valid(&sarif::render(&reports, &sarif::SarifOptions::default()));
     let options = sarif::SarifOptions {
         working_dir: Some("/home/u/预案 库".into()),
+        lang: Lang::Zh,
     };
     assert_valid(&sarif::render(&reports, &options));
     assert_valid(&sarif::render(&[], &options));

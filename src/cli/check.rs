@@ -11,6 +11,7 @@ use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
 use super::files::{self, Input};
+use super::lang::{self, LangArg};
 use super::terminal::human_options;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
 
@@ -49,6 +50,9 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file instead of reporting them.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// The language of the messages (default: `lang` in planc.toml, else the locale's).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 struct Checked {
@@ -92,6 +96,12 @@ pub fn run(args: CheckArgs) -> u8 {
             eprintln!("planc: cannot read `{path}`: {reason}");
         }
     }
+    // The first planc.toml that names a language speaks for the whole report.
+    let configured = inputs.iter().find_map(|input| match input {
+        Input::File { config, .. } => config.lang,
+        Input::Trouble { .. } => None,
+    });
+    let lang = lang::choose(args.lang, configured);
     // Files are checked in parallel; `collect` keeps their order.
     let results: Vec<Result<Checked, String>> = inputs
         .par_iter()
@@ -142,15 +152,18 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
-        Format::Human => report::human::render(&reports, human_options(&std::io::stdout())),
-        Format::Json => report::json::render(&reports),
+        Format::Human => {
+            report::human::render(&reports, human_options(&std::io::stdout(), lang))
+        }
+        Format::Json => report::json::render(&reports, lang),
         Format::Sarif => {
             let working_dir = std::env::current_dir()
                 .ok()
                 .map(|d| d.to_string_lossy().into_owned());
-            report::sarif::render(&reports, &report::sarif::SarifOptions { working_dir })
+            let options = report::sarif::SarifOptions { working_dir, lang };
+            report::sarif::render(&reports, &options)
         }
-        Format::Github => report::github::render(&reports),
+        Format::Github => report::github::render(&reports, lang),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     let summary = Summary::of(&reports);

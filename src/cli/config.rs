@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use planc::config::{Config, ConfigFile, Overrides};
+use planc::lang::Lang;
 use planc::report;
 
 pub const FILE_NAME: &str = "planc.toml";
@@ -19,6 +20,8 @@ pub struct Loaded {
     /// The folder of the planc.toml; `None` for the built-in defaults.
     pub dir: Option<PathBuf>,
     pub config: Config,
+    /// `lang` of the planc.toml, if it says.
+    pub lang: Option<Lang>,
     include: GlobSet,
     exclude: GlobSet,
 }
@@ -32,6 +35,7 @@ impl Loaded {
         Loaded {
             dir,
             config,
+            lang: file.lang,
             include: globs(&file.include),
             exclude: globs(&file.exclude),
         }
@@ -158,7 +162,10 @@ impl Configs {
                 Some(Arc::new(Loaded::new(dir, file, &self.overrides)))
             }
             Err(errors) => {
-                let options = super::terminal::human_options(&std::io::stderr());
+                let options = super::terminal::human_options(
+                    &std::io::stderr(),
+                    super::lang::from_locale(),
+                );
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

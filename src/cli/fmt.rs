@@ -5,8 +5,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planc::diagnostic::{Code, Diagnostic, Label};
+use planc::diagnostic::{Code, Diagnostic, Label, Message};
 use planc::fmt::{Formatted, Options};
+use planc::lang::Lang;
 use planc::report::{self, FileReport};
 use planc::span::{LineIndex, Span};
 
@@ -133,10 +134,15 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let d = Diagnostic::new(
                 Code::SyntaxError,
-                format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-                Label::new(Span::new(offset, offset + 1), "not UTF-8"),
+                Message::new("file-not-utf8")
+                    .with("offset", offset)
+                    .with("more", 0u64),
+                Label::new(
+                    Span::new(offset, offset + 1),
+                    Message::new("file-not-utf8.label"),
+                ),
             )
-            .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
+            .with_help(Message::new("file-not-utf8.help"));
             report_refusal(&shown, &lossy, &[d]);
             return Outcome::Refused;
         }
@@ -196,7 +202,9 @@ fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
         let _ = writeln!(
             out,
             "  {line}:{col}: `{}` ({}) replaced by `{}`",
-            fix.found, fix.what, fix.ascii
+            fix.found,
+            fix.what.text(Lang::En),
+            fix.ascii
         );
     }
 }
@@ -210,7 +218,7 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             source,
             diagnostics,
         }],
-        human_options(&stderr),
+        human_options(&stderr, super::lang::from_locale()),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());

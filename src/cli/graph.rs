@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use planc::render::{self, Lang};
 
 use super::output;
-use super::render::LangArg;
+use super::lang::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {

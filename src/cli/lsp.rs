@@ -7,6 +7,7 @@ use planc::config::{Config, Overrides};
 use planc::lsp::{Exit, Formatter, Options};
 
 use super::config::Configs;
+use super::lang::{self, LangArg};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(clap::Args)]
@@ -15,13 +16,23 @@ pub struct LspArgs {
     /// editor clients such as vscode-languageclient pass it).
     #[arg(long)]
     stdio: bool,
+    /// The language of diagnostics (default: `lang` in the planc.toml of the
+    /// working folder, else the locale's).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
-pub fn run(_args: LspArgs) -> u8 {
+pub fn run(args: LspArgs) -> u8 {
+    let configured = std::env::current_dir().ok().and_then(|dir| {
+        Configs::new(None, false, Overrides::default())
+            .for_file(&dir.join("any.plan"))
+            .lang
+    });
     let (connection, io_threads) = Connection::stdio();
     let options = Options {
         config_for: Box::new(config_for),
         formatter: formatter(),
+        lang: lang::choose(args.lang, configured),
         ..Options::default()
     };
     // `run` consumes the connection and drops it before returning: the

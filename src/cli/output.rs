@@ -27,7 +27,7 @@ fn read_plan(path: &Path) -> Result<String, u8> {
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let checked = pipeline::check_bytes(e.as_bytes(), &config_for(path));
-        show_problems(&display, &checked.source, &checked.diagnostics);
+        show_problems(path, &checked.source, &checked.diagnostics);
         EXIT_FINDINGS
     })
 }
@@ -64,7 +64,7 @@ fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
     let compiled = pipeline::compile(source, &config_for(path));
     let display = path.to_string_lossy();
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
-        show_problems(&display, source, &compiled.diagnostics);
+        show_problems(path, source, &compiled.diagnostics);
         eprintln!("planc: `{display}` has errors and was not rendered: fix them first");
         return Err(EXIT_FINDINGS);
     }
@@ -78,14 +78,19 @@ fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
     Ok(compiled)
 }
 
-fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+fn show_problems(path: &Path, source: &str, diagnostics: &[Diagnostic]) {
+    let display = path.to_string_lossy();
     let files = [FileReport {
-        path,
+        path: &display,
         source,
         diagnostics,
     }];
     let stderr = io::stderr();
-    let text = report::human::render(&files, human_options(&stderr));
+    let configured = Configs::new(None, false, Overrides::default())
+        .for_file(path)
+        .lang;
+    let lang = super::lang::choose(None, configured);
+    let text = report::human::render(&files, human_options(&stderr, lang));
     let _ = stderr.lock().write_all(text.as_bytes());
 }
 

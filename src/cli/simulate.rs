@@ -8,7 +8,7 @@ use planc::simulate::{self, Clock, Facts};
 
 use super::EXIT_TROUBLE;
 use super::output;
-use super::render::LangArg;
+use super::lang::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SimulateFormat {

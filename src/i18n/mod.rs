@@ -45,8 +45,10 @@ pub enum Arg {
     Either(Vec<Message>),
 }
 
-/// `msg!("id", name = value, …)`: a `Message` with its placeholders; values
-/// are anything that converts into an `Arg` (strings, numbers, messages).
+/// `msg!(ID, name = value, …)`: a `Message` with its placeholders, e.g.
+/// `msg!("missing-owner.help", name = step)`; values are anything that
+/// converts into an `Arg` (strings, numbers, messages). ID is a literal, so
+/// the completeness test finds every id the code uses.
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::Message::new($id)$(.with(stringify!($name), $value))*
@@ -238,12 +240,7 @@ fn list(names: &[String], max: usize, lang: Lang, problems: &mut Vec<String>) ->
     if names.len() <= max {
         return shown;
     }
-    let more = msg!(
-        "list-more",
-        list = shown,
-        more = names.len() - max,
-        total = names.len()
-    );
+    let more = msg!("list-more", list = shown, more = names.len() - max);
     format(&more, lang, problems)
 }
 

@@ -3,6 +3,7 @@
 
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic, Severity};
+use planc::lang::Lang;
 use planc::report::{FileReport, human};
 use planc::span::LineIndex;
 
@@ -60,6 +61,7 @@ pub fn human(path: &str, source: &str) -> String {
         human::HumanOptions {
             color: false,
             width: 80,
+            lang: Lang::En,
         },
     )
 }

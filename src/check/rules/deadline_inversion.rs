@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 use petgraph::visit::EdgeRef;
 
 use crate::check::{Context, Rule, words};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::{ResponseEdgeKind, ResponseNode};
 use crate::model::StepId;
@@ -90,31 +91,34 @@ fn diagnose(ctx: &Context, step: StepId, mine: Duration, bound: Bound) -> Diagno
     let name = |s: StepId| ctx.model.step(s).named.name;
     let theirs = bound.deadline;
     let through = if bound.via == bound.carrier {
-        String::new()
+        Arg::Text(String::new())
     } else {
-        format!(" through `{}`", name(bound.via))
+        Arg::Message(msg!("deadline-inversion-through", via = name(bound.via)))
     };
-    RULE.diagnostic(format!(
-            "step `{}` is due within {}, sooner than `{}` ({}), which it comes after{through}",
-            name(step),
-            words::duration(mine.seconds),
-            name(bound.carrier),
-            words::duration(theirs.seconds)
+    let message = msg!(
+        "deadline-inversion",
+        step = name(step),
+        mine = words::duration(mine.seconds),
+        carrier = name(bound.carrier),
+        theirs = words::duration(theirs.seconds),
+        through = through
+    );
+    RULE.diagnostic(
+        message,
+        Label::new(
+            mine.span,
+            msg!("deadline-inversion.label", step = name(step)),
         ),
-        Label::new(mine.span, format!("`{}` is due within this", name(step))),
     )
     .with_label(Label::new(
         theirs.span,
-        format!(
-            "but it waits for `{}`, which may take this long",
-            name(bound.carrier)
-        ),
+        msg!("deadline-inversion.carrier", carrier = name(bound.carrier)),
     ))
-    .with_help(format!(
-        "deadlines count from the moment the plan is set off: give `{}` at least `within {}`, or shorten the deadline of `{}`",
-        name(step),
-        words::duration(theirs.seconds),
-        name(bound.carrier)
+    .with_help(msg!(
+        "deadline-inversion.help",
+        step = name(step),
+        theirs = words::duration(theirs.seconds),
+        carrier = name(bound.carrier)
     ))
 }
 

@@ -2,7 +2,7 @@
 # `{ $name }` is a placeholder; a literal brace is written {"{"} or {"}"}.
 
 list-separator = {", "}
-# $list: the first names; $more: how many are left out; $total: all of them
+# $list: the first names; $more: how many are left out
 list-more = { $list }, and { $more } more
 # $head, $tail: both ends of a long path; $more: the names left out between
 path-more = { $head } → … ({ $more } more) → { $tail }

@@ -2,8 +2,8 @@
 # 字面的花括号写作 {"{"} 或 {"}"}。
 
 list-separator = 、
-# $list：列出的名称；$more：未列出的个数；$total：总数
-list-more = { $list } 等 { $total } 个
+# $list：列出的名称；$more：未列出的个数
+list-more = { $list } 以及另外 { $more } 个
 # $head、$tail：长链条的两端；$more：中间省略的个数
 path-more = { $head } → …（中间另有 { $more } 个）→ { $tail }
 list-or = {" 或 "}
