@@ -134,10 +134,18 @@ mod tests {
     /// A finding of `code`: `missing-owner` of step `a`, or `no-drill`.
     fn finding(code: Code, at: usize) -> Diagnostic {
         let message = match code {
-            Code::MissingOwner => msg!("missing-owner", kind = msg!("missing-owner-step"), name = "a"),
+            Code::MissingOwner => msg!(
+                "missing-owner",
+                kind = msg!("missing-owner-step"),
+                name = "a"
+            ),
             _ => msg!("no-drill"),
         };
-        Diagnostic::new(code, message, Label::new(Span::new(at, at + 1), msg!("no-drill.label")))
+        Diagnostic::new(
+            code,
+            message,
+            Label::new(Span::new(at, at + 1), msg!("no-drill.label")),
+        )
     }
 
     #[test]

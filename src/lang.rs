@@ -38,7 +38,11 @@ impl Lang {
     /// `LC_MESSAGES` and `LANG` (POSIX order: the first one set and not
     /// empty decides): a Chinese locale (`zh*`) gives Chinese, anything
     /// else (`C`, `POSIX`, `en_US.UTF-8`, `de_DE`, none) English.
-    pub fn from_locale(lc_all: Option<&str>, lc_messages: Option<&str>, lang: Option<&str>) -> Lang {
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
         let setting = [lc_all, lc_messages, lang]
             .into_iter()
             .flatten()
@@ -64,8 +68,14 @@ mod tests {
     fn locale_decides_by_posix_precedence() {
         assert_eq!(Lang::from_locale(None, None, Some("zh_CN.UTF-8")), Lang::Zh);
         assert_eq!(Lang::from_locale(None, None, Some("zh_TW")), Lang::Zh);
-        assert_eq!(Lang::from_locale(Some("C"), None, Some("zh_CN.UTF-8")), Lang::En);
-        assert_eq!(Lang::from_locale(Some(""), Some("zh_CN.GB18030"), Some("en_US")), Lang::Zh);
+        assert_eq!(
+            Lang::from_locale(Some("C"), None, Some("zh_CN.UTF-8")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(Some(""), Some("zh_CN.GB18030"), Some("en_US")),
+            Lang::Zh
+        );
         assert_eq!(Lang::from_locale(None, None, Some("POSIX")), Lang::En);
         assert_eq!(Lang::from_locale(None, None, None), Lang::En);
         assert_eq!(Lang::from_locale(None, None, Some("zhuang")), Lang::En);

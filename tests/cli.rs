@@ -30,6 +30,7 @@ struct Run {
 
 fn planc(dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .current_dir(dir)
         .env_remove("CI")
         .env("NO_COLOR", "1")

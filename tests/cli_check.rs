@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn planc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .args(args)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")

@@ -10,9 +10,9 @@
 //! - 20,000 roles: `r0` escalates to `leader`, each other to the one before,
 //!   and `r10000` also to `r19999`.
 
-use planc::lang::Lang;
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic};
+use planc::lang::Lang;
 
 const STEPS: usize = 100_000;
 const ROLES: usize = 20_000;

@@ -11,6 +11,7 @@ const CLEAN: &str = "plan \"测试\" {\n  issuer \"单位\"\n}\n\nrole leader \"
 
 fn planc(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -8,6 +8,7 @@ const BROKEN: &str = "tests/fixtures/checks/undefined-name/fires.plan";
 
 fn check(dir: &std::path::Path) -> (Option<i32>, String, String) {
     let o = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .args(["check", "--no-config", "--format", "json"])
         .arg(dir)
         .env("NO_COLOR", "1")

@@ -139,6 +139,7 @@ fn annotations_print_as_actions_core_prints_them() {
 #[test]
 fn the_binary_prints_one_command_per_finding() {
     let out = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .current_dir(root())
         .args(["check", "--no-config", "--format", "github"])
         .arg("tests/fixtures/checks/unused-suppression/fires_not_above_item.plan")

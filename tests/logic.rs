@@ -8,11 +8,11 @@ mod common;
 
 use std::borrow::Cow;
 
-use planc::lang::Lang;
 use planc::check::{self, Context};
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic};
 use planc::graph::Graphs;
+use planc::lang::Lang;
 use planc::model::{
     Cond, CondId, Condition, Fact, FactId, FactType, Model, Named, Ref, Step, StepId, Trigger,
     TriggerId,

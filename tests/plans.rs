@@ -6,8 +6,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use planc::lang::Lang;
 use planc::diagnostic::Severity;
+use planc::lang::Lang;
 
 fn bundled() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");

@@ -6,8 +6,8 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use planc::lang::Lang;
 use planc::check::RULES;
+use planc::lang::Lang;
 use planc::report::{FileReport, sarif};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -105,6 +105,7 @@ fn sarif_of_every_fixture_is_valid() {
 #[test]
 fn the_binary_writes_valid_sarif_with_every_rule() {
     let out = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .current_dir(root())
         .args([
             "check",

@@ -152,9 +152,7 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
-        Format::Human => {
-            report::human::render(&reports, human_options(&std::io::stdout(), lang))
-        }
+        Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
         Format::Json => report::json::render(&reports, lang),
         Format::Sarif => {
             let working_dir = std::env::current_dir()

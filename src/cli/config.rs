@@ -162,10 +162,8 @@ impl Configs {
                 Some(Arc::new(Loaded::new(dir, file, &self.overrides)))
             }
             Err(errors) => {
-                let options = super::terminal::human_options(
-                    &std::io::stderr(),
-                    super::lang::from_locale(),
-                );
+                let options =
+                    super::terminal::human_options(&std::io::stderr(), super::lang::from_locale());
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

@@ -76,8 +76,7 @@ fn layout(source: &str) -> Result<String, Vec<Diagnostic>> {
     } else {
         ""
     };
-    let tokens =
-        lex::lex(source, bom.len()).map_err(|at| bug(at, msg!("fmt-bug-character")))?;
+    let tokens = lex::lex(source, bom.len()).map_err(|at| bug(at, msg!("fmt-bug-character")))?;
     let text = print::print(&tokens).map_err(|failure| match failure {
         print::Failure::Bug(what) => bug(0, what),
         print::Failure::TooDeep(at) => too_deep(at),

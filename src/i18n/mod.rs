@@ -250,7 +250,11 @@ fn either(items: &[Message], lang: Lang, problems: &mut Vec<String>) -> String {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == items.len() { &or } else { &separator });
+            out.push_str(if i + 1 == items.len() {
+                &or
+            } else {
+                &separator
+            });
         }
         let text = format(item, lang, problems);
         out.push_str(&text);

@@ -87,7 +87,9 @@ fn ids_in_code() -> BTreeMap<String, String> {
             let path = entry.path();
             if path.is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && !path.ends_with("i18n/tests.rs")
+            {
                 let text = std::fs::read_to_string(&path).expect("source");
                 for opener in ["msg!(", "Message::new("] {
                     for (at, _) in text.match_indices(opener) {

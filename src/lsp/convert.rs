@@ -8,11 +8,11 @@ use lsp_types::{SemanticTokenModifier, SemanticTokenType, Uri};
 use super::position::LineIndex;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::i18n::msg;
-use crate::lang::Lang;
 use crate::ide::NameKind;
 use crate::ide::completion::{Completion, CompletionKind};
 use crate::ide::highlight::{Highlight, HighlightKind};
 use crate::ide::symbols::{OutlineKind, OutlineSymbol};
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// One open document's text and line index.

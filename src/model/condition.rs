@@ -2,8 +2,8 @@
 //! the fact's type checked against how the condition uses it.
 
 use super::resolve::Resolver;
-use crate::i18n::Arg;
 use super::*;
+use crate::i18n::Arg;
 use crate::syntax::ast::{self, CondNode};
 
 impl<'s> Resolver<'s> {

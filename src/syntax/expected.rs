@@ -54,9 +54,12 @@ const ITEM: &[Rule] = &[
 ];
 const FACT_TYPE: &[Rule] = &[Rule::kw_count, Rule::kw_flag, Rule::kw_one_of];
 
+/// A group's phrase and its short form.
+type Phrases = fn() -> (Message, Message);
+
 /// Groups of rules that read better as one phrase, tried in order: the
 /// phrase's message (its `.short` attribute is the label's form).
-const GROUPS: &[(&[Rule], fn() -> (Message, Message))] = &[
+const GROUPS: &[(&[Rule], Phrases)] = &[
     (STEP, || {
         (
             msg!("expected-step-attribute"),
@@ -87,7 +90,9 @@ const GROUPS: &[(&[Rule], fn() -> (Message, Message))] = &[
             msg!("expected-external-attribute.short"),
         )
     }),
-    (ITEM, || (msg!("expected-item"), msg!("expected-item.short"))),
+    (ITEM, || {
+        (msg!("expected-item"), msg!("expected-item.short"))
+    }),
     (FACT_TYPE, || {
         (msg!("expected-fact-type"), msg!("expected-fact-type.short"))
     }),
@@ -191,7 +196,11 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     let (found, found_span) = found_token(source, at);
     let (message, label) = match expected_words(&positives) {
         Some((all, short)) => (
-            msg!("syntax-expected", expected = Arg::Either(all), found = found),
+            msg!(
+                "syntax-expected",
+                expected = Arg::Either(all),
+                found = found
+            ),
             msg!("syntax-expected.label", expected = short),
         ),
         None if matches!(error.variant, ErrorVariant::CustomError { .. }) => {
@@ -230,9 +239,8 @@ fn expected_words(positives: &[Rule]) -> Option<(Vec<Message>, Arg)> {
         }
     }
     for rule in remaining {
-        let words = rule_words(rule).or_else(|| {
-            keyword_text(rule).map(|k| msg!("expected-keyword", keyword = k))
-        });
+        let words = rule_words(rule)
+            .or_else(|| keyword_text(rule).map(|k| msg!("expected-keyword", keyword = k)));
         if let Some(w) = words
             && !phrases.contains(&w)
         {

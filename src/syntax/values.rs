@@ -106,7 +106,11 @@ impl<'s> Lowerer<'s, '_> {
             Err(why) => {
                 self.error(
                     span,
-                    msg!("syntax-invalid-duration", duration = pair.as_str(), why = why),
+                    msg!(
+                        "syntax-invalid-duration",
+                        duration = pair.as_str(),
+                        why = why
+                    ),
                     msg!("syntax-invalid-duration.label"),
                     msg!("syntax-invalid-duration.help"),
                 );

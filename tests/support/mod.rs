@@ -100,6 +100,7 @@ pub fn graphs(source: &str, steps: bool) -> (String, String) {
 /// Runs the `planc` binary.
 pub fn planc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C") // English whatever the machine's locale
         .args(args)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")

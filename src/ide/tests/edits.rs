@@ -2,11 +2,11 @@
 
 use super::*;
 use crate::diagnostic::Code;
-use crate::lang::Lang;
 use crate::ide::fixes::fixes;
 use crate::ide::highlight::{HighlightKind, highlights};
 use crate::ide::rename::{prepare, rename};
 use crate::ide::symbols::{OutlineKind, OutlineSymbol, outline};
+use crate::lang::Lang;
 
 /// `source` with the edits applied.
 fn apply(source: &str, edits: &[(Span, String)]) -> String {
@@ -176,7 +176,10 @@ fn did_you_mean_fixes_replace_the_name() {
     let at = source.find("ofice").unwrap();
     let found = fixes(&a, &diagnostics, Span::new(at, at));
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].title.text(Lang::En), "Replace `ofice` with `office`");
+    assert_eq!(
+        found[0].title.text(Lang::En),
+        "Replace `ofice` with `office`"
+    );
     assert_eq!(found[0].title.text(Lang::Zh), "把 `ofice` 改为 `office`");
     assert_eq!(
         diagnostics[found[0].diagnostic.unwrap()].code,
