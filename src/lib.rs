@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod escape;
 pub mod explain;
 pub mod fmt;
 pub mod graph;

@@ -2,12 +2,11 @@
 //! tests/sarif/sarif-2.1.0.json, hash checked), and a snapshot of its results.
 
 mod common;
+mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use planc::check::RULES;
-use planc::lang::Lang;
 use planc::report::{FileReport, sarif};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -96,7 +95,7 @@ fn sarif_of_every_fixture_is_valid() {
     assert_valid(&sarif::render(&reports, &sarif::SarifOptions::default()));
     let options = sarif::SarifOptions {
         working_dir: Some("/home/u/预案 库".into()),
-        lang: Lang::Zh,
+        lang: planc::lang::Lang::Zh,
     };
     assert_valid(&sarif::render(&reports, &options));
     assert_valid(&sarif::render(&[], &options));
@@ -104,9 +103,7 @@ fn sarif_of_every_fixture_is_valid() {
 
 #[test]
 fn the_binary_writes_valid_sarif_with_every_rule() {
-    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
-        .env("LC_ALL", "C") // English whatever the machine's locale
-        .current_dir(root())
+    let out = support::command(root())
         .args([
             "check",
             "--no-config",

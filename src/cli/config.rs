@@ -1,7 +1,8 @@
 //! Finding and reading `planc.toml`: the nearest one above each checked file
-//! (walking up from the file's folder; no merging — the nearest wins whole),
-//! or the one given with `--config` for every file. The command line's
-//! severity overrides are applied over whichever file applies.
+//! (walking up from the file's folder, no higher than the root of its
+//! repository; no merging — the nearest wins whole), or the one given with
+//! `--config` for every file. The command line's severity overrides are
+//! applied over whichever file applies.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,11 +15,18 @@ use planc::report;
 
 pub const FILE_NAME: &str = "planc.toml";
 
+/// What marks the root of a repository: the search for `planc.toml` stops
+/// there (as mypy's and black's do), so a file above the project, in a home
+/// or temporary folder, never changes how its plans are checked.
+const REPOSITORY_MARKERS: &[&str] = &[".git", ".hg"];
+
 /// A configuration as it applies to files: the effective settings and the
 /// folder walk's filter, with globs relative to `dir`.
 pub struct Loaded {
     /// The folder of the planc.toml; `None` for the built-in defaults.
     pub dir: Option<PathBuf>,
+    /// The planc.toml itself (an input of the run, never an output).
+    pub file: Option<PathBuf>,
     pub config: Config,
     /// `lang` of the planc.toml, if it says.
     pub lang: Option<Lang>,
@@ -27,13 +35,16 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn new(dir: Option<PathBuf>, file: ConfigFile, overrides: &Overrides) -> Loaded {
+    fn new(path: Option<PathBuf>, file: ConfigFile, overrides: &Overrides) -> Loaded {
         let mut config = file.config;
         overrides.apply(&mut config, |code| {
             planc::check::rule(code).default_severity
         });
         Loaded {
-            dir,
+            dir: path
+                .as_ref()
+                .and_then(|p| p.parent().map(Path::to_path_buf)),
+            file: path,
             config,
             lang: file.lang,
             include: globs(&file.include),
@@ -126,6 +137,12 @@ impl Configs {
                     .load(&candidate)
                     .unwrap_or_else(|| self.default.clone());
             }
+            if REPOSITORY_MARKERS
+                .iter()
+                .any(|marker| current.join(marker).exists())
+            {
+                break self.default.clone();
+            }
             at = current.parent();
         };
         for dir in visited {
@@ -145,22 +162,21 @@ impl Configs {
 
     fn load(&mut self, path: &Path) -> Option<Arc<Loaded>> {
         let shown = display(path);
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::read::read_text_limited(path) {
             Ok(text) => text,
             Err(e) => {
+                let shown = super::shown(Path::new(&shown));
                 self.errors
                     .push(format!("planc: cannot read `{shown}`: {e}\n"));
                 return None;
             }
         };
         match planc::config::parse(&text) {
-            Ok(file) => {
-                let dir = path
-                    .canonicalize()
-                    .ok()
-                    .and_then(|p| p.parent().map(Path::to_path_buf));
-                Some(Arc::new(Loaded::new(dir, file, &self.overrides)))
-            }
+            Ok(file) => Some(Arc::new(Loaded::new(
+                path.canonicalize().ok(),
+                file,
+                &self.overrides,
+            ))),
             Err(errors) => {
                 let options =
                     super::terminal::human_options(&std::io::stderr(), super::lang::from_locale());
