@@ -104,7 +104,7 @@ pub fn run(args: CheckArgs) -> u8 {
     // The first planc.toml that names a language speaks for the whole report.
     let configured = inputs.iter().find_map(|input| match input {
         Input::File { config, .. } => config.lang,
-        Input::Trouble { .. } => None,
+        _ => None,
     });
     let lang = lang::choose(args.lang, configured);
     // Files are checked in parallel; `collect` keeps their order.
