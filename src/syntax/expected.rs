@@ -3,100 +3,92 @@
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::language::{self, Block, Place};
 use super::parser::Rule;
 use super::scan;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::{Arg, Message, msg};
 use crate::span::Span;
 
-/// Statement keywords of each block, in the order the spec lists them.
-const STEP: &[Rule] = &[
-    Rule::kw_owner,
-    Rule::kw_on,
-    Rule::kw_after,
-    Rule::kw_with,
-    Rule::kw_within,
-    Rule::kw_notify,
-    Rule::kw_until,
-    Rule::kw_text,
-];
-const ROLE: &[Rule] = &[
-    Rule::kw_holder,
-    Rule::kw_phone,
-    Rule::kw_deputy,
-    Rule::kw_duty,
-    Rule::kw_escalates,
-    Rule::kw_members,
-    Rule::kw_text,
-];
-const ROUTINE: &[Rule] = &[Rule::kw_owner, Rule::kw_with, Rule::kw_every, Rule::kw_text];
-const EXTERNAL: &[Rule] = &[Rule::kw_holder, Rule::kw_phone, Rule::kw_text];
-const PLAN: &[Rule] = &[
-    Rule::kw_issuer,
-    Rule::kw_date,
-    Rule::kw_basis,
-    Rule::kw_scope,
-    Rule::kw_commander,
-    Rule::kw_version,
-    Rule::kw_text,
-];
-const ITEM: &[Rule] = &[
-    Rule::kw_role,
-    Rule::kw_external,
-    Rule::kw_fact,
-    Rule::kw_level,
-    Rule::kw_trigger,
-    Rule::kw_step,
-    Rule::kw_routine,
-    Rule::kw_drill,
-    Rule::kw_section,
-    Rule::kw_text,
-];
-const FACT_TYPE: &[Rule] = &[Rule::kw_count, Rule::kw_flag, Rule::kw_one_of];
+/// A group of keywords that reads better as one phrase ("a step attribute —
+/// owner, on, …"), from the language table: the phrase, its short form for
+/// the label, and the keywords it stands for.
+struct Group {
+    phrase: Message,
+    short: Message,
+    keywords: Vec<&'static str>,
+}
 
-/// A group's phrase and its short form.
-type Phrases = fn() -> (Message, Message);
+/// The words a block's statements are called by ("a step attribute").
+fn attribute_words(block: Block) -> Message {
+    match block {
+        Block::Plan => msg!("expected-plan-attribute"),
+        Block::Role => msg!("expected-role-attribute"),
+        Block::External => msg!("expected-external-attribute"),
+        Block::Step => msg!("expected-step-attribute"),
+        Block::Routine => msg!("expected-routine-attribute"),
+        Block::File | Block::Section => msg!("expected-item"),
+    }
+}
 
-/// Groups of rules that read better as one phrase, tried in order: the
-/// phrase's message (its `.short` attribute is the label's form).
-const GROUPS: &[(&[Rule], Phrases)] = &[
-    (STEP, || {
-        (
-            msg!("expected-step-attribute"),
-            msg!("expected-step-attribute.short"),
-        )
-    }),
-    (ROLE, || {
-        (
-            msg!("expected-role-attribute"),
-            msg!("expected-role-attribute.short"),
-        )
-    }),
-    (PLAN, || {
-        (
-            msg!("expected-plan-attribute"),
-            msg!("expected-plan-attribute.short"),
-        )
-    }),
-    (ROUTINE, || {
-        (
-            msg!("expected-routine-attribute"),
-            msg!("expected-routine-attribute.short"),
-        )
-    }),
-    (EXTERNAL, || {
-        (
-            msg!("expected-external-attribute"),
-            msg!("expected-external-attribute.short"),
-        )
-    }),
-    (ITEM, || {
-        (msg!("expected-item"), msg!("expected-item.short"))
-    }),
-    (FACT_TYPE, || {
-        (msg!("expected-fact-type"), msg!("expected-fact-type.short"))
-    }),
-];
+fn group(what: Message, words: &[&str], keywords: Vec<&'static str>) -> Group {
+    let members = words
+        .iter()
+        .map(|w| msg!("expected-member", word = *w))
+        .collect();
+    Group {
+        phrase: msg!(
+            "expected-group",
+            what = what.clone(),
+            members = Arg::Either(members)
+        ),
+        short: what,
+        keywords,
+    }
+}
+
+/// The groups, tried in order: each block's statements (larger blocks first,
+/// so that a block is not taken for a smaller one sharing its keywords), the
+/// items that may stand in a section, the fact types.
+fn groups() -> Vec<Group> {
+    let mut blocks = [
+        Block::Plan,
+        Block::Role,
+        Block::External,
+        Block::Step,
+        Block::Routine,
+    ];
+    blocks.sort_by_key(|&b| std::cmp::Reverse(language::statements_of(b).count()));
+    let mut groups: Vec<Group> = blocks
+        .into_iter()
+        .map(|b| {
+            let statements: Vec<_> = language::statements_of(b).collect();
+            let words: Vec<&str> = statements.iter().map(|s| s.words).collect();
+            group(
+                attribute_words(b),
+                &words,
+                statements.iter().map(|s| s.text).collect(),
+            )
+        })
+        .collect();
+    let items: Vec<&str> = language::items_in(Block::Section).map(|i| i.text).collect();
+    groups.push(group(
+        attribute_words(Block::Section),
+        &items,
+        items.clone(),
+    ));
+    let types: Vec<_> = language::WORDS
+        .iter()
+        .filter(|w| w.place == Place::FactType)
+        .collect();
+    let words: Vec<&str> = types.iter().map(|w| w.words).collect();
+    groups.push(group(
+        msg!("expected-fact-type"),
+        &words,
+        types.iter().map(|w| w.text).collect(),
+    ));
+    groups
+}
 
 fn rule_words(rule: Rule) -> Option<Message> {
     Some(match rule {
@@ -134,7 +126,7 @@ fn rule_words(rule: Rule) -> Option<Message> {
 fn keyword_text(rule: Rule) -> Option<&'static str> {
     let name = format!("{rule:?}");
     let word = name.strip_prefix("kw_")?;
-    scan::KEYWORDS.iter().copied().find(|k| *k == word)
+    language::keywords().map(|(k, _)| k).find(|k| *k == word)
 }
 
 /// Full-width and look-alike characters pasted from a Chinese input method
@@ -227,18 +219,20 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
 /// The phrases of what was expected, and the label's shorter form of them:
 /// a group's short name when one leads, else all of them.
 fn expected_words(positives: &[Rule]) -> Option<(Vec<Message>, Arg)> {
-    let mut remaining: Vec<Rule> = positives.to_vec();
+    // Each rule and, for a keyword, its text.
+    let mut remaining: Vec<(Rule, Option<&str>)> =
+        positives.iter().map(|&r| (r, keyword_text(r))).collect();
     let mut phrases: Vec<Message> = Vec::new();
     let mut first_short = None;
-    for (rules, words) in GROUPS {
-        if rules.iter().all(|r| remaining.contains(r)) {
-            remaining.retain(|r| !rules.contains(r));
-            let (phrase, short) = words();
-            first_short.get_or_insert(short);
-            phrases.push(phrase);
+    for group in groups() {
+        let listed = |k: &&str| remaining.iter().any(|(_, text)| text == &Some(*k));
+        if group.keywords.iter().all(listed) {
+            remaining.retain(|(_, text)| !text.is_some_and(|t| group.keywords.contains(&t)));
+            first_short.get_or_insert(group.short);
+            phrases.push(group.phrase);
         }
     }
-    for rule in remaining {
+    for (rule, _) in remaining {
         let words = rule_words(rule)
             .or_else(|| keyword_text(rule).map(|k| msg!("expected-keyword", keyword = k)));
         if let Some(w) = words
@@ -273,7 +267,7 @@ fn found_token(source: &str, at: usize) -> (Message, Span) {
     };
     if let Some(word) = scan::word_at(source, at) {
         let span = Span::new(at, at + word.len());
-        return if scan::is_keyword(word) {
+        return if language::is_keyword(word) {
             (msg!("found-keyword", word = word), span)
         } else {
             (msg!("found-text", text = word), span)
@@ -314,22 +308,27 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<Message> {
     }
     let word = scan::word_at(source, at);
     if let Some(word) = word {
-        if positives.contains(&Rule::name) && scan::is_keyword(word) {
+        if positives.contains(&Rule::name) && language::is_keyword(word) {
             return Some(msg!("syntax-reserved", word = word));
         }
         // A misspelt keyword: suggest the closest one that fits here.
         let candidates: Vec<&str> = positives.iter().filter_map(|&r| keyword_text(r)).collect();
+        if let Some(meant) = language::alias_of(word)
+            && candidates.contains(&meant)
+        {
+            return Some(msg!("did-you-mean", name = meant));
+        }
         if let Some(best) = crate::suggest::closest(word, &candidates) {
             return Some(msg!("did-you-mean", name = best));
         }
-        let is_statement = scan::is_keyword(word) && !scan::ITEM_KEYWORDS.contains(&word);
+        let is_statement = language::is_keyword(word) && !language::is_item_keyword(word);
         if positives.contains(&Rule::kw_role) && is_statement {
             return Some(msg!("syntax-belongs-in-block", word = word));
         }
-        if positives.contains(&Rule::block_end) && scan::ITEM_KEYWORDS.contains(&word) {
+        if positives.contains(&Rule::block_end) && language::is_item_keyword(word) {
             return Some(msg!("syntax-missing-close-before"));
         }
-        if positives.contains(&Rule::kw_text) && !scan::is_keyword(word) {
+        if positives.contains(&Rule::kw_text) && !language::is_keyword(word) {
             return Some(msg!("syntax-not-allowed", word = word));
         }
     }

@@ -20,21 +20,17 @@ found-string = a string
 found-end-of-line = the end of the line
 found-character = the character { $code }
 
-# what may stand there; .short is the label's shorter form
-expected-step-attribute = a step attribute — owner, on, after, with, within, notify, until or text
-    .short = a step attribute
-expected-role-attribute = a role attribute — holder, phone, deputy, duty, escalates to, members or text
-    .short = a role attribute
-expected-plan-attribute = a plan header attribute — issuer, date, basis, scope, commander, version or text
-    .short = a plan header attribute
-expected-routine-attribute = a routine attribute — owner, with, every or text
-    .short = a routine attribute
-expected-external-attribute = an external attribute — holder, phone or text
-    .short = an external attribute
-expected-item = an item — role, external, fact, level, trigger, step, routine, drill, section or text
-    .short = an item
-expected-fact-type = a fact type — count, flag or one_of {"{"} … {"}"}
-    .short = a fact type
+# what may stand there: a group of keywords ($what: one of the names below,
+# $members: the keywords) or a single thing
+expected-group = { $what } — { $members }
+expected-member = { $word }
+expected-step-attribute = a step attribute
+expected-role-attribute = a role attribute
+expected-plan-attribute = a plan header attribute
+expected-routine-attribute = a routine attribute
+expected-external-attribute = an external attribute
+expected-item = an item
+expected-fact-type = a fact type
 expected-name = a name
 expected-string = a string in double quotes
 expected-closing-quote = a closing `"`
