@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
 use crate::graph::Graphs;
-use crate::logic::{self, Analysis};
+use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
 /// What every rule may look at.
@@ -25,6 +25,8 @@ pub struct Context<'a, 's> {
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
     analysis: OnceCell<Analysis>,
+    /// The triggers' conditions written out (see `logic::regions`), once.
+    conditions: OnceCell<Conditions>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -34,6 +36,7 @@ impl<'a, 's> Context<'a, 's> {
             graphs,
             config,
             analysis: OnceCell::new(),
+            conditions: OnceCell::new(),
         }
     }
 
@@ -41,6 +44,12 @@ impl<'a, 's> Context<'a, 's> {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
+
+    /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
+    pub fn conditions(&self) -> &Conditions {
+        self.conditions
+            .get_or_init(|| Conditions::of(self.model, self.graphs))
     }
 }
 

@@ -355,6 +355,14 @@ impl<'s> Model<'s> {
         &self.steps[id.index()]
     }
 
+    /// The plan's title (empty without a header or title).
+    pub fn title(&self) -> &str {
+        self.header
+            .as_ref()
+            .and_then(|h| h.title.as_ref())
+            .map_or("", |t| &*t.value)
+    }
+
     /// Name, label and spans of a party.
     pub fn party(&self, party: Party) -> &Named<'s> {
         match party {

@@ -119,7 +119,7 @@ pub fn escalation(model: &Model, lang: Lang) -> Picture {
     }
     Picture {
         lang,
-        title: title(model),
+        title: model.title().to_string(),
         nodes,
         edges,
     }
@@ -205,19 +205,10 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     }
     Picture {
         lang,
-        title: title(model),
+        title: model.title().to_string(),
         nodes,
         edges,
     }
-}
-
-fn title(model: &Model) -> String {
-    model
-        .header
-        .as_ref()
-        .and_then(|h| h.title.as_ref())
-        .map(|t| t.value.to_string())
-        .unwrap_or_default()
 }
 
 /// Lines wider than this many columns are wrapped in pictures (a Chinese

@@ -65,7 +65,7 @@ pub(super) struct Named<'a> {
 }
 
 #[derive(Serialize)]
-struct Fact<'a> {
+pub(super) struct Fact<'a> {
     name: &'a str,
     label: &'a str,
     #[serde(rename = "type")]
@@ -212,30 +212,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                 label: &l.named.label.value,
             })
             .collect(),
-        facts: model
-            .facts
-            .iter()
-            .map(|f| Fact {
-                name: f.named.name,
-                label: &f.named.label.value,
-                ty: match f.ty {
-                    FactType::Count => "count",
-                    FactType::Flag => "flag",
-                    FactType::OneOf(_) => "one_of",
-                },
-                variants: match &f.ty {
-                    FactType::OneOf(vs) => Some(
-                        vs.iter()
-                            .map(|v| Named {
-                                name: v.name,
-                                label: &v.label.value,
-                            })
-                            .collect(),
-                    ),
-                    _ => None,
-                },
-            })
-            .collect(),
+        facts: model.facts.iter().map(fact).collect(),
         roles: model
             .role_ids()
             .map(|id| {
@@ -424,5 +401,29 @@ fn condition_json<'a>(
         text: condition::words(model, c, lang),
         root: c.root.0,
         nodes,
+    }
+}
+
+/// A fact as the JSON outputs show it: name, label, type, variants.
+pub(super) fn fact<'a>(f: &'a crate::model::Fact) -> Fact<'a> {
+    Fact {
+        name: f.named.name,
+        label: &f.named.label.value,
+        ty: match f.ty {
+            FactType::Count => "count",
+            FactType::Flag => "flag",
+            FactType::OneOf(_) => "one_of",
+        },
+        variants: match &f.ty {
+            FactType::OneOf(vs) => Some(
+                vs.iter()
+                    .map(|v| Named {
+                        name: v.name,
+                        label: &v.label.value,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        },
     }
 }

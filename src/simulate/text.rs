@@ -184,12 +184,7 @@ impl Out<'_> {
 
     fn body(&mut self, sim: &Simulation) {
         let (w, s, model) = (self.w, self.s, self.model);
-        let title = model
-            .header
-            .as_ref()
-            .and_then(|h| h.title.as_ref())
-            .map(|t| t.value.to_string())
-            .unwrap_or_default();
+        let title = model.title();
         self.line(0, &format!("{}{}{title}", s.title, w.colon));
         if let Some(start) = sim.start {
             self.field(0, s.start, &start.display());
