@@ -15,6 +15,7 @@ use std::cell::OnceCell;
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
 use crate::graph::Graphs;
+use crate::logic::schedule::Schedule;
 use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
@@ -25,6 +26,8 @@ pub struct Context<'a, 's> {
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
     analysis: OnceCell<Analysis>,
+    /// The response schedule, likewise.
+    schedule: OnceCell<Schedule>,
     /// The triggers' conditions written out (see `logic::regions`), once.
     conditions: OnceCell<Conditions>,
 }
@@ -36,6 +39,7 @@ impl<'a, 's> Context<'a, 's> {
             graphs,
             config,
             analysis: OnceCell::new(),
+            schedule: OnceCell::new(),
             conditions: OnceCell::new(),
         }
     }
@@ -44,6 +48,12 @@ impl<'a, 's> Context<'a, 's> {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
+
+    /// Which steps run, in which order, by when (see `logic::schedule`),
+    /// computed once per plan.
+    pub fn schedule(&self) -> &Schedule {
+        self.schedule.get_or_init(|| Schedule::build(self.model))
     }
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.

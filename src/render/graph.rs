@@ -158,12 +158,12 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
                 model.role(o.id).named.label.value
             ));
         }
-        if let Some(d) = s.within {
+        if let Some(d) = s.plain_deadline() {
             lines.push(format!(
                 "{}{}{}",
                 w.deadline,
                 w.colon,
-                within_words(d.seconds, lang)
+                within_words(d.within.seconds, lang)
             ));
         }
         nodes.push(Node {
