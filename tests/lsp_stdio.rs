@@ -227,3 +227,41 @@ fn a_problem_past_column_65535_is_published() {
     editor.notify("exit", Value::Null);
     assert_eq!(editor.exit_code(), Some(0));
 }
+
+#[test]
+fn a_lone_cr_ends_a_line_and_a_broken_planc_toml_far_right_is_survived() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("planc.toml"),
+        format!("[span-of-control]\nlimit = {}-1\n", " ".repeat(65_536)),
+    )
+    .unwrap();
+    let uri = format!("file://{}/cr.plan", dir.path().display());
+    let mut editor = Editor::start();
+    editor.request(1, "initialize", json!({"capabilities": {}}));
+    editor.answer(json!(1));
+    editor.notify("initialized", json!({}));
+    let text = "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n";
+    editor.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
+    );
+    let published = editor.wait("diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    let undefined = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "undefined-name")
+        .cloned()
+        .unwrap_or_else(|| panic!("{published}"));
+    assert_eq!(
+        undefined["range"]["start"],
+        json!({"line": 4, "character": 5})
+    );
+    editor.request(2, "shutdown", Value::Null);
+    editor.answer(json!(2));
+    editor.notify("exit", Value::Null);
+    assert_eq!(editor.exit_code(), Some(0));
+}

@@ -55,6 +55,10 @@ pub struct CheckArgs {
     /// The language of the messages (default: `lang` in planc.toml, else the locale's).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// With --format sarif: file URIs relative to this folder (by default the
+    /// working directory), e.g. the repository's root when run in a subfolder.
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
 }
 
 struct Checked {
@@ -160,10 +164,17 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
         Format::Json => report::json::render(&reports, lang),
         Format::Sarif => {
-            let working_dir = std::env::current_dir()
-                .ok()
-                .map(|d| d.to_string_lossy().into_owned());
-            let options = report::sarif::SarifOptions { working_dir, lang };
+            let working_dir = std::env::current_dir().ok();
+            let root = args.sarif_root.as_ref().map(|root| match &working_dir {
+                Some(cwd) => cwd.join(root),
+                None => root.clone(),
+            });
+            let lossy = |p: PathBuf| p.to_string_lossy().into_owned();
+            let options = report::sarif::SarifOptions {
+                working_dir: working_dir.map(lossy),
+                root: root.map(lossy),
+                lang,
+            };
             report::sarif::render(&reports, &options)
         }
         Format::Github => report::github::render(&reports, lang),

@@ -5,12 +5,12 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planc::diagnostic::{Code, Diagnostic, Label, Message};
+use planc::diagnostic::Diagnostic;
 use planc::fmt::{Formatted, Options};
 use planc::lang::Lang;
 use planc::pipeline::CheckedBytes;
 use planc::report::{self, FileReport};
-use planc::span::{LineIndex, Span};
+use planc::span::LineIndex;
 
 use super::files::{self, Input};
 use super::read::{ReadError, read_limited};
@@ -142,20 +142,8 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let d = Diagnostic::new(
-                Code::SyntaxError,
-                Message::new("file-not-utf8")
-                    .with("offset", offset)
-                    .with("more", 0u64),
-                Label::new(
-                    Span::new(offset, offset + 1),
-                    Message::new("file-not-utf8.label"),
-                ),
-            )
-            .with_help(Message::new("file-not-utf8.help"));
-            report_refusal(&shown, &lossy, &[d]);
+            let checked = planc::pipeline::check_bytes(e.as_bytes(), &Default::default());
+            report_refusal(&shown, &checked.source, &checked.diagnostics);
             return Outcome::Refused;
         }
     };
@@ -180,11 +168,12 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let mut out = std::io::stdout().lock();
     if args.check {
         let diff = similar::TextDiff::from_lines(&source, &formatted.text);
-        let _ = write!(
-            out,
-            "{}",
-            diff.unified_diff().context_radius(3).header(&shown, &shown)
-        );
+        let diff = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&shown, &shown)
+            .to_string();
+        let _ = write!(out, "{}", visible_lines(&diff));
         return Outcome::Changed;
     }
     if let Err(e) = write_atomically(&target, formatted.text.as_bytes()) {
@@ -205,6 +194,19 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     };
     describe_fixes(&mut out, &source, &formatted);
     Outcome::Changed
+}
+
+/// Text for the terminal: each line's control and bidi characters escaped,
+/// its line break kept.
+fn visible_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        out.push_str(&planc::escape::visible(content));
+        out.push_str(&line[content.len()..]);
+    }
+    out
 }
 
 fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {

@@ -16,7 +16,7 @@ use super::FileReport;
 use crate::diagnostic::Severity;
 use crate::i18n::msg;
 use crate::lang::Lang;
-use crate::span::LineIndex;
+use crate::span::{LineIndex, region_end};
 
 /// One annotation, with the values `@actions/core` would be given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
         for d in file.diagnostics {
             let span = d.primary.span;
             let (line, col) = index.line_col(file.source, span.start);
-            let end = super::sarif::region_end(file.source, span);
+            let end = region_end(file.source, span);
             let (end_line, end_col) = index.line_col(file.source, end);
             let mut message = d.message.text(lang);
             if let Some(help) = &d.help {

@@ -1,13 +1,16 @@
 //! Human output: miette's graphical report per diagnostic, then a summary line.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use super::source::Excerpt;
 pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
 use crate::diagnostic::{Diagnostic, DiagnosticText, Severity};
+use crate::escape;
 use crate::i18n::msg;
 use crate::lang::Lang;
 
@@ -65,29 +68,50 @@ impl<'a> Shown<'a> {
         }
     }
 
-    /// Appends the drawing to `out`, then a blank line.
+    /// Appends the drawing to `out`, then a blank line: over an excerpt of
+    /// the file made for it, every text escaped for the terminal
+    /// (`source::Excerpt`).
     pub(super) fn draw(&self, handler: &GraphicalReportHandler, out: &mut String) {
+        let (excerpt, labels) = Excerpt::new(self.source, &self.labels);
+        let drawn = Drawn {
+            code: self.code,
+            severity: self.severity,
+            message: escape::visible(self.message),
+            help: self.help.map(escape::visible),
+            labels,
+            excerpt,
+        };
         // Writing into a String cannot fail.
-        let _ = handler.render_report(out, self);
+        let _ = handler.render_report(out, &drawn);
         out.push('\n');
     }
 }
 
-impl fmt::Debug for Shown<'_> {
+/// A `Shown` as miette draws it.
+struct Drawn<'a> {
+    code: &'a str,
+    severity: Option<Severity>,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
+    labels: Vec<LabeledSpan>,
+    excerpt: Excerpt,
+}
+
+impl fmt::Debug for Drawn<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code, self.message)
     }
 }
 
-impl fmt::Display for Shown<'_> {
+impl fmt::Display for Drawn<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)
+        f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Shown<'_> {}
+impl std::error::Error for Drawn<'_> {}
 
-impl miette::Diagnostic for Shown<'_> {
+impl miette::Diagnostic for Drawn<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(self.code))
     }
@@ -100,11 +124,13 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.as_ref()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self.source)
+        Some(&self.excerpt)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
