@@ -8,8 +8,8 @@ use crate::ide::rename::{prepare, rename};
 use crate::ide::symbols::{OutlineKind, OutlineSymbol, outline};
 use crate::lang::Lang;
 
-/// `source` with the edits applied.
-fn apply(source: &str, edits: &[(Span, String)]) -> String {
+/// `source` with the edits applied (in source order, not overlapping).
+pub(super) fn apply(source: &str, edits: &[(Span, String)]) -> String {
     let mut out = source.to_string();
     for (span, text) in edits.iter().rev() {
         out.replace_range(span.start..span.end, text);
