@@ -28,8 +28,11 @@ fn planc(dir: &Path, locale: &[(&str, &str)], args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
+/// A repository root (it holds a `.git`, as tests/support's `temp_root`), so
+/// no `planc.toml` above the temporary folder applies.
 fn folder(toml: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
     std::fs::write(dir.path().join("planc.toml"), toml).unwrap();
     std::fs::write(dir.path().join("a.plan"), PLAN).unwrap();
     dir
