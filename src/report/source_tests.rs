@@ -33,6 +33,7 @@ fn draw(name: &str, text: &str, spans: &[(usize, usize)]) -> String {
     let options = HumanOptions {
         color: false,
         width: 80,
+        lang: crate::lang::Lang::En,
     };
     shown.draw(&options.handler(), &mut out);
     out
