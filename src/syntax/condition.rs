@@ -4,6 +4,7 @@ use super::ast::{CmpOp, CondId, CondNode, Condition};
 use super::lex::{self, TokenKind};
 use super::lower::{Lowerer, MAX_CONDITION_DEPTH, P, kids, list, rule_of};
 use super::parser::Rule;
+use crate::i18n::msg;
 use crate::span::Span;
 
 impl<'s> Lowerer<'s, '_> {
@@ -113,9 +114,9 @@ impl<'s> Lowerer<'s, '_> {
     fn too_deep(&mut self, span: Span) {
         self.error(
             span,
-            format!("this condition nests parentheses more than {MAX_CONDITION_DEPTH} deep"),
-            "nested too deeply",
-            Some("split the condition into several triggers and name them in one another".into()),
+            msg!("syntax-condition-too-deep", max = MAX_CONDITION_DEPTH),
+            msg!("syntax-condition-too-deep.label"),
+            msg!("syntax-condition-too-deep.help"),
         );
     }
 
