@@ -46,7 +46,7 @@ fn check(source: &str) -> Vec<Diagnostic> {
 fn meaning(diagnostics: &[Diagnostic]) -> Vec<(Code, String)> {
     let mut out: Vec<_> = diagnostics
         .iter()
-        .map(|d| (d.code, d.message.clone()))
+        .map(|d| (d.code, d.message.text(Lang::En)))
         .collect();
     out.sort();
     out
@@ -183,7 +183,7 @@ proptest! {
         let wrong: Vec<String> = diagnostics
             .iter()
             .filter(|d| NEVER.contains(&d.code))
-            .map(|d| format!("{} {}", d.code, d.message))
+            .map(|d| format!("{} {}", d.code, d.message.text(Lang::En)))
             .collect();
         prop_assert!(wrong.is_empty(), "{wrong:#?}\n{source}");
         for d in &diagnostics {
@@ -197,7 +197,7 @@ proptest! {
         );
         // Reports of any plan are JSON.
         let report = FileReport { path: "p.plan", source: &source, diagnostics: &diagnostics };
-        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&json::render(&[report]));
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&json::render(&[report], Lang::Zh));
         prop_assert!(parsed.is_ok(), "{parsed:?}");
         let report = FileReport { path: "p.plan", source: &source, diagnostics: &diagnostics };
         let sarif_text = sarif::render(&[report], &sarif::SarifOptions::default());

@@ -140,6 +140,29 @@ fn markup_does_not_change_the_markdown_structure() {
 }
 
 #[test]
+fn bidi_characters_are_shown_escaped_in_every_document() {
+    let source = markup();
+    assert!(source.contains("\\u{202E}"));
+    let doc = document(&source, None);
+    let (dot, mermaid) = graphs(&source, true);
+    let simulated = with_plan(&source, |_, model, graphs| {
+        let facts = planc::simulate::Facts::parse(model, &["people=60".to_string()]).unwrap();
+        let sim = planc::simulate::run(model, graphs, facts, None);
+        planc::simulate::text::render(&sim, model, Lang::En)
+    });
+    for (what, text) in [
+        ("markdown", planc::render::markdown::render(&doc)),
+        ("html", html(&source)),
+        ("dot", dot),
+        ("mermaid", mermaid),
+        ("simulate", simulated),
+    ] {
+        assert!(!text.contains('\u{202E}'), "{what}: {text}");
+        assert!(text.contains("\\u{202e}txt.exe"), "{what}: {text}");
+    }
+}
+
+#[test]
 fn markup_is_text_in_html() {
     let page = html(&markup());
     for raw in [

@@ -3,6 +3,7 @@
 //! the crashes found (`fuzz/artifacts/check/`) in `cargo test`.
 
 use planc::config::Config;
+use planc::lang::Lang;
 use planc::pipeline::{CheckedBytes, check_bytes};
 
 /// Checks `bytes` and asserts that the answer is well formed: every label of
@@ -17,7 +18,10 @@ pub fn assert_well_formed(bytes: &[u8]) -> CheckedBytes {
             assert!(checked.source.is_char_boundary(label.span.start), "{d:?}");
             assert!(checked.source.is_char_boundary(label.span.end), "{d:?}");
         }
-        assert!(!d.message.is_empty(), "{d:?}");
+        for lang in Lang::ALL {
+            let (text, problems) = d.message.format(lang);
+            assert!(!text.is_empty() && problems.is_empty(), "{problems:?}");
+        }
     }
     checked
 }

@@ -179,18 +179,23 @@ pub enum OutlineEntry {
 }
 
 /// User text as every output may show it: line ends become `\n`, other
-/// control characters a space and noncharacters U+FFFD (HTML forbids them).
+/// control characters a space, noncharacters U+FFFD (HTML forbids them), and
+/// the characters that reorder text are shown escaped (`\u{202e}`), so no
+/// label reads otherwise than it is written.
 pub fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\r' => '\n',
-            c if c.is_control() => ' ',
-            c if is_noncharacter(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push('\n'),
+            c if crate::escape::is_bidi_control(c) => out.extend(c.escape_unicode()),
+            c if c.is_control() => out.push(' '),
+            c if is_noncharacter(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_noncharacter(c: char) -> bool {
