@@ -325,7 +325,11 @@ fn built_on(source: &str) -> Vec<(String, Option<String>, Vec<String>)> {
         .collect()
 }
 
-fn built(trigger: &str, base: Option<&str>, rest: &[&str]) -> (String, Option<String>, Vec<String>) {
+fn built(
+    trigger: &str,
+    base: Option<&str>,
+    rest: &[&str],
+) -> (String, Option<String>, Vec<String>) {
     (
         trigger.to_string(),
         base.map(str::to_string),
@@ -375,10 +379,7 @@ step report "报告" { owner boss; on ta, tb; within 10m }
 "#;
     assert_eq!(
         built_on(plan),
-        [
-            built("ta", None, &["report"]),
-            built("tb", Some("ta"), &[]),
-        ]
+        [built("ta", None, &["report"]), built("tb", Some("ta"), &[]),]
     );
     let page = planc::render::html::render(&document(plan, None));
     assert!(page.contains("「甲事件」的全部步骤，同时限。"));

@@ -175,8 +175,7 @@ fn holds(response: &Response, s: &Scheduled) -> bool {
 /// time, it also holds — a strictly smaller one, or an equal one shown
 /// earlier (so no two checklists build on each other). Ties: shown first.
 fn builds_on(checklists: &[(crate::model::TriggerId, &Response)]) -> Vec<Option<usize>> {
-    let contains =
-        |big: &Response, small: &Response| small.steps.iter().all(|s| holds(big, s));
+    let contains = |big: &Response, small: &Response| small.steps.iter().all(|s| holds(big, s));
     checklists
         .iter()
         .enumerate()

@@ -133,7 +133,13 @@ impl<'a> Page<'a> {
         if notes.is_empty() {
             p.label.clone()
         } else {
-            format!("{}{}{}{}", p.label, w.open, notes.join(w.note_comma), w.close)
+            format!(
+                "{}{}{}{}",
+                p.label,
+                w.open,
+                notes.join(w.note_comma),
+                w.close
+            )
         }
     }
 
@@ -416,7 +422,11 @@ pub(super) fn phones_words(phones: &[String], w: &Words) -> String {
         .next()
         .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '(');
     let list = phones.join(w.number_comma);
-    if plain { format!("{}{list}", w.phone) } else { list }
+    if plain {
+        format!("{}{list}", w.phone)
+    } else {
+        list
+    }
 }
 
 /// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
