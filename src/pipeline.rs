@@ -4,6 +4,7 @@ use crate::check::{self, Context};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::graph::Graphs;
+use crate::i18n::msg;
 use crate::model;
 use crate::span::Span;
 use crate::suppress;
@@ -70,16 +71,12 @@ pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
             diagnostics,
         };
     };
-    let more = match invalid.len() - 1 {
-        0 => String::new(),
-        n => format!(" (and {n} more)"),
-    };
     let encoding = Diagnostic::new(
         Code::SyntaxError,
-        format!("the file is not valid UTF-8: invalid byte at offset {first}{more}"),
-        Label::new(Span::new(first, first + 1), "not UTF-8"),
+        msg!("file-not-utf8", offset = first, more = invalid.len() - 1),
+        Label::new(Span::new(first, first + 1), msg!("file-not-utf8.label")),
     )
-    .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
+    .with_help(msg!("file-not-utf8.help"));
     CheckedBytes {
         source,
         diagnostics: check::finish(vec![encoding], config),
@@ -104,10 +101,10 @@ fn replace_invalid_utf8(bytes: &[u8]) -> (String, Vec<usize>) {
 fn too_large(len: u64) -> Diagnostic {
     Diagnostic::new(
         Code::SyntaxError,
-        format!("the file is {len} bytes, more than planc reads ({MAX_FILE_BYTES} bytes)"),
-        Label::new(Span::new(0, 0), "file too large"),
+        msg!("file-too-large", size = len, max = MAX_FILE_BYTES),
+        Label::new(Span::new(0, 0), msg!("file-too-large.label")),
     )
-    .with_help("split the plan into several files")
+    .with_help(msg!("file-too-large.help"))
 }
 
 #[cfg(test)]
@@ -121,16 +118,16 @@ mod tests {
         bytes.extend([0xD7, 0xE9]);
         bytes.extend(b"\" { holder \"a\" }\nstep s \"s\" { owner nobody }\n");
         let checked = check_bytes(&bytes, &Config::default());
-        let found: Vec<(&str, &str)> = checked
+        let found: Vec<(&str, String)> = checked
             .diagnostics
             .iter()
-            .map(|d| (d.code.as_str(), d.message.as_str()))
+            .map(|d| (d.code.as_str(), d.message.text(crate::lang::Lang::En)))
             .collect();
         assert_eq!(
             found,
             [(
                 "syntax-error",
-                "the file is not valid UTF-8: invalid byte at offset 33 (and 1 more)"
+                "the file is not valid UTF-8: invalid byte at offset 33 (and 1 more)".to_string()
             )]
         );
         assert_eq!(checked.source.len(), bytes.len());

@@ -3,8 +3,10 @@
 //! (`-32700`, `-32600`), logs the rest, keeps answering the valid requests,
 //! and ends only with the stream or `exit`.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -22,7 +24,7 @@ struct Editor {
 
 impl Editor {
     fn start() -> Editor {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_planc"))
+        let mut child = support::command(&support::root())
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -230,7 +232,7 @@ fn a_problem_past_column_65535_is_published() {
 
 #[test]
 fn a_lone_cr_ends_a_line_and_a_broken_planc_toml_far_right_is_survived() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     std::fs::write(
         dir.path().join("planc.toml"),
         format!("[span-of-control]\nlimit = {}-1\n", " ".repeat(65_536)),

@@ -102,6 +102,7 @@ fn sarif_of_every_fixture_is_valid() {
         let options = sarif::SarifOptions {
             working_dir: Some(working_dir.into()),
             root: root.map(String::from),
+            lang: planc::lang::Lang::Zh,
         };
         assert_valid(&sarif::render(&reports, &options));
         assert_valid(&sarif::render(&[], &options));

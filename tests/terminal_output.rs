@@ -22,7 +22,7 @@ fn commands(text: &str) -> Vec<&str> {
 
 #[test]
 fn a_file_name_cannot_start_a_workflow_command() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let name = "a\n::error file=x,line=1::INJECTED\u{1b}[2J.plan";
     let plan = dir.path().join(name);
     // Not in the canonical layout, and with warnings.
@@ -59,7 +59,7 @@ fn a_file_name_cannot_start_a_workflow_command() {
 
 #[test]
 fn source_lines_are_shown_escaped() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = dir.path().join("a.plan");
     let hostile = "\u{1b}[2J\u{1b}]0;title\u{7}\u{9b}31m\u{202e}txt.exe";
     let source =
@@ -98,7 +98,7 @@ fn wide(dir: &Path) -> String {
 
 #[test]
 fn a_problem_past_column_65535_is_drawn_without_a_panic() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = wide(dir.path());
     for args in [
         vec!["check", plan.as_str()],
@@ -127,7 +127,7 @@ fn a_problem_past_column_65535_is_drawn_without_a_panic() {
 
 #[test]
 fn a_lone_cr_gives_one_position_in_every_format() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = dir.path().join("cr.plan");
     fs::write(
         &plan,

@@ -13,7 +13,7 @@ use planc::render::Lang;
 use super::git;
 use super::output;
 use super::read::{ReadError, read_limited};
-use super::render::LangArg;
+use super::lang::LangArg;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -202,6 +202,12 @@ fn order_key(pair: &Pair) -> &str {
         .map_or("", |s| s.display.as_str())
 }
 
+/// The language the problems of a plan that cannot be compared are told in:
+/// `check`'s (planc.toml, else the locale).
+fn told_in() -> Lang {
+    super::lang::choose(None, super::lang::configured_here())
+}
+
 /// `--fail-on`: category names, or `ALL`.
 fn fail_on(names: &[String]) -> Result<Vec<Category>, String> {
     let mut out = Vec::new();
@@ -232,7 +238,7 @@ fn front(side: &Option<Side>) -> Result<Option<Front<'_>>, ()> {
     pipeline::front(&side.text)
         .map(Some)
         .map_err(|diagnostics| {
-            output::show_problems(&side.display, &side.text, &diagnostics);
+            output::show_problems(&side.display, &side.text, &diagnostics, told_in());
             eprintln!(
                 "planc: `{}` does not parse, so it cannot be compared: fix its syntax first",
                 side.display
@@ -305,7 +311,7 @@ fn side(display: String, bytes: Result<Vec<u8>, ReadError>) -> Result<Side, ()> 
             return Err(());
         }
     };
-    output::show_problems(&display, &checked.source, &checked.diagnostics);
+    output::show_problems(&display, &checked.source, &checked.diagnostics, told_in());
     Err(())
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use planc::diagnostic::Diagnostic;
 use planc::fmt::{Formatted, Options};
+use planc::lang::Lang;
 use planc::pipeline::CheckedBytes;
 use planc::report::{self, FileReport};
 use planc::span::LineIndex;
@@ -215,7 +216,9 @@ fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
         let _ = writeln!(
             out,
             "  {line}:{col}: `{}` ({}) replaced by `{}`",
-            fix.found, fix.what, fix.ascii
+            fix.found,
+            fix.what.text(Lang::En),
+            fix.ascii
         );
     }
 }
@@ -229,7 +232,7 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             source,
             diagnostics,
         }],
-        human_options(&stderr),
+        human_options(&stderr, super::lang::from_locale()),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());

@@ -9,6 +9,7 @@ mod files;
 mod fmt;
 mod git;
 mod graph;
+mod lang;
 mod lsp;
 mod output;
 mod read;

@@ -14,6 +14,8 @@
 
 use super::FileReport;
 use crate::diagnostic::Severity;
+use crate::i18n::msg;
+use crate::lang::Lang;
 use crate::span::{LineIndex, region_end};
 
 /// One annotation, with the values `@actions/core` would be given.
@@ -30,7 +32,7 @@ pub struct Annotation {
 }
 
 /// The annotations of every diagnostic, in report order.
-pub fn annotations(files: &[FileReport]) -> Vec<Annotation> {
+pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
     let mut out = Vec::new();
     for file in files {
         let index = LineIndex::new(file.source);
@@ -39,10 +41,10 @@ pub fn annotations(files: &[FileReport]) -> Vec<Annotation> {
             let (line, col) = index.line_col(file.source, span.start);
             let end = region_end(file.source, span);
             let (end_line, end_col) = index.line_col(file.source, end);
-            let mut message = d.message.clone();
+            let mut message = d.message.text(lang);
             if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push('\n');
+                message.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
             out.push(Annotation {
                 severity: d.severity,
@@ -58,8 +60,8 @@ pub fn annotations(files: &[FileReport]) -> Vec<Annotation> {
     out
 }
 
-pub fn render(files: &[FileReport]) -> String {
-    annotations(files).iter().map(command).collect()
+pub fn render(files: &[FileReport], lang: Lang) -> String {
+    annotations(files, lang).iter().map(command).collect()
 }
 
 /// The workflow command of one annotation, with its line end.

@@ -9,14 +9,18 @@ use super::source::Excerpt;
 pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticText, Severity};
 use crate::escape;
+use crate::i18n::msg;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
     pub color: bool,
     /// Terminal width the report wraps at.
     pub width: usize,
+    /// The language of messages; codes never change with it.
+    pub lang: Lang,
 }
 
 impl HumanOptions {
@@ -45,19 +49,21 @@ pub(super) struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn of(d: &'a Diagnostic, source: &'a PlanSource) -> Self {
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
-        let secondary = d
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+    /// `d` with its words `text` (`d.text(lang)`).
+    fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource) -> Self {
+        let labels = text.labels.iter().enumerate().map(|(i, (span, label))| {
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(label.clone()), *span)
+            } else {
+                LabeledSpan::new_with_span(Some(label.clone()), *span)
+            }
+        });
         Shown {
             code: d.code.as_str(),
             severity: Some(d.severity),
-            message: &d.message,
-            help: d.help.as_deref(),
-            labels: std::iter::once(primary).chain(secondary).collect(),
+            message: &text.message,
+            help: text.help.as_deref(),
+            labels: labels.collect(),
             source,
         }
     }
@@ -142,31 +148,41 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         }
         let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
-            Shown::of(diagnostic, &source).draw(&handler, &mut out);
+            let text = diagnostic.text(options.lang);
+            let mut drawn = String::new();
+            Shown::of(diagnostic, &text, &source).draw(&handler, &mut drawn);
+            out.push_str(&localise_help(drawn, options.lang));
         }
     }
-    out.push_str(&summary_line(Summary::of(files)));
+    out.push_str(&summary_line(Summary::of(files), options.lang));
     out.push('\n');
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// miette writes the help line's heading `help: ` itself; in Chinese it
+/// reads `提示：` (the same width, so wrapped lines stay aligned). The help
+/// is the drawing's last part, hence its last `  help: `.
+fn localise_help(mut drawn: String, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let Some(at) = drawn.rfind("  help: ")
+    {
+        drawn.replace_range(at..at + "  help: ".len(), "  提示：");
     }
+    drawn
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
-pub fn summary_line(s: Summary) -> String {
-    let files = plural(s.files, "file");
-    if s.errors == 0 && s.warnings == 0 {
-        return format!("planc: no problems in {files}");
-    }
-    format!(
-        "planc: {}, {} in {files}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning")
-    )
+pub fn summary_line(s: Summary, lang: Lang) -> String {
+    let files = msg!("report-files", count = s.files);
+    let line = if s.errors == 0 && s.warnings == 0 {
+        msg!("report-clean", files = files)
+    } else {
+        msg!(
+            "report-summary",
+            errors = s.errors,
+            warnings = s.warnings,
+            files = files
+        )
+    };
+    line.text(lang)
 }

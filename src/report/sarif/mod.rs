@@ -25,6 +25,8 @@ use serde_sarif::sarif::{
 use super::FileReport;
 use crate::check::RULES;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::msg;
+use crate::lang::Lang;
 use crate::span::{LineIndex, floor_char_boundary, region_end};
 
 pub use rules::{REPOSITORY, full_description, help_uri, pascal_case};
@@ -42,6 +44,8 @@ pub struct SarifOptions {
     /// The folder artifact URIs are relative to (`--sarif-root`), the
     /// working directory by default; it becomes the `file:` URI of `%SRCROOT%`.
     pub root: Option<String>,
+    /// The language of messages; rule ids and rule metadata never change with it.
+    pub lang: Lang,
 }
 
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
@@ -56,17 +60,18 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for d in file.diagnostics {
             let rule_index = RULES.iter().position(|r| r.code == d.code);
-            let mut text = d.message.clone();
+            let lang = options.lang;
+            let mut text = d.message.text(lang);
             if let Some(help) = &d.help {
-                text.push_str("\n\nhelp: ");
-                text.push_str(help);
+                text.push_str("\n\n");
+                text.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
             let related: Vec<Location> = d
                 .secondary
                 .iter()
                 .enumerate()
                 .map(|(i, label)| {
-                    let mut location = location(&uri, file.source, &index, label);
+                    let mut location = location(&uri, file.source, &index, label, lang);
                     location.id = Some(i as i64);
                     location
                 })
@@ -78,7 +83,7 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
                     Severity::Warning => ResultLevel::Warning,
                 })
                 .message(Message::builder().text(text).build())
-                .locations(vec![location(&uri, file.source, &index, &d.primary)])
+                .locations(vec![location(&uri, file.source, &index, &d.primary, lang)])
                 .build();
             result.rule_index = rule_index.map(|i| i as i64);
             if !related.is_empty() {
@@ -159,7 +164,13 @@ impl Fnv {
     }
 }
 
-fn location(uri: &ArtifactUri, source: &str, index: &LineIndex, label: &Label) -> Location {
+fn location(
+    uri: &ArtifactUri,
+    source: &str,
+    index: &LineIndex,
+    label: &Label,
+    lang: Lang,
+) -> Location {
     let (start_line, start_column) = utf16_line_col(source, index, label.span.start);
     let (end_line, end_column) = utf16_line_col(source, index, region_end(source, label.span));
     let region = Region::builder()
@@ -176,7 +187,7 @@ fn location(uri: &ArtifactUri, source: &str, index: &LineIndex, label: &Label) -
         .build();
     Location::builder()
         .physical_location(physical)
-        .message(Message::builder().text(label.message.clone()).build())
+        .message(Message::builder().text(label.message.text(lang)).build())
         .build()
 }
 
