@@ -11,9 +11,9 @@ use planc::pipeline::{self, CheckedBytes, Front};
 use planc::render::Lang;
 
 use super::git;
+use super::lang::LangArg;
 use super::output;
 use super::read::{ReadError, read_limited};
-use super::lang::LangArg;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -82,7 +82,7 @@ pub(super) fn compare(cx: &Context, reshaped: &[bool], out: &mut Vec<Change>) {
         .filter(|&u| reshaped[u])
         .collect();
     let (touched_old, touched_new) =
-        touched(cx, (&old.schedule, &moved_old), (&new.schedule, &moved_new));
+        touched(cx, (old.schedule, &moved_old), (new.schedule, &moved_new));
     let among_old = with_before(cx.old, &touched_old);
     let among_new = with_before(cx.new, &touched_new);
     // The triggers that set off a step among them, other than the moved
@@ -252,6 +252,11 @@ fn measured_from(model: &Model) -> Vec<Vec<usize>> {
     out
 }
 
+/// A deadline as both sides can compare it: its length, the step it is
+/// measured from and the triggers of its `for`, as new indexes (`None`:
+/// an old one without a partner).
+type DeadlineKey = (u64, Option<Option<usize>>, Vec<Option<usize>>);
+
 /// Whether paired steps `i` (old) and `j` (new) start alike (the same
 /// triggers in `on`, levels written out, and the same steps in `after`), and
 /// whether they have the same deadlines.
@@ -283,7 +288,7 @@ fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize)
     );
     let after_new = sorted(b.after.iter().map(|p| Some(p.id.index())).collect());
     let deadlines = |step: &crate::model::Step, old: bool| {
-        let mut ds: Vec<(u64, Option<Option<usize>>, Vec<Option<usize>>)> = step
+        let mut ds: Vec<DeadlineKey> = step
             .deadlines
             .iter()
             .map(|d| {
