@@ -413,12 +413,25 @@ step report "报告" { owner office; on ta; within 10m; notify city }
 "#;
     let doc = planc_document(plan);
     for key in ["office", "办公室", "李娜", " 李娜 "] {
-        assert_eq!(doc.role(key).map(|r| r.name.as_str()), Some("office"), "{key}");
+        assert_eq!(
+            doc.role(key).map(|r| r.name.as_str()),
+            Some("office"),
+            "{key}"
+        );
     }
     assert!(doc.role("王强").is_none());
     let page = planc::render::html::render(&doc);
     let sheet = &page[page.find("通讯录").expect("a contact sheet")..];
-    for want in ["组长", "张伟", "0571-1111", "办公室", "李娜", "0571-2222", "市信访局", "12345"] {
+    for want in [
+        "组长",
+        "张伟",
+        "0571-1111",
+        "办公室",
+        "李娜",
+        "0571-2222",
+        "市信访局",
+        "12345",
+    ] {
         assert!(sheet.contains(want), "`{want}` is not on the contact sheet");
     }
     // Phones beside the parties a step and a card name.
