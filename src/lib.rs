@@ -5,6 +5,7 @@
 //! See docs/ARCHITECTURE.md.
 
 pub mod baseline;
+pub mod calendar;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

@@ -191,15 +191,7 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
 }
 
 fn date_exists(year: u16, month: u8, day: u8) -> bool {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    year > 0 && day >= 1 && day <= days
+    crate::calendar::date(year, month, day).is_some()
 }
 
 #[cfg(test)]
