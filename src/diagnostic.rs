@@ -6,96 +6,38 @@ use serde::Serialize;
 
 use crate::span::Span;
 
-/// Every diagnostic code planc can emit. The registry in `check` maps each to
-/// its documentation; `tests/registry.rs` keeps the two in step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Code {
-    SyntaxError,
-    MissingPlanHeader,
-    DuplicateDefinition,
-    UndefinedName,
-    WrongKind,
-    TypeMismatch,
-    EscalationCycle,
-    StepCycle,
-    TriggerCycle,
-    MissingOwner,
-    NoResponse,
-    UnreachableStep,
-    UnsatisfiableTrigger,
-    OrphanRole,
-    UnusedExternal,
-    UnusedFact,
-    MultipleCommanders,
-    NoEscalationPath,
-    DeadlineInversion,
-    SpanOfControl,
-    UnassignedRole,
-    NoDeputy,
-    NoDrill,
-    UnusedSuppression,
+/// Declares `Code` from the rows of `codes.rs`.
+macro_rules! declare_code {
+    ($($variant:ident $name:literal $module:ident,)*) => {
+        /// Every diagnostic code planc can emit, one per rule (see `codes.rs`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
+for_each_code!(declare_code);
+
 impl Code {
-    pub const ALL: &'static [Code] = &[
-        Code::SyntaxError,
-        Code::MissingPlanHeader,
-        Code::DuplicateDefinition,
-        Code::UndefinedName,
-        Code::WrongKind,
-        Code::TypeMismatch,
-        Code::EscalationCycle,
-        Code::StepCycle,
-        Code::TriggerCycle,
-        Code::MissingOwner,
-        Code::NoResponse,
-        Code::UnreachableStep,
-        Code::UnsatisfiableTrigger,
-        Code::OrphanRole,
-        Code::UnusedExternal,
-        Code::UnusedFact,
-        Code::MultipleCommanders,
-        Code::NoEscalationPath,
-        Code::DeadlineInversion,
-        Code::SpanOfControl,
-        Code::UnassignedRole,
-        Code::NoDeputy,
-        Code::NoDrill,
-        Code::UnusedSuppression,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::SyntaxError => "syntax-error",
-            Code::MissingPlanHeader => "missing-plan-header",
-            Code::DuplicateDefinition => "duplicate-definition",
-            Code::UndefinedName => "undefined-name",
-            Code::WrongKind => "wrong-kind",
-            Code::TypeMismatch => "type-mismatch",
-            Code::EscalationCycle => "escalation-cycle",
-            Code::StepCycle => "step-cycle",
-            Code::TriggerCycle => "trigger-cycle",
-            Code::MissingOwner => "missing-owner",
-            Code::NoResponse => "no-response",
-            Code::UnreachableStep => "unreachable-step",
-            Code::UnsatisfiableTrigger => "unsatisfiable-trigger",
-            Code::OrphanRole => "orphan-role",
-            Code::UnusedExternal => "unused-external",
-            Code::UnusedFact => "unused-fact",
-            Code::MultipleCommanders => "multiple-commanders",
-            Code::NoEscalationPath => "no-escalation-path",
-            Code::DeadlineInversion => "deadline-inversion",
-            Code::SpanOfControl => "span-of-control",
-            Code::UnassignedRole => "unassigned-role",
-            Code::NoDeputy => "no-deputy",
-            Code::NoDrill => "no-drill",
-            Code::UnusedSuppression => "unused-suppression",
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

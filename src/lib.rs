@@ -4,6 +4,10 @@
 //! `syntax` → `model` → `graph` → `check` → outputs (`report`).
 //! See docs/ARCHITECTURE.md.
 
+// First, so that its table macro is in scope in every module below.
+#[macro_use]
+mod codes;
+
 pub mod baseline;
 pub mod calendar;
 pub mod check;

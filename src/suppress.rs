@@ -7,6 +7,7 @@
 //! `unused-suppression`. Comments are not in the syntax tree, so directives
 //! are found by scanning the text.
 
+use crate::check::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
 use crate::config::{Config, find_code};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
@@ -83,20 +84,15 @@ pub fn apply(
     let mut findings = Vec::new();
     for m in malformed {
         findings.push(
-            Diagnostic::new(
-                Code::UnusedSuppression,
-                m.message,
-                Label::new(m.span, m.label),
-            )
-            .with_help(m.help),
+            UNUSED_SUPPRESSION
+                .diagnostic(m.message, Label::new(m.span, m.label))
+                .with_help(m.help),
         );
     }
     for s in &suppressions {
         let Some(target) = s.target else {
             findings.push(
-                Diagnostic::new(
-                    Code::UnusedSuppression,
-                    "this suppression is not directly above an item, so it silences nothing",
+                UNUSED_SUPPRESSION.diagnostic("this suppression is not directly above an item, so it silences nothing",
                     Label::new(s.span, "no item on the next line"),
                 )
                 .with_help("put it on the line directly above the role, step, trigger … it is about (no blank line between)"),
@@ -105,12 +101,14 @@ pub fn apply(
         };
         if s.reason.is_none() {
             findings.push(
-                Diagnostic::new(
-                    Code::UnusedSuppression,
-                    "this suppression gives no reason, so it silences nothing",
-                    Label::new(s.span, "no reason after `)`"),
-                )
-                .with_help("say why the finding is acceptable: `# planc: allow(CODE) — reason`"),
+                UNUSED_SUPPRESSION
+                    .diagnostic(
+                        "this suppression gives no reason, so it silences nothing",
+                        Label::new(s.span, "no reason after `)`"),
+                    )
+                    .with_help(
+                        "say why the finding is acceptable: `# planc: allow(CODE) — reason`",
+                    ),
             );
             continue;
         }
@@ -119,9 +117,7 @@ pub fn apply(
             diagnostics.retain(|d| !(d.code == code && inside(d.primary.span.start, target)));
             if diagnostics.len() == before && is_on(code, config) {
                 findings.push(
-                    Diagnostic::new(
-                        Code::UnusedSuppression,
-                        format!("`allow({code})` silences nothing: the item below has no `{code}` finding"),
+                    UNUSED_SUPPRESSION.diagnostic(format!("`allow({code})` silences nothing: the item below has no `{code}` finding"),
                         Label::new(code_span, "nothing to silence"),
                     )
                     .with_help("remove it, or this code from it"),

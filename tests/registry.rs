@@ -17,7 +17,7 @@ fn every_code_has_exactly_one_rule() {
     for code in Code::ALL {
         assert!(
             seen.contains(code),
-            "{code} has no rule in check::rules::ALL"
+            "{code} has no rule in check::rules::ALL (see src/codes.rs)"
         );
     }
     let names: HashSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();

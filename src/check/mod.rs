@@ -13,7 +13,7 @@ pub(crate) mod words;
 use std::cell::OnceCell;
 
 use crate::config::{Config, RuleSeverity};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::Graphs;
 use crate::logic::{self, Analysis};
 use crate::model::Model;
@@ -58,16 +58,21 @@ pub struct Rule {
     pub run: fn(&Context, &mut Vec<Diagnostic>),
 }
 
+impl Rule {
+    /// A diagnostic of this rule, labelled at `primary`: a rule reports
+    /// through its own `RULE`, so its code is written once.
+    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+        Diagnostic::new(self.code, message, primary)
+    }
+}
+
 /// The registry: every rule, in the order of the spec's table.
 pub static RULES: &[&Rule] = rules::ALL;
 
-/// The rule for a code.
+/// The rule for a code. The registry and `Code` come from one table in
+/// the same order, so a code's position is its rule's.
 pub fn rule(code: Code) -> &'static Rule {
-    RULES
-        .iter()
-        .find(|r| r.code == code)
-        .copied()
-        .unwrap_or(&rules::syntax_error::RULE)
+    RULES[code as usize]
 }
 
 /// The severity a code has under `config`, `None` when it is off.

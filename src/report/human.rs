@@ -28,43 +28,73 @@ impl HumanOptions {
     }
 }
 
-/// A diagnostic paired with its file, as miette wants it.
-struct Miette<'a> {
-    diagnostic: &'a Diagnostic,
-    source: &'a PlanSource,
+/// One problem as miette draws it: a plan's diagnostic or a problem in
+/// `planc.toml` (`config_errors`), both through this one adapter.
+pub(super) struct Shown<'a> {
+    pub code: &'a str,
+    /// `None`: miette's default (drawn as an error).
+    pub severity: Option<Severity>,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    /// The primary label first.
+    pub labels: Vec<LabeledSpan>,
+    pub source: &'a PlanSource,
 }
 
-impl fmt::Debug for Miette<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
+impl<'a> Shown<'a> {
+    fn of(d: &'a Diagnostic, source: &'a PlanSource) -> Self {
+        let primary =
+            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
+        let secondary = d
+            .secondary
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Shown {
+            code: d.code.as_str(),
+            severity: Some(d.severity),
+            message: &d.message,
+            help: d.help.as_deref(),
+            labels: std::iter::once(primary).chain(secondary).collect(),
+            source,
+        }
+    }
+
+    /// Appends the drawing to `out`, then a blank line.
+    pub(super) fn draw(&self, handler: &GraphicalReportHandler, out: &mut String) {
+        // Writing into a String cannot fail.
+        let _ = handler.render_report(out, self);
+        out.push('\n');
     }
 }
 
-impl fmt::Display for Miette<'_> {
+impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        write!(f, "{}: {}", self.code, self.message)
     }
 }
 
-impl std::error::Error for Miette<'_> {}
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
 
-impl miette::Diagnostic for Miette<'_> {
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.diagnostic.code.as_str()))
+        Some(Box::new(self.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diagnostic.severity {
+        self.severity.map(|s| match s {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -72,14 +102,7 @@ impl miette::Diagnostic for Miette<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let d = self.diagnostic;
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
-        let secondary = d
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
-        Some(Box::new(std::iter::once(primary).chain(secondary)))
+        Some(Box::new(self.labels.iter().cloned()))
     }
 }
 
@@ -93,13 +116,7 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         }
         let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
-            let report = Miette {
-                diagnostic,
-                source: &source,
-            };
-            // Writing into a String cannot fail.
-            let _ = handler.render_report(&mut out, &report);
-            out.push('\n');
+            Shown::of(diagnostic, &source).draw(&handler, &mut out);
         }
     }
     out.push_str(&summary_line(Summary::of(files)));

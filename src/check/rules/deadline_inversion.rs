@@ -94,9 +94,7 @@ fn diagnose(ctx: &Context, step: StepId, mine: Duration, bound: Bound) -> Diagno
     } else {
         format!(" through `{}`", name(bound.via))
     };
-    Diagnostic::new(
-        Code::DeadlineInversion,
-        format!(
+    RULE.diagnostic(format!(
             "step `{}` is due within {}, sooner than `{}` ({}), which it comes after{through}",
             name(step),
             words::duration(mine.seconds),

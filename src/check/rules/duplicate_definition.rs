@@ -33,9 +33,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             };
             out.push(
-                Diagnostic::new(
-                    Code::DuplicateDefinition,
-                    format!("{what} is {verb} twice"),
+                RULE.diagnostic(format!("{what} is {verb} twice"),
                     Label::new(*second, format!("{verb} again here")),
                 )
                 .with_label(Label::new(*first, format!("first {verb} here")))

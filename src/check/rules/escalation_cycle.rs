@@ -121,7 +121,7 @@ fn diagnose(
     };
     let mut primary = label(first);
     primary.message.push_str(": remove this edge");
-    let mut diagnostic = Diagnostic::new(Code::EscalationCycle, message, primary);
+    let mut diagnostic = RULE.diagnostic(message, primary);
     for hop in &hops[1..] {
         diagnostic = diagnostic.with_label(label(hop));
     }

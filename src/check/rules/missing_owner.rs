@@ -26,9 +26,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .map(|r| (&r.named, if r.drill { "drill" } else { "routine" }));
     for (named, kind) in steps.chain(routines) {
         out.push(
-            Diagnostic::new(
-                Code::MissingOwner,
-                format!("{kind} `{}` has no owner", named.name),
+            RULE.diagnostic(format!("{kind} `{}` has no owner", named.name),
                 Label::new(named.name_span, "nobody is responsible for this"),
             )
             .with_help(format!(

@@ -16,25 +16,19 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for problem in &ctx.model.problems {
         let d = match problem {
-            Problem::NoHeader => Diagnostic::new(
-                Code::MissingPlanHeader,
-                "this file has no `plan` header",
+            Problem::NoHeader => RULE.diagnostic("this file has no `plan` header",
                 Label::new(
                     Span::new(0, 0),
                     "the plan header belongs at the top of the file",
                 ),
             )
             .with_help("start the file with `plan \"<title>\" { issuer \"…\" date YYYY-MM-DD }`"),
-            Problem::ExtraHeader { first, extra } => Diagnostic::new(
-                Code::MissingPlanHeader,
-                "a file holds exactly one plan, but this is a second `plan` header",
+            Problem::ExtraHeader { first, extra } => RULE.diagnostic("a file holds exactly one plan, but this is a second `plan` header",
                 Label::new(*extra, "second plan header"),
             )
             .with_label(Label::new(*first, "the first plan header"))
             .with_help("merge the two headers, or move the second plan into a file of its own"),
-            Problem::NestedHeader { span } => Diagnostic::new(
-                Code::MissingPlanHeader,
-                "the `plan` header must stand at top level, not inside a section",
+            Problem::NestedHeader { span } => RULE.diagnostic("the `plan` header must stand at top level, not inside a section",
                 Label::new(*span, "inside a section"),
             )
             .with_help("move the `plan` header out of the section, to the top of the file"),

@@ -46,9 +46,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         Label::new(role.named.name_span, message)
     };
     let names = tops.iter().map(|&r| model.role(r).named.name);
-    let mut diagnostic = Diagnostic::new(
-        Code::MultipleCommanders,
-        format!(
+    let mut diagnostic = RULE.diagnostic(format!(
             "no commander is declared and {} roles are at the top: {}",
             tops.len(),
             words::names(names, 8)

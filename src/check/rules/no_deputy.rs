@@ -34,9 +34,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         out.push(
-            Diagnostic::new(
-                Code::NoDeputy,
-                format!(
+            RULE.diagnostic(format!(
                     "role `{}` has a deadline to meet but no deputy",
                     role.named.name
                 ),

@@ -23,9 +23,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .map_or(Span::new(0, 0), |h| h.span);
     out.push(
-        Diagnostic::new(
-            Code::NoDrill,
-            "the plan has no drill",
+        RULE.diagnostic("the plan has no drill",
             Label::new(span, "no `drill` is scheduled in this plan"),
         )
         .with_help(

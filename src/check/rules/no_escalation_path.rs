@@ -114,9 +114,7 @@ fn dead_end(ctx: &Context, id: RoleId, title: &str, top_name: &str) -> Diagnosti
     } else {
         "escalates only outside the plan"
     };
-    let mut diagnostic = Diagnostic::new(
-        Code::NoEscalationPath,
-        format!(
+    let mut diagnostic = RULE.diagnostic(format!(
             "role `{}` cannot reach {title} `{top_name}`",
             role.named.name
         ),
@@ -142,9 +140,7 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &str, top_name: &str) -> 
     let model = ctx.model;
     let name = |r: &RoleId| model.role(*r).named.name;
     let first = roles[0];
-    let mut diagnostic = Diagnostic::new(
-        Code::NoEscalationPath,
-        format!(
+    let mut diagnostic = RULE.diagnostic(format!(
             "roles {} escalate only to each other and cannot reach {title} `{top_name}`",
             words::names(roles.iter().map(name), 8)
         ),

@@ -31,9 +31,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(
-                Code::NoResponse,
-                format!("trigger `{}` sets nothing off", named.name),
+            RULE.diagnostic(format!("trigger `{}` sets nothing off", named.name),
                 Label::new(named.name_span, "no step starts `on` this trigger"),
             )
             .with_help(format!(

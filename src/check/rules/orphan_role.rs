@@ -22,9 +22,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(
-                Code::OrphanRole,
-                format!("role `{}` has no part in the plan", named.name),
+            RULE.diagnostic(format!("role `{}` has no part in the plan", named.name),
                 Label::new(
                     named.name_span,
                     "owns nothing, takes part in nothing, is told nothing and is escalated to by no one",

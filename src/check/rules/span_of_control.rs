@@ -38,9 +38,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         reports.sort_by_key(|(_, span)| *span);
         let named = &model.role(id).named;
         let names = reports.iter().map(|(r, _)| model.role(*r).named.name);
-        let mut diagnostic = Diagnostic::new(
-            Code::SpanOfControl,
-            format!(
+        let mut diagnostic = RULE.diagnostic(format!(
                 "{} roles escalate directly to `{}`, more than {limit}: {}",
                 reports.len(),
                 named.name,

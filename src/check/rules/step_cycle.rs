@@ -86,7 +86,7 @@ fn diagnose(ctx: &Context, cycle: &[EdgeIndex<u32>]) -> Option<Diagnostic> {
     };
     let mut primary = label(first);
     primary.message.push_str(": remove this");
-    let mut diagnostic = Diagnostic::new(Code::StepCycle, message, primary);
+    let mut diagnostic = RULE.diagnostic(message, primary);
     for wait in &waits[1..] {
         diagnostic = diagnostic.with_label(label(wait));
     }

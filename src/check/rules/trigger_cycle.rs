@@ -70,7 +70,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("`{}` uses `{}` here", name(r.namer), name(r.named)),
             )
         };
-        let mut diagnostic = Diagnostic::new(Code::TriggerCycle, message, label(first));
+        let mut diagnostic = RULE.diagnostic(message, label(first));
         for r in &references[1..] {
             diagnostic = diagnostic.with_label(label(r));
         }

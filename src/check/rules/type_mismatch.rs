@@ -23,9 +23,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } = problem
         {
             out.push(
-                Diagnostic::new(
-                    Code::TypeMismatch,
-                    message.clone(),
+                RULE.diagnostic(message.clone(),
                     Label::new(*span, label.clone()),
                 )
                 .with_label(Label::new(*fact, "the fact is declared here"))

@@ -80,9 +80,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .owner
             .map_or(first_step.named.name_span, |o| o.span);
         out.push(
-            Diagnostic::new(
-                Code::UnassignedRole,
-                format!(
+            RULE.diagnostic(format!(
                     "role `{}` owns {count} but no one is named to hold it",
                     role.named.name
                 ),

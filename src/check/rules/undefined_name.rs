@@ -28,9 +28,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             };
             out.push(
-                Diagnostic::new(
-                    Code::UndefinedName,
-                    format!("`{name}` is not defined"),
+                RULE.diagnostic(format!("`{name}` is not defined"),
                     Label::new(*span, format!("expected {expected}")),
                 )
                 .with_help(help),

@@ -101,9 +101,7 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     let trigger_name = |t: TriggerId| model.trigger(t).named.name;
     let step_name = |s: StepId| model.step(s).named.name;
     if step.on.is_empty() && step.after.is_empty() {
-        return Diagnostic::new(
-            Code::UnreachableStep,
-            format!("step `{name}` can never run: it has neither `on` nor `after`"),
+        return RULE.diagnostic(format!("step `{name}` can never run: it has neither `on` nor `after`"),
             Label::new(step.named.name_span, "nothing starts this step"),
         )
         .with_help(
@@ -133,9 +131,7 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
         ),
         (false, None) => format!("step `{name}` can never run"),
     };
-    let mut d = Diagnostic::new(
-        Code::UnreachableStep,
-        message,
+    let mut d = RULE.diagnostic(message,
         Label::new(step.named.name_span, "this step never runs"),
     );
     if dead_triggers {

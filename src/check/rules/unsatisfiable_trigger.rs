@@ -34,9 +34,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     let name_span = ctx.model.trigger(id).named.name_span;
                     Label::new(name_span, "this trigger can never fire")
                 };
-                let mut d = Diagnostic::new(
-                    Code::UnsatisfiableTrigger,
-                    format!("the condition of trigger `{name}` can never be true"),
+                let mut d = RULE.diagnostic(format!("the condition of trigger `{name}` can never be true"),
                     primary,
                 );
                 for leaf in &why.core {
@@ -54,9 +52,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(d.with_help(help(&why.core)));
             }
             Verdict::Undecided => out.push(
-                Diagnostic::new(
-                    Code::UnsatisfiableTrigger,
-                    format!(
+                RULE.diagnostic(format!(
                         "could not decide whether the condition of trigger `{name}` can ever be true"
                     ),
                     Label::new(condition, "too many combinations to decide"),

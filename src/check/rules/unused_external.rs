@@ -22,9 +22,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(
-                Code::UnusedExternal,
-                format!("external `{}` is never referenced", named.name),
+            RULE.diagnostic(format!("external `{}` is never referenced", named.name),
                 Label::new(named.name_span, "defined here, used nowhere"),
             )
             .with_help(format!(

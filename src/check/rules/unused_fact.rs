@@ -31,9 +31,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(
-                Code::UnusedFact,
-                format!("fact `{}` is used in no condition", named.name),
+            RULE.diagnostic(format!("fact `{}` is used in no condition", named.name),
                 Label::new(named.name_span, "no trigger looks at this fact"),
             )
             .with_help(format!(

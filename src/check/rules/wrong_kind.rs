@@ -29,9 +29,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("`{position}`")
             };
             out.push(
-                Diagnostic::new(
-                    Code::WrongKind,
-                    format!(
+                RULE.diagnostic(format!(
                         "{place} needs {expected}, but `{name}` is {}",
                         found.article()
                     ),

@@ -1,0 +1,41 @@
+//! The one table of diagnostic codes. Each row names a `Code` variant, its
+//! stable string (what users write in `planc.toml`, suppressions and `explain`)
+//! and the file under `src/check/rules/` holding its rule. `diagnostic::Code`
+//! (the enum, `ALL`, `as_str`) and `check::rules::ALL` (the registry) are
+//! generated from it, so adding a check is a row here and a rule file.
+//!
+//! Rows are in the order of the spec's table; that is also the order of
+//! `Code::ALL`, of the registry and of `Code`'s `Ord`.
+
+/// Calls the macro `$then` with every row of the table, as
+/// `Variant "string" module, ...`.
+macro_rules! for_each_code {
+    ($then:ident) => {
+        $then! {
+            SyntaxError "syntax-error" syntax_error,
+            MissingPlanHeader "missing-plan-header" missing_plan_header,
+            DuplicateDefinition "duplicate-definition" duplicate_definition,
+            UndefinedName "undefined-name" undefined_name,
+            WrongKind "wrong-kind" wrong_kind,
+            TypeMismatch "type-mismatch" type_mismatch,
+            EscalationCycle "escalation-cycle" escalation_cycle,
+            StepCycle "step-cycle" step_cycle,
+            TriggerCycle "trigger-cycle" trigger_cycle,
+            MissingOwner "missing-owner" missing_owner,
+            NoResponse "no-response" no_response,
+            UnreachableStep "unreachable-step" unreachable_step,
+            UnsatisfiableTrigger "unsatisfiable-trigger" unsatisfiable_trigger,
+            OrphanRole "orphan-role" orphan_role,
+            UnusedExternal "unused-external" unused_external,
+            UnusedFact "unused-fact" unused_fact,
+            MultipleCommanders "multiple-commanders" multiple_commanders,
+            NoEscalationPath "no-escalation-path" no_escalation_path,
+            DeadlineInversion "deadline-inversion" deadline_inversion,
+            SpanOfControl "span-of-control" span_of_control,
+            UnassignedRole "unassigned-role" unassigned_role,
+            NoDeputy "no-deputy" no_deputy,
+            NoDrill "no-drill" no_drill,
+            UnusedSuppression "unused-suppression" unused_suppression,
+        }
+    };
+}
