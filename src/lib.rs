@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod check;
 pub mod config;
+pub mod decimal;
 pub mod diagnostic;
 pub mod explain;
 pub mod fmt;

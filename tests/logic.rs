@@ -129,6 +129,7 @@ fn compare(fact: FactId, op: CmpOp, value: u64) -> Cond {
         fact,
         op,
         value,
+        decimal: None,
         span: Span::new(0, 1),
     }
 }

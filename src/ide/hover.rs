@@ -121,6 +121,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
             let f = m.fact(id);
             let ty = match &f.ty {
                 FactType::Count => "count (a whole number)".to_string(),
+                FactType::Number { .. } => "number (a decimal, compared exactly)".to_string(),
                 FactType::Flag => "flag (true or false)".to_string(),
                 FactType::OneOf(vs) => format!(
                     "one of {}",

@@ -232,3 +232,16 @@ impl<'s> Resolver<'s> {
         routine.texts = texts;
     }
 }
+
+impl<'s> Resolver<'s> {
+    /// (v1) Records a section and the required element it is: its `element`
+    /// statement, else the element its title names.
+    pub(super) fn fill_section(&mut self, section: &ast::Section<'s>) {
+        self.model.sections.push(SectionInfo {
+            title: section.title.clone(),
+            element: Element::from_title(&section.title.value),
+            element_written: false,
+            span: section.span,
+        });
+    }
+}

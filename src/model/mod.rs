@@ -7,6 +7,7 @@
 
 mod attributes;
 mod condition;
+pub mod document;
 mod lookup;
 mod names;
 mod resolve;
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
+pub use document::{Element, PlanKind};
 pub use resolve::build;
 
 macro_rules! ids {
@@ -81,6 +83,38 @@ pub struct Header<'s> {
     pub version: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
+    /// (v1) `kind`: 综合/专项/现场处置, with the span of its name.
+    pub kind: Option<(PlanKind, Span)>,
+    /// (v1) `approver`: who approved and signed it (批准人).
+    pub approver: Option<Str<'s>>,
+    /// (v1) `effective`: in force from (施行日期).
+    pub effective: Option<Date>,
+    /// (v1) `reviewed`: the last evaluation (评估日期).
+    pub reviewed: Option<Date>,
+    /// (v1) `distribution`: who receives copies (发放范围).
+    pub distribution: Option<Str<'s>>,
+    /// (v1) `revision`*: the revision record (修订记录), in source order.
+    pub revisions: Vec<Revision<'s>>,
+}
+
+/// (v1) One line of the revision record: `revision 2024-06-30 "调整领导小组成员"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision<'s> {
+    pub date: Date,
+    pub note: Str<'s>,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// (v1) A section of the document, for the required elements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionInfo<'s> {
+    pub title: Str<'s>,
+    /// The element it is: written with `element`, else named by its title.
+    pub element: Option<Element>,
+    /// Whether `element` was written (rather than read from the title).
+    pub element_written: bool,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +160,12 @@ pub struct Variant<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactType<'s> {
     Count,
+    /// (v1) A non-negative decimal, compared exactly. The logic counts it in
+    /// units of 10^-`places` (`places`: one more than the digits after the
+    /// point that its comparisons use), so it reads as a count there.
+    Number {
+        places: u32,
+    },
     Flag,
     OneOf(Vec<Variant<'s>>),
 }
@@ -134,6 +174,7 @@ impl FactType<'_> {
     pub fn describe(&self) -> &'static str {
         match self {
             FactType::Count => "a count",
+            FactType::Number { .. } => "a number",
             FactType::Flag => "a flag",
             FactType::OneOf(_) => "a one_of fact",
         }
@@ -150,6 +191,9 @@ pub struct Fact<'s> {
 pub struct Level<'s> {
     /// Declared most severe first: rank 0 is the most severe.
     pub named: Named<'s>,
+    /// (v1) `until`: when a response at this level ends (响应结束条件).
+    pub until: Option<Str<'s>>,
+    pub texts: Vec<Str<'s>>,
 }
 
 /// Index of a node in `Condition::nodes`.
@@ -174,7 +218,11 @@ pub enum Cond {
     Compare {
         fact: FactId,
         op: CmpOp,
+        /// A count's integer; for a `number` fact, the decimal in the fact's
+        /// units (see `FactType::Number`).
         value: u64,
+        /// (v1) The exact decimal of a `number` fact's comparison.
+        decimal: Option<crate::decimal::Decimal>,
         span: Span,
     },
     /// Variants as indexes into the fact's `OneOf` list.
@@ -248,6 +296,8 @@ pub struct Routine<'s> {
     pub with: Vec<Ref<Party>>,
     pub every: Option<Duration>,
     pub texts: Vec<Str<'s>>,
+    /// (v1) `last`: when it was last done.
+    pub last: Option<Date>,
 }
 
 /// The kinds of things a name can denote, for messages.
@@ -331,6 +381,8 @@ pub struct Model<'s> {
     pub triggers: Vec<Trigger<'s>>,
     pub steps: Vec<Step<'s>>,
     pub routines: Vec<Routine<'s>>,
+    /// (v1) Every section, in source order (nested ones after their parent).
+    pub sections: Vec<SectionInfo<'s>>,
     pub symbols: HashMap<&'s str, Symbol>,
     pub problems: Vec<Problem>,
 }

@@ -21,6 +21,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     for (item, symbol) in items.iter().zip(declared) {
         r.fill(item, symbol);
     }
+    r.scale_numbers();
     if r.model.header.is_none() && !r.saw_nested_header(&items) {
         r.model.problems.push(Problem::NoHeader);
     }
@@ -190,6 +191,7 @@ impl<'s> Resolver<'s> {
                         with: vec![],
                         every: None,
                         texts: vec![],
+                        last: None,
                     }),
                 }
                 Some(symbol)
@@ -236,6 +238,8 @@ impl<'s> Resolver<'s> {
                 if self.define(&l.name, Kind::Level, Symbol::Level(id)) {
                     self.model.levels.push(Level {
                         named: named(&l.name, &l.label, l.span),
+                        until: None,
+                        texts: vec![],
                     });
                 }
                 None
@@ -288,6 +292,7 @@ impl<'s> Resolver<'s> {
                 trigger.condition = condition;
                 trigger.level = level;
             }
+            Item::Section(section) => self.fill_section(section),
             _ => {}
         }
     }

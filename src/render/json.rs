@@ -220,6 +220,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                 label: &f.named.label.value,
                 ty: match f.ty {
                     FactType::Count => "count",
+                    FactType::Number { .. } => "number",
                     FactType::Flag => "flag",
                     FactType::OneOf(_) => "one_of",
                 },

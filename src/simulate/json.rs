@@ -122,12 +122,13 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             let given = sim.facts.get(crate::model::FactId(i as u32));
             let value = match (given, &f.ty) {
                 (Some(Value::Count(n)), _) => serde_json::Value::from(n),
+                (Some(Value::Number(d)), _) => number(d),
                 (Some(Value::Flag(b)), _) => serde_json::Value::from(b),
                 (Some(Value::Variant(v)), FactType::OneOf(vs)) => vs
                     .get(v as usize)
                     .map(|v| serde_json::Value::from(v.name))
                     .unwrap_or(serde_json::Value::Null),
-                (_, FactType::Count) => serde_json::Value::from(0),
+                (_, FactType::Count | FactType::Number { .. }) => serde_json::Value::from(0),
                 (_, FactType::Flag) => serde_json::Value::from(false),
                 (_, FactType::OneOf(_)) => serde_json::Value::Null,
             };
@@ -136,6 +137,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                 label: &f.named.label.value,
                 ty: match f.ty {
                     FactType::Count => "count",
+                    FactType::Number { .. } => "number",
                     FactType::Flag => "flag",
                     FactType::OneOf(_) => "one_of",
                 },
@@ -246,4 +248,13 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A decimal as a JSON number (its shortest form; JSON readers take it as a double).
+fn number(d: crate::decimal::Decimal) -> serde_json::Value {
+    d.to_string()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }

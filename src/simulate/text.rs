@@ -169,6 +169,7 @@ impl Out<'_> {
         };
         match (sim.facts.get(id), &fact.ty) {
             (Some(Value::Count(n)), _) => format!("{label} = {n}"),
+            (Some(Value::Number(d)), _) => format!("{label} = {d}"),
             (Some(Value::Flag(b)), _) => {
                 format!("{label} = {}", if b { self.s.yes } else { self.s.no })
             }
@@ -176,7 +177,7 @@ impl Out<'_> {
                 Some(v) => format!("{label} = {}", v.label.value),
                 None => format!("{label} = ?"),
             },
-            (_, FactType::Count) => format!("{label}{}{}", self.w.colon, self.s.unset_count),
+            (_, FactType::Count | FactType::Number { .. }) => format!("{label}{}{}", self.w.colon, self.s.unset_count),
             (_, FactType::Flag) => format!("{label}{}{}", self.w.colon, self.s.unset_flag),
             (_, FactType::OneOf(_)) => format!("{label}{}{}", self.w.colon, self.s.unset_one_of),
         }

@@ -275,6 +275,18 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Whether `lhs OP rhs`.
+    pub fn holds<T: Ord>(self, lhs: &T, rhs: &T) -> bool {
+        match self {
+            CmpOp::Ge => lhs >= rhs,
+            CmpOp::Gt => lhs > rhs,
+            CmpOp::Le => lhs <= rhs,
+            CmpOp::Lt => lhs < rhs,
+            CmpOp::Eq => lhs == rhs,
+            CmpOp::Ne => lhs != rhs,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Ge => ">=",
@@ -287,13 +299,29 @@ impl CmpOp {
     }
 }
 
+/// The number a comparison is made with: an integer, or (v1) a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Integer(u64),
+    Decimal(crate::decimal::Decimal),
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Integer(n) => write!(f, "{n}"),
+            Number::Decimal(d) => write!(f, "{d}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum CondNode<'s> {
     /// `visitors >= 50`
     Compare {
         fact: Name<'s>,
         op: CmpOp,
-        value: u64,
+        value: Number,
         span: Span,
     },
     /// `act in { self_harm, suicide }`

@@ -456,7 +456,7 @@ impl<'s> Lowerer<'s, '_> {
                     "==" => CmpOp::Eq,
                     _ => CmpOp::Ne,
                 };
-                let value = self.integer(&value);
+                let value = Number::Integer(self.integer(&value));
                 CondNode::Compare {
                     fact: self.name(fact),
                     op,
