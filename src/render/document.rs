@@ -6,6 +6,7 @@ use crate::model::{self, Model};
 use crate::syntax::ast::{self, Item};
 
 use super::condition;
+use super::view;
 use super::order;
 use super::words::Lang;
 
@@ -33,14 +34,22 @@ impl Document {
                 .map(|t| clean(&t.value))
                 .unwrap_or_default(),
             issuer: h.issuer.as_ref().map(|s| clean(&s.value)),
-            date: h
-                .date
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            date: h.date.map(view::date),
             basis: strs(&h.basis),
             scope: h.scope.as_ref().map(|s| clean(&s.value)),
             version: h.version.as_ref().map(|s| clean(&s.value)),
             commander: h.commander.map(|c| Party::role(model, c.id)),
             texts: strs(&h.texts),
+            kind: h.kind.map(|(k, _)| k.title().to_string()),
+            approver: h.approver.as_ref().map(|s| clean(&s.value)),
+            effective: h.effective.map(view::date),
+            reviewed: h.reviewed.map(view::date),
+            distribution: h.distribution.as_ref().map(|s| clean(&s.value)),
+            revisions: h
+                .revisions
+                .iter()
+                .map(|r| (view::date(r.date), clean(&r.note.value)))
+                .collect(),
         });
         let checklists: Vec<_> = order::by_severity(model)
             .into_iter()
@@ -58,6 +67,7 @@ impl Document {
                         Level {
                             name: level.named.name.to_string(),
                             label: clean(&level.named.label.value),
+                            until: level.until.as_ref().map(|u| clean(&u.value)),
                         }
                     }),
                     condition: clean(&condition::words(model, &trigger.condition, lang)),

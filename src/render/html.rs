@@ -133,6 +133,20 @@ impl<'a> Page<'a> {
                     @if let Some(v) = &h.scope { dt { (w.scope) } dd { (v) } }
                     @if let Some(c) = &h.commander { dt { (w.commander) } dd { (self.party(c)) } }
                     @if let Some(v) = &h.version { dt { (w.version) } dd { (v) } }
+                    @if let Some(v) = &h.kind { dt { (w.kind) } dd { (v) } }
+                    @if let Some(v) = &h.approver { dt { (w.approver) } dd { (v) } }
+                    @if let Some(v) = &h.effective { dt { (w.effective) } dd { (v) } }
+                    @if let Some(v) = &h.reviewed { dt { (w.reviewed) } dd { (v) } }
+                    @if let Some(v) = &h.distribution { dt { (w.distribution) } dd { (v) } }
+                }
+                @if !h.revisions.is_empty() {
+                    table.revisions {
+                        caption { (w.revisions) }
+                        thead { tr { th { (w.revision_date) } th { (w.revision_note) } } }
+                        tbody {
+                            @for (date, note) in &h.revisions { tr { td { (date) } td { (note) } } }
+                        }
+                    }
                 }
                 @for t in &h.texts { p { (t) } }
             }
@@ -152,6 +166,9 @@ impl<'a> Page<'a> {
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
+                    @if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
+                        p.until { strong { (w.level_until) (w.colon) } (until) }
+                    }
                     @if !t.also.is_empty() {
                         p { strong { (w.also_sets_off) (w.colon) } (t.also.join(w.comma)) }
                     }

@@ -36,7 +36,7 @@ struct Plan<'a> {
     version: u32,
     language: Lang,
     plan: Header<'a>,
-    levels: Vec<Named<'a>>,
+    levels: Vec<LevelJson<'a>>,
     facts: Vec<Fact<'a>>,
     roles: Vec<Role<'a>>,
     externals: Vec<External<'a>>,
@@ -56,6 +56,20 @@ struct Header<'a> {
     commander: Option<&'a str>,
     version: Option<&'a str>,
     text: Vec<&'a str>,
+    /// (v1) `comprehensive`, `special` or `onsite`.
+    kind: Option<&'static str>,
+    approver: Option<&'a str>,
+    effective: Option<String>,
+    reviewed: Option<String>,
+    distribution: Option<&'a str>,
+    revisions: Vec<Revision<'a>>,
+}
+
+/// (v1) One line of the revision record.
+#[derive(Serialize)]
+struct Revision<'a> {
+    date: String,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -72,6 +86,15 @@ struct Fact<'a> {
     ty: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     variants: Option<Vec<Named<'a>>>,
+}
+
+/// A level, most severe first.
+#[derive(Serialize)]
+struct LevelJson<'a> {
+    name: &'a str,
+    label: &'a str,
+    /// (v1) When a response at this level ends.
+    until: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -175,6 +198,8 @@ struct Routine<'a> {
     with: Vec<&'a str>,
     every: Option<Duration>,
     text: Vec<&'a str>,
+    /// (v1) `YYYY-MM-DD`: when it was last done.
+    last: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -207,9 +232,10 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
         levels: model
             .levels
             .iter()
-            .map(|l| Named {
+            .map(|l| LevelJson {
                 name: l.named.name,
                 label: &l.named.label.value,
+                until: l.until.as_ref().map(|u| u.value.as_ref()),
             })
             .collect(),
         facts: model
@@ -328,6 +354,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                 with: names(model, &r.with),
                 every: r.every.map(|d| duration(d.seconds)),
                 text: texts(&r.texts),
+                last: r.last.map(super::view::date),
             })
             .collect(),
         outline: doc
@@ -360,9 +387,7 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
     Header {
         title: h.and_then(|h| h.title.as_ref()).map(|t| t.value.as_ref()),
         issuer: h.and_then(|h| h.issuer.as_ref()).map(|t| t.value.as_ref()),
-        date: h
-            .and_then(|h| h.date)
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        date: h.and_then(|h| h.date).map(super::view::date),
         basis: h.map(|h| texts(&h.basis)).unwrap_or_default(),
         scope: h.and_then(|h| h.scope.as_ref()).map(|t| t.value.as_ref()),
         commander: h
@@ -370,6 +395,24 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
             .map(|c| model.role(c.id).named.name),
         version: h.and_then(|h| h.version.as_ref()).map(|t| t.value.as_ref()),
         text: h.map(|h| texts(&h.texts)).unwrap_or_default(),
+        kind: h.and_then(|h| h.kind).map(|(k, _)| k.name()),
+        approver: h.and_then(|h| h.approver.as_ref()).map(|t| t.value.as_ref()),
+        effective: h.and_then(|h| h.effective).map(super::view::date),
+        reviewed: h.and_then(|h| h.reviewed).map(super::view::date),
+        distribution: h
+            .and_then(|h| h.distribution.as_ref())
+            .map(|t| t.value.as_ref()),
+        revisions: h
+            .map(|h| {
+                h.revisions
+                    .iter()
+                    .map(|r| Revision {
+                        date: super::view::date(r.date),
+                        note: &r.note.value,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

@@ -142,7 +142,29 @@ impl<'a> Md<'a> {
             self.field("", w.version, &escape(v));
             any = true;
         }
+        let document = [
+            (w.kind, &h.kind),
+            (w.approver, &h.approver),
+            (w.effective, &h.effective),
+            (w.reviewed, &h.reviewed),
+            (w.distribution, &h.distribution),
+        ];
+        for (name, value) in document {
+            if let Some(v) = value {
+                self.field("", name, &escape(v));
+                any = true;
+            }
+        }
         if any {
+            self.out.push('\n');
+        }
+        if !h.revisions.is_empty() {
+            let _ = writeln!(self.out, "**{}**\n", w.revisions);
+            let _ = writeln!(self.out, "| {} | {} |", w.revision_date, w.revision_note);
+            self.out.push_str("| --- | --- |\n");
+            for (date, note) in &h.revisions {
+                let _ = writeln!(self.out, "| {} | {} |", escape(date), escape(note));
+            }
             self.out.push('\n');
         }
         self.paragraphs(&h.texts);
@@ -178,6 +200,15 @@ impl<'a> Md<'a> {
                 w.colon,
                 escape(&t.condition)
             );
+            if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
+                let _ = writeln!(
+                    self.out,
+                    "**{}**{}{}\n",
+                    w.level_until,
+                    w.colon,
+                    escape(until)
+                );
+            }
             if !t.also.is_empty() {
                 let also: Vec<String> = t.also.iter().map(|a| escape(a)).collect();
                 let _ = writeln!(

@@ -44,6 +44,20 @@ pub struct Header {
     pub version: Option<String>,
     pub commander: Option<Party>,
     pub texts: Vec<String>,
+    /// (v1) `专项应急预案` (the kind's title).
+    pub kind: Option<String>,
+    pub approver: Option<String>,
+    /// `YYYY-MM-DD`
+    pub effective: Option<String>,
+    pub reviewed: Option<String>,
+    pub distribution: Option<String>,
+    /// (v1) The revision record: date and change, in source order.
+    pub revisions: Vec<(String, String)>,
+}
+
+/// `YYYY-MM-DD`
+pub fn date(d: ast::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +79,8 @@ pub struct StepItem {
 pub struct Level {
     pub name: String,
     pub label: String,
+    /// (v1) When a response at this level ends.
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
