@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use lsp_server::Connection;
-use planc::config::{Config, Overrides};
+use planc::config::Config;
 use planc::lsp::{Exit, Formatter, Options};
 
 use super::config::Configs;
@@ -46,7 +46,7 @@ pub fn run(_args: LspArgs) -> u8 {
 /// effect (an unsaved buffer, or a broken planc.toml, gets the defaults).
 fn config_for(path: Option<&Path>) -> Config {
     match path {
-        Some(path) => Configs::new(None, false, Overrides::default())
+        Some(path) => Configs::new(None, false, super::today::overrides())
             .for_file(path)
             .config
             .clone(),

@@ -12,6 +12,7 @@ mod output;
 mod render;
 mod simulate;
 mod terminal;
+mod today;
 
 use std::process::ExitCode;
 

@@ -6,7 +6,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use planc::config::{Config, Overrides};
+use planc::config::Config;
 use planc::diagnostic::Diagnostic;
 use planc::graph::Graphs;
 use planc::model::Model;
@@ -34,7 +34,7 @@ fn read_plan(path: &Path) -> Result<String, u8> {
 
 /// The configuration `planc check` would use for the file (its nearest planc.toml).
 fn config_for(path: &Path) -> Config {
-    Configs::new(None, false, Overrides::default())
+    Configs::new(None, false, super::today::overrides())
         .for_file(path)
         .config
         .clone()
