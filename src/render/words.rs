@@ -318,6 +318,30 @@ pub fn duration_words(seconds: u64, lang: Lang) -> String {
     }
 }
 
+/// (v1) A duration as written, in words: its working days as working days
+/// (`10个工作日`, `10 working days`), the rest as `duration_words` says it.
+pub fn written_words(d: &crate::syntax::ast::Duration, lang: Lang) -> String {
+    if d.working_days == 0 {
+        return duration_words(d.seconds, lang);
+    }
+    let rest = d
+        .seconds
+        .saturating_sub(d.working_days.saturating_mul(crate::syntax::WORKING_DAY));
+    let days = match (lang, d.working_days) {
+        (Lang::Zh, n) => format!("{n}个工作日"),
+        (Lang::En, 1) => "1 working day".to_string(),
+        (Lang::En, n) => format!("{n} working days"),
+    };
+    if rest == 0 {
+        return days;
+    }
+    let rest = duration_words(rest, lang);
+    match lang {
+        Lang::Zh => format!("{days}{rest}"),
+        Lang::En => format!("{days} {rest}"),
+    }
+}
+
 /// A step's deadline: `10分钟内`, `within 10 minutes`.
 pub fn within_words(seconds: u64, lang: Lang) -> String {
     match lang {
@@ -358,5 +382,22 @@ mod tests {
         assert_eq!(every_words(14 * 86_400, Lang::Zh), "每2周");
         assert_eq!(every_words(86_400, Lang::En), "every day");
         assert_eq!(every_words(2 * 86_400, Lang::En), "every 2 days");
+        assert_eq!(every_words(1800, Lang::Zh), "每30分钟");
+    }
+
+    #[test]
+    fn working_days_in_words() {
+        let d = |text: &str| {
+            let (seconds, working_days) = crate::syntax::parse_duration(text).unwrap();
+            crate::syntax::ast::Duration {
+                seconds,
+                working_days,
+                span: crate::span::Span::new(0, 0),
+            }
+        };
+        assert_eq!(written_words(&d("10wd"), Lang::Zh), "10个工作日");
+        assert_eq!(written_words(&d("1wd"), Lang::En), "1 working day");
+        assert_eq!(written_words(&d("2wd4h"), Lang::En), "2 working days 4 hours");
+        assert_eq!(written_words(&d("1h30m"), Lang::Zh), "1小时30分钟");
     }
 }

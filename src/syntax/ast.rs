@@ -55,8 +55,12 @@ pub struct Str<'s> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Duration {
-    /// Length in seconds, with `w` = 7 days, `mo` = 30 days, `y` = 365 days.
+    /// Length in seconds, with `w` = 7 days, `mo` = 30 days, `y` = 365 days,
+    /// (v1) `wd` = 7/5 day: how durations are compared.
     pub seconds: u64,
+    /// (v1) The working days (`wd`) in it, included in `seconds` at 7/5 day
+    /// each; a calendar (`simulate --start`) counts them Monday to Friday.
+    pub working_days: u64,
     pub span: Span,
 }
 

@@ -23,7 +23,7 @@ use crate::span::Span;
 pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH};
 use parser::{PlanParser, Rule};
-pub use values::parse_duration;
+pub use values::{WORKING_DAY, parse_duration};
 
 /// The result of parsing: the items that parsed, and the syntax errors.
 #[derive(Debug)]

@@ -101,7 +101,11 @@ impl<'s> Lowerer<'s, '_> {
     pub(super) fn duration(&mut self, pair: P<'s>) -> Duration {
         let span = self.span(&pair);
         match parse_duration(pair.as_str()) {
-            Ok(seconds) => Duration { seconds, span },
+            Ok((seconds, working_days)) => Duration {
+                seconds,
+                working_days,
+                span,
+            },
             Err(why) => {
                 self.error(
                     span,
@@ -109,7 +113,11 @@ impl<'s> Lowerer<'s, '_> {
                     "invalid duration",
                     Some("units go from largest to smallest, each at most once: `y`, `mo`, `w`, `d`, `h`, `m` (minutes), `s`, e.g. `1h30m`".into()),
                 );
-                Duration { seconds: 0, span }
+                Duration {
+                    seconds: 0,
+                    working_days: 0,
+                    span,
+                }
             }
         }
     }
@@ -145,12 +153,18 @@ fn unicode_escape(s: &str) -> Result<(char, usize), &'static str> {
     Ok((ch, 2 + 1 + close + 1))
 }
 
-/// Seconds in a duration such as `1h30m`; units decreasing, each at most once.
-pub fn parse_duration(text: &str) -> Result<u64, String> {
-    const UNITS: [(&str, u64); 7] = [
+/// Seconds of working day: 7/5 of a day (v1 `wd`), where durations are compared.
+pub const WORKING_DAY: u64 = 7 * 86_400 / 5;
+
+/// A duration such as `1h30m` or `15wd` (units decreasing, each at most once):
+/// its length in seconds as durations are compared (`wd` = 7/5 day), and how
+/// many working days it holds (which a calendar counts Monday to Friday).
+pub fn parse_duration(text: &str) -> Result<(u64, u64), String> {
+    const UNITS: [(&str, u64); 8] = [
         ("y", 365 * 86_400),
         ("mo", 30 * 86_400),
         ("w", 7 * 86_400),
+        ("wd", WORKING_DAY),
         ("d", 86_400),
         ("h", 3_600),
         ("m", 60),
@@ -158,6 +172,7 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
     ];
     let mut rest = text;
     let mut total: u64 = 0;
+    let mut working_days: u64 = 0;
     let mut last_rank: Option<usize> = None;
     while !rest.is_empty() {
         let digits = rest
@@ -167,10 +182,12 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
             .parse()
             .map_err(|_| "the number is too large".to_string())?;
         rest = &rest[digits..];
+        // The longest unit that fits (`wd` rather than `w`, `mo` rather than `m`).
         let (rank, (unit, factor)) = UNITS
             .iter()
             .enumerate()
-            .find(|(_, (u, _))| rest.starts_with(u))
+            .filter(|(_, (u, _))| rest.starts_with(u))
+            .max_by_key(|(_, (u, _))| u.len())
             .ok_or_else(|| "missing unit".to_string())?;
         if let Some(last) = last_rank {
             if rank == last {
@@ -186,8 +203,11 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
             .checked_mul(*factor)
             .and_then(|s| total.checked_add(s))
             .ok_or_else(|| "it is too long".to_string())?;
+        if *unit == "wd" {
+            working_days = amount;
+        }
     }
-    Ok(total)
+    Ok((total, working_days))
 }
 
 fn date_exists(year: u16, month: u8, day: u8) -> bool {
@@ -200,11 +220,19 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("1h30m"), Ok(5400));
-        assert_eq!(parse_duration("6mo"), Ok(6 * 30 * 86_400));
-        assert_eq!(parse_duration("2w"), Ok(14 * 86_400));
+        assert_eq!(parse_duration("1h30m"), Ok((5400, 0)));
+        assert_eq!(parse_duration("6mo"), Ok((6 * 30 * 86_400, 0)));
+        assert_eq!(parse_duration("2w"), Ok((14 * 86_400, 0)));
         assert!(parse_duration("30m1h").is_err());
         assert!(parse_duration("1m1m").is_err());
+        // (v1) working days: 7/5 day each where compared; between `w` and `d`.
+        assert_eq!(parse_duration("15wd"), Ok((21 * 86_400, 15)));
+        assert_eq!(parse_duration("5wd"), Ok((7 * 86_400, 5)));
+        assert_eq!(parse_duration("1w2wd3d"), Ok((7 * 86_400 + 241_920 + 3 * 86_400, 2)));
+        assert!(parse_duration("1d2wd").is_err());
+        assert!(parse_duration("2wd1w").is_err());
+        assert_eq!(parse_duration("99999999wd"), Ok((99_999_999 * 120_960, 99_999_999)));
+        assert!(parse_duration("999999999999999999wd").is_err());
     }
 
     #[test]
