@@ -1,8 +1,9 @@
 //! The `planc` binary end to end: exit codes, planc.toml discovery and errors,
 //! command-line overrides, suppressions, baselines, folder walks and `explain`.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
 use planc::check::RULES;
 use tempfile::TempDir;
@@ -29,10 +30,7 @@ struct Run {
 }
 
 fn planc(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
-        .current_dir(dir)
-        .env_remove("CI")
-        .env("NO_COLOR", "1")
+    let out = support::command(dir)
         .env("COLUMNS", "100")
         .args(args)
         .output()
@@ -44,12 +42,10 @@ fn planc(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// A folder with `files` (path, text); folders are created as needed. It
-/// always has a planc.toml (empty unless given), so that discovery never
-/// reaches a planc.toml above the temporary folder.
+/// A folder with `files` (path, text); folders are created as needed. It is
+/// a repository's root, so discovery never reaches a planc.toml above it.
 fn tree(files: &[(&str, &str)]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("planc.toml"), "").unwrap();
+    let dir = support::temp_root();
     for (path, text) in files {
         let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -145,6 +141,35 @@ fn the_nearest_planc_toml_wins() {
     );
     assert_eq!(findings(&run), ["sub/b.plan:6:6 error missing-owner"]);
     assert_eq!(run.code, 1);
+}
+
+/// A planc.toml above a repository's root (a `.git` folder, a worktree's
+/// `.git` file, or `.hg`) is never read; outside a repository the search goes on.
+#[test]
+fn the_search_for_planc_toml_stops_at_the_repository_root() {
+    let dir = tree(&[
+        ("planc.toml", "[rules]\nmissing-owner = \"off\"\n"),
+        ("git/.git/HEAD", "ref: refs/heads/main\n"),
+        ("git/plans/a.plan", &plan(UNOWNED)),
+        ("worktree/.git", "gitdir: /elsewhere/.git/worktrees/w\n"),
+        ("worktree/a.plan", &plan(UNOWNED)),
+        ("hg/.hg/requires", "store\n"),
+        ("hg/a.plan", &plan(UNOWNED)),
+        ("own/.git/HEAD", "ref: refs/heads/main\n"),
+        ("own/planc.toml", "[rules]\nmissing-owner = \"warning\"\n"),
+        ("own/sub/a.plan", &plan(UNOWNED)),
+        ("plain/a.plan", &plan(UNOWNED)),
+    ]);
+    let run = planc(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(
+        findings(&run),
+        [
+            "./git/plans/a.plan:6:6 error missing-owner",
+            "./hg/a.plan:6:6 error missing-owner",
+            "./own/sub/a.plan:6:6 warning missing-owner",
+            "./worktree/a.plan:6:6 error missing-owner",
+        ]
+    );
 }
 
 #[test]

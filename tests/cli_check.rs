@@ -1,25 +1,10 @@
 //! The `planc` binary: exit codes, paths, formats.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn planc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planc"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run planc")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use support::{planc, stderr, stdout, temp_root};
 
 const CLEAN: &str = "tests/fixtures/checks/undefined-name/quiet.plan";
 const BROKEN: &str = "tests/fixtures/checks/undefined-name/fires.plan";
@@ -47,7 +32,7 @@ fn bundled_plans_have_no_errors() {
 
 #[test]
 fn warnings_exit_1_only_with_deny_warnings() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let path = dir.path().join("warn.plan");
     let source = std::fs::read_to_string(CLEAN).unwrap();
     // Without its drill the plan warns no-drill.
@@ -95,7 +80,7 @@ fn bad_arguments_exit_2() {
 
 #[test]
 fn invalid_utf8_is_reported_with_its_offset() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let path = dir.path().join("latin1.plan");
     std::fs::write(&path, b"plan \"caf\xe9\" { }\n").unwrap();
     let o = planc(&["check", "--format", "json", path.to_str().unwrap()]);
@@ -107,9 +92,45 @@ fn invalid_utf8_is_reported_with_its_offset() {
     );
 }
 
+/// The limit is checked on a sparse file: its size without its bytes on disk.
+#[test]
+fn a_file_over_256_mib_is_reported_at_its_start() {
+    let dir = temp_root();
+    let path = dir.path().join("huge.plan");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(256 * 1024 * 1024 + 1)
+        .unwrap();
+    let o = planc(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(&str, &str, u64, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "syntax-error",
+            "the file is 268435457 bytes, more than planc reads (268435456 bytes)",
+            1,
+            1
+        )]
+    );
+}
+
 #[test]
 fn folders_are_walked_in_sorted_order() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let broken = std::fs::read_to_string(BROKEN).unwrap();
     for name in ["b.plan", "a.plan", "sub/c.plan"] {
         let path = dir.path().join(name);

@@ -4,40 +4,52 @@
 //! with `pdftotext`.
 //!
 //! `.ci/run` installs them (see docs/rendering.md). Where one is missing the
-//! test prints a note and passes, unless the `CI` variable is set: then a
-//! missing consumer fails the test.
+//! test writes a `SKIPPED` line to the terminal and passes, and
+//! `every_consumer_test_runs_here_or_is_counted_as_skipped` says how many
+//! consumer tests (of this file, tests/github_output.rs and tests/editors.rs)
+//! skip here; under CI a missing consumer fails (see tests/support/consumers.rs).
 
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use support::consumers::{self, Consumer, available, chromium, vnu_jar};
 use support::*;
 
-/// Whether `program --version`-like probing finds the consumer; when it does
-/// not, fails under CI and prints a skip note otherwise.
-fn available(what: &str, found: bool) -> bool {
-    if found {
-        return true;
+/// Counts the consumer tests that skip here, on the terminal whatever the
+/// capture: `cargo test` without the consumers must say that it did not run them.
+#[test]
+fn every_consumer_test_runs_here_or_is_counted_as_skipped() {
+    let missing: Vec<&(Consumer, &str)> = consumers::ALL
+        .iter()
+        .filter(|(consumer, _)| !consumer.installed())
+        .collect();
+    if missing.is_empty() {
+        consumers::tell(&format!(
+            "consumer tests: all {} run here",
+            consumers::ALL.len()
+        ));
+        return;
     }
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{what} is not installed; .ci/run installs it");
+    let mut lines = vec![format!(
+        "consumer tests: {} of {} SKIPPED here (they pass without running; with CI set they fail):",
+        missing.len(),
+        consumers::ALL.len()
+    )];
+    for (consumer, test) in &missing {
+        lines.push(format!(
+            "  {test}: needs {} ({})",
+            consumer.name(),
+            consumer.install()
+        ));
     }
-    eprintln!("note: {what} is not installed; skipping this consumer test (CI fails here)");
-    false
-}
-
-fn runs(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn node_modules() -> PathBuf {
-    root().join("tests/consumers/node_modules")
+    consumers::tell(&lines.join("\n"));
+    assert!(
+        !consumers::in_ci(),
+        "{}\n.ci/run installs every consumer",
+        lines.join("\n")
+    );
 }
 
 /// Every bundled plan and the markup plan: `(name, source)`.
@@ -58,7 +70,7 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 
 #[test]
 fn graphviz_draws_every_graph_with_its_labels() {
-    if !available("Graphviz `dot`", runs("dot", &["-V"])) {
+    if !available(Consumer::Graphviz) {
         return;
     }
     for (name, source) in all_plans() {
@@ -101,7 +113,7 @@ fn graphviz_draws_every_graph_with_its_labels() {
 
 #[test]
 fn cmark_gfm_finds_one_unticked_task_per_step() {
-    if !available("cmark-gfm", runs("cmark-gfm", &["--version"])) {
+    if !available(Consumer::CmarkGfm) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -147,11 +159,7 @@ fn cmark_gfm_finds_one_unticked_task_per_step() {
 #[test]
 fn mermaid_parses_every_graph() {
     let script = root().join("tests/consumers/mermaid-parse.mjs");
-    let found = runs("node", &["--version"]) && node_modules().join("mermaid").is_dir();
-    if !available(
-        "node with mermaid@11 and jsdom@26 (npm ci in tests/consumers)",
-        found,
-    ) {
+    if !available(Consumer::Mermaid) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -181,13 +189,10 @@ fn mermaid_parses_every_graph() {
 
 #[test]
 fn nu_html_checker_finds_no_error() {
-    let jar = node_modules().join("vnu-jar/build/dist/vnu.jar");
-    if !available(
-        "java with vnu-jar (npm ci in tests/consumers)",
-        runs("java", &["-version"]) && jar.is_file(),
-    ) {
+    if !available(Consumer::NuHtmlChecker) {
         return;
     }
+    let jar = vnu_jar();
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for (name, source) in all_plans() {
@@ -197,9 +202,11 @@ fn nu_html_checker_finds_no_error() {
             &format!("{name}.html"),
             &planc::render::html::render(&doc),
         ));
-        let card = &doc.roles[0];
-        let role = planc::render::html::render_role(&doc, card);
-        files.push(write(dir.path(), &format!("{name}-role.html"), &role));
+        assert!(!doc.roles.is_empty(), "{name} has no role card");
+        for (i, card) in doc.roles.iter().enumerate() {
+            let role = planc::render::html::render_role(&doc, card);
+            files.push(write(dir.path(), &format!("{name}-role{i}.html"), &role));
+        }
     }
     let out = Command::new("java")
         .arg("-jar")
@@ -216,12 +223,6 @@ fn nu_html_checker_finds_no_error() {
     );
 }
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| runs(c, &["--version"]))
-}
-
 /// Text with all white space removed: a PDF breaks lines wherever it likes.
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -229,14 +230,10 @@ fn squeeze(text: &str) -> String {
 
 #[test]
 fn chromium_prints_every_bundled_plan_with_its_title_and_steps() {
-    let browser = chromium();
-    if !available(
-        "headless Chromium and pdftotext",
-        browser.is_some() && runs("pdftotext", &["-v"]),
-    ) {
+    if !available(Consumer::ChromiumPdf) {
         return;
     }
-    let browser = browser.unwrap();
+    let browser = chromium().expect("found by `available`");
     let dir = tempfile::tempdir().unwrap();
     let handles: Vec<_> = bundled()
         .into_iter()

@@ -4,28 +4,17 @@
 //! - VS Code's TextMate engine tokenizes the bundled plans with the grammar in
 //!   editors/vscode/ (vscode-tmgrammar-test: assertions and snapshots).
 //!
-//! They need `pip install -r tests/lsp/requirements.txt` and
-//! `npm ci --prefix editors/vscode`. Without them the tests are skipped with a
-//! note, except in CI (`CI` set), where they fail.
+//! They need the Python packages of `tests/lsp/requirements.txt` (in a venv
+//! named by `PYTHON`, as .ci/run does) and `npm ci --prefix editors/vscode`.
+//! Without them the tests are skipped with a note on the terminal, except
+//! under CI, where they fail (tests/support/consumers.rs).
 
-use std::path::Path;
+mod support;
+
 use std::process::{Command, Output};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Whether a tool is there; when not, skip (or fail in CI) with `install`.
-fn available(ready: bool, install: &str) -> bool {
-    if ready {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("missing in CI: {install}");
-    }
-    eprintln!("skipping: not installed here: {install}");
-    false
-}
+use support::consumers::{Consumer, available, python};
+use support::root;
 
 fn assert_success(what: &str, output: Output) {
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -38,17 +27,9 @@ fn assert_success(what: &str, output: Output) {
     println!("{stdout}");
 }
 
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
 #[test]
 fn a_real_lsp_client_drives_the_server() {
-    let ready = Command::new(python())
-        .args(["-c", "import pytest_lsp, pytest_timeout"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !available(ready, "pip install -r tests/lsp/requirements.txt") {
+    if !available(Consumer::PytestLsp) {
         return;
     }
     let output = Command::new(python())
@@ -72,15 +53,10 @@ fn a_real_lsp_client_drives_the_server() {
 
 #[test]
 fn the_textmate_grammar_tokenizes_the_bundled_plans() {
-    let vscode = root().join("editors/vscode");
-    let ready = vscode.join("node_modules/vscode-tmgrammar-test").is_dir()
-        && Command::new("npm")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if !available(ready, "npm ci --prefix editors/vscode") {
+    if !available(Consumer::TextMate) {
         return;
     }
+    let vscode = root().join("editors/vscode");
     let output = Command::new("npm")
         .args(["test", "--silent"])
         .current_dir(&vscode)

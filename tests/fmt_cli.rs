@@ -3,17 +3,17 @@
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const MESSY: &str = "plan \"测试\" { issuer \"单位\" }\nrole leader \"组长\" { holder \"张三\"; duty \"负总责\" }\n";
 const CLEAN: &str = "plan \"测试\" {\n  issuer \"单位\"\n}\n\nrole leader \"组长\" {\n  holder \"张三\"\n  duty \"负总责\"\n}\n";
 
 fn planc(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planc"))
+    support::command(dir)
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
         .output()
         .expect("planc runs")
 }
@@ -26,12 +26,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The names in `dir`, sorted (to see that no temp file is left behind).
+/// The names in `dir`, sorted (to see that no temp file is left behind),
+/// but for the repository marker of `support::temp_root`.
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<_> = fs::read_dir(dir)
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".git")
         .collect();
     names.sort();
     names
@@ -39,7 +41,7 @@ fn listing(dir: &Path) -> Vec<String> {
 
 #[test]
 fn check_prints_a_unified_diff_and_exits_1_without_writing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::write(dir.path().join("a.plan"), MESSY).unwrap();
     let out = planc(dir.path(), &["fmt", "--check", "a.plan"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
@@ -70,7 +72,7 @@ fn check_prints_a_unified_diff_and_exits_1_without_writing() {
 
 #[test]
 fn check_of_clean_files_exits_0_silently_but_for_the_summary() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::create_dir(dir.path().join("plans")).unwrap();
     fs::write(dir.path().join("plans/a.plan"), CLEAN).unwrap();
     fs::write(dir.path().join("plans/b.plan"), CLEAN).unwrap();
@@ -85,7 +87,7 @@ fn check_of_clean_files_exits_0_silently_but_for_the_summary() {
 
 #[test]
 fn writes_atomically_and_keeps_the_permissions() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let path = dir.path().join("a.plan");
     fs::write(&path, MESSY).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
@@ -110,7 +112,7 @@ fn writes_atomically_and_keeps_the_permissions() {
 
 #[test]
 fn a_file_that_does_not_parse_is_left_untouched_and_its_error_reported() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let broken = "plan \"测试\" {\n  issuer\n}\n";
     fs::write(dir.path().join("broken.plan"), broken).unwrap();
     fs::write(dir.path().join("good.plan"), MESSY).unwrap();
@@ -137,7 +139,7 @@ fn a_file_that_does_not_parse_is_left_untouched_and_its_error_reported() {
 
 #[test]
 fn a_symlinked_plan_is_formatted_at_its_target_and_stays_a_link() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::create_dir(dir.path().join("real")).unwrap();
     let target = dir.path().join("real/a.plan");
     fs::write(&target, MESSY).unwrap();
@@ -161,7 +163,7 @@ fn a_symlinked_plan_is_formatted_at_its_target_and_stays_a_link() {
 
 #[test]
 fn a_file_reached_twice_is_formatted_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::write(dir.path().join("a.plan"), MESSY).unwrap();
     std::os::unix::fs::symlink("a.plan", dir.path().join("b.plan")).unwrap();
     let out = planc(dir.path(), &["fmt", "--check", "."]);
@@ -171,7 +173,7 @@ fn a_file_reached_twice_is_formatted_once() {
 
 #[test]
 fn unreadable_paths_exit_2_and_the_others_are_still_formatted() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::write(dir.path().join("a.plan"), MESSY).unwrap();
     std::os::unix::fs::symlink("gone.plan", dir.path().join("dangling.plan")).unwrap();
     let out = planc(dir.path(), &["fmt", "missing.plan", "."]);
@@ -187,7 +189,7 @@ fn unreadable_paths_exit_2_and_the_others_are_still_formatted() {
 
 #[test]
 fn a_read_only_file_is_refused_and_left_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let path = dir.path().join("a.plan");
     fs::write(&path, MESSY).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
@@ -200,7 +202,7 @@ fn a_read_only_file_is_refused_and_left_as_it_was() {
 
 #[test]
 fn fix_replaces_paste_artefacts_and_says_where() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let path = dir.path().join("a.plan");
     fs::write(&path, "plan “测试” ｛ issuer \"单位，全角\"； ｝\n").unwrap();
     let refused = planc(dir.path(), &["fmt", "a.plan"]);
@@ -232,7 +234,7 @@ formatted a.plan
 
 #[test]
 fn invalid_utf8_is_reported_and_left_untouched() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let path = dir.path().join("a.plan");
     fs::write(&path, b"plan \"\xff\"\n").unwrap();
     let out = planc(dir.path(), &["fmt", "a.plan"]);

@@ -1,16 +1,16 @@
 //! Folder walks: a symlink loop, an unreadable file and a file name that is not
 //! UTF-8 are reported, and the other files are still checked.
 
+mod support;
+
 use std::os::unix::ffi::OsStrExt;
-use std::process::Command;
 
 const BROKEN: &str = "tests/fixtures/checks/undefined-name/fires.plan";
 
 fn check(dir: &std::path::Path) -> (Option<i32>, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_planc"))
+    let o = support::command(&support::root())
         .args(["check", "--no-config", "--format", "json"])
         .arg(dir)
-        .env("NO_COLOR", "1")
         .output()
         .unwrap();
     (
@@ -22,7 +22,7 @@ fn check(dir: &std::path::Path) -> (Option<i32>, String, String) {
 
 #[test]
 fn a_symlink_loop_ends_and_the_plans_are_checked_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     std::fs::copy(BROKEN, sub.join("a.plan")).unwrap();
@@ -35,7 +35,7 @@ fn a_symlink_loop_ends_and_the_plans_are_checked_once() {
 
 #[test]
 fn an_unreadable_file_is_named_and_the_others_are_checked() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     std::fs::copy(BROKEN, dir.path().join("a.plan")).unwrap();
     // A dangling link cannot be read, even by root.
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("b.plan")).unwrap();
@@ -47,7 +47,7 @@ fn an_unreadable_file_is_named_and_the_others_are_checked() {
 
 #[test]
 fn a_file_name_that_is_not_utf8_is_checked_and_shown() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.plan");
     std::fs::copy(BROKEN, dir.path().join(name)).unwrap();
     std::fs::copy(BROKEN, dir.path().join("z.plan")).unwrap();

@@ -1,9 +1,11 @@
 //! `check --format github` against GitHub's own `@actions/core`: the same
 //! annotation values must give the same bytes. Needs node and
 //! `npm ci --prefix tests/actions-core` (.ci/run does it); without them the
-//! comparison is skipped with a note, except under CI (`CI` set), where it fails.
+//! comparison is skipped with a note on the terminal, except under CI, where
+//! it fails (tests/support/consumers.rs).
 
 mod common;
+mod support;
 
 use std::io::Write;
 use std::path::Path;
@@ -19,20 +21,10 @@ fn root() -> &'static Path {
 
 /// What `@actions/core` prints for `annotations`; `None` when it cannot run here.
 fn actions_core(annotations: &[Annotation]) -> Option<String> {
-    let dir = root().join("tests/actions-core");
-    let installed = dir
-        .join("node_modules/@actions/core/package.json")
-        .is_file();
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !installed || !node {
-        let why = "node and @actions/core are needed: `npm ci --prefix tests/actions-core`";
-        assert!(std::env::var_os("CI").is_none(), "{why}");
-        eprintln!("note: skipped the comparison with @actions/core; {why}");
+    if !support::consumers::available(support::consumers::Consumer::ActionsCore) {
         return None;
     }
+    let dir = root().join("tests/actions-core");
     let input: Vec<serde_json::Value> = annotations
         .iter()
         .map(|a| {
@@ -137,8 +129,7 @@ fn annotations_print_as_actions_core_prints_them() {
 
 #[test]
 fn the_binary_prints_one_command_per_finding() {
-    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
-        .current_dir(root())
+    let out = support::command(root())
         .args(["check", "--no-config", "--format", "github"])
         .arg("tests/fixtures/checks/unused-suppression/fires_not_above_item.plan")
         .output()

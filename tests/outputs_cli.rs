@@ -17,7 +17,7 @@ fn broken_plan(dir: &std::path::Path) -> std::path::PathBuf {
 
 #[test]
 fn a_plan_with_errors_is_not_rendered() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = broken_plan(dir.path());
     let plan = path_str(&plan);
     for args in [
@@ -38,7 +38,7 @@ fn a_plan_with_errors_is_not_rendered() {
 #[test]
 fn render_writes_atomically_and_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let (_, plan, _) = &bundled()[0];
     let target = dir.path().join("checklist.md");
     fs::write(&target, "old").unwrap();
@@ -57,11 +57,12 @@ fn render_writes_atomically_and_keeps_permissions() {
     let out = planc(&["render", path_str(&broken), "-o", path_str(&target)]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(fs::read_to_string(&target).unwrap(), written);
-    let names: Vec<String> = fs::read_dir(dir.path())
+    let mut names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    names.sort();
+    assert_eq!(names, [".git", "broken.plan", "checklist.md"]);
 
     // A folder is not a file to write.
     let out = planc(&["render", path_str(plan), "-o", path_str(dir.path())]);
@@ -71,7 +72,7 @@ fn render_writes_atomically_and_keeps_permissions() {
 
 #[test]
 fn graph_and_simulate_write_with_o_too() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let (_, plan, _) = &bundled()[1];
     for (args, name) in [
         (
@@ -211,7 +212,7 @@ fn simulate_json_and_start_times() {
 /// The outputs judge a plan as `planc check` does: by its nearest planc.toml.
 #[test]
 fn the_nearest_planc_toml_decides_whether_a_plan_renders() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = dir.path().join("p.plan");
     fs::write(
         &plan,

@@ -2,9 +2,9 @@
 //! tests/sarif/sarif-2.1.0.json, hash checked), and a snapshot of its results.
 
 mod common;
+mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use planc::check::RULES;
 use planc::report::{FileReport, sarif};
@@ -102,8 +102,7 @@ fn sarif_of_every_fixture_is_valid() {
 
 #[test]
 fn the_binary_writes_valid_sarif_with_every_rule() {
-    let out = Command::new(env!("CARGO_BIN_EXE_planc"))
-        .current_dir(root())
+    let out = support::command(root())
         .args([
             "check",
             "--no-config",

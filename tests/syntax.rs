@@ -113,7 +113,23 @@ fn names_are_unicode_and_may_contain_dashes_and_keywords_inside() {
     let items = items(
         "role on-call \"值班\"\nrole deputy_director \"副主任\"\nlevel Ⅱ \"重大\"\nrole 现场处置组 \"现场处置组\"",
     );
-    assert_eq!(items.len(), 4);
+    let names: Vec<(&str, &str)> = items
+        .iter()
+        .map(|item| match item {
+            Item::Decl(d) => (d.kind.keyword(), d.name.text),
+            Item::Level(l) => ("level", l.name.text),
+            other => panic!("not a declaration: {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("role", "on-call"),
+            ("role", "deputy_director"),
+            ("level", "Ⅱ"),
+            ("role", "现场处置组"),
+        ]
+    );
 }
 
 #[test]
@@ -162,10 +178,31 @@ fn lists_take_no_trailing_comma() {
 
 #[test]
 fn one_error_per_broken_item_and_parsing_resumes() {
-    let parsed =
-        parse("step a \"a\" { ownr x }\nrole r \"r\"\nstep b \"b\" { owner }\nrole q \"q\"\n");
-    assert_eq!(parsed.diagnostics.len(), 2);
-    assert_eq!(parsed.file.items.len(), 2);
+    let source = "step a \"a\" { ownr x }\nrole r \"r\"\nstep b \"b\" { owner }\nrole q \"q\"\n";
+    let parsed = parse(source);
+    // One error in each broken step: at `ownr`, and at the `}` where owner's name is missing.
+    let errors: Vec<(usize, &str)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.primary.span.start,
+                &source[d.primary.span.start..d.primary.span.end],
+            )
+        })
+        .collect();
+    assert_eq!(errors, [(13, "ownr"), (52, "}")]);
+    // The two roles between and after them are read.
+    let names: Vec<&str> = parsed
+        .file
+        .items
+        .iter()
+        .map(|item| match item {
+            Item::Decl(d) => d.name.text,
+            other => panic!("not a declaration: {other:?}"),
+        })
+        .collect();
+    assert_eq!(names, ["r", "q"]);
 }
 
 #[test]

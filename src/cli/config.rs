@@ -1,7 +1,8 @@
 //! Finding and reading `planc.toml`: the nearest one above each checked file
-//! (walking up from the file's folder; no merging — the nearest wins whole),
-//! or the one given with `--config` for every file. The command line's
-//! severity overrides are applied over whichever file applies.
+//! (walking up from the file's folder, no higher than the root of its
+//! repository; no merging — the nearest wins whole), or the one given with
+//! `--config` for every file. The command line's severity overrides are
+//! applied over whichever file applies.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,11 @@ use planc::config::{Config, ConfigFile, Overrides};
 use planc::report;
 
 pub const FILE_NAME: &str = "planc.toml";
+
+/// What marks the root of a repository: the search for `planc.toml` stops
+/// there (as mypy's and black's do), so a file above the project, in a home
+/// or temporary folder, never changes how its plans are checked.
+const REPOSITORY_MARKERS: &[&str] = &[".git", ".hg"];
 
 /// A configuration as it applies to files: the effective settings and the
 /// folder walk's filter, with globs relative to `dir`.
@@ -121,6 +127,12 @@ impl Configs {
                 break self
                     .load(&candidate)
                     .unwrap_or_else(|| self.default.clone());
+            }
+            if REPOSITORY_MARKERS
+                .iter()
+                .any(|marker| current.join(marker).exists())
+            {
+                break self.default.clone();
             }
             at = current.parent();
         };

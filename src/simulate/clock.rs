@@ -103,10 +103,22 @@ mod tests {
 
     #[test]
     fn refuses_what_does_not_exist() {
-        assert!(Clock::parse("2026-02-29T09:00").is_err());
-        assert!(Clock::parse("2026-11-28T24:00").is_err());
-        assert!(Clock::parse("2026-11-28").is_err());
-        assert!(Clock::parse("2026-1-28T09:00").is_err());
-        assert!(Clock::parse("tomorrow").is_err());
+        let refused = |text: &str| Clock::parse(text).unwrap_err();
+        assert_eq!(
+            refused("2026-02-29T09:00"),
+            "`2026-02-29T09:00`: the date 2026-02-29 does not exist"
+        );
+        assert_eq!(
+            refused("2026-11-28T24:00"),
+            "`2026-11-28T24:00`: the time 24:00 does not exist"
+        );
+        let shape = |text: &str| {
+            format!(
+                "`{text}` is not a start time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-28T09:00"
+            )
+        };
+        for text in ["2026-11-28", "2026-1-28T09:00", "tomorrow"] {
+            assert_eq!(refused(text), shape(text));
+        }
     }
 }

@@ -26,8 +26,20 @@ fn the_paste_artefacts_of_the_syntax_error_fixture_are_fixed() {
         "step report \"通报\" {\n  owner office\n  on a, b\n  within 10m\n}  # 注：“好”；\n"
     );
     assert_eq!(fixes.len(), 7, "{fixes:?}");
-    // without --fix the same file is refused
-    assert!(planc::fmt::format(source).is_err());
+    // without --fix the same file is refused, at its first paste artefact
+    let refused: Vec<(usize, String, String)> = planc::fmt::format(source)
+        .unwrap_err()
+        .into_iter()
+        .map(|d| (d.primary.span.start, d.code.to_string(), d.message))
+        .collect();
+    assert_eq!(
+        refused,
+        [(
+            12,
+            "syntax-error".to_string(),
+            "expected a string in double quotes, found `“`".to_string()
+        )]
+    );
 }
 
 #[test]

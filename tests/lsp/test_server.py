@@ -202,15 +202,77 @@ async def test_semantic_tokens_cover_the_plan(client: LanguageClient):
     assert len(tokens.data) % 5 == 0 and len(tokens.data) > 100
 
 
-async def test_formatting_when_offered(client: LanguageClient):
-    if not client.server_capabilities.document_formatting_provider:
-        pytest.skip("planc fmt is not wired into the server yet")
-    await open_plan(client, PLAN.replace("ofice", "office").replace("{ ", "{   "))
+def offset(text, position):
+    """The index in `text` of an LSP position (line, UTF-16 units)."""
+    lines = text.splitlines(keepends=True)
+    start = sum(len(line) for line in lines[: position.line])
+    line = lines[position.line] if position.line < len(lines) else ""
+    units = 0
+    for i, ch in enumerate(line):
+        if units >= position.character or ch in "\r\n":
+            return start + i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return start + len(line)
+
+
+def apply_edits(text, edits):
+    """`text` with LSP text edits applied (they never overlap), last first."""
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = offset(text, edit.range.start), offset(text, edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
+# PLAN, its typo corrected, in the canonical layout of docs/formatting.md, written out by hand.
+FORMATTED = """plan "信访应急预案" {
+  commander leader
+}
+
+role leader "领导小组组长" {
+  holder "张三"
+  phone "0000"
+}
+
+role office "信访工作办公室" {
+  holder "李四"
+  escalates to leader within 10m
+}
+
+step report "向𠮷组长通报" {
+  owner office
+  on mass_visit
+  within 10m
+  notify leader
+}
+
+fact visitors "到场上访人数": count
+trigger mass_visit "集体上访" when visitors >= 50
+
+drill annual "演练" {
+  owner office
+  every 1y
+}
+"""
+
+
+async def test_formatting_gives_the_canonical_layout(client: LanguageClient):
+    assert client.server_capabilities.document_formatting_provider
+    messy = PLAN.replace("ofice", "office").replace("{ ", "{   ")
+    await open_plan(client, messy)
     options = types.FormattingOptions(tab_size=2, insert_spaces=True)
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(text_document=doc(), options=options)
     )
-    assert edits, "the extra spaces are formatted away"
+    assert apply_edits(messy, edits) == FORMATTED
+
+    # Formatted text needs no edit.
+    await open_plan(client, FORMATTED)
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(text_document=doc(), options=options)
+    )
+    assert edits is not None and len(edits) == 0
 
 
 @pytest.mark.parametrize(

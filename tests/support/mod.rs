@@ -2,6 +2,8 @@
 //! compiling a plan that must have no errors, and running the binary.
 #![allow(dead_code)]
 
+pub mod consumers;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -97,14 +99,36 @@ pub fn graphs(source: &str, steps: bool) -> (String, String) {
     })
 }
 
-/// Runs the `planc` binary.
-pub fn planc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planc"))
-        .args(args)
+/// The `planc` binary run in `dir`, isolated from the machine that runs the
+/// tests: no colour, 80 columns, the C locale, no `CI`. Configuration
+/// discovery stops at a repository's root, so a test's files must lie in this
+/// repository or below `temp_root()`: a `planc.toml` elsewhere is never read.
+pub fn command(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
+    command
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
-        .output()
-        .expect("run planc")
+        .env_remove("CI")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", "C")
+        .env("LANG", "C");
+    command
+}
+
+/// A fresh temporary folder that is the root of a repository (it holds a
+/// `.git`), so that no `planc.toml` above it, in the temporary folder or
+/// anywhere else, applies to the files a test writes into it.
+pub fn temp_root() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join(".git")).expect("the repository marker");
+    dir
+}
+
+/// Runs the `planc` binary in this repository (see `command`).
+pub fn planc(args: &[&str]) -> Output {
+    command(&root()).args(args).output().expect("run planc")
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -1,0 +1,182 @@
+//! The real consumers of planc's outputs that some tests hand them to, and
+//! what such a test does when its consumer is not installed here.
+//!
+//! `cargo test` captures what a passing test prints, so a skip note printed
+//! with `eprintln!` would never be seen. A test whose consumer is missing
+//! instead writes its note straight to the terminal's standard error, past the
+//! capture, and `every_consumer_test_runs_here_or_is_counted_as_skipped`
+//! (tests/consumers.rs) writes how many consumer tests skip here. Under CI
+//! (`CI` set to anything but empty, `0` or `false`) a missing consumer fails
+//! the test instead: `.ci/run` installs them all.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use super::root;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consumer {
+    Graphviz,
+    CmarkGfm,
+    Mermaid,
+    NuHtmlChecker,
+    ChromiumPdf,
+    ActionsCore,
+    PytestLsp,
+    TextMate,
+}
+
+/// Each consumer and the one test that needs it.
+pub const ALL: &[(Consumer, &str)] = &[
+    (
+        Consumer::Graphviz,
+        "consumers::graphviz_draws_every_graph_with_its_labels",
+    ),
+    (
+        Consumer::CmarkGfm,
+        "consumers::cmark_gfm_finds_one_unticked_task_per_step",
+    ),
+    (Consumer::Mermaid, "consumers::mermaid_parses_every_graph"),
+    (
+        Consumer::NuHtmlChecker,
+        "consumers::nu_html_checker_finds_no_error",
+    ),
+    (
+        Consumer::ChromiumPdf,
+        "consumers::chromium_prints_every_bundled_plan_with_its_title_and_steps",
+    ),
+    (
+        Consumer::ActionsCore,
+        "github_output::annotations_print_as_actions_core_prints_them",
+    ),
+    (
+        Consumer::PytestLsp,
+        "editors::a_real_lsp_client_drives_the_server",
+    ),
+    (
+        Consumer::TextMate,
+        "editors::the_textmate_grammar_tokenizes_the_bundled_plans",
+    ),
+];
+
+impl Consumer {
+    pub fn name(self) -> &'static str {
+        match self {
+            Consumer::Graphviz => "Graphviz `dot`",
+            Consumer::CmarkGfm => "cmark-gfm",
+            Consumer::Mermaid => "node with mermaid@11 and jsdom@26",
+            Consumer::NuHtmlChecker => "java with the Nu Html Checker (vnu-jar)",
+            Consumer::ChromiumPdf => "headless Chromium and pdftotext",
+            Consumer::ActionsCore => "node with @actions/core",
+            Consumer::PytestLsp => "Python with pytest-lsp and pytest-timeout",
+            Consumer::TextMate => "npm with vscode-tmgrammar-test",
+        }
+    }
+
+    pub fn install(self) -> &'static str {
+        match self {
+            Consumer::Graphviz => "apt-get install graphviz",
+            Consumer::CmarkGfm => "apt-get install cmark-gfm",
+            Consumer::Mermaid => "npm ci --prefix tests/consumers",
+            Consumer::NuHtmlChecker => {
+                "apt-get install default-jre-headless; npm ci --prefix tests/consumers"
+            }
+            Consumer::ChromiumPdf => "apt-get install chromium poppler-utils fonts-wqy-microhei",
+            Consumer::ActionsCore => "npm ci --prefix tests/actions-core",
+            Consumer::PytestLsp => {
+                "pip install -r tests/lsp/requirements.txt in a venv, named by PYTHON"
+            }
+            Consumer::TextMate => "npm ci --prefix editors/vscode",
+        }
+    }
+
+    pub fn installed(self) -> bool {
+        match self {
+            Consumer::Graphviz => runs("dot", &["-V"]),
+            Consumer::CmarkGfm => runs("cmark-gfm", &["--version"]),
+            Consumer::Mermaid => {
+                runs("node", &["--version"]) && node_modules().join("mermaid").is_dir()
+            }
+            Consumer::NuHtmlChecker => runs("java", &["-version"]) && vnu_jar().is_file(),
+            Consumer::ChromiumPdf => chromium().is_some() && runs("pdftotext", &["-v"]),
+            Consumer::ActionsCore => {
+                runs("node", &["--version"])
+                    && root()
+                        .join("tests/actions-core/node_modules/@actions/core/package.json")
+                        .is_file()
+            }
+            Consumer::PytestLsp => runs(&python(), &["-c", "import pytest_lsp, pytest_timeout"]),
+            Consumer::TextMate => {
+                runs("npm", &["--version"])
+                    && root()
+                        .join("editors/vscode/node_modules/vscode-tmgrammar-test")
+                        .is_dir()
+            }
+        }
+    }
+}
+
+/// Whether this run is CI's: `CI` set to anything but empty, `0` or `false`.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| {
+        let v = v.trim();
+        !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")
+    })
+}
+
+/// Whether the calling test can run with `consumer`. When it is missing, the
+/// test fails under CI; otherwise a note goes to the terminal and the test
+/// is to return (passing, but not silently).
+pub fn available(consumer: Consumer) -> bool {
+    if consumer.installed() {
+        return true;
+    }
+    let note = format!(
+        "needs {}, not installed here ({})",
+        consumer.name(),
+        consumer.install()
+    );
+    if in_ci() {
+        panic!("{note}; CI needs every consumer: .ci/run installs them");
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a consumer test")
+        .to_string();
+    tell(&format!("SKIPPED {test}: {note}; with CI set it fails"));
+    false
+}
+
+/// A line on the terminal, past the test harness's capture of `eprintln!`.
+pub fn tell(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+pub fn node_modules() -> PathBuf {
+    root().join("tests/consumers/node_modules")
+}
+
+pub fn vnu_jar() -> PathBuf {
+    node_modules().join("vnu-jar/build/dist/vnu.jar")
+}
+
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| runs(c, &["--version"]))
+}
+
+/// The Python that runs the LSP client: `PYTHON`, else `python3`.
+pub fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
+}
