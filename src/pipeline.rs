@@ -21,7 +21,7 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// suppressions (`# planc: allow(CODE) — reason`) are applied last.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
     if source.len() > MAX_FILE_BYTES {
-        return check::finish(vec![too_large(source.len())], config);
+        return check::finish(vec![too_large(source.len() as u64)], config);
     }
     let parsed = syntax::parse(source);
     if !parsed.diagnostics.is_empty() {
@@ -43,15 +43,22 @@ pub struct CheckedBytes {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl CheckedBytes {
+    /// A file of `len` bytes, more than planc reads, left unread.
+    pub fn too_large(len: u64, config: &Config) -> CheckedBytes {
+        CheckedBytes {
+            source: String::new(),
+            diagnostics: check::finish(vec![too_large(len)], config),
+        }
+    }
+}
+
 /// Checks a file's raw bytes. Bytes that are not UTF-8 are reported at their
 /// offset; each is replaced by `?` (one byte for one byte, so every offset
 /// stays true) and the rest of the file is still checked.
 pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
     if bytes.len() > MAX_FILE_BYTES {
-        return CheckedBytes {
-            source: String::new(),
-            diagnostics: check::finish(vec![too_large(bytes.len())], config),
-        };
+        return CheckedBytes::too_large(bytes.len() as u64, config);
     }
     let (source, invalid) = replace_invalid_utf8(bytes);
     let Some(&first) = invalid.first() else {
@@ -98,7 +105,7 @@ fn replace_invalid_utf8(bytes: &[u8]) -> (String, Vec<usize>) {
     (out, invalid)
 }
 
-fn too_large(len: usize) -> Diagnostic {
+fn too_large(len: u64) -> Diagnostic {
     Diagnostic::new(
         Code::SyntaxError,
         format!("the file is {len} bytes, more than planc reads ({MAX_FILE_BYTES} bytes)"),
@@ -169,7 +176,7 @@ pub fn compile<'s>(source: &'s str, config: &Config) -> Compiled<'s> {
         diagnostics: check::finish(diagnostics, config),
     };
     if source.len() > MAX_FILE_BYTES {
-        return refused(vec![too_large(source.len())]);
+        return refused(vec![too_large(source.len() as u64)]);
     }
     let parsed = syntax::parse(source);
     if !parsed.diagnostics.is_empty() {

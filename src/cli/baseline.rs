@@ -3,14 +3,14 @@
 //! path relative to the baseline file's folder, `/`-separated, so a baseline
 //! works from any working directory.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use planc::baseline::Baseline;
 use planc::diagnostic::Diagnostic;
 
 pub fn read(path: &Path) -> Result<Baseline, String> {
-    let shown = path.display();
-    let text = std::fs::read_to_string(path)
+    let shown = super::shown(path);
+    let text = super::read::read_text_limited(path)
         .map_err(|e| format!("cannot read baseline `{shown}`: {e}"))?;
     Baseline::parse(&text).map_err(|e| format!("baseline `{shown}`: {e}"))
 }
@@ -25,13 +25,13 @@ pub fn write(
     for (absolute, shown, diagnostics) in files {
         baseline.record(&key(path, *absolute, shown), diagnostics);
     }
-    write_atomically(path, baseline.to_json().as_bytes())
-        .map_err(|e| format!("cannot write baseline `{}`: {e}", path.display()))?;
+    let shown = super::shown(path);
+    super::write::write_atomically(path, baseline.to_json().as_bytes())
+        .map_err(|e| format!("cannot write baseline `{shown}`: {e}"))?;
     Ok(format!(
-        "recorded {} finding(s) of {} file(s) in `{}`",
+        "recorded {} finding(s) of {} file(s) in `{shown}`",
         baseline.len(),
         files.len(),
-        path.display()
     ))
 }
 
@@ -63,19 +63,6 @@ fn relative(path: &Path, base: &Path) -> String {
             .map(|c| c.as_os_str().to_string_lossy().into_owned()),
     );
     parts.join("/")
-}
-
-/// Writes to a temporary file in the same folder, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp: PathBuf = folder(path).join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
 use super::files::{self, Input};
+use super::read::{self, ReadError};
 use super::terminal::human_options;
+use super::write;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
 
 #[derive(clap::Args)]
@@ -90,17 +92,20 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     let mut trouble = false;
     for input in &inputs {
-        if let Input::Trouble { path, reason } = input {
-            trouble = true;
-            eprintln!("planc: cannot read `{path}`: {reason}");
-        }
+        trouble |= input.tell();
+    }
+    if let Some(path) = &args.write_baseline
+        && let Err(message) = write::not_an_input(path, &input_files(&inputs))
+    {
+        eprintln!("planc: {message}");
+        return EXIT_TROUBLE;
     }
     // Files are checked in parallel; `collect` keeps their order.
     let results: Vec<Result<Checked, String>> = inputs
         .par_iter()
         .filter_map(|input| match input {
             Input::File { path, config } => Some(check_file(path, &config.config)),
-            Input::Trouble { .. } => None,
+            Input::Trouble { .. } | Input::Skipped { .. } => None,
         })
         .collect();
     let mut checked = Vec::new();
@@ -200,23 +205,30 @@ fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &[Diagnostic])
         .collect()
 }
 
-/// Colour only on a terminal, and never with `NO_COLOR`; width from `COLUMNS`.
-/// Reads and checks one file; `Err` when it cannot be read.
-fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
-    let shown = files::display(path);
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    let absolute = path.canonicalize().ok();
-    let (source, diagnostics) = check_bytes(bytes, config);
-    Ok(Checked {
-        path: shown,
-        absolute,
-        source,
-        diagnostics,
-    })
+/// The files this run reads: every plan, and the planc.toml of each.
+fn input_files(inputs: &[Input]) -> Vec<&Path> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if let Input::File { path, config } = input {
+            files.push(path.as_path());
+            files.extend(config.file.as_deref());
+        }
+    }
+    files
 }
 
-/// Checks a file's bytes (text that is not UTF-8 is reported, and checked as far as possible).
-fn check_bytes(bytes: Vec<u8>, config: &Config) -> (String, Vec<Diagnostic>) {
-    let checked = planc::pipeline::check_bytes(&bytes, config);
-    (checked.source, checked.diagnostics)
+/// Reads and checks one file; `Err` when it cannot be read. A file larger
+/// than planc reads is reported as a finding, unread.
+fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
+    let checked = match read::read_limited(path) {
+        Ok(bytes) => planc::pipeline::check_bytes(&bytes, config),
+        Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedBytes::too_large(len, config),
+        Err(e) => return Err(format!("cannot read `{}`: {e}", super::shown(path))),
+    };
+    Ok(Checked {
+        path: files::display(path),
+        absolute: path.canonicalize().ok(),
+        source: checked.source,
+        diagnostics: checked.diagnostics,
+    })
 }

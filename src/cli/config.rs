@@ -24,19 +24,24 @@ const REPOSITORY_MARKERS: &[&str] = &[".git", ".hg"];
 pub struct Loaded {
     /// The folder of the planc.toml; `None` for the built-in defaults.
     pub dir: Option<PathBuf>,
+    /// The planc.toml itself (an input of the run, never an output).
+    pub file: Option<PathBuf>,
     pub config: Config,
     include: GlobSet,
     exclude: GlobSet,
 }
 
 impl Loaded {
-    fn new(dir: Option<PathBuf>, file: ConfigFile, overrides: &Overrides) -> Loaded {
+    fn new(path: Option<PathBuf>, file: ConfigFile, overrides: &Overrides) -> Loaded {
         let mut config = file.config;
         overrides.apply(&mut config, |code| {
             planc::check::rule(code).default_severity
         });
         Loaded {
-            dir,
+            dir: path
+                .as_ref()
+                .and_then(|p| p.parent().map(Path::to_path_buf)),
+            file: path,
             config,
             include: globs(&file.include),
             exclude: globs(&file.exclude),
@@ -153,22 +158,21 @@ impl Configs {
 
     fn load(&mut self, path: &Path) -> Option<Arc<Loaded>> {
         let shown = display(path);
-        let text = match std::fs::read_to_string(path) {
+        let text = match super::read::read_text_limited(path) {
             Ok(text) => text,
             Err(e) => {
+                let shown = super::shown(Path::new(&shown));
                 self.errors
                     .push(format!("planc: cannot read `{shown}`: {e}\n"));
                 return None;
             }
         };
         match planc::config::parse(&text) {
-            Ok(file) => {
-                let dir = path
-                    .canonicalize()
-                    .ok()
-                    .and_then(|p| p.parent().map(Path::to_path_buf));
-                Some(Arc::new(Loaded::new(dir, file, &self.overrides)))
-            }
+            Ok(file) => Some(Arc::new(Loaded::new(
+                path.canonicalize().ok(),
+                file,
+                &self.overrides,
+            ))),
             Err(errors) => {
                 let options = super::terminal::human_options(&std::io::stderr());
                 self.errors.push(report::config_errors::render(

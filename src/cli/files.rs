@@ -6,11 +6,33 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::config::{Configs, Loaded};
+use super::read::special_kind;
 
-/// A plan file to check with its configuration, or a path that could not be used.
+/// A plan file to check with its configuration, a path that could not be
+/// used, or a file a folder walk left out because it is not a regular file
+/// (a FIFO would block the walk; a named one is refused when it is read).
 pub enum Input {
     File { path: PathBuf, config: Arc<Loaded> },
     Trouble { path: String, reason: String },
+    Skipped { path: String, reason: String },
+}
+
+impl Input {
+    /// Tells about a path that is not a plan to read (on stderr); whether it
+    /// is trouble (exit 2) rather than a note.
+    pub fn tell(&self) -> bool {
+        match self {
+            Input::File { .. } => false,
+            Input::Trouble { path, reason } => {
+                eprintln!("planc: cannot read `{path}`: {reason}");
+                true
+            }
+            Input::Skipped { path, reason } => {
+                eprintln!("planc: `{path}` skipped: not a regular file ({reason})");
+                false
+            }
+        }
+    }
 }
 
 /// Expands the command line's paths: a file is taken as is (whatever its
@@ -61,7 +83,7 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn trouble(&mut self, path: &Path, e: std::io::Error) {
         self.troubles.push(Input::Trouble {
-            path: display(path),
+            path: super::shown(path),
             reason: e.to_string(),
         });
     }
@@ -92,12 +114,20 @@ impl Walk<'_> {
             for entry in entries.flatten() {
                 let path = entry.path();
                 let absolute = canonical.join(entry.file_name());
-                if path.is_dir() {
+                // Symlinks followed; one that leads nowhere is reported when read.
+                let meta = std::fs::metadata(&path).ok();
+                if meta.as_ref().is_some_and(|m| m.is_dir()) {
                     if config.includes_dir(&absolute) {
                         stack.push(path);
                     }
                 } else if config.includes_file(&absolute) {
-                    self.found.push((path, config.clone()));
+                    match meta.as_ref().and_then(special_kind) {
+                        Some(kind) => self.troubles.push(Input::Skipped {
+                            path: super::shown(&path),
+                            reason: kind.to_string(),
+                        }),
+                        None => self.found.push((path, config.clone())),
+                    }
                 }
             }
         }
@@ -105,15 +135,9 @@ impl Walk<'_> {
 }
 
 /// The plan files the command line names, unread: a file as given, a folder's
-/// plan files (as its planc.toml includes them) sorted; a path that cannot be
-/// walked is `Err((path, reason))`.
-pub fn plan_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, (String, String)>> {
+/// plan files (as its planc.toml includes them) sorted, and the paths that
+/// could not be walked or were skipped.
+pub fn plan_paths(paths: &[PathBuf]) -> Vec<Input> {
     let mut configs = Configs::new(None, false, Default::default());
     collect(paths, &mut configs)
-        .into_iter()
-        .map(|input| match input {
-            Input::File { path, .. } => Ok(path),
-            Input::Trouble { path, reason } => Err((path, reason)),
-        })
-        .collect()
 }

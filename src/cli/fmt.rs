@@ -7,11 +7,14 @@ use std::path::{Path, PathBuf};
 
 use planc::diagnostic::{Code, Diagnostic, Label};
 use planc::fmt::{Formatted, Options};
+use planc::pipeline::CheckedBytes;
 use planc::report::{self, FileReport};
 use planc::span::{LineIndex, Span};
 
-use super::files;
+use super::files::{self, Input};
+use super::read::{ReadError, read_limited};
 use super::terminal::human_options;
+use super::write::write_atomically;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(clap::Args)]
@@ -50,12 +53,16 @@ struct Tally {
 pub fn run(args: FmtArgs) -> u8 {
     let mut tally = Tally::default();
     let mut seen = HashSet::new();
-    for entry in files::plan_paths(&args.paths) {
-        let outcome = match entry {
-            Ok(path) => format_file(&path, &args, &mut seen),
-            Err((path, reason)) => {
-                eprintln!("planc: cannot read `{path}`: {reason}");
+    for input in files::plan_paths(&args.paths) {
+        let outcome = match &input {
+            Input::File { path, .. } => format_file(path, &args, &mut seen),
+            Input::Trouble { .. } => {
+                input.tell();
                 Outcome::Trouble
+            }
+            Input::Skipped { .. } => {
+                input.tell();
+                Outcome::Seen
             }
         };
         match outcome {
@@ -101,7 +108,7 @@ fn summary(t: &Tally, check: bool) -> String {
 }
 
 fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outcome {
-    let shown = path.to_string_lossy().into_owned();
+    let shown = super::shown(path);
     // A symlinked plan is formatted at its target; the link stays a link.
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = match fs::canonicalize(path) {
@@ -119,8 +126,13 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     if !seen.insert(target.clone()) {
         return Outcome::Seen;
     }
-    let bytes = match fs::read(&target) {
+    let bytes = match read_limited(&target) {
         Ok(bytes) => bytes,
+        Err(ReadError::TooLarge(len)) => {
+            let too_large = CheckedBytes::too_large(len, &Default::default());
+            report_refusal(&shown, "", &too_large.diagnostics);
+            return Outcome::Refused;
+        }
         Err(e) => {
             eprintln!("planc: cannot read `{shown}`: {e}");
             return Outcome::Trouble;
@@ -169,10 +181,10 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
         );
         return Outcome::Changed;
     }
-    if let Err(e) = write_atomically(&target, &formatted.text) {
+    if let Err(e) = write_atomically(&target, formatted.text.as_bytes()) {
         eprintln!(
             "planc: cannot write `{}`: {e}; the file is left as it was",
-            target.display()
+            super::shown(&target)
         );
         return Outcome::Trouble;
     }
@@ -180,7 +192,7 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
         writeln!(
             out,
             "formatted {shown} (a symlink: its target {} was rewritten)",
-            target.display()
+            super::shown(&target)
         )
     } else {
         writeln!(out, "formatted {shown}")
@@ -219,64 +231,3 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
         "planc: `{path}` has syntax errors; it is left as it is"
     );
 }
-
-/// Writes `text` to a new file beside `target` and renames it over `target`,
-/// with `target`'s permissions: `target` is either untouched or wholly
-/// replaced. A read-only file is refused.
-fn write_atomically(target: &Path, text: &str) -> std::io::Result<()> {
-    let meta = fs::metadata(target)?;
-    if meta.permissions().readonly() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        ));
-    }
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(
-            ".{name}.planc-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(file) => break (tmp, file),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let result = (|| {
-        file.write_all(text.as_bytes())?;
-        file.set_permissions(meta.permissions())?;
-        keep_owner(&file, &meta);
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, target)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Gives the new file the old one's owner, where the process may (as root).
-#[cfg(unix)]
-fn keep_owner(file: &fs::File, meta: &fs::Metadata) {
-    use std::os::unix::fs::MetadataExt;
-    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
-}
-
-#[cfg(not(unix))]
-fn keep_owner(_: &fs::File, _: &fs::Metadata) {}

@@ -35,7 +35,7 @@ pub struct GraphArgs {
 }
 
 pub fn run(args: GraphArgs) -> u8 {
-    output::with_plan(&args.file, |_, model, _| {
+    output::with_plan(&args.file, args.output.as_deref(), |_, model, _| {
         let lang = args
             .lang
             .map(Lang::from)

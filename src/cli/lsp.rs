@@ -1,9 +1,14 @@
 //! `planc lsp`: the language server over stdin and stdout.
 
+use std::io::{self, Stdout, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
 
-use lsp_server::Connection;
+use crossbeam_channel::{Sender, bounded};
+use lsp_server::{Connection, Message};
 use planc::config::Config;
+use planc::lsp::framing::{FrameReader, Incoming, frame, log_message};
 use planc::lsp::{Exit, Formatter, Options};
 
 use super::config::Configs;
@@ -18,19 +23,35 @@ pub struct LspArgs {
 }
 
 pub fn run(_args: LspArgs) -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let stdout = Arc::new(Mutex::new(io::stdout()));
+    let (to_server, from_client) = bounded::<Message>(0);
+    let (to_client, from_server) = bounded::<Message>(0);
+    let writer = {
+        let stdout = stdout.clone();
+        thread::spawn(move || {
+            for message in from_server {
+                if message.write(&mut *lock(&stdout)).is_err() {
+                    break;
+                }
+            }
+        })
+    };
+    // Not joined: after `exit` it may still be waiting for input that never comes.
+    thread::spawn(move || read_client(to_server, &stdout));
     let options = Options {
         config_for: Box::new(config_for),
         formatter: formatter(),
         ..Options::default()
     };
+    let connection = Connection {
+        sender: to_client,
+        receiver: from_client,
+    };
     // `run` consumes the connection and drops it before returning: the
-    // writer thread ends only once every sender is gone, so joining the IO
-    // threads with the connection still alive would hang.
+    // writer ends once every sender is gone, so joining it with the
+    // connection still alive would hang.
     let result = planc::lsp::run(connection, options);
-    if let Err(e) = io_threads.join() {
-        eprintln!("planc lsp: {e}");
-    }
+    let _ = writer.join();
     match result {
         Ok(Exit::Clean) => EXIT_OK,
         Ok(Exit::WithoutShutdown) => EXIT_FINDINGS,
@@ -39,6 +60,36 @@ pub fn run(_args: LspArgs) -> u8 {
             EXIT_TROUBLE
         }
     }
+}
+
+/// Reads the client's frames until the stream ends (which ends the server):
+/// messages go to the server; a frame that is broken is answered or logged
+/// here, and reading goes on (see `planc::lsp::framing`).
+fn read_client(to_server: Sender<Message>, stdout: &Mutex<Stdout>) {
+    let mut reader = FrameReader::new(io::stdin().lock());
+    while let Ok(Some(incoming)) = reader.next_incoming() {
+        let raw = match incoming {
+            Incoming::Message(message) => {
+                if to_server.send(message).is_err() {
+                    return;
+                }
+                continue;
+            }
+            Incoming::Answer(answer) => frame(&answer),
+            Incoming::Log(text) => frame(&log_message(&text)),
+        };
+        let mut out = lock(stdout);
+        if out.write_all(&raw).and_then(|()| out.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+/// The shared stdout: each frame is written whole under the lock.
+fn lock(stdout: &Mutex<Stdout>) -> std::sync::MutexGuard<'_, Stdout> {
+    stdout
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The configuration `planc check` would use for the file: the nearest

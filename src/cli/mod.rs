@@ -9,11 +9,14 @@ mod fmt;
 mod graph;
 mod lsp;
 mod output;
+mod read;
 mod render;
 mod simulate;
 mod terminal;
 mod today;
+mod write;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -80,4 +83,11 @@ pub fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
+}
+
+/// A path as shown in messages: lossy UTF-8, with control and bidi
+/// characters escaped (a file name must not move the cursor, clear the
+/// screen or start a GitHub workflow command on a line of its own).
+pub fn shown(path: &Path) -> String {
+    planc::escape::visible(&path.to_string_lossy()).into_owned()
 }

@@ -1,8 +1,7 @@
 //! What `render`, `graph` and `simulate` share: reading one plan, refusing a
 //! plan with errors (shown as `check` shows them), and writing the result to
-//! stdout or atomically to a file.
+//! stdout or atomically to a file (never over the plan itself).
 
-use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -10,44 +9,60 @@ use planc::config::Config;
 use planc::diagnostic::Diagnostic;
 use planc::graph::Graphs;
 use planc::model::Model;
-use planc::pipeline::{self, Compiled};
+use planc::pipeline::{self, CheckedBytes, Compiled};
 use planc::report::{self, FileReport};
 
 use super::config::Configs;
+use super::read::{ReadError, read_limited};
 use super::terminal::human_options;
+use super::write;
 use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
-/// Reads a plan file as text. Unreadable: exit 2. Not UTF-8: reported as
-/// `check` reports it, exit 1.
-fn read_plan(path: &Path) -> Result<String, u8> {
-    let display = path.to_string_lossy();
-    let bytes = fs::read(path).map_err(|e| {
-        eprintln!("planc: cannot read `{display}`: {e}");
-        EXIT_TROUBLE
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let checked = pipeline::check_bytes(e.as_bytes(), &config_for(path));
-        show_problems(&display, &checked.source, &checked.diagnostics);
-        EXIT_FINDINGS
-    })
-}
-
-/// The configuration `planc check` would use for the file (its nearest planc.toml).
-fn config_for(path: &Path) -> Config {
-    Configs::new(None, false, super::today::overrides())
-        .for_file(path)
-        .config
-        .clone()
+/// Reads a plan file as text. Unreadable or not a regular file: exit 2. Not
+/// UTF-8 or too large: reported as `check` reports it, exit 1.
+fn read_plan(path: &Path, config: &Config) -> Result<String, u8> {
+    let shown = super::shown(path);
+    let checked = match read_limited(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(source) => return Ok(source),
+            Err(e) => pipeline::check_bytes(e.as_bytes(), config),
+        },
+        Err(ReadError::TooLarge(len)) => CheckedBytes::too_large(len, config),
+        Err(e) => {
+            eprintln!("planc: cannot read `{shown}`: {e}");
+            return Err(EXIT_TROUBLE);
+        }
+    };
+    show_problems(
+        &path.to_string_lossy(),
+        &checked.source,
+        &checked.diagnostics,
+    );
+    Err(EXIT_FINDINGS)
 }
 
 /// Reads and compiles the plan at `path`, and hands it to `run` when it has
-/// no errors; otherwise the exit code of what went wrong.
-pub fn with_plan(path: &Path, run: impl FnOnce(&Compiled, &Model, &Graphs) -> u8) -> u8 {
-    let source = match read_plan(path) {
+/// no errors; otherwise the exit code of what went wrong. `output`, the file
+/// `run` will write, is refused first if it is the plan or its planc.toml.
+pub fn with_plan(
+    path: &Path,
+    output: Option<&Path>,
+    run: impl FnOnce(&Compiled, &Model, &Graphs) -> u8,
+) -> u8 {
+    let loaded = Configs::new(None, false, super::today::overrides()).for_file(path);
+    if let Some(output) = output {
+        let mut inputs = vec![path];
+        inputs.extend(loaded.file.as_deref());
+        if let Err(message) = write::not_an_input(output, &inputs) {
+            eprintln!("planc: {message}");
+            return EXIT_TROUBLE;
+        }
+    }
+    let source = match read_plan(path, &loaded.config) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let compiled = match compile(path, &source) {
+    let compiled = match compile(path, &source, &loaded.config) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -60,11 +75,11 @@ pub fn with_plan(path: &Path, run: impl FnOnce(&Compiled, &Model, &Graphs) -> u8
 /// Compiles a plan; a plan with errors is shown as `check` shows it (on
 /// stderr, since stdout carries the output) and refused with exit 1.
 /// Warnings do not stop the output; their number is noted on stderr.
-fn compile<'s>(path: &Path, source: &'s str) -> Result<Compiled<'s>, u8> {
-    let compiled = pipeline::compile(source, &config_for(path));
-    let display = path.to_string_lossy();
+fn compile<'s>(path: &Path, source: &'s str, config: &Config) -> Result<Compiled<'s>, u8> {
+    let compiled = pipeline::compile(source, config);
+    let display = super::shown(path);
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
-        show_problems(&display, source, &compiled.diagnostics);
+        show_problems(&path.to_string_lossy(), source, &compiled.diagnostics);
         eprintln!("planc: `{display}` has errors and was not rendered: fix them first");
         return Err(EXIT_FINDINGS);
     }
@@ -96,61 +111,12 @@ pub fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
             let _ = io::stdout().lock().write_all(text.as_bytes());
             super::EXIT_OK
         }
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        Some(path) => match write::write_atomically(path, text.as_bytes()) {
             Ok(()) => super::EXIT_OK,
             Err(e) => {
-                eprintln!("planc: cannot write `{}`: {e}", path.to_string_lossy());
+                eprintln!("planc: cannot write `{}`: {e}", super::shown(path));
                 EXIT_TROUBLE
             }
         },
     }
-}
-
-/// Writes `bytes` to a temporary file in the target's folder, then renames it
-/// over the target: readers see the old file or the new one, never half of
-/// one, and on any error the old file is left as it was. An existing file
-/// keeps its permissions; a symlink is followed to the file it names.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let existing = fs::metadata(&target).ok();
-    if existing.as_ref().is_some_and(|m| m.is_dir()) {
-        return Err(io::Error::other("it is a folder"));
-    }
-    let name = target
-        .file_name()
-        .ok_or_else(|| io::Error::other("it does not name a file"))?
-        .to_string_lossy()
-        .into_owned();
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let (tmp, mut file) = create_temp(&dir, &name)?;
-    let written = (|| {
-        file.write_all(bytes)?;
-        if let Some(meta) = &existing {
-            fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, &target)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
-}
-
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, fs::File)> {
-    let pid = std::process::id();
-    let mut last = None;
-    for attempt in 0..100 {
-        let tmp = dir.join(format!(".{name}.{pid}.{attempt}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no temporary name was free")))
 }

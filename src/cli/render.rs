@@ -38,32 +38,36 @@ pub struct RenderArgs {
 }
 
 pub fn run(args: RenderArgs) -> u8 {
-    output::with_plan(&args.file, |compiled, model, graphs| {
-        let lang = args
-            .lang
-            .map(Lang::from)
-            .unwrap_or_else(|| Lang::detect(model));
-        let doc = Document::build(&compiled.file, model, graphs, lang);
-        let card = match &args.role {
-            None => None,
-            Some(name) => match doc.role(name) {
-                Some(card) => Some(card),
-                None => {
-                    eprintln!("planc: {}", unknown_role(model, name));
-                    return EXIT_TROUBLE;
-                }
-            },
-        };
-        let text = match (args.format, card) {
-            (RenderFormat::Md, None) => render::markdown::render(&doc),
-            (RenderFormat::Md, Some(card)) => render::markdown::render_role(&doc, card),
-            (RenderFormat::Html, None) => render::html::render(&doc),
-            (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
-            (RenderFormat::Json, None) => render::json::render(&doc, model, graphs),
-            (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
-        };
-        output::emit(&text, args.output.as_ref())
-    })
+    output::with_plan(
+        &args.file,
+        args.output.as_deref(),
+        |compiled, model, graphs| {
+            let lang = args
+                .lang
+                .map(Lang::from)
+                .unwrap_or_else(|| Lang::detect(model));
+            let doc = Document::build(&compiled.file, model, graphs, lang);
+            let card = match &args.role {
+                None => None,
+                Some(name) => match doc.role(name) {
+                    Some(card) => Some(card),
+                    None => {
+                        eprintln!("planc: {}", unknown_role(model, name));
+                        return EXIT_TROUBLE;
+                    }
+                },
+            };
+            let text = match (args.format, card) {
+                (RenderFormat::Md, None) => render::markdown::render(&doc),
+                (RenderFormat::Md, Some(card)) => render::markdown::render_role(&doc, card),
+                (RenderFormat::Html, None) => render::html::render(&doc),
+                (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
+                (RenderFormat::Json, None) => render::json::render(&doc, model, graphs),
+                (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
+            };
+            output::emit(&text, args.output.as_ref())
+        },
+    )
 }
 
 /// `--lang`: the language of headings and fixed words.

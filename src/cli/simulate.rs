@@ -48,7 +48,7 @@ pub fn run(args: SimulateArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    output::with_plan(&args.file, |_, model, graphs| {
+    output::with_plan(&args.file, args.output.as_deref(), |_, model, graphs| {
         let facts = match Facts::parse(model, &args.set) {
             Ok(facts) => facts,
             Err(message) => {

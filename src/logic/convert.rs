@@ -16,6 +16,16 @@ fn flip(polarities: u8) -> u8 {
 
 /// The domain of each fact of the model.
 pub fn domains(model: &Model) -> Vec<Domain> {
+    domains_with(model, 0)
+}
+
+/// The domains where a `one_of` fact may also be unknown: one more variant,
+/// which no `in` names.
+pub fn open_domains(model: &Model) -> Vec<Domain> {
+    domains_with(model, 1)
+}
+
+fn domains_with(model: &Model, unknown: u32) -> Vec<Domain> {
     model
         .facts
         .iter()
@@ -23,7 +33,7 @@ pub fn domains(model: &Model) -> Vec<Domain> {
             // In units of 10^-places (see `model::FactType::Number`).
             FactType::Count | FactType::Number { .. } => Domain::Count,
             FactType::Flag => FLAG,
-            FactType::OneOf(v) => Domain::Variants(v.len() as u32),
+            FactType::OneOf(v) => Domain::Variants(v.len() as u32 + unknown),
         })
         .collect()
 }
@@ -81,14 +91,15 @@ pub fn convert(
                 let set = FactSet::compare(*op, *value);
                 atom_pair(net, fact.0, Domain::Count, set, need)
             }
-            Cond::In { fact, variants, .. } => match &model.fact(*fact).ty {
-                FactType::OneOf(all) => {
-                    let domain = Domain::Variants(all.len() as u32);
-                    let set = FactSet::variants(all.len() as u32, variants);
-                    atom_pair(net, fact.0, domain, set, need)
+            Cond::In { fact, variants, .. } => {
+                match (&model.fact(*fact).ty, net.graph.domains.get(fact.index())) {
+                    (FactType::OneOf(_), Some(&domain @ Domain::Variants(n))) => {
+                        let set = FactSet::variants(n, variants);
+                        atom_pair(net, fact.0, domain, set, need)
+                    }
+                    _ => (TRUE, TRUE),
                 }
-                _ => (TRUE, TRUE),
-            },
+            }
             Cond::Flag { fact, .. } => atom_pair(net, fact.0, FLAG, FactSet::flag(true), need),
             Cond::Trigger { trigger, .. } => (
                 if need & POS != 0 {

@@ -3,9 +3,9 @@
 //! contradict one another (deletion-based: free each leaf in turn and keep it
 //! freed if the condition stays unsatisfiable).
 
-use super::convert::{self, POS};
+use super::Unsat;
+use super::convert::{self, NEG, POS};
 use super::net::{FALSE, Net, NodeId};
-use super::{Unsat, Verdict};
 use crate::model::{Cond, Model, Ref, TriggerId};
 use crate::span::Span;
 use crate::syntax::ast::CmpOp;
@@ -29,18 +29,22 @@ pub struct CoreLeaf {
     pub count: bool,
 }
 
+/// Why side `side` (0: the condition, 1: its negation) of `trigger`'s root
+/// is `FALSE`; `bad(u)` says whether a named trigger `u` is itself so.
 pub(super) fn explain(
     net: &mut Net,
     model: &Model,
     trigger: TriggerId,
     roots: &[[NodeId; 2]],
-    verdicts: &[Verdict],
+    side: usize,
+    bad: &dyn Fn(TriggerId) -> bool,
 ) -> Unsat {
     let cond = &model.trigger(trigger).condition;
     let named = |u: TriggerId, positive: bool| roots[u.index()][usize::from(!positive)];
+    let polarity = if side == 0 { POS } else { NEG };
     let still_unsat = |net: &mut Net, free: &[bool]| {
         let len = net.len();
-        let root = convert::convert(net, model, cond, POS, free, &named)[0];
+        let root = convert::convert(net, model, cond, polarity, free, &named)[side];
         net.truncate(len);
         root == FALSE
     };
@@ -49,7 +53,7 @@ pub(super) fn explain(
     let mut because_of = Vec::new();
     for (i, node) in cond.nodes.iter().enumerate() {
         if let Cond::Trigger { trigger: u, span } = node
-            && matches!(verdicts[u.index()], Verdict::Unsatisfiable(_))
+            && bad(*u)
         {
             free[i] = true;
             because_of.push(Ref {

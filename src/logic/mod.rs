@@ -24,12 +24,18 @@
 //! No step recurses on the input: arenas are walked in index order, the
 //! search keeps its own stacks.
 
+mod conditions;
 mod convert;
+pub mod dnf;
 mod explain;
 mod net;
 mod nodes;
+pub mod regions;
+mod review;
 mod search;
 pub mod sets;
+pub mod split;
+mod table;
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -39,11 +45,16 @@ use crate::graph::{Graphs, ResponseEdgeKind};
 use crate::model::{Model, Ref, TriggerId};
 use crate::span::Span;
 
+pub use conditions::{Conditions, Lowered};
 pub use explain::CoreLeaf;
+pub use nodes::Cube;
+pub use review::{Gap, Witness, counterexample, gaps, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
+pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, decision_table};
 
 use convert::POS;
 use net::{FALSE, Net, NodeId, Sat, TRUE};
+use sets::Domain;
 
 /// What the logic found about one trigger.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,15 +102,27 @@ impl Analysis {
     }
 }
 
-/// Decides every trigger of the model.
-pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
+/// The net of every trigger's condition, built once: the root of each
+/// trigger (`[positive, negative]`, `TRUE` where not built), the order the
+/// triggers were converted in (a named trigger first), and which are in a
+/// cycle of references (their roots are `TRUE`).
+struct Built {
+    net: Net,
+    roots: Vec<[NodeId; 2]>,
+    order: Vec<TriggerId>,
+    in_cycle: Vec<bool>,
+}
+
+/// Converts every trigger's condition over `domains`, each root in the
+/// polarities its referrers need plus `POS` and `extra`.
+fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, extra: u8) -> Built {
     let count = model.triggers.len();
     let in_cycle = triggers_in_cycles(graphs, count);
     let order = reference_order(graphs, count, &in_cycle);
 
     // Which polarities of each trigger's root its referrers need; referrers
     // come later in `order`, so walk it backwards.
-    let mut root_needs = vec![POS; count];
+    let mut root_needs = vec![POS | extra; count];
     for &t in order.iter().rev() {
         let cond = &model.trigger(t).condition;
         let needs = convert::needs(cond, root_needs[t.index()]);
@@ -110,17 +133,8 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         }
     }
 
-    let mut net = Net::new(convert::domains(model));
+    let mut net = Net::new(domains);
     let mut roots: Vec<[NodeId; 2]> = vec![[TRUE, TRUE]; count];
-    let mut verdicts: Vec<Verdict> = (0..count)
-        .map(|i| {
-            if in_cycle[i] {
-                Verdict::InCycle
-            } else {
-                Verdict::Satisfiable
-            }
-        })
-        .collect();
     for &t in &order {
         let named = |u: TriggerId, positive: bool| roots[u.index()][usize::from(!positive)];
         let root = convert::convert(
@@ -132,27 +146,108 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
             &named,
         );
         roots[t.index()] = root;
-        verdicts[t.index()] = match (root[0], net.graph.info(root[0]).sat) {
-            (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Unsat {
-                because_of: vec![],
-                core: vec![],
-            }),
-            (_, Sat::Yes) => Verdict::Satisfiable,
-            (_, Sat::Unknown) => Verdict::Undecided,
-        };
+    }
+    Built {
+        net,
+        roots,
+        order,
+        in_cycle,
+    }
+}
+
+/// What the net knows of a root: `Some(false)` if it is never true.
+fn sat_of(net: &Net, root: NodeId) -> Verdict {
+    match (root, net.graph.info(root).sat) {
+        (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Unsat {
+            because_of: vec![],
+            core: vec![],
+        }),
+        (_, Sat::Yes) => Verdict::Satisfiable,
+        (_, Sat::Unknown) => Verdict::Undecided,
+    }
+}
+
+/// Decides every trigger of the model.
+pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
+    let Built {
+        mut net,
+        roots,
+        order,
+        in_cycle,
+    } = build(model, graphs, convert::domains(model), 0);
+    let mut verdicts: Vec<Verdict> = in_cycle
+        .iter()
+        .map(|&c| {
+            if c {
+                Verdict::InCycle
+            } else {
+                Verdict::Satisfiable
+            }
+        })
+        .collect();
+    for &t in &order {
+        verdicts[t.index()] = sat_of(&net, roots[t.index()][0]);
     }
 
     // Why each unsatisfiable trigger is so, on scratch nodes.
     let built = net.len();
+    let unsatisfiable = |verdicts: &[Verdict], u: TriggerId| {
+        matches!(verdicts[u.index()], Verdict::Unsatisfiable(_))
+    };
     for &t in &order {
-        if !matches!(verdicts[t.index()], Verdict::Unsatisfiable(_)) {
+        if !unsatisfiable(&verdicts, t) {
             continue;
         }
-        let unsat = explain::explain(&mut net, model, t, &roots, &verdicts);
+        let bad = |u: TriggerId| unsatisfiable(&verdicts, u);
+        let unsat = explain::explain(&mut net, model, t, &roots, 0, &bad);
         net.truncate(built);
         verdicts[t.index()] = Verdict::Unsatisfiable(unsat);
     }
     Analysis { verdicts }
+}
+
+/// Whether a trigger's condition holds whatever values its facts take, a
+/// `one_of` fact being allowed to be unknown as well (spec: always-true-trigger).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Always {
+    /// Some values make it false (or it is in a cycle of references).
+    No,
+    /// It always holds; why, as for an unsatisfiable trigger: the named
+    /// triggers that always hold and are the whole reason, or a smallest set
+    /// of its own leaves that together always hold.
+    Yes(Unsat),
+    /// The search stopped at its bound.
+    Undecided,
+}
+
+/// For every trigger, whether it always holds (see `Always`).
+pub fn always_true(model: &Model, graphs: &Graphs) -> Vec<Always> {
+    let Built {
+        mut net,
+        roots,
+        order,
+        ..
+    } = build(model, graphs, convert::open_domains(model), convert::NEG);
+    let mut always = vec![Always::No; model.triggers.len()];
+    for &t in &order {
+        // It always holds when its negation never does.
+        always[t.index()] = match sat_of(&net, roots[t.index()][1]) {
+            Verdict::Unsatisfiable(u) => Always::Yes(u),
+            Verdict::Undecided => Always::Undecided,
+            _ => Always::No,
+        };
+    }
+    let built = net.len();
+    for &t in &order {
+        if !matches!(always[t.index()], Always::Yes(_)) {
+            continue;
+        }
+        let bad = |u: TriggerId| matches!(always[u.index()], Always::Yes(_));
+        let why = explain::explain(&mut net, model, t, &roots, 1, &bad);
+        net.truncate(built);
+        always[t.index()] = Always::Yes(why);
+    }
+    always
 }
 
 /// Whether each trigger is in a cycle of condition references.

@@ -19,7 +19,7 @@ pub const FLAG_TRUE: u32 = 1;
 /// A flag's domain: false, true.
 pub const FLAG: Domain = Domain::Variants(2);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FactSet {
     /// Sorted, disjoint, non-adjacent, inclusive ranges.
     Counts(Vec<(u64, u64)>),

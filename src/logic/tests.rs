@@ -387,3 +387,50 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
     nodes.push(Cond::And(vec![CondId(last - 2), CondId(last - 1)], span));
     assert!(matches!(with_condition(nodes), Verdict::Unsatisfiable(_)));
 }
+
+/// Whether trigger `name` always holds: its core's literals, or why not.
+fn always(triggers: &str, name: &str) -> Result<Vec<String>, String> {
+    let source = format!("{FACTS}{triggers}");
+    let parsed = syntax::parse(&source);
+    let model = model::build(&parsed.file);
+    let graphs = Graphs::build(&model);
+    let i = model
+        .triggers
+        .iter()
+        .position(|t| t.named.name == name)
+        .unwrap();
+    match &always_true(&model, &graphs)[i] {
+        Always::Yes(why) if !why.because_of.is_empty() => Err(format!(
+            "because of {}",
+            model.trigger(why.because_of[0].id).named.name
+        )),
+        Always::Yes(why) => Ok(why.core.iter().map(|l| l.literal.clone()).collect()),
+        other => Err(format!("{other:?}")),
+    }
+}
+
+#[test]
+fn conditions_that_always_hold() {
+    let t = |c: &str| always(&format!("trigger t \"t\" when {c}\n"), "t");
+    assert_eq!(t("v >= 0"), Ok(vec!["v >= 0".to_string()]));
+    assert_eq!(t("x or not x"), Ok(vec!["x".into(), "not x".into()]));
+    assert_eq!(
+        t("v >= 5 and w > 3 or v < 10 or v > 7"),
+        Ok(vec!["v < 10".into(), "v > 7".into()])
+    );
+    assert_eq!(
+        t("act in { a } or not act in { a }"),
+        Ok(vec!["act in { a }".into(), "not act in { a }".into()])
+    );
+    // Naming every variant holds only once the fact is known.
+    assert_eq!(t("act in { a, b, c }"), Err("No".into()));
+    assert_eq!(t("not act in { a }"), Err("No".into()));
+    assert_eq!(t("v >= 1"), Err("No".into()));
+    assert_eq!(
+        always(
+            "trigger t1 \"1\" when v >= 0\ntrigger t2 \"2\" when t1 or x\n",
+            "t2"
+        ),
+        Err("because of t1".into())
+    );
+}

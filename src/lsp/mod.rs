@@ -7,6 +7,7 @@
 //! formatting are handed in through `Options` by the binary.
 
 mod convert;
+pub mod framing;
 mod handlers;
 pub mod position;
 mod server;

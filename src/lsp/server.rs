@@ -105,14 +105,19 @@ struct Server {
 /// join the stdio IO threads: their writer ends only once every sender is gone.
 pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolError> {
     let capabilities = serde_json::to_value(capabilities(&options)).unwrap_or_default();
-    let (id, _params) = connection.initialize_start()?;
-    connection.initialize_finish(
-        id,
-        serde_json::json!({
-            "capabilities": capabilities,
-            "serverInfo": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
-        }),
-    )?;
+    let Some(id) = initialize(&connection) else {
+        return Ok(Exit::WithoutShutdown);
+    };
+    let _ = connection.sender.send(
+        Response::new_ok(
+            id,
+            serde_json::json!({
+                "capabilities": capabilities,
+                "serverInfo": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
+            }),
+        )
+        .into(),
+    );
     let mut server = Server {
         connection,
         options,
@@ -121,6 +126,28 @@ pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolErr
         shutdown: false,
     };
     server.main_loop()
+}
+
+/// Waits for `initialize` and returns its id; `None` if the client leaves
+/// first (the stream ends, or `exit`). Requests before it are refused as the
+/// protocol asks; anything else is ignored. (lsp-server's own handshake ends
+/// the session on a stray response, or on a request before `initialized`.)
+fn initialize(connection: &Connection) -> Option<lsp_server::RequestId> {
+    loop {
+        match connection.receiver.recv().ok()? {
+            Message::Request(r) if r.method == req::Initialize::METHOD => return Some(r.id),
+            Message::Request(r) => {
+                let refusal = Response::new_err(
+                    r.id,
+                    ErrorCode::ServerNotInitialized as i32,
+                    "the server is not initialized yet: send `initialize` first".into(),
+                );
+                let _ = connection.sender.send(refusal.into());
+            }
+            Message::Notification(n) if n.method == notif::Exit::METHOD => return None,
+            Message::Notification(_) | Message::Response(_) => {}
+        }
+    }
 }
 
 impl Server {

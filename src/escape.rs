@@ -1,0 +1,89 @@
+//! Characters that must not reach a terminal, a CI log or a document raw:
+//! control characters (C0, DEL, C1 — ESC and CSI start terminal commands, a
+//! line break starts a new GitHub workflow command) and the invisible
+//! characters that reorder text (bidi overrides and isolates, as in
+//! "Trojan Source"). They are shown escaped, as rustc shows them: a C0
+//! control as its Unicode control picture (ESC as `␛`), anything else as
+//! `\u{202e}`.
+
+use std::borrow::Cow;
+
+/// Whether `c` is shown escaped.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that change the direction of the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Appends `c` as it is shown: itself, or escaped.
+pub fn push_visible(out: &mut String, c: char) {
+    match c {
+        '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7F}' => out.push('\u{2421}'),
+        c if is_hazard(c) => out.extend(c.escape_unicode()),
+        c => out.push(c),
+    }
+}
+
+/// `text` with every hazard escaped (line breaks and tabs too: for one-line
+/// text such as a file name or a message).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    visible_except(text, |_| false)
+}
+
+/// `text` with every hazard escaped except the characters `keep` accepts.
+pub fn visible_except(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hazard(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if keep(c) {
+            out.push(c);
+        } else {
+            push_visible(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// User text in a document (Markdown, HTML, DOT, Mermaid, simulate): the
+/// characters that reorder text are shown escaped, so no label can make the
+/// text around it read otherwise than it is.
+pub fn neutralise_bidi(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hazards_are_shown_escaped() {
+        assert_eq!(visible("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
+        assert_eq!(visible("x\ny\tz\r"), "x\u{240a}y\u{2409}z\u{240d}");
+        assert_eq!(visible("\u{7f}\u{9b}"), "\u{2421}\\u{9b}");
+        assert_eq!(visible("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(visible("预案 ok"), "预案 ok");
+        assert!(matches!(visible("预案"), Cow::Borrowed(_)));
+        assert_eq!(visible_except("a\tb\u{1b}", |c| c == '\t'), "a\tb\u{241b}");
+        assert_eq!(neutralise_bidi("a\u{2066}b\u{1b}"), "a\\u{2066}b\u{1b}");
+    }
+}

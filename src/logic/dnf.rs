@@ -1,0 +1,169 @@
+//! Conditions in full as disjunctions of cubes (a cube: one set of values per
+//! fact it constrains), read off the net: what the region sweep works on.
+//!
+//! The net keeps a node's DNF only while it is small; here every node a root
+//! needs gets one, children first (node ids are a topological order, so no
+//! recursion), up to `MAX_CUBES` cubes per node and `MAX_ENTRIES` built in
+//! all. Past a bound the node's DNF is unknown (`None`), and so is every DNF
+//! built from it: the caller then says "could not decide".
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use super::net::meet;
+use super::nodes::{Cube, Graph, Node, NodeId};
+use super::sets::FactSet;
+
+/// The most cubes one node's DNF may have.
+pub const MAX_CUBES: usize = 4096;
+/// The most cube entries all DNFs of one plan may take together.
+pub const MAX_ENTRIES: usize = 4_000_000;
+/// DNFs up to this many cubes are cleared of cubes inside other cubes.
+const ABSORB_MAX: usize = 256;
+
+pub type Dnf = Rc<Vec<Cube>>;
+
+/// The DNF of each root (`None`: past a bound).
+pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
+    let len = graph.nodes.len();
+    let mut needed = vec![false; len];
+    let mut stack: Vec<NodeId> = roots.to_vec();
+    while let Some(id) = stack.pop() {
+        let i = id as usize;
+        if i >= len || std::mem::replace(&mut needed[i], true) {
+            continue;
+        }
+        // A node whose DNF the net kept needs nothing below it.
+        if graph.info(id).dnf.is_some() {
+            continue;
+        }
+        if let Node::And(kids) | Node::Or(kids) = graph.node(id) {
+            stack.extend(kids.iter().copied());
+        }
+    }
+    let mut dnfs: Vec<Option<Dnf>> = vec![None; len];
+    let mut entries = 0usize;
+    for i in 0..len {
+        if !needed[i] {
+            continue;
+        }
+        let id = i as NodeId;
+        dnfs[i] = match (&graph.info(id).dnf, graph.node(id)) {
+            (Some(kept), _) => Some(kept.clone()),
+            (None, Node::And(kids)) => product(kids, &dnfs, &mut entries).map(Rc::new),
+            (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Rc::new),
+            // Atoms and constants always keep their DNF.
+            (None, _) => None,
+        };
+    }
+    roots
+        .iter()
+        .map(|&r| dnfs.get(r as usize).cloned().flatten())
+        .collect()
+}
+
+fn product(kids: &[NodeId], dnfs: &[Option<Dnf>], entries: &mut usize) -> Option<Vec<Cube>> {
+    let mut acc: Vec<Cube> = vec![vec![]];
+    for &k in kids {
+        let cubes = dnfs.get(k as usize)?.as_ref()?;
+        let mut next = Vec::with_capacity(acc.len() * cubes.len());
+        for a in &acc {
+            for b in cubes.iter() {
+                if let Some(c) = meet(a, b) {
+                    *entries += c.len() + 1;
+                    next.push(c);
+                }
+            }
+            if next.len() > MAX_CUBES || *entries > MAX_ENTRIES {
+                return None;
+            }
+        }
+        acc = tidy(next);
+        if acc.is_empty() {
+            break;
+        }
+    }
+    Some(acc)
+}
+
+fn union(
+    graph: &Graph,
+    kids: &[NodeId],
+    dnfs: &[Option<Dnf>],
+    entries: &mut usize,
+) -> Option<Vec<Cube>> {
+    let mut out: Vec<Cube> = Vec::new();
+    // Cubes of one fact only are merged into one cube per fact.
+    let mut single: Vec<(u32, FactSet)> = Vec::new();
+    for &k in kids {
+        for cube in dnfs.get(k as usize)?.as_ref()?.iter() {
+            match cube.as_slice() {
+                [(fact, set)] => match single.iter_mut().find(|(f, _)| f == fact) {
+                    Some((_, s)) => {
+                        let domain = graph.domains[*fact as usize];
+                        *s = FactSet::union_all([&*s, &**set], domain);
+                    }
+                    None => single.push((*fact, (**set).clone())),
+                },
+                _ => out.push(cube.clone()),
+            }
+            *entries += cube.len() + 1;
+        }
+        if out.len() + single.len() > MAX_CUBES || *entries > MAX_ENTRIES {
+            return None;
+        }
+    }
+    for (fact, set) in single {
+        if set.is_full(graph.domains[fact as usize]) {
+            return Some(vec![vec![]]);
+        }
+        out.push(vec![(fact, Rc::new(set))]);
+    }
+    Some(tidy(out))
+}
+
+/// Drops repeated cubes, and cubes inside another while there are few.
+fn tidy(cubes: Vec<Cube>) -> Vec<Cube> {
+    if cubes.iter().any(|c| c.is_empty()) {
+        return vec![vec![]];
+    }
+    let mut seen: HashSet<Cube> = HashSet::with_capacity(cubes.len());
+    let mut out: Vec<Cube> = cubes
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect();
+    if out.len() <= ABSORB_MAX {
+        let mut keep = vec![true; out.len()];
+        for i in 0..out.len() {
+            for j in 0..out.len() {
+                if i != j && keep[j] && within(&out[i], &out[j]) {
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+        let mut k = keep.into_iter();
+        out.retain(|_| k.next().unwrap_or(true));
+    }
+    out
+}
+
+/// Whether every value of cube `a` is in cube `b`.
+pub fn within(a: &Cube, b: &Cube) -> bool {
+    let mut i = 0;
+    for (fact, set) in b {
+        while i < a.len() && a[i].0 < *fact {
+            i += 1;
+        }
+        match a.get(i) {
+            Some((f, s)) if f == fact && s.is_subset(set) => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Whether a cube holds at a point (a value for every fact it constrains).
+pub fn holds(cube: &Cube, value: impl Fn(u32) -> super::split::Point) -> bool {
+    cube.iter().all(|(fact, set)| set.contains(value(*fact)))
+}

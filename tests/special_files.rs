@@ -1,0 +1,235 @@
+//! Every command that reads or writes files, against files that are not
+//! regular files (a FIFO without a writer, a socket, a character device), a
+//! file far larger than planc reads, and an output named like one of the
+//! run's inputs: nothing hangs, nothing is read past the limit, and nothing
+//! but a regular file (or a new one) is ever written.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use support::*;
+
+/// Runs planc with at most 1 GiB of address space, and fails the test if it
+/// has not finished within 30 s (a FIFO without a writer blocks forever).
+fn planc_bounded(args: &[&str]) -> Output {
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_planc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run planc");
+    let pid = child.id();
+    let started = Instant::now();
+    let waiter = std::thread::spawn(move || child.wait_with_output().expect("wait for planc"));
+    while !waiter.is_finished() {
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            let _ = waiter.join();
+            panic!("planc {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    waiter.join().expect("planc's output")
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(ok.success());
+}
+
+fn socket(path: &Path) -> std::os::unix::net::UnixListener {
+    std::os::unix::net::UnixListener::bind(path).expect("bind a socket")
+}
+
+/// A character device node like /dev/null inside `dir`, where the process
+/// may create one (as root); writing over it harms nothing outside `dir`.
+fn char_device(path: &Path) -> bool {
+    Command::new("mknod")
+        .arg(path)
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn kind(path: &Path) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    match fs::symlink_metadata(path) {
+        Err(_) => "missing",
+        Ok(m) if m.file_type().is_fifo() => "fifo",
+        Ok(m) if m.file_type().is_socket() => "socket",
+        Ok(m) if m.file_type().is_char_device() => "char device",
+        Ok(m) if m.is_file() => "file",
+        Ok(_) => "other",
+    }
+}
+
+fn a_plan(dir: &Path) -> PathBuf {
+    let (_, plan, _) = &bundled()[0];
+    let path = dir.join("a.plan");
+    fs::copy(plan, &path).unwrap();
+    path
+}
+
+/// The commands that read one named plan.
+fn readers(plan: &str) -> Vec<Vec<&str>> {
+    vec![
+        vec!["check", plan],
+        vec!["fmt", plan],
+        vec!["fmt", "--check", plan],
+        vec!["render", plan],
+        vec!["graph", plan],
+        vec!["simulate", plan],
+    ]
+}
+
+#[test]
+fn named_special_files_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.plan");
+    mkfifo(&fifo);
+    let sock = dir.path().join("socket.plan");
+    let _listener = socket(&sock);
+    for (path, what) in [
+        (fifo.as_path(), "fifo"),
+        (sock.as_path(), "socket"),
+        (Path::new("/dev/zero"), "char device"),
+    ] {
+        for args in readers(path_str(path)) {
+            let out = planc_bounded(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("not a regular file"), "{args:?}: {err}");
+            assert_eq!(kind(path), what, "{args:?} replaced it");
+        }
+    }
+}
+
+#[test]
+fn folder_walks_skip_special_files_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    a_plan(dir.path());
+    mkfifo(&dir.path().join("b.plan"));
+    let _listener = socket(&dir.path().join("c.plan"));
+    let folder = path_str(dir.path());
+    for args in [
+        vec!["check", folder],
+        vec!["check", "--format", "json", folder],
+        vec!["fmt", folder],
+        vec!["fmt", "--check", folder],
+    ] {
+        let out = planc_bounded(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.contains("b.plan") && err.contains("c.plan"), "{err}");
+        assert!(err.contains("skipped: not a regular file"), "{err}");
+        assert_eq!(kind(&dir.path().join("b.plan")), "fifo");
+    }
+    let out = planc_bounded(&["check", "--format", "json", folder]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 1);
+}
+
+/// `(command, its output option)` for every command that writes a file.
+fn writers<'a>(plan: &'a str, target: &'a str) -> Vec<Vec<&'a str>> {
+    vec![
+        vec!["render", plan, "-o", target],
+        vec!["render", plan, "--format", "html", "-o", target],
+        vec!["graph", plan, "-o", target],
+        vec!["simulate", plan, "-o", target],
+        vec!["check", "--write-baseline", target, plan],
+    ]
+}
+
+#[test]
+fn outputs_are_never_written_over_special_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = a_plan(dir.path());
+    let fifo = dir.path().join("out.fifo");
+    mkfifo(&fifo);
+    let sock = dir.path().join("out.socket");
+    let _listener = socket(&sock);
+    let mut targets = vec![(fifo, "fifo"), (sock, "socket")];
+    let device = dir.path().join("null");
+    if char_device(&device) {
+        targets.push((device, "char device"));
+    }
+    for (target, what) in &targets {
+        for args in writers(path_str(&plan), path_str(target)) {
+            let out = planc_bounded(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("not a regular file"), "{args:?}: {err}");
+            assert_eq!(kind(target), *what, "{args:?} replaced it");
+        }
+    }
+}
+
+#[test]
+fn outputs_are_never_written_over_an_input_of_the_same_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = a_plan(dir.path());
+    let original = fs::read(&plan).unwrap();
+    // The plan itself, a symlink to it and a hard link to it.
+    let link = dir.path().join("link.plan");
+    std::os::unix::fs::symlink(&plan, &link).unwrap();
+    let hard = dir.path().join("hard.plan");
+    fs::hard_link(&plan, &hard).unwrap();
+    for target in [&plan, &link, &hard] {
+        for args in writers(path_str(&plan), path_str(target)) {
+            let out = planc_bounded(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(err.contains("is also an input"), "{args:?}: {err}");
+            assert_eq!(fs::read(&plan).unwrap(), original, "{args:?}");
+        }
+    }
+    // A plan found in a folder walk is an input too.
+    let out = planc_bounded(&[
+        "check",
+        "--write-baseline",
+        path_str(&plan),
+        path_str(dir.path()),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(fs::read(&plan).unwrap(), original);
+}
+
+#[test]
+fn the_size_limit_is_checked_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.plan");
+    // 4 GiB of nothing: sparse, so cheap to make; reading it would take 4 GiB
+    // of memory, more than planc_bounded allows.
+    fs::File::create(&big).unwrap().set_len(4 << 30).unwrap();
+    let big = path_str(&big);
+    let out = planc_bounded(&["check", "--format", "json", big]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["diagnostics"][0]["message"],
+        "the file is 4294967296 bytes, more than planc reads (268435456 bytes)"
+    );
+    for args in [
+        vec!["fmt", big],
+        vec!["render", big],
+        vec!["graph", big],
+        vec!["simulate", big],
+    ] {
+        let out = planc_bounded(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("more than planc reads"), "{args:?}: {err}");
+    }
+    assert_eq!(fs::metadata(big).unwrap().len(), 4 << 30);
+}
