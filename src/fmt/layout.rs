@@ -6,6 +6,8 @@ use super::lex::{Kind, Token};
 use super::print::{Failure, INDENT, MAX_SECTION_DEPTH, MAX_WIDTH, Prev, Printer, Result, spaced};
 use unicode_width::UnicodeWidthStr;
 
+use crate::syntax::language::{self, ValueKind};
+
 impl<'s> Printer<'s, '_> {
     // ── items ───────────────────────────────────────────────────────────────
 
@@ -162,22 +164,36 @@ impl<'s> Printer<'s, '_> {
         self.close(indent)
     }
 
-    /// One statement: its keyword, then its values up to the next keyword or `}`.
+    /// One statement: its keyword, then its value, of the kind the language
+    /// table gives (the file parsed, so the tokens are there).
     fn statement(&mut self) -> Result<()> {
         let keyword = self.take_kind(Kind::Word)?;
-        let escalates = keyword.text == "escalates";
-        while let Some(t) = self.peek() {
-            let continues = match t.kind {
-                Kind::Word if crate::syntax::scan::is_keyword(t.text) => {
-                    escalates && matches!(t.text, "to" | "within")
+        let statement = language::statement(keyword.text)
+            .ok_or_else(|| self.bug(&format!("`{}` does not start a statement", keyword.text)))?;
+        match statement.value {
+            ValueKind::Str => self.list(Kind::Str, false),
+            ValueKind::Strs => self.list(Kind::Str, true),
+            ValueKind::Name => self.list(Kind::Word, false),
+            ValueKind::Names => self.list(Kind::Word, true),
+            ValueKind::Duration | ValueKind::Date => self.list(Kind::Num, false),
+            ValueKind::Escalation => {
+                self.take_kind(Kind::Word)?; // to
+                self.take_kind(Kind::Word)?;
+                if self.peek().is_some_and(|t| t.is_word("within")) {
+                    self.take()?;
+                    self.take_kind(Kind::Num)?;
                 }
-                Kind::Punct => t.text == ",",
-                _ => true,
-            };
-            if !continues {
-                break;
+                Ok(())
             }
+        }
+    }
+
+    /// One token of `kind`, or (`many`) a list of them separated by `,`.
+    fn list(&mut self, kind: Kind, many: bool) -> Result<()> {
+        self.take_kind(kind)?;
+        while many && self.peek_is(Kind::Punct, ",") {
             self.take()?;
+            self.take_kind(kind)?;
         }
         Ok(())
     }

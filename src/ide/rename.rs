@@ -104,7 +104,7 @@ fn check_name(name: &str) -> Result<(), String> {
             "`{name}` is not a valid name: a name starts with a letter or `_` and goes on with letters, digits, `_` or `-`"
         ));
     }
-    if scan::is_keyword(name) {
+    if crate::syntax::language::is_keyword(name) {
         return Err(format!("`{name}` is a keyword and cannot be a name"));
     }
     Ok(())

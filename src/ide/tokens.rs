@@ -70,7 +70,7 @@ pub fn tokenize(source: &str) -> Vec<Token> {
             c if scan::is_ident_start(c) => {
                 let word = scan::word_at(source, pos).unwrap_or("");
                 pos += word.len().max(c.len_utf8());
-                if scan::is_keyword(word) {
+                if crate::syntax::language::is_keyword(word) {
                     TokenKind::Keyword
                 } else {
                     TokenKind::Name

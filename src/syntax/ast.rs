@@ -129,76 +129,7 @@ pub struct Stmt<'s> {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Keyword {
-    Issuer,
-    Date,
-    Basis,
-    Scope,
-    Commander,
-    Version,
-    Text,
-    Holder,
-    Phone,
-    Deputy,
-    Duty,
-    Escalates,
-    Members,
-    Owner,
-    On,
-    After,
-    With,
-    Within,
-    Notify,
-    Until,
-    Every,
-}
-
-impl Keyword {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Keyword::Issuer => "issuer",
-            Keyword::Date => "date",
-            Keyword::Basis => "basis",
-            Keyword::Scope => "scope",
-            Keyword::Commander => "commander",
-            Keyword::Version => "version",
-            Keyword::Text => "text",
-            Keyword::Holder => "holder",
-            Keyword::Phone => "phone",
-            Keyword::Deputy => "deputy",
-            Keyword::Duty => "duty",
-            Keyword::Escalates => "escalates to",
-            Keyword::Members => "members",
-            Keyword::Owner => "owner",
-            Keyword::On => "on",
-            Keyword::After => "after",
-            Keyword::With => "with",
-            Keyword::Within => "within",
-            Keyword::Notify => "notify",
-            Keyword::Until => "until",
-            Keyword::Every => "every",
-        }
-    }
-
-    /// Attributes that may be given once per block (spec §2).
-    pub fn is_single(self) -> bool {
-        matches!(
-            self,
-            Keyword::Owner
-                | Keyword::Within
-                | Keyword::Until
-                | Keyword::Holder
-                | Keyword::Deputy
-                | Keyword::Every
-                | Keyword::Issuer
-                | Keyword::Date
-                | Keyword::Scope
-                | Keyword::Commander
-                | Keyword::Version
-        )
-    }
-}
+pub use super::language::Keyword;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'s> {

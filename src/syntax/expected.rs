@@ -3,94 +3,67 @@
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::language::{self, Block, Place};
 use super::parser::Rule;
 use super::scan;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
 
-/// Statement keywords of each block, in the order the spec lists them.
-const STEP: &[Rule] = &[
-    Rule::kw_owner,
-    Rule::kw_on,
-    Rule::kw_after,
-    Rule::kw_with,
-    Rule::kw_within,
-    Rule::kw_notify,
-    Rule::kw_until,
-    Rule::kw_text,
-];
-const ROLE: &[Rule] = &[
-    Rule::kw_holder,
-    Rule::kw_phone,
-    Rule::kw_deputy,
-    Rule::kw_duty,
-    Rule::kw_escalates,
-    Rule::kw_members,
-    Rule::kw_text,
-];
-const ROUTINE: &[Rule] = &[Rule::kw_owner, Rule::kw_with, Rule::kw_every, Rule::kw_text];
-const EXTERNAL: &[Rule] = &[Rule::kw_holder, Rule::kw_phone, Rule::kw_text];
-const PLAN: &[Rule] = &[
-    Rule::kw_issuer,
-    Rule::kw_date,
-    Rule::kw_basis,
-    Rule::kw_scope,
-    Rule::kw_commander,
-    Rule::kw_version,
-    Rule::kw_text,
-];
-const ITEM: &[Rule] = &[
-    Rule::kw_role,
-    Rule::kw_external,
-    Rule::kw_fact,
-    Rule::kw_level,
-    Rule::kw_trigger,
-    Rule::kw_step,
-    Rule::kw_routine,
-    Rule::kw_drill,
-    Rule::kw_section,
-    Rule::kw_text,
-];
-const FACT_TYPE: &[Rule] = &[Rule::kw_count, Rule::kw_flag, Rule::kw_one_of];
+/// A group of keywords that reads better as one phrase ("a step attribute —
+/// owner, on, …"), from the language table.
+struct Group {
+    phrase: String,
+    keywords: Vec<&'static str>,
+}
 
-/// Groups of rules that read better as one phrase, tried in order.
-const GROUPS: &[(&[Rule], &str, &str)] = &[
-    (
-        STEP,
-        "a step attribute — owner, on, after, with, within, notify, until or text",
-        "step",
-    ),
-    (
-        ROLE,
-        "a role attribute — holder, phone, deputy, duty, escalates to, members or text",
-        "role",
-    ),
-    (
-        PLAN,
-        "a plan header attribute — issuer, date, basis, scope, commander, version or text",
-        "plan",
-    ),
-    (
-        ROUTINE,
-        "a routine attribute — owner, with, every or text",
-        "routine",
-    ),
-    (
-        EXTERNAL,
-        "an external attribute — holder, phone or text",
-        "external",
-    ),
-    (
-        ITEM,
-        "an item — role, external, fact, level, trigger, step, routine, drill, section or text",
-        "item",
-    ),
-    (
-        FACT_TYPE,
-        "a fact type — count, flag or one_of { … }",
-        "type",
-    ),
-];
+/// The groups, tried in order: each block's statements (larger blocks first,
+/// so that a block is not taken for a smaller one sharing its keywords), the
+/// items that may stand in a section, the fact types.
+fn groups() -> Vec<Group> {
+    let mut blocks = [
+        Block::Plan,
+        Block::Role,
+        Block::External,
+        Block::Step,
+        Block::Routine,
+    ];
+    blocks.sort_by_key(|&b| std::cmp::Reverse(language::statements_of(b).count()));
+    let mut groups: Vec<Group> = blocks
+        .into_iter()
+        .map(|b| {
+            let statements: Vec<_> = language::statements_of(b).collect();
+            let words: Vec<&str> = statements.iter().map(|s| s.words).collect();
+            Group {
+                phrase: format!("{} — {}", b.attribute_words(), either(&words)),
+                keywords: statements.iter().map(|s| s.text).collect(),
+            }
+        })
+        .collect();
+    let items: Vec<&str> = language::items_in(Block::Section).map(|i| i.text).collect();
+    groups.push(Group {
+        phrase: format!("{} — {}", Block::Section.attribute_words(), either(&items)),
+        keywords: items,
+    });
+    let types: Vec<_> = language::WORDS
+        .iter()
+        .filter(|w| w.place == Place::FactType)
+        .collect();
+    let words: Vec<&str> = types.iter().map(|w| w.words).collect();
+    groups.push(Group {
+        phrase: format!("a fact type — {}", either(&words)),
+        keywords: types.iter().map(|w| w.text).collect(),
+    });
+    groups
+}
+
+/// `a, b or c`.
+fn either(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
 
 fn rule_words(rule: Rule) -> Option<&'static str> {
     Some(match rule {
@@ -126,7 +99,7 @@ fn rule_words(rule: Rule) -> Option<&'static str> {
 fn keyword_text(rule: Rule) -> Option<&'static str> {
     let name = format!("{rule:?}");
     let word = name.strip_prefix("kw_")?;
-    scan::KEYWORDS.iter().copied().find(|k| *k == word)
+    language::keywords().map(|(k, _)| k).find(|k| *k == word)
 }
 
 /// Full-width and look-alike characters pasted from a Chinese input method or Word.
@@ -213,15 +186,18 @@ fn short(words: &str) -> &str {
 }
 
 fn expected_words(positives: &[Rule]) -> Option<String> {
-    let mut remaining: Vec<Rule> = positives.to_vec();
+    // Each rule and, for a keyword, its text.
+    let mut remaining: Vec<(Rule, Option<&str>)> =
+        positives.iter().map(|&r| (r, keyword_text(r))).collect();
     let mut phrases: Vec<String> = Vec::new();
-    for (rules, phrase, _) in GROUPS {
-        if rules.iter().all(|r| remaining.contains(r)) {
-            remaining.retain(|r| !rules.contains(r));
-            phrases.push(phrase.to_string());
+    for group in groups() {
+        let listed = |k: &&str| remaining.iter().any(|(_, text)| text == &Some(*k));
+        if group.keywords.iter().all(listed) {
+            remaining.retain(|(_, text)| !text.is_some_and(|t| group.keywords.contains(&t)));
+            phrases.push(group.phrase);
         }
     }
-    for rule in remaining {
+    for (rule, _) in remaining {
         let words = rule_words(rule)
             .map(str::to_string)
             .or_else(|| keyword_text(rule).map(|k| format!("`{k}`")));
@@ -255,7 +231,7 @@ fn found_token(source: &str, at: usize) -> (String, Span) {
     };
     if let Some(word) = scan::word_at(source, at) {
         let span = Span::new(at, at + word.len());
-        return if scan::is_keyword(word) {
+        return if language::is_keyword(word) {
             (format!("the keyword `{word}`"), span)
         } else {
             (format!("`{word}`"), span)
@@ -287,28 +263,33 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<String> {
     }
     let word = scan::word_at(source, at);
     if let Some(word) = word {
-        if positives.contains(&Rule::name) && scan::is_keyword(word) {
+        if positives.contains(&Rule::name) && language::is_keyword(word) {
             return Some(format!(
                 "`{word}` is a reserved keyword and cannot be a name; choose another name, such as `{word}_1` or a Chinese name"
             ));
         }
         // A misspelt keyword: suggest the closest one that fits here.
         let candidates: Vec<&str> = positives.iter().filter_map(|&r| keyword_text(r)).collect();
+        if let Some(meant) = language::alias_of(word)
+            && candidates.contains(&meant)
+        {
+            return Some(format!("did you mean `{meant}`?"));
+        }
         if let Some(best) = crate::suggest::closest(word, &candidates) {
             return Some(format!("did you mean `{best}`?"));
         }
-        let is_statement = scan::is_keyword(word) && !scan::ITEM_KEYWORDS.contains(&word);
+        let is_statement = language::is_keyword(word) && !language::is_item_keyword(word);
         if positives.contains(&Rule::kw_role) && is_statement {
             return Some(format!(
                 "`{word}` belongs inside a block; is the `{{` missing after the item above?"
             ));
         }
-        if positives.contains(&Rule::block_end) && scan::ITEM_KEYWORDS.contains(&word) {
+        if positives.contains(&Rule::block_end) && language::is_item_keyword(word) {
             return Some(
                 "a `}` is probably missing before this line, to close the block above".into(),
             );
         }
-        if positives.contains(&Rule::kw_text) && !scan::is_keyword(word) {
+        if positives.contains(&Rule::kw_text) && !language::is_keyword(word) {
             return Some(format!(
                 "`{word}` is not a statement this block allows; see `planc explain syntax-error` for the statements of each block"
             ));

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
-use super::parser::{Rule, canonical, fast_statement, keyword_inline};
+use super::language::{self, ValueKind};
+use super::parser::{Rule, canonical, is_fast_statement, keyword_inline};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::span::Span;
 
@@ -54,6 +55,15 @@ impl<'s> Iterator for Kids<'s> {
 
 fn kids(pair: P<'_>) -> Kids<'_> {
     Kids(pair.into_inner())
+}
+
+/// The keyword a statement's text starts with.
+fn leading_keyword(text: &str) -> &str {
+    let end = text
+        .bytes()
+        .position(|b| !(b.is_ascii_lowercase() || b == b'_'))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The reference rule of a pair (fast rules build the pairs of reference rules).
@@ -246,58 +256,36 @@ impl<'s> Lowerer<'s, '_> {
         stmts
     }
 
+    /// A statement pair: the reference rule of one statement (`owner_stmt`,
+    /// its keyword a pair of its own) or a fast block rule (`f_step_stmt`, the
+    /// keyword inline). Either way its text starts with its keyword, which the
+    /// language table turns into the statement and the kind of its value.
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
         let span = self.span(&pair);
-        let (rule, inline) = match fast_statement(pair.as_rule(), pair.as_str()) {
-            Some(rule) => (rule, true),
-            None => (rule_of(&pair), keyword_inline(pair.as_rule())),
-        };
+        let inline = is_fast_statement(pair.as_rule());
+        let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
         if !inline {
             inner.next()?;
         }
-        let (keyword, value) = match rule {
-            Rule::issuer_stmt => (Keyword::Issuer, Value::Str(self.string(inner.next()?))),
-            Rule::scope_stmt => (Keyword::Scope, Value::Str(self.string(inner.next()?))),
-            Rule::version_stmt => (Keyword::Version, Value::Str(self.string(inner.next()?))),
-            Rule::text_stmt => (Keyword::Text, Value::Str(self.string(inner.next()?))),
-            Rule::holder_stmt => (Keyword::Holder, Value::Str(self.string(inner.next()?))),
-            Rule::phone_stmt => (Keyword::Phone, Value::Str(self.string(inner.next()?))),
-            Rule::duty_stmt => (Keyword::Duty, Value::Str(self.string(inner.next()?))),
-            Rule::until_stmt => (Keyword::Until, Value::Str(self.string(inner.next()?))),
-            Rule::basis_stmt => (
-                Keyword::Basis,
-                Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
-            ),
-            Rule::date_stmt => (Keyword::Date, Value::Date(self.date(inner.next()?))),
-            Rule::commander_stmt => (Keyword::Commander, Value::Name(self.name(inner.next()?))),
-            Rule::deputy_stmt => (Keyword::Deputy, Value::Name(self.name(inner.next()?))),
-            Rule::owner_stmt => (Keyword::Owner, Value::Name(self.name(inner.next()?))),
-            Rule::members_stmt => (Keyword::Members, Value::Names(self.list(inner)?)),
-            Rule::on_stmt => (Keyword::On, Value::Names(self.list(inner)?)),
-            Rule::after_stmt => (Keyword::After, Value::Names(self.list(inner)?)),
-            Rule::with_stmt => (Keyword::With, Value::Names(self.list(inner)?)),
-            Rule::notify_stmt => (Keyword::Notify, Value::Names(self.list(inner)?)),
-            Rule::within_stmt => (
-                Keyword::Within,
-                Value::Duration(self.duration(inner.next()?)),
-            ),
-            Rule::every_stmt => (
-                Keyword::Every,
-                Value::Duration(self.duration(inner.next()?)),
-            ),
-            Rule::escalates_stmt => {
+        let value = match statement.value {
+            ValueKind::Str => Value::Str(self.string(inner.next()?)),
+            ValueKind::Strs => Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
+            ValueKind::Name => Value::Name(self.name(inner.next()?)),
+            ValueKind::Names => Value::Names(self.list(inner)?),
+            ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
+            ValueKind::Date => Value::Date(self.date(inner.next()?)),
+            ValueKind::Escalation => {
                 // `to` and `within` are pairs of the reference rule only
                 let target = self.name(inner.find(|p| rule_of(p) == Rule::name)?);
                 let within = inner
                     .find(|p| rule_of(p) == Rule::duration)
                     .map(|d| self.duration(d));
-                (Keyword::Escalates, Value::Escalation { target, within })
+                Value::Escalation { target, within }
             }
-            _ => return None,
         };
         Some(Stmt {
-            keyword,
+            keyword: statement.keyword,
             value,
             span,
         })
@@ -305,7 +293,7 @@ impl<'s> Lowerer<'s, '_> {
 
     fn name(&mut self, pair: P<'s>) -> Name<'s> {
         let text = pair.as_str();
-        if pair.as_rule() == Rule::f_name && super::scan::is_keyword(text) {
+        if pair.as_rule() == Rule::f_name && language::is_keyword(text) {
             self.keyword_as_name = true;
         }
         Name {

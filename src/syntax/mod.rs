@@ -11,6 +11,7 @@
 
 pub mod ast;
 mod expected;
+pub mod language;
 mod lower;
 mod parser;
 pub mod scan;

@@ -41,45 +41,15 @@ pub(crate) fn keyword_inline(rule: Rule) -> bool {
     rule != canonical(rule) && rule != Rule::f_plan_item
 }
 
-/// The reference statement rule of a pair of a fast block statement rule
-/// (`f_step_stmt`, …), from the keyword it starts with; `None` for any other pair.
-pub(crate) fn fast_statement(rule: Rule, text: &str) -> Option<Rule> {
-    if !matches!(
+/// True for a pair of a fast block statement rule (`f_step_stmt`, …): its
+/// keyword is inline, and tells the statement (see `lower::stmt`).
+pub(crate) fn is_fast_statement(rule: Rule) -> bool {
+    matches!(
         rule,
         Rule::f_plan_stmt
             | Rule::f_role_stmt
             | Rule::f_external_stmt
             | Rule::f_step_stmt
             | Rule::f_routine_stmt
-    ) {
-        return None;
-    }
-    let end = text
-        .bytes()
-        .position(|b| !(b.is_ascii_lowercase() || b == b'_'))
-        .unwrap_or(text.len());
-    Some(match &text[..end] {
-        "issuer" => Rule::issuer_stmt,
-        "date" => Rule::date_stmt,
-        "basis" => Rule::basis_stmt,
-        "scope" => Rule::scope_stmt,
-        "commander" => Rule::commander_stmt,
-        "version" => Rule::version_stmt,
-        "text" => Rule::text_stmt,
-        "holder" => Rule::holder_stmt,
-        "phone" => Rule::phone_stmt,
-        "deputy" => Rule::deputy_stmt,
-        "duty" => Rule::duty_stmt,
-        "escalates" => Rule::escalates_stmt,
-        "members" => Rule::members_stmt,
-        "owner" => Rule::owner_stmt,
-        "on" => Rule::on_stmt,
-        "after" => Rule::after_stmt,
-        "with" => Rule::with_stmt,
-        "within" => Rule::within_stmt,
-        "notify" => Rule::notify_stmt,
-        "until" => Rule::until_stmt,
-        "every" => Rule::every_stmt,
-        _ => return None,
-    })
+    )
 }

@@ -2,103 +2,6 @@
 //! where pest gives no tree: choosing where to resume after a syntax error and
 //! finding the string a missing quote left open.
 
-/// Keywords that start a top-level item.
-pub const ITEM_KEYWORDS: &[&str] = &[
-    "plan", "section", "text", "role", "external", "fact", "level", "trigger", "step", "routine",
-    "drill",
-];
-
-/// The keywords of the language (spec §1).
-pub const KEYWORDS: &[&str] = &[
-    "plan",
-    "issuer",
-    "date",
-    "basis",
-    "scope",
-    "commander",
-    "version",
-    "section",
-    "text",
-    "role",
-    "external",
-    "holder",
-    "phone",
-    "deputy",
-    "duty",
-    "escalates",
-    "to",
-    "within",
-    "members",
-    "fact",
-    "count",
-    "flag",
-    "one_of",
-    "level",
-    "trigger",
-    "when",
-    "not",
-    "and",
-    "or",
-    "in",
-    "step",
-    "owner",
-    "on",
-    "after",
-    "with",
-    "notify",
-    "until",
-    "routine",
-    "drill",
-    "every",
-];
-
-/// True when `word` is one of `KEYWORDS` (a `match`: it runs for every name read).
-pub fn is_keyword(word: &str) -> bool {
-    matches!(
-        word,
-        "plan"
-            | "issuer"
-            | "date"
-            | "basis"
-            | "scope"
-            | "commander"
-            | "version"
-            | "section"
-            | "text"
-            | "role"
-            | "external"
-            | "holder"
-            | "phone"
-            | "deputy"
-            | "duty"
-            | "escalates"
-            | "to"
-            | "within"
-            | "members"
-            | "fact"
-            | "count"
-            | "flag"
-            | "one_of"
-            | "level"
-            | "trigger"
-            | "when"
-            | "not"
-            | "and"
-            | "or"
-            | "in"
-            | "step"
-            | "owner"
-            | "on"
-            | "after"
-            | "with"
-            | "notify"
-            | "until"
-            | "routine"
-            | "drill"
-            | "every"
-    )
-}
-
 pub fn is_ident_start(c: char) -> bool {
     c == '_' || unicode_ident::is_xid_start(c)
 }
@@ -137,7 +40,7 @@ pub fn resume_point(source: &str, item_start: usize, error_at: usize) -> Option<
     }
     loop {
         if let Some(word) = word_at(source, line_start)
-            && ITEM_KEYWORDS.contains(&word)
+            && super::language::is_item_keyword(word)
             && !inside_string(source, first_token, line_start)
         {
             return Some(line_start);
@@ -210,22 +113,4 @@ fn inside_string(source: &str, from: usize, offset: usize) -> bool {
     strings(source, from, offset)
         .last()
         .is_some_and(|&(start, end)| start < offset && end.is_none_or(|e| e > offset))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn is_keyword_is_exactly_the_keyword_list() {
-        for k in KEYWORDS {
-            assert!(is_keyword(k), "{k}");
-            assert!(!is_keyword(&format!("{k}_")), "{k}_");
-        }
-        let mut listed = KEYWORDS.to_vec();
-        listed.sort();
-        listed.dedup();
-        assert_eq!(listed.len(), 40);
-        assert!(!is_keyword("") && !is_keyword("Plan") && !is_keyword("组长"));
-    }
 }

@@ -42,7 +42,13 @@ help: did you mean `owner`?
 ```
 
 ## Fix
-Write what the message expects. The statements each block allows:
+Write what the message expects:
+```
+step report "立即向领导小组组长通报情况" {
+  owner duty_officer
+}
+```
+The statements each block allows:
 
 | block | statements |
 | --- | --- |

@@ -4,7 +4,7 @@
 
 use super::Analysis;
 use crate::ide::tokens::{Token, TokenKind};
-use crate::syntax::scan::ITEM_KEYWORDS;
+use crate::syntax::language::{self, Block as Lang};
 
 /// The block the cursor stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,46 +23,6 @@ pub(super) enum Block<'s> {
     Unknown,
 }
 
-/// Item keywords, `plan` first.
-const TOP_LEVEL: &[&str] = crate::syntax::scan::ITEM_KEYWORDS;
-const PLAN: &[&str] = &[
-    "issuer",
-    "date",
-    "basis",
-    "scope",
-    "commander",
-    "version",
-    "text",
-];
-const ROLE: &[&str] = &[
-    "holder",
-    "phone",
-    "deputy",
-    "duty",
-    "escalates to",
-    "members",
-    "text",
-];
-const EXTERNAL: &[&str] = &["holder", "phone", "text"];
-const STEP: &[&str] = &[
-    "owner", "on", "after", "with", "within", "notify", "until", "text",
-];
-const ROUTINE: &[&str] = &["owner", "with", "every", "text"];
-/// Attributes that may be given once per block (spec §2).
-const SINGLE: &[&str] = &[
-    "owner",
-    "within",
-    "until",
-    "holder",
-    "deputy",
-    "every",
-    "issuer",
-    "date",
-    "scope",
-    "commander",
-    "version",
-];
-
 /// True when the tokens end inside a trigger's condition: a `when` follows
 /// the last item keyword.
 pub(super) fn in_condition(src: &str, tokens: &[Token]) -> bool {
@@ -72,7 +32,7 @@ pub(super) fn in_condition(src: &str, tokens: &[Token]) -> bool {
             if text == "when" {
                 return true;
             }
-            if ITEM_KEYWORDS.contains(&text) {
+            if language::is_item_keyword(text) {
                 return false;
             }
         }
@@ -128,13 +88,17 @@ pub(super) fn opened_block<'s>(src: &'s str, before: &[Token]) -> Block<'s> {
             .flatten()
             .filter(|t| t.kind == TokenKind::Name)
             .map(|t| t.text(src));
-        return match (k.text(src), back) {
-            ("plan", 2) => Block::Plan,
-            ("section", 2) => Block::Section,
-            ("role", 3) => Block::Role(name),
-            ("external", 3) => Block::External,
-            ("step", 3) => Block::Step(name),
-            ("routine" | "drill", 3) => Block::Routine,
+        // Items with a block have a name, but for `plan` and `section`.
+        let Some(opens) = language::item(k.text(src)).and_then(|i| i.opens) else {
+            continue;
+        };
+        return match (opens, back) {
+            (Lang::Plan, 2) => Block::Plan,
+            (Lang::Section, 2) => Block::Section,
+            (Lang::Role, 3) => Block::Role(name),
+            (Lang::External, 3) => Block::External,
+            (Lang::Step, 3) => Block::Step(name),
+            (Lang::Routine, 3) => Block::Routine,
             _ => continue,
         };
     }
@@ -144,18 +108,23 @@ pub(super) fn opened_block<'s>(src: &'s str, before: &[Token]) -> Block<'s> {
 /// The statement keywords `block` allows, without single attributes already
 /// given in `stmts` (the block's tokens so far).
 pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) -> Vec<&'static str> {
-    let allowed: Vec<&'static str> = match block {
-        Block::TopLevel if a.model.header.is_none() => TOP_LEVEL.to_vec(),
-        Block::TopLevel | Block::Section => TOP_LEVEL[1..].to_vec(),
-        Block::Plan => PLAN.to_vec(),
-        Block::Role(_) => ROLE.to_vec(),
-        Block::External => EXTERNAL.to_vec(),
-        Block::Step(_) => STEP.to_vec(),
-        Block::Routine => ROUTINE.to_vec(),
-        Block::Variants | Block::Membership(_) | Block::Unknown => Vec::new(),
+    let lang = match block {
+        Block::TopLevel => Lang::File,
+        Block::Section => Lang::Section,
+        Block::Plan => Lang::Plan,
+        Block::Role(_) => Lang::Role,
+        Block::External => Lang::External,
+        Block::Step(_) => Lang::Step,
+        Block::Routine => Lang::Routine,
+        Block::Variants | Block::Membership(_) | Block::Unknown => return Vec::new(),
     };
     if matches!(block, Block::TopLevel | Block::Section) {
-        return allowed;
+        // One `plan` header per file.
+        let header = a.model.header.is_some();
+        return language::items_in(lang)
+            .filter(|i| !(header && i.opens == Some(Lang::Plan)))
+            .map(|i| i.text)
+            .collect();
     }
     // Statements at this block's own depth only.
     let mut depth = 0usize;
@@ -169,8 +138,8 @@ pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) ->
         }
     }
     // `escalates to x within 10m` is not the step attribute `within`.
-    allowed
-        .into_iter()
-        .filter(|k| !(SINGLE.contains(k) && given.contains(k)))
+    language::statements_of(lang)
+        .filter(|s| !(s.once && given.contains(&s.text)))
+        .map(|s| s.words)
         .collect()
 }

@@ -10,7 +10,7 @@ use super::tokens::{self, Token, TokenKind};
 use super::{Analysis, NameKind};
 use crate::model::{FactType, Symbol};
 use crate::span::Span;
-use crate::syntax::scan::ITEM_KEYWORDS;
+use crate::syntax::language::{self, Place};
 use blocks::{Block, enclosing_block, in_condition, statement_keywords};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,12 @@ fn want<'s>(a: &Analysis<'s>, prev: &[Token]) -> Want<'s> {
                 _ => Want::Nothing,
             };
         }
-        TokenKind::Punct(':') => return Want::Keywords(vec!["count", "flag", "one_of"]),
+        TokenKind::Punct(':') => {
+            let types = language::WORDS
+                .iter()
+                .filter(|w| w.place == Place::FactType);
+            return Want::Keywords(types.map(|w| w.text).collect());
+        }
         TokenKind::Punct('(') => return Want::ConditionAtom,
         TokenKind::Punct(',') => return list_head(src, prev),
         TokenKind::Punct('{') => {
@@ -127,7 +132,7 @@ fn want<'s>(a: &Analysis<'s>, prev: &[Token]) -> Want<'s> {
             // `role NAME |`, `fact NAME |`: a label comes next, not a keyword.
             if let Some(before) = prev.len().checked_sub(2).map(|i| prev[i])
                 && before.kind == TokenKind::Keyword
-                && ITEM_KEYWORDS.contains(&before.text(src))
+                && language::is_item_keyword(before.text(src))
             {
                 return Want::Nothing;
             }

@@ -95,8 +95,8 @@ fn conditions_offer_facts_triggers_and_not() {
     assert_eq!(
         offered("trigger t \"t\" when visitors > 5 ‸"),
         [
-            "and", "or", "level", "section", "text", "role", "external", "fact", "trigger", "step",
-            "routine", "drill"
+            "and", "or", "level", "role", "external", "fact", "trigger", "step", "routine",
+            "drill", "section", "text"
         ]
     );
 }
@@ -145,8 +145,8 @@ fn statement_starts_offer_the_keywords_the_block_allows() {
         ["owner", "with", "text"]
     );
     let items = [
-        "section", "text", "role", "external", "fact", "level", "trigger", "step", "routine",
-        "drill",
+        "role", "external", "fact", "level", "trigger", "step", "routine", "drill", "section",
+        "text",
     ];
     assert_eq!(offered("‸"), items, "no second `plan` header");
     assert_eq!(offered("section \"s\" {\n  ‸\n}"), items);
