@@ -144,6 +144,13 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     m.levels.len()
                 ),
             );
+            line(
+                "ends when",
+                l.until
+                    .as_ref()
+                    .map(|u| u.value.to_string())
+                    .unwrap_or_default(),
+            );
             ("level", named(&l.named))
         }
         Target::Symbol(Symbol::Trigger(id)) => {
@@ -205,6 +212,10 @@ pub fn card(a: &Analysis, target: Target) -> String {
             line(
                 "every",
                 r.every.map(|d| duration(a, &d)).unwrap_or_default(),
+            );
+            line(
+                "last done",
+                r.last.map(|d| d.to_string()).unwrap_or_default(),
             );
             (if r.drill { "drill" } else { "routine" }, named(&r.named))
         }

@@ -57,7 +57,7 @@ pub struct Header {
 
 /// `YYYY-MM-DD`
 pub fn date(d: ast::Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    d.to_string()
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -72,6 +72,13 @@ pub struct Date {
     pub span: Span,
 }
 
+impl std::fmt::Display for Date {
+    /// `2015-09-11`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanHeader<'s> {
     pub title: Str<'s>,

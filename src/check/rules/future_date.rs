@@ -41,7 +41,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if day <= today {
             continue;
         }
-        let written = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+        let written = date.to_string();
         out.push(
             RULE.diagnostic(
                 format!("`{keyword} {written}` lies after today ({today}): {what} cannot be in the future"),
