@@ -98,6 +98,65 @@ impl Decimal {
     }
 }
 
+/// One end of a range of a `number` fact's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    /// The value itself belongs to the range.
+    pub inclusive: bool,
+}
+
+/// The values of a `number` fact that the logic's units `from..=to` stand
+/// for (`places` as in `Decimal::scaled`). The limits a plan compares with
+/// are multiples of ten units; a unit between two of them stands for every
+/// value strictly between, so a range that ends off a multiple of ten is
+/// open there. `None` as the upper end: no upper end.
+pub fn range_of_units(from: u64, to: u64, places: u32) -> (Bound, Option<Bound>) {
+    let lower = if from.is_multiple_of(10) {
+        Bound {
+            value: Decimal::from_scaled(from, places),
+            inclusive: true,
+        }
+    } else {
+        Bound {
+            value: Decimal::from_scaled(from - from % 10, places),
+            inclusive: false,
+        }
+    };
+    let upper = (to != u64::MAX).then(|| {
+        if to.is_multiple_of(10) {
+            Bound {
+                value: Decimal::from_scaled(to, places),
+                inclusive: true,
+            }
+        } else {
+            Bound {
+                value: Decimal::from_scaled((to - to % 10).saturating_add(10), places),
+                inclusive: false,
+            }
+        }
+    });
+    (lower, upper)
+}
+
+/// A range in words: `≥ 0.5`, `> 0.1`, `[0.5, 1)` (interval notation), `0.5`.
+pub fn range_words(lower: Bound, upper: Option<Bound>) -> String {
+    match upper {
+        None if lower.inclusive => format!("≥ {}", lower.value),
+        None => format!("> {}", lower.value),
+        Some(u) if lower.inclusive && u.inclusive && u.value == lower.value => {
+            lower.value.to_string()
+        }
+        Some(u) => format!(
+            "{}{}, {}{}",
+            if lower.inclusive { '[' } else { '(' },
+            lower.value,
+            u.value,
+            if u.inclusive { ']' } else { ')' }
+        ),
+    }
+}
+
 impl fmt::Display for Decimal {
     /// The shortest form: `0.5`, `12`, `12.75`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -150,6 +209,21 @@ mod tests {
             Decimal::parse("0.1234567890123456789"),
             Err(DecimalError::TooPrecise)
         );
+    }
+
+    #[test]
+    fn ranges_of_units_in_words() {
+        // Limits 0.5 and 1 (one digit), so units are hundredths.
+        let words = |from, to| {
+            let (l, u) = range_of_units(from, to, 2);
+            range_words(l, u)
+        };
+        assert_eq!(words(50, 99), "[0.5, 1)");
+        assert_eq!(words(100, u64::MAX), "≥ 1");
+        assert_eq!(words(51, u64::MAX), "> 0.5");
+        assert_eq!(words(0, 50), "[0, 0.5]");
+        assert_eq!(words(1, 49), "(0, 0.5)");
+        assert_eq!(words(50, 50), "0.5");
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Synth {
             after,
             start_unresolved: false,
             with: vec![],
-            within: None,
+            deadlines: vec![],
             notify: vec![],
             until: None,
             texts: vec![],

@@ -70,7 +70,7 @@ fn run_outputs(source: &str) {
             let doc = Document::build(&compiled.file, model, graphs, lang);
             assert!(!render::markdown::render(&doc).is_empty());
             assert!(!render::html::render(&doc).is_empty());
-            assert!(!render::json::render(&doc, model, graphs).is_empty());
+            assert!(!render::json::render(&doc, model).is_empty());
             let picture = render::graph::escalation(model, lang);
             assert!(!render::dot::render(&picture, "g").is_empty());
             assert!(!render::mermaid::render(&picture, true).is_empty());

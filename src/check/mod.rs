@@ -15,7 +15,8 @@ use std::cell::OnceCell;
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::Graphs;
-use crate::logic::{self, Analysis};
+use crate::logic::schedule::Schedule;
+use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
 /// What every rule may look at.
@@ -25,6 +26,10 @@ pub struct Context<'a, 's> {
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
     analysis: OnceCell<Analysis>,
+    /// The response schedule, likewise.
+    schedule: OnceCell<Schedule>,
+    /// The triggers' conditions written out (see `logic::regions`), once.
+    conditions: OnceCell<Conditions>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -34,6 +39,8 @@ impl<'a, 's> Context<'a, 's> {
             graphs,
             config,
             analysis: OnceCell::new(),
+            schedule: OnceCell::new(),
+            conditions: OnceCell::new(),
         }
     }
 
@@ -41,6 +48,18 @@ impl<'a, 's> Context<'a, 's> {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
+
+    /// Which steps run, in which order, by when (see `logic::schedule`),
+    /// computed once per plan.
+    pub fn schedule(&self) -> &Schedule {
+        self.schedule.get_or_init(|| Schedule::build(self.model))
+    }
+
+    /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
+    pub fn conditions(&self) -> &Conditions {
+        self.conditions
+            .get_or_init(|| Conditions::of(self.model, self.graphs))
     }
 }
 

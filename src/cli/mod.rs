@@ -14,6 +14,7 @@ mod render;
 mod simulate;
 mod terminal;
 mod today;
+mod triggers;
 mod write;
 
 use std::path::Path;
@@ -43,6 +44,8 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Dry-run a plan (桌面推演): which triggers fire for the given facts, which steps run, by when.
     Simulate(simulate::SimulateArgs),
+    /// The plan's decision table: for each range of fact values, the triggers set off and the response level.
+    Triggers(triggers::TriggersArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
 }
@@ -80,6 +83,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
+        Command::Triggers(args) => triggers::run(args),
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)

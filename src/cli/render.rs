@@ -62,7 +62,7 @@ pub fn run(args: RenderArgs) -> u8 {
                 (RenderFormat::Md, Some(card)) => render::markdown::render_role(&doc, card),
                 (RenderFormat::Html, None) => render::html::render(&doc),
                 (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
-                (RenderFormat::Json, None) => render::json::render(&doc, model, graphs),
+                (RenderFormat::Json, None) => render::json::render(&doc, model),
                 (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
             };
             output::emit(&text, args.output.as_ref())

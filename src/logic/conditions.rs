@@ -1,6 +1,10 @@
 //! Every trigger's condition in full, with the triggers it names written
 //! out, as a DNF over the facts: the input of `regions`. Built once per plan
 //! (see `check::Context::conditions`).
+//!
+//! A `one_of` fact may be unknown here (one more variant, which no `in`
+//! names), as in `simulate` when it is not set: "nothing of the kind has
+//! happened" is a row of the decision table, not a gap in it.
 
 use super::dnf::{self, Dnf};
 use super::nodes::Cube;
@@ -31,7 +35,7 @@ pub struct Conditions {
 
 impl Conditions {
     pub fn of(model: &Model, graphs: &Graphs) -> Conditions {
-        let domains = convert::domains(model);
+        let domains = convert::open_domains(model);
         let Built {
             net,
             roots,

@@ -133,7 +133,7 @@ impl<'s> Resolver<'s> {
         let mut with = std::mem::take(&mut step.with);
         let mut notify = std::mem::take(&mut step.notify);
         let mut texts = std::mem::take(&mut step.texts);
-        let mut within = step.within.take();
+        let mut within = step.deadlines.pop().map(|d| d.within);
         let mut until = step.until.take();
         on.reserve_exact(values(stmts, Keyword::On));
         after.reserve_exact(values(stmts, Keyword::After));
@@ -195,7 +195,14 @@ impl<'s> Resolver<'s> {
         step.with = with;
         step.notify = notify;
         step.texts = texts;
-        step.within = within;
+        step.deadlines = within
+            .map(|within| Deadline {
+                within,
+                from: None,
+                only_for: Vec::new(),
+            })
+            .into_iter()
+            .collect();
         step.until = until;
     }
 

@@ -280,10 +280,32 @@ pub struct Step<'s> {
     /// what starts the step is then not fully known.
     pub start_unresolved: bool,
     pub with: Vec<Ref<Party>>,
-    pub within: Option<Duration>,
+    /// Its `within` statements. v0 fills at most one, plain.
+    pub deadlines: Vec<Deadline>,
     pub notify: Vec<Ref<Party>>,
     pub until: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
+}
+
+impl Step<'_> {
+    /// The deadline that holds when no `for` names the occasion: the plain
+    /// `within`, if written.
+    pub fn plain_deadline(&self) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.only_for.is_empty())
+    }
+}
+
+/// One `within` of a step: the latest moment it may be done. Data, so that
+/// the schedule (`logic::schedule`) reads every form of it in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    pub within: Duration,
+    /// `within D from S` (v1): measured from the moment S is due, not from
+    /// the moment the plan is set off.
+    pub from: Option<Ref<StepId>>,
+    /// `within D for NAMES` (v1): holds only when one of these triggers sets
+    /// the step off. Empty: the deadline otherwise (a plain `within`).
+    pub only_for: Vec<Ref<TriggerId>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -402,6 +424,14 @@ impl<'s> Model<'s> {
     }
     pub fn step(&self, id: StepId) -> &Step<'s> {
         &self.steps[id.index()]
+    }
+
+    /// The plan's title (empty without a header or title).
+    pub fn title(&self) -> &str {
+        self.header
+            .as_ref()
+            .and_then(|h| h.title.as_ref())
+            .map_or("", |t| &*t.value)
     }
 
     /// Name, label and spans of a party.

@@ -178,7 +178,7 @@ impl<'s> Resolver<'s> {
                         after: vec![],
                         start_unresolved: false,
                         with: vec![],
-                        within: None,
+                        deadlines: vec![],
                         notify: vec![],
                         until: None,
                         texts: vec![],

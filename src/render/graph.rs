@@ -119,7 +119,7 @@ pub fn escalation(model: &Model, lang: Lang) -> Picture {
     }
     Picture {
         lang,
-        title: title(model),
+        title: model.title().to_string(),
         nodes,
         edges,
     }
@@ -158,12 +158,12 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
                 model.role(o.id).named.label.value
             ));
         }
-        if let Some(d) = s.within {
+        if let Some(d) = s.plain_deadline() {
             lines.push(format!(
                 "{}{}{}",
                 w.deadline,
                 w.colon,
-                within_words(d.seconds, lang)
+                within_words(d.within.seconds, lang)
             ));
         }
         nodes.push(Node {
@@ -205,19 +205,10 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     }
     Picture {
         lang,
-        title: title(model),
+        title: model.title().to_string(),
         nodes,
         edges,
     }
-}
-
-fn title(model: &Model) -> String {
-    model
-        .header
-        .as_ref()
-        .and_then(|h| h.title.as_ref())
-        .map(|t| t.value.to_string())
-        .unwrap_or_default()
 }
 
 /// Lines wider than this many columns are wrapped in pictures (a Chinese

@@ -6,10 +6,8 @@
 use serde::Serialize;
 
 use super::condition;
-use super::document::Document;
-use super::order;
+use super::document::{Document, TriggerSection};
 use super::words::{Lang, duration_code};
-use crate::graph::Graphs;
 use crate::model::{Cond, FactType, Model, Party, Ref};
 
 /// The value of `schema` in the whole plan's JSON.
@@ -79,7 +77,7 @@ pub(super) struct Named<'a> {
 }
 
 #[derive(Serialize)]
-struct Fact<'a> {
+pub(super) struct Fact<'a> {
     name: &'a str,
     label: &'a str,
     #[serde(rename = "type")]
@@ -171,8 +169,19 @@ struct Trigger<'a> {
     condition: ConditionJson<'a>,
     /// Triggers that fire whenever this one does.
     implies: Vec<&'a str>,
-    /// The steps it sets off, in runnable order.
+    /// The steps of its checklist, in the order to act on them.
     checklist: Vec<&'a str>,
+    /// The same steps with their phase and latest due time.
+    schedule: Vec<Scheduled<'a>>,
+}
+
+#[derive(Serialize)]
+struct Scheduled<'a> {
+    step: &'a str,
+    /// From 1: steps of one phase can be done at the same time.
+    phase: u32,
+    /// The latest due time under this trigger, from the moment the plan is set off.
+    due: Option<Duration>,
 }
 
 #[derive(Serialize)]
@@ -218,7 +227,9 @@ fn names<'a>(model: &'a Model, refs: &[Ref<Party>]) -> Vec<&'a str> {
 }
 
 /// The whole compiled plan.
-pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
+pub fn render(doc: &Document, model: &Model) -> String {
+    let sections: std::collections::HashMap<&str, &TriggerSection> =
+        doc.triggers.iter().map(|t| (t.name.as_str(), t)).collect();
     let commander = model
         .header
         .as_ref()
@@ -238,31 +249,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                 until: l.until.as_ref().map(|u| u.value.as_ref()),
             })
             .collect(),
-        facts: model
-            .facts
-            .iter()
-            .map(|f| Fact {
-                name: f.named.name,
-                label: &f.named.label.value,
-                ty: match f.ty {
-                    FactType::Count => "count",
-                    FactType::Number { .. } => "number",
-                    FactType::Flag => "flag",
-                    FactType::OneOf(_) => "one_of",
-                },
-                variants: match &f.ty {
-                    FactType::OneOf(vs) => Some(
-                        vs.iter()
-                            .map(|v| Named {
-                                name: v.name,
-                                label: &v.label.value,
-                            })
-                            .collect(),
-                    ),
-                    _ => None,
-                },
-            })
-            .collect(),
+        facts: model.facts.iter().map(fact).collect(),
         roles: model
             .role_ids()
             .map(|id| {
@@ -303,19 +290,30 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
             .trigger_ids()
             .map(|id| {
                 let t = model.trigger(id);
+                let section = sections.get(t.named.name).copied();
                 Trigger {
                     name: t.named.name,
                     label: &t.named.label.value,
                     level: t.level.map(|l| model.levels[l.id.index()].named.name),
                     condition: condition_json(model, id, doc.lang),
-                    implies: order::implied(model, id)
-                        .iter()
-                        .map(|u| model.trigger(*u).named.name)
-                        .collect(),
-                    checklist: order::checklist(model, graphs, id)
-                        .iter()
-                        .map(|s| model.step(*s).named.name)
-                        .collect(),
+                    implies: section
+                        .map(|s| s.also.iter().map(|a| a.name.as_str()).collect())
+                        .unwrap_or_default(),
+                    checklist: section
+                        .map(|s| s.steps.iter().map(|s| s.name.as_str()).collect())
+                        .unwrap_or_default(),
+                    schedule: section
+                        .map(|s| {
+                            s.steps
+                                .iter()
+                                .map(|s| Scheduled {
+                                    step: &s.name,
+                                    phase: s.phase,
+                                    due: s.within.map(duration),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }
             })
             .collect(),
@@ -337,7 +335,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                     .map(|a| model.step(a.id).named.name)
                     .collect(),
                 with: names(model, &s.with),
-                within: s.within.map(|d| duration(d.seconds)),
+                within: s.plain_deadline().map(|d| duration(d.within.seconds)),
                 notify: names(model, &s.notify),
                 until: s.until.as_ref().map(|u| u.value.as_ref()),
                 text: texts(&s.texts),
@@ -468,5 +466,30 @@ fn condition_json<'a>(
         text: condition::words(model, c, lang),
         root: c.root.0,
         nodes,
+    }
+}
+
+/// A fact as the JSON outputs show it: name, label, type, variants.
+pub(super) fn fact<'a>(f: &'a crate::model::Fact) -> Fact<'a> {
+    Fact {
+        name: f.named.name,
+        label: &f.named.label.value,
+        ty: match f.ty {
+            FactType::Count => "count",
+            FactType::Number { .. } => "number",
+            FactType::Flag => "flag",
+            FactType::OneOf(_) => "one_of",
+        },
+        variants: match &f.ty {
+            FactType::OneOf(vs) => Some(
+                vs.iter()
+                    .map(|v| Named {
+                        name: v.name,
+                        label: &v.label.value,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        },
     }
 }

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, within_words};
+use super::words::{Lang, Words, every_words, phase_title, within_words};
 
 /// User text for one line of Markdown: line breaks and tabs become spaces,
 /// the ends are trimmed, inline markup characters are backslash-escaped, and
@@ -210,7 +210,7 @@ impl<'a> Md<'a> {
                 );
             }
             if !t.also.is_empty() {
-                let also: Vec<String> = t.also.iter().map(|a| escape(a)).collect();
+                let also: Vec<String> = t.also.iter().map(|a| escape(&a.label)).collect();
                 let _ = writeln!(
                     self.out,
                     "**{}**{}{}\n",
@@ -222,10 +222,12 @@ impl<'a> Md<'a> {
             if t.steps.is_empty() {
                 let _ = writeln!(self.out, "{}\n", w.no_steps);
             }
-            for s in &t.steps {
-                self.step(s);
-            }
-            if !t.steps.is_empty() {
+            for phase in t.steps.chunk_by(|a, b| a.phase == b.phase) {
+                let title = phase_title(phase[0].phase, phase.len(), self.lang);
+                let _ = writeln!(self.out, "#### {title}\n");
+                for s in phase {
+                    self.step(s);
+                }
                 self.out.push('\n');
             }
         }

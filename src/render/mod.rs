@@ -13,6 +13,7 @@ pub mod json_card;
 pub mod markdown;
 pub mod mermaid;
 pub mod order;
+pub mod triggers;
 pub mod view;
 pub mod words;
 

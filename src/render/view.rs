@@ -62,11 +62,15 @@ pub fn date(d: ast::Date) -> String {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepItem {
+    /// From 1: the steps of one phase can be done at the same time, once
+    /// those of the earlier phases are done.
+    pub phase: u32,
     pub name: String,
     pub label: String,
     pub owner: Option<Party>,
     pub with: Vec<Party>,
-    /// Deadline in seconds from the moment the plan is set off.
+    /// Its latest due time under this trigger, in seconds from the moment
+    /// the plan is set off.
     pub within: Option<u64>,
     pub notify: Vec<Party>,
     pub until: Option<String>,
@@ -90,8 +94,8 @@ pub struct TriggerSection {
     pub level: Option<Level>,
     /// The condition in plain words.
     pub condition: String,
-    /// Labels of the triggers that fire whenever this one does.
-    pub also: Vec<String>,
+    /// The triggers that fire whenever this one does.
+    pub also: Vec<TriggerRef>,
     pub steps: Vec<StepItem>,
 }
 

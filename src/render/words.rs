@@ -364,6 +364,18 @@ pub fn every_words(seconds: u64, lang: Lang) -> String {
     }
 }
 
+/// The heading of a phase of a checklist or exercise (`number` from 1):
+/// `第 2 阶段（同时进行）`, `Phase 2 (at the same time)`; the note only when
+/// the phase holds several steps.
+pub fn phase_title(number: u32, steps: usize, lang: Lang) -> String {
+    match (lang, steps > 1) {
+        (Lang::Zh, false) => format!("第 {number} 阶段"),
+        (Lang::Zh, true) => format!("第 {number} 阶段（{steps} 项同时进行）"),
+        (Lang::En, false) => format!("Phase {number}"),
+        (Lang::En, true) => format!("Phase {number} ({steps} steps at the same time)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

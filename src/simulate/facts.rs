@@ -1,7 +1,8 @@
 //! The facts of a tabletop exercise, as given with `--set FACT=VALUE`.
 //!
-//! A fact that is not set counts as its "nothing happened" value: a count is
-//! 0, a flag is false, a one_of fact has none of its variants.
+//! A count that is not set counts as 0 and a flag as false ("nothing
+//! happened"); a `one_of` fact that is not set is unknown (once known it
+//! holds exactly one of its variants, as `check` assumes too).
 
 use crate::model::{FactId, FactType, Model, Symbol};
 
@@ -28,6 +29,11 @@ impl Facts {
         Facts {
             values: vec![None; model.facts.len()],
         }
+    }
+
+    /// Whether `fact` is a `one_of` fact that is not set.
+    pub fn is_unknown(&self, model: &Model, fact: FactId) -> bool {
+        self.get(fact).is_none() && matches!(model.fact(fact).ty, FactType::OneOf(_))
     }
 
     pub fn get(&self, fact: FactId) -> Option<Value> {

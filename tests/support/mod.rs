@@ -78,7 +78,7 @@ pub fn html(source: &str) -> String {
 pub fn json(source: &str) -> String {
     with_plan(source, |file, model, graphs| {
         let doc = Document::build(file, model, graphs, Lang::detect(model));
-        render::json::render(&doc, model, graphs)
+        render::json::render(&doc, model)
     })
 }
 

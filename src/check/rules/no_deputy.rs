@@ -19,7 +19,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut timed: Vec<Option<StepId>> = vec![None; model.roles.len()];
     for s in model.step_ids() {
         let step = model.step(s);
-        if let (Some(owner), Some(_)) = (step.owner, step.within) {
+        if let (Some(owner), false) = (step.owner, step.deadlines.is_empty()) {
             timed[owner.id.index()].get_or_insert(s);
         }
     }
@@ -30,7 +30,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let step = model.step(s);
-        let Some(within) = step.within else {
+        let Some(within) = step.deadlines.first().map(|d| d.within) else {
             continue;
         };
         out.push(

@@ -1,4 +1,5 @@
-//! `no-response`: a trigger starts no step, and no other trigger's condition uses it.
+//! `no-response`: a trigger starts no step (no step's `on` set holds it, see
+//! `logic::schedule`), and no other trigger's condition uses it.
 
 use petgraph::visit::EdgeRef;
 
@@ -17,15 +18,15 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = &ctx.graphs.response;
+    let schedule = ctx.schedule();
     let mentions = Mentions::of(ctx.model);
     for id in ctx.model.trigger_ids() {
         let node = ctx.graphs.trigger_node(id);
         // A trigger named in its own condition is a trigger-cycle, not a use.
-        let used = graph.edges(node).any(|e| match e.weight().kind {
-            ResponseEdgeKind::On => true,
-            ResponseEdgeKind::Condition => e.target() != node,
-            ResponseEdgeKind::After => false,
-        });
+        let used = schedule.starts(id)
+            || graph
+                .edges(node)
+                .any(|e| e.weight().kind == ResponseEdgeKind::Condition && e.target() != node);
         let named = &ctx.model.trigger(id).named;
         if used || mentions.covers(named) {
             continue;

@@ -1,10 +1,10 @@
-//! `unreachable-step`: a step can never run.
-
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
+//! `unreachable-step`: a step can never run. Whether it can is the response
+//! schedule's answer (`logic::schedule::Schedule::reach`) for the triggers
+//! that can each fire.
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::logic::schedule::Reach;
 use crate::logic::{Analysis, Verdict};
 use crate::model::{Ref, Step, StepId, TriggerId};
 
@@ -16,83 +16,20 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Reach {
-    Yes,
-    No,
-    /// Not known (a name did not resolve, a cycle, an undecided trigger):
-    /// not reported, and steps after it are not reported for it either.
-    Unknown,
-}
-
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     if model.steps.is_empty() {
         return;
     }
     let analysis = ctx.analysis();
-    let fires = |t: TriggerId| match analysis.verdict(t).can_fire() {
-        Some(true) => Reach::Yes,
-        Some(false) => Reach::No,
-        None => Reach::Unknown,
-    };
-
-    let mut after: DiGraph<(), (), u32> = DiGraph::with_capacity(model.steps.len(), 0);
-    for _ in &model.steps {
-        after.add_node(());
-    }
-    for (i, step) in model.steps.iter().enumerate() {
-        for pred in &step.after {
-            after.add_edge(NodeIndex::new(pred.id.index()), NodeIndex::new(i), ());
+    let reach = ctx
+        .schedule()
+        .reach(model, |t| analysis.verdict(t).can_fire());
+    for s in model.step_ids() {
+        if reach[s.index()] == Reach::No {
+            out.push(diagnostic(ctx, model.step(s), &reach, analysis));
         }
     }
-    let mut reach = vec![Reach::Unknown; model.steps.len()];
-    // Components come in reverse topological order: predecessors last.
-    for component in kosaraju_scc(&after).into_iter().rev() {
-        let [node] = component.as_slice() else {
-            continue; // an `after` cycle: `step-cycle` reports it
-        };
-        let (i, step) = (node.index(), &model.steps[node.index()]);
-        if step.after.iter().any(|p| p.id.index() == i) {
-            continue;
-        }
-        reach[i] = step_reach(step, &reach, &fires);
-        if reach[i] == Reach::No {
-            out.push(diagnostic(ctx, step, &reach, analysis));
-        }
-    }
-}
-
-fn step_reach(step: &Step, reach: &[Reach], fires: &dyn Fn(TriggerId) -> Reach) -> Reach {
-    if step.start_unresolved {
-        return Reach::Unknown;
-    }
-    let on = (!step.on.is_empty()).then(|| any(step.on.iter().map(|t| fires(t.id))));
-    let after =
-        (!step.after.is_empty()).then(|| all(step.after.iter().map(|p| reach[p.id.index()])));
-    match (on, after) {
-        (None, None) => Reach::No,
-        (Some(r), None) | (None, Some(r)) => r,
-        (Some(a), Some(b)) => all([a, b].into_iter()),
-    }
-}
-
-fn any(mut it: impl Iterator<Item = Reach>) -> Reach {
-    it.try_fold(Reach::No, |acc, r| match r {
-        Reach::Yes => None,
-        Reach::Unknown => Some(Reach::Unknown),
-        Reach::No => Some(acc),
-    })
-    .unwrap_or(Reach::Yes)
-}
-
-fn all(mut it: impl Iterator<Item = Reach>) -> Reach {
-    it.try_fold(Reach::Yes, |acc, r| match r {
-        Reach::No => None,
-        Reach::Unknown => Some(Reach::Unknown),
-        Reach::Yes => Some(acc),
-    })
-    .unwrap_or(Reach::No)
 }
 
 fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) -> Diagnostic {

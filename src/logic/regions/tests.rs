@@ -52,7 +52,7 @@ fn table(triggers: &str) -> Vec<String> {
                                 })
                                 .collect::<Vec<_>>()
                                 .join(","),
-                            _ => (0..4)
+                            _ => (0..5)
                                 .filter(|&i| set.contains(Point::Variant(i)))
                                 .map(|i| i.to_string())
                                 .collect::<Vec<_>>()
@@ -101,9 +101,9 @@ fn independent_flags_give_every_combination() {
         ),
         vec![
             "x=0 act=0 : t2 (I)",
-            "x=0 act=1,2 :  (-)",
+            "x=0 act=1,2,3 :  (-)",
             "x=1 act=0 : t1 t2 (I)",
-            "x=1 act=1,2 : t1 (II)",
+            "x=1 act=1,2,3 : t1 (II)",
         ]
     );
 }
@@ -115,7 +115,12 @@ fn variants_are_grouped_by_what_they_set_off() {
             "trigger t1 \"1\" when act in { a, b }\n\
              trigger t2 \"2\" when act in { b, c }\n"
         ),
-        vec!["act=0 : t1 (-)", "act=1 : t1 t2 (-)", "act=2 : t2 (-)"]
+        vec![
+            "act=0 : t1 (-)",
+            "act=1 : t1 t2 (-)",
+            "act=2 : t2 (-)",
+            "act=3 :  (-)"
+        ]
     );
 }
 
@@ -253,7 +258,7 @@ fn every_point_is_in_exactly_one_row_and_the_row_is_right() {
             for v in 0..14u64 {
                 for w in [0u64, 3, 6, 11, 12, 1000] {
                     for x in 0..2u64 {
-                        for act in 0..3u64 {
+                        for act in 0..4u64 {
                             let point = [v, w, x, act];
                             let rows: Vec<_> = t
                                 .rows
