@@ -92,6 +92,8 @@ impl Synth {
             notify: vec![],
             until: None,
             texts: vec![],
+            every: None,
+            on_levels: vec![],
         });
         StepId(self.model.steps.len() as u32 - 1)
     }

@@ -285,6 +285,11 @@ pub struct Step<'s> {
     pub notify: Vec<Ref<Party>>,
     pub until: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
+    /// (v1) `every D`: repeated at this interval after it is first done,
+    /// until its `until` or the end of the response.
+    pub every: Option<Duration>,
+    /// (v1) The levels its `on` names (their triggers are in `on`).
+    pub on_levels: Vec<Ref<LevelId>>,
 }
 
 impl Step<'_> {

@@ -182,6 +182,8 @@ impl<'s> Resolver<'s> {
                         notify: vec![],
                         until: None,
                         texts: vec![],
+                        every: None,
+                        on_levels: vec![],
                     }),
                     ast::DeclKind::Routine | ast::DeclKind::Drill => m.routines.push(Routine {
                         named,

@@ -216,8 +216,9 @@ pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -
 }
 
 /// The wall-clock time of a latest due time, for `--start`.
+/// Working days are counted on the calendar, Monday to Friday, then the rest.
 pub fn due_clock(start: Clock, due: Due) -> Clock {
-    start.plus(due.seconds)
+    start.plus_working(due.working_days, due.other_seconds())
 }
 
 /// The shortest escalation chain from `owner` to the commander (breadth
