@@ -144,7 +144,8 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         label: clean(&step.named.label.value),
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
-        within: scheduled.due.map(|d| d.seconds),
+        within: scheduled.due,
+        every: step.every,
         notify: parties(model, &step.notify),
         until: step.until.as_ref().map(|u| clean(&u.value)),
         after: step

@@ -6,7 +6,9 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, phase_title, within_words};
+use super::words::{
+    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
+};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -200,7 +202,10 @@ impl<'a> Page<'a> {
                     @if let Some(o) = &s.owner { dt { (w.owner) } dd { (self.party(o)) } }
                     @if !s.with.is_empty() { dt { (w.with) } dd { (self.parties(&s.with)) } }
                     @if let Some(d) = s.within {
-                        dt { (w.deadline) } dd.deadline { (within_words(d, self.lang)) }
+                        dt { (w.deadline) } dd.deadline { (due_within_words(d, self.lang)) }
+                    }
+                    @if let Some(e) = &s.every {
+                        dt { (w.repeat) } dd { (every_written_words(e, self.lang)) }
                     }
                     @if !s.notify.is_empty() { dt { (w.notify) } dd { (self.parties(&s.notify)) } }
                     @if let Some(u) = &s.until { dt { (w.until) } dd { (u) } }
@@ -283,7 +288,7 @@ impl<'a> Page<'a> {
         html! {
             strong { (relation) (w.colon) } (task.label)
             @if let Some(d) = task.within {
-                (w.open) span.deadline { (within_words(d, self.lang)) } (w.close)
+                (w.open) span.deadline { (due_within_words(d, self.lang)) } (w.close)
             }
         }
     }

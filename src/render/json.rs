@@ -309,7 +309,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                                 .map(|s| Scheduled {
                                     step: &s.name,
                                     phase: s.phase,
-                                    due: s.within.map(duration),
+                                    due: s.within.map(|d| duration(d.seconds)),
                                 })
                                 .collect()
                         })

@@ -7,7 +7,9 @@
 use std::fmt::Write;
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, phase_title, within_words};
+use super::words::{
+    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
+};
 
 /// User text for one line of Markdown: line breaks and tabs become spaces,
 /// the ends are trimmed, inline markup characters are backslash-escaped, and
@@ -245,7 +247,10 @@ impl<'a> Md<'a> {
             self.field("  ", w.with, &v);
         }
         if let Some(d) = s.within {
-            self.field("  ", w.deadline, &within_words(d, self.lang));
+            self.field("  ", w.deadline, &due_within_words(d, self.lang));
+        }
+        if let Some(e) = &s.every {
+            self.field("  ", w.repeat, &every_written_words(e, self.lang));
         }
         if !s.notify.is_empty() {
             let v = self.parties(&s.notify);
@@ -349,7 +354,7 @@ impl<'a> Md<'a> {
             Relation::Notified => w.is_notified,
         };
         let within = match task.within {
-            Some(d) => format!("{}{}{}", w.open, within_words(d, self.lang), w.close),
+            Some(d) => format!("{}{}{}", w.open, due_within_words(d, self.lang), w.close),
             None => String::new(),
         };
         format!("{relation}{}{}{within}", w.colon, escape(&task.label))

@@ -1,6 +1,7 @@
 //! The plain data of a rendered plan: what the document and the role cards
 //! hold, and how user text is cleaned for every output.
 
+use crate::logic::schedule::Due;
 use crate::model::{self, Model, Party as PartyId, RoleId};
 use crate::syntax::ast;
 
@@ -69,9 +70,11 @@ pub struct StepItem {
     pub label: String,
     pub owner: Option<Party>,
     pub with: Vec<Party>,
-    /// Its latest due time under this trigger, in seconds from the moment
-    /// the plan is set off.
-    pub within: Option<u64>,
+    /// Its latest due time under this trigger, from the moment the plan is
+    /// set off.
+    pub within: Option<Due>,
+    /// (v1) Repeated at this interval after it is first done.
+    pub every: Option<ast::Duration>,
     pub notify: Vec<Party>,
     pub until: Option<String>,
     /// Labels of the steps that must be done first.
@@ -111,7 +114,7 @@ pub struct Task {
     pub name: String,
     pub label: String,
     pub relation: Relation,
-    pub within: Option<u64>,
+    pub within: Option<Due>,
 }
 
 /// A trigger by name and label.

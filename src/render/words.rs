@@ -342,11 +342,36 @@ pub fn written_words(d: &crate::syntax::ast::Duration, lang: Lang) -> String {
     }
 }
 
+/// (v1) A latest due time in words, its working days as working days:
+/// `10个工作日1小时内`, `within 10 working days 1 hour`.
+pub fn due_within_words(due: crate::logic::schedule::Due, lang: Lang) -> String {
+    let written = crate::syntax::ast::Duration {
+        seconds: due.seconds,
+        working_days: due.working_days,
+        span: crate::span::Span::new(0, 0),
+    };
+    match lang {
+        Lang::Zh => format!("{}内", written_words(&written, lang)),
+        Lang::En => format!("within {}", written_words(&written, lang)),
+    }
+}
+
 /// A step's deadline: `10分钟内`, `within 10 minutes`.
 pub fn within_words(seconds: u64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}内", duration_words(seconds, lang)),
         Lang::En => format!("within {}", duration_words(seconds, lang)),
+    }
+}
+
+/// (v1) A period as written, working days included: `每30分钟`, `每5个工作日`.
+pub fn every_written_words(d: &crate::syntax::ast::Duration, lang: Lang) -> String {
+    if d.working_days == 0 {
+        return every_words(d.seconds, lang);
+    }
+    match lang {
+        Lang::Zh => format!("每{}", written_words(d, lang)),
+        Lang::En => format!("every {}", written_words(d, lang)),
     }
 }
 

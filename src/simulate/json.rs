@@ -88,6 +88,8 @@ struct Step<'a> {
     due: Option<String>,
     until: Option<&'a str>,
     set_off_by: Vec<&'a str>,
+    /// (v1) `every D`: the interval it is repeated at after it is first done.
+    every: Option<Duration>,
 }
 
 #[derive(Serialize)]
@@ -220,6 +222,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                         .iter()
                         .map(|t| model.trigger(*t).named.name)
                         .collect(),
+                    every: step.every.map(|e| duration(e.seconds)),
                 }
             })
             .collect(),
