@@ -225,34 +225,7 @@ fn target(source: &str, comment: Span, item_starts: &[Span]) -> Option<Span> {
 
 /// The `#` comments of `source` (outside strings), each from `#` to the end of its line.
 pub fn comments(source: &str) -> Vec<Span> {
-    let bytes = source.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                let start = i;
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                let end = if i > start && bytes[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                };
-                out.push(Span::new(start, end));
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    out
+    crate::syntax::lex::comments(source).collect()
 }
 
 #[cfg(test)]

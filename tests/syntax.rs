@@ -1,7 +1,7 @@
 //! The grammar and the syntax tree: spec §1 (lexical rules) and §2 (items).
 
 use planc::syntax::ast::{CondNode, Condition, Item, Keyword, Value};
-use planc::syntax::parse;
+use planc::syntax::{parse, parse_reference};
 
 fn items(source: &str) -> Vec<Item<'_>> {
     let parsed = parse(source);
@@ -95,6 +95,20 @@ fn bom_crlf_comments_and_semicolons() {
     assert_eq!(&source[d.name.span.start..d.name.span.end], "组长");
     assert_eq!(d.stmts.len(), 2);
     assert_eq!(d.stmts[1].keyword, Keyword::Phone);
+}
+
+#[test]
+fn semicolons_may_separate_top_level_items() {
+    for source in [
+        "role a \"A\" { holder \"h\" }; role b \"B\"",
+        ";;role a \"A\";\n;\nrole b \"B\";",
+        "section \"s\" { role a \"A\"; }; role b \"B\"",
+    ] {
+        let parsed = parse(source);
+        assert_eq!(parsed.diagnostics, [], "{source}");
+        assert_eq!(parsed.file.items.len(), 2, "{source}");
+        assert_eq!(parsed.file, parse_reference(source).file, "{source}");
+    }
 }
 
 #[test]
@@ -223,15 +237,26 @@ fn deep_parentheses_give_a_diagnostic_not_a_crash() {
     );
 }
 
-#[test]
-fn deep_sections_give_a_diagnostic_not_a_crash() {
-    let depth = planc::syntax::MAX_SECTION_DEPTH + 1;
-    let source = format!(
+/// `depth` sections, one inside the other, around a `text`.
+fn nested_sections(depth: usize) -> String {
+    format!(
         "{}text \"x\"{}",
         "section \"s\" {\n".repeat(depth),
         "}\n".repeat(depth)
-    );
-    let parsed = parse(&source);
-    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
-    assert!(parsed.diagnostics[0].message.contains("sections nest"));
+    )
+}
+
+#[test]
+fn deep_sections_give_one_diagnostic_at_the_first_section_too_deep() {
+    let limit = planc::syntax::MAX_SECTION_DEPTH;
+    // Just past the limit, and far past it (where the parser itself gives up).
+    for depth in [limit + 1, 27_000] {
+        let source = nested_sections(depth);
+        let parsed = parse(&source);
+        assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(d.message, format!("sections nest more than {limit} deep"));
+        let title = "section \"s\" {\n".len() * limit + "section ".len();
+        assert_eq!(d.primary.span.start, title, "depth {depth}");
+    }
 }

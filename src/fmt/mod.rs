@@ -102,16 +102,17 @@ fn uses_crlf(source: &str) -> bool {
         .is_some_and(|i| source[..i].ends_with('\r'))
 }
 
+/// The line breaks the layout made, as CRLF; the text of strings is left as
+/// written (a bare LF inside a string stays one).
 fn to_crlf(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
-    let mut prev = '\0';
-    for c in text.chars() {
-        if c == '\n' && prev != '\r' {
-            out.push('\r');
-        }
-        out.push(c);
-        prev = c;
+    let mut copied = 0;
+    for t in crate::syntax::lex::tokens(text, 0) {
+        out.push_str(&text[copied..t.span.start].replace('\n', "\r\n"));
+        out.push_str(t.text(text));
+        copied = t.span.end;
     }
+    out.push_str(&text[copied..].replace('\n', "\r\n"));
     out
 }
 
@@ -177,6 +178,25 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let source = "plan \"x\" {\r\n  issuer \"y\"\r\n}\r\n";
         assert_eq!(format(source).unwrap(), source);
+    }
+
+    #[test]
+    fn a_bare_lf_inside_a_string_of_a_crlf_file_stays_lf() {
+        let source = "plan \"x\" {\r\n  issuer \"第一行\n第二行\"\r\n}\r\n";
+        assert_eq!(format(source).unwrap(), source);
+    }
+
+    #[test]
+    fn a_comment_keeps_an_ideographic_space_form_feed_or_vertical_tab_at_its_end() {
+        for end in ["\u{3000}", "\u{0C}", "\u{0B}"] {
+            let source = format!("# 说明{end}\nplan \"x\"\n");
+            assert_eq!(format(&source).unwrap(), source, "{end:?}");
+        }
+        // Trailing spaces and tabs are layout, and go.
+        assert_eq!(
+            format("# 说明 \t\nplan \"x\"\n").unwrap(),
+            "# 说明\nplan \"x\"\n"
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::language::{self, Block, Place};
+use super::lex::{self, TokenKind};
+use super::lower::MAX_SECTION_DEPTH;
 use super::parser::Rule;
 use super::scan;
 use crate::diagnostic::{Code, Diagnostic, Label};
@@ -159,15 +161,7 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     let message = match &expected {
         Some(words) => format!("expected {words}, found {found}"),
         None if matches!(error.variant, ErrorVariant::CustomError { .. }) => {
-            return (
-                Diagnostic::new(
-                    Code::SyntaxError,
-                    "this item nests too deeply for planc to read (parentheses or `not` in a condition)",
-                    Label::new(found_span, "nesting too deep from here"),
-                )
-                .with_help("split the condition into several triggers and name them in one another"),
-                at,
-            );
+            return too_deep(source, base, at, found_span);
         }
         None => format!("unexpected {found}"),
     };
@@ -178,6 +172,75 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
     d.help = help(source, at, &positives);
     (d, at)
+}
+
+/// pest gave up on nesting (its recursion guard): say what nests at `at` in
+/// the item starting at `base` — sections, or a condition's parentheses —
+/// and where to resume: after the item's sections, so that one slip gives
+/// one diagnostic.
+fn too_deep(source: &str, base: usize, at: usize, found_span: Span) -> (Diagnostic, usize) {
+    // Open blocks (whether each is a section, and its title) and parentheses.
+    let mut blocks: Vec<Option<Span>> = Vec::new();
+    let mut parens = 0usize;
+    let mut last: [Option<lex::Token>; 2] = [None, None];
+    for t in lex::tokens(source, base).take_while(|t| t.span.start < at) {
+        match t.kind {
+            TokenKind::Punct('{') => blocks.push(match last {
+                [Some(k), Some(title)]
+                    if k.is_keyword(source, "section")
+                        && matches!(title.kind, TokenKind::String { .. }) =>
+                {
+                    Some(title.span)
+                }
+                _ => None,
+            }),
+            TokenKind::Punct('}') => {
+                blocks.pop();
+            }
+            TokenKind::Punct('(') => parens += 1,
+            TokenKind::Punct(')') => parens = parens.saturating_sub(1),
+            TokenKind::Comment => continue,
+            _ => {}
+        }
+        last = [last[1], Some(t)];
+    }
+    let sections: Vec<Span> = blocks.into_iter().flatten().collect();
+    if sections.len() > parens {
+        let span = sections
+            .get(MAX_SECTION_DEPTH)
+            .copied()
+            .unwrap_or(found_span);
+        let d = Diagnostic::new(
+            Code::SyntaxError,
+            format!("sections nest more than {MAX_SECTION_DEPTH} deep"),
+            Label::new(span, "nested too deeply"),
+        )
+        .with_help(
+            "flatten the document structure: a plan rarely needs more than three levels of headings",
+        );
+        return (d, block_end(source, base));
+    }
+    let d = Diagnostic::new(
+        Code::SyntaxError,
+        "this item nests too deeply for planc to read (parentheses or `not` in a condition)",
+        Label::new(found_span, "nesting too deep from here"),
+    )
+    .with_help("split the condition into several triggers and name them in one another");
+    (d, at)
+}
+
+/// The end of the `}` that closes the first `{` after `from`, or of the file.
+fn block_end(source: &str, from: usize) -> usize {
+    let mut depth = 0usize;
+    for t in lex::tokens(source, from) {
+        match t.kind {
+            TokenKind::Punct('{') => depth += 1,
+            TokenKind::Punct('}') if depth == 1 => return t.span.end,
+            TokenKind::Punct('}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    source.len()
 }
 
 /// The short form of an expected-phrase for a label: up to the dash.
@@ -229,7 +292,7 @@ fn found_token(source: &str, at: usize) -> (String, Span) {
     let Some(c) = rest.chars().next() else {
         return ("the end of the file".into(), Span::new(at, at));
     };
-    if let Some(word) = scan::word_at(source, at) {
+    if let Some(word) = lex::word_at(source, at) {
         let span = Span::new(at, at + word.len());
         return if language::is_keyword(word) {
             (format!("the keyword `{word}`"), span)
@@ -261,7 +324,7 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<String> {
             "`{c}` is {what}, not part of the syntax; type the ASCII `{ascii}` instead"
         ));
     }
-    let word = scan::word_at(source, at);
+    let word = lex::word_at(source, at);
     if let Some(word) = word {
         if positives.contains(&Rule::name) && language::is_keyword(word) {
             return Some(format!(
