@@ -11,9 +11,10 @@ use crate::syntax::ast;
 pub(super) enum Want {
     Role,
     Party,
-    Trigger,
     Step,
     Level,
+    /// (v1) `on` and `within … for`: a trigger or a level.
+    Occasion,
 }
 
 impl Want {
@@ -21,9 +22,9 @@ impl Want {
         match self {
             Want::Role => "an internal role",
             Want::Party => "a role or an external",
-            Want::Trigger => "a trigger",
             Want::Step => "a step",
             Want::Level => "a level",
+            Want::Occasion => "a trigger or a level",
         }
     }
 
@@ -31,9 +32,9 @@ impl Want {
         match self {
             Want::Role => kind == Kind::Role,
             Want::Party => matches!(kind, Kind::Role | Kind::External),
-            Want::Trigger => kind == Kind::Trigger,
             Want::Step => kind == Kind::Step,
             Want::Level => kind == Kind::Level,
+            Want::Occasion => matches!(kind, Kind::Trigger | Kind::Level),
         }
     }
 }

@@ -7,7 +7,7 @@
 
 mod attributes;
 mod condition;
-pub mod document;
+mod deadlines;
 mod lookup;
 mod names;
 mod resolve;
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
-pub use document::{Element, PlanKind};
+pub use crate::syntax::document::{Element, PlanKind};
 pub use resolve::build;
 
 macro_rules! ids {
@@ -309,8 +309,13 @@ pub struct Deadline {
     /// the moment the plan is set off.
     pub from: Option<Ref<StepId>>,
     /// `within D for NAMES` (v1): holds only when one of these triggers sets
-    /// the step off. Empty: the deadline otherwise (a plain `within`).
+    /// the step off. Empty: the deadline otherwise (a plain `within`). The
+    /// triggers of a level named there are in it.
     pub only_for: Vec<Ref<TriggerId>>,
+    /// (v1) The levels its `for` names (their triggers are in `only_for`).
+    pub for_levels: Vec<Ref<LevelId>>,
+    /// The whole `within` statement.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -22,6 +22,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
         r.fill(item, symbol);
     }
     r.scale_numbers();
+    r.expand_levels();
     if r.model.header.is_none() && !r.saw_nested_header(&items) {
         r.model.problems.push(Problem::NoHeader);
     }
@@ -205,6 +206,7 @@ impl<'s> Resolver<'s> {
                 }
                 let ty = match &f.ty {
                     ast::FactType::Count => FactType::Count,
+                    ast::FactType::Number => FactType::Number { places: 0 },
                     ast::FactType::Flag => FactType::Flag,
                     ast::FactType::OneOf(variants) => {
                         let mut seen: HashMap<&str, Span> = HashMap::new();
@@ -237,14 +239,15 @@ impl<'s> Resolver<'s> {
             }
             Item::Level(l) => {
                 let id = LevelId(m.levels.len() as u32);
-                if self.define(&l.name, Kind::Level, Symbol::Level(id)) {
-                    self.model.levels.push(Level {
-                        named: named(&l.name, &l.label, l.span),
-                        until: None,
-                        texts: vec![],
-                    });
+                if !self.define(&l.name, Kind::Level, Symbol::Level(id)) {
+                    return None;
                 }
-                None
+                self.model.levels.push(Level {
+                    named: named(&l.name, &l.label, l.span),
+                    until: None,
+                    texts: vec![],
+                });
+                Some(Symbol::Level(id))
             }
             Item::Trigger(t) => {
                 let id = TriggerId(m.triggers.len() as u32);
@@ -295,6 +298,12 @@ impl<'s> Resolver<'s> {
                 trigger.level = level;
             }
             Item::Section(section) => self.fill_section(section),
+            Item::Level(l) => {
+                if let Some(Symbol::Level(id)) = symbol {
+                    self.check_single_attributes(&l.stmts, "level", l.name.text);
+                    self.fill_level(id, &l.stmts);
+                }
+            }
             _ => {}
         }
     }
@@ -337,6 +346,22 @@ impl<'s> Resolver<'s> {
                     h.commander_written = true;
                     h.commander = self.role_ref(n, "commander");
                 }
+                (Keyword::Kind, Value::Kind(n, kind)) => {
+                    h.kind.get_or_insert((*kind, n.span));
+                }
+                (Keyword::Approver, Value::Str(s)) => set_once(&mut h.approver, s),
+                (Keyword::Distribution, Value::Str(s)) => set_once(&mut h.distribution, s),
+                (Keyword::Effective, Value::Date(d)) => {
+                    h.effective.get_or_insert(*d);
+                }
+                (Keyword::Reviewed, Value::Date(d)) => {
+                    h.reviewed.get_or_insert(*d);
+                }
+                (Keyword::Revision, Value::Revision { date, note }) => h.revisions.push(Revision {
+                    date: *date,
+                    note: note.clone(),
+                    span: stmt.span,
+                }),
                 _ => {}
             }
         }

@@ -94,6 +94,8 @@ pub struct PlanHeader<'s> {
 pub struct Section<'s> {
     pub title: Str<'s>,
     pub items: Vec<Item<'s>>,
+    /// (v1) Its statements (`element`), in source order.
+    pub stmts: Vec<Stmt<'s>>,
     pub span: Span,
 }
 
@@ -150,6 +152,18 @@ pub enum Value<'s> {
         target: Name<'s>,
         within: Option<Duration>,
     },
+    /// (v1) `within D [from S] [for NAMES]` of a step.
+    Deadline {
+        within: Duration,
+        from: Option<Name<'s>>,
+        only_for: Vec<Name<'s>>,
+    },
+    /// (v1) `revision 2024-06-30 "调整领导小组成员"`.
+    Revision { date: Date, note: Str<'s> },
+    /// (v1) `kind special` (`专项`): the name as written and the kind.
+    Kind(Name<'s>, super::document::PlanKind),
+    /// (v1) `element support`: the name as written and the element.
+    Element(Name<'s>, super::document::Element),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +177,8 @@ pub struct Fact<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactType<'s> {
     Count,
+    /// (v1) `number`: a non-negative decimal.
+    Number,
     Flag,
     OneOf(Vec<Variant<'s>>),
 }
@@ -177,6 +193,8 @@ pub struct Variant<'s> {
 pub struct Level<'s> {
     pub name: Name<'s>,
     pub label: Str<'s>,
+    /// (v1) The statements of its block (`until`, `text`), if it has one.
+    pub stmts: Vec<Stmt<'s>>,
     pub span: Span,
 }
 

@@ -134,7 +134,12 @@ impl<'s> Lowerer<'s, '_> {
                         }
                     }
                 }
-                Item::Section(Section { title, items, span })
+                Item::Section(Section {
+                    title,
+                    items,
+                    stmts: Vec::new(),
+                    span,
+                })
             }
             Rule::text_item => {
                 let mut text = self.string(inner.next()?);
@@ -167,6 +172,7 @@ impl<'s> Lowerer<'s, '_> {
             Rule::level_item => Item::Level(Level {
                 name: self.name(inner.next()?),
                 label: self.string(inner.next()?),
+                stmts: Vec::new(),
                 span,
             }),
             Rule::fact_item => {
@@ -283,6 +289,17 @@ impl<'s> Lowerer<'s, '_> {
                     .map(|d| self.duration(d));
                 Value::Escalation { target, within }
             }
+            // (v1) filled in with the grammar's rules for them
+            ValueKind::Deadline => Value::Deadline {
+                within: self.duration(inner.next()?),
+                from: None,
+                only_for: Vec::new(),
+            },
+            ValueKind::Revision => Value::Revision {
+                date: self.date(inner.next()?),
+                note: self.string(inner.next()?),
+            },
+            ValueKind::Kind | ValueKind::Element => return None,
         };
         Some(Stmt {
             keyword: statement.keyword,

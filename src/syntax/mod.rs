@@ -10,6 +10,7 @@
 //! that one slip gives one diagnostic, not a cascade.
 
 pub mod ast;
+pub mod document;
 mod expected;
 pub mod language;
 pub mod lex;
@@ -119,6 +120,7 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
                             let item = ast::Item::Section(ast::Section {
                                 title: section.title,
                                 items: section.items,
+                                stmts: Vec::new(),
                                 span: Span::new(section.start, end),
                             });
                             match open.last_mut() {

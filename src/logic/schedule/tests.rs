@@ -281,6 +281,8 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
                     span: crate::span::Span::default(),
                 })
                 .collect(),
+            for_levels: Vec::new(),
+            span: crate::span::Span::default(),
         })
         .collect();
     m.steps[id.index()].deadlines = made;
