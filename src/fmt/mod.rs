@@ -133,10 +133,15 @@ fn first_difference(original: &[lex::Token], formatted: &[lex::Token]) -> Option
     }
     let a = signature(original);
     let b = signature(formatted);
-    let differ = a
-        .iter()
-        .zip(&b)
-        .position(|(x, y)| x.kind != y.kind || x.text != y.text);
+    // (v1) a multi-line string may move, its value may not
+    let same = |x: &lex::Token, y: &lex::Token| {
+        x.kind == y.kind
+            && (x.text == y.text
+                || x.text.starts_with(crate::syntax::lex::TRIPLE)
+                    && crate::syntax::lex::multiline_text(x.text)
+                        == crate::syntax::lex::multiline_text(y.text))
+    };
+    let differ = a.iter().zip(&b).position(|(x, y)| !same(x, y));
     match differ {
         Some(i) => Some(a[i].start),
         None if a.len() != b.len() => Some(a.get(b.len()).map_or(0, |t| t.start)),

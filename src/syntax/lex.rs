@@ -211,6 +211,49 @@ fn multiline_end(source: &str, start: usize) -> (usize, bool) {
     (source.len(), false)
 }
 
+/// (v1) A closed multi-line string written again with its closing `"""` at
+/// `indent` columns and every line of its text moved with it, so its value
+/// stays the same (the closing line's indentation is what each line loses).
+/// Line ends are kept as written (CRLF or LF); white space after the opening
+/// `"""` is dropped.
+pub fn reindent_multiline(text: &str, indent: usize) -> String {
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let Some((closing, body)) = lines[1..].split_last() else {
+        return text.to_string();
+    };
+    let old = closing.len() - closing.trim_start_matches([' ', '\t']).len();
+    let pad = " ".repeat(indent);
+    let mut out = String::with_capacity(text.len() + lines.len() * indent);
+    out.push_str(TRIPLE);
+    for line in body {
+        out.push_str(newline);
+        if let Some(rest) = line.get(old..).filter(|_| line.is_char_boundary(old)) {
+            out.push_str(&pad);
+            out.push_str(rest);
+        }
+    }
+    out.push_str(newline);
+    out.push_str(&pad);
+    out.push_str(&closing[old..]);
+    out
+}
+
+/// (v1) The text of a closed multi-line string as its value reads before
+/// escapes: the lines between the quotes, each without the closing line's
+/// indentation (lines of white space shorter than it are empty).
+pub fn multiline_text(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let Some((closing, body)) = lines.get(1..).and_then(|l| l.split_last()) else {
+        return text.to_string();
+    };
+    let old = closing.len() - closing.trim_start_matches([' ', '\t']).len();
+    body.iter()
+        .map(|l| l.get(old..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The comments of `source`, each from `#` to the end of its line (its CR
 /// excluded): the tokens of kind `Comment`, found without reading the others
 /// (only a string can hide a `#`).
@@ -275,6 +318,17 @@ mod tests {
         assert_eq!(string_end(open, 5), (open.len(), false));
         assert_eq!(string_end("\"a\\\nb\"", 0), (3, false));
         assert_eq!(string_end("\"a\r\n", 0), (2, false));
+    }
+
+    #[test]
+    fn multi_line_strings_move_with_their_statement() {
+        let text = "\"\"\"   \n      第一行\n\n        缩进\n  \n      \"\"\"";
+        let moved = reindent_multiline(text, 4);
+        assert_eq!(moved, "\"\"\"\n    第一行\n\n      缩进\n\n    \"\"\"");
+        assert_eq!(multiline_text(text), "第一行\n\n  缩进\n");
+        assert_eq!(multiline_text(&moved), multiline_text(text));
+        let crlf = "\"\"\"\r\n  a\r\n  \"\"\"";
+        assert_eq!(reindent_multiline(crlf, 4), "\"\"\"\r\n    a\r\n    \"\"\"");
     }
 
     #[test]
