@@ -1,5 +1,6 @@
 //! The grammar and the syntax tree: spec §1 (lexical rules) and §2 (items).
 
+use planc::lang::Lang;
 use planc::syntax::ast::{CondNode, Condition, Item, Keyword, Value};
 use planc::syntax::{parse, parse_reference};
 
@@ -12,7 +13,11 @@ fn items(source: &str) -> Vec<Item<'_>> {
 fn first_error(source: &str) -> (usize, String, Option<String>) {
     let parsed = parse(source);
     let d = parsed.diagnostics.first().expect("a syntax error");
-    (d.primary.span.start, d.message.clone(), d.help.clone())
+    (
+        d.primary.span.start,
+        d.message.text(Lang::En),
+        d.help.as_ref().map(|h| h.text(Lang::En)),
+    )
 }
 
 /// Prints a condition with explicit parentheses, to show its structure.
@@ -230,11 +235,8 @@ fn deep_parentheses_give_a_diagnostic_not_a_crash() {
     );
     let parsed = parse(&source);
     assert_eq!(parsed.diagnostics.len(), 1);
-    assert!(
-        parsed.diagnostics[0].message.contains("nests"),
-        "{}",
-        parsed.diagnostics[0].message
-    );
+    let message = parsed.diagnostics[0].message.text(Lang::En);
+    assert!(message.contains("nests"), "{message}");
 }
 
 /// `depth` sections, one inside the other, around a `text`.
@@ -255,7 +257,10 @@ fn deep_sections_give_one_diagnostic_at_the_first_section_too_deep() {
         let parsed = parse(&source);
         assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
         let d = &parsed.diagnostics[0];
-        assert_eq!(d.message, format!("sections nest more than {limit} deep"));
+        assert_eq!(
+            d.message.text(Lang::En),
+            format!("sections nest more than {limit} deep")
+        );
         let title = "section \"s\" {\n".len() * limit + "section ".len();
         assert_eq!(d.primary.span.start, title, "depth {depth}");
     }

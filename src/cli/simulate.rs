@@ -7,8 +7,8 @@ use planc::render::Lang;
 use planc::simulate::{self, Clock, Facts};
 
 use super::EXIT_TROUBLE;
+use super::lang::LangArg;
 use super::output;
-use super::render::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SimulateFormat {

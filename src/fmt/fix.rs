@@ -3,6 +3,7 @@
 //! method or pasted out of Word) replaced by the ASCII meant, where that is
 //! unambiguous. Never inside a string or a comment.
 
+use crate::i18n::Message;
 use crate::span::Span;
 use crate::syntax::ascii_for;
 use crate::syntax::lex::{self, TokenKind};
@@ -14,7 +15,7 @@ pub struct Fix {
     pub found: char,
     pub ascii: &'static str,
     /// What `found` is, e.g. "a full-width comma".
-    pub what: &'static str,
+    pub what: Message,
 }
 
 /// The text with the fixes applied, and a map back to the original offsets.

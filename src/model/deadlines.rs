@@ -5,6 +5,7 @@
 use super::lookup::Want;
 use super::resolve::Resolver;
 use super::*;
+use crate::i18n::msg;
 use crate::syntax::ast;
 
 impl<'s> Resolver<'s> {
@@ -60,7 +61,7 @@ impl<'s> Resolver<'s> {
         if plain(new) {
             if let Some(first) = earlier.iter().find(|d| plain(d)) {
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("the deadline of step `{step}` (a plain `within`)"),
+                    what: msg!("duplicate-what-deadline", step = step),
                     first: first.span,
                     second: new.span,
                     attribute: true,
@@ -87,7 +88,7 @@ impl<'s> Resolver<'s> {
                     _ => "",
                 };
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("the deadline of step `{step}` for `{name}`"),
+                    what: msg!("duplicate-what-deadline-for", step = step, name = name),
                     first,
                     second,
                     attribute: true,

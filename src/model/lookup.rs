@@ -18,13 +18,13 @@ pub(super) enum Want {
 }
 
 impl Want {
-    fn words(self) -> &'static str {
+    fn words(self) -> Message {
         match self {
-            Want::Role => "an internal role",
-            Want::Party => "a role or an external",
-            Want::Step => "a step",
-            Want::Level => "a level",
-            Want::Occasion => "a trigger or a level",
+            Want::Role => msg!("want-role"),
+            Want::Party => msg!("want-party"),
+            Want::Step => msg!("want-step"),
+            Want::Level => msg!("want-level"),
+            Want::Occasion => msg!("want-occasion"),
         }
     }
 
@@ -86,7 +86,7 @@ impl<'s> Resolver<'s> {
     pub(super) fn wrong_or_undefined(
         &mut self,
         name: &ast::Name<'s>,
-        expected: &'static str,
+        expected: Message,
         accepts: impl Fn(Kind) -> bool,
     ) {
         match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {

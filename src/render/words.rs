@@ -1,16 +1,8 @@
 //! The fixed words of every output, in the plan's language, and durations in
 //! words. A plan whose labels are mostly Chinese gets Chinese words.
 
-use serde::Serialize;
-
+pub use crate::lang::Lang;
 use crate::model::Model;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
 
 impl Lang {
     /// The plan's language: Chinese when more than half of its labels (the

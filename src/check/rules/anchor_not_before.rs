@@ -4,6 +4,7 @@
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 use crate::model::{Model, StepId};
 
 pub const RULE: Rule = Rule {
@@ -26,26 +27,24 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let (name, anchor_name) = (step.named.name, m.step(anchor.id).named.name);
-            let message = if anchor.id == id {
-                format!("the deadline of step `{name}` is measured from `{name}` itself")
+            let (message, help) = if anchor.id == id {
+                (
+                    msg!("anchor-not-before-itself", step = name),
+                    msg!("anchor-not-before.help-itself"),
+                )
             } else {
-                format!(
-                    "the deadline of step `{name}` is measured from `{anchor_name}`, which need not be done before it"
+                (
+                    msg!("anchor-not-before", step = name, anchor = anchor_name),
+                    msg!("anchor-not-before.help", step = name, anchor = anchor_name),
                 )
             };
             out.push(
-                RULE.diagnostic(message, Label::new(anchor.span, "not a step it waits for"))
+                RULE.diagnostic(message, Label::new(anchor.span, msg!("anchor-not-before.label")))
                     .with_label(Label::new(
                         m.step(anchor.id).named.name_span,
-                        format!("`{anchor_name}` is defined here"),
+                        msg!("anchor-not-before.anchor", anchor = anchor_name),
                     ))
-                    .with_help(if anchor.id == id {
-                        "measure the deadline from a step it comes `after`, or from the moment the plan is set off (a plain `within`)".to_string()
-                    } else {
-                        format!(
-                            "add `after {anchor_name}` to step `{name}`, or measure the deadline from a step it comes after"
-                        )
-                    }),
+                    .with_help(help),
             );
         }
     }

@@ -5,6 +5,7 @@
 use crate::calendar;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 use crate::syntax::ast::Date;
 
 pub const RULE: Rule = Rule {
@@ -19,37 +20,40 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(today) = ctx.config.today else {
         return;
     };
-    let mut dates: Vec<(Date, &str, String)> = Vec::new();
+    // Each date with the statement it stands in and, for `last`, whose it is.
+    let mut dates: Vec<(Date, &str, Option<&str>)> = Vec::new();
     if let Some(h) = &ctx.model.header {
-        if let Some(d) = h.reviewed {
-            dates.push((d, "reviewed", "the last evaluation of the plan".into()));
-        }
-        for r in &h.revisions {
-            dates.push((r.date, "revision", "a line of the revision record".into()));
-        }
+        dates.extend(h.reviewed.map(|d| (d, "reviewed", None)));
+        dates.extend(h.revisions.iter().map(|r| (r.date, "revision", None)));
     }
     for r in &ctx.model.routines {
-        if let Some(d) = r.last {
-            let what = if r.drill { "drill" } else { "routine" };
-            dates.push((d, "last", format!("when {what} `{}` was last done", r.named.name)));
-        }
+        dates.extend(r.last.map(|d| (d, "last", Some(r.named.name))));
     }
-    for (date, keyword, what) in dates {
+    for (date, keyword, of) in dates {
         let Some(day) = calendar::date(date.year, date.month, date.day) else {
             continue; // a date that does not exist is a syntax error already
         };
         if day <= today {
             continue;
         }
-        let written = date.to_string();
+        let (span, written, today) = (date.span, date.to_string(), today.to_string());
+        let message = match of {
+            Some(name) => msg!(
+                "future-date-last",
+                date = written,
+                today = today.as_str(),
+                name = name
+            ),
+            None => msg!(
+                "future-date",
+                keyword = keyword,
+                date = written,
+                today = today.as_str()
+            ),
+        };
         out.push(
-            RULE.diagnostic(
-                format!("`{keyword} {written}` lies after today ({today}): {what} cannot be in the future"),
-                Label::new(date.span, "after today"),
-            )
-            .with_help(format!(
-                "write the date it really happened (check the year); if today is not {today}, give the date with `planc check --today YYYY-MM-DD`"
-            )),
+            RULE.diagnostic(message, Label::new(span, msg!("future-date.label")))
+                .with_help(msg!("future-date.help", today = today)),
         );
     }
 }
