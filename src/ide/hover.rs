@@ -288,7 +288,11 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
     for node in &condition.nodes {
         let mut text = match node {
             Cond::Compare {
-                fact, op, value, ..
+                fact,
+                op,
+                value,
+                decimal,
+                ..
             } => {
                 let op = match op {
                     CmpOp::Ge => "is at least",
@@ -298,6 +302,7 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
                     CmpOp::Eq => "is exactly",
                     CmpOp::Ne => "is not",
                 };
+                let value = Cond::number(*value, *decimal);
                 format!("{} {op} {value}", m.fact(*fact).named.label.value)
             }
             Cond::In { fact, variants, .. } => {

@@ -248,6 +248,12 @@ pub enum Cond {
 }
 
 impl Cond {
+    /// The number a comparison is written with (`50`, `0.5`): a `number`
+    /// fact's decimal, not the logic's units.
+    pub fn number(value: u64, decimal: Option<crate::decimal::Decimal>) -> String {
+        decimal.map_or_else(|| value.to_string(), |d| d.to_string())
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Cond::Compare { span, .. }

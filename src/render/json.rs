@@ -130,7 +130,7 @@ enum Node<'a> {
     Compare {
         fact: &'a str,
         op: &'static str,
-        value: u64,
+        value: serde_json::Value,
     },
     In {
         fact: &'a str,
@@ -425,11 +425,24 @@ fn condition_json<'a>(
         .iter()
         .map(|node| match node {
             Cond::Compare {
-                fact, op, value, ..
+                fact,
+                op,
+                value,
+                decimal,
+                ..
             } => Node::Compare {
                 fact: model.fact(*fact).named.name,
                 op: op.as_str(),
-                value: *value,
+                // (v1) a number fact's decimal, as a JSON number
+                value: match decimal {
+                    None => serde_json::Value::from(*value),
+                    Some(d) => d
+                        .to_string()
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(serde_json::Number::from_f64)
+                        .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                },
             },
             Cond::In { fact, variants, .. } => {
                 let f = model.fact(*fact);

@@ -123,17 +123,21 @@ impl<'s> Lowerer<'s, '_> {
                     return None;
                 }
                 let mut items = Vec::new();
+                let mut stmts = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in kids(block) {
-                        if !matches!(rule_of(&p), Rule::block_end | Rule::open_brace) {
-                            items.extend(self.item(p, depth + 1));
+                        match rule_of(&p) {
+                            Rule::block_end | Rule::open_brace => {}
+                            // (v1) `element NAME`
+                            Rule::element_stmt => stmts.extend(self.stmt(p)),
+                            _ => items.extend(self.item(p, depth + 1)),
                         }
                     }
                 }
                 Item::Section(Section {
                     title,
                     items,
-                    stmts: Vec::new(),
+                    stmts,
                     span,
                 })
             }
@@ -165,12 +169,21 @@ impl<'s> Lowerer<'s, '_> {
                     span,
                 })
             }
-            Rule::level_item => Item::Level(Level {
-                name: self.name(inner.next()?),
-                label: self.string(inner.next()?),
-                stmts: Vec::new(),
-                span,
-            }),
+            Rule::level_item => {
+                let name = self.name(inner.next()?);
+                let label = self.string(inner.next()?);
+                // (v1) its block, if any
+                let stmts = inner
+                    .next()
+                    .map(|block| self.statements(kids(block)))
+                    .unwrap_or_default();
+                Item::Level(Level {
+                    name,
+                    label,
+                    stmts,
+                    span,
+                })
+            }
             Rule::fact_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
@@ -179,6 +192,7 @@ impl<'s> Lowerer<'s, '_> {
                 let ty = match rule_of(&ty_pair) {
                     Rule::kw_count => FactType::Count,
                     Rule::kw_flag => FactType::Flag,
+                    Rule::kw_number => FactType::Number,
                     _ => FactType::OneOf(
                         ty_pair
                             .into_inner()
@@ -285,17 +299,42 @@ impl<'s> Lowerer<'s, '_> {
                     .map(|d| self.duration(d));
                 Value::Escalation { target, within }
             }
-            // (v1) filled in with the grammar's rules for them
-            ValueKind::Deadline => Value::Deadline {
-                within: self.duration(inner.next()?),
-                from: None,
-                only_for: Vec::new(),
-            },
+            // (v1) `within D [from S] [for NAMES]`
+            ValueKind::Deadline => {
+                let within = self.duration(inner.next()?);
+                let (mut from, mut only_for) = (None, Vec::new());
+                for part in inner {
+                    match rule_of(&part) {
+                        Rule::from_part => {
+                            from = kids(part)
+                                .find(|p| rule_of(p) == Rule::name)
+                                .map(|n| self.name(n));
+                        }
+                        Rule::for_part => {
+                            let names = kids(part).find(|p| rule_of(p) == Rule::names)?;
+                            only_for = self.names(names);
+                        }
+                        _ => {}
+                    }
+                }
+                Value::Deadline {
+                    within,
+                    from,
+                    only_for,
+                }
+            }
             ValueKind::Revision => Value::Revision {
                 date: self.date(inner.next()?),
                 note: self.string(inner.next()?),
             },
-            ValueKind::Kind | ValueKind::Element => return None,
+            ValueKind::Kind => {
+                let name = self.name(inner.next()?);
+                Value::Kind(name, self.plan_kind(name)?)
+            }
+            ValueKind::Element => {
+                let name = self.name(inner.next()?);
+                Value::Element(name, self.element(name)?)
+            }
         };
         Some(Stmt {
             keyword: statement.keyword,
@@ -457,7 +496,11 @@ impl<'s> Lowerer<'s, '_> {
                     "==" => CmpOp::Eq,
                     _ => CmpOp::Ne,
                 };
-                let value = Number::Integer(self.integer(&value));
+                let value = if rule_of(&value) == Rule::decimal {
+                    Number::Decimal(self.decimal(&value))
+                } else {
+                    Number::Integer(self.integer(&value))
+                };
                 CondNode::Compare {
                     fact: self.name(fact),
                     op,

@@ -13,6 +13,9 @@ impl<'s> Lowerer<'s, '_> {
     /// A `string` pair: resolves escapes and CRLF, reporting bad escapes.
     pub(super) fn string(&mut self, pair: P<'s>) -> Str<'s> {
         let span = self.span(&pair);
+        if pair.as_str().starts_with(super::lex::TRIPLE) {
+            return self.multiline(pair, span);
+        }
         // The text between the quotes (a `string` pair is `"`, `str_body`, `"`).
         let text = pair.as_str();
         let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
@@ -23,6 +26,66 @@ impl<'s> Lowerer<'s, '_> {
             Cow::Borrowed(raw)
         };
         Str { value, span }
+    }
+
+    /// (v1) A `"""` string: the lines between the quotes, each without the
+    /// closing line's indentation (a line indented less is an error; a line
+    /// of white space only is empty), joined by LF, escapes resolved.
+    fn multiline(&mut self, pair: P<'s>, span: Span) -> Str<'s> {
+        let mut body = "";
+        let mut indent = "";
+        let mut open = 0;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                super::parser::Rule::ml_open => open = part.as_str().len(),
+                super::parser::Rule::ml_body => body = part.as_str(),
+                super::parser::Rule::ml_close => {
+                    let close = part.as_str();
+                    indent = &close[..close.len() - super::lex::TRIPLE.len()];
+                }
+                _ => {}
+            }
+        }
+        let body_start = span.start + super::lex::TRIPLE.len() + open;
+        let mut value = String::with_capacity(body.len());
+        let mut offset = 0;
+        let mut first = true;
+        for line in body.split_inclusive('\n') {
+            let start = body_start + offset;
+            offset += line.len();
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !first {
+                value.push('\n');
+            }
+            first = false;
+            let content = match line.strip_prefix(indent) {
+                Some(rest) => rest,
+                None if line.trim_matches([' ', '\t']).is_empty() => "",
+                None => {
+                    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
+                    self.error(
+                        Span::new(start, start + width.max(1)),
+                        msg!("syntax-multiline-indent"),
+                        msg!("syntax-multiline-indent.label"),
+                        msg!("syntax-multiline-indent.help"),
+                    );
+                    line.trim_start_matches([' ', '\t'])
+                }
+            };
+            // `content` is a suffix of `line`
+            let content_start = start + (line.len() - content.len());
+            if content.contains('\\') {
+                let unescaped = self.unescape(content, content_start);
+                value.push_str(&unescaped);
+            } else {
+                value.push_str(content);
+            }
+        }
+        Str {
+            value: Cow::Owned(value),
+            span,
+        }
     }
 
     fn unescape(&mut self, raw: &str, start: usize) -> String {
@@ -125,6 +188,66 @@ impl<'s> Lowerer<'s, '_> {
                 }
             }
         }
+    }
+
+    /// (v1) A decimal of a comparison: at most 18 digits after the point, and
+    /// before it a number that fits in 64 bits.
+    pub(super) fn decimal(&mut self, pair: &P<'s>) -> crate::decimal::Decimal {
+        use crate::decimal::{Decimal, DecimalError};
+        Decimal::parse(pair.as_str()).unwrap_or_else(|why| {
+            let (message, help) = match why {
+                DecimalError::TooPrecise => (
+                    msg!("syntax-decimal-too-precise", number = pair.as_str()),
+                    msg!("syntax-decimal-too-precise.help"),
+                ),
+                DecimalError::TooLarge | DecimalError::Shape => (
+                    msg!("syntax-number-too-large", number = pair.as_str()),
+                    msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
+                ),
+            };
+            self.error(
+                self.span(pair),
+                message,
+                msg!("syntax-number-too-large.label"),
+                help,
+            );
+            Decimal::ZERO
+        })
+    }
+
+    /// (v1) The kind a `kind` statement names (`special`, `专项`, …).
+    pub(super) fn plan_kind(&mut self, name: super::ast::Name<'s>) -> Option<super::document::PlanKind> {
+        let kind = super::document::PlanKind::from_name(name.text);
+        if kind.is_none() {
+            let names: Vec<String> = super::document::PlanKind::names()
+                .map(|n| format!("`{n}`"))
+                .collect();
+            self.error(
+                name.span,
+                msg!("syntax-unknown-kind", name = name.text),
+                msg!("syntax-unknown-kind.label"),
+                msg!("syntax-unknown-kind.help", names = names.join(", ")),
+            );
+        }
+        kind
+    }
+
+    /// (v1) The element an `element` statement names (`support`, …).
+    pub(super) fn element(&mut self, name: super::ast::Name<'s>) -> Option<super::document::Element> {
+        let element = super::document::Element::from_name(name.text);
+        if element.is_none() {
+            let names: Vec<String> = super::document::ELEMENTS
+                .iter()
+                .map(|(_, en, zh)| format!("`{en}` {}", zh.join("/")))
+                .collect();
+            self.error(
+                name.span,
+                msg!("syntax-unknown-element", name = name.text),
+                msg!("syntax-unknown-element.label"),
+                msg!("syntax-unknown-element.help", names = names.join(", ")),
+            );
+        }
+        element
     }
 
     pub(super) fn integer(&mut self, pair: &P<'s>) -> u64 {
