@@ -186,9 +186,11 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_lf_inside_a_string_of_a_crlf_file_stays_lf() {
-        let source = "plan \"x\" {\r\n  issuer \"第一行\n第二行\"\r\n}\r\n";
-        assert_eq!(format(source).unwrap(), source);
+    fn a_multi_line_string_of_a_crlf_file_keeps_its_crlf_and_moves_with_its_statement() {
+        let source = "plan \"x\" {\r\n      issuer \"\"\"\r\n        第一行\r\n\r\n          第二行\r\n        \"\"\"\r\n}\r\n";
+        let want = "plan \"x\" {\r\n  issuer \"\"\"\r\n    第一行\r\n\r\n      第二行\r\n    \"\"\"\r\n}\r\n";
+        assert_eq!(format(source).unwrap(), want);
+        assert_eq!(format(want).unwrap(), want);
     }
 
     #[test]
