@@ -35,7 +35,14 @@ impl<'s> Lowerer<'s, '_> {
         let mut body = "";
         let mut indent = "";
         let mut open = 0;
-        for part in pair.into_inner() {
+        // `string` holds `ml_string`, which holds the parts
+        let parts = pair
+            .into_inner()
+            .flat_map(|p| match p.as_rule() {
+                super::parser::Rule::ml_string => p.into_inner().collect::<Vec<_>>(),
+                _ => vec![p],
+            });
+        for part in parts {
             match part.as_rule() {
                 super::parser::Rule::ml_open => open = part.as_str().len(),
                 super::parser::Rule::ml_body => body = part.as_str(),
