@@ -77,8 +77,12 @@ impl<'s> Printer<'s, '_> {
             }
             "level" => {
                 self.take_kind(Kind::Word)?;
-                self.take_kind(Kind::Str).map(drop)
+                self.take_kind(Kind::Str)?;
+                // (v1) its block: `until`, `text`
+                self.optional_block(indent)
             }
+            // (v1) a section's statement (the file parsed, so it is in a section)
+            "element" => self.take_kind(Kind::Word).map(drop),
             "fact" => {
                 self.take_kind(Kind::Word)?;
                 self.take_kind(Kind::Str)?;
