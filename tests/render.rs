@@ -140,6 +140,29 @@ fn markup_does_not_change_the_markdown_structure() {
 }
 
 #[test]
+fn bidi_characters_are_shown_escaped_in_every_document() {
+    let source = markup();
+    assert!(source.contains("\\u{202E}"));
+    let doc = document(&source, None);
+    let (dot, mermaid) = graphs(&source, true);
+    let simulated = with_plan(&source, |_, model, graphs| {
+        let facts = planc::simulate::Facts::parse(model, &["people=60".to_string()]).unwrap();
+        let sim = planc::simulate::run(model, graphs, facts, None);
+        planc::simulate::text::render(&sim, model, Lang::En)
+    });
+    for (what, text) in [
+        ("markdown", planc::render::markdown::render(&doc)),
+        ("html", html(&source)),
+        ("dot", dot),
+        ("mermaid", mermaid),
+        ("simulate", simulated),
+    ] {
+        assert!(!text.contains('\u{202E}'), "{what}: {text}");
+        assert!(text.contains("\\u{202e}txt.exe"), "{what}: {text}");
+    }
+}
+
+#[test]
 fn markup_is_text_in_html() {
     let page = html(&markup());
     for raw in [
@@ -159,9 +182,14 @@ fn markup_is_text_in_html() {
     assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
     assert_eq!(page.matches("<script").count(), 0);
     assert_eq!(page.matches("<style>").count(), 1);
-    // One checkbox per checklist step, each with its own label.
+    // One checkbox per step a checklist prints (those of the checklist it
+    // builds on are not repeated), each with its own label.
     let doc = document(&markup(), None);
-    let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+    let steps: usize = doc
+        .triggers
+        .iter()
+        .map(|t| t.steps.iter().filter(|s| !s.in_base).count())
+        .sum();
     assert_eq!(page.matches("type=\"checkbox\"").count(), steps);
 }
 

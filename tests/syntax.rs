@@ -270,3 +270,69 @@ fn deep_sections_give_one_diagnostic_at_the_first_section_too_deep() {
         assert_eq!(d.primary.span.start, title, "depth {depth}");
     }
 }
+
+/// A statement's span ends at its last token: never the white space, line
+/// breaks or comments before the next statement or the closing brace (a
+/// label on `escalates to o` must not run onto the next line).
+#[test]
+fn statements_end_at_their_last_token() {
+    let source = "role u \"乙\" {\n  holder \"李四\"  # 值班\n    escalates to o\n  escalates to p within 10m\t\n  members a, b   ,   c\n  text \"x\"\r\n  deputy d # 副\n  phone \"1\"\n  duty \"d\" ; }\nstep s \"s\" { on t1, t2 \n after x\n with a, b\n notify a\n within 1h }\nroutine r \"r\" { owner a\n every 1y\n }\n";
+    let mut found = Vec::new();
+    for parse in [parse, parse_reference] {
+        let parsed = parse(source);
+        assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+        let spans: Vec<&str> = parsed
+            .file
+            .items
+            .iter()
+            .flat_map(|item| match item {
+                Item::Decl(d) => d
+                    .stmts
+                    .iter()
+                    .map(|s| &source[s.span.start..s.span.end])
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        found.push(spans);
+    }
+    assert_eq!(found[0], found[1], "the fast and the reference rules agree");
+    assert_eq!(
+        found[0],
+        [
+            "holder \"李四\"",
+            "escalates to o",
+            "escalates to p within 10m",
+            "members a, b   ,   c",
+            "text \"x\"",
+            "deputy d",
+            "phone \"1\"",
+            "duty \"d\"",
+            "on t1, t2",
+            "after x",
+            "with a, b",
+            "notify a",
+            "within 1h",
+            "owner a",
+            "every 1y",
+        ]
+    );
+}
+
+#[test]
+fn a_label_on_a_statement_ends_on_its_line() {
+    // Issue 19: the `no-escalation-path` label ran on to the closing brace.
+    let source = "plan \"p\" { commander c }\nrole c \"丙\" { holder \"王\" }\nrole o \"甲\" { holder \"张三\" }\nrole u \"乙\" {\n  holder \"李四\"\n    escalates to o\n  }\n";
+    let config = planc::config::Config::default();
+    let diagnostics = planc::check_source(source, &config);
+    let path = diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "no-escalation-path")
+        .expect("no-escalation-path");
+    let labelled: Vec<&str> = path
+        .secondary
+        .iter()
+        .map(|l| &source[l.span.start..l.span.end])
+        .collect();
+    assert_eq!(labelled, ["escalates to o"]);
+}

@@ -37,3 +37,11 @@ pub fn from_locale() -> Lang {
         var("LANG").as_deref(),
     )
 }
+
+/// `lang` of the planc.toml that applies to the working folder, if it says.
+pub fn configured_here() -> Option<Lang> {
+    let dir = std::env::current_dir().ok()?;
+    super::config::Configs::new(None, false, Default::default())
+        .for_file(&dir.join("any.plan"))
+        .lang
+}

@@ -28,11 +28,7 @@ pub struct LspArgs {
 }
 
 pub fn run(args: LspArgs) -> u8 {
-    let configured = std::env::current_dir().ok().and_then(|dir| {
-        Configs::new(None, false, super::today::overrides())
-            .for_file(&dir.join("any.plan"))
-            .lang
-    });
+    let configured = lang::configured_here();
     let stdout = Arc::new(Mutex::new(io::stdout()));
     let (to_server, from_client) = bounded::<Message>(0);
     let (to_client, from_server) = bounded::<Message>(0);

@@ -17,8 +17,11 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::lang::Lang;
 
+mod pages;
 #[cfg(test)]
 mod tests;
+
+pub use pages::zh_page;
 
 /// Something to say, in no language yet: an id of the message files and
 /// the values of its placeholders.

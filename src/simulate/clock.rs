@@ -42,7 +42,20 @@ impl Clock {
         Ok(Clock(DateTime::from_parts(day, time)))
     }
 
-    /// This time plus `seconds` (saturating far in the future).
+    /// This time plus `seconds`, or `None` past 9999-12-31, the last day the
+    /// calendar counts (a due time there is out of range, not clamped).
+    pub fn checked_plus(self, seconds: u64) -> Option<Clock> {
+        self.checked_plus_working(0, seconds)
+    }
+
+    /// `plus_working`, or `None` past the calendar's last day.
+    pub fn checked_plus_working(self, working_days: u64, seconds: u64) -> Option<Clock> {
+        let later = calendar::add(self.0, working_days, seconds);
+        (later < DateTime::MAX).then_some(Clock(later))
+    }
+
+    /// This time plus `seconds` (saturating far in the future: check with
+    /// `checked_plus` first).
     pub fn plus(self, seconds: u64) -> Clock {
         Clock(calendar::add(self.0, 0, seconds))
     }
@@ -117,6 +130,10 @@ mod tests {
                 "`{text}` is not a start time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-28T09:00"
             )
         };
+        assert_eq!(
+            refused("0000-01-01T00:00"),
+            "`0000-01-01T00:00`: the date 0000-01-01 does not exist"
+        );
         for text in ["2026-11-28", "2026-1-28T09:00", "tomorrow"] {
             assert_eq!(refused(text), shape(text));
         }

@@ -10,6 +10,7 @@
 //! that one slip gives one diagnostic, not a cascade.
 
 pub mod ast;
+mod condition;
 pub mod document;
 mod expected;
 pub mod language;
@@ -44,6 +45,8 @@ struct OpenSection<'s> {
     title: ast::Str<'s>,
     start: usize,
     items: Vec<ast::Item<'s>>,
+    /// (v1) Its statements (`element`).
+    stmts: Vec<ast::Stmt<'s>>,
 }
 
 /// Parses a whole plan file.
@@ -96,10 +99,10 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
             for pair in batch.into_inner() {
                 let before = lowerer.diagnostics.len();
                 let end = pos + pair.as_span().end();
-                match pair.as_rule() {
+                match parser::canonical(pair.as_rule()) {
                     Rule::comment_text => continue,
                     Rule::EOI => done = true,
-                    Rule::f_section_open => {
+                    Rule::section_open => {
                         let (title, start) = lowerer.section_open(pair);
                         if lowerer.diagnostics.len() > before || open.len() >= MAX_OPEN_SECTIONS {
                             trouble = true;
@@ -112,6 +115,7 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
                                 title,
                                 start,
                                 items: Vec::new(),
+                                stmts: Vec::new(),
                             });
                         }
                     }
@@ -120,13 +124,23 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
                             let item = ast::Item::Section(ast::Section {
                                 title: section.title,
                                 items: section.items,
-                                stmts: Vec::new(),
+                                stmts: section.stmts,
                                 span: Span::new(section.start, end),
                             });
                             match open.last_mut() {
                                 Some(parent) => parent.items.push(item),
                                 None => items.push(item),
                             }
+                        }
+                    }
+                    // (v1) a section's `element`
+                    Rule::element_stmt => {
+                        let stmt = lowerer.stmt(pair);
+                        match open.last_mut() {
+                            Some(section) if lowerer.diagnostics.len() == before => {
+                                section.stmts.extend(stmt)
+                            }
+                            _ => trouble = true,
                         }
                     }
                     _ => {

@@ -61,3 +61,11 @@ report-help = help: { $help }
 fix-replace = Replace `{ $old }` with `{ $new }`
 fix-replace-character = Replace `{ $char }` ({ $what }) with `{ $ascii }`
 fix-replace-all = Replace all { $count } full-width punctuation marks outside strings with ASCII
+
+# planc explain. $severity: error, warning or off, as planc.toml writes it.
+explain-default = Default severity: **{ $severity }**. { $summary }.
+explain-unknown = no check has the code `{ $name }`; `planc explain --list` lists every code
+explain-unknown-close = no check has the code `{ $name }`; did you mean { $codes }?
+explain-list-code = code
+explain-list-default = default
+explain-list-finds = finds

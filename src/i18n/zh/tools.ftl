@@ -46,3 +46,15 @@ report-help = 提示：{ $help }
 fix-replace = 把 `{ $old }` 改为 `{ $new }`
 fix-replace-character = 把 `{ $char }`（{ $what }）改为 `{ $ascii }`
 fix-replace-all = 把字符串以外的 { $count } 个全角标点全部改为半角
+
+# planc explain。$severity：error、warning 或 off，即 planc.toml 里的写法。
+explain-default = 默认级别：**{ $severity ->
+        [error] 错误
+        [warning] 警告
+       *[off] 关闭
+    }**（`{ $severity }`）。{ $summary }。
+explain-unknown = 没有代码为 `{ $name }` 的检查；`planc explain --list` 列出全部代码
+explain-unknown-close = 没有代码为 `{ $name }` 的检查；是不是想写 { $codes }？
+explain-list-code = 代码
+explain-list-default = 默认
+explain-list-finds = 查找的问题
