@@ -73,7 +73,7 @@ impl Decimal {
             return 0;
         }
         let mut places = MAX_PLACES;
-        while fraction % 10 == 0 {
+        while fraction.is_multiple_of(10) {
             fraction /= 10;
             places -= 1;
         }

@@ -119,13 +119,18 @@ fn semicolons_may_separate_top_level_items() {
 #[test]
 fn strings_escapes_and_lines() {
     // (v1) a `"…"` string is one line; `"""` strings hold lines (CRLF read as LF)
-    let items = items("text \"a\\\"b\\\\c\\n\\t\\u{4E2D}\"\ntext \"\"\"\r\n    d\r\n\r\n      e \"\\u{4E2D}\"\r\n    \"\"\"");
+    let items = items(
+        "text \"a\\\"b\\\\c\\n\\t\\u{4E2D}\"\ntext \"\"\"\r\n    d\r\n\r\n      e \"\\u{4E2D}\"\r\n    \"\"\"",
+    );
     let Item::Text(t) = &items[0] else { panic!() };
     assert_eq!(t.value, "a\"b\\c\n\t中");
     let Item::Text(t) = &items[1] else { panic!() };
     assert_eq!(t.value, "d\n\n  e \"中\"");
     let (at, message, _) = first_error("role r \"R\" {\n  holder \"张三\n}\nrole s \"S\"");
-    assert_eq!((at, message.as_str()), (22, "unterminated string: it is not closed on its line"));
+    assert_eq!(
+        (at, message.as_str()),
+        (22, "unterminated string: it is not closed on its line")
+    );
     let (_, message, _) = first_error("text \"bad \\u{110000}\"");
     assert!(message.contains("invalid unicode escape"), "{message}");
     let (_, message, _) = first_error("text \"bad \\x\"");

@@ -81,7 +81,11 @@ impl<'s> Resolver<'s> {
         let (message, help) = match ty {
             // (v1) a decimal for a whole number
             FactType::Count => (
-                msg!("type-count-decimal", fact = fact.text, value = value.to_string()),
+                msg!(
+                    "type-count-decimal",
+                    fact = fact.text,
+                    value = value.to_string()
+                ),
                 msg!("type-count-decimal.help", fact = fact.text),
             ),
             FactType::Flag => (
@@ -103,7 +107,11 @@ impl<'s> Resolver<'s> {
     /// logic then reads a number fact as a count, exactly.
     pub(super) fn scale_numbers(&mut self) {
         let m = &mut self.model;
-        if !m.facts.iter().any(|f| matches!(f.ty, FactType::Number { .. })) {
+        if !m
+            .facts
+            .iter()
+            .any(|f| matches!(f.ty, FactType::Number { .. }))
+        {
             return;
         }
         let mut places = vec![0u32; m.facts.len()];

@@ -79,7 +79,7 @@ impl<'s> Resolver<'s> {
         for (symbol, second) in names(new) {
             let first = earlier
                 .iter()
-                .flat_map(|d| names(d))
+                .flat_map(&names)
                 .find(|(s, _)| *s == symbol);
             if let Some((_, first)) = first {
                 let name = match symbol {

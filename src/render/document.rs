@@ -7,8 +7,8 @@ use crate::model::Model;
 use crate::syntax::ast::{self, Item};
 
 use super::condition;
-use super::view;
 use super::order;
+use super::view;
 use super::words::Lang;
 
 pub use super::view::*;

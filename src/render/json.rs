@@ -394,7 +394,9 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
         version: h.and_then(|h| h.version.as_ref()).map(|t| t.value.as_ref()),
         text: h.map(|h| texts(&h.texts)).unwrap_or_default(),
         kind: h.and_then(|h| h.kind).map(|(k, _)| k.name()),
-        approver: h.and_then(|h| h.approver.as_ref()).map(|t| t.value.as_ref()),
+        approver: h
+            .and_then(|h| h.approver.as_ref())
+            .map(|t| t.value.as_ref()),
         effective: h.and_then(|h| h.effective).map(super::view::date),
         reviewed: h.and_then(|h| h.reviewed).map(super::view::date),
         distribution: h

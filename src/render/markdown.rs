@@ -172,11 +172,11 @@ impl<'a> Md<'a> {
             self.out.push('\n');
         }
         if !h.revisions.is_empty() {
+            // (v1) the revision record, one line each (a list: Markdown tables are not
+            // something every reader of the file renders)
             let _ = writeln!(self.out, "**{}**\n", w.revisions);
-            let _ = writeln!(self.out, "| {} | {} |", w.revision_date, w.revision_note);
-            self.out.push_str("| --- | --- |\n");
             for (date, note) in &h.revisions {
-                let _ = writeln!(self.out, "| {} | {} |", escape(date), escape(note));
+                let _ = writeln!(self.out, "- {}{}{}", escape(date), w.colon, escape(note));
             }
             self.out.push('\n');
         }

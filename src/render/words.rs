@@ -471,7 +471,10 @@ mod tests {
         };
         assert_eq!(written_words(&d("10wd"), Lang::Zh), "10个工作日");
         assert_eq!(written_words(&d("1wd"), Lang::En), "1 working day");
-        assert_eq!(written_words(&d("2wd4h"), Lang::En), "2 working days 4 hours");
+        assert_eq!(
+            written_words(&d("2wd4h"), Lang::En),
+            "2 working days 4 hours"
+        );
         assert_eq!(written_words(&d("1h30m"), Lang::Zh), "1小时30分钟");
     }
 }

@@ -187,7 +187,9 @@ impl Out<'_> {
                 Some(v) => format!("{label} = {}", v.label.value),
                 None => format!("{label} = ?"),
             },
-            (_, FactType::Count | FactType::Number { .. }) => format!("{label}{}{}", self.w.colon, self.s.unset_count),
+            (_, FactType::Count | FactType::Number { .. }) => {
+                format!("{label}{}{}", self.w.colon, self.s.unset_count)
+            }
             (_, FactType::Flag) => format!("{label}{}{}", self.w.colon, self.s.unset_flag),
             (_, FactType::OneOf(_)) => format!("{label}{}{}", self.w.colon, self.s.unset_one_of),
         }

@@ -159,7 +159,10 @@ pub enum Value<'s> {
         only_for: Vec<Name<'s>>,
     },
     /// (v1) `revision 2024-06-30 "调整领导小组成员"`.
-    Revision { date: Date, note: Str<'s> },
+    Revision {
+        date: Date,
+        note: Str<'s>,
+    },
     /// (v1) `kind special` (`专项`): the name as written and the kind.
     Kind(Name<'s>, super::document::PlanKind),
     /// (v1) `element support`: the name as written and the element.

@@ -198,8 +198,8 @@ fn multiline_end(source: &str, start: usize) -> (usize, bool) {
         None => return (source.len(), false),
     };
     while line_start < source.len() {
-        let line_end =
-            memchr::memchr(b'\n', &source.as_bytes()[line_start..]).map_or(source.len(), |i| line_start + i);
+        let line_end = memchr::memchr(b'\n', &source.as_bytes()[line_start..])
+            .map_or(source.len(), |i| line_start + i);
         let line = &source[line_start..line_end];
         let content = line.trim_start_matches([' ', '\t']);
         if content.starts_with(TRIPLE) {
@@ -218,7 +218,10 @@ fn multiline_end(source: &str, start: usize) -> (usize, bool) {
 /// `"""` is dropped.
 pub fn reindent_multiline(text: &str, indent: usize) -> String {
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     let Some((closing, body)) = lines[1..].split_last() else {
         return text.to_string();
     };
@@ -243,7 +246,10 @@ pub fn reindent_multiline(text: &str, indent: usize) -> String {
 /// escapes: the lines between the quotes, each without the closing line's
 /// indentation (lines of white space shorter than it are empty).
 pub fn multiline_text(text: &str) -> String {
-    let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     let Some((closing, body)) = lines.get(1..).and_then(|l| l.split_last()) else {
         return text.to_string();
     };

@@ -214,11 +214,8 @@ impl<'s> Lowerer<'s, '_> {
             Rule::level_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                // (v1) its block, if any
-                let stmts = inner
-                    .next()
-                    .map(|block| self.statements(kids(block)))
-                    .unwrap_or_default();
+                // (v1) its block, if any (a block pair, or fast statements inline)
+                let stmts = self.stmts(inner);
                 Item::Level(Level {
                     name,
                     label,

@@ -32,28 +32,15 @@ impl<'s> Lowerer<'s, '_> {
     /// closing line's indentation (a line indented less is an error; a line
     /// of white space only is empty), joined by LF, escapes resolved.
     fn multiline(&mut self, pair: P<'s>, span: Span) -> Str<'s> {
-        let mut body = "";
-        let mut indent = "";
-        let mut open = 0;
-        // `string` holds `ml_string`, which holds the parts
-        let parts = pair
-            .into_inner()
-            .flat_map(|p| match p.as_rule() {
-                super::parser::Rule::ml_string => p.into_inner().collect::<Vec<_>>(),
-                _ => vec![p],
-            });
-        for part in parts {
-            match part.as_rule() {
-                super::parser::Rule::ml_open => open = part.as_str().len(),
-                super::parser::Rule::ml_body => body = part.as_str(),
-                super::parser::Rule::ml_close => {
-                    let close = part.as_str();
-                    indent = &close[..close.len() - super::lex::TRIPLE.len()];
-                }
-                _ => {}
-            }
-        }
-        let body_start = span.start + super::lex::TRIPLE.len() + open;
+        // Read from the text itself (fast and reference rules alike): the
+        // opening line, the body lines, and the closing line's indentation.
+        let text = pair.as_str();
+        let open = text.find('\n').map_or(text.len(), |i| i + 1);
+        let last = text.rfind('\n').map_or(text.len(), |i| i + 1);
+        let body = text.get(open..last).unwrap_or("");
+        let closing = text.get(last..).unwrap_or("");
+        let indent = closing.strip_suffix(super::lex::TRIPLE).unwrap_or("");
+        let body_start = span.start + open;
         let mut value = String::with_capacity(body.len());
         let mut offset = 0;
         let mut first = true;
@@ -223,7 +210,10 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     /// (v1) The kind a `kind` statement names (`special`, `专项`, …).
-    pub(super) fn plan_kind(&mut self, name: super::ast::Name<'s>) -> Option<super::document::PlanKind> {
+    pub(super) fn plan_kind(
+        &mut self,
+        name: super::ast::Name<'s>,
+    ) -> Option<super::document::PlanKind> {
         let kind = super::document::PlanKind::from_name(name.text);
         if kind.is_none() {
             let names: Vec<String> = super::document::PlanKind::names()
@@ -240,7 +230,10 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     /// (v1) The element an `element` statement names (`support`, …).
-    pub(super) fn element(&mut self, name: super::ast::Name<'s>) -> Option<super::document::Element> {
+    pub(super) fn element(
+        &mut self,
+        name: super::ast::Name<'s>,
+    ) -> Option<super::document::Element> {
         let element = super::document::Element::from_name(name.text);
         if element.is_none() {
             let names: Vec<String> = super::document::ELEMENTS
@@ -363,10 +356,16 @@ mod tests {
         // (v1) working days: 7/5 day each where compared; between `w` and `d`.
         assert_eq!(parse_duration("15wd"), Ok((21 * 86_400, 15)));
         assert_eq!(parse_duration("5wd"), Ok((7 * 86_400, 5)));
-        assert_eq!(parse_duration("1w2wd3d"), Ok((7 * 86_400 + 241_920 + 3 * 86_400, 2)));
+        assert_eq!(
+            parse_duration("1w2wd3d"),
+            Ok((7 * 86_400 + 241_920 + 3 * 86_400, 2))
+        );
         assert!(parse_duration("1d2wd").is_err());
         assert!(parse_duration("2wd1w").is_err());
-        assert_eq!(parse_duration("99999999wd"), Ok((99_999_999 * 120_960, 99_999_999)));
+        assert_eq!(
+            parse_duration("99999999wd"),
+            Ok((99_999_999 * 120_960, 99_999_999))
+        );
         assert!(parse_duration("999999999999999999wd").is_err());
     }
 

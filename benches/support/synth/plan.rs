@@ -374,10 +374,13 @@ impl Gen {
                 )
             };
             // (v1) when it was last done
-            let last = self
-                .rng
-                .chance(50)
-                .then(|| format!("2025-{:02}-{:02}", 1 + self.rng.below(12), 1 + self.rng.below(28)));
+            let last = self.rng.chance(50).then(|| {
+                format!(
+                    "2025-{:02}-{:02}",
+                    1 + self.rng.below(12),
+                    1 + self.rng.below(28)
+                )
+            });
             let name = if drill {
                 format!("drill_{i}")
             } else {
