@@ -77,10 +77,7 @@ impl<'s> Resolver<'s> {
                 .collect()
         };
         for (symbol, second) in names(new) {
-            let first = earlier
-                .iter()
-                .flat_map(&names)
-                .find(|(s, _)| *s == symbol);
+            let first = earlier.iter().flat_map(&names).find(|(s, _)| *s == symbol);
             if let Some((_, first)) = first {
                 let name = match symbol {
                     Symbol::Trigger(t) => self.model.trigger(t).named.name,
