@@ -186,6 +186,15 @@ mod tests {
     }
 
     #[test]
+    fn a_contextual_keyword_starts_its_own_statement() {
+        let source = "plan \"p\" { issuer \"i\" approver \"甲\" }\nrole approver \"批准人\"\n";
+        assert_eq!(
+            format(source).unwrap(),
+            "plan \"p\" {\n  issuer \"i\"\n  approver \"甲\"\n}\n\nrole approver \"批准人\"\n"
+        );
+    }
+
+    #[test]
     fn a_multi_line_string_of_a_crlf_file_keeps_its_crlf_and_moves_with_its_statement() {
         let source = "plan \"x\" {\r\n      issuer \"\"\"\r\n        第一行\r\n\r\n          第二行\r\n        \"\"\"\r\n}\r\n";
         let want = "plan \"x\" {\r\n  issuer \"\"\"\r\n    第一行\r\n\r\n      第二行\r\n    \"\"\"\r\n}\r\n";

@@ -82,12 +82,12 @@ pub struct Header<'s> {
     /// Whether a `commander` statement was written at all (resolved or not).
     pub commander_written: bool,
     pub version: Option<Str<'s>>,
+    /// Who approved and signed the plan (批准人).
+    pub approver: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
     /// (v1) `kind`: 综合/专项/现场处置, with the span of its name.
     pub kind: Option<(PlanKind, Span)>,
-    /// (v1) `approver`: who approved and signed it (批准人).
-    pub approver: Option<Str<'s>>,
     /// (v1) `effective`: in force from (施行日期).
     pub effective: Option<Date>,
     /// (v1) `reviewed`: the last evaluation (评估日期).

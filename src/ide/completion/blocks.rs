@@ -130,6 +130,8 @@ pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) ->
             .collect();
     }
     // Statements at this block's own depth only.
+    // A contextual keyword (a name to the lexer) counts where a statement
+    // starts: first in the block, after `;` or at the start of a line.
     let mut depth = 0usize;
     let mut given = Vec::new();
     let mut statement_start = true;
