@@ -191,7 +191,7 @@ fn fires(source: &str, trigger: &str, set: &[String]) -> Option<bool> {
 #[test]
 fn condition_regions_agree_with_simulate() {
     let mut checked = 0;
-    for name in ["condition-changed", "condition-regions"] {
+    for name in ["condition-changed", "condition-regions", "v1"] {
         let dir = fixtures().join(name);
         let old = old_of(&dir);
         let new = fs::read_to_string(dir.join("new.plan")).unwrap();

@@ -54,6 +54,7 @@ categories! {
     NotifyChanged = "notify-changed",
     DeadlineTightened = "deadline-tightened",
     DeadlineLoosened = "deadline-loosened",
+    RepeatChanged = "repeat-changed",
     DrillChanged = "drill-changed",
     RoutineChanged = "routine-changed",
     TextChanged = "text-changed",

@@ -127,6 +127,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             k.field(&f.named.label.value);
             match &f.ty {
                 FactType::Count => k.field("count"),
+                FactType::Number { .. } => k.field("number"),
                 FactType::Flag => k.field("flag"),
                 FactType::OneOf(variants) => k.sorted(
                     variants
@@ -137,7 +138,10 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             }
         }
         Kind::Level => {
-            k.field(&model.levels[i].named.label.value);
+            let l = &model.levels[i];
+            k.field(&l.named.label.value);
+            k.optional(l.until.as_ref().map(|u| u.value.to_string()));
+            k.sorted(strs(&l.texts));
         }
         Kind::Trigger => {
             let t = &model.triggers[i];
@@ -177,6 +181,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             k.sorted(deadlines);
             k.sorted(s.notify.iter().map(|p| k.party(p.id)).collect());
             k.optional(s.until.as_ref().map(|u| u.value.to_string()));
+            k.optional(s.every.map(|d| d.seconds.to_string()));
             k.sorted(strs(&s.texts));
         }
         Kind::Routine | Kind::Drill => {
@@ -186,6 +191,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             k.optional(r.owner.map(|o| k.reference(Kind::Role, o.id.index())));
             k.sorted(r.with.iter().map(|p| k.party(p.id)).collect());
             k.optional(r.every.map(|d| d.seconds.to_string()));
+            k.optional(r.last.map(|d| d.to_string()));
             k.sorted(strs(&r.texts));
         }
     }

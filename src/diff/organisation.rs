@@ -5,7 +5,8 @@ use super::matching::Kind;
 use super::{Change, Context, Item, Value};
 use crate::model::{Model, Named, Party, Ref};
 use crate::span::Span;
-use crate::syntax::ast::Str;
+use crate::syntax::ast::{Date, Str};
+use crate::syntax::document::{PLAN_KINDS, PlanKind};
 
 pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
     header(cx, out);
@@ -64,11 +65,17 @@ fn header(cx: &Context, out: &mut Vec<Change>) {
                 .new_value(texts(&b.basis), first(&b.basis, b.span)),
         );
     }
-    let fields: [(&'static str, Option<&Str>, Option<&Str>); 4] = [
+    let fields: [(&'static str, Option<&Str>, Option<&Str>); 6] = [
         ("title", a.title.as_ref(), b.title.as_ref()),
         ("issuer", a.issuer.as_ref(), b.issuer.as_ref()),
         ("scope", a.scope.as_ref(), b.scope.as_ref()),
         ("version", a.version.as_ref(), b.version.as_ref()),
+        ("approver", a.approver.as_ref(), b.approver.as_ref()),
+        (
+            "distribution",
+            a.distribution.as_ref(),
+            b.distribution.as_ref(),
+        ),
     ];
     for (aspect, x, y) in fields {
         if x.map(|s| &s.value) != y.map(|s| &s.value) {
@@ -86,20 +93,54 @@ fn header(cx: &Context, out: &mut Vec<Change>) {
             );
         }
     }
-    let date = |d: &crate::syntax::ast::Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
-    let (x, y) = (a.date.as_ref().map(date), b.date.as_ref().map(date));
+    let kind = |k: &Option<(PlanKind, Span)>| {
+        k.and_then(|(kind, span)| {
+            let title = PLAN_KINDS.iter().find(|row| row.0 == kind)?.3;
+            Some((title.to_string(), span))
+        })
+    };
+    let dated = [
+        ("kind", kind(&a.kind), kind(&b.kind)),
+        ("date", date(a.date), date(b.date)),
+        ("effective", date(a.effective), date(b.effective)),
+        ("reviewed", date(a.reviewed), date(b.reviewed)),
+    ];
+    for (aspect, x, y) in dated {
+        if x.as_ref().map(|d| &d.0) != y.as_ref().map(|d| &d.0) {
+            out.push(
+                Change::new(C::HeaderChanged, item.clone())
+                    .aspect(aspect)
+                    .old(
+                        Value::optional_text(x.as_ref().map(|d| d.0.as_str())),
+                        x.map_or(a.span, |d| d.1),
+                    )
+                    .new_value(
+                        Value::optional_text(y.as_ref().map(|d| d.0.as_str())),
+                        y.map_or(b.span, |d| d.1),
+                    ),
+            );
+        }
+    }
+    let record = |h: &crate::model::Header| -> Vec<String> {
+        h.revisions
+            .iter()
+            .map(|r| format!("{} {}", r.date, r.note.value))
+            .collect()
+    };
+    let (x, y) = (record(a), record(b));
     if x != y {
+        let span = |h: &crate::model::Header| {
+            h.revisions
+                .iter()
+                .map(|r| r.span)
+                .reduce(Span::cover)
+                .unwrap_or(h.span)
+        };
         out.push(
             Change::new(C::HeaderChanged, item.clone())
-                .aspect("date")
-                .old(
-                    Value::optional_text(x.as_deref()),
-                    a.date.map_or(a.span, |d| d.span),
-                )
-                .new_value(
-                    Value::optional_text(y.as_deref()),
-                    b.date.map_or(b.span, |d| d.span),
-                ),
+                .aspect("revision")
+                .old(Value::Texts(x), span(a))
+                .new_value(Value::Texts(y), span(b)),
         );
     }
     if !same_texts(&a.texts, &b.texts) {
@@ -125,6 +166,11 @@ fn header(cx: &Context, out: &mut Vec<Change>) {
                 ),
         );
     }
+}
+
+/// A date as text, with where it is written.
+pub(super) fn date(d: Option<Date>) -> Option<(String, Span)> {
+    d.map(|d| (d.to_string(), d.span))
 }
 
 /// Whether two lists of texts hold the same texts, in any order.

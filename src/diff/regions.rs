@@ -63,6 +63,58 @@ struct Combined {
     /// Per combined `one_of` fact of the new plan: the old-only variants
     /// appended after "not known" (old fact, old variant index).
     extra: Vec<Vec<(FactId, u32)>>,
+    /// Per combined fact: for a `number` fact, the places it is counted in
+    /// (the finer of both plans'; see `model::FactType::Number`).
+    places: Vec<Option<u32>>,
+    /// The places each plan counts its `number` facts in, by its fact.
+    old_places: Vec<Option<u32>>,
+    new_places: Vec<Option<u32>>,
+}
+
+/// The domain of a fact (a `one_of` fact may be unknown: one more value).
+fn domain(ty: &FactType) -> Domain {
+    match ty {
+        FactType::Count | FactType::Number { .. } => Domain::Count,
+        FactType::Flag => crate::logic::sets::FLAG,
+        FactType::OneOf(v) => Domain::Variants(v.len() as u32 + 1),
+    }
+}
+
+fn places(ty: &FactType) -> Option<u32> {
+    match ty {
+        FactType::Number { places } => Some(*places),
+        _ => None,
+    }
+}
+
+/// A set of a `number` fact's units at `from` places, counted at `to`
+/// places (no fewer). A unit that is a multiple of ten is a limit's value;
+/// the others stand for the values strictly between two limits
+/// (`decimal::range_of_units`), which are more units at more places.
+fn rescale(set: &FactSet, from: u32, to: u32) -> FactSet {
+    let Some(k) = 10u64.checked_pow(to.saturating_sub(from)) else {
+        return set.clone();
+    };
+    if k == 1 {
+        return set.clone();
+    }
+    let ranges = set
+        .ranges()
+        .iter()
+        .map(|&(a, b)| {
+            let lo = match a % 10 {
+                0 => a.saturating_mul(k),
+                r => (a - r).saturating_mul(k).saturating_add(1),
+            };
+            let hi = match (b, b % 10) {
+                (u64::MAX, _) => u64::MAX,
+                (_, 0) => b.saturating_mul(k),
+                (_, r) => (b - r + 10).saturating_mul(k).saturating_sub(1),
+            };
+            (lo, hi)
+        })
+        .collect();
+    FactSet::Counts(ranges)
 }
 
 fn variants(model: &Model, fact: FactId) -> Option<usize> {
@@ -78,14 +130,14 @@ fn combine(old: &Model, new: &Model, facts: &Pairing, pairings: &[Pairing]) -> C
         origins: Vec::new(),
         old: vec![(0, None); old.facts.len()],
         extra: vec![Vec::new(); new.facts.len()],
+        places: Vec::new(),
+        old_places: old.facts.iter().map(|f| places(&f.ty)).collect(),
+        new_places: new.facts.iter().map(|f| places(&f.ty)).collect(),
     };
     for (j, fact) in new.facts.iter().enumerate() {
         c.origins.push(Origin::New(FactId(j as u32)));
-        c.domains.push(match &fact.ty {
-            FactType::Count => Domain::Count,
-            FactType::Flag => crate::logic::sets::FLAG,
-            FactType::OneOf(v) => Domain::Variants(v.len() as u32 + 1),
-        });
+        c.domains.push(domain(&fact.ty));
+        c.places.push(places(&fact.ty));
     }
     for (i, fact) in old.facts.iter().enumerate() {
         let same_type = facts.new_of(i).filter(|&j| {
@@ -94,15 +146,15 @@ fn combine(old: &Model, new: &Model, facts: &Pairing, pairings: &[Pairing]) -> C
         let Some(j) = same_type else {
             let k = c.domains.len() as u32;
             c.origins.push(Origin::OldOnly(FactId(i as u32)));
-            c.domains.push(match &fact.ty {
-                FactType::Count => Domain::Count,
-                FactType::Flag => crate::logic::sets::FLAG,
-                FactType::OneOf(v) => Domain::Variants(v.len() as u32 + 1),
-            });
+            c.domains.push(domain(&fact.ty));
+            c.places.push(places(&fact.ty));
             let map = variants(old, FactId(i as u32)).map(|n| (0..=n as u32).collect());
             c.old[i] = (k, map);
             continue;
         };
+        if let (Some(a), Some(b)) = (places(&fact.ty), c.places[j]) {
+            c.places[j] = Some(a.max(b));
+        }
         let Some(n_old) = variants(old, FactId(i as u32)) else {
             c.old[i] = (j as u32, None);
             continue;
@@ -151,13 +203,21 @@ impl Combined {
                         };
                         Rc::new(remap_variants(set, map.as_deref(), n, from))
                     }
-                    _ => set.clone(),
+                    _ => self.counted(set, self.old_places[*f as usize], *g),
                 };
                 (*g, set)
             })
             .collect();
         out.sort_by_key(|(f, _)| *f);
         out
+    }
+
+    /// A set of a side's fact counted as combined fact `g` counts it.
+    fn counted(&self, set: &Rc<FactSet>, from: Option<u32>, g: u32) -> Rc<FactSet> {
+        match (from, self.places[g as usize]) {
+            (Some(a), Some(b)) if a != b => Rc::new(rescale(set, a, b)),
+            _ => set.clone(),
+        }
     }
 
     fn new_cube(&self, cube: &Cube, new_domains: &[Domain]) -> Cube {
@@ -168,7 +228,7 @@ impl Combined {
                     (true, Domain::Variants(from), Domain::Variants(n)) => {
                         (*f, Rc::new(remap_variants(set, None, n, from)))
                     }
-                    _ => (*f, set.clone()),
+                    _ => (*f, self.counted(set, self.new_places[*f as usize], *f)),
                 }
             })
             .collect()
@@ -257,8 +317,13 @@ impl Both {
             _ => set.clone(),
         };
         let mut words = Vec::new();
-        if !own.is_empty() {
-            words.push(values(model, id, &own, cx.lang));
+        match self.combined.places[f as usize] {
+            Some(places) => words.extend(set.ranges().iter().map(|&(a, b)| {
+                let (lower, upper) = crate::decimal::range_of_units(a, b, places);
+                crate::decimal::range_words(lower, upper)
+            })),
+            None if !own.is_empty() => words.push(values(model, id, &own, cx.lang)),
+            None => {}
         }
         for (k, &(old_fact, v)) in extra.iter().enumerate() {
             if set.contains(Point::Variant(n + 1 + k as u32))
@@ -267,7 +332,11 @@ impl Both {
                 words.push(vs[v as usize].label.value.trim().to_string());
             }
         }
+        let number = self.combined.places[f as usize];
         let example = example.and_then(|p| match (p, &fact.ty) {
+            (Point::Count(v), _) if let Some(places) = number => {
+                Some(crate::decimal::Decimal::from_scaled(v, places).to_string())
+            }
             (Point::Count(v), _) => Some(v.to_string()),
             (Point::Variant(v), FactType::Flag) => Some((v == 1).to_string()),
             (Point::Variant(v), FactType::OneOf(vs)) => {

@@ -17,6 +17,27 @@ pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
     for (i, j) in cx.pairs(Kind::Fact) {
         fact(cx, i, j, out);
     }
+    for (i, j) in cx.pairs(Kind::Level) {
+        let (a, b) = (&cx.old.levels[i], &cx.new.levels[j]);
+        let item = Item::of(cx.new, Kind::Level, j);
+        let (an, bn) = (a.named.name_span, b.named.name_span);
+        let (x, y) = (a.until.as_ref(), b.until.as_ref());
+        if x.map(|u| &u.value) != y.map(|u| &u.value) {
+            out.push(
+                Change::new(C::TextChanged, item.clone())
+                    .aspect("until")
+                    .old(
+                        Value::optional_text(x.map(|u| u.value.as_ref())),
+                        x.map_or(an, |u| u.span),
+                    )
+                    .new_value(
+                        Value::optional_text(y.map(|u| u.value.as_ref())),
+                        y.map_or(bn, |u| u.span),
+                    ),
+            );
+        }
+        texts(&item, &a.texts, &b.texts, an, bn, out);
+    }
     added_and_removed(cx, Kind::Trigger, C::TriggerAdded, C::TriggerRemoved, out);
     for (i, j) in cx.pairs(Kind::Trigger) {
         trigger(cx, i, j, out);
@@ -74,6 +95,7 @@ fn fact(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
     let (a, b) = (&cx.old.facts[i], &cx.new.facts[j]);
     let describe = |ty: &FactType| match ty {
         FactType::Count => Value::text("count"),
+        FactType::Number { .. } => Value::text("number"),
         FactType::Flag => Value::text("flag"),
         FactType::OneOf(variants) => {
             Value::Texts(variants.iter().map(|v| v.label.value.to_string()).collect())
@@ -194,6 +216,20 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
                     .new_value(cx.parties_value(cx.new, y), cover(y, b.named.name_span)),
             );
         }
+    }
+    let (x, y) = (a.every.map(|d| d.seconds), b.every.map(|d| d.seconds));
+    if x != y {
+        out.push(
+            Change::new(C::RepeatChanged, item.clone())
+                .old(
+                    Value::duration(x),
+                    a.every.map_or(a.named.name_span, |d| d.span),
+                )
+                .new_value(
+                    Value::duration(y),
+                    b.every.map_or(b.named.name_span, |d| d.span),
+                ),
+        );
     }
     let (x, y) = (a.until.as_ref(), b.until.as_ref());
     if x.map(|u| &u.value) != y.map(|u| &u.value) {
@@ -331,6 +367,23 @@ fn routines(cx: &Context, out: &mut Vec<Change>) {
                 change("every")
                     .old(Value::duration(x), a.every.map_or(an, |d| d.span))
                     .new_value(Value::duration(y), b.every.map_or(bn, |d| d.span)),
+            );
+        }
+        let (x, y) = (
+            super::organisation::date(a.last),
+            super::organisation::date(b.last),
+        );
+        if x.as_ref().map(|d| &d.0) != y.as_ref().map(|d| &d.0) {
+            out.push(
+                change("last")
+                    .old(
+                        Value::optional_text(x.as_ref().map(|d| d.0.as_str())),
+                        x.map_or(an, |d| d.1),
+                    )
+                    .new_value(
+                        Value::optional_text(y.as_ref().map(|d| d.0.as_str())),
+                        y.map_or(bn, |d| d.1),
+                    ),
             );
         }
         if !same_texts(&a.texts, &b.texts) {

@@ -43,6 +43,7 @@ pub fn title(category: Category, lang: Lang) -> &'static str {
         NotifyChanged => ("通知对象变化", "Notified parties changed"),
         DeadlineTightened => ("时限收紧", "Deadline tightened"),
         DeadlineLoosened => ("时限放宽", "Deadline loosened"),
+        RepeatChanged => ("重复周期变化", "Repeat changed"),
         DrillChanged => ("演练变化", "Drill changed"),
         RoutineChanged => ("日常工作变化", "Routine changed"),
         TextChanged => ("文字变化", "Wording changed"),
@@ -77,6 +78,12 @@ pub fn aspect(aspect: &str, lang: Lang) -> &'static str {
         "removed" => ("删除", "removed"),
         "type" => ("类型", "type"),
         "variants" => ("取值", "variants"),
+        "approver" => ("批准人", "approver"),
+        "distribution" => ("发放范围", "distribution"),
+        "effective" => ("施行日期", "effective"),
+        "reviewed" => ("评估日期", "reviewed"),
+        "revision" => ("修订记录", "revision record"),
+        "last" => ("上次日期", "last done"),
         _ => ("", ""),
     };
     pick(lang, zh, en)
