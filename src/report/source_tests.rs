@@ -121,3 +121,49 @@ fn columns_count_characters_and_spans_end_before_their_line_break() {
     assert!(drawn.contains("[f:2:1]"), "{drawn}");
     assert!(!drawn.contains("─▶"), "a one-line label: {drawn}");
 }
+
+mod drawn_without_panics {
+    use proptest::prelude::*;
+
+    use super::draw;
+
+    /// Text from pieces that are hard to draw: line ends of every kind,
+    /// tabs, wide, astral, control and bidi characters, and long runs.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("a".to_string()),
+            Just("组".to_string()),
+            Just("𝄞".to_string()),
+            Just("\n".to_string()),
+            Just("\r".to_string()),
+            Just("\r\n".to_string()),
+            Just("\t".to_string()),
+            Just("\u{1b}[2J".to_string()),
+            Just("\u{9b}".to_string()),
+            Just("\u{202e}".to_string()),
+            Just(" ".repeat(1500)),
+            Just("组".repeat(700)),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn any_labels_on_any_text(text in text(), spans in proptest::collection::vec((0.0f64..=1.0, 0.0f64..=1.0), 1..6)) {
+            let len = text.len();
+            let spans: Vec<(usize, usize)> = spans
+                .iter()
+                .map(|&(a, b)| {
+                    let (a, b) = ((a * len as f64) as usize, (b * len as f64) as usize);
+                    (a.min(b), a.max(b))
+                })
+                .collect();
+            let drawn = draw("f", &text, &spans);
+            prop_assert!(drawn.contains("a problem"));
+            for hazard in ['\u{1b}', '\u{9b}', '\u{202e}', '\r'] {
+                prop_assert!(!drawn.contains(hazard));
+            }
+        }
+    }
+}
