@@ -238,6 +238,7 @@ language! {
         Scope       "scope"      "scope"         Str        once [Plan]                          reserved ["适用范围", "范围"],
         Commander   "commander"  "commander"     Name       once [Plan]                          reserved ["总指挥", "指挥"],
         Version     "version"    "version"       Str        once [Plan]                          reserved ["版本"],
+        Approver    "approver"   "approver"      Str        once [Plan]                          contextual ["批准人", "签发人", "批准", "签发", "审批"],
         Holder      "holder"     "holder"        Str        once [Role, External]                reserved ["担任", "人员", "姓名", "由"],
         Phone       "phone"      "phone"         Str        many [Role, External]                reserved ["联系电话", "电话", "手机"],
         Deputy      "deputy"     "deputy"        Name       once [Role]                          reserved ["代理人", "代理", "副职", "B角"],
