@@ -135,9 +135,19 @@ impl Document {
         }
     }
 
-    /// The card of the role named `name`, if there is one.
+    /// The card of the role `name` names: by its name, else its label,
+    /// else its holder (the first such role).
     pub fn role(&self, name: &str) -> Option<&RoleCard> {
-        self.roles.iter().find(|r| r.name == name)
+        let name = name.trim();
+        self.roles
+            .iter()
+            .find(|r| r.name == name)
+            .or_else(|| self.roles.iter().find(|r| r.label.trim() == name))
+            .or_else(|| {
+                self.roles
+                    .iter()
+                    .find(|r| r.holder.as_deref().is_some_and(|h| h.trim() == name))
+            })
     }
 }
 

@@ -25,6 +25,10 @@ h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
 p.blanks { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; margin: .3rem 0; }
 span.blank { display: inline-block; min-width: 8rem; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 p.base { margin: .4rem 0; }
+table.contacts { border-collapse: collapse; width: 100%; }
+table.contacts th, table.contacts td { border: 1px solid #666; padding: .2rem .35rem; text-align: left; vertical-align: top; }
+table.contacts thead th { background: #eee; }
+table.contacts tr { break-inside: avoid; page-break-inside: avoid; }
 table.steps { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
 table.steps th, table.steps td { border: 1px solid #666; padding: .2rem .35rem; vertical-align: top; text-align: left; }
 table.steps thead th { background: #eee; font-size: .9rem; }
@@ -52,8 +56,8 @@ p, dd, label, li { white-space: pre-line; }
   li.step dl.fields { margin-left: 0; }
 }
 @media print {
-  @page { size: A4; margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.4; }
+  @page { size: A4; margin: 12mm 12mm 14mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   .page { break-before: page; }
   input.tick { -webkit-appearance: none; appearance: none; border: 1.5pt solid #000; border-radius: 2pt; background: #fff; }
   article.card { border-width: 1.5pt; }
@@ -76,7 +80,7 @@ pub fn render(doc: &Document) -> String {
             (p.checklists())
             (p.cards(doc.roles.iter()))
             (p.routines())
-            (p.externals())
+            (p.contacts())
             (p.outline())
         },
     )
@@ -276,20 +280,21 @@ impl<'a> Page<'a> {
         html! {
             section.cards {
                 h2 { (self.w.role_cards) }
-                @for card in cards { (self.card(card, 2)) }
+                @for card in cards { (self.card(card, 3)) }
             }
         }
     }
 
+    /// A role's card under a heading of level `depth` (1 on a page of its own).
     fn card(&self, card: &RoleCard, depth: u8) -> Markup {
         let w = self.w;
-        let heading = html! {
+        let title = html! {
             (card.label)
             @if card.commander { " " span.commander { (w.commander_mark) } }
         };
         html! {
             article.card {
-                @if depth == 1 { h1 { (heading) } } @else { h3 { (heading) } }
+                (heading(depth, title))
                 dl.fields {
                     @if let Some(h) = &card.holder { dt { (w.holder) } dd { (h) } }
                     @if !card.phones.is_empty() { dt { (w.phone) } dd { (card.phones.join(w.comma)) } }
@@ -310,24 +315,24 @@ impl<'a> Page<'a> {
                     @for t in &card.texts { dt { (w.detail) } dd { (t) } }
                 }
                 @if !card.duties.is_empty() {
-                    h4 { (w.duties) }
+                    (heading(depth + 1, html! { (w.duties) }))
                     ul.tasks { @for d in &card.duties { li { (d) } } }
                 }
                 @if !card.triggers.is_empty() {
-                    h4 { (w.steps) }
+                    (heading(depth + 1, html! { (w.steps) }))
                     @for t in &card.triggers {
-                        h5 {
+                        (heading(depth + 2, html! {
                             (w.trigger) (w.colon)
                             @for (k, r) in t.triggers.iter().enumerate() {
                                 @if k > 0 { (w.comma) }
                                 (r.label)
                             }
-                        }
+                        }))
                         ul.tasks { @for task in &t.tasks { li { (self.task(task)) } } }
                     }
                 }
                 @if !card.routines.is_empty() {
-                    h4 { (w.routines) }
+                    (heading(depth + 1, html! { (w.routines) }))
                     ul.tasks { @for task in &card.routines { li { (self.task(task)) } } }
                 }
             }
@@ -369,19 +374,30 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn externals(&self) -> Markup {
+    /// The contact sheet (通讯录): every role and outside party with its
+    /// holder, phones and deputy.
+    fn contacts(&self) -> Markup {
         let w = self.w;
         html! {
-            @if !self.doc.externals.is_empty() {
-                section.externals {
-                    h2 { (w.externals) }
-                    dl.fields {
+            section.contacts {
+                h2 { (w.contacts) }
+                table.contacts {
+                    thead { tr { th { (w.contact) } th { (w.holder) } th { (w.phone) } th { (w.deputy) } } }
+                    tbody {
+                        @for r in &self.doc.roles {
+                            tr {
+                                td { (r.label) }
+                                td { @if let Some(h) = &r.holder { (h) } }
+                                td { (r.phones.join(w.number_comma)) }
+                                td { @if let Some(d) = &r.deputy { (self.party(d)) } }
+                            }
+                        }
                         @for e in &self.doc.externals {
-                            dt { (e.label) }
-                            dd {
-                                @if let Some(h) = &e.holder { (h) " " }
-                                @if !e.phones.is_empty() { (w.phone) (w.colon) (e.phones.join(w.comma)) " " }
-                                @for t in &e.texts { (t) " " }
+                            tr {
+                                td { (e.label) @for t in &e.texts { br; small { (t) } } }
+                                td { @if let Some(h) = &e.holder { (h) } }
+                                td { (e.phones.join(w.number_comma)) }
+                                td {}
                             }
                         }
                     }
@@ -426,6 +442,20 @@ pub(super) fn phones_words(phones: &[String], w: &Words) -> String {
         format!("{}{list}", w.phone)
     } else {
         list
+    }
+}
+
+/// A heading of level `level` (1 to 6).
+fn heading(level: u8, inner: Markup) -> Markup {
+    html! {
+        @match level {
+            0 | 1 => h1 { (inner) },
+            2 => h2 { (inner) },
+            3 => h3 { (inner) },
+            4 => h4 { (inner) },
+            5 => h5 { (inner) },
+            _ => h6 { (inner) },
+        }
     }
 }
 

@@ -132,6 +132,8 @@ pub struct Words {
     pub note_comma: &'static str,
     pub base_same_after: &'static str,
     pub lead: &'static str,
+    pub contacts: &'static str,
+    pub contact: &'static str,
 }
 
 pub static ZH: Words = Words {
@@ -197,6 +199,8 @@ pub static ZH: Words = Words {
     note_comma: "，",
     base_same_after: "」的全部步骤，同时限。",
     lead: "指挥人",
+    contacts: "通讯录",
+    contact: "岗位或单位",
 };
 
 pub static EN: Words = Words {
@@ -262,6 +266,8 @@ pub static EN: Words = Words {
     note_comma: ", ",
     base_same_after: "\u{201d}, with the same deadlines.",
     lead: "In command",
+    contacts: "Contacts",
+    contact: "Role or party",
 };
 
 const UNITS: [(u64, &str, &str, &str); 7] = [
