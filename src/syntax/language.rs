@@ -31,6 +31,8 @@ pub enum Block {
     Step,
     /// `routine` and `drill`.
     Routine,
+    /// (v1) `level I "…" { … }`.
+    Level,
 }
 
 impl Block {
@@ -42,6 +44,7 @@ impl Block {
             Block::External => "an external attribute",
             Block::Step => "a step attribute",
             Block::Routine => "a routine attribute",
+            Block::Level => "a level attribute",
             Block::File | Block::Section => "an item",
         }
     }
@@ -64,6 +67,14 @@ pub enum ValueKind {
     Date,
     /// `to NAME [within DURATION]`
     Escalation,
+    /// (v1) `DURATION [from NAME] [for NAME, NAME]`: a step's deadline.
+    Deadline,
+    /// (v1) `2024-06-30 "…"`: a line of the revision record.
+    Revision,
+    /// (v1) `special`: one of the plan kinds (`model::PlanKind`).
+    Kind,
+    /// (v1) `support`: one of the required elements (`model::Element`).
+    Element,
 }
 
 /// A statement of a block: `owner office`.
@@ -222,7 +233,7 @@ language! {
         "role"     opens Role     in [File, Section]   reserved ["角色", "岗位"],
         "external" opens External in [File, Section]   reserved ["外部单位", "外部"],
         "fact"     opens nothing  in [File, Section]   reserved ["事实", "情况"],
-        "level"    opens nothing  in [File, Section]   reserved ["响应级别", "级别", "等级"],
+        "level"    opens Level    in [File, Section]   reserved ["响应级别", "级别", "等级"],
         "trigger"  opens nothing  in [File, Section]   reserved ["触发条件", "触发"],
         "step"     opens Step     in [File, Section]   reserved ["步骤"],
         "routine"  opens Routine  in [File, Section]   reserved ["日常工作", "日常", "例行工作"],
@@ -231,29 +242,36 @@ language! {
         "text"     opens nothing  in [File, Section]   reserved ["正文", "说明", "文字"],
     }
     statements {
-        // Keyword  keyword      words           value      once  blocks                                  aliases
-        Issuer      "issuer"     "issuer"        Str        once [Plan]                          reserved ["发布单位", "发布", "印发", "制定单位"],
-        Date        "date"       "date"          Date       once [Plan]                          reserved ["日期", "印发日期"],
-        Basis       "basis"      "basis"         Strs       many [Plan]                          reserved ["编制依据", "依据"],
-        Scope       "scope"      "scope"         Str        once [Plan]                          reserved ["适用范围", "范围"],
-        Commander   "commander"  "commander"     Name       once [Plan]                          reserved ["总指挥", "指挥"],
-        Version     "version"    "version"       Str        once [Plan]                          reserved ["版本"],
-        Approver    "approver"   "approver"      Str        once [Plan]                          contextual ["批准人", "签发人", "批准", "签发", "审批"],
-        Holder      "holder"     "holder"        Str        once [Role, External]                reserved ["担任", "人员", "姓名", "由"],
-        Phone       "phone"      "phone"         Str        many [Role, External]                reserved ["联系电话", "电话", "手机"],
-        Deputy      "deputy"     "deputy"        Name       once [Role]                          reserved ["代理人", "代理", "副职", "B角"],
-        Duty        "duty"       "duty"          Str        many [Role]                          reserved ["职责"],
-        Escalates   "escalates"  "escalates to"  Escalation many [Role]                          reserved ["上报", "升级", "上报至", "升级至", "报告"],
-        Members     "members"    "members"       Names      many [Role]                          reserved ["成员", "组成"],
-        Owner       "owner"      "owner"         Name       once [Step, Routine]                 reserved ["负责", "负责人", "牵头"],
-        On          "on"         "on"            Names      many [Step]                          reserved ["触发", "启动"],
-        After       "after"      "after"         Names      many [Step]                          reserved ["之后", "随后"],
-        With        "with"       "with"          Names      many [Step, Routine]                 reserved ["配合", "协同", "参与", "参加"],
-        Within      "within"     "within"        Duration   once [Step]                          reserved ["时限", "限时"],
-        Notify      "notify"     "notify"        Names      many [Step]                          reserved ["通知"],
-        Until       "until"      "until"         Str        once [Step]                          reserved ["直至", "直到"],
-        Every       "every"      "every"         Duration   once [Routine]                       reserved ["每隔", "每", "周期", "频次"],
-        Text        "text"       "text"          Str        many [Plan, Role, External, Step, Routine] reserved ["正文", "说明", "文字"],
+        // Keyword   keyword         words           value      once  blocks                         aliases
+        Issuer       "issuer"        "issuer"        Str        once [Plan]                  reserved ["发布单位", "发布", "印发", "制定单位"],
+        Date         "date"          "date"          Date       once [Plan]                  reserved ["日期", "印发日期"],
+        Basis        "basis"         "basis"         Strs       many [Plan]                  reserved ["编制依据", "依据"],
+        Scope        "scope"         "scope"         Str        once [Plan]                  reserved ["适用范围", "范围"],
+        Commander    "commander"     "commander"     Name       once [Plan]                  reserved ["总指挥", "指挥"],
+        Version      "version"       "version"       Str        once [Plan]                  reserved ["版本"],
+        Kind         "kind"          "kind"          Kind       once [Plan]                  contextual ["类别", "预案类别"],
+        Approver     "approver"      "approver"      Str        once [Plan]                  contextual ["批准人", "签发人", "批准", "签发", "审批"],
+        Effective    "effective"     "effective"     Date       once [Plan]                  contextual ["施行日期", "生效日期"],
+        Reviewed     "reviewed"      "reviewed"      Date       once [Plan]                  contextual ["评估日期"],
+        Distribution "distribution"  "distribution"  Str        once [Plan]                  contextual ["发放范围"],
+        Revision     "revision"      "revision"      Revision   many [Plan]                  contextual ["修订记录"],
+        Holder       "holder"        "holder"        Str        once [Role, External]        reserved ["担任", "人员", "姓名", "由"],
+        Phone        "phone"         "phone"         Str        many [Role, External]        reserved ["联系电话", "电话", "手机"],
+        Deputy       "deputy"        "deputy"        Name       once [Role]                  reserved ["代理人", "代理", "副职", "B角"],
+        Duty         "duty"          "duty"          Str        many [Role]                  reserved ["职责"],
+        Escalates    "escalates"     "escalates to"  Escalation many [Role]                  reserved ["上报", "升级", "上报至", "升级至", "报告"],
+        Members      "members"       "members"       Names      many [Role]                  reserved ["成员", "组成"],
+        Owner        "owner"         "owner"         Name       once [Step, Routine]         reserved ["负责", "负责人", "牵头"],
+        On           "on"            "on"            Names      many [Step]                  reserved ["触发", "启动"],
+        After        "after"         "after"         Names      many [Step]                  reserved ["之后", "随后"],
+        With         "with"          "with"          Names      many [Step, Routine]         reserved ["配合", "协同", "参与", "参加"],
+        Within       "within"        "within"        Deadline   many [Step]                  reserved ["时限", "限时"],
+        Notify       "notify"        "notify"        Names      many [Step]                  reserved ["通知"],
+        Until        "until"         "until"         Str        once [Step, Level]           reserved ["直至", "直到"],
+        Every        "every"         "every"         Duration   once [Step, Routine]         reserved ["每隔", "每", "周期", "频次"],
+        Last         "last"          "last"          Date       once [Routine]               contextual ["上次"],
+        Element      "element"       "element"       Element    once [Section]               contextual ["要素"],
+        Text         "text"          "text"          Str        many [Plan, Role, External, Step, Routine, Level] reserved ["正文", "说明", "文字"],
     }
     words {
         // keyword  words            where      aliases
@@ -266,6 +284,9 @@ language! {
         "and"       "and"            Condition reserved ["并且", "且", "和"],
         "or"        "or"             Condition reserved ["或者", "或"],
         "in"        "in"             Condition reserved ["属于"],
+        "number"    "number"         FactType  contextual [],
+        "from"      "from"           Part      contextual [],
+        "for"       "for"            Part      contextual [],
     }
 }
 

@@ -88,7 +88,7 @@ fn previous_token(source: &str, base: usize, at: usize) -> Option<lex::Token> {
 }
 
 /// Whether `at` follows the value of a statement that takes a list
-/// (`on a, b`, `basis "…", "…"`) or stands in the braces of a list of
+/// (`on a, b`, `basis "…", "…"`, `within 1h for I, II`) or stands in the braces of a list of
 /// variants (`one_of { … }`, `in { … }`), where a comma continues the list.
 fn in_list(source: &str, base: usize, at: usize) -> bool {
     let mut value = None;
@@ -112,6 +112,9 @@ fn in_list(source: &str, base: usize, at: usize) -> bool {
             .is_none_or(|l| matches!(l.kind, TokenKind::Punct('{' | ';')) || t.newlines_before > 0);
         if starts_statement && t.kind == TokenKind::Keyword {
             value = language::statement(t.text(source)).map(|s| s.value);
+        } else if value == Some(ValueKind::Deadline) && t.text(source) == "for" {
+            // `within 1h for I, II`: the levels a deadline is for.
+            value = Some(ValueKind::Names);
         }
         last = Some(t);
     }
