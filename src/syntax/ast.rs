@@ -141,6 +141,23 @@ pub enum Value<'s> {
     },
 }
 
+impl Value<'_> {
+    /// Where the value's last token ends (`None` for an empty list).
+    pub fn end(&self) -> Option<usize> {
+        match self {
+            Value::Str(s) => Some(s.span.end),
+            Value::Strs(v) => v.last().map(|s| s.span.end),
+            Value::Name(n) => Some(n.span.end),
+            Value::Names(v) => v.last().map(|n| n.span.end),
+            Value::Duration(d) => Some(d.span.end),
+            Value::Date(d) => Some(d.span.end),
+            Value::Escalation { target, within } => {
+                Some(within.map_or(target.span.end, |w| w.span.end))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact<'s> {
     pub name: Name<'s>,
