@@ -35,7 +35,9 @@ macro_rules! for_each_code {
             UnassignedRole "unassigned-role" unassigned_role,
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
+            AnchorNotBefore "anchor-not-before" anchor_not_before,
             UnusedSuppression "unused-suppression" unused_suppression,
+            FutureDate "future-date" future_date,
         }
     };
 }

@@ -6,7 +6,9 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, phase_title, within_words};
+use super::words::{
+    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
+};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -25,6 +27,10 @@ h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
 p.blanks { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; margin: .3rem 0; }
 span.blank { display: inline-block; min-width: 8rem; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 p.base { margin: .4rem 0; }
+table.contacts { border-collapse: collapse; width: 100%; }
+table.contacts th, table.contacts td { border: 1px solid #666; padding: .2rem .35rem; text-align: left; vertical-align: top; }
+table.contacts thead th { background: #eee; }
+table.contacts tr { break-inside: avoid; page-break-inside: avoid; }
 table.steps { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
 table.steps th, table.steps td { border: 1px solid #666; padding: .2rem .35rem; vertical-align: top; text-align: left; }
 table.steps thead th { background: #eee; font-size: .9rem; }
@@ -52,8 +58,8 @@ p, dd, label, li { white-space: pre-line; }
   li.step dl.fields { margin-left: 0; }
 }
 @media print {
-  @page { size: A4; margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.4; }
+  @page { size: A4; margin: 12mm 12mm 14mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   .page { break-before: page; }
   input.tick { -webkit-appearance: none; appearance: none; border: 1.5pt solid #000; border-radius: 2pt; background: #fff; }
   article.card { border-width: 1.5pt; }
@@ -76,7 +82,7 @@ pub fn render(doc: &Document) -> String {
             (p.checklists())
             (p.cards(doc.roles.iter()))
             (p.routines())
-            (p.externals())
+            (p.contacts())
             (p.outline())
         },
     )
@@ -162,6 +168,20 @@ impl<'a> Page<'a> {
                     @if let Some(v) = &h.scope { dt { (w.scope) } dd { (v) } }
                     @if let Some(c) = &h.commander { dt { (w.commander) } dd { (self.party(c)) } }
                     @if let Some(v) = &h.version { dt { (w.version) } dd { (v) } }
+                    @if let Some(v) = &h.kind { dt { (w.kind) } dd { (v) } }
+                    @if let Some(v) = &h.approver { dt { (w.approver) } dd { (v) } }
+                    @if let Some(v) = &h.effective { dt { (w.effective) } dd { (v) } }
+                    @if let Some(v) = &h.reviewed { dt { (w.reviewed) } dd { (v) } }
+                    @if let Some(v) = &h.distribution { dt { (w.distribution) } dd { (v) } }
+                }
+                @if !h.revisions.is_empty() {
+                    table.revisions {
+                        caption { (w.revisions) }
+                        thead { tr { th { (w.revision_date) } th { (w.revision_note) } } }
+                        tbody {
+                            @for (date, note) in &h.revisions { tr { td { (date) } td { (note) } } }
+                        }
+                    }
                 }
                 @for t in &h.texts { p { (t) } }
             }
@@ -181,6 +201,9 @@ impl<'a> Page<'a> {
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
+                    @if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
+                        p.until { strong { (w.level_until) (w.colon) } (until) }
+                    }
                     @if !t.also.is_empty() {
                         p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
                     }
@@ -252,6 +275,7 @@ impl<'a> Page<'a> {
                         @if !s.with.is_empty() { span { (w.with) (w.colon) (self.parties(&s.with)) } }
                         @if !s.notify.is_empty() { span { (w.notify) (w.colon) (self.parties(&s.notify)) } }
                         @if let Some(u) = &s.until { span { (w.until) (w.colon) (u) } }
+                        @if let Some(e) = &s.every { span { (w.repeat) (w.colon) (every_written_words(e, self.lang)) } }
                         @if !numbers.is_empty() || !labels.is_empty() {
                             span {
                                 (w.after) (w.colon)
@@ -265,7 +289,7 @@ impl<'a> Page<'a> {
                         @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
                     }
                 }
-                td.due { @if let Some(d) = s.within { span.deadline { (within_words(d, self.lang)) } } }
+                td.due { @if let Some(d) = s.within { span.deadline { (due_within_words(d, self.lang)) } } }
                 td.blankcol {}
                 td.blankcol {}
             }
@@ -276,20 +300,21 @@ impl<'a> Page<'a> {
         html! {
             section.cards {
                 h2 { (self.w.role_cards) }
-                @for card in cards { (self.card(card, 2)) }
+                @for card in cards { (self.card(card, 3)) }
             }
         }
     }
 
+    /// A role's card under a heading of level `depth` (1 on a page of its own).
     fn card(&self, card: &RoleCard, depth: u8) -> Markup {
         let w = self.w;
-        let heading = html! {
+        let title = html! {
             (card.label)
             @if card.commander { " " span.commander { (w.commander_mark) } }
         };
         html! {
             article.card {
-                @if depth == 1 { h1 { (heading) } } @else { h3 { (heading) } }
+                (heading(depth, title))
                 dl.fields {
                     @if let Some(h) = &card.holder { dt { (w.holder) } dd { (h) } }
                     @if !card.phones.is_empty() { dt { (w.phone) } dd { (card.phones.join(w.comma)) } }
@@ -310,24 +335,24 @@ impl<'a> Page<'a> {
                     @for t in &card.texts { dt { (w.detail) } dd { (t) } }
                 }
                 @if !card.duties.is_empty() {
-                    h4 { (w.duties) }
+                    (heading(depth + 1, html! { (w.duties) }))
                     ul.tasks { @for d in &card.duties { li { (d) } } }
                 }
                 @if !card.triggers.is_empty() {
-                    h4 { (w.steps) }
+                    (heading(depth + 1, html! { (w.steps) }))
                     @for t in &card.triggers {
-                        h5 {
+                        (heading(depth + 2, html! {
                             (w.trigger) (w.colon)
                             @for (k, r) in t.triggers.iter().enumerate() {
                                 @if k > 0 { (w.comma) }
                                 (r.label)
                             }
-                        }
+                        }))
                         ul.tasks { @for task in &t.tasks { li { (self.task(task)) } } }
                     }
                 }
                 @if !card.routines.is_empty() {
-                    h4 { (w.routines) }
+                    (heading(depth + 1, html! { (w.routines) }))
                     ul.tasks { @for task in &card.routines { li { (self.task(task)) } } }
                 }
             }
@@ -344,7 +369,7 @@ impl<'a> Page<'a> {
         html! {
             strong { (relation) (w.colon) } (task.label)
             @if let Some(d) = task.within {
-                (w.open) span.deadline { (within_words(d, self.lang)) } (w.close)
+                (w.open) span.deadline { (due_within_words(d, self.lang)) } (w.close)
             }
         }
     }
@@ -369,19 +394,30 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn externals(&self) -> Markup {
+    /// The contact sheet (通讯录): every role and outside party with its
+    /// holder, phones and deputy.
+    fn contacts(&self) -> Markup {
         let w = self.w;
         html! {
-            @if !self.doc.externals.is_empty() {
-                section.externals {
-                    h2 { (w.externals) }
-                    dl.fields {
+            section.contacts {
+                h2 { (w.contacts) }
+                table.contacts {
+                    thead { tr { th { (w.contact) } th { (w.holder) } th { (w.phone) } th { (w.deputy) } } }
+                    tbody {
+                        @for r in &self.doc.roles {
+                            tr {
+                                td { (r.label) }
+                                td { @if let Some(h) = &r.holder { (h) } }
+                                td { (r.phones.join(w.number_comma)) }
+                                td { @if let Some(d) = &r.deputy { (self.party(d)) } }
+                            }
+                        }
                         @for e in &self.doc.externals {
-                            dt { (e.label) }
-                            dd {
-                                @if let Some(h) = &e.holder { (h) " " }
-                                @if !e.phones.is_empty() { (w.phone) (w.colon) (e.phones.join(w.comma)) " " }
-                                @for t in &e.texts { (t) " " }
+                            tr {
+                                td { (e.label) @for t in &e.texts { br; small { (t) } } }
+                                td { @if let Some(h) = &e.holder { (h) } }
+                                td { (e.phones.join(w.number_comma)) }
+                                td {}
                             }
                         }
                     }
@@ -426,6 +462,20 @@ pub(super) fn phones_words(phones: &[String], w: &Words) -> String {
         format!("{}{list}", w.phone)
     } else {
         list
+    }
+}
+
+/// A heading of level `level` (1 to 6).
+fn heading(level: u8, inner: Markup) -> Markup {
+    html! {
+        @match level {
+            0 | 1 => h1 { (inner) },
+            2 => h2 { (inner) },
+            3 => h3 { (inner) },
+            4 => h4 { (inner) },
+            5 => h5 { (inner) },
+            _ => h6 { (inner) },
+        }
     }
 }
 
