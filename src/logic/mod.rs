@@ -176,7 +176,7 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         roots,
         order,
         in_cycle,
-    } = build(model, graphs, convert::domains(model), 0);
+    } = build(model, graphs, convert::open_domains(model), 0);
     let mut verdicts: Vec<Verdict> = in_cycle
         .iter()
         .map(|&c| {
