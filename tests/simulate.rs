@@ -251,16 +251,26 @@ fn one_of_facts_mean_the_same_in_check_and_simulate() {
     let codes: Vec<String> = diagnostics.iter().map(|d| d.code.to_string()).collect();
     assert!(codes.is_empty(), "{codes:?}");
     let text = run(UNKNOWN_KIND, &[], None, false);
-    assert!(text.contains("  Kind (kind): not set, not known yet\n"), "{text}");
-    assert!(text.contains("  ✓ Kind not known yet (unclear)\n"), "{text}");
+    assert!(
+        text.contains("  Kind (kind): not set, not known yet\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ✓ Kind not known yet (unclear)\n"),
+        "{text}"
+    );
     assert!(
         text.contains("  ✗ Protest (protest_t)\n    Condition: Kind is protest\n    Because: Kind: not set, not known yet\n    Not known yet: Kind (the result may change once known)\n"),
         "{text}"
     );
-    let json: serde_json::Value = serde_json::from_str(&run(UNKNOWN_KIND, &[], None, true)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&run(UNKNOWN_KIND, &[], None, true)).unwrap();
     assert_eq!(json["triggers"][1]["unknown"], serde_json::json!(["kind"]));
     let text = run(UNKNOWN_KIND, &["kind=protest"], None, false);
-    assert!(text.contains("  ✗ Kind not known yet (unclear)\n"), "{text}");
+    assert!(
+        text.contains("  ✗ Kind not known yet (unclear)\n"),
+        "{text}"
+    );
     assert!(text.contains("  ✓ Protest (protest_t)\n"), "{text}");
     assert!(!text.contains("Not known yet"), "{text}");
 }
