@@ -35,6 +35,7 @@ macro_rules! for_each_code {
             UnassignedRole "unassigned-role" unassigned_role,
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
+            DisjointAfter "disjoint-after" disjoint_after,
             UnusedSuppression "unused-suppression" unused_suppression,
         }
     };

@@ -29,6 +29,7 @@ mod convert;
 pub mod dnf;
 mod explain;
 pub mod implies;
+pub mod joint;
 mod net;
 mod nodes;
 pub mod regions;
