@@ -3,29 +3,31 @@
 //! change while an incident goes on — but only if the incident passes
 //! through both situations.
 //!
-//! A step runs for a set F of triggers when its `on` meets F and every step
-//! it waits for runs for F, so what it needs is a conjunction: for its own
-//! `on` and for each step before it, "one of these triggers". The question is
-//! whether some situation (one value per fact) meets all of it at once.
+//! A step's requirements are its own `on` (the triggers it names) and each
+//! step it waits for, with the triggers that set that step off (its `on`,
+//! or, without `on`, those of the steps it waits for: what `simulate` lists
+//! as "set off by"). The step is reported when no choice of one trigger per
+//! requirement can hold at the same time: no situation (one value per fact)
+//! meets a cube of each chosen trigger's condition in DNF (`Conditions`).
 //!
-//! 1. A cheap test first, in dependency order: the triggers that each alone
-//!    run the step (its `on`, met with those of the steps it waits for). If
-//!    one of them can fire, the step runs in a situation where it holds.
-//! 2. Only for the steps left, the conjunction is built on the net of every
-//!    condition (a step's node: `and` of the `or` of its `on` roots and of
-//!    the nodes of the steps it waits for; steps without `on` pass their
-//!    predecessors' on) and decided. A step is reported where the conflict
-//!    first arises: each of its requirements can hold, all of them cannot;
-//!    steps after it are not reported for the same conflict.
+//! Requirements that share a trigger agree at once (most steps: the steps of
+//! one flow run under the same triggers); two triggers' compatibility is
+//! decided once and kept; a choice for three or more requirements is
+//! searched with a bound, and a step the bound leaves open is not reported.
+//! A step is reported where the conflict arises, not again for the steps
+//! that wait for it.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::convert::open_domains;
-use super::net::{FALSE, Footprint, NodeId, TRUE};
+use super::conditions::Conditions;
+use super::net::meet;
+use super::nodes::Cube;
 use super::schedule::{Reach, Schedule};
-use super::{Built, build};
-use crate::graph::Graphs;
 use crate::model::{FactId, Model, StepId, TriggerId};
+
+/// How many cube meets the search for one step may take.
+const SEARCH_STEPS: usize = 10_000;
 
 /// One requirement of a step: its own `on`, or a step it waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +40,7 @@ pub enum Need {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Side {
     pub need: Need,
-    /// The triggers of its `on` (for `Need::After`: of the step and of every
-    /// step before it), sorted.
+    /// Sorted.
     pub triggers: Vec<TriggerId>,
 }
 
@@ -50,8 +51,8 @@ pub struct Disjoint {
     /// Two requirements that never hold together, or every requirement when
     /// no two of them conflict alone.
     pub sides: Vec<Side>,
-    /// The facts both sides read: what tells the situations apart (sorted;
-    /// empty when not known).
+    /// The facts every side's triggers read, or any side's when none is
+    /// common to all: what tells the situations apart (sorted).
     pub facts: Vec<FactId>,
 }
 
@@ -59,217 +60,205 @@ pub struct Disjoint {
 /// never hold at the same time. `can_fire` says whether each trigger can.
 pub fn disjoint_after(
     model: &Model,
-    graphs: &Graphs,
     schedule: &Schedule,
     reach: &[Reach],
     can_fire: impl Fn(TriggerId) -> Option<bool>,
+    conditions: &Conditions,
 ) -> Vec<Disjoint> {
-    let candidates = candidates(model, schedule, reach, &can_fire);
-    if candidates.is_empty() {
-        return Vec::new();
-    }
-    let Built {
-        mut net,
-        roots,
-        in_cycle,
-        ..
-    } = build(model, graphs, open_domains(model), 0);
-    // The steps whose node is needed: the candidates and every step before them.
-    let mut needed = vec![false; model.steps.len()];
-    for &c in &candidates {
-        needed[c.index()] = true;
-    }
-    for &s in schedule.dependency_order().iter().rev() {
-        if needed[s.index()] {
-            for p in &model.step(s).after {
-                needed[p.id.index()] = true;
-            }
-        }
-    }
-    let on_node = |net: &mut super::Net, s: StepId| -> Option<NodeId> {
-        let on = schedule.on(s);
-        if on.is_empty() {
-            return None;
-        }
-        let kids = on
-            .iter()
-            .map(|t| {
-                if in_cycle[t.index()] {
-                    TRUE
-                } else {
-                    roots[t.index()][0]
-                }
-            })
-            .collect();
-        Some(net.or(kids))
+    let mut pairs = Pairs {
+        conditions,
+        known: HashMap::new(),
     };
-    let mut node: Vec<NodeId> = vec![TRUE; model.steps.len()];
-    let mut is_candidate = vec![false; model.steps.len()];
-    for &c in &candidates {
-        is_candidate[c.index()] = true;
-    }
+    // What sets each step off: the triggers that can fire of its `on`, or,
+    // without `on`, those of the steps it waits for (shared when it waits
+    // for one step).
+    let none: Rc<[TriggerId]> = Rc::from(Vec::new());
+    let mut set_off: Vec<Rc<[TriggerId]>> = vec![none.clone(); model.steps.len()];
+    // Reported, or waiting for a step that was: not reported again.
+    let mut conflicted = vec![false; model.steps.len()];
     let mut found = Vec::new();
     for &s in schedule.dependency_order() {
-        if !needed[s.index()] {
-            continue;
-        }
         let step = model.step(s);
-        let mut needs: Vec<(Need, NodeId)> = Vec::new();
-        if let Some(n) = on_node(&mut net, s) {
-            needs.push((Need::On, n));
+        let on = schedule.on(s);
+        let mut needs: Vec<(Need, Rc<[TriggerId]>)> = Vec::new();
+        if !on.is_empty() {
+            let fire: Vec<TriggerId> = on
+                .iter()
+                .copied()
+                .filter(|t| can_fire(*t) != Some(false))
+                .collect();
+            needs.push((Need::On, Rc::from(fire)));
         }
         for p in &step.after {
             if !needs.iter().any(|(n, _)| *n == Need::After(p.id)) {
-                needs.push((Need::After(p.id), node[p.id.index()]));
+                needs.push((Need::After(p.id), set_off[p.id.index()].clone()));
             }
         }
-        let all = net.and(needs.iter().map(|(_, n)| *n).collect());
-        node[s.index()] = all;
-        let each_holds = needs.iter().all(|(_, n)| *n != FALSE);
-        if !(is_candidate[s.index()] && all == FALSE && each_holds) {
+        set_off[s.index()] = match needs.as_slice() {
+            [] => none.clone(),
+            [(Need::On, own), ..] => own.clone(),
+            [(_, one)] => one.clone(),
+            many => {
+                let mut all: Vec<TriggerId> =
+                    many.iter().flat_map(|(_, ts)| ts.iter().copied()).collect();
+                all.sort_unstable();
+                all.dedup();
+                Rc::from(all)
+            }
+        };
+        if step.after.iter().any(|p| conflicted[p.id.index()]) {
+            conflicted[s.index()] = true;
             continue;
         }
-        found.push(explain(model, schedule, &mut net, s, &needs));
+        if needs.len() < 2
+            || reach.get(s.index()) != Some(&Reach::Yes)
+            || needs.iter().any(|(_, ts)| ts.is_empty())
+            || shares_a_trigger(&needs)
+        {
+            continue;
+        }
+        if let Some(conflict) = pairs.conflict(s, &needs) {
+            conflicted[s.index()] = true;
+            found.push(conflict);
+        }
     }
     found
 }
 
-/// The steps that can run whose requirements may not hold at once: those
-/// with two or more requirements where no trigger that can fire runs the
-/// step alone.
-fn candidates(
-    model: &Model,
-    schedule: &Schedule,
-    reach: &[Reach],
-    can_fire: &dyn Fn(TriggerId) -> Option<bool>,
-) -> Vec<StepId> {
-    // alone[s]: the triggers that each alone run `s`, sorted.
-    let empty: Rc<[TriggerId]> = Rc::from(Vec::new());
-    let mut alone: Vec<Rc<[TriggerId]>> = vec![empty.clone(); model.steps.len()];
-    let mut out = Vec::new();
-    for &s in schedule.dependency_order() {
-        let step = model.step(s);
-        let on = schedule.on(s);
-        let mut preds = step.after.iter().map(|p| &alone[p.id.index()]);
-        let set: Rc<[TriggerId]> = match (on.is_empty(), step.after.len()) {
-            (true, 0) => empty.clone(),
-            (true, 1) => preds.next().cloned().unwrap_or_else(|| empty.clone()),
-            (true, _) => {
-                let first = preds.next().cloned().unwrap_or_else(|| empty.clone());
-                let v: Vec<TriggerId> = first
-                    .iter()
-                    .copied()
-                    .filter(|t| {
-                        step.after
-                            .iter()
-                            .all(|p| alone[p.id.index()].binary_search(t).is_ok())
-                    })
-                    .collect();
-                Rc::from(v)
-            }
-            (false, _) => {
-                let v: Vec<TriggerId> = on
-                    .iter()
-                    .copied()
-                    .filter(|t| {
-                        step.after
-                            .iter()
-                            .all(|p| alone[p.id.index()].binary_search(t).is_ok())
-                    })
-                    .collect();
-                Rc::from(v)
-            }
-        };
-        let requirements = usize::from(!on.is_empty()) + distinct_after(model, s);
-        if reach.get(s.index()) == Some(&Reach::Yes)
-            && requirements >= 2
-            && !set.iter().any(|&t| can_fire(t) == Some(true))
-        {
-            out.push(s);
-        }
-        alone[s.index()] = set;
-    }
-    out
-}
-
-fn distinct_after(model: &Model, s: StepId) -> usize {
-    let mut ids: Vec<StepId> = model.step(s).after.iter().map(|p| p.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
-}
-
-/// Which requirements of `s` conflict, and the facts that tell them apart.
-fn explain(
-    model: &Model,
-    schedule: &Schedule,
-    net: &mut super::Net,
-    s: StepId,
-    needs: &[(Need, NodeId)],
-) -> Disjoint {
-    let built = net.len();
-    let mut pair = None;
-    'pairs: for i in 0..needs.len() {
-        for j in i + 1..needs.len() {
-            let both = net.and(vec![needs[i].1, needs[j].1]);
-            net.truncate(built);
-            if both == FALSE {
-                pair = Some((i, j));
-                break 'pairs;
-            }
-        }
-    }
-    let chosen: Vec<usize> = match pair {
-        Some((i, j)) => vec![i, j],
-        None => (0..needs.len()).collect(),
+/// Whether one trigger is in every requirement.
+fn shares_a_trigger(needs: &[(Need, Rc<[TriggerId]>)]) -> bool {
+    let Some(((_, first), rest)) = needs.split_first() else {
+        return true;
     };
-    let footprint = |n: NodeId| match &net.graph.info(n).footprint {
-        Footprint::Small(f) => Some(f.to_vec()),
-        Footprint::Big => None,
-    };
-    let mut facts: Option<Vec<u32>> = None;
-    for &i in &chosen {
-        let Some(f) = footprint(needs[i].1) else {
-            facts = Some(Vec::new());
-            break;
-        };
-        facts = Some(match facts {
-            None => f,
-            Some(acc) => acc.into_iter().filter(|x| f.contains(x)).collect(),
-        });
-    }
-    let sides = chosen
+    first
         .iter()
-        .map(|&i| Side {
-            need: needs[i].0,
-            triggers: triggers_of(model, schedule, s, needs[i].0),
-        })
-        .collect();
-    Disjoint {
-        step: s,
-        sides,
-        facts: facts.unwrap_or_default().into_iter().map(FactId).collect(),
-    }
+        .any(|t| rest.iter().all(|(_, ts)| ts.binary_search(t).is_ok()))
 }
 
-/// The triggers a requirement runs under: the step's own `on`, or the `on`
-/// of the step it waits for and of every step before that one.
-fn triggers_of(model: &Model, schedule: &Schedule, s: StepId, need: Need) -> Vec<TriggerId> {
-    let start = match need {
-        Need::On => return schedule.on(s).to_vec(),
-        Need::After(p) => p,
-    };
-    let mut out = Vec::new();
-    let mut seen = vec![false; model.steps.len()];
-    let mut stack = vec![start];
-    while let Some(x) = stack.pop() {
-        if std::mem::replace(&mut seen[x.index()], true) {
-            continue;
+/// Which pairs of triggers can hold at the same time, decided once each.
+struct Pairs<'c> {
+    conditions: &'c Conditions,
+    known: HashMap<(TriggerId, TriggerId), bool>,
+}
+
+impl Pairs<'_> {
+    /// Whether `t` and `u` can hold at the same time; `true` when not known.
+    fn together(&mut self, t: TriggerId, u: TriggerId) -> bool {
+        let key = (t.min(u), t.max(u));
+        if let Some(&k) = self.known.get(&key) {
+            return k;
         }
-        out.extend_from_slice(schedule.on(x));
-        stack.extend(model.step(x).after.iter().map(|p| p.id));
+        let answer = match (self.conditions.dnf(t), self.conditions.dnf(u)) {
+            (Some(a), Some(b)) => a.iter().any(|x| b.iter().any(|y| meet(x, y).is_some())),
+            _ => true,
+        };
+        self.known.insert(key, answer);
+        answer
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+
+    /// Whether two requirements can hold at the same time.
+    fn compatible(&mut self, a: &[TriggerId], b: &[TriggerId]) -> bool {
+        a.iter().any(|&t| b.iter().any(|&u| self.together(t, u)))
+    }
+
+    /// The conflict of step `s`, if its requirements never hold at once.
+    fn conflict(&mut self, s: StepId, needs: &[(Need, Rc<[TriggerId]>)]) -> Option<Disjoint> {
+        // Two requirements that never hold together settle it.
+        for i in 0..needs.len() {
+            for j in i + 1..needs.len() {
+                if !self.compatible(&needs[i].1, &needs[j].1) {
+                    return Some(self.disjoint(s, &[&needs[i], &needs[j]]));
+                }
+            }
+        }
+        if needs.len() == 2 {
+            return None;
+        }
+        // Every two can: search one trigger and one cube per requirement.
+        match self.all_together(needs) {
+            Some(false) => {
+                let every: Vec<&(Need, Rc<[TriggerId]>)> = needs.iter().collect();
+                Some(self.disjoint(s, &every))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether one trigger of each requirement can hold at once: `None` when
+    /// a condition is not known exactly or the search bound is reached.
+    fn all_together(&self, needs: &[(Need, Rc<[TriggerId]>)]) -> Option<bool> {
+        // The cubes each requirement offers.
+        let mut offers: Vec<Vec<&Cube>> = Vec::with_capacity(needs.len());
+        for (_, triggers) in needs {
+            let mut cubes = Vec::new();
+            for t in triggers.iter() {
+                cubes.extend(self.conditions.dnf(*t)?.iter());
+            }
+            offers.push(cubes);
+        }
+        // Depth-first over the requirements, one cube each; the stack holds
+        // the next cube to try at each depth and the situation so far.
+        let mut stack: Vec<(usize, Cube)> = vec![(0, Cube::new())];
+        let mut steps = 0usize;
+        while let Some((next, so_far)) = stack.last().cloned() {
+            let depth = stack.len() - 1;
+            if depth == offers.len() {
+                return Some(true);
+            }
+            let Some(cube) = offers[depth].get(next) else {
+                stack.pop();
+                continue;
+            };
+            if let Some(top) = stack.last_mut() {
+                top.0 += 1;
+            }
+            steps += 1;
+            if steps > SEARCH_STEPS {
+                return None;
+            }
+            if let Some(met) = meet(&so_far, cube) {
+                stack.push((0, met));
+            }
+        }
+        Some(false)
+    }
+
+    fn disjoint(&self, s: StepId, sides: &[&(Need, Rc<[TriggerId]>)]) -> Disjoint {
+        // The facts every side's triggers read (or, if none is common to
+        // all, those any of them reads).
+        let mut facts: Option<Vec<u32>> = None;
+        let mut any: Vec<u32> = Vec::new();
+        for (_, triggers) in sides {
+            let mut read: Vec<u32> = Vec::new();
+            for t in triggers.iter() {
+                for cube in self.conditions.dnf(*t).unwrap_or(&[]) {
+                    read.extend(cube.iter().map(|(f, _)| *f));
+                }
+            }
+            read.sort_unstable();
+            read.dedup();
+            any.extend(&read);
+            facts = Some(match facts {
+                None => read,
+                Some(acc) => acc.into_iter().filter(|f| read.contains(f)).collect(),
+            });
+        }
+        let mut facts = facts.unwrap_or_default();
+        if facts.is_empty() {
+            any.sort_unstable();
+            any.dedup();
+            facts = any;
+        }
+        Disjoint {
+            step: s,
+            sides: sides
+                .iter()
+                .map(|(need, triggers)| Side {
+                    need: *need,
+                    triggers: triggers.to_vec(),
+                })
+                .collect(),
+            facts: facts.into_iter().map(FactId).collect(),
+        }
+    }
 }

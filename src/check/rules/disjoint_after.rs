@@ -30,7 +30,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let can_fire = |t: TriggerId| analysis.verdict(t).can_fire();
     let schedule = ctx.schedule();
     let reach = schedule.reach(model, can_fire);
-    for found in disjoint_after(model, ctx.graphs, schedule, &reach, can_fire) {
+    let conditions = ctx.conditions();
+    for found in disjoint_after(model, schedule, &reach, can_fire, conditions) {
         out.push(diagnose(ctx, &found));
     }
 }
@@ -123,7 +124,7 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
         _ => {
             let said: Vec<&str> = sides.iter().map(|(text, _)| text.as_str()).collect();
             format!(
-                "step `{name}` waits for steps that never run in the same situation: {}{apart}",
+                "step `{name}` waits for steps that never all run in the same situation: {}{apart}",
                 said.join("; ")
             )
         }
@@ -133,7 +134,11 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
         message,
         Label::new(
             step.named.name_span,
-            "this step runs only if the incident passes through both situations",
+            if found.sides.len() == 2 {
+                "this step runs only if the incident passes through both situations"
+            } else {
+                "this step runs only if the incident passes through all these situations"
+            },
         ),
     );
     for (text, span) in sides {
@@ -157,8 +162,11 @@ act becomes known), so the incident may pass through both situations, and then t
 But that is rarely what the author meant. The diagnostic names the steps, the triggers they run
 under and the facts that tell the situations apart.
 
-It is reported at the step where the conflict first arises; steps after it are not reported
-again. A condition that could not be decided is not reported.
+The triggers a step runs under are those that set it off: its `on`, or, without `on`, those of
+the steps it waits for (what `planc simulate` lists as "set off by"). The check fires when no
+choice of one trigger from the step's own `on` and one from each step it waits for can hold at the
+same time. It is reported at the step where the conflict first arises; steps after it are not
+reported again. A condition that could not be decided is not reported.
 
 ## Why it matters
 On the day, the step waits for something that does not happen in the situation at hand, and
