@@ -190,6 +190,10 @@ fn bad_settings_are_clear_errors() {
             "`crowd` is a count: `crowd=-1` must be a whole number such as `crowd=60`"
         );
         assert_eq!(
+            err("crowd=99999999999999999999"),
+            "`crowd` is a count: `crowd=99999999999999999999` is too large (a count is at most 18446744073709551615)"
+        );
+        assert_eq!(
             err("fire=maybe"),
             "`fire` is a flag: `fire=maybe` must be `fire=true` or `fire=false`"
         );

@@ -13,7 +13,7 @@ pub(crate) mod words;
 use std::cell::OnceCell;
 
 use crate::config::{Config, RuleSeverity};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
 use crate::graph::Graphs;
 use crate::logic::schedule::Schedule;
 use crate::logic::{self, Analysis, Conditions};
@@ -80,7 +80,9 @@ pub struct Rule {
 impl Rule {
     /// A diagnostic of this rule, labelled at `primary`: a rule reports
     /// through its own `RULE`, so its code is written once.
-    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+    /// Its words are `Message`s: `RULE.diagnostic(msg!("no-drill"), …)`, the
+    /// texts in `src/i18n/{zh,en}/checks.ftl`.
+    pub fn diagnostic(&self, message: Message, primary: Label) -> Diagnostic {
         Diagnostic::new(self.code, message, primary)
     }
 }

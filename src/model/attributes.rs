@@ -42,7 +42,12 @@ impl<'s> Resolver<'s> {
                 .map(|&(_, span)| span);
             if let Some(first) = found {
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("`{}` of {kind} `{name}`", stmt.keyword.as_str()),
+                    what: msg!(
+                        "duplicate-what-attribute",
+                        keyword = stmt.keyword.as_str(),
+                        block = kind,
+                        name = name
+                    ),
                     first,
                     second: stmt.span,
                     attribute: true,

@@ -14,6 +14,7 @@ mod suggestions;
 
 use std::collections::HashMap;
 
+use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
@@ -79,6 +80,8 @@ pub struct Header<'s> {
     /// Whether a `commander` statement was written at all (resolved or not).
     pub commander_written: bool,
     pub version: Option<Str<'s>>,
+    /// Who approved and signed the plan (批准人).
+    pub approver: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
 }
@@ -131,11 +134,11 @@ pub enum FactType<'s> {
 }
 
 impl FactType<'_> {
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Message {
         match self {
-            FactType::Count => "a count",
-            FactType::Flag => "a flag",
-            FactType::OneOf(_) => "a one_of fact",
+            FactType::Count => msg!("type-count"),
+            FactType::Flag => msg!("type-flag"),
+            FactType::OneOf(_) => msg!("type-one-of"),
         }
     }
 }
@@ -286,16 +289,17 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn article(self) -> &'static str {
+    /// "a role", "an external", …
+    pub fn article(self) -> Message {
         match self {
-            Kind::Role => "a role",
-            Kind::External => "an external",
-            Kind::Fact => "a fact",
-            Kind::Level => "a level",
-            Kind::Trigger => "a trigger",
-            Kind::Step => "a step",
-            Kind::Routine => "a routine",
-            Kind::Drill => "a drill",
+            Kind::Role => msg!("kind-role"),
+            Kind::External => msg!("kind-external"),
+            Kind::Fact => msg!("kind-fact"),
+            Kind::Level => msg!("kind-level"),
+            Kind::Trigger => msg!("kind-trigger"),
+            Kind::Step => msg!("kind-step"),
+            Kind::Routine => msg!("kind-routine"),
+            Kind::Drill => msg!("kind-drill"),
         }
     }
 }
@@ -306,7 +310,8 @@ impl Kind {
 pub enum Problem {
     /// A name defined twice, or a single attribute given twice.
     Duplicate {
-        what: String,
+        /// `duplicate-what-*`: the name, variant or attribute.
+        what: Message,
         first: Span,
         second: Span,
         /// An attribute given twice rather than a name defined twice.
@@ -315,8 +320,8 @@ pub enum Problem {
     Undefined {
         name: String,
         span: Span,
-        /// What the position wants, e.g. "a role or an external".
-        expected: &'static str,
+        /// What the position wants (`want-*`), e.g. "a role or an external".
+        expected: Message,
         suggestion: Option<String>,
     },
     WrongKind {
@@ -324,16 +329,16 @@ pub enum Problem {
         span: Span,
         found: Kind,
         definition: Span,
-        expected: &'static str,
+        expected: Message,
         /// The statement the name stands in, e.g. "owner".
         position: &'static str,
     },
     TypeMismatch {
-        message: String,
+        message: Message,
         span: Span,
-        label: String,
+        label: Message,
         fact: Span,
-        help: String,
+        help: Message,
     },
     /// No `plan` header at all.
     NoHeader,

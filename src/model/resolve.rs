@@ -79,7 +79,7 @@ impl<'s> Resolver<'s> {
             }
             Err(first) => {
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("the name `{}`", name.text),
+                    what: msg!("duplicate-what-name", name = name.text),
                     first: first.span,
                     second: name.span,
                     attribute: false,
@@ -208,7 +208,7 @@ impl<'s> Resolver<'s> {
                         for v in variants {
                             if let Some(&first) = seen.get(v.name.text) {
                                 self.model.problems.push(Problem::Duplicate {
-                                    what: format!("the variant `{}`", v.name.text),
+                                    what: msg!("duplicate-what-variant", name = v.name.text),
                                     first,
                                     second: v.name.span,
                                     attribute: false,
@@ -321,6 +321,7 @@ impl<'s> Resolver<'s> {
                 (Keyword::Issuer, Value::Str(s)) => set_once(&mut h.issuer, s),
                 (Keyword::Scope, Value::Str(s)) => set_once(&mut h.scope, s),
                 (Keyword::Version, Value::Str(s)) => set_once(&mut h.version, s),
+                (Keyword::Approver, Value::Str(s)) => set_once(&mut h.approver, s),
                 (Keyword::Text, Value::Str(s)) => h.texts.push(s.clone()),
                 (Keyword::Basis, Value::Strs(v)) => h.basis.extend(v.iter().cloned()),
                 (Keyword::Date, Value::Date(d)) => {

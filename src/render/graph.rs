@@ -261,9 +261,4 @@ pub fn wrap(lines: &[String]) -> Vec<String> {
     out
 }
 
-/// Text on one line: line breaks and other control characters become spaces.
-pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
+pub use crate::escape::one_line;

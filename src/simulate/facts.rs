@@ -114,8 +114,17 @@ fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Str
         (FactType::Flag, Some(v)) => Err(format!(
             "`{name}` is a flag: `{name}={v}` must be `{name}=true` or `{name}=false`"
         )),
-        (FactType::Count, Some(v)) => v.parse::<u64>().map(Value::Count).map_err(|_| {
-            format!("`{name}` is a count: `{name}={v}` must be a whole number such as `{name}=60`")
+        (FactType::Count, Some(v)) => v.parse::<u64>().map(Value::Count).map_err(|e| {
+            if *e.kind() == std::num::IntErrorKind::PosOverflow {
+                format!(
+                    "`{name}` is a count: `{name}={v}` is too large (a count is at most {})",
+                    u64::MAX
+                )
+            } else {
+                format!(
+                    "`{name}` is a count: `{name}={v}` must be a whole number such as `{name}=60`"
+                )
+            }
         }),
         (FactType::Count, None) => Err(format!(
             "`{name}` is a count: give its value, e.g. `--set {name}=60`"

@@ -217,6 +217,23 @@ pub fn due_clock(start: Clock, due: Due) -> Clock {
     start.plus(due.seconds)
 }
 
+/// With `--start`, the first step whose due time falls past the last day
+/// the calendar counts (9999-12-31), in words: such a time is out of range,
+/// and is said to be rather than shown clamped.
+pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<String> {
+    let start = sim.start?;
+    sim.steps.iter().find_map(|run| {
+        let due = run.due?;
+        start.checked_plus(due.seconds).is_none().then(|| {
+            format!(
+                "step `{}` is due {} later, after 9999-12-31, the last date planc counts: choose an earlier start",
+                model.step(run.step).named.name,
+                crate::render::words::duration_code(due.seconds)
+            )
+        })
+    })
+}
+
 /// The shortest escalation chain from `owner` to the commander (breadth
 /// first, edges in source order).
 pub fn chain(model: &Model, owner: RoleId) -> Chain {

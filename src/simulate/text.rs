@@ -137,12 +137,9 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
 
 impl Out<'_> {
     /// One line of output; control characters in user text (line breaks,
-    /// terminal escapes) become spaces.
+    /// terminal escapes) become spaces, bidi characters are shown escaped.
     fn line(&mut self, indent: usize, text: &str) {
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let text = crate::escape::one_line(text);
         let _ = writeln!(self.out, "{}{text}", "  ".repeat(indent));
     }
 

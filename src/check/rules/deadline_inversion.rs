@@ -4,6 +4,7 @@
 //! for each trigger some `within … for` names, the deadlines under it.
 
 use crate::check::{Context, Rule, words};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::logic::schedule::{Due, Occasion, earliest_deadline};
 use crate::model::{StepId, TriggerId};
@@ -104,31 +105,34 @@ fn diagnose(
 ) -> Diagnostic {
     let name = |s: StepId| ctx.model.step(s).named.name;
     let through = if bound.via == bound.carrier {
-        String::new()
+        Arg::Text(String::new())
     } else {
-        format!(" through `{}`", name(bound.via))
+        Arg::Message(msg!("deadline-inversion-through", via = name(bound.via)))
     };
-    RULE.diagnostic(format!(
-            "step `{}` is due within {}, sooner than `{}` ({}), which it comes after{through}",
-            name(step),
-            words::duration(due.seconds),
-            name(bound.carrier),
-            words::duration(bound.due.seconds)
+    let message = msg!(
+        "deadline-inversion",
+        step = name(step),
+        mine = words::duration(due.seconds),
+        carrier = name(bound.carrier),
+        theirs = words::duration(bound.due.seconds),
+        through = through
+    );
+    RULE.diagnostic(
+        message,
+        Label::new(
+            mine.span,
+            msg!("deadline-inversion.label", step = name(step)),
         ),
-        Label::new(mine.span, format!("`{}` is due within this", name(step))),
     )
     .with_label(Label::new(
         theirs.span,
-        format!(
-            "but it waits for `{}`, which may take this long",
-            name(bound.carrier)
-        ),
+        msg!("deadline-inversion.carrier", carrier = name(bound.carrier)),
     ))
-    .with_help(format!(
-        "deadlines count from the moment the plan is set off: give `{}` at least `within {}`, or shorten the deadline of `{}`",
-        name(step),
-        words::duration(bound.due.seconds),
-        name(bound.carrier)
+    .with_help(msg!(
+        "deadline-inversion.help",
+        step = name(step),
+        theirs = words::duration(bound.due.seconds),
+        carrier = name(bound.carrier)
     ))
 }
 

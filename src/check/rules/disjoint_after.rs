@@ -4,11 +4,11 @@
 //! passes through both situations; usually one step was meant per situation.
 //! Found by `logic::joint` on the response schedule.
 
-use crate::check::{Context, Rule, words};
+use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::{Arg, msg};
 use crate::logic::joint::{Disjoint, Need, Side, disjoint_after};
 use crate::model::{StepId, TriggerId};
-use crate::span::Span;
 
 pub const RULE: Rule = Rule {
     code: Code::DisjointAfter,
@@ -36,20 +36,23 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// How one side reads: "it starts on `high`" or "`a` runs only under `low`".
-fn side_words(ctx: &Context, step: StepId, side: &Side) -> (String, Span) {
+/// The triggers of one side, as names.
+fn triggers(ctx: &Context, side: &Side) -> Arg {
+    let names = side.triggers.iter().map(|t| ctx.model.trigger(*t).named.name);
+    Arg::names(names, MAX_NAMES)
+}
+
+/// The label of one side, at the `on` or `after` name it stands for.
+fn side_label(ctx: &Context, step: StepId, side: &Side) -> Label {
     let model = ctx.model;
-    let triggers = |side: &Side| {
-        words::names(
-            side.triggers.iter().map(|t| model.trigger(*t).named.name),
-            MAX_NAMES,
-        )
-    };
     let s = model.step(step);
     match side.need {
         Need::On => {
             let span = s.on.first().map_or(s.named.name_span, |r| r.span);
-            (format!("it starts on {}", triggers(side)), span)
+            Label::new(
+                span,
+                msg!("disjoint-after.on", triggers = triggers(ctx, side)),
+            )
         }
         Need::After(p) => {
             let span = s
@@ -57,12 +60,14 @@ fn side_words(ctx: &Context, step: StepId, side: &Side) -> (String, Span) {
                 .iter()
                 .find(|r| r.id == p)
                 .map_or(s.named.name_span, |r| r.span);
-            let text = format!(
-                "`{}` runs only under {}",
-                model.step(p).named.name,
-                triggers(side)
-            );
-            (text, span)
+            Label::new(
+                span,
+                msg!(
+                    "disjoint-after.after",
+                    before = model.step(p).named.name,
+                    triggers = triggers(ctx, side)
+                ),
+            )
         }
     }
 }
@@ -71,29 +76,11 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
     let model = ctx.model;
     let step = model.step(found.step);
     let name = step.named.name;
-    let sides: Vec<(String, Span)> = found
-        .sides
-        .iter()
-        .map(|side| side_words(ctx, found.step, side))
-        .collect();
-    let triggers = |side: &Side| {
-        words::names(
-            side.triggers.iter().map(|t| model.trigger(*t).named.name),
-            MAX_NAMES,
-        )
-    };
     let apart = if found.facts.is_empty() {
-        String::new()
+        Arg::Text(String::new())
     } else {
-        let facts: Vec<String> = found
-            .facts
-            .iter()
-            .map(|f| {
-                let fact = &model.fact(*f).named;
-                format!("{} (`{}`)", fact.label.value, fact.name)
-            })
-            .collect();
-        format!("; they differ in {}", facts.join(", "))
+        let facts = found.facts.iter().map(|f| model.fact(*f).named.name);
+        Arg::Message(msg!("disjoint-after-apart", facts = Arg::names(facts, MAX_NAMES)))
     };
     let own = found.sides.iter().find(|s| s.need == Need::On);
     let waited: Vec<(StepId, &Side)> = found
@@ -106,47 +93,40 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
         .collect();
     let step_name = |p: StepId| model.step(p).named.name;
     let message = match (own, waited.as_slice()) {
-        (Some(own), [(p, side)]) => format!(
-            "step `{name}` starts on {} but waits for `{}`, which runs only under {}: these never hold at the same time{apart}",
-            triggers(own),
-            step_name(*p),
-            triggers(side)
+        (Some(own), [(p, side)]) => msg!(
+            "disjoint-after-on",
+            step = name,
+            own = triggers(ctx, own),
+            before = step_name(*p),
+            triggers = triggers(ctx, side),
+            apart = apart
         ),
-        (None, [(p, a), (q, b)]) => format!(
-            "step `{name}` waits for `{}` and `{}`, which never run in the same situation: `{}` runs only under {} and `{}` only under {}{apart}",
-            step_name(*p),
-            step_name(*q),
-            step_name(*p),
-            triggers(a),
-            step_name(*q),
-            triggers(b)
+        (None, [(p, a), (q, b)]) => msg!(
+            "disjoint-after",
+            step = name,
+            first = step_name(*p),
+            second = step_name(*q),
+            first_triggers = triggers(ctx, a),
+            second_triggers = triggers(ctx, b),
+            apart = apart
         ),
-        _ => {
-            let said: Vec<&str> = sides.iter().map(|(text, _)| text.as_str()).collect();
-            format!(
-                "step `{name}` waits for steps that never all run in the same situation: {}{apart}",
-                said.join("; ")
-            )
-        }
+        _ => msg!(
+            "disjoint-after-many",
+            step = name,
+            steps = Arg::names(waited.iter().map(|(p, _)| step_name(*p)), MAX_NAMES),
+            apart = apart
+        ),
     };
-    let mut d = Diagnostic::new(
-        Code::DisjointAfter,
-        message,
-        Label::new(
-            step.named.name_span,
-            if found.sides.len() == 2 {
-                "this step runs only if the incident passes through both situations"
-            } else {
-                "this step runs only if the incident passes through all these situations"
-            },
-        ),
-    );
-    for (text, span) in sides {
-        d = d.with_label(Label::new(span, text));
+    let primary = if found.sides.len() == 2 {
+        msg!("disjoint-after.label")
+    } else {
+        msg!("disjoint-after.label-many")
+    };
+    let mut d = RULE.diagnostic(message, Label::new(step.named.name_span, primary));
+    for side in &found.sides {
+        d = d.with_label(side_label(ctx, found.step, side));
     }
-    d.with_help(format!(
-        "if `{name}` belongs to each situation on its own, write one step per situation, each `after` the step of its own situation; if the incident is expected to pass from one situation to the other, the plan is right as written (allow this warning with `# planc: allow(disjoint-after)`)"
-    ))
+    d.with_help(msg!("disjoint-after.help", step = name))
 }
 
 const DOC: &str = r#"# disjoint-after

@@ -5,6 +5,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::ResponseEdgeKind;
 
@@ -32,13 +33,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            RULE.diagnostic(format!("trigger `{}` sets nothing off", named.name),
-                Label::new(named.name_span, "no step starts `on` this trigger"),
+            RULE.diagnostic(
+                msg!("no-response", trigger = named.name),
+                Label::new(named.name_span, msg!("no-response.label")),
             )
-            .with_help(format!(
-                "add `on {0}` to the step that must start when it fires, or use `{0}` in another trigger's condition; if the plan does nothing about it, remove the trigger",
-                named.name
-            )),
+            .with_help(msg!("no-response.help", trigger = named.name)),
         );
     }
 }

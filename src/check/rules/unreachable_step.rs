@@ -3,6 +3,7 @@
 //! that can each fire.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::logic::schedule::Reach;
 use crate::logic::{Analysis, Verdict};
@@ -38,12 +39,15 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     let trigger_name = |t: TriggerId| model.trigger(t).named.name;
     let step_name = |s: StepId| model.step(s).named.name;
     if step.on.is_empty() && step.after.is_empty() {
-        return RULE.diagnostic(format!("step `{name}` can never run: it has neither `on` nor `after`"),
-            Label::new(step.named.name_span, "nothing starts this step"),
-        )
-        .with_help(
-            "add `on <trigger>` to start it when the plan is set off, or `after <step>` to run it once another step is done",
-        );
+        return RULE
+            .diagnostic(
+                msg!("unreachable-step-unstarted", step = name),
+                Label::new(
+                    step.named.name_span,
+                    msg!("unreachable-step-unstarted.label"),
+                ),
+            )
+            .with_help(msg!("unreachable-step-unstarted.help"));
     }
     // Every `on` trigger can never fire, or some `after` step can never run (or both).
     let dead_triggers = !step.on.is_empty()
@@ -57,29 +61,32 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
         .filter(|p| reach[p.id.index()] == Reach::No)
         .collect();
     let message = match (dead_triggers, dead_preds.first()) {
-        (true, _) if step.on.len() == 1 => format!(
-            "step `{name}` can never run: its trigger `{}` can never fire",
-            trigger_name(step.on[0].id)
+        (true, _) if step.on.len() == 1 => msg!(
+            "unreachable-step-trigger",
+            step = name,
+            trigger = trigger_name(step.on[0].id)
         ),
-        (true, _) => format!("step `{name}` can never run: none of its triggers can ever fire"),
-        (false, Some(p)) => format!(
-            "step `{name}` can never run: it comes after `{}`, which can never run",
-            step_name(p.id)
+        (true, _) => msg!("unreachable-step-triggers", step = name),
+        (false, Some(p)) => msg!(
+            "unreachable-step-after",
+            step = name,
+            before = step_name(p.id)
         ),
-        (false, None) => format!("step `{name}` can never run"),
+        (false, None) => msg!("unreachable-step", step = name),
     };
-    let mut d = RULE.diagnostic(message,
-        Label::new(step.named.name_span, "this step never runs"),
+    let mut d = RULE.diagnostic(
+        message,
+        Label::new(step.named.name_span, msg!("unreachable-step.label")),
     );
     if dead_triggers {
         for t in &step.on {
             let why = match analysis.verdict(t.id) {
-                Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => format!(
-                    "`{}` can never fire: it needs `{}`, which never can",
-                    trigger_name(t.id),
-                    trigger_name(u.because_of[0].id)
+                Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => msg!(
+                    "unreachable-step.trigger-needs",
+                    trigger = trigger_name(t.id),
+                    needed = trigger_name(u.because_of[0].id)
                 ),
-                _ => format!("`{}` can never fire", trigger_name(t.id)),
+                _ => msg!("unreachable-step.trigger", trigger = trigger_name(t.id)),
             };
             d = d.with_label(Label::new(t.span, why));
         }
@@ -87,16 +94,13 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     for p in &dead_preds {
         d = d.with_label(Label::new(
             p.span,
-            format!("`{}` never runs", step_name(p.id)),
+            msg!("unreachable-step.before", before = step_name(p.id)),
         ));
     }
     let help = match (dead_triggers, dead_preds.first()) {
-        (true, _) => "correct the trigger's condition (see `unsatisfiable-trigger`), or start the step `on` a trigger that can fire".to_string(),
-        (false, Some(p)) => format!(
-            "`after` waits for every step it names: make `{}` able to run, or take it out of `after`",
-            step_name(p.id)
-        ),
-        (false, None) => "start it `on` a trigger that can fire".to_string(),
+        (true, _) => msg!("unreachable-step.help-trigger"),
+        (false, Some(p)) => msg!("unreachable-step.help-after", before = step_name(p.id)),
+        (false, None) => msg!("unreachable-step.help"),
     };
     d.with_help(help)
 }

@@ -1,0 +1,141 @@
+# The checks' own messages, one group per check (src/check/rules/<code>.rs).
+
+escalation-cycle-self = role `{ $role }` escalates to itself
+    .help = remove `escalates to { $role }` from `{ $role }`: a role cannot pass an escalation to itself
+# $path: the roles of the loop, the first one again at the end
+escalation-cycle = roles escalate to each other in a loop: { $path }
+    .help = remove `escalates to { $next }` from `{ $top }`: { $why }
+    .edge = `{ $from }` escalates to `{ $to }`
+    .cut = `{ $from }` escalates to `{ $to }`: remove this edge
+    .why-commander = `{ $top }` is the commander, so it escalates to no role
+    .why-closest = `{ $top }` is the closest of these roles to the commander `{ $commander }`, so this edge leads back down
+    .why-closest-top = `{ $top }` is the closest of these roles to the top role `{ $commander }`, so this edge leads back down
+    .why-first = none of these roles reaches a commander; `{ $top }` is defined first, so it is taken for the top
+
+step-cycle-self = step `{ $step }` comes after itself
+    .help = remove `{ $step }` from the `after` of `{ $step }`: a step cannot wait for itself
+step-cycle = steps wait for each other in a loop, so none of them can start: { $path }
+    .help = remove `{ $before }` from the `after` of `{ $step }`: `{ $step }` is the first of these steps in the plan, and waiting for a later one closes the loop
+    .wait = `{ $step }` waits for `{ $before }`
+    .cut = `{ $step }` waits for `{ $before }`: remove this
+
+trigger-cycle-self = the condition of trigger `{ $trigger }` names `{ $trigger }` itself
+trigger-cycle = trigger conditions refer to each other in a loop: { $path }
+    .use = `{ $namer }` uses `{ $named }` here
+    .help = remove `{ $named }` from the condition of `{ $namer }` (write out what it stands for instead): a trigger cannot depend on itself, even through other triggers
+
+# $kind: missing-owner-step, -routine or -drill
+missing-owner = { $kind } `{ $name }` has no owner
+    .label = nobody is responsible for this
+    .help = add `owner <role>` to `{ $name }`: the one internal role that answers for it
+missing-owner-step = step
+missing-owner-routine = routine
+missing-owner-drill = drill
+
+no-response = trigger `{ $trigger }` sets nothing off
+    .label = no step starts `on` this trigger
+    .help = add `on { $trigger }` to the step that must start when it fires, or use `{ $trigger }` in another trigger's condition; if the plan does nothing about it, remove the trigger
+
+unreachable-step-unstarted = step `{ $step }` can never run: it has neither `on` nor `after`
+    .label = nothing starts this step
+    .help = add `on <trigger>` to start it when the plan is set off, or `after <step>` to run it once another step is done
+unreachable-step-trigger = step `{ $step }` can never run: its trigger `{ $trigger }` can never fire
+unreachable-step-triggers = step `{ $step }` can never run: none of its triggers can ever fire
+unreachable-step-after = step `{ $step }` can never run: it comes after `{ $before }`, which can never run
+unreachable-step = step `{ $step }` can never run
+    .label = this step never runs
+    .trigger-needs = `{ $trigger }` can never fire: it needs `{ $needed }`, which never can
+    .trigger = `{ $trigger }` can never fire
+    .before = `{ $before }` never runs
+    .help-trigger = correct the trigger's condition (see `unsatisfiable-trigger`), or start the step `on` a trigger that can fire
+    .help-after = `after` waits for every step it names: make `{ $before }` able to run, or take it out of `after`
+    .help = start it `on` a trigger that can fire
+
+unsatisfiable-trigger = the condition of trigger `{ $trigger }` can never be true
+    .condition = this is never true
+    .label = this trigger can never fire
+    .needs = needs `{ $literal }`
+    .or = or `{ $literal }`
+    .fires-only = `{ $trigger }` fires only when this is true
+    .help-none = no situation makes this condition true: check its comparisons, `not`s and the triggers it names
+    .help-count = no count makes `{ $literal }` true (counts are whole numbers from 0 to { $max }): correct it
+    .help-one = `{ $literal }` is never true: correct it
+    .help-all = no situation meets all the labelled parts at once: correct one of them, or join them with `or` if either should set the trigger off
+    .help-any = no situation meets the labelled parts: whichever alternative holds, another labelled part rules it out; correct one of them
+unsatisfiable-trigger-undecided = could not decide whether the condition of trigger `{ $trigger }` can ever be true
+    .label = too many combinations to decide
+    .help = planc stopped its search at the bound of { $bound } steps (plus 8 for each part of the plan's conditions): split the condition into smaller triggers that name one another
+
+orphan-role = role `{ $role }` has no part in the plan
+    .label = owns nothing, takes part in nothing, is told nothing and is escalated to by no one
+    .help = give `{ $role }` a step to own, or name it in a step's `with` or `notify`, or have a role escalate to it; if the plan does not need it, remove it
+
+unused-external = external `{ $external }` is never referenced
+    .label = defined here, used nowhere
+    .help = name `{ $external }` where the plan relies on it (`escalates to { $external }`, `notify { $external }`, `with { $external }`), or remove it
+
+unused-fact = fact `{ $fact }` is used in no condition
+    .label = no trigger looks at this fact
+    .help = write the trigger that depends on it (`trigger … when { $fact } …`), or remove the fact
+
+# $count: how many roles; $roles: their names
+multiple-commanders = no commander is declared and { $count } roles are at the top: { $roles }
+    .none = escalates to no role
+    .outside = escalates only outside the plan, to { $externals }
+    .help = declare who is in charge in the plan header, e.g. `commander { $role }`, and have the other roles escalate to it
+
+# $title: no-escalation-path-commander or -top
+no-escalation-path = role `{ $role }` cannot reach { $title } `{ $top }`
+    .none = escalates to no other role
+    .outside = escalates only outside the plan
+    .external = `{ $external }` is outside the plan: the escalation stops there
+    .help = add `escalates to { $top }` to `{ $role }`, or an `escalates to` a role that reaches `{ $top }`
+    .leads-in = `{ $from }` escalates to `{ $to }` and has no other way to `{ $top }`
+no-escalation-path-loop = roles { $roles } escalate only to each other and cannot reach { $title } `{ $top }`
+    .label = no role of this loop escalates to `{ $top }`
+    .member = part of the same loop
+    .help = add `escalates to { $top }` to one of them, e.g. `{ $role }`; the loop itself is reported as escalation-cycle
+no-escalation-path-commander = the commander
+no-escalation-path-top = the top role
+
+# $through: deadline-inversion-through or nothing
+deadline-inversion = step `{ $step }` is due within { $mine }, sooner than `{ $carrier }` ({ $theirs }), which it comes after{ $through }
+    .label = `{ $step }` is due within this
+    .carrier = but it waits for `{ $carrier }`, which may take this long
+    .help = deadlines count from the moment the plan is set off: give `{ $step }` at least `within { $theirs }`, or shorten the deadline of `{ $carrier }`
+deadline-inversion-through = {" "}through `{ $via }`
+
+span-of-control = { $count } roles escalate directly to `{ $role }`, more than { $limit }: { $roles }
+    .label = { $count } roles report directly to this role
+    .reports = `{ $source }` reports directly
+    .help = group these roles under a few intermediate roles (a deputy, an office, a working group) that escalate to `{ $role }`, so that no one has more than { $limit } direct reports; or raise `limit` under `[span-of-control]` in planc.toml
+
+# $count: how many steps it owns
+unassigned-role = role `{ $role }` owns { $count ->
+        [one] a step
+       *[other] { $count } steps
+    } but no one is named to hold it
+    .none = no `holder` is given
+    .placeholder = a blank to fill in, not a person
+    .step = it owns step `{ $step }`
+    .help = write who holds `{ $role }`: `holder "张三"`, or a post such as `holder "办公室主任"`
+
+no-deputy = role `{ $role }` has a deadline to meet but no deputy
+    .label = no `deputy` is named
+    .step = it owns step `{ $step }`, due within this
+    .help = name who acts when the holder is unavailable: `deputy <role>` in `{ $role }`
+
+no-drill = the plan has no drill
+    .label = no `drill` is scheduled in this plan
+    .help = schedule an exercise of the plan, e.g. `drill annual_drill "应急演练" {"{"} owner office; every 1y {"}"}`
+
+# $apart: disjoint-after-apart or nothing; $first_triggers, $own, $triggers: trigger names
+disjoint-after = step `{ $step }` waits for `{ $first }` and `{ $second }`, which never run in the same situation: `{ $first }` runs only under { $first_triggers } and `{ $second }` only under { $second_triggers }{ $apart }
+    .label = this step runs only if the incident passes through both situations
+    .label-many = this step runs only if the incident passes through all these situations
+    .on = it starts on { $triggers }
+    .after = `{ $before }` runs only under { $triggers }
+    .help = if `{ $step }` belongs to each situation on its own, write one step per situation, each `after` the step of its own situation; if the incident is expected to pass from one situation to the other, the plan is right as written (allow this warning with `# planc: allow(disjoint-after)`)
+disjoint-after-on = step `{ $step }` starts on { $own } but waits for `{ $before }`, which runs only under { $triggers }: these never hold at the same time{ $apart }
+disjoint-after-many = step `{ $step }` waits for { $steps }, which never all run in the same situation{ $apart }
+disjoint-after-apart = ; they differ in { $facts }
