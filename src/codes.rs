@@ -35,8 +35,10 @@ macro_rules! for_each_code {
             UnassignedRole "unassigned-role" unassigned_role,
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
+            AnchorNotBefore "anchor-not-before" anchor_not_before,
             DisjointAfter "disjoint-after" disjoint_after,
             UnusedSuppression "unused-suppression" unused_suppression,
+            FutureDate "future-date" future_date,
         }
     };
 }

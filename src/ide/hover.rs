@@ -123,6 +123,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
             let f = m.fact(id);
             let ty = match &f.ty {
                 FactType::Count => "count (a whole number)".to_string(),
+                FactType::Number { .. } => "number (a decimal, compared exactly)".to_string(),
                 FactType::Flag => "flag (true or false)".to_string(),
                 FactType::OneOf(vs) => format!(
                     "one of {}",
@@ -144,6 +145,13 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     id.index() + 1,
                     m.levels.len()
                 ),
+            );
+            line(
+                "ends when",
+                l.until
+                    .as_ref()
+                    .map(|u| u.value.to_string())
+                    .unwrap_or_default(),
             );
             ("level", named(&l.named))
         }
@@ -238,6 +246,10 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 "every",
                 r.every.map(|d| duration(a, &d)).unwrap_or_default(),
             );
+            line(
+                "last done",
+                r.last.map(|d| d.to_string()).unwrap_or_default(),
+            );
             (if r.drill { "drill" } else { "routine" }, named(&r.named))
         }
     };
@@ -276,7 +288,11 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
     for node in &condition.nodes {
         let mut text = match node {
             Cond::Compare {
-                fact, op, value, ..
+                fact,
+                op,
+                value,
+                decimal,
+                ..
             } => {
                 let op = match op {
                     CmpOp::Ge => "is at least",
@@ -286,6 +302,7 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
                     CmpOp::Eq => "is exactly",
                     CmpOp::Ne => "is not",
                 };
+                let value = Cond::number(*value, *decimal);
                 format!("{} {op} {value}", m.fact(*fact).named.label.value)
             }
             Cond::In { fact, variants, .. } => {

@@ -139,3 +139,18 @@ disjoint-after = step `{ $step }` waits for `{ $first }` and `{ $second }`, whic
 disjoint-after-on = step `{ $step }` starts on { $own } but waits for `{ $before }`, which runs only under { $triggers }: these never hold at the same time{ $apart }
 disjoint-after-many = step `{ $step }` waits for { $steps }, which never all run in the same situation{ $apart }
 disjoint-after-apart = ; they differ in { $facts }
+
+# (v1) $step: the step; $anchor: the step its deadline is measured from
+anchor-not-before = the deadline of step `{ $step }` is measured from `{ $anchor }`, which need not be done before it
+    .label = not a step it waits for
+    .anchor = `{ $anchor }` is defined here
+    .help = add `after { $anchor }` to step `{ $step }`, or measure the deadline from a step it comes after
+    .help-itself = measure the deadline from a step it comes `after`, or from the moment the plan is set off (a plain `within`)
+anchor-not-before-itself = the deadline of step `{ $step }` is measured from `{ $step }` itself
+
+# (v1) $keyword: reviewed or revision; $date: the date written; $today: today's date
+future-date = `{ $keyword } { $date }` lies after today ({ $today }): it records something already done
+    .label = after today
+    .help = write the date it really happened (check the year); if today is not { $today }, give the date with `planc check --today YYYY-MM-DD`
+# $name: the routine or drill
+future-date-last = `last { $date }` of `{ $name }` lies after today ({ $today }): it says when it was last done

@@ -128,3 +128,18 @@ disjoint-after = 步骤 `{ $step }` 要等 `{ $first }` 和 `{ $second }`，而�
 disjoint-after-on = 步骤 `{ $step }` 由 { $own } 启动，却要等 `{ $before }`，而那一步只在 { $triggers } 时执行：两者不会同时成立{ $apart }
 disjoint-after-many = 步骤 `{ $step }` 要等 { $steps }，而这些步骤不会都在同一情形下执行{ $apart }
 disjoint-after-apart = ；区别在于 { $facts }
+
+# (v1) $step: 步骤；$anchor: 时限起算的步骤
+anchor-not-before = 步骤 `{ $step }` 的时限从 `{ $anchor }` 起算，但 `{ $anchor }` 不一定在它之前完成
+    .label = 不是它等待的步骤
+    .anchor = `{ $anchor }` 在这里定义
+    .help = 给步骤 `{ $step }` 加上 `after { $anchor }`，或者改为从它等待的步骤起算
+    .help-itself = 时限应从它 `after` 的某个步骤起算，或从预案启动时起算（不带 from 的 `within`）
+anchor-not-before-itself = 步骤 `{ $step }` 的时限从它自己起算
+
+# (v1) $keyword: reviewed 或 revision；$date: 所写日期；$today: 今天
+future-date = `{ $keyword } { $date }` 晚于今天（{ $today }）：这里记录的是已经发生的事
+    .label = 晚于今天
+    .help = 写实际发生的日期（检查年份）；如果今天不是 { $today }，用 `planc check --today YYYY-MM-DD` 指定日期
+# $name: 日常工作或演练
+future-date-last = `{ $name }` 的 `last { $date }` 晚于今天（{ $today }）：它记录的是上次完成的日期
