@@ -318,19 +318,7 @@ impl<'s> Lowerer<'s, '_> {
     /// which the language table turns into the statement and the kind of its
     /// value.
     pub(super) fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
-        // pest's pair takes the white space (and comments) that follow an
-        // optional or repeated part; the statement ends at its last token.
         let whole = self.span(&pair);
-        let last_token = pair
-            .clone()
-            .into_inner()
-            .flatten()
-            .filter(|p| {
-                p.as_rule() != Rule::comment_text && p.clone().into_inner().next().is_none()
-            })
-            .map(|p| self.base + p.as_span().end())
-            .max();
-        let span = Span::new(whole.start, last_token.unwrap_or(whole.end));
         let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
         let value = match statement.value {
@@ -386,6 +374,9 @@ impl<'s> Lowerer<'s, '_> {
                 Value::Element(name, self.element(name)?)
             }
         };
+        // pest's pair takes the white space (and comments) that follow an
+        // optional or repeated part; the statement ends at its last token.
+        let span = Span::new(whole.start, value.end().unwrap_or(whole.end));
         Some(Stmt {
             keyword: statement.keyword,
             value,
