@@ -251,9 +251,8 @@ impl Responder<'_> {
             self.queued[s.index()] = false;
             self.slot[s.index()] = u32::MAX;
         }
-        // The steps came by phase then source: a stable sort by (phase, due)
-        // keeps source order among equals.
-        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due));
+        // In the order to act on them: by phase, due time, then source.
+        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due, s.step));
         Response { fired, steps }
     }
 }
