@@ -1,7 +1,9 @@
 //! `planc diff` on pairs of plans: every fixture folder under
 //! `tests/fixtures/diff/` holds a `new.plan` (and an `old.plan`, else the
 //! shared `base.plan` is the old one) whose `# expect:` lines list the
-//! changes, in report order, as `category [item name] [aspect]`.
+//! changes, in report order, as `category [item name] [aspect]`; `# region:`
+//! lines the regions of condition changes and `# line:` lines (optional)
+//! each change's line of the Chinese report.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -67,35 +69,28 @@ fn every_fixture_reports_exactly_its_expected_changes() {
     for dir in &dirs {
         let old = old_of(dir);
         let new = fs::read_to_string(dir.join("new.plan")).unwrap();
-        let expect: Vec<String> = new
-            .lines()
-            .filter_map(|l| l.strip_prefix("# expect:"))
-            .map(|l| l.trim().to_string())
-            .collect();
+        // The fixture's `# PREFIX:` lines against what was found; `optional`:
+        // no such line means no expectation.
+        let mut compare = |prefix: &str, got: Vec<String>, optional: bool| {
+            let expect: Vec<&str> = new
+                .lines()
+                .filter_map(|l| l.strip_prefix(prefix))
+                .map(str::trim)
+                .collect();
+            if !(optional && expect.is_empty()) && got != expect {
+                failures.push(format!(
+                    "{} ({prefix}):\n  expected {expect:?}\n  got      {got:?}",
+                    dir.display()
+                ));
+            }
+        };
         let found = changes(&old, &new, Lang::Zh);
-        let got = summary(&found);
-        if got != expect {
-            failures.push(format!(
-                "{}:\n  expected {expect:?}\n  got      {got:?}",
-                dir.display()
-            ));
-        }
-        let regions: Vec<String> = found
-            .iter()
-            .flat_map(|c| &c.regions)
-            .map(|r| diff::words::region(r, Lang::Zh))
-            .collect();
-        let expect: Vec<&str> = new
-            .lines()
-            .filter_map(|l| l.strip_prefix("# region:"))
-            .map(str::trim)
-            .collect();
-        if regions != expect {
-            failures.push(format!(
-                "{} (regions):\n  expected {expect:?}\n  got      {regions:?}",
-                dir.display()
-            ));
-        }
+        compare("# expect:", summary(&found), false);
+        let regions = found.iter().flat_map(|c| &c.regions);
+        let regions = regions.map(|r| diff::words::region(r, Lang::Zh)).collect();
+        compare("# region:", regions, false);
+        let lines = found.iter().map(|c| diff::output::line(c, Lang::Zh));
+        compare("# line:", lines.collect(), true);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -191,7 +186,12 @@ fn fires(source: &str, trigger: &str, set: &[String]) -> Option<bool> {
 #[test]
 fn condition_regions_agree_with_simulate() {
     let mut checked = 0;
-    for name in ["condition-changed", "condition-regions", "v1"] {
+    for name in [
+        "condition-changed",
+        "condition-regions",
+        "condition-named",
+        "v1",
+    ] {
         let dir = fixtures().join(name);
         let old = old_of(&dir);
         let new = fs::read_to_string(dir.join("new.plan")).unwrap();
@@ -304,4 +304,19 @@ fn deadline_changes_are_those_of_every_checklist_written_out() {
         compared += expected.len();
     }
     assert!(compared > 10 && conditions > 0, "{compared} {conditions}");
+}
+
+#[test]
+fn a_condition_that_reads_the_same_says_why_it_changed_in_english() {
+    let dir = fixtures().join("condition-named");
+    let old = old_of(&dir);
+    let new = fs::read_to_string(dir.join("new.plan")).unwrap();
+    let lines: Vec<String> = changes(&old, &new, Lang::En)
+        .iter()
+        .map(|c| diff::output::line(c, Lang::En))
+        .collect();
+    assert_eq!(
+        lines[1],
+        "任一突发情形 (any): \"集体上访 or 极端行为\" (same words; a trigger or fact it names changed)"
+    );
 }

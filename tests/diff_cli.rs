@@ -223,9 +223,22 @@ fn git_revisions_and_the_working_tree() {
         assert_eq!(o.status.code(), Some(0), "{range}: {}", err(&o));
         assert_eq!(categories(&out(&o)), expected, "{range}");
     }
-    // Nothing changed since HEAD.
+    // Nothing changed since HEAD: one line says so, in the language asked for.
     let o = planc_in(root, &["diff", "--git", "HEAD", "--format", "json"]);
     assert_eq!(categories(&out(&o)), pair(&[]));
+    let o = planc_in(root, &["diff", "--git", "HEAD", "--lang", "zh"]);
+    assert_eq!(
+        (o.status.code(), out(&o)),
+        (Some(0), "没有预案文件变化\n".into())
+    );
+    let o = planc_in(
+        root,
+        &["diff", "--git", "HEAD", "--lang", "en", "--format", "md"],
+    );
+    assert_eq!(
+        out(&o),
+        "<!-- planc-diff -->\n### planc diff: no plan file changed\n"
+    );
 
     // A plan moved and rewritten in another layout (too unlike its old text
     // for git to call it a rename) is compared with where it was, by its title.

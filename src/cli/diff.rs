@@ -100,7 +100,8 @@ pub fn run(args: DiffArgs) -> u8 {
             None => trouble = true,
         }
     }
-    let lang = lang.unwrap_or(Lang::En);
+    // No plan read (none changed): `check`'s language.
+    let lang = lang.unwrap_or_else(told_in);
     let empty = Side {
         display: String::new(),
         text: String::new(),

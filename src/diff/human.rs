@@ -17,6 +17,10 @@ use crate::render::Lang;
 pub fn render(files: &[FileDiff], lang: Lang) -> String {
     let w = words(lang);
     let mut out = String::new();
+    if files.is_empty() {
+        out.push_str(w.no_plans);
+        out.push('\n');
+    }
     for (n, file) in files.iter().enumerate() {
         if n > 0 {
             out.push('\n');

@@ -17,7 +17,12 @@ pub fn render(files: &[FileDiff], lang: Lang) -> String {
     let all: Vec<_> = files.iter().flat_map(|f| f.changes.iter()).collect();
     let changed = files.iter().filter(|f| !f.changes.is_empty()).count();
     if all.is_empty() {
-        out.push_str(&format!("### planc diff{}{}\n", w.colon, w.no_changes));
+        let none = if files.is_empty() {
+            w.no_plans
+        } else {
+            w.no_changes
+        };
+        out.push_str(&format!("### planc diff{}{none}\n", w.colon));
         return out;
     }
     out.push_str(&format!(

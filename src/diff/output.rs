@@ -170,6 +170,16 @@ pub fn line(change: &Change, lang: Lang) -> String {
     }
     let is_item = |s: &Sided| matches!(&s.value, super::Value::Item(i) if *i == change.item);
     match (&change.old, &change.new) {
+        // A condition that reads the same but covers other values (a trigger
+        // or fact it names changed): its words once, and why.
+        (Some(o), Some(n))
+            if change.category == Category::ConditionChanged
+                && value(&o.value) == value(&n.value) =>
+        {
+            out.push_str(w.colon);
+            out.push_str(&value(&n.value));
+            out.push_str(w.same_words);
+        }
         (Some(o), Some(n)) => {
             out.push_str(w.colon);
             out.push_str(&value(&o.value));

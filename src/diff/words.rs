@@ -104,6 +104,10 @@ pub struct Words {
     pub after: &'static str,
     pub under: &'static str,
     pub no_changes: &'static str,
+    /// No plan file differs at all (`--git` found none).
+    pub no_plans: &'static str,
+    /// A condition whose words are the same on both sides.
+    pub same_words: &'static str,
     pub changes: fn(usize) -> String,
     pub plans: fn(usize) -> String,
 }
@@ -129,6 +133,8 @@ static ZH: Words = Words {
     after: "须先完成",
     under: "触发条件",
     no_changes: "无实质变化（只改了格式、顺序或注释）",
+    no_plans: "没有预案文件变化",
+    same_words: "（文字未变，所引用的触发条件或事实有变化）",
     changes: |n| format!("{n} 处变化"),
     plans: |n| format!("{n} 个预案"),
 };
@@ -147,6 +153,8 @@ static EN: Words = Words {
     after: "after",
     under: "under",
     no_changes: "no change in substance (only layout, order or comments)",
+    no_plans: "no plan file changed",
+    same_words: " (same words; a trigger or fact it names changed)",
     changes: |n| {
         if n == 1 {
             "1 change".into()
