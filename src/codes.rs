@@ -35,6 +35,14 @@ macro_rules! for_each_code {
             UnassignedRole "unassigned-role" unassigned_role,
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
+            SelfDeputy "self-deputy" self_deputy,
+            DeputySameHolder "deputy-same-holder" deputy_same_holder,
+            UnassignedDeputy "unassigned-deputy" unassigned_deputy,
+            NotifyOwner "notify-owner" notify_owner,
+            UnusedLevel "unused-level" unused_level,
+            AlwaysTrueTrigger "always-true-trigger" always_true_trigger,
+            LevelOrder "level-order" level_order,
+            TriggerGap "trigger-gap" trigger_gap,
             UnusedSuppression "unused-suppression" unused_suppression,
         }
     };

@@ -49,6 +49,52 @@ pub fn duration(seconds: u64) -> String {
     out
 }
 
+/// One value of a fact as the plan writes it: `5`, `true`, `violence`, or
+/// `not known` for the value after a `one_of` fact's variants.
+pub fn value(model: &crate::model::Model, fact: u32, point: crate::logic::split::Point) -> String {
+    use crate::logic::split::Point;
+    use crate::model::FactType;
+    let Some(f) = model.facts.get(fact as usize) else {
+        return String::new();
+    };
+    match (&f.ty, point) {
+        (FactType::Count, Point::Count(v)) => v.to_string(),
+        (FactType::Flag, Point::Variant(v)) => (v == 1).to_string(),
+        (FactType::OneOf(vs), Point::Variant(v)) => vs
+            .get(v as usize)
+            .map_or_else(|| "not known".to_string(), |v| v.name.to_string()),
+        _ => String::new(),
+    }
+}
+
+/// Values of facts as `` `crowd` = 5, `act` = violence ``.
+pub fn point(model: &crate::model::Model, values: &[(u32, crate::logic::split::Point)]) -> String {
+    values
+        .iter()
+        .filter_map(|&(f, p)| {
+            let fact = model.facts.get(f as usize)?;
+            Some(format!("`{}` = {}", fact.named.name, value(model, f, p)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What values a fact can take, for a message: "`crowd` is a count: a whole
+/// number from 0 up".
+pub fn range(model: &crate::model::Model, fact: crate::model::FactId) -> String {
+    use crate::model::FactType;
+    let f = model.fact(fact);
+    match &f.ty {
+        FactType::Count => format!("`{}` is a count: a whole number from 0 up", f.named.name),
+        FactType::Flag => format!("`{}` is a flag: true or false", f.named.name),
+        FactType::OneOf(vs) => format!(
+            "`{}` is one of {}, or not known yet",
+            f.named.name,
+            names(vs.iter().map(|v| v.name), 6)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,7 +31,7 @@ mod explain;
 mod net;
 mod nodes;
 pub mod regions;
-mod review;
+pub(crate) mod review;
 mod search;
 pub mod sets;
 pub mod split;
@@ -48,7 +48,7 @@ use crate::span::Span;
 pub use conditions::{Conditions, Lowered};
 pub use explain::CoreLeaf;
 pub use nodes::Cube;
-pub use review::{Gap, Witness, counterexample, gaps, projections};
+pub use review::{Gap, Witness, counterexample, gaps, implies, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
 pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, decision_table};
 

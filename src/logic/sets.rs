@@ -186,8 +186,15 @@ impl FactSet {
     /// Whether every value of `self` is in `other`.
     pub fn is_subset(&self, other: &FactSet) -> bool {
         match (self, other) {
-            (FactSet::Counts(a), FactSet::Counts(_)) => {
-                self.intersect(other) == FactSet::Counts(a.clone())
+            (FactSet::Counts(a), FactSet::Counts(b)) => {
+                // Each range of `a` inside one range of `b` (both sorted).
+                let mut j = 0;
+                a.iter().all(|&(lo, hi)| {
+                    while j < b.len() && b[j].1 < lo {
+                        j += 1;
+                    }
+                    b.get(j).is_some_and(|&(blo, bhi)| blo <= lo && hi <= bhi)
+                })
             }
             (FactSet::Variants(a), FactSet::Variants(b)) => a
                 .iter()

@@ -48,6 +48,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn help(position: &str, expected: &str) -> String {
     match position {
         "owner" | "commander" => "an owner must be one of the plan's own roles; an external (police, a superior authority) may take part with `with` or be told with `notify`, but cannot own".into(),
+        "deputy" => "a deputy acts for the role when its holder is away, so it must be one of the plan's own roles; an outside authority cannot act for a role: name an internal role, and tell the outside party with `notify` or `escalates to`".into(),
         _ => format!("name {expected} here"),
     }
 }
@@ -59,10 +60,10 @@ A name is defined, but as the wrong kind of thing for where it is used:
 
 | position | must name |
 | --- | --- |
-| `owner`, `commander` | an internal `role` |
+| `owner`, `commander`, `deputy` | an internal `role` |
 | `on` | a `trigger` |
 | `after` | a `step` |
-| `escalates to`, `notify`, `with`, `deputy`, `members` | a `role` or an `external` |
+| `escalates to`, `notify`, `with`, `members` | a `role` or an `external` |
 | `level` of a trigger | a `level` |
 | a bare name in a condition | a `trigger` or a `flag` fact |
 | the left side of a comparison or `in` | a `fact` |
@@ -71,7 +72,7 @@ The diagnostic labels the use and the definition.
 
 ## Why it matters
 An external authority (the police, a superior department) cannot be made responsible for a step
-of your plan: you cannot hold them to it. A step that starts "on" another step instead of a
+of your plan, nor act for one of its roles as `deputy`: you cannot hold them to it. A step that starts "on" another step instead of a
 trigger never starts.
 
 ## Example

@@ -1,0 +1,143 @@
+//! `trigger-gap`: values x < y < z of one count (the other facts equal)
+//! where x and z set off a trigger and y sets off none.
+
+use crate::check::words;
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::logic::split::Point;
+use crate::logic::{self, Cube, Gap, regions::Limits};
+use crate::model::TriggerId;
+
+pub const RULE: Rule = Rule {
+    code: Code::TriggerGap,
+    default_severity: Some(Severity::Warning),
+    summary: "a count range sets off nothing between two ranges that do",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let conditions = ctx.conditions();
+    // Only a plan whose every condition is known exactly: a trigger left out
+    // could fill a gap.
+    let Some(dnfs) = model
+        .trigger_ids()
+        .map(|t| conditions.dnf(t))
+        .collect::<Option<Vec<&[Cube]>>>()
+    else {
+        return;
+    };
+    if dnfs.is_empty() {
+        return;
+    }
+    match logic::gaps(&conditions.domains, &dnfs, Limits::DEFAULT) {
+        Ok(gaps) => out.extend(gaps.iter().filter_map(|g| diagnostic(ctx, &dnfs, g))),
+        Err(_) => {
+            let first = model.trigger(TriggerId(0));
+            out.push(
+                RULE.diagnostic(
+                    "could not decide whether the triggers leave a gap between their ranges",
+                    Label::new(first.named.name_span, "too many combinations to decide"),
+                )
+                .with_help(format!(
+                    "planc stopped at the bound of {} steps: split large conditions into smaller triggers",
+                    Limits::DEFAULT.steps
+                )),
+            );
+        }
+    }
+}
+
+/// The triggers that fire at the gap's context with the count at `value`.
+fn firing(ctx: &Context, dnfs: &[&[Cube]], gap: &Gap, value: u64) -> Vec<TriggerId> {
+    let at = |f: u32| {
+        if f == gap.fact {
+            return Point::Count(value);
+        }
+        // Facts the context leaves free may take any value: the first.
+        gap.others
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, p)| *p)
+            .or_else(|| ctx.conditions().domains[f as usize].full().first())
+            .unwrap_or(Point::Count(0))
+    };
+    ctx.model
+        .trigger_ids()
+        .filter(|t| {
+            dnfs[t.index()]
+                .iter()
+                .any(|cube| logic::dnf::holds(cube, at))
+        })
+        .collect()
+}
+
+fn diagnostic(ctx: &Context, dnfs: &[&[Cube]], gap: &Gap) -> Option<Diagnostic> {
+    let model = ctx.model;
+    let below = *firing(ctx, dnfs, gap, gap.below).first()?;
+    let above = *firing(ctx, dnfs, gap, gap.above).first()?;
+    let fact = model.facts.get(gap.fact as usize)?.named.name;
+    let hole = match gap.hole {
+        (a, b) if a == b => format!("{a}"),
+        (a, b) => format!("from {a} to {b}"),
+    };
+    let (x, z) = (gap.below, gap.above);
+    let context = if gap.others.is_empty() {
+        String::new()
+    } else {
+        format!(" (with {})", words::point(model, &gap.others))
+    };
+    let name = |t: TriggerId| model.trigger(t).named.name;
+    Some(
+        RULE.diagnostic(
+            format!(
+                "`{fact}` {hole} sets off no trigger{context}, though {x} sets off `{}` and {z} sets off `{}`",
+                name(below),
+                name(above)
+            ),
+            Label::new(
+                logic::condition_span(model, below),
+                format!("holds at `{fact}` = {x}, not at {}", gap.hole.0),
+            ),
+        )
+        .with_label(Label::new(
+            logic::condition_span(model, above),
+            format!("holds again from `{fact}` = {z}"),
+        ))
+        .with_help(format!(
+            "x = {x}, y = {}, z = {z}: a range that sets off nothing between two that do is usually a slip — let one range end where the next begins, or write a trigger for `{fact}` {hole} if something is meant to happen there",
+            gap.hole.0
+        )),
+    )
+}
+
+const DOC: &str = r#"# trigger-gap
+
+## What it means
+Three values x < y < z of one count, the other facts the same, where x and z set off a trigger
+and y sets off none: `crowd >= 5 and crowd < 30` at Ⅲ and `crowd >= 50` at Ⅰ leave 30 to 49
+with no response at all. The message gives the three values (x the last value below the gap,
+y the first in it, z the first above it) and, when other facts matter, their values. Values below
+every threshold are not a gap: nothing is meant to happen for 3 visitors.
+
+planc decides this exactly, over every value of every fact, with the triggers a condition names
+written out; `planc triggers` shows the same gap as a row where nothing is set off.
+
+## Why it matters
+Thresholds are usually written band by band (5–29 较大, 30–99 重大, 100 and more 特别重大). A band
+that ends at 29 while the next starts at 50 is a typo; on the day, 40 people at the door start
+nothing while 29 would have.
+
+## Example
+```
+trigger mid "较多人员" when crowd >= 5 and crowd < 30 level III
+trigger many "大量人员" when crowd >= 50 level I
+```
+
+## Fix
+```
+trigger mid "较多人员" when crowd >= 5 and crowd < 50 level III
+trigger many "大量人员" when crowd >= 50 level I
+```
+"#;
