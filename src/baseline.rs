@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 
 const VERSION: u32 = 1;
 
@@ -113,11 +114,13 @@ impl Baseline {
     }
 }
 
+/// A finding's key: its message in English whatever language is reported,
+/// so that one baseline serves every user of a repository.
 fn key(file: &str, d: &Diagnostic) -> Key {
     (
         file.to_string(),
         d.code.as_str().to_string(),
-        d.message.clone(),
+        d.message.text(Lang::En),
     )
 }
 
@@ -125,33 +128,47 @@ fn key(file: &str, d: &Diagnostic) -> Key {
 mod tests {
     use super::*;
     use crate::diagnostic::{Code, Label};
+    use crate::i18n::msg;
     use crate::span::Span;
 
-    fn finding(code: Code, message: &str, at: usize) -> Diagnostic {
-        Diagnostic::new(code, message, Label::new(Span::new(at, at + 1), "here"))
+    /// A finding of `code`: `missing-owner` of step `a`, or `no-drill`.
+    fn finding(code: Code, at: usize) -> Diagnostic {
+        let message = match code {
+            Code::MissingOwner => msg!(
+                "missing-owner",
+                kind = msg!("missing-owner-step"),
+                name = "a"
+            ),
+            _ => msg!("no-drill"),
+        };
+        Diagnostic::new(
+            code,
+            message,
+            Label::new(Span::new(at, at + 1), msg!("no-drill.label")),
+        )
     }
 
     #[test]
     fn round_trip_ignores_positions_and_counts_duplicates() {
         let mut baseline = Baseline::default();
         let old = [
-            finding(Code::MissingOwner, "step `a` has no owner", 10),
-            finding(Code::MissingOwner, "step `a` has no owner", 50),
+            finding(Code::MissingOwner, 10),
+            finding(Code::MissingOwner, 50),
         ];
         baseline.record("plans/x.plan", &old);
         let mut read = Baseline::parse(&baseline.to_json()).unwrap();
         assert_eq!(read, baseline);
         let mut now = vec![
-            finding(Code::MissingOwner, "step `a` has no owner", 90),
-            finding(Code::NoDrill, "the plan has no drill", 0),
-            finding(Code::MissingOwner, "step `a` has no owner", 95),
-            finding(Code::MissingOwner, "step `a` has no owner", 99),
+            finding(Code::MissingOwner, 90),
+            finding(Code::NoDrill, 0),
+            finding(Code::MissingOwner, 95),
+            finding(Code::MissingOwner, 99),
         ];
         assert_eq!(read.take("plans/x.plan", &mut now), 2);
         let left: Vec<usize> = now.iter().map(|d| d.primary.span.start).collect();
         assert_eq!(left, [0, 99]);
         assert_eq!(read.remaining(), 0);
-        let mut other = vec![finding(Code::MissingOwner, "step `a` has no owner", 1)];
+        let mut other = vec![finding(Code::MissingOwner, 1)];
         assert_eq!(
             Baseline::parse(&baseline.to_json())
                 .unwrap()

@@ -1,9 +1,12 @@
 //! Diagnostics as data: a stable code, a severity, a message, a primary label,
 //! secondary labels and a help line. Every stage produces these; `report`
-//! turns them into text.
+//! turns them into text. Their words are `Message`s (ids of the message files
+//! in `i18n/`): the language is chosen when they are shown, never here.
 
 use serde::Serialize;
 
+pub use crate::i18n::{Arg, Message};
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// Declares `Code` from the rows of `codes.rs`.
@@ -67,38 +70,43 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Label {
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Label {
-            span,
-            message: message.into(),
-        }
+    pub fn new(span: Span, message: Message) -> Self {
+        Label { span, message }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub primary: Label,
     /// Further labelled spans: the other definition, the other edges of a cycle.
     pub secondary: Vec<Label>,
+    pub help: Option<Message>,
+}
+
+/// A diagnostic's words in one language, as the reports show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosticText {
+    pub message: String,
+    /// The primary label first, then the secondary ones.
+    pub labels: Vec<(Span, String)>,
     pub help: Option<String>,
 }
 
 impl Diagnostic {
     /// A diagnostic labelled at `primary`. Its severity is an error until the
     /// pipeline applies the rule's configured severity (`check::apply_severities`).
-    pub fn new(code: Code, message: impl Into<String>, primary: Label) -> Self {
+    pub fn new(code: Code, message: Message, primary: Label) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message,
             primary,
             secondary: Vec::new(),
             help: None,
@@ -110,9 +118,21 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
+    }
+
+    /// Its message, labels and help in `lang`.
+    pub fn text(&self, lang: Lang) -> DiagnosticText {
+        DiagnosticText {
+            message: self.message.text(lang),
+            labels: std::iter::once(&self.primary)
+                .chain(&self.secondary)
+                .map(|l| (l.span, l.message.text(lang)))
+                .collect(),
+            help: self.help.as_ref().map(|h| h.text(lang)),
+        }
     }
 
     /// Sort key: position in the file, then code.

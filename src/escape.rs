@@ -53,22 +53,21 @@ pub fn visible_except(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// User text in a document (Markdown, HTML, DOT, Mermaid, simulate): the
-/// characters that reorder text are shown escaped, so no label can make the
-/// text around it read otherwise than it is.
-pub fn neutralise_bidi(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_bidi_control) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
+/// User text on one line of a document (Markdown, DOT, Mermaid, simulate):
+/// line breaks and other control characters become spaces, and the
+/// characters that reorder text are shown escaped.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_bidi_control(c) {
             out.extend(c.escape_unicode());
+        } else if c.is_control() {
+            out.push(' ');
         } else {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 #[cfg(test)]
@@ -84,6 +83,6 @@ mod tests {
         assert_eq!(visible("预案 ok"), "预案 ok");
         assert!(matches!(visible("预案"), Cow::Borrowed(_)));
         assert_eq!(visible_except("a\tb\u{1b}", |c| c == '\t'), "a\tb\u{241b}");
-        assert_eq!(neutralise_bidi("a\u{2066}b\u{1b}"), "a\\u{2066}b\u{1b}");
+        assert_eq!(one_line("a\nb\u{202e}c\u{1b}"), "a b\\u{202e}c ");
     }
 }

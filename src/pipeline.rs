@@ -4,6 +4,7 @@ use crate::check::{self, Context};
 use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::graph::Graphs;
+use crate::i18n::msg;
 use crate::model;
 use crate::span::Span;
 use crate::suppress;
@@ -53,9 +54,11 @@ impl CheckedBytes {
     }
 }
 
-/// Checks a file's raw bytes. Bytes that are not UTF-8 are reported at their
-/// offset; each is replaced by `?` (one byte for one byte, so every offset
-/// stays true) and the rest of the file is still checked.
+/// Checks a file's raw bytes. Bytes that are not UTF-8 are reported at the
+/// offset of the first, and nothing else is checked: like a syntax error, a
+/// file read in the wrong encoding would get findings about guesses (its
+/// text is garbled). In the text shown, each invalid byte is replaced by `?`
+/// (one byte for one byte, so every offset stays true).
 pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
     if bytes.len() > MAX_FILE_BYTES {
         return CheckedBytes::too_large(bytes.len() as u64, config);
@@ -68,25 +71,15 @@ pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
             diagnostics,
         };
     };
-    let more = match invalid.len() - 1 {
-        0 => String::new(),
-        n => format!(" (and {n} more)"),
-    };
     let encoding = Diagnostic::new(
         Code::SyntaxError,
-        format!("the file is not valid UTF-8: invalid byte at offset {first}{more}"),
-        Label::new(Span::new(first, first + 1), "not UTF-8"),
+        msg!("file-not-utf8", offset = first, more = invalid.len() - 1),
+        Label::new(Span::new(first, first + 1), msg!("file-not-utf8.label")),
     )
-    .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
-    // A `?` standing where syntax was expected is the same problem, already told.
-    let mut diagnostics: Vec<Diagnostic> = check_source(&source, config)
-        .into_iter()
-        .filter(|d| invalid.binary_search(&d.primary.span.start).is_err())
-        .collect();
-    diagnostics.push(encoding);
+    .with_help(msg!("file-not-utf8.help"));
     CheckedBytes {
         source,
-        diagnostics: check::finish(diagnostics, config),
+        diagnostics: check::finish(vec![encoding], config),
     }
 }
 
@@ -108,10 +101,10 @@ fn replace_invalid_utf8(bytes: &[u8]) -> (String, Vec<usize>) {
 fn too_large(len: u64) -> Diagnostic {
     Diagnostic::new(
         Code::SyntaxError,
-        format!("the file is {len} bytes, more than planc reads ({MAX_FILE_BYTES} bytes)"),
-        Label::new(Span::new(0, 0), "file too large"),
+        msg!("file-too-large", size = len, max = MAX_FILE_BYTES),
+        Label::new(Span::new(0, 0), msg!("file-too-large.label")),
     )
-    .with_help("split the plan into several files")
+    .with_help(msg!("file-too-large.help"))
 }
 
 #[cfg(test)]
@@ -119,29 +112,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_bytes_keep_offsets_and_the_rest_is_checked() {
+    fn invalid_bytes_keep_offsets_and_nothing_else_is_checked() {
         // A GBK-encoded label inside a string, and an undefined owner after it.
         let mut bytes = b"plan \"p\" { commander r }\nrole r \"".to_vec();
         bytes.extend([0xD7, 0xE9]);
         bytes.extend(b"\" { holder \"a\" }\nstep s \"s\" { owner nobody }\n");
         let checked = check_bytes(&bytes, &Config::default());
-        let codes: Vec<&str> = checked
+        let found: Vec<(&str, String)> = checked
             .diagnostics
             .iter()
-            .map(|d| d.code.as_str())
+            .map(|d| (d.code.as_str(), d.message.text(crate::lang::Lang::En)))
             .collect();
-        assert!(codes.contains(&"syntax-error"), "{codes:?}");
-        assert!(codes.contains(&"undefined-name"), "{codes:?}");
-        assert_eq!(checked.source.len(), bytes.len());
-        let utf8 = checked
-            .diagnostics
-            .iter()
-            .find(|d| d.code == Code::SyntaxError)
-            .unwrap();
         assert_eq!(
-            utf8.message,
-            "the file is not valid UTF-8: invalid byte at offset 33 (and 1 more)"
+            found,
+            [(
+                "syntax-error",
+                "the file is not valid UTF-8: invalid byte at offset 33 (and 1 more)".to_string()
+            )]
         );
+        assert_eq!(checked.source.len(), bytes.len());
+        assert_eq!(&checked.source[33..35], "??");
     }
 }
 

@@ -34,7 +34,9 @@ impl From<Span> for miette::SourceSpan {
     }
 }
 
-/// Maps byte offsets to 1-based lines and columns (columns count characters).
+/// Maps byte offsets to lines and columns. A line ends at LF, CRLF or a lone
+/// CR, as the Language Server Protocol counts them: the one definition every
+/// output uses (human report, JSON, SARIF, GitHub, the editor).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
@@ -42,14 +44,13 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
+            }
+        }
         LineIndex { line_starts }
     }
 
@@ -63,14 +64,50 @@ impl LineIndex {
         self.line_starts.get(line).copied().unwrap_or(source.len())
     }
 
-    /// 1-based line and 1-based column in characters of `offset` in `source`.
-    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(source, offset.min(source.len()));
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
-        let column = source[start..offset].chars().count() + 1;
-        (line + 1, column)
+    /// The number of lines (a text ending with a line break has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
     }
+
+    /// The text of 0-based `line` without its line break.
+    pub fn line_text<'s>(&self, line: usize, source: &'s str) -> &'s str {
+        let start = self.line_start(line, source);
+        let end = self.line_start(line + 1, source);
+        source[start..end]
+            .strip_suffix('\n')
+            .map_or(&source[start..end], |s| s)
+            .trim_end_matches('\r')
+    }
+
+    /// 1-based line and 1-based column in characters of `offset` in `source`.
+    /// Between the CR and the LF of a line break is the end of the line.
+    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let (line, before) = self.line_and_prefix(source, offset);
+        (line + 1, before.chars().count() + 1)
+    }
+
+    /// 0-based line of `offset` and the text of its line before it.
+    pub fn line_and_prefix<'s>(&self, source: &'s str, offset: usize) -> (usize, &'s str) {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let line = self.line(offset);
+        let start = self.line_starts[line];
+        (line, source[start..offset].trim_end_matches('\r'))
+    }
+}
+
+/// Where a region shown to the user ends: a span that ends with its line's
+/// break (LF, CRLF or CR) ends before it, on its own line.
+pub fn region_end(source: &str, span: Span) -> usize {
+    let end = floor_char_boundary(source, span.end.min(source.len()));
+    let text = &source[span.start.min(end)..end];
+    let trimmed = match text.strip_suffix('\n') {
+        Some(t) => t.strip_suffix('\r').unwrap_or(t),
+        None => text.strip_suffix('\r').unwrap_or(text),
+    };
+    if trimmed.is_empty() {
+        return end;
+    }
+    span.start + trimmed.len()
 }
 
 /// The largest char boundary at or before `offset`.
@@ -79,4 +116,37 @@ pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_a_lone_cr() {
+        let source = "a\nb\r\nc\rd\r\re";
+        let index = LineIndex::new(source);
+        assert_eq!(index.line_count(), 6);
+        let at = |c: char| index.line_col(source, source.find(c).unwrap());
+        assert_eq!(at('b'), (2, 1));
+        assert_eq!(at('c'), (3, 1));
+        assert_eq!(at('d'), (4, 1));
+        assert_eq!(at('e'), (6, 1));
+        // Between CR and LF: the end of line 2.
+        assert_eq!(index.line_col(source, 4), (2, 2));
+        assert_eq!(index.line_text(1, source), "b");
+        assert_eq!(index.line_text(4, source), "");
+    }
+
+    #[test]
+    fn a_region_ending_with_its_line_break_ends_on_its_line() {
+        let source = "abc\r\nd\re";
+        assert_eq!(region_end(source, Span::new(0, 5)), 3);
+        assert_eq!(region_end(source, Span::new(0, 4)), 3);
+        assert_eq!(region_end(source, Span::new(0, 2)), 2);
+        assert_eq!(region_end(source, Span::new(5, 7)), 6);
+        assert_eq!(region_end(source, Span::new(5, 6)), 6);
+        // A span that is only a line break stays as it is.
+        assert_eq!(region_end(source, Span::new(3, 5)), 5);
+    }
 }

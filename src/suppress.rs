@@ -10,6 +10,7 @@
 use crate::check::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
 use crate::config::{Config, find_code};
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{File, Item};
 
@@ -34,9 +35,9 @@ pub struct Suppression {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed {
     pub span: Span,
-    pub message: String,
-    pub label: String,
-    pub help: String,
+    pub message: Message,
+    pub label: Message,
+    pub help: Message,
 }
 
 /// Every directive comment of `source`, with the item each stands above.
@@ -60,9 +61,9 @@ pub fn find(source: &str, file: &File) -> (Vec<Suppression>, Vec<Malformed>) {
             }),
             None => malformed.push(Malformed {
                 span: comment,
-                message: "this `planc:` comment is not a suppression planc can read".into(),
-                label: "not `planc: allow(CODE) — reason`".into(),
-                help: "write `# planc: allow(CODE) — reason`, e.g. `# planc: allow(orphan-role) — 组长由上级任命`".into(),
+                message: msg!("suppression-unreadable"),
+                label: msg!("suppression-unreadable.label"),
+                help: msg!("suppression-unreadable.help"),
             }),
         }
     }
@@ -92,10 +93,12 @@ pub fn apply(
     for s in &suppressions {
         let Some(target) = s.target else {
             findings.push(
-                UNUSED_SUPPRESSION.diagnostic("this suppression is not directly above an item, so it silences nothing",
-                    Label::new(s.span, "no item on the next line"),
-                )
-                .with_help("put it on the line directly above the role, step, trigger … it is about (no blank line between)"),
+                UNUSED_SUPPRESSION
+                    .diagnostic(
+                        msg!("suppression-no-target"),
+                        Label::new(s.span, msg!("suppression-no-target.label")),
+                    )
+                    .with_help(msg!("suppression-no-target.help")),
             );
             continue;
         };
@@ -103,12 +106,10 @@ pub fn apply(
             findings.push(
                 UNUSED_SUPPRESSION
                     .diagnostic(
-                        "this suppression gives no reason, so it silences nothing",
-                        Label::new(s.span, "no reason after `)`"),
+                        msg!("suppression-no-reason"),
+                        Label::new(s.span, msg!("suppression-no-reason.label")),
                     )
-                    .with_help(
-                        "say why the finding is acceptable: `# planc: allow(CODE) — reason`",
-                    ),
+                    .with_help(msg!("suppression-no-reason.help")),
             );
             continue;
         }
@@ -117,10 +118,12 @@ pub fn apply(
             diagnostics.retain(|d| !(d.code == code && inside(d.primary.span.start, target)));
             if diagnostics.len() == before && is_on(code, config) {
                 findings.push(
-                    UNUSED_SUPPRESSION.diagnostic(format!("`allow({code})` silences nothing: the item below has no `{code}` finding"),
-                        Label::new(code_span, "nothing to silence"),
-                    )
-                    .with_help("remove it, or this code from it"),
+                    UNUSED_SUPPRESSION
+                        .diagnostic(
+                            msg!("suppression-unused", code = code.as_str()),
+                            Label::new(code_span, msg!("suppression-unused.label")),
+                        )
+                        .with_help(msg!("suppression-unused.help")),
                 );
             }
         }
@@ -159,13 +162,11 @@ fn parse_allow(rest: &str, at: usize, malformed: &mut Vec<Malformed>) -> Option<
             Ok(code) => codes.push((code, span)),
             Err(close) => malformed.push(Malformed {
                 span,
-                message: format!(
-                    "`{name}` is not a planc check, so its suppression silences nothing"
-                ),
-                label: "unknown code".into(),
+                message: msg!("suppression-unknown-code", name = name),
+                label: msg!("suppression-unknown-code.label"),
                 help: match close.first() {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => "`planc explain --list` lists every code".into(),
+                    Some(c) => msg!("did-you-mean", name = c.as_str()),
+                    None => msg!("suppression-unknown-code.help"),
                 },
             }),
         }
@@ -225,39 +226,13 @@ fn target(source: &str, comment: Span, item_starts: &[Span]) -> Option<Span> {
 
 /// The `#` comments of `source` (outside strings), each from `#` to the end of its line.
 pub fn comments(source: &str) -> Vec<Span> {
-    let bytes = source.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                let start = i;
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                let end = if i > start && bytes[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                };
-                out.push(Span::new(start, end));
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    out
+    crate::syntax::lex::comments(source).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::syntax;
 
     fn suppressions(source: &str) -> (Vec<Suppression>, Vec<Malformed>) {
@@ -312,7 +287,7 @@ mod tests {
         let (found, malformed) = suppressions(source);
         assert_eq!(found[0].reason, None);
         assert_eq!(found[1].codes, []);
-        let messages: Vec<&str> = malformed.iter().map(|m| m.help.as_str()).collect();
+        let messages: Vec<String> = malformed.iter().map(|m| m.help.text(Lang::En)).collect();
         assert_eq!(messages[0], "did you mean `missing-owner`?");
         assert_eq!(malformed.len(), 3);
     }

@@ -13,6 +13,7 @@ use std::fs;
 use std::path::Path;
 
 use planc::diagnostic::Code;
+use planc::lang::Lang;
 
 fn fixtures() -> Vec<(String, String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checks");
@@ -103,4 +104,36 @@ fn human_output_of_each_fires_fixture() {
             insta::assert_snapshot!(format!("{code}__{stem}"), common::human(&path, &source));
         }
     }
+}
+
+/// `check --lang zh` of every fixture, quiet ones too (their summary line).
+#[test]
+fn chinese_output_of_every_fixture() {
+    for (code, stem, source) in fixtures() {
+        let path = format!("{code}/{stem}.plan");
+        let text = common::human_in(&path, &source, Lang::Zh);
+        insta::assert_snapshot!(format!("zh__{code}__{stem}"), text);
+    }
+}
+
+/// Every message, label and help of every fixture is written out in both
+/// languages: each id exists and gets every placeholder it uses.
+#[test]
+fn every_diagnostic_of_every_fixture_has_its_words_in_both_languages() {
+    let mut problems = Vec::new();
+    for (code, stem, source) in fixtures() {
+        for d in common::diagnostics(&source) {
+            let messages = std::iter::once(&d.message)
+                .chain(std::iter::once(&d.primary.message))
+                .chain(d.secondary.iter().map(|l| &l.message))
+                .chain(d.help.as_ref());
+            for m in messages {
+                for lang in Lang::ALL {
+                    let (_, wrong) = m.format(lang);
+                    problems.extend(wrong.into_iter().map(|w| format!("{code}/{stem}: {w}")));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

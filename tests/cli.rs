@@ -402,22 +402,35 @@ fn many_files_are_reported_in_a_stable_order() {
 #[test]
 fn explain_prints_the_docs_page_of_a_check() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for rule in RULES {
-        let run = planc(root, &["explain", rule.code.as_str()]);
-        assert_eq!(run.code, 0);
-        let page =
-            std::fs::read_to_string(root.join(format!("docs/checks/{}.md", rule.code))).unwrap();
-        let comment_start = page.find("<!--").unwrap();
-        let comment_end = page[comment_start..].find("-->\n\n").unwrap() + comment_start + 5;
-        let without_comment = format!("{}{}", &page[..comment_start], &page[comment_end..]);
-        assert_eq!(
-            run.stdout, without_comment,
-            "explain {} differs from its docs page",
-            rule.code
-        );
+    for (flag, folder) in [("en", "docs/checks"), ("zh", "docs/checks/zh")] {
+        for rule in RULES {
+            let run = planc(root, &["explain", rule.code.as_str(), "--lang", flag]);
+            assert_eq!(run.code, 0);
+            let page =
+                std::fs::read_to_string(root.join(format!("{folder}/{}.md", rule.code))).unwrap();
+            let comment_start = page.find("<!--").unwrap();
+            let comment_end = page[comment_start..].find("-->\n\n").unwrap() + comment_start + 5;
+            let without_comment = format!("{}{}", &page[..comment_start], &page[comment_end..]);
+            assert_eq!(
+                run.stdout, without_comment,
+                "explain {} --lang {flag} differs from its docs page",
+                rule.code
+            );
+        }
     }
+    // The C locale speaks English.
     let run = planc(root, &["explain", "missing_owner"]);
-    assert!(run.stdout.starts_with("# missing-owner\n"));
+    assert!(
+        run.stdout
+            .starts_with("# missing-owner\n\nDefault severity: **error**.")
+    );
+    let run = planc(root, &["explain", "missing_owner", "--lang", "zh"]);
+    assert!(
+        run.stdout
+            .starts_with("# missing-owner\n\n默认级别：**错误**（`error`）。步骤或日常工作没有负责人（`owner`）。\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -438,6 +451,26 @@ fn explain_suggests_close_codes_and_lists_all() {
         assert_eq!(words[0], rule.code.as_str());
         assert_eq!(words[1], planc::explain::severity_word(rule));
         assert!(line.ends_with(rule.summary));
+        assert_eq!(
+            line.find(rule.summary),
+            Some(lines[0].find("finds").unwrap()),
+            "{line}"
+        );
     }
     assert_eq!(planc(root, &["explain"]).code, 2);
+    let run = planc(root, &["explain", "missing-ownr", "--lang", "zh"]);
+    assert_eq!(
+        run.stderr,
+        "planc: 没有代码为 `missing-ownr` 的检查；是不是想写 `missing-owner`？\n"
+    );
+    let run = planc(root, &["explain", "--list", "--lang", "zh"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["代码", "默认", "查找的问题"]
+    );
+    assert!(
+        lines.contains(&"no-drill               warning  预案里没有安排演练（`drill`）"),
+        "{lines:#?}"
+    );
 }

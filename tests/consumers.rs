@@ -127,6 +127,8 @@ fn cmark_gfm_finds_one_unticked_task_per_step() {
                 "tasklist",
                 "--extension",
                 "table",
+                "--extension",
+                "autolink",
                 "-t",
                 "xml",
             ])

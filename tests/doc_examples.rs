@@ -1,5 +1,6 @@
-//! Every check's documentation (`planc explain`, docs/checks/): its Example
-//! fires its code, and its Fix does not.
+//! Every check's documentation (`planc explain`, docs/checks/), in English
+//! and in Chinese: its Example (示例) fires its code, and its Fix (修改方法)
+//! does not.
 //!
 //! The blocks are fragments of a plan, so each is laid over `CONTEXT`, a small
 //! plan of the names the examples share, item by item: an item of the Example
@@ -13,6 +14,8 @@ mod common;
 use planc::check::RULES;
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic, Severity};
+use planc::explain;
+use planc::lang::Lang;
 
 /// The names the examples use without defining them. No plan header and no
 /// drill (missing-plan-header's and no-drill's examples leave them out), and
@@ -135,30 +138,34 @@ fn every_example_fires_its_code_and_every_fix_does_not() {
     let context = chunks(CONTEXT);
     let mut failures = Vec::new();
     for rule in RULES {
-        let code = rule.code;
-        let (Some(example), Some(fix)) = (block(rule.doc, "Example"), block(rule.doc, "Fix"))
-        else {
-            failures.push(format!("{code}: no plan text in its Example or its Fix"));
-            continue;
-        };
-        let example = chunks(example);
-        let fix = chunks(fix);
+        for (lang, example, fix) in [(Lang::En, "Example", "Fix"), (Lang::Zh, "示例", "修改方法")]
+        {
+            let code = rule.code;
+            let at = format!("{code} ({lang})");
+            let body = explain::doc(rule, lang).body;
+            let (Some(example), Some(fix)) = (block(body, example), block(body, fix)) else {
+                failures.push(format!("{at}: no plan text in its {example} or its {fix}"));
+                continue;
+            };
+            let example = chunks(example);
+            let fix = chunks(fix);
 
-        let (text, own_end) = compose(&[&example, &context], 1);
-        if own_findings(&text, own_end, code).is_empty() {
-            failures.push(format!(
-                "{code}: the Example does not fire it:\n{text}\n{:#?}",
-                common::summary(&text, &planc::check_source(&text, &Config::default()))
-            ));
-        }
+            let (text, own_end) = compose(&[&example, &context], 1);
+            if own_findings(&text, own_end, code).is_empty() {
+                failures.push(format!(
+                    "{at}: the Example does not fire it:\n{text}\n{:#?}",
+                    common::summary(&text, &planc::check_source(&text, &Config::default()))
+                ));
+            }
 
-        let (text, own_end) = compose(&[&fix, &example, &context], 2);
-        let fired = own_findings(&text, own_end, code);
-        if !fired.is_empty() {
-            failures.push(format!(
-                "{code}: the Fix still fires it:\n{text}\n{:#?}",
-                common::summary(&text, &fired)
-            ));
+            let (text, own_end) = compose(&[&fix, &example, &context], 2);
+            let fired = own_findings(&text, own_end, code);
+            if !fired.is_empty() {
+                failures.push(format!(
+                    "{at}: the Fix still fires it:\n{text}\n{:#?}",
+                    common::summary(&text, &fired)
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -45,6 +45,7 @@ fn a_real_lsp_client_drives_the_server() {
         .args(["-p", "no:cacheprovider", "--timeout", "60"])
         .current_dir(root())
         .env("PLANC", env!("CARGO_BIN_EXE_planc"))
+        .env("LC_ALL", "C")
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .output()
         .expect("run pytest");

@@ -87,7 +87,7 @@ fn fixture_annotations() -> Vec<Annotation> {
             source: &source,
             diagnostics: &diagnostics,
         };
-        out.extend(github::annotations(&[report]));
+        out.extend(github::annotations(&[report], planc::lang::Lang::En));
     }
     out
 }

@@ -12,6 +12,7 @@ use planc::check::{self, Context};
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic};
 use planc::graph::Graphs;
+use planc::lang::Lang;
 use planc::model::{
     Cond, CondId, Condition, Fact, FactId, FactType, Model, Named, Ref, Step, StepId, Trigger,
     TriggerId,
@@ -88,7 +89,7 @@ impl Synth {
             after,
             start_unresolved: false,
             with: vec![],
-            within: None,
+            deadlines: vec![],
             notify: vec![],
             until: None,
             texts: vec![],
@@ -118,7 +119,8 @@ fn found(diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .map(|d| {
-            let name = d.message.split('`').nth(1).unwrap_or("?");
+            let message = d.message.text(Lang::En);
+            let name = message.split('`').nth(1).unwrap_or("?");
             format!("{name}: {}", d.code)
         })
         .collect()
@@ -411,12 +413,7 @@ fn a_condition_too_hard_to_decide_says_so() {
     s.step("maybe".into(), &[hard], &[]);
     let diagnostics = s.check();
     assert_eq!(found(&diagnostics), ["hard: unsatisfiable-trigger"]);
-    assert!(diagnostics[0].message.starts_with("could not decide"));
-    assert!(
-        diagnostics[0]
-            .help
-            .as_deref()
-            .unwrap_or("")
-            .contains("bound")
-    );
+    let text = diagnostics[0].text(Lang::En);
+    assert!(text.message.starts_with("could not decide"));
+    assert!(text.help.unwrap_or_default().contains("bound"));
 }

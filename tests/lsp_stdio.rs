@@ -3,8 +3,10 @@
 //! (`-32700`, `-32600`), logs the rest, keeps answering the valid requests,
 //! and ends only with the stream or `exit`.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -22,7 +24,7 @@ struct Editor {
 
 impl Editor {
     fn start() -> Editor {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_planc"))
+        let mut child = support::command(&support::root())
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -224,6 +226,44 @@ fn a_problem_past_column_65535_is_published() {
     outline(&mut editor, 2);
     editor.request(3, "shutdown", Value::Null);
     editor.answer(json!(3));
+    editor.notify("exit", Value::Null);
+    assert_eq!(editor.exit_code(), Some(0));
+}
+
+#[test]
+fn a_lone_cr_ends_a_line_and_a_broken_planc_toml_far_right_is_survived() {
+    let dir = support::temp_root();
+    std::fs::write(
+        dir.path().join("planc.toml"),
+        format!("[span-of-control]\nlimit = {}-1\n", " ".repeat(65_536)),
+    )
+    .unwrap();
+    let uri = format!("file://{}/cr.plan", dir.path().display());
+    let mut editor = Editor::start();
+    editor.request(1, "initialize", json!({"capabilities": {}}));
+    editor.answer(json!(1));
+    editor.notify("initialized", json!({}));
+    let text = "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n";
+    editor.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
+    );
+    let published = editor.wait("diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+    });
+    let undefined = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "undefined-name")
+        .cloned()
+        .unwrap_or_else(|| panic!("{published}"));
+    assert_eq!(
+        undefined["range"]["start"],
+        json!({"line": 4, "character": 5})
+    );
+    editor.request(2, "shutdown", Value::Null);
+    editor.answer(json!(2));
     editor.notify("exit", Value::Null);
     assert_eq!(editor.exit_code(), Some(0));
 }

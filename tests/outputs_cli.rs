@@ -177,6 +177,27 @@ fn bad_arguments_exit_2() {
             vec!["simulate", plan, "--start", "2026-02-30T09:00"],
             "does not exist",
         ),
+        (
+            vec!["simulate", plan, "--set", "visitors=99999999999999999999"],
+            "is too large",
+        ),
+        // Year 0 is no more a year here than in a plan's `date`.
+        (
+            vec!["simulate", plan, "--start", "0000-01-01T00:00"],
+            "the date 0000-01-01 does not exist",
+        ),
+        // A deadline that falls past the calendar is said to, not clamped.
+        (
+            vec![
+                "simulate",
+                plan,
+                "--set",
+                "visitors=60",
+                "--start",
+                "9999-12-31T23:55",
+            ],
+            "after 9999-12-31",
+        ),
         (vec!["render", plan, "--format", "pdf"], "invalid value"),
         (vec!["render", "/nonexistent/plan.plan"], "cannot read"),
     ] {

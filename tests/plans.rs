@@ -7,6 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use planc::diagnostic::{Diagnostic, Severity};
+use planc::lang::Lang;
 use planc::syntax::ast::Item;
 
 /// Each bundled plan's findings, exactly: `(code, item)`, where the item is
@@ -26,6 +27,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "xinfang-chuzhi",
         &[
             ("no-drill", "plan"),
+            ("unassigned-deputy", "vice_leader"),
             ("unassigned-role", "leader"),
             ("unassigned-role", "reception"),
             ("unassigned-role", "scene"),
@@ -35,6 +37,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "xinfang-tufa",
         &[
             ("no-drill", "plan"),
+            ("unassigned-deputy", "vice_leader"),
             ("unassigned-role", "business_depts"),
             ("unassigned-role", "leader"),
             ("unassigned-role", "petition_dept"),
@@ -124,7 +127,7 @@ fn every_bundled_plan_compiles_without_errors() {
         let errors: Vec<String> = common::diagnostics(&source)
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| format!("{}: {}", d.code, d.message))
+            .map(|d| format!("{}: {}", d.code, d.message.text(Lang::En)))
             .collect();
         assert!(errors.is_empty(), "{stem} has errors: {errors:#?}");
     }
@@ -173,7 +176,7 @@ fn every_warning_of_a_bundled_plan_is_listed_in_its_header_comment() {
                 listed.contains(d.code.as_str()),
                 "{stem}: warning {} ({}) is not listed under `Expected warnings:`",
                 d.code,
-                d.message
+                d.message.text(Lang::En)
             );
         }
     }

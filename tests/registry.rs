@@ -1,12 +1,15 @@
 //! The rule registry: every code has exactly one rule, and every rule's
 //! documentation is its page under docs/checks/ (regenerate the pages with
-//! `UPDATE_DOCS=1 cargo test --test registry`).
+//! `UPDATE_DOCS=1 cargo test --test registry`), in English and, under
+//! docs/checks/zh/, in Chinese.
 
 use std::collections::HashSet;
 use std::path::Path;
 
 use planc::check::RULES;
 use planc::diagnostic::Code;
+use planc::explain;
+use planc::lang::Lang;
 
 #[test]
 fn every_code_has_exactly_one_rule() {
@@ -24,72 +27,98 @@ fn every_code_has_exactly_one_rule() {
     assert_eq!(names.len(), Code::ALL.len(), "codes are not unique");
 }
 
-#[test]
-fn every_rule_documents_meaning_reason_example_and_fix() {
-    for rule in RULES {
-        let doc = rule.doc;
-        assert!(
-            doc.starts_with(&format!("# {}\n", rule.code)),
-            "{}: doc must start with its code",
-            rule.code
-        );
-        for section in [
+/// The sections of a check's page, in each language.
+const SECTIONS: [(Lang, [&str; 4]); 2] = [
+    (
+        Lang::En,
+        [
             "## What it means",
             "## Why it matters",
             "## Example",
             "## Fix",
-        ] {
+        ],
+    ),
+    (
+        Lang::Zh,
+        ["## 含义", "## 为什么重要", "## 示例", "## 修改方法"],
+    ),
+];
+
+#[test]
+fn every_rule_documents_meaning_reason_example_and_fix_in_both_languages() {
+    for rule in RULES {
+        for (lang, sections) in SECTIONS {
+            let doc = explain::doc(rule, lang);
+            let at = format!("{} ({lang})", rule.code);
+            assert_eq!(doc.title, format!("# {}\n", rule.code), "{at}: the title");
             assert!(
-                doc.contains(section),
-                "{}: doc lacks `{section}`",
-                rule.code
+                !doc.summary.is_empty() && !doc.summary.contains('\n'),
+                "{at}: one line says what it finds"
             );
+            assert!(
+                doc.body.starts_with('\n'),
+                "{at}: a blank line after the summary"
+            );
+            let mut from = 0;
+            for section in sections {
+                let found = doc.body[from..].find(&format!("{section}\n"));
+                assert!(found.is_some(), "{at}: lacks `{section}`, or out of order");
+                from += found.unwrap_or_default();
+            }
         }
-        assert!(!rule.summary.is_empty());
     }
 }
 
-fn severity_words(rule: &planc::check::Rule) -> &'static str {
-    match rule.default_severity {
-        Some(s) => s.as_str(),
-        None => "off",
+/// Where a language's pages are, and how they say they are generated.
+fn folder(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "docs/checks",
+        Lang::Zh => "docs/checks/zh",
     }
 }
 
-/// The docs/checks/<code>.md page of a rule.
-fn page(rule: &planc::check::Rule) -> String {
-    let mut doc = rule.doc.to_string();
-    let title_end = doc.find('\n').map(|i| i + 1).unwrap_or(doc.len());
-    doc.insert_str(
+/// The docs page of a rule: `planc explain`'s page with a comment saying where it comes from.
+fn page(rule: &planc::check::Rule, lang: Lang) -> String {
+    let mut page = explain::page(rule, lang);
+    let title_end = page.find('\n').map(|i| i + 1).unwrap_or(page.len());
+    let source = match lang {
+        Lang::En => format!(
+            "src/check/rules/{}.rs: edit the rule's DOC",
+            rule.code.as_str().replace('-', "_")
+        ),
+        Lang::Zh => format!("src/i18n/zh/checks/{}.md: edit that file", rule.code),
+    };
+    page.insert_str(
         title_end,
         &format!(
-            "\n<!-- generated from src/check/rules/{}.rs: edit the rule's DOC, then run `UPDATE_DOCS=1 cargo test --test registry` -->\n\nDefault severity: **{}**. {}.\n",
-            rule.code.as_str().replace('-', "_"),
-            severity_words(rule),
-            capitalise(rule.summary)
+            "\n<!-- generated from {source}, then run `UPDATE_DOCS=1 cargo test --test registry` -->\n"
         ),
     );
-    doc
+    page
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-fn index() -> String {
-    let mut out = String::from(
-        "# Checks\n\n<!-- generated: run `UPDATE_DOCS=1 cargo test --test registry` -->\n\n`planc explain CODE` prints a check's page.\n\n| code | default | finds |\n| --- | --- | --- |\n",
+fn index(lang: Lang) -> String {
+    let (title, intro, head) = match lang {
+        Lang::En => (
+            "Checks",
+            "`planc explain CODE` prints a check's page. 中文：[zh/README.md](zh/README.md).",
+            "| code | default | finds |",
+        ),
+        Lang::Zh => (
+            "检查项",
+            "`planc explain 代码 --lang zh` 显示一项检查的说明。English: [../README.md](../README.md).",
+            "| 代码 | 默认级别 | 查找的问题 |",
+        ),
+    };
+    let mut out = format!(
+        "# {title}\n\n<!-- generated: run `UPDATE_DOCS=1 cargo test --test registry` -->\n\n{intro}\n\n{head}\n| --- | --- | --- |\n"
     );
     for rule in RULES {
         out.push_str(&format!(
             "| [{0}]({0}.md) | {1} | {2} |\n",
             rule.code,
-            severity_words(rule),
-            rule.summary
+            explain::severity_word(rule),
+            explain::doc(rule, lang).summary
         ));
     }
     out
@@ -97,23 +126,27 @@ fn index() -> String {
 
 #[test]
 fn docs_pages_are_generated_from_the_rules() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/checks");
-    let mut pages: Vec<(String, String)> = RULES
-        .iter()
-        .map(|r| (format!("{}.md", r.code), page(r)))
-        .collect();
-    pages.push(("README.md".into(), index()));
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::create_dir_all(&dir).expect("docs/checks");
-        for (name, text) in &pages {
-            std::fs::write(dir.join(name), text).expect("write page");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for lang in Lang::ALL {
+        let dir = root.join(folder(lang));
+        let mut pages: Vec<(String, String)> = RULES
+            .iter()
+            .map(|r| (format!("{}.md", r.code), page(r, lang)))
+            .collect();
+        pages.push(("README.md".into(), index(lang)));
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::create_dir_all(&dir).expect("docs/checks");
+            for (name, text) in &pages {
+                std::fs::write(dir.join(name), text).expect("write page");
+            }
         }
-    }
-    for (name, text) in &pages {
-        let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-        assert!(
-            on_disk == *text,
-            "docs/checks/{name} is out of date: run `UPDATE_DOCS=1 cargo test --test registry`"
-        );
+        for (name, text) in &pages {
+            let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            assert!(
+                on_disk == *text,
+                "{}/{name} is out of date: run `UPDATE_DOCS=1 cargo test --test registry`",
+                folder(lang)
+            );
+        }
     }
 }

@@ -99,10 +99,25 @@ fn markup_does_not_change_the_markdown_structure() {
             _ => {}
         }
     }
-    // title, checklists, each trigger, role cards, each role, routines, each
-    // routine, outside parties, plan text, each section
-    let expected =
-        1 + 1 + doc.triggers.len() + 1 + doc.roles.len() + 1 + doc.routines.len() + 1 + 1 + 2;
+    // title, checklists, each trigger and each phase of its checklist, role
+    // cards, each role, routines, each routine, outside parties, plan text,
+    // each section
+    let phases: usize = doc
+        .triggers
+        .iter()
+        .map(|t| t.steps.chunk_by(|a, b| a.phase == b.phase).count())
+        .sum();
+    let expected = 1
+        + 1
+        + doc.triggers.len()
+        + phases
+        + 1
+        + doc.roles.len()
+        + 1
+        + doc.routines.len()
+        + 1
+        + 1
+        + 2;
     assert_eq!(headings, expected, "{md}");
     for label in [
         "<script>alert(\"title\")</script> | *plan* # \\N",
@@ -121,6 +136,29 @@ fn markup_does_not_change_the_markdown_structure() {
             text.contains(label),
             "`{label}` is not read back as text:\n{text}"
         );
+    }
+}
+
+#[test]
+fn bidi_characters_are_shown_escaped_in_every_document() {
+    let source = markup();
+    assert!(source.contains("\\u{202E}"));
+    let doc = document(&source, None);
+    let (dot, mermaid) = graphs(&source, true);
+    let simulated = with_plan(&source, |_, model, graphs| {
+        let facts = planc::simulate::Facts::parse(model, &["people=60".to_string()]).unwrap();
+        let sim = planc::simulate::run(model, graphs, facts, None);
+        planc::simulate::text::render(&sim, model, Lang::En)
+    });
+    for (what, text) in [
+        ("markdown", planc::render::markdown::render(&doc)),
+        ("html", html(&source)),
+        ("dot", dot),
+        ("mermaid", mermaid),
+        ("simulate", simulated),
+    ] {
+        assert!(!text.contains('\u{202E}'), "{what}: {text}");
+        assert!(text.contains("\\u{202e}txt.exe"), "{what}: {text}");
     }
 }
 
@@ -247,30 +285,17 @@ fn markup_stays_inside_quoted_labels_in_mermaid() {
     }
 }
 
+/// The JSON's shape; which steps a checklist holds is tested by hand on
+/// hand-made plans in tests/checklists.rs.
 #[test]
-fn json_names_every_item_and_orders_checklists() {
+fn json_of_every_bundled_plan_names_its_schema() {
     for (stem, _, source) in bundled() {
         let value: serde_json::Value = serde_json::from_str(&json(&source)).unwrap();
         assert_eq!(value["schema"], "planc-plan", "{stem}");
         assert_eq!(value["version"], 1);
         assert_eq!(value["language"], "zh");
-        let doc = document(&source, None);
-        for t in &doc.triggers {
-            let json_trigger = value["triggers"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|j| j["name"] == t.name.as_str())
-                .unwrap();
-            let names: Vec<&str> = json_trigger["checklist"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| n.as_str().unwrap())
-                .collect();
-            let want: Vec<&str> = t.steps.iter().map(|s| s.name.as_str()).collect();
-            assert_eq!(names, want, "{stem}: {}", t.name);
-            let cond = &json_trigger["condition"];
+        for t in value["triggers"].as_array().unwrap() {
+            let cond = &t["condition"];
             assert!(
                 cond["root"].as_u64().unwrap() < cond["nodes"].as_array().unwrap().len() as u64
             );
@@ -304,7 +329,7 @@ fn deep_conditions_render_cut_short_without_recursion() {
         assert!(u.condition.ends_with('…') && u.condition.chars().count() <= 601);
         assert!(planc::render::markdown::render(&doc).contains("- [ ] **S**"));
         assert!(planc::render::html::render(&doc).contains("N ≥ 0 or"));
-        let json = planc::render::json::render(&doc, model, graphs);
+        let json = planc::render::json::render(&doc, model);
         assert!(json.contains("\"kind\": \"not\""));
         let picture = planc::render::graph::response(model, Lang::En);
         assert!(planc::render::dot::render(&picture, "steps").contains("not (not ("));
@@ -344,7 +369,7 @@ fn conditions_in_plain_words() {
 }
 
 #[test]
-fn checklists_respect_after_and_break_ties_by_source_order() {
+fn checklists_go_by_phase_then_due_time_then_source_order() {
     let doc = document(WORDS, None);
     let order = |i: usize| -> Vec<String> {
         doc.triggers[i]
@@ -355,10 +380,17 @@ fn checklists_respect_after_and_break_ties_by_source_order() {
     };
     // `t` implies `u` (an alternative of its condition), so it sets off u's steps too.
     assert_eq!(doc.triggers[0].name, "t");
-    assert_eq!(doc.triggers[0].also, ["其他"]);
-    // A topological order of `after` that takes, among the steps that may go
-    // next, the one written first: `late` is written first, so it comes as
-    // soon as both steps it waits for are listed.
-    assert_eq!(order(0), ["early2", "early1", "late", "first"]);
+    let also: Vec<&str> = doc.triggers[0]
+        .also
+        .iter()
+        .map(|a| a.label.as_str())
+        .collect();
+    assert_eq!(also, ["其他"]);
+    // Phase 1: the steps that wait for nothing, `first` (due in 5m) before
+    // those without a deadline, which keep source order; phase 2: `late`,
+    // written first but waiting for both.
+    assert_eq!(order(0), ["first", "early2", "early1", "late"]);
+    let phases: Vec<u32> = doc.triggers[0].steps.iter().map(|s| s.phase).collect();
+    assert_eq!(phases, [1, 1, 1, 2]);
     assert_eq!(order(1), ["early2", "early1", "late"]);
 }

@@ -1,6 +1,13 @@
 //! Hostile and broken input: whatever the bytes, the pipeline answers with
 //! diagnostics whose spans lie inside the file, and never panics; every
-//! output (render, graph, simulate, fmt) runs on whatever compiles.
+//! output (render, graph, simulate, fmt) runs on whatever compiles. The
+//! inputs: the bundled plans and plans generated from the grammar
+//! (tests/generate), mutated; extreme shapes; and the fuzz target's seeds,
+//! corpus and crashes, replayed.
+
+mod generate;
+#[path = "../fuzz/fuzz_targets/well_formed.rs"]
+mod well_formed;
 
 use std::fs;
 use std::path::Path;
@@ -8,7 +15,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use planc::config::Config;
-use planc::pipeline::{check_bytes, compile};
+use planc::pipeline::compile;
 use planc::render::{self, Document, Lang};
 use planc::simulate::{self, facts::Facts};
 
@@ -70,7 +77,7 @@ fn run_outputs(source: &str) {
             let doc = Document::build(&compiled.file, model, graphs, lang);
             assert!(!render::markdown::render(&doc).is_empty());
             assert!(!render::html::render(&doc).is_empty());
-            assert!(!render::json::render(&doc, model, graphs).is_empty());
+            assert!(!render::json::render(&doc, model).is_empty());
             let picture = render::graph::escalation(model, lang);
             assert!(!render::dot::render(&picture, "g").is_empty());
             assert!(!render::mermaid::render(&picture, true).is_empty());
@@ -89,17 +96,8 @@ fn run_outputs(source: &str) {
 }
 
 fn assert_well_formed(bytes: &[u8]) {
-    let checked = check_bytes(bytes, &Config::default());
+    let checked = well_formed::assert_well_formed(bytes);
     run_outputs(&checked.source);
-    for d in &checked.diagnostics {
-        for label in std::iter::once(&d.primary).chain(&d.secondary) {
-            assert!(label.span.start <= label.span.end, "{d:?}");
-            assert!(label.span.end <= checked.source.len(), "{d:?}");
-            assert!(checked.source.is_char_boundary(label.span.start), "{d:?}");
-            assert!(checked.source.is_char_boundary(label.span.end), "{d:?}");
-        }
-        assert!(!d.message.is_empty());
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -157,8 +155,14 @@ proptest! {
         assert_well_formed(&bytes);
     }
 
+    /// Plans of every shape the grammar allows, then broken: the mutations
+    /// reach every stage, where random bytes would rarely pass the lexer.
     #[test]
-    fn arbitrary_bytes_get_diagnostics_not_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+    fn mutated_generated_plans_get_diagnostics_not_panics(
+        plan in generate::plan(),
+        mutations in proptest::collection::vec(mutation(), 0..4),
+    ) {
+        let bytes = apply(plan.text().into_bytes(), &mutations);
         assert_well_formed(&bytes);
     }
 }
@@ -188,4 +192,32 @@ fn every_output_runs_on_the_bundled_plans() {
         assert!(!compile(&source, &Config::default()).has_errors());
         run_outputs(&source);
     }
+}
+
+/// What the fuzz target was started from and what it found: every file of
+/// `fuzz/seeds/`, and of `fuzz/corpus/check/` and `fuzz/artifacts/check/` where
+/// a fuzzing run left them, passes the target's own check here.
+#[test]
+fn the_fuzz_seeds_corpus_and_crashes_replay() {
+    let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut replayed = 0;
+    for dir in ["seeds", "corpus/check", "artifacts/check"] {
+        let Ok(entries) = fs::read_dir(fuzz.join(dir)) else {
+            assert_ne!(dir, "seeds", "fuzz/seeds/ is missing");
+            continue;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths.into_iter().filter(|p| p.is_file()) {
+            let bytes = fs::read(&path).unwrap();
+            let replay = std::panic::catch_unwind(|| assert_well_formed(&bytes));
+            assert!(
+                replay.is_ok(),
+                "{} fails the fuzz target's check",
+                path.display()
+            );
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 4, "only {replayed} fuzz inputs");
 }

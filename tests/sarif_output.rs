@@ -93,11 +93,20 @@ fn sarif_of_every_fixture_is_valid() {
         })
         .collect();
     assert_valid(&sarif::render(&reports, &sarif::SarifOptions::default()));
-    let options = sarif::SarifOptions {
-        working_dir: Some("/home/u/预案 库".into()),
-    };
-    assert_valid(&sarif::render(&reports, &options));
-    assert_valid(&sarif::render(&[], &options));
+    for (working_dir, root) in [
+        ("/home/u/预案 库", None),
+        ("/", None),
+        ("/home/u/预案 库", Some("/home")),
+        ("/elsewhere", None),
+    ] {
+        let options = sarif::SarifOptions {
+            working_dir: Some(working_dir.into()),
+            root: root.map(String::from),
+            lang: planc::lang::Lang::Zh,
+        };
+        assert_valid(&sarif::render(&reports, &options));
+        assert_valid(&sarif::render(&[], &options));
+    }
 }
 
 #[test]
@@ -128,9 +137,21 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let want: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(ids, want);
+    assert_eq!(run["tool"]["driver"]["informationUri"], sarif::REPOSITORY);
     for (rule, descriptor) in RULES.iter().zip(rules) {
+        let code = rule.code.as_str();
         assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
         assert_eq!(descriptor["help"]["markdown"], rule.doc);
+        assert_eq!(descriptor["name"], sarif::pascal_case(code));
+        assert_ne!(descriptor["name"], descriptor["id"]);
+        let full = descriptor["fullDescription"]["text"].as_str().unwrap();
+        assert!(full.len() > rule.summary.len() / 2, "{code}: {full}");
+        assert!(
+            !full.contains('\n') && !full.contains("##"),
+            "{code}: {full}"
+        );
+        assert_eq!(descriptor["helpUri"], sarif::help_uri(code));
+        assert!(root().join(format!("docs/checks/{code}.md")).is_file());
         let level = &descriptor["defaultConfiguration"];
         match rule.default_severity {
             Some(s) => assert_eq!(level["level"], s.as_str()),
@@ -164,4 +185,126 @@ fn results_of_a_fixture_with_related_locations() {
         serde_json::from_str(&sarif::render(&[report], &sarif::SarifOptions::default())).unwrap();
     let results = serde_json::to_string_pretty(&sarif["runs"][0]["results"]).unwrap();
     insta::assert_snapshot!(results);
+}
+
+/// Each result's fingerprint, in order.
+fn fingerprints(path: &str, source: &str) -> Vec<String> {
+    let diagnostics = common::diagnostics(source);
+    let report = FileReport {
+        path,
+        source,
+        diagnostics: &diagnostics,
+    };
+    let sarif: Value =
+        serde_json::from_str(&sarif::render(&[report], &sarif::SarifOptions::default())).unwrap();
+    sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"][sarif::FINGERPRINT]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn fingerprints_follow_a_finding_when_lines_move() {
+    let path = "tests/fixtures/checks/unassigned-role/fires_placeholders.plan";
+    let source = std::fs::read_to_string(root().join(path)).unwrap();
+    let before = fingerprints(path, &source);
+    assert!(before.len() >= 5, "{before:?}");
+    let mut unique = before.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        before.len(),
+        "every finding has its own: {before:?}"
+    );
+    // Lines inserted above and between the items.
+    let moved = format!(
+        "# 修订说明\n# 第二行\n\n{}",
+        source.replace("\n}\n", "\n}\n\n# 注\n")
+    );
+    assert_ne!(moved.lines().count(), source.lines().count());
+    assert_eq!(fingerprints(path, &moved), before);
+    // Another file, or another name, is another finding.
+    let elsewhere = fingerprints("other.plan", &source);
+    assert!(elsewhere.iter().all(|f| !before.contains(f)));
+}
+
+#[test]
+fn identical_findings_are_told_apart_by_their_order() {
+    let source = "plan \"P\" { commander a }\nrole a \"A\" { holder \"h\" }\n\
+                  step s \"S\" { owner a; on x }\nstep t \"T\" { owner a; on x }\n";
+    let found = fingerprints("a.plan", source);
+    let on_x: Vec<&String> = found.iter().filter(|f| !f.ends_with(":1")).collect();
+    assert!(!on_x.is_empty(), "{found:?}");
+    let (hash, n) = on_x[0].split_once(':').unwrap();
+    assert!(
+        found.contains(&format!("{hash}:1")) && n == "2",
+        "{found:?}"
+    );
+}
+
+#[test]
+fn uris_from_the_root_folder_outside_the_working_directory_and_under_a_sarif_root() {
+    let run = |dir: &Path, args: &[&str]| -> Value {
+        let out = support::command(dir)
+            .args(["check", "--no-config", "--format", "sarif"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_valid(&text);
+        serde_json::from_str(&text).unwrap()
+    };
+    let base = |sarif: &Value| sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].clone();
+    let artifact = |sarif: &Value| {
+        sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+            .clone()
+    };
+    let fixtures = root().join("tests/fixtures/checks");
+    let plan = fixtures.join("duplicate-definition/fires.plan");
+    let plan_str = plan.to_str().unwrap();
+
+    // From the file system's root: `file:///`, and paths below it.
+    let sarif = run(Path::new("/"), &[plan_str]);
+    assert_eq!(base(&sarif), "file:///");
+    let location = artifact(&sarif);
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    assert_eq!(location["uri"], plan_str.trim_start_matches('/'));
+
+    // A file outside the working directory: an absolute URI, with no base.
+    let sarif = run(
+        &fixtures.join("no-drill"),
+        &["../duplicate-definition/fires.plan"],
+    );
+    let location = artifact(&sarif);
+    assert_eq!(location["uri"], format!("file://{plan_str}"));
+    assert!(location.get("uriBaseId").is_none(), "{location}");
+
+    // The same, relative to the root `--sarif-root` names.
+    let sarif = run(
+        &fixtures.join("no-drill"),
+        &[
+            "--sarif-root",
+            "../../../..",
+            "../duplicate-definition/fires.plan",
+        ],
+    );
+    assert_eq!(
+        base(&sarif),
+        format!("file://{}/", root().to_str().unwrap())
+    );
+    let location = artifact(&sarif);
+    assert_eq!(
+        location["uri"],
+        "tests/fixtures/checks/duplicate-definition/fires.plan"
+    );
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
 }

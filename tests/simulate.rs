@@ -4,6 +4,7 @@
 
 mod support;
 
+use planc::logic::schedule::NotRun;
 use planc::render::Lang;
 use planc::simulate::{self, Clock, Facts};
 use support::*;
@@ -61,7 +62,7 @@ fn simulation_as_json() {
     let text = run(&source_of(stem), set, start, true);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schema"], "planc-simulation");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     insta::assert_snapshot!(format!("simulate_json_{stem}"), text);
 }
 
@@ -116,7 +117,7 @@ fn unset_facts_count_as_zero_false_and_no_variant() {
 }
 
 #[test]
-fn steps_wait_only_for_steps_that_run_and_chains_add_up() {
+fn a_step_runs_only_when_every_step_it_waits_for_runs_and_chains_add_up() {
     with_plan(SMALL, |_, model, graphs| {
         let settings = [
             "crowd=70".to_string(),
@@ -132,7 +133,6 @@ fn steps_wait_only_for_steps_that_run_and_chains_add_up() {
             sim.level.map(|l| model.levels[l.index()].named.name),
             Some("I")
         );
-        assert!(sim.steps.iter().all(|r| r.not_waiting_for.is_empty()));
         let low = sim
             .chains
             .iter()
@@ -147,14 +147,29 @@ fn steps_wait_only_for_steps_that_run_and_chains_add_up() {
             .unwrap();
         assert!(!loose.reaches);
 
-        // Without the fire, `third` runs after `first` only.
+        // Without the fire, `second` does not run, so neither does `third`,
+        // which waits for it.
         let facts = Facts::parse(model, &["crowd=70".to_string()]).unwrap();
         let sim = simulate::run(model, graphs, facts, None);
-        let third = sim.steps.iter().find(|r| name(r.step) == "third").unwrap();
-        let waits: Vec<&str> = third.not_waiting_for.iter().map(|s| name(*s)).collect();
-        assert_eq!(waits, ["second"]);
-        let skipped: Vec<&str> = sim.skipped.iter().map(|s| name(s.step)).collect();
-        assert_eq!(skipped, ["second", "quiet"]);
+        let order: Vec<&str> = sim.steps.iter().map(|r| name(r.step)).collect();
+        assert_eq!(order, ["first"]);
+        let skipped: Vec<(&str, &NotRun)> =
+            sim.skipped.iter().map(|(s, why)| (name(*s), why)).collect();
+        let id = |n: &str| model.step_ids().find(|s| name(*s) == n).unwrap();
+        let burning = model
+            .trigger_ids()
+            .find(|t| model.trigger(*t).named.name == "burning");
+        let calm = model
+            .trigger_ids()
+            .find(|t| model.trigger(*t).named.name == "calm");
+        assert_eq!(
+            skipped,
+            [
+                ("second", &NotRun::NotSetOff(vec![burning.unwrap()])),
+                ("third", &NotRun::Waits(vec![id("second")])),
+                ("quiet", &NotRun::NotSetOff(vec![calm.unwrap()])),
+            ]
+        );
     });
 }
 
@@ -173,6 +188,10 @@ fn bad_settings_are_clear_errors() {
         assert_eq!(
             err("crowd=-1"),
             "`crowd` is a count: `crowd=-1` must be a whole number such as `crowd=60`"
+        );
+        assert_eq!(
+            err("crowd=99999999999999999999"),
+            "`crowd` is a count: `crowd=99999999999999999999` is too large (a count is at most 18446744073709551615)"
         );
         assert_eq!(
             err("fire=maybe"),

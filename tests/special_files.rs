@@ -16,13 +16,10 @@ use support::*;
 /// Runs planc with at most 1 GiB of address space, and fails the test if it
 /// has not finished within 30 s (a FIFO without a writer blocks forever).
 fn planc_bounded(args: &[&str]) -> Output {
-    let child = Command::new("sh")
-        .arg("-c")
+    let child = isolate(Command::new("sh").arg("-c"))
         .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_planc"))
         .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -95,7 +92,7 @@ fn readers(plan: &str) -> Vec<Vec<&str>> {
 
 #[test]
 fn named_special_files_are_refused_without_hanging() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let fifo = dir.path().join("fifo.plan");
     mkfifo(&fifo);
     let sock = dir.path().join("socket.plan");
@@ -117,7 +114,7 @@ fn named_special_files_are_refused_without_hanging() {
 
 #[test]
 fn folder_walks_skip_special_files_with_a_note() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     a_plan(dir.path());
     mkfifo(&dir.path().join("b.plan"));
     let _listener = socket(&dir.path().join("c.plan"));
@@ -153,7 +150,7 @@ fn writers<'a>(plan: &'a str, target: &'a str) -> Vec<Vec<&'a str>> {
 
 #[test]
 fn outputs_are_never_written_over_special_files() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = a_plan(dir.path());
     let fifo = dir.path().join("out.fifo");
     mkfifo(&fifo);
@@ -177,7 +174,7 @@ fn outputs_are_never_written_over_special_files() {
 
 #[test]
 fn outputs_are_never_written_over_an_input_of_the_same_run() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let plan = a_plan(dir.path());
     let original = fs::read(&plan).unwrap();
     // The plan itself, a symlink to it and a hard link to it.
@@ -207,7 +204,7 @@ fn outputs_are_never_written_over_an_input_of_the_same_run() {
 
 #[test]
 fn the_size_limit_is_checked_before_reading() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = temp_root();
     let big = dir.path().join("big.plan");
     // 4 GiB of nothing: sparse, so cheap to make; reading it would take 4 GiB
     // of memory, more than planc_bounded allows.

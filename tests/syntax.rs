@@ -1,7 +1,8 @@
 //! The grammar and the syntax tree: spec §1 (lexical rules) and §2 (items).
 
+use planc::lang::Lang;
 use planc::syntax::ast::{CondNode, Condition, Item, Keyword, Value};
-use planc::syntax::parse;
+use planc::syntax::{parse, parse_reference};
 
 fn items(source: &str) -> Vec<Item<'_>> {
     let parsed = parse(source);
@@ -12,7 +13,11 @@ fn items(source: &str) -> Vec<Item<'_>> {
 fn first_error(source: &str) -> (usize, String, Option<String>) {
     let parsed = parse(source);
     let d = parsed.diagnostics.first().expect("a syntax error");
-    (d.primary.span.start, d.message.clone(), d.help.clone())
+    (
+        d.primary.span.start,
+        d.message.text(Lang::En),
+        d.help.as_ref().map(|h| h.text(Lang::En)),
+    )
 }
 
 /// Prints a condition with explicit parentheses, to show its structure.
@@ -95,6 +100,20 @@ fn bom_crlf_comments_and_semicolons() {
     assert_eq!(&source[d.name.span.start..d.name.span.end], "组长");
     assert_eq!(d.stmts.len(), 2);
     assert_eq!(d.stmts[1].keyword, Keyword::Phone);
+}
+
+#[test]
+fn semicolons_may_separate_top_level_items() {
+    for source in [
+        "role a \"A\" { holder \"h\" }; role b \"B\"",
+        ";;role a \"A\";\n;\nrole b \"B\";",
+        "section \"s\" { role a \"A\"; }; role b \"B\"",
+    ] {
+        let parsed = parse(source);
+        assert_eq!(parsed.diagnostics, [], "{source}");
+        assert_eq!(parsed.file.items.len(), 2, "{source}");
+        assert_eq!(parsed.file, parse_reference(source).file, "{source}");
+    }
 }
 
 #[test]
@@ -216,22 +235,99 @@ fn deep_parentheses_give_a_diagnostic_not_a_crash() {
     );
     let parsed = parse(&source);
     assert_eq!(parsed.diagnostics.len(), 1);
-    assert!(
-        parsed.diagnostics[0].message.contains("nests"),
-        "{}",
-        parsed.diagnostics[0].message
+    let message = parsed.diagnostics[0].message.text(Lang::En);
+    assert!(message.contains("nests"), "{message}");
+}
+
+/// `depth` sections, one inside the other, around a `text`.
+fn nested_sections(depth: usize) -> String {
+    format!(
+        "{}text \"x\"{}",
+        "section \"s\" {\n".repeat(depth),
+        "}\n".repeat(depth)
+    )
+}
+
+#[test]
+fn deep_sections_give_one_diagnostic_at_the_first_section_too_deep() {
+    let limit = planc::syntax::MAX_SECTION_DEPTH;
+    // Just past the limit, and far past it (where the parser itself gives up).
+    for depth in [limit + 1, 27_000] {
+        let source = nested_sections(depth);
+        let parsed = parse(&source);
+        assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(
+            d.message.text(Lang::En),
+            format!("sections nest more than {limit} deep")
+        );
+        let title = "section \"s\" {\n".len() * limit + "section ".len();
+        assert_eq!(d.primary.span.start, title, "depth {depth}");
+    }
+}
+
+/// A statement's span ends at its last token: never the white space, line
+/// breaks or comments before the next statement or the closing brace (a
+/// label on `escalates to o` must not run onto the next line).
+#[test]
+fn statements_end_at_their_last_token() {
+    let source = "role u \"乙\" {\n  holder \"李四\"  # 值班\n    escalates to o\n  escalates to p within 10m\t\n  members a, b   ,   c\n  text \"x\"\r\n  deputy d # 副\n  phone \"1\"\n  duty \"d\" ; }\nstep s \"s\" { on t1, t2 \n after x\n with a, b\n notify a\n within 1h }\nroutine r \"r\" { owner a\n every 1y\n }\n";
+    let mut found = Vec::new();
+    for parse in [parse, parse_reference] {
+        let parsed = parse(source);
+        assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+        let spans: Vec<&str> = parsed
+            .file
+            .items
+            .iter()
+            .flat_map(|item| match item {
+                Item::Decl(d) => d
+                    .stmts
+                    .iter()
+                    .map(|s| &source[s.span.start..s.span.end])
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        found.push(spans);
+    }
+    assert_eq!(found[0], found[1], "the fast and the reference rules agree");
+    assert_eq!(
+        found[0],
+        [
+            "holder \"李四\"",
+            "escalates to o",
+            "escalates to p within 10m",
+            "members a, b   ,   c",
+            "text \"x\"",
+            "deputy d",
+            "phone \"1\"",
+            "duty \"d\"",
+            "on t1, t2",
+            "after x",
+            "with a, b",
+            "notify a",
+            "within 1h",
+            "owner a",
+            "every 1y",
+        ]
     );
 }
 
 #[test]
-fn deep_sections_give_a_diagnostic_not_a_crash() {
-    let depth = planc::syntax::MAX_SECTION_DEPTH + 1;
-    let source = format!(
-        "{}text \"x\"{}",
-        "section \"s\" {\n".repeat(depth),
-        "}\n".repeat(depth)
-    );
-    let parsed = parse(&source);
-    assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
-    assert!(parsed.diagnostics[0].message.contains("sections nest"));
+fn a_label_on_a_statement_ends_on_its_line() {
+    // Issue 19: the `no-escalation-path` label ran on to the closing brace.
+    let source = "plan \"p\" { commander c }\nrole c \"丙\" { holder \"王\" }\nrole o \"甲\" { holder \"张三\" }\nrole u \"乙\" {\n  holder \"李四\"\n    escalates to o\n  }\n";
+    let config = planc::config::Config::default();
+    let diagnostics = planc::check_source(source, &config);
+    let path = diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "no-escalation-path")
+        .expect("no-escalation-path");
+    let labelled: Vec<&str> = path
+        .secondary
+        .iter()
+        .map(|l| &source[l.span.start..l.span.end])
+        .collect();
+    assert_eq!(labelled, ["escalates to o"]);
 }

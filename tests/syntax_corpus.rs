@@ -12,6 +12,7 @@
 
 use std::fmt::Write as _;
 
+use planc::lang::Lang;
 use planc::span::LineIndex;
 
 const BASE: &str = include_str!("fixtures/syntax-corpus/base.plan");
@@ -152,9 +153,9 @@ fn syntax_errors_of_mutated_plans() {
                 report,
                 " {line}:{col}+{} {} | {} | {}",
                 d.primary.span.len(),
-                d.message,
-                d.primary.message,
-                d.help.as_deref().unwrap_or("-")
+                d.message.text(Lang::En),
+                d.primary.message.text(Lang::En),
+                d.help.as_ref().map_or("-".into(), |h| h.text(Lang::En))
             );
         }
         if dump_path.is_some() {

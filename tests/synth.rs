@@ -19,7 +19,14 @@ fn a_synthetic_plan_compiles_without_errors() {
     let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| format!("{} {:?}: {}", d.code, d.primary.span, d.message))
+        .map(|d| {
+            format!(
+                "{} {:?}: {}",
+                d.code,
+                d.primary.span,
+                d.message.text(planc::lang::Lang::En)
+            )
+        })
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }

@@ -11,15 +11,19 @@
 //! the same blank.
 
 use crate::diagnostic::Label;
+use crate::i18n::msg;
 use crate::model::Role;
 
 /// Where a role names nobody, labelled: its name when it has no `holder`,
 /// its holder when that is a placeholder; `None` when it names someone.
 pub fn unassigned(role: &Role, extra: &[String]) -> Option<Label> {
     match &role.holder {
-        None => Some(Label::new(role.named.name_span, "no `holder` is given")),
+        None => Some(Label::new(
+            role.named.name_span,
+            msg!("unassigned-role.none"),
+        )),
         Some(h) if is_placeholder(&h.value, extra) => {
-            Some(Label::new(h.span, "a blank to fill in, not a person"))
+            Some(Label::new(h.span, msg!("unassigned-role.placeholder")))
         }
         Some(_) => None,
     }

@@ -14,8 +14,9 @@ pub(crate) mod words;
 use std::cell::OnceCell;
 
 use crate::config::{Config, RuleSeverity};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
 use crate::graph::Graphs;
+use crate::logic::schedule::Schedule;
 use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
 
@@ -26,6 +27,8 @@ pub struct Context<'a, 's> {
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
     analysis: OnceCell<Analysis>,
+    /// The response schedule, likewise.
+    schedule: OnceCell<Schedule>,
     /// The triggers' conditions written out (see `logic::regions`), once.
     conditions: OnceCell<Conditions>,
 }
@@ -37,6 +40,7 @@ impl<'a, 's> Context<'a, 's> {
             graphs,
             config,
             analysis: OnceCell::new(),
+            schedule: OnceCell::new(),
             conditions: OnceCell::new(),
         }
     }
@@ -45,6 +49,12 @@ impl<'a, 's> Context<'a, 's> {
     pub fn analysis(&self) -> &Analysis {
         self.analysis
             .get_or_init(|| logic::analyse(self.model, self.graphs))
+    }
+
+    /// Which steps run, in which order, by when (see `logic::schedule`),
+    /// computed once per plan.
+    pub fn schedule(&self) -> &Schedule {
+        self.schedule.get_or_init(|| Schedule::build(self.model))
     }
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
@@ -71,7 +81,9 @@ pub struct Rule {
 impl Rule {
     /// A diagnostic of this rule, labelled at `primary`: a rule reports
     /// through its own `RULE`, so its code is written once.
-    pub fn diagnostic(&self, message: impl Into<String>, primary: Label) -> Diagnostic {
+    /// Its words are `Message`s: `RULE.diagnostic(msg!("no-drill"), …)`, the
+    /// texts in `src/i18n/{zh,en}/checks.ftl`.
+    pub fn diagnostic(&self, message: Message, primary: Label) -> Diagnostic {
         Diagnostic::new(self.code, message, primary)
     }
 }

@@ -11,6 +11,7 @@ use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
 use super::files::{self, Input};
+use super::lang::{self, LangArg};
 use super::read::{self, ReadError};
 use super::terminal::human_options;
 use super::write;
@@ -51,6 +52,13 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file instead of reporting them.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// The language of the messages (default: `lang` in planc.toml, else the locale's).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// With --format sarif: file URIs relative to this folder (by default the
+    /// working directory), e.g. the repository's root when run in a subfolder.
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
 }
 
 struct Checked {
@@ -97,6 +105,12 @@ pub fn run(args: CheckArgs) -> u8 {
         eprintln!("planc: {message}");
         return EXIT_TROUBLE;
     }
+    // The first planc.toml that names a language speaks for the whole report.
+    let configured = inputs.iter().find_map(|input| match input {
+        Input::File { config, .. } => config.lang,
+        _ => None,
+    });
+    let lang = lang::choose(args.lang, configured);
     // Files are checked in parallel; `collect` keeps their order.
     let results: Vec<Result<Checked, String>> = inputs
         .par_iter()
@@ -147,15 +161,23 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
-        Format::Human => report::human::render(&reports, human_options(&std::io::stdout())),
-        Format::Json => report::json::render(&reports),
+        Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
+        Format::Json => report::json::render(&reports, lang),
         Format::Sarif => {
-            let working_dir = std::env::current_dir()
-                .ok()
-                .map(|d| d.to_string_lossy().into_owned());
-            report::sarif::render(&reports, &report::sarif::SarifOptions { working_dir })
+            let working_dir = std::env::current_dir().ok();
+            let root = args.sarif_root.as_ref().map(|root| match &working_dir {
+                Some(cwd) => cwd.join(root),
+                None => root.clone(),
+            });
+            let lossy = |p: PathBuf| p.to_string_lossy().into_owned();
+            let options = report::sarif::SarifOptions {
+                working_dir: working_dir.map(lossy),
+                root: root.map(lossy),
+                lang,
+            };
+            report::sarif::render(&reports, &options)
         }
-        Format::Github => report::github::render(&reports),
+        Format::Github => report::github::render(&reports, lang),
     };
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
     let summary = Summary::of(&reports);

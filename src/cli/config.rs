@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use planc::config::{Config, ConfigFile, Overrides};
+use planc::lang::Lang;
 use planc::report;
 
 pub const FILE_NAME: &str = "planc.toml";
@@ -27,6 +28,8 @@ pub struct Loaded {
     /// The planc.toml itself (an input of the run, never an output).
     pub file: Option<PathBuf>,
     pub config: Config,
+    /// `lang` of the planc.toml, if it says.
+    pub lang: Option<Lang>,
     include: GlobSet,
     exclude: GlobSet,
 }
@@ -43,6 +46,7 @@ impl Loaded {
                 .and_then(|p| p.parent().map(Path::to_path_buf)),
             file: path,
             config,
+            lang: file.lang,
             include: globs(&file.include),
             exclude: globs(&file.exclude),
         }
@@ -174,7 +178,8 @@ impl Configs {
                 &self.overrides,
             ))),
             Err(errors) => {
-                let options = super::terminal::human_options(&std::io::stderr());
+                let options =
+                    super::terminal::human_options(&std::io::stderr(), super::lang::from_locale());
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

@@ -5,11 +5,12 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planc::diagnostic::{Code, Diagnostic, Label};
+use planc::diagnostic::Diagnostic;
 use planc::fmt::{Formatted, Options};
+use planc::lang::Lang;
 use planc::pipeline::CheckedBytes;
 use planc::report::{self, FileReport};
-use planc::span::{LineIndex, Span};
+use planc::span::LineIndex;
 
 use super::files::{self, Input};
 use super::read::{ReadError, read_limited};
@@ -141,15 +142,8 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let d = Diagnostic::new(
-                Code::SyntaxError,
-                format!("the file is not valid UTF-8: invalid byte at offset {offset}"),
-                Label::new(Span::new(offset, offset + 1), "not UTF-8"),
-            )
-            .with_help("save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)");
-            report_refusal(&shown, &lossy, &[d]);
+            let checked = planc::pipeline::check_bytes(e.as_bytes(), &Default::default());
+            report_refusal(&shown, &checked.source, &checked.diagnostics);
             return Outcome::Refused;
         }
     };
@@ -174,11 +168,12 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     let mut out = std::io::stdout().lock();
     if args.check {
         let diff = similar::TextDiff::from_lines(&source, &formatted.text);
-        let _ = write!(
-            out,
-            "{}",
-            diff.unified_diff().context_radius(3).header(&shown, &shown)
-        );
+        let diff = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&shown, &shown)
+            .to_string();
+        let _ = write!(out, "{}", visible_lines(&diff));
         return Outcome::Changed;
     }
     if let Err(e) = write_atomically(&target, formatted.text.as_bytes()) {
@@ -201,6 +196,19 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
     Outcome::Changed
 }
 
+/// Text for the terminal: each line's control and bidi characters escaped,
+/// its line break kept.
+fn visible_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        out.push_str(&planc::escape::visible(content));
+        out.push_str(&line[content.len()..]);
+    }
+    out
+}
+
 fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
     let index = LineIndex::new(source);
     for fix in &formatted.fixes {
@@ -208,7 +216,9 @@ fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
         let _ = writeln!(
             out,
             "  {line}:{col}: `{}` ({}) replaced by `{}`",
-            fix.found, fix.what, fix.ascii
+            fix.found,
+            fix.what.text(Lang::En),
+            fix.ascii
         );
     }
 }
@@ -222,7 +232,7 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             source,
             diagnostics,
         }],
-        human_options(&stderr),
+        human_options(&stderr, super::lang::from_locale()),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());

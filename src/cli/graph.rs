@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use planc::render::{self, Lang};
 
+use super::lang::LangArg;
 use super::output;
-use super::render::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {

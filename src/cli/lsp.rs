@@ -12,6 +12,7 @@ use planc::lsp::framing::{FrameReader, Incoming, frame, log_message};
 use planc::lsp::{Exit, Formatter, Options};
 
 use super::config::Configs;
+use super::lang::{self, LangArg};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 
 #[derive(clap::Args)]
@@ -20,9 +21,14 @@ pub struct LspArgs {
     /// editor clients such as vscode-languageclient pass it).
     #[arg(long)]
     stdio: bool,
+    /// The language of diagnostics (default: `lang` in the planc.toml of the
+    /// working folder, else the locale's).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
-pub fn run(_args: LspArgs) -> u8 {
+pub fn run(args: LspArgs) -> u8 {
+    let configured = lang::configured_here();
     let stdout = Arc::new(Mutex::new(io::stdout()));
     let (to_server, from_client) = bounded::<Message>(0);
     let (to_client, from_server) = bounded::<Message>(0);
@@ -41,6 +47,7 @@ pub fn run(_args: LspArgs) -> u8 {
     let options = Options {
         config_for: Box::new(config_for),
         formatter: formatter(),
+        lang: lang::choose(args.lang, configured),
         ..Options::default()
     };
     let connection = Connection {

@@ -7,6 +7,7 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
+mod lang;
 mod lsp;
 mod output;
 mod read;

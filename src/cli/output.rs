@@ -14,13 +14,15 @@ use planc::report::{self, FileReport};
 
 use super::config::Configs;
 use super::read::{ReadError, read_limited};
+use planc::lang::Lang;
+
 use super::terminal::human_options;
 use super::write;
 use super::{EXIT_FINDINGS, EXIT_TROUBLE};
 
 /// Reads a plan file as text. Unreadable or not a regular file: exit 2. Not
 /// UTF-8 or too large: reported as `check` reports it, exit 1.
-fn read_plan(path: &Path, config: &Config) -> Result<String, u8> {
+fn read_plan(path: &Path, config: &Config, lang: Lang) -> Result<String, u8> {
     let shown = super::shown(path);
     let checked = match read_limited(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -37,6 +39,7 @@ fn read_plan(path: &Path, config: &Config) -> Result<String, u8> {
         &path.to_string_lossy(),
         &checked.source,
         &checked.diagnostics,
+        lang,
     );
     Err(EXIT_FINDINGS)
 }
@@ -58,11 +61,13 @@ pub fn with_plan(
             return EXIT_TROUBLE;
         }
     }
-    let source = match read_plan(path, &loaded.config) {
+    // Problems are told in the language `check` would use for this file.
+    let lang = super::lang::choose(None, loaded.lang);
+    let source = match read_plan(path, &loaded.config, lang) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let compiled = match compile(path, &source, &loaded.config) {
+    let compiled = match compile(path, &source, &loaded.config, lang) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -75,11 +80,16 @@ pub fn with_plan(
 /// Compiles a plan; a plan with errors is shown as `check` shows it (on
 /// stderr, since stdout carries the output) and refused with exit 1.
 /// Warnings do not stop the output; their number is noted on stderr.
-fn compile<'s>(path: &Path, source: &'s str, config: &Config) -> Result<Compiled<'s>, u8> {
+fn compile<'s>(
+    path: &Path,
+    source: &'s str,
+    config: &Config,
+    lang: Lang,
+) -> Result<Compiled<'s>, u8> {
     let compiled = pipeline::compile(source, config);
     let display = super::shown(path);
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
-        show_problems(&path.to_string_lossy(), source, &compiled.diagnostics);
+        show_problems(&path.to_string_lossy(), source, &compiled.diagnostics, lang);
         eprintln!("planc: `{display}` has errors and was not rendered: fix them first");
         return Err(EXIT_FINDINGS);
     }
@@ -93,14 +103,14 @@ fn compile<'s>(path: &Path, source: &'s str, config: &Config) -> Result<Compiled
     Ok(compiled)
 }
 
-fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic], lang: Lang) {
     let files = [FileReport {
         path,
         source,
         diagnostics,
     }];
     let stderr = io::stderr();
-    let text = report::human::render(&files, human_options(&stderr));
+    let text = report::human::render(&files, human_options(&stderr, lang));
     let _ = stderr.lock().write_all(text.as_bytes());
 }
 

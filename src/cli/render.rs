@@ -6,6 +6,7 @@ use clap::ValueEnum;
 use planc::render::{self, Document, Lang};
 
 use super::EXIT_TROUBLE;
+use super::lang::LangArg;
 use super::output;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -62,28 +63,12 @@ pub fn run(args: RenderArgs) -> u8 {
                 (RenderFormat::Md, Some(card)) => render::markdown::render_role(&doc, card),
                 (RenderFormat::Html, None) => render::html::render(&doc),
                 (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
-                (RenderFormat::Json, None) => render::json::render(&doc, model, graphs),
+                (RenderFormat::Json, None) => render::json::render(&doc, model),
                 (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
             };
             output::emit(&text, args.output.as_ref())
         },
     )
-}
-
-/// `--lang`: the language of headings and fixed words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Zh => Lang::Zh,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 /// Why `--role NAME` names no role, with the closest role name if any.

@@ -7,8 +7,8 @@ use planc::render::Lang;
 use planc::simulate::{self, Clock, Facts};
 
 use super::EXIT_TROUBLE;
+use super::lang::LangArg;
 use super::output;
-use super::render::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SimulateFormat {
@@ -61,6 +61,10 @@ pub fn run(args: SimulateArgs) -> u8 {
             .map(Lang::from)
             .unwrap_or_else(|| Lang::detect(model));
         let sim = simulate::run(model, graphs, facts, start);
+        if let (Some(start), Some(why)) = (&args.start, simulate::due_out_of_range(&sim, model)) {
+            eprintln!("planc: --start {start}: {why}");
+            return EXIT_TROUBLE;
+        }
         let text = match args.format {
             SimulateFormat::Text => simulate::text::render(&sim, model, lang),
             SimulateFormat::Json => simulate::json::render(&sim, model, lang),

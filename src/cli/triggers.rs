@@ -7,8 +7,8 @@ use planc::logic::{self, NotExact, regions::Undecided};
 use planc::render::{self, Lang};
 
 use super::EXIT_TROUBLE;
+use super::lang::LangArg;
 use super::output;
-use super::render::LangArg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TriggersFormat {

@@ -3,6 +3,8 @@
 //! silently ignored.
 //!
 //! ```toml
+//! lang = "zh"                  # the language of diagnostics: "zh" or "en"
+//!                              # (default: the locale's; `--lang` wins)
 //! [rules]                      # severities by code: "error", "warning" or "off"
 //! orphan-role = "off"
 //! no-deputy = "warning"
@@ -23,6 +25,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Config, find_code};
 use crate::diagnostic::{Code, Severity};
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// A parsed `planc.toml`: the settings the checks see, and the file filter
@@ -34,6 +37,8 @@ pub struct ConfigFile {
     pub include: Vec<String>,
     /// Globs of files and folders a folder walk skips.
     pub exclude: Vec<String>,
+    /// The language of diagnostics (`lang = "zh"`); `None`: the locale's.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ConfigFile {
@@ -42,6 +47,7 @@ impl Default for ConfigFile {
             config: Config::default(),
             include: vec!["*.plan".to_string()],
             exclude: Vec::new(),
+            lang: None,
         }
     }
 }
@@ -77,6 +83,10 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
     };
     for (key, value) in root.get_ref().iter() {
         let name = key.get_ref().as_ref();
+        if name == "lang" {
+            reader.lang(value);
+            continue;
+        }
         if !TABLES.contains(&name) {
             reader.unknown(key, TABLES, "planc.toml has the tables");
             continue;
@@ -156,6 +166,19 @@ impl Reader {
                 );
                 None
             }
+        }
+    }
+
+    /// `lang = "zh"` or `"en"`.
+    fn lang(&mut self, value: &Value) {
+        match value.get_ref().as_str().and_then(Lang::from_name) {
+            Some(lang) => self.file.lang = Some(lang),
+            None => self.error(
+                span_of(value),
+                "`lang` must be \"zh\" or \"en\"".into(),
+                "not a language planc speaks",
+                Some("write `lang = \"zh\"` for Chinese or `lang = \"en\"` for English".into()),
+            ),
         }
     }
 

@@ -3,8 +3,10 @@
 //! method or pasted out of Word) replaced by the ASCII meant, where that is
 //! unambiguous. Never inside a string or a comment.
 
+use crate::i18n::Message;
 use crate::span::Span;
 use crate::syntax::ascii_for;
+use crate::syntax::lex::{self, TokenKind};
 
 /// One replacement, in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +15,7 @@ pub struct Fix {
     pub found: char,
     pub ascii: &'static str,
     /// What `found` is, e.g. "a full-width comma".
-    pub what: &'static str,
+    pub what: Message,
 }
 
 /// The text with the fixes applied, and a map back to the original offsets.
@@ -87,49 +89,34 @@ pub fn fix_paste_artefacts(source: &str) -> Fixed {
         });
         *copied = span.end;
     };
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            b if b.is_ascii() => i += 1,
-            _ => {
-                let Some(c) = source[i..].chars().next() else {
-                    break;
-                };
-                if let Some(close) = closing_quote(c) {
-                    let body_start = i + c.len_utf8();
-                    let line = &source[body_start..];
-                    let line = &line[..line.find('\n').unwrap_or(line.len())];
-                    let end = line
-                        .find(close)
-                        .filter(|&e| !line[..e].contains(['"', '\\', c]));
-                    if let Some(end) = end {
-                        let close_at = body_start + end;
-                        replace(&mut text, &mut copied, i, c);
-                        replace(&mut text, &mut copied, close_at, close);
-                        i = close_at + close.len_utf8();
-                        continue;
-                    }
-                    // The string meant would run on past here: fix nothing more on this line.
-                    i = body_start + line.len();
-                    continue;
-                } else if !is_quote(c) {
+    // Only characters no token starts with can be artefacts: strings,
+    // comments and names are read past by the lexer.
+    let mut tokens = lex::tokens(source, 0);
+    while let Some(t) = tokens.next() {
+        let TokenKind::Other(c) = t.kind else {
+            continue;
+        };
+        let i = t.span.start;
+        if let Some(close) = closing_quote(c) {
+            let body_start = i + c.len_utf8();
+            let line = &source[body_start..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            let end = line
+                .find(close)
+                .filter(|&e| !line[..e].contains(['"', '\\', c]));
+            let resume = match end {
+                Some(end) => {
+                    let close_at = body_start + end;
                     replace(&mut text, &mut copied, i, c);
+                    replace(&mut text, &mut copied, close_at, close);
+                    close_at + close.len_utf8()
                 }
-                i += c.len_utf8();
-            }
+                // The string meant would run on past here: fix nothing more on this line.
+                None => body_start + line.len(),
+            };
+            tokens = lex::tokens(source, resume);
+        } else if !is_quote(c) {
+            replace(&mut text, &mut copied, i, c);
         }
     }
     text.push_str(&source[copied.min(source.len())..]);

@@ -17,6 +17,7 @@ pub use fix::{Fix, Fixed, fix_paste_artefacts};
 pub use print::{MAX_SECTION_DEPTH, MAX_WIDTH};
 
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, msg};
 use crate::span::Span;
 use crate::syntax;
 
@@ -75,22 +76,21 @@ fn layout(source: &str) -> Result<String, Vec<Diagnostic>> {
     } else {
         ""
     };
-    let tokens =
-        lex::lex(source, bom.len()).map_err(|at| bug(at, "a character no token starts with"))?;
+    let tokens = lex::lex(source, bom.len()).map_err(|at| bug(at, msg!("fmt-bug-character")))?;
     let text = print::print(&tokens).map_err(|failure| match failure {
-        print::Failure::Bug(what) => bug(0, &what),
+        print::Failure::Bug(what) => bug(0, what),
         print::Failure::TooDeep(at) => too_deep(at),
     })?;
-    let out_tokens = lex::lex(&text, 0).map_err(|at| bug(at, "the result does not read back"))?;
+    let out_tokens = lex::lex(&text, 0).map_err(|at| bug(at, msg!("fmt-bug-read-back")))?;
     if let Some(at) = first_difference(&tokens, &out_tokens) {
-        return Err(bug(at, "the result would change a token or a comment"));
+        return Err(bug(at, msg!("fmt-bug-token")));
     }
     let mut text = format!("{bom}{text}");
     if uses_crlf(source) {
         text = to_crlf(&text);
     }
     if !syntax::parse(&text).diagnostics.is_empty() {
-        return Err(bug(0, "the result does not parse"));
+        return Err(bug(0, msg!("fmt-bug-parse")));
     }
     Ok(text)
 }
@@ -102,16 +102,17 @@ fn uses_crlf(source: &str) -> bool {
         .is_some_and(|i| source[..i].ends_with('\r'))
 }
 
+/// The line breaks the layout made, as CRLF; the text of strings is left as
+/// written (a bare LF inside a string stays one).
 fn to_crlf(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
-    let mut prev = '\0';
-    for c in text.chars() {
-        if c == '\n' && prev != '\r' {
-            out.push('\r');
-        }
-        out.push(c);
-        prev = c;
+    let mut copied = 0;
+    for t in crate::syntax::lex::tokens(text, 0) {
+        out.push_str(&text[copied..t.span.start].replace('\n', "\r\n"));
+        out.push_str(t.text(text));
+        copied = t.span.end;
     }
+    out.push_str(&text[copied..].replace('\n', "\r\n"));
     out
 }
 
@@ -147,25 +148,25 @@ fn too_deep(at: usize) -> Vec<Diagnostic> {
     vec![
         Diagnostic::new(
             Code::SyntaxError,
-            format!(
-                "sections nest more than {} deep; planc fmt leaves this file as it is",
-                print::MAX_SECTION_DEPTH
+            msg!("fmt-too-deep", max = print::MAX_SECTION_DEPTH),
+            Label::new(
+                Span::new(at, at + "section".len()),
+                msg!("fmt-too-deep.label"),
             ),
-            Label::new(Span::new(at, at + "section".len()), "nested too deeply"),
         )
-        .with_help("put some of these sections side by side instead of inside one another"),
+        .with_help(msg!("fmt-too-deep.help")),
     ]
 }
 
 /// The formatter failed its own check: the file is refused, not changed.
-fn bug(at: usize, what: &str) -> Vec<Diagnostic> {
+fn bug(at: usize, what: impl Into<Arg>) -> Vec<Diagnostic> {
     vec![
         Diagnostic::new(
             Code::SyntaxError,
-            format!("planc fmt cannot lay out this file without changing it ({what}); the file is left as it is"),
-            Label::new(Span::new(at, at), "here"),
+            msg!("fmt-bug", what = what),
+            Label::new(Span::new(at, at), msg!("fmt-bug.label")),
         )
-        .with_help("this is a bug in planc: please report it with the file"),
+        .with_help(msg!("fmt-bug.help")),
     ]
 }
 
@@ -177,6 +178,25 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let source = "plan \"x\" {\r\n  issuer \"y\"\r\n}\r\n";
         assert_eq!(format(source).unwrap(), source);
+    }
+
+    #[test]
+    fn a_bare_lf_inside_a_string_of_a_crlf_file_stays_lf() {
+        let source = "plan \"x\" {\r\n  issuer \"第一行\n第二行\"\r\n}\r\n";
+        assert_eq!(format(source).unwrap(), source);
+    }
+
+    #[test]
+    fn a_comment_keeps_an_ideographic_space_form_feed_or_vertical_tab_at_its_end() {
+        for end in ["\u{3000}", "\u{0C}", "\u{0B}"] {
+            let source = format!("# 说明{end}\nplan \"x\"\n");
+            assert_eq!(format(&source).unwrap(), source, "{end:?}");
+        }
+        // Trailing spaces and tabs are layout, and go.
+        assert_eq!(
+            format("# 说明 \t\nplan \"x\"\n").unwrap(),
+            "# 说明\nplan \"x\"\n"
+        );
     }
 
     #[test]
@@ -201,11 +221,8 @@ mod tests {
             .join()
             .unwrap();
         let expected = format!("sections nest more than {MAX_SECTION_DEPTH} deep");
-        assert!(
-            errors[0].message.starts_with(&expected),
-            "{}",
-            errors[0].message
-        );
+        let message = errors[0].message.text(crate::lang::Lang::En);
+        assert!(message.starts_with(&expected), "{message}");
         let ok = format!(
             "{}{}",
             "section \"s\" {\n".repeat(depth - 1),

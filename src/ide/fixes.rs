@@ -5,12 +5,14 @@
 use super::Analysis;
 use super::tokens::TokenKind;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Arg, Message, msg};
 use crate::span::Span;
 use crate::syntax::ascii_for;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
-    pub title: String,
+    /// What the editor's menu shows, in the language it is shown in.
+    pub title: Message,
     /// Replacements, not overlapping, in source order.
     pub edits: Vec<(Span, String)>,
     /// The index of the diagnostic it fixes, in the list given.
@@ -39,10 +41,7 @@ pub fn fixes(a: &Analysis, diagnostics: &[Diagnostic], range: Span) -> Vec<Fix> 
         let edits = all_full_width(a);
         if edits.len() > 1 {
             out.push(Fix {
-                title: format!(
-                    "Replace all {} full-width punctuation marks outside strings with ASCII",
-                    edits.len()
-                ),
+                title: msg!("fix-replace-all", count = edits.len()),
                 edits,
                 diagnostic: None,
                 preferred: false,
@@ -57,14 +56,16 @@ fn did_you_mean(a: &Analysis, d: &Diagnostic, index: usize) -> Option<Fix> {
     if !matches!(d.code, Code::UndefinedName | Code::SyntaxError) {
         return None;
     }
-    let help = d.help.as_deref()?;
-    let suggestion = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    let help = d.help.as_ref().filter(|h| h.id() == "did-you-mean")?;
+    let Some(Arg::Text(suggestion)) = help.arg("name") else {
+        return None;
+    };
     let old = a.text(d.primary.span);
     if old.is_empty() || suggestion.contains('`') {
         return None;
     }
     Some(Fix {
-        title: format!("Replace `{old}` with `{suggestion}`"),
+        title: msg!("fix-replace", old = old, new = suggestion),
         edits: vec![(d.primary.span, suggestion.to_string())],
         diagnostic: Some(index),
         preferred: true,
@@ -83,7 +84,12 @@ fn ascii_punctuation(a: &Analysis, d: &Diagnostic, index: usize) -> Option<Fix> 
     };
     let (ascii, what) = ascii_for(c)?;
     Some(Fix {
-        title: format!("Replace `{c}` ({what}) with `{ascii}`"),
+        title: msg!(
+            "fix-replace-character",
+            char = c.to_string(),
+            what = what,
+            ascii = ascii
+        ),
         edits: vec![(d.primary.span, ascii.to_string())],
         diagnostic: Some(index),
         preferred: true,

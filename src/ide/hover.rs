@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{Analysis, Target};
+use crate::check::words::duration as duration_code;
+use crate::logic::schedule::{Occasion, Schedule};
 use crate::model::{Cond, Condition, FactType, Named, Party, Symbol};
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Duration};
@@ -166,10 +168,28 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .map(|o| named(&m.role(o.id).named))
                     .unwrap_or_default(),
             );
+            let schedule = Schedule::build(m);
+            let due = schedule.dues(m, Occasion::Otherwise)[id.index()];
             line(
                 "deadline",
-                s.within
-                    .map(|w| format!("within {} of the plan being set off", duration(a, &w)))
+                due.map(|d| {
+                    format!(
+                        "within {} of the plan being set off",
+                        duration_code(d.seconds)
+                    )
+                })
+                .unwrap_or_default(),
+            );
+            line(
+                "phase",
+                schedule
+                    .phase(id)
+                    .map(|p| {
+                        format!(
+                            "{} (the steps of a phase can be done at the same time)",
+                            p + 1
+                        )
+                    })
                     .unwrap_or_default(),
             );
             line(
@@ -178,8 +198,21 @@ pub fn card(a: &Analysis, target: Target) -> String {
             );
             line(
                 "on",
-                list(s.on.iter().map(|t| named(&m.trigger(t.id).named))),
+                list(schedule.on(id).iter().map(|t| named(&m.trigger(*t).named))),
             );
+            if s.on.is_empty() && !s.after.is_empty() {
+                // Without `on`, it runs on the occasions of the steps it waits for.
+                let every: Vec<_> = m.trigger_ids().collect();
+                let by = schedule
+                    .respond(m, &every)
+                    .get(id)
+                    .map(|r| r.set_off_by.clone())
+                    .unwrap_or_default();
+                line(
+                    "set off by",
+                    list(by.iter().map(|t| named(&m.trigger(*t).named))),
+                );
+            }
             line("with", list(s.with.iter().map(|p| named(party(a, p.id)))));
             line(
                 "notify",

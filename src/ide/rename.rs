@@ -5,7 +5,7 @@
 use super::tokens::{self, TokenKind};
 use super::{Analysis, Key, Target};
 use crate::span::Span;
-use crate::syntax::scan;
+use crate::syntax::lex;
 
 /// The name under the cursor that a rename would change, and its text; or
 /// why there is nothing to rename there.
@@ -97,8 +97,7 @@ pub fn rename(a: &Analysis, offset: usize, new_name: &str) -> Result<Vec<(Span, 
 /// Whether `name` is a valid name: an identifier that is not a keyword.
 fn check_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
-    let valid =
-        chars.next().is_some_and(scan::is_ident_start) && chars.all(scan::is_ident_continue);
+    let valid = chars.next().is_some_and(lex::is_ident_start) && chars.all(lex::is_ident_continue);
     if !valid {
         return Err(format!(
             "`{name}` is not a valid name: a name starts with a letter or `_` and goes on with letters, digits, `_` or `-`"

@@ -3,122 +3,15 @@
 //! while the author is typing: they read these tokens instead. It never fails
 //! and never decides what is valid — that stays with `syntax::parse`.
 
-use crate::span::Span;
-use crate::syntax::scan;
+use crate::syntax::lex;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
-    /// A name (an identifier that is not a keyword).
-    Name,
-    Keyword,
-    /// A string literal; `closed` is false when the file ends inside it.
-    String {
-        closed: bool,
-    },
-    Comment,
-    /// Integers, dates and durations: anything that starts with a digit.
-    Number,
-    /// `>=`, `>`, `<=`, `<`, `==`, `!=`.
-    Operator,
-    /// One ASCII punctuation character: `{ } ( ) , ; :`.
-    Punct(char),
-    /// Any other character, e.g. full-width punctuation.
-    Other(char),
-}
+pub use crate::syntax::lex::{Token, TokenKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub kind: TokenKind,
-    pub span: Span,
-}
-
-impl Token {
-    pub fn text(self, source: &str) -> &str {
-        source.get(self.span.start..self.span.end).unwrap_or("")
-    }
-
-    pub fn is_keyword(self, source: &str, keyword: &str) -> bool {
-        self.kind == TokenKind::Keyword && self.text(source) == keyword
-    }
-
-    /// True for tokens the grammar reads (not comments).
-    pub fn is_significant(self) -> bool {
-        self.kind != TokenKind::Comment
-    }
-}
-
-/// All tokens of `source`, white space dropped, comments kept.
+/// All tokens of `source` (the language's lexer, `syntax::lex`), white space
+/// dropped, comments kept.
 pub fn tokenize(source: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-    while let Some(c) = source[pos..].chars().next() {
-        let start = pos;
-        let kind = match c {
-            ' ' | '\t' | '\r' | '\n' => {
-                pos += 1;
-                continue;
-            }
-            '#' => {
-                pos = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
-                TokenKind::Comment
-            }
-            '"' => {
-                let (end, closed) = string_end(source, pos);
-                pos = end;
-                TokenKind::String { closed }
-            }
-            c if scan::is_ident_start(c) => {
-                let word = scan::word_at(source, pos).unwrap_or("");
-                pos += word.len().max(c.len_utf8());
-                if crate::syntax::language::is_keyword(word) {
-                    TokenKind::Keyword
-                } else {
-                    TokenKind::Name
-                }
-            }
-            c if c.is_ascii_digit() => {
-                pos += source[pos..]
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                    .unwrap_or(source.len() - pos);
-                TokenKind::Number
-            }
-            '>' | '<' | '=' | '!' => {
-                pos += if source[pos + 1..].starts_with('=') {
-                    2
-                } else {
-                    1
-                };
-                TokenKind::Operator
-            }
-            '{' | '}' | '(' | ')' | ',' | ';' | ':' => {
-                pos += 1;
-                TokenKind::Punct(c)
-            }
-            c => {
-                pos += c.len_utf8();
-                TokenKind::Other(c)
-            }
-        };
-        out.push(Token {
-            kind,
-            span: Span::new(start, pos),
-        });
-    }
-    out
-}
-
-/// The end of the string literal opening at `start`, and whether it is closed.
-fn string_end(source: &str, start: usize) -> (usize, bool) {
-    let bytes = source.as_bytes();
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return (i + 1, true),
-            _ => i += 1,
-        }
-    }
-    (source.len(), false)
+    let from = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    lex::tokens(source, from).collect()
 }
 
 /// The index of the token that contains `offset` strictly inside it, or that

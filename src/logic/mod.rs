@@ -28,10 +28,12 @@ mod conditions;
 mod convert;
 pub mod dnf;
 mod explain;
+pub mod implies;
 mod net;
 mod nodes;
 pub mod regions;
 pub(crate) mod review;
+pub mod schedule;
 mod search;
 pub mod sets;
 pub mod split;
@@ -278,6 +280,19 @@ fn triggers_in_cycles(graphs: &Graphs, count: usize) -> Vec<bool> {
         }
     }
     in_cycle
+}
+
+/// Every trigger, each after the triggers its condition names; triggers in
+/// a cycle of references (reported by `trigger-cycle`) last, in source order.
+pub fn trigger_order(graphs: &Graphs, count: usize) -> Vec<TriggerId> {
+    let in_cycle = triggers_in_cycles(graphs, count);
+    let mut order = reference_order(graphs, count, &in_cycle);
+    order.extend(
+        (0..count)
+            .filter(|&t| in_cycle[t])
+            .map(|t| TriggerId(t as u32)),
+    );
+    order
 }
 
 /// The triggers outside cycles, each after every trigger its condition names

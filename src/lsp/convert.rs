@@ -7,10 +7,12 @@ use lsp_types::{SemanticTokenModifier, SemanticTokenType, Uri};
 
 use super::position::LineIndex;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::i18n::msg;
 use crate::ide::NameKind;
 use crate::ide::completion::{Completion, CompletionKind};
 use crate::ide::highlight::{Highlight, HighlightKind};
 use crate::ide::symbols::{OutlineKind, OutlineSymbol};
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// One open document's text and line index.
@@ -18,6 +20,8 @@ pub struct Text<'a> {
     pub uri: &'a Uri,
     pub text: &'a str,
     pub index: &'a LineIndex,
+    /// The language of diagnostics and fix titles.
+    pub lang: Lang,
 }
 
 impl Text<'_> {
@@ -45,17 +49,19 @@ impl Text<'_> {
 /// the help on a line of its own after the message; the primary label and the
 /// secondary labels as related information.
 pub fn diagnostic(text: &Text, d: &Diagnostic) -> lsp::Diagnostic {
-    let mut message = d.message.clone();
+    let words = d.text(text.lang);
+    let mut message = words.message;
     if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push('\n');
+        message.push_str(&msg!("report-help", help = help.clone()).text(text.lang));
     }
-    let related: Vec<lsp::DiagnosticRelatedInformation> = std::iter::once(&d.primary)
-        .filter(|l| !l.message.is_empty())
-        .chain(&d.secondary)
-        .map(|l| lsp::DiagnosticRelatedInformation {
-            location: text.location(l.span),
-            message: l.message.clone(),
+    let related: Vec<lsp::DiagnosticRelatedInformation> = words
+        .labels
+        .into_iter()
+        .filter(|(_, message)| !message.is_empty())
+        .map(|(span, message)| lsp::DiagnosticRelatedInformation {
+            location: text.location(span),
+            message,
         })
         .collect();
     let unnecessary = matches!(d.code, Code::UnusedExternal | Code::UnusedFact);

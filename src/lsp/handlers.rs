@@ -161,7 +161,7 @@ pub(super) fn code_actions(
             .into_iter()
             .map(|fix| {
                 lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
-                    title: fix.title,
+                    title: fix.title.text(ctx.text.lang),
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
                     diagnostics: fix
                         .diagnostic

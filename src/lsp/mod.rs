@@ -19,6 +19,7 @@ use lsp_types::Uri;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 
 pub use server::{Exit, capabilities, run};
 
@@ -43,6 +44,8 @@ pub struct Options {
     /// Document formatting; the capability is announced only when present.
     pub formatter: Option<Formatter>,
     pub debounce: Duration,
+    /// The language of diagnostics (the binary's `--lang`, `planc.toml` or locale).
+    pub lang: Lang,
 }
 
 impl Default for Options {
@@ -51,6 +54,7 @@ impl Default for Options {
             config_for: Box::new(|_| Config::default()),
             formatter: None,
             debounce: DEFAULT_DEBOUNCE,
+            lang: Lang::En,
         }
     }
 }

@@ -4,37 +4,22 @@
 
 use lsp_types::{Position, Range};
 
-use crate::span::{Span, floor_char_boundary};
+use crate::span::Span;
 
-/// The line starts of one text, for converting positions both ways.
+/// The lines of one text, for converting positions both ways: the lines of
+/// `crate::span::LineIndex` (LF, CRLF or a lone CR end a line, as LSP says).
 #[derive(Debug, Clone)]
-pub struct LineIndex {
-    /// Byte offset where each line starts. Lines end at `\n`, `\r\n` or a
-    /// lone `\r`, as LSP defines them.
-    starts: Vec<usize>,
-}
+pub struct LineIndex(crate::span::LineIndex);
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
-                starts.push(i + 1);
-            }
-        }
-        LineIndex { starts }
+        LineIndex(crate::span::LineIndex::new(text))
     }
 
     /// The position of a byte offset (clamped to the text, rounded down to a
     /// character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        // Between the CR and the LF of a line end: the end of the line.
-        let before = text[start..offset].trim_end_matches('\r');
+        let (line, before) = self.0.line_and_prefix(text, offset);
         let character: usize = before.chars().map(char::len_utf16).sum();
         Position::new(line as u32, character as u32)
     }
@@ -43,15 +28,12 @@ impl LineIndex {
     /// the text; a character past the end of its line gives the line's end;
     /// a position inside a surrogate pair gives the start of that character.
     pub fn offset(&self, text: &str, position: Position) -> usize {
-        let Some(&start) = self.starts.get(position.line as usize) else {
+        let line = position.line as usize;
+        if line >= self.0.line_count() {
             return text.len();
-        };
-        let end = self
-            .starts
-            .get(position.line as usize + 1)
-            .copied()
-            .unwrap_or(text.len());
-        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        }
+        let start = self.0.line_start(line, text);
+        let line = self.0.line_text(line, text);
         let mut units = 0usize;
         for (i, c) in line.char_indices() {
             if units + c.len_utf16() > position.character as usize {

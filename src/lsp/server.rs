@@ -213,6 +213,7 @@ impl Server {
             uri,
             text: &doc.text,
             index: &doc.index,
+            lang: self.options.lang,
         };
         let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
             let analysis = Analysis::new(&doc.text);
@@ -368,6 +369,7 @@ impl Server {
                     uri: &uri,
                     text: &doc.text,
                     index: &doc.index,
+                    lang: self.options.lang,
                 },
                 analysis: Analysis::new(&doc.text),
                 options: &self.options,

@@ -42,7 +42,12 @@ impl<'s> Resolver<'s> {
                 .map(|&(_, span)| span);
             if let Some(first) = found {
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("`{}` of {kind} `{name}`", stmt.keyword.as_str()),
+                    what: msg!(
+                        "duplicate-what-attribute",
+                        keyword = stmt.keyword.as_str(),
+                        block = kind,
+                        name = name
+                    ),
                     first,
                     second: stmt.span,
                     attribute: true,
@@ -133,7 +138,7 @@ impl<'s> Resolver<'s> {
         let mut with = std::mem::take(&mut step.with);
         let mut notify = std::mem::take(&mut step.notify);
         let mut texts = std::mem::take(&mut step.texts);
-        let mut within = step.within.take();
+        let mut within = step.deadlines.pop().map(|d| d.within);
         let mut until = step.until.take();
         on.reserve_exact(values(stmts, Keyword::On));
         after.reserve_exact(values(stmts, Keyword::After));
@@ -195,7 +200,14 @@ impl<'s> Resolver<'s> {
         step.with = with;
         step.notify = notify;
         step.texts = texts;
-        step.within = within;
+        step.deadlines = within
+            .map(|within| Deadline {
+                within,
+                from: None,
+                only_for: Vec::new(),
+            })
+            .into_iter()
+            .collect();
         step.until = until;
     }
 

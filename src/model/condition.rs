@@ -3,6 +3,7 @@
 
 use super::resolve::Resolver;
 use super::*;
+use crate::i18n::Arg;
 use crate::syntax::ast::{self, CondNode};
 
 impl<'s> Resolver<'s> {
@@ -39,7 +40,7 @@ impl<'s> Resolver<'s> {
     }
 
     fn comparison(&mut self, fact: &ast::Name<'s>, op: ast::CmpOp, value: u64, span: Span) -> Cond {
-        let Some(id) = self.fact_for(fact, "a count fact") else {
+        let Some(id) = self.fact_for(fact, msg!("want-count-fact")) else {
             return Cond::Unknown(span);
         };
         let ty = &self.model.fact(id).ty;
@@ -52,45 +53,26 @@ impl<'s> Resolver<'s> {
             };
         }
         let help = match ty {
-            FactType::Flag => format!(
-                "`{0}` is true or false: write `{0}` or `not {0}`",
-                fact.text
-            ),
-            _ => format!(
-                "test a one_of fact with `in`, e.g. `{} in {{ … }}`",
-                fact.text
-            ),
+            FactType::Flag => msg!("type-help-flag", fact = fact.text),
+            _ => msg!("type-help-use-in", fact = fact.text),
         };
-        let message = format!(
-            "`{}` is {}, not a count: it cannot be compared with a number",
-            fact.text,
-            ty.describe()
-        );
+        let message = msg!("type-not-count", fact = fact.text, type = ty.describe());
         self.mismatch(id, fact, span, message, help);
         Cond::Unknown(span)
     }
 
     fn membership(&mut self, fact: &ast::Name<'s>, variants: &[ast::Name<'s>], span: Span) -> Cond {
-        let Some(id) = self.fact_for(fact, "a one_of fact") else {
+        let Some(id) = self.fact_for(fact, msg!("want-one-of-fact")) else {
             return Cond::Unknown(span);
         };
         let defined = match &self.model.fact(id).ty {
             FactType::OneOf(defined) => defined,
             ty => {
                 let help = match ty {
-                    FactType::Count => {
-                        format!("compare a count with a number, e.g. `{} >= 50`", fact.text)
-                    }
-                    _ => format!(
-                        "`{0}` is true or false: write `{0}` or `not {0}`",
-                        fact.text
-                    ),
+                    FactType::Count => msg!("type-help-compare-count", fact = fact.text),
+                    _ => msg!("type-help-flag", fact = fact.text),
                 };
-                let message = format!(
-                    "`{}` is {}, not a one_of fact: `in {{ … }}` does not apply",
-                    fact.text,
-                    ty.describe()
-                );
+                let message = msg!("type-not-one-of", fact = fact.text, type = ty.describe());
                 self.mismatch(id, fact, span, message, help);
                 return Cond::Unknown(span);
             }
@@ -103,10 +85,12 @@ impl<'s> Resolver<'s> {
                 None => {
                     let names: Vec<&str> = defined.iter().map(|d| d.name).collect();
                     let help = match crate::suggest::closest(v.text, &names) {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None => {
-                            format!("the variants of `{}` are: {}", fact.text, names.join(", "))
-                        }
+                        Some(best) => msg!("did-you-mean", name = best),
+                        None => msg!(
+                            "type-help-variants",
+                            fact = fact.text,
+                            variants = Arg::names(names.iter().copied(), usize::MAX)
+                        ),
                     };
                     missing.push((v, help));
                 }
@@ -120,7 +104,7 @@ impl<'s> Resolver<'s> {
             };
         }
         for (v, help) in missing {
-            let message = format!("`{}` has no variant `{}`", fact.text, v.text);
+            let message = msg!("type-no-variant", fact = fact.text, variant = v.text);
             self.mismatch(id, v, v.span, message, help);
         }
         Cond::Unknown(span)
@@ -135,22 +119,16 @@ impl<'s> Resolver<'s> {
                 FactType::Flag => Cond::Flag { fact: id, span },
                 ty => {
                     let help = match ty {
-                        FactType::Count => {
-                            format!("compare it with a number, e.g. `{} >= 1`", name.text)
-                        }
-                        _ => format!("test its value with `in`, e.g. `{} in {{ … }}`", name.text),
+                        FactType::Count => msg!("type-help-count-bare", fact = name.text),
+                        _ => msg!("type-help-one-of-bare", fact = name.text),
                     };
-                    let message = format!(
-                        "`{}` is {}, not a flag: it is not true or false by itself",
-                        name.text,
-                        ty.describe()
-                    );
+                    let message = msg!("type-not-flag", fact = name.text, type = ty.describe());
                     self.mismatch(id, name, span, message, help);
                     Cond::Unknown(span)
                 }
             },
             _ => {
-                self.wrong_or_undefined(name, "a trigger or a flag fact", |k| {
+                self.wrong_or_undefined(name, msg!("want-trigger-or-flag"), |k| {
                     matches!(k, Kind::Trigger | Kind::Fact)
                 });
                 Cond::Unknown(span)
@@ -159,7 +137,7 @@ impl<'s> Resolver<'s> {
     }
 
     /// Resolves a name that must be a fact.
-    fn fact_for(&mut self, name: &ast::Name<'s>, expected: &'static str) -> Option<FactId> {
+    fn fact_for(&mut self, name: &ast::Name<'s>, expected: Message) -> Option<FactId> {
         if let Some(Symbol::Fact(id)) = self.symbol(name.text) {
             return Some(id);
         }
@@ -172,11 +150,11 @@ impl<'s> Resolver<'s> {
         fact: FactId,
         used: &ast::Name<'s>,
         span: Span,
-        message: String,
-        help: String,
+        message: Message,
+        help: Message,
     ) {
         let fact_span = self.model.fact(fact).named.name_span;
-        let label = format!("`{}` is used here", used.text);
+        let label = msg!("type-mismatch-used", name = used.text);
         self.model.problems.push(Problem::TypeMismatch {
             message,
             span,

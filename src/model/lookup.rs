@@ -17,13 +17,13 @@ pub(super) enum Want {
 }
 
 impl Want {
-    fn words(self) -> &'static str {
+    fn words(self) -> Message {
         match self {
-            Want::Role => "an internal role",
-            Want::Party => "a role or an external",
-            Want::Trigger => "a trigger",
-            Want::Step => "a step",
-            Want::Level => "a level",
+            Want::Role => msg!("want-role"),
+            Want::Party => msg!("want-party"),
+            Want::Trigger => msg!("want-trigger"),
+            Want::Step => msg!("want-step"),
+            Want::Level => msg!("want-level"),
         }
     }
 
@@ -85,7 +85,7 @@ impl<'s> Resolver<'s> {
     pub(super) fn wrong_or_undefined(
         &mut self,
         name: &ast::Name<'s>,
-        expected: &'static str,
+        expected: Message,
         accepts: impl Fn(Kind) -> bool,
     ) {
         match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {

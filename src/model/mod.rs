@@ -14,6 +14,7 @@ mod suggestions;
 
 use std::collections::HashMap;
 
+use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
@@ -132,11 +133,11 @@ pub enum FactType<'s> {
 }
 
 impl FactType<'_> {
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Message {
         match self {
-            FactType::Count => "a count",
-            FactType::Flag => "a flag",
-            FactType::OneOf(_) => "a one_of fact",
+            FactType::Count => msg!("type-count"),
+            FactType::Flag => msg!("type-flag"),
+            FactType::OneOf(_) => msg!("type-one-of"),
         }
     }
 }
@@ -233,10 +234,32 @@ pub struct Step<'s> {
     /// what starts the step is then not fully known.
     pub start_unresolved: bool,
     pub with: Vec<Ref<Party>>,
-    pub within: Option<Duration>,
+    /// Its `within` statements. v0 fills at most one, plain.
+    pub deadlines: Vec<Deadline>,
     pub notify: Vec<Ref<Party>>,
     pub until: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
+}
+
+impl Step<'_> {
+    /// The deadline that holds when no `for` names the occasion: the plain
+    /// `within`, if written.
+    pub fn plain_deadline(&self) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| d.only_for.is_empty())
+    }
+}
+
+/// One `within` of a step: the latest moment it may be done. Data, so that
+/// the schedule (`logic::schedule`) reads every form of it in one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    pub within: Duration,
+    /// `within D from S` (v1): measured from the moment S is due, not from
+    /// the moment the plan is set off.
+    pub from: Option<Ref<StepId>>,
+    /// `within D for NAMES` (v1): holds only when one of these triggers sets
+    /// the step off. Empty: the deadline otherwise (a plain `within`).
+    pub only_for: Vec<Ref<TriggerId>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -265,16 +288,17 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn article(self) -> &'static str {
+    /// "a role", "an external", …
+    pub fn article(self) -> Message {
         match self {
-            Kind::Role => "a role",
-            Kind::External => "an external",
-            Kind::Fact => "a fact",
-            Kind::Level => "a level",
-            Kind::Trigger => "a trigger",
-            Kind::Step => "a step",
-            Kind::Routine => "a routine",
-            Kind::Drill => "a drill",
+            Kind::Role => msg!("kind-role"),
+            Kind::External => msg!("kind-external"),
+            Kind::Fact => msg!("kind-fact"),
+            Kind::Level => msg!("kind-level"),
+            Kind::Trigger => msg!("kind-trigger"),
+            Kind::Step => msg!("kind-step"),
+            Kind::Routine => msg!("kind-routine"),
+            Kind::Drill => msg!("kind-drill"),
         }
     }
 }
@@ -285,7 +309,8 @@ impl Kind {
 pub enum Problem {
     /// A name defined twice, or a single attribute given twice.
     Duplicate {
-        what: String,
+        /// `duplicate-what-*`: the name, variant or attribute.
+        what: Message,
         first: Span,
         second: Span,
         /// An attribute given twice rather than a name defined twice.
@@ -294,8 +319,8 @@ pub enum Problem {
     Undefined {
         name: String,
         span: Span,
-        /// What the position wants, e.g. "a role or an external".
-        expected: &'static str,
+        /// What the position wants (`want-*`), e.g. "a role or an external".
+        expected: Message,
         suggestion: Option<String>,
     },
     WrongKind {
@@ -303,16 +328,16 @@ pub enum Problem {
         span: Span,
         found: Kind,
         definition: Span,
-        expected: &'static str,
+        expected: Message,
         /// The statement the name stands in, e.g. "owner".
         position: &'static str,
     },
     TypeMismatch {
-        message: String,
+        message: Message,
         span: Span,
-        label: String,
+        label: Message,
         fact: Span,
-        help: String,
+        help: Message,
     },
     /// No `plan` header at all.
     NoHeader,

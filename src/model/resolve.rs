@@ -79,7 +79,7 @@ impl<'s> Resolver<'s> {
             }
             Err(first) => {
                 self.model.problems.push(Problem::Duplicate {
-                    what: format!("the name `{}`", name.text),
+                    what: msg!("duplicate-what-name", name = name.text),
                     first: first.span,
                     second: name.span,
                     attribute: false,
@@ -177,7 +177,7 @@ impl<'s> Resolver<'s> {
                         after: vec![],
                         start_unresolved: false,
                         with: vec![],
-                        within: None,
+                        deadlines: vec![],
                         notify: vec![],
                         until: None,
                         texts: vec![],
@@ -208,7 +208,7 @@ impl<'s> Resolver<'s> {
                         for v in variants {
                             if let Some(&first) = seen.get(v.name.text) {
                                 self.model.problems.push(Problem::Duplicate {
-                                    what: format!("the variant `{}`", v.name.text),
+                                    what: msg!("duplicate-what-variant", name = v.name.text),
                                     first,
                                     second: v.name.span,
                                     attribute: false,

@@ -1,5 +1,6 @@
 //! Role cards: what one role does under each trigger and on schedule.
 
+use crate::logic::schedule::Response;
 use crate::model::{self, Model, Party as PartyId, RoleId};
 
 use super::view::{
@@ -19,12 +20,12 @@ fn relation(owner: bool, with: bool, notified: bool) -> Option<Relation> {
 }
 
 /// The card of role `id`: its people, duties, escalations and its part in
-/// each trigger's checklist (`checklists`: trigger and its steps, in order).
+/// each trigger's checklist (`checklists`: trigger and its response).
 pub fn build(
     model: &Model,
     id: RoleId,
     commander: bool,
-    checklists: &[(model::TriggerId, Vec<model::StepId>)],
+    checklists: &[(model::TriggerId, &Response)],
 ) -> RoleCard {
     let role = model.role(id);
     let me = PartyId::Role(id);
@@ -32,15 +33,17 @@ pub fn build(
     let mut triggers: Vec<TriggerTasks> = Vec::new();
     for (t, steps) in checklists {
         let tasks: Vec<Task> = steps
+            .steps
             .iter()
             .filter_map(|s| {
-                let step = model.step(*s);
+                let due = s.due;
+                let step = model.step(s.step);
                 let owner = step.owner.is_some_and(|o| o.id == id);
                 relation(owner, names(&step.with), names(&step.notify)).map(|relation| Task {
                     name: step.named.name.to_string(),
                     label: clean(&step.named.label.value),
                     relation,
-                    within: step.within.map(|d| d.seconds),
+                    within: due.map(|d| d.seconds),
                 })
             })
             .collect();

@@ -2,7 +2,8 @@
 //! built once from the model and shared by the Markdown and HTML renderers.
 
 use crate::graph::Graphs;
-use crate::model::{self, Model};
+use crate::logic::schedule::{Checklists, Schedule, Scheduled};
+use crate::model::Model;
 use crate::syntax::ast::{self, Item};
 
 use super::condition;
@@ -42,9 +43,11 @@ impl Document {
             commander: h.commander.map(|c| Party::role(model, c.id)),
             texts: strs(&h.texts),
         });
+        let schedule = Schedule::build(model);
+        let all = Checklists::build(model, graphs, &schedule);
         let checklists: Vec<_> = order::by_severity(model)
             .into_iter()
-            .map(|t| (t, order::checklist(model, graphs, t)))
+            .map(|t| (t, all.of(t)))
             .collect();
         let triggers = checklists
             .iter()
@@ -61,11 +64,15 @@ impl Document {
                         }
                     }),
                     condition: clean(&condition::words(model, &trigger.condition, lang)),
-                    also: order::implied(model, *t)
+                    also: all
+                        .implied(*t)
                         .iter()
-                        .map(|u| clean(&model.trigger(*u).named.label.value))
+                        .map(|u| TriggerRef {
+                            name: model.trigger(*u).named.name.to_string(),
+                            label: clean(&model.trigger(*u).named.label.value),
+                        })
                         .collect(),
-                    steps: steps.iter().map(|s| step_item(model, *s)).collect(),
+                    steps: steps.steps.iter().map(|s| step_item(model, s)).collect(),
                 }
             })
             .collect();
@@ -119,14 +126,15 @@ impl Document {
     }
 }
 
-fn step_item(model: &Model, id: model::StepId) -> StepItem {
-    let step = model.step(id);
+fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
+    let step = model.step(scheduled.step);
     StepItem {
+        phase: scheduled.phase + 1,
         name: step.named.name.to_string(),
         label: clean(&step.named.label.value),
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
-        within: step.within.map(|d| d.seconds),
+        within: scheduled.due.map(|d| d.seconds),
         notify: parties(model, &step.notify),
         until: step.until.as_ref().map(|u| clean(&u.value)),
         after: step

@@ -158,12 +158,12 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
                 model.role(o.id).named.label.value
             ));
         }
-        if let Some(d) = s.within {
+        if let Some(d) = s.plain_deadline() {
             lines.push(format!(
                 "{}{}{}",
                 w.deadline,
                 w.colon,
-                within_words(d.seconds, lang)
+                within_words(d.within.seconds, lang)
             ));
         }
         nodes.push(Node {
@@ -261,9 +261,4 @@ pub fn wrap(lines: &[String]) -> Vec<String> {
     out
 }
 
-/// Text on one line: line breaks and other control characters become spaces.
-pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
+pub use crate::escape::one_line;

@@ -6,7 +6,7 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, within_words};
+use super::words::{Lang, Words, every_words, phase_title, within_words};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -21,7 +21,8 @@ dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
 .level { font-weight: normal; font-size: 1rem; color: #444; }
 .condition { background: #f3f3f3; border-left: 4px solid #a00; padding: .4rem .6rem; margin: .4rem 0; }
-ol.steps { list-style: none; padding: 0; margin: .6rem 0; }
+h4.phase { margin: 1rem 0 0; color: #333; break-after: avoid; }
+ol.steps { list-style: none; padding: 0; margin: .4rem 0 .6rem; }
 li.step { border: 1px solid #888; border-radius: 4px; padding: .5rem .7rem; margin: .5rem 0; break-inside: avoid; }
 .step-head { display: flex; gap: .6rem; align-items: flex-start; font-weight: bold; }
 .step-head .num { flex: none; min-width: 1.4rem; }
@@ -153,12 +154,15 @@ impl<'a> Page<'a> {
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
                     @if !t.also.is_empty() {
-                        p { strong { (w.also_sets_off) (w.colon) } (t.also.join(w.comma)) }
+                        p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
                     }
                     @if t.steps.is_empty() { p.note { (w.no_steps) } }
-                    ol.steps {
-                        @for (j, s) in t.steps.iter().enumerate() {
-                            (self.step(s, &format!("t{i}s{j}"), j + 1))
+                    @for (start, phase) in phases(&t.steps) {
+                        h4.phase { (phase_title(phase[0].phase, phase.len(), self.lang)) }
+                        ol.steps {
+                            @for (k, s) in phase.iter().enumerate() {
+                                (self.step(s, &format!("t{i}s{}", start + k), start + k + 1))
+                            }
                         }
                     }
                 }
@@ -330,4 +334,18 @@ impl<'a> Page<'a> {
             }
         }
     }
+}
+
+/// The steps of a checklist as runs of one phase, each with the index of
+/// its first step.
+fn phases(steps: &[StepItem]) -> Vec<(usize, &[StepItem])> {
+    let mut start = 0;
+    steps
+        .chunk_by(|a, b| a.phase == b.phase)
+        .map(|phase| {
+            let at = start;
+            start += phase.len();
+            (at, phase)
+        })
+        .collect()
 }

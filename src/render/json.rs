@@ -6,10 +6,8 @@
 use serde::Serialize;
 
 use super::condition;
-use super::document::Document;
-use super::order;
+use super::document::{Document, TriggerSection};
 use super::words::{Lang, duration_code};
-use crate::graph::Graphs;
 use crate::model::{Cond, FactType, Model, Party, Ref};
 
 /// The value of `schema` in the whole plan's JSON.
@@ -148,8 +146,19 @@ struct Trigger<'a> {
     condition: ConditionJson<'a>,
     /// Triggers that fire whenever this one does.
     implies: Vec<&'a str>,
-    /// The steps it sets off, in runnable order.
+    /// The steps of its checklist, in the order to act on them.
     checklist: Vec<&'a str>,
+    /// The same steps with their phase and latest due time.
+    schedule: Vec<Scheduled<'a>>,
+}
+
+#[derive(Serialize)]
+struct Scheduled<'a> {
+    step: &'a str,
+    /// From 1: steps of one phase can be done at the same time.
+    phase: u32,
+    /// The latest due time under this trigger, from the moment the plan is set off.
+    due: Option<Duration>,
 }
 
 #[derive(Serialize)]
@@ -193,7 +202,9 @@ fn names<'a>(model: &'a Model, refs: &[Ref<Party>]) -> Vec<&'a str> {
 }
 
 /// The whole compiled plan.
-pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
+pub fn render(doc: &Document, model: &Model) -> String {
+    let sections: std::collections::HashMap<&str, &TriggerSection> =
+        doc.triggers.iter().map(|t| (t.name.as_str(), t)).collect();
     let commander = model
         .header
         .as_ref()
@@ -253,19 +264,30 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
             .trigger_ids()
             .map(|id| {
                 let t = model.trigger(id);
+                let section = sections.get(t.named.name).copied();
                 Trigger {
                     name: t.named.name,
                     label: &t.named.label.value,
                     level: t.level.map(|l| model.levels[l.id.index()].named.name),
                     condition: condition_json(model, id, doc.lang),
-                    implies: order::implied(model, id)
-                        .iter()
-                        .map(|u| model.trigger(*u).named.name)
-                        .collect(),
-                    checklist: order::checklist(model, graphs, id)
-                        .iter()
-                        .map(|s| model.step(*s).named.name)
-                        .collect(),
+                    implies: section
+                        .map(|s| s.also.iter().map(|a| a.name.as_str()).collect())
+                        .unwrap_or_default(),
+                    checklist: section
+                        .map(|s| s.steps.iter().map(|s| s.name.as_str()).collect())
+                        .unwrap_or_default(),
+                    schedule: section
+                        .map(|s| {
+                            s.steps
+                                .iter()
+                                .map(|s| Scheduled {
+                                    step: &s.name,
+                                    phase: s.phase,
+                                    due: s.within.map(duration),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }
             })
             .collect(),
@@ -287,7 +309,7 @@ pub fn render(doc: &Document, model: &Model, graphs: &Graphs) -> String {
                     .map(|a| model.step(a.id).named.name)
                     .collect(),
                 with: names(model, &s.with),
-                within: s.within.map(|d| duration(d.seconds)),
+                within: s.plain_deadline().map(|d| duration(d.within.seconds)),
                 notify: names(model, &s.notify),
                 until: s.until.as_ref().map(|u| u.value.as_ref()),
                 text: texts(&s.texts),

@@ -7,24 +7,31 @@
 use std::fmt::Write;
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, within_words};
+use super::words::{Lang, Words, every_words, phase_title, within_words};
 
 /// User text for one line of Markdown: line breaks and tabs become spaces,
-/// the ends are trimmed, inline markup characters are backslash-escaped, and
-/// so is a leading character that would start a block (`-`, `+`, `>`, `=`,
-/// `1.`).
+/// bidi characters are shown escaped (`crate::escape::one_line`), the ends
+/// are trimmed, inline markup characters are backslash-escaped, and so is a
+/// leading character that would start a block (`-`, `+`, `>`, `=`, `1.`).
+/// Bare URLs, `www.` addresses and e-mail addresses, which GitHub's
+/// autolink extension would turn into links, are broken up invisibly: the
+/// `:` after a scheme and the `.` after `www` are backslash-escaped, and a
+/// word joiner (U+2060) follows an `@`.
 pub fn escape(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let flat = crate::escape::one_line(text);
     let flat = flat.trim();
     let mut out = String::with_capacity(flat.len() + 8);
     let digits = flat.chars().take_while(|c| c.is_ascii_digit()).count();
+    let mut previous = '\0';
     for (i, c) in flat.chars().enumerate() {
         let block_start = (i == 0 && matches!(c, '-' | '+' | '=' | '>'))
             || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        let autolink = (c == ':' && previous.is_ascii_alphabetic())
+            || (c == '.'
+                && out.len() >= 3
+                && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www"));
         if block_start
+            || autolink
             || matches!(
                 c,
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
@@ -33,6 +40,10 @@ pub fn escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+        if c == '@' {
+            out.push('\u{2060}');
+        }
+        previous = c;
     }
     out
 }
@@ -179,7 +190,7 @@ impl<'a> Md<'a> {
                 escape(&t.condition)
             );
             if !t.also.is_empty() {
-                let also: Vec<String> = t.also.iter().map(|a| escape(a)).collect();
+                let also: Vec<String> = t.also.iter().map(|a| escape(&a.label)).collect();
                 let _ = writeln!(
                     self.out,
                     "**{}**{}{}\n",
@@ -191,10 +202,12 @@ impl<'a> Md<'a> {
             if t.steps.is_empty() {
                 let _ = writeln!(self.out, "{}\n", w.no_steps);
             }
-            for s in &t.steps {
-                self.step(s);
-            }
-            if !t.steps.is_empty() {
+            for phase in t.steps.chunk_by(|a, b| a.phase == b.phase) {
+                let title = phase_title(phase[0].phase, phase.len(), self.lang);
+                let _ = writeln!(self.out, "#### {title}\n");
+                for s in phase {
+                    self.step(s);
+                }
                 self.out.push('\n');
             }
         }

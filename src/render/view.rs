@@ -48,11 +48,15 @@ pub struct Header {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepItem {
+    /// From 1: the steps of one phase can be done at the same time, once
+    /// those of the earlier phases are done.
+    pub phase: u32,
     pub name: String,
     pub label: String,
     pub owner: Option<Party>,
     pub with: Vec<Party>,
-    /// Deadline in seconds from the moment the plan is set off.
+    /// Its latest due time under this trigger, in seconds from the moment
+    /// the plan is set off.
     pub within: Option<u64>,
     pub notify: Vec<Party>,
     pub until: Option<String>,
@@ -74,8 +78,8 @@ pub struct TriggerSection {
     pub level: Option<Level>,
     /// The condition in plain words.
     pub condition: String,
-    /// Labels of the triggers that fire whenever this one does.
-    pub also: Vec<String>,
+    /// The triggers that fire whenever this one does.
+    pub also: Vec<TriggerRef>,
     pub steps: Vec<StepItem>,
 }
 
@@ -161,18 +165,23 @@ pub enum OutlineEntry {
 }
 
 /// User text as every output may show it: line ends become `\n`, other
-/// control characters a space and noncharacters U+FFFD (HTML forbids them).
+/// control characters a space, noncharacters U+FFFD (HTML forbids them), and
+/// the characters that reorder text are shown escaped (`\u{202e}`), so no
+/// label reads otherwise than it is written.
 pub fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\r' => '\n',
-            c if c.is_control() => ' ',
-            c if is_noncharacter(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push('\n'),
+            c if crate::escape::is_bidi_control(c) => out.extend(c.escape_unicode()),
+            c if c.is_control() => out.push(' '),
+            c if is_noncharacter(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_noncharacter(c: char) -> bool {

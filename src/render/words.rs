@@ -1,16 +1,8 @@
 //! The fixed words of every output, in the plan's language, and durations in
 //! words. A plan whose labels are mostly Chinese gets Chinese words.
 
-use serde::Serialize;
-
+pub use crate::lang::Lang;
 use crate::model::Model;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
 
 impl Lang {
     /// The plan's language: Chinese when more than half of its labels (the
@@ -303,6 +295,18 @@ pub fn every_words(seconds: u64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("每{}", duration_words(seconds, lang)),
         Lang::En => format!("every {}", duration_words(seconds, lang)),
+    }
+}
+
+/// The heading of a phase of a checklist or exercise (`number` from 1):
+/// `第 2 阶段（同时进行）`, `Phase 2 (at the same time)`; the note only when
+/// the phase holds several steps.
+pub fn phase_title(number: u32, steps: usize, lang: Lang) -> String {
+    match (lang, steps > 1) {
+        (Lang::Zh, false) => format!("第 {number} 阶段"),
+        (Lang::Zh, true) => format!("第 {number} 阶段（{steps} 项同时进行）"),
+        (Lang::En, false) => format!("Phase {number}"),
+        (Lang::En, true) => format!("Phase {number} ({steps} steps at the same time)"),
     }
 }
 

@@ -14,7 +14,9 @@
 
 use super::FileReport;
 use crate::diagnostic::Severity;
-use crate::span::LineIndex;
+use crate::i18n::msg;
+use crate::lang::Lang;
+use crate::span::{LineIndex, region_end};
 
 /// One annotation, with the values `@actions/core` would be given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,19 +32,19 @@ pub struct Annotation {
 }
 
 /// The annotations of every diagnostic, in report order.
-pub fn annotations(files: &[FileReport]) -> Vec<Annotation> {
+pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
     let mut out = Vec::new();
     for file in files {
         let index = LineIndex::new(file.source);
         for d in file.diagnostics {
             let span = d.primary.span;
             let (line, col) = index.line_col(file.source, span.start);
-            let end = super::sarif::region_end(file.source, span);
+            let end = region_end(file.source, span);
             let (end_line, end_col) = index.line_col(file.source, end);
-            let mut message = d.message.clone();
+            let mut message = d.message.text(lang);
             if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push('\n');
+                message.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
             out.push(Annotation {
                 severity: d.severity,
@@ -58,8 +60,8 @@ pub fn annotations(files: &[FileReport]) -> Vec<Annotation> {
     out
 }
 
-pub fn render(files: &[FileReport]) -> String {
-    annotations(files).iter().map(command).collect()
+pub fn render(files: &[FileReport], lang: Lang) -> String {
+    annotations(files, lang).iter().map(command).collect()
 }
 
 /// The workflow command of one annotation, with its line end.

@@ -1,19 +1,26 @@
 //! Human output: miette's graphical report per diagnostic, then a summary line.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use super::source::Excerpt;
 pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticText, Severity};
+use crate::escape;
+use crate::i18n::msg;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
     pub color: bool,
     /// Terminal width the report wraps at.
     pub width: usize,
+    /// The language of messages; codes never change with it.
+    pub lang: Lang,
 }
 
 impl HumanOptions {
@@ -42,46 +49,69 @@ pub(super) struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn of(d: &'a Diagnostic, source: &'a PlanSource) -> Self {
-        let primary =
-            LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), d.primary.span);
-        let secondary = d
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+    /// `d` with its words `text` (`d.text(lang)`).
+    fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource) -> Self {
+        let labels = text.labels.iter().enumerate().map(|(i, (span, label))| {
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(label.clone()), *span)
+            } else {
+                LabeledSpan::new_with_span(Some(label.clone()), *span)
+            }
+        });
         Shown {
             code: d.code.as_str(),
             severity: Some(d.severity),
-            message: &d.message,
-            help: d.help.as_deref(),
-            labels: std::iter::once(primary).chain(secondary).collect(),
+            message: &text.message,
+            help: text.help.as_deref(),
+            labels: labels.collect(),
             source,
         }
     }
 
-    /// Appends the drawing to `out`, then a blank line.
+    /// Appends the drawing to `out`, then a blank line: over an excerpt of
+    /// the file made for it, every text escaped for the terminal
+    /// (`source::Excerpt`).
     pub(super) fn draw(&self, handler: &GraphicalReportHandler, out: &mut String) {
+        let (excerpt, labels) = Excerpt::new(self.source, &self.labels);
+        let drawn = Drawn {
+            code: self.code,
+            severity: self.severity,
+            message: escape::visible(self.message),
+            help: self.help.map(escape::visible),
+            labels,
+            excerpt,
+        };
         // Writing into a String cannot fail.
-        let _ = handler.render_report(out, self);
+        let _ = handler.render_report(out, &drawn);
         out.push('\n');
     }
 }
 
-impl fmt::Debug for Shown<'_> {
+/// A `Shown` as miette draws it.
+struct Drawn<'a> {
+    code: &'a str,
+    severity: Option<Severity>,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
+    labels: Vec<LabeledSpan>,
+    excerpt: Excerpt,
+}
+
+impl fmt::Debug for Drawn<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code, self.message)
     }
 }
 
-impl fmt::Display for Shown<'_> {
+impl fmt::Display for Drawn<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)
+        f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Shown<'_> {}
+impl std::error::Error for Drawn<'_> {}
 
-impl miette::Diagnostic for Shown<'_> {
+impl miette::Diagnostic for Drawn<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(self.code))
     }
@@ -94,11 +124,13 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.as_ref()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self.source)
+        Some(&self.excerpt)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -116,31 +148,41 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         }
         let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
-            Shown::of(diagnostic, &source).draw(&handler, &mut out);
+            let text = diagnostic.text(options.lang);
+            let mut drawn = String::new();
+            Shown::of(diagnostic, &text, &source).draw(&handler, &mut drawn);
+            out.push_str(&localise_help(drawn, options.lang));
         }
     }
-    out.push_str(&summary_line(Summary::of(files)));
+    out.push_str(&summary_line(Summary::of(files), options.lang));
     out.push('\n');
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+/// miette writes the help line's heading `help: ` itself; in Chinese it
+/// reads `提示：` (the same width, so wrapped lines stay aligned). The help
+/// is the drawing's last part, hence its last `  help: `.
+fn localise_help(mut drawn: String, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let Some(at) = drawn.rfind("  help: ")
+    {
+        drawn.replace_range(at..at + "  help: ".len(), "  提示：");
     }
+    drawn
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
-pub fn summary_line(s: Summary) -> String {
-    let files = plural(s.files, "file");
-    if s.errors == 0 && s.warnings == 0 {
-        return format!("planc: no problems in {files}");
-    }
-    format!(
-        "planc: {}, {} in {files}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning")
-    )
+pub fn summary_line(s: Summary, lang: Lang) -> String {
+    let files = msg!("report-files", count = s.files);
+    let line = if s.errors == 0 && s.warnings == 0 {
+        msg!("report-clean", files = files)
+    } else {
+        msg!(
+            "report-summary",
+            errors = s.errors,
+            warnings = s.warnings,
+            files = files
+        )
+    };
+    line.text(lang)
 }

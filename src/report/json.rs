@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{FileReport, Summary};
+use crate::lang::Lang;
 use crate::span::LineIndex;
 
 #[derive(Serialize)]
@@ -17,13 +18,13 @@ struct Output<'a> {
 struct JsonDiagnostic<'a> {
     code: &'static str,
     severity: &'static str,
-    message: &'a str,
+    message: String,
     file: &'a str,
     line: usize,
     column: usize,
     span: JsonSpan,
-    labels: Vec<JsonLabel<'a>>,
-    help: Option<&'a str>,
+    labels: Vec<JsonLabel>,
+    help: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -33,14 +34,14 @@ struct JsonSpan {
 }
 
 #[derive(Serialize)]
-struct JsonLabel<'a> {
-    message: &'a str,
+struct JsonLabel {
+    message: String,
     line: usize,
     column: usize,
     span: JsonSpan,
 }
 
-pub fn render(files: &[FileReport]) -> String {
+pub fn render(files: &[FileReport], lang: Lang) -> String {
     let mut diagnostics = Vec::new();
     for file in files {
         let index = LineIndex::new(file.source);
@@ -51,7 +52,7 @@ pub fn render(files: &[FileReport]) -> String {
                 .map(|l| {
                     let (line, column) = index.line_col(file.source, l.span.start);
                     JsonLabel {
-                        message: &l.message,
+                        message: l.message.text(lang),
                         line,
                         column,
                         span: JsonSpan {
@@ -64,7 +65,7 @@ pub fn render(files: &[FileReport]) -> String {
             diagnostics.push(JsonDiagnostic {
                 code: d.code.as_str(),
                 severity: d.severity.as_str(),
-                message: &d.message,
+                message: d.message.text(lang),
                 file: file.path,
                 line,
                 column,
@@ -73,7 +74,7 @@ pub fn render(files: &[FileReport]) -> String {
                     length: d.primary.span.len(),
                 },
                 labels,
-                help: d.help.as_deref(),
+                help: d.help.as_ref().map(|h| h.text(lang)),
             });
         }
     }

@@ -34,7 +34,8 @@ impl Clock {
             Some(s) => num(s, 2)?,
             None => 0,
         };
-        if !(1..=12).contains(&m) || day < 1 || day > days_in_month(y, m) {
+        // Year 0 does not exist in a plan's `date` either.
+        if y < 1 || !(1..=12).contains(&m) || day < 1 || day > days_in_month(y, m) {
             return Err(format!("`{text}`: the date {date} does not exist"));
         }
         if h > 23 || min > 59 || s > 59 {
@@ -45,7 +46,16 @@ impl Clock {
         ))
     }
 
-    /// This time plus `seconds` (saturating far in the future).
+    /// This time plus `seconds`, or `None` past 9999-12-31 23:59:59, the last
+    /// moment the calendar counts (a due time there is out of range, not clamped).
+    pub fn checked_plus(self, seconds: u64) -> Option<Clock> {
+        let last = days_from_civil(9999, 12, 31) * 86_400 + 86_399;
+        let later = self.0.checked_add(i64::try_from(seconds).ok()?)?;
+        (later <= last).then_some(Clock(later))
+    }
+
+    /// This time plus `seconds` (saturating far in the future: check with
+    /// `checked_plus` first).
     pub fn plus(self, seconds: u64) -> Clock {
         Clock(
             self.0
@@ -139,6 +149,17 @@ mod tests {
     }
 
     #[test]
+    fn the_calendar_ends_with_9999() {
+        let start = Clock::parse("9999-12-31T23:50").unwrap();
+        assert_eq!(
+            start.checked_plus(599).map(Clock::iso).as_deref(),
+            Some("9999-12-31T23:59:59")
+        );
+        assert_eq!(start.checked_plus(600), None);
+        assert_eq!(start.checked_plus(u64::MAX), None);
+    }
+
+    #[test]
     fn refuses_what_does_not_exist() {
         let refused = |text: &str| Clock::parse(text).unwrap_err();
         assert_eq!(
@@ -154,6 +175,10 @@ mod tests {
                 "`{text}` is not a start time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-28T09:00"
             )
         };
+        assert_eq!(
+            refused("0000-01-01T00:00"),
+            "`0000-01-01T00:00`: the date 0000-01-01 does not exist"
+        );
         for text in ["2026-11-28", "2026-1-28T09:00", "tomorrow"] {
             assert_eq!(refused(text), shape(text));
         }

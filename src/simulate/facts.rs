@@ -1,7 +1,8 @@
 //! The facts of a tabletop exercise, as given with `--set FACT=VALUE`.
 //!
-//! A fact that is not set counts as its "nothing happened" value: a count is
-//! 0, a flag is false, a one_of fact has none of its variants.
+//! A count that is not set counts as 0 and a flag as false ("nothing
+//! happened"); a `one_of` fact that is not set is unknown (once known it
+//! holds exactly one of its variants, as `check` assumes too).
 
 use crate::model::{FactId, FactType, Model, Symbol};
 
@@ -26,6 +27,11 @@ impl Facts {
         Facts {
             values: vec![None; model.facts.len()],
         }
+    }
+
+    /// Whether `fact` is a `one_of` fact that is not set.
+    pub fn is_unknown(&self, model: &Model, fact: FactId) -> bool {
+        self.get(fact).is_none() && matches!(model.fact(fact).ty, FactType::OneOf(_))
     }
 
     pub fn get(&self, fact: FactId) -> Option<Value> {
@@ -108,8 +114,17 @@ fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Str
         (FactType::Flag, Some(v)) => Err(format!(
             "`{name}` is a flag: `{name}={v}` must be `{name}=true` or `{name}=false`"
         )),
-        (FactType::Count, Some(v)) => v.parse::<u64>().map(Value::Count).map_err(|_| {
-            format!("`{name}` is a count: `{name}={v}` must be a whole number such as `{name}=60`")
+        (FactType::Count, Some(v)) => v.parse::<u64>().map(Value::Count).map_err(|e| {
+            if *e.kind() == std::num::IntErrorKind::PosOverflow {
+                format!(
+                    "`{name}` is a count: `{name}={v}` is too large (a count is at most {})",
+                    u64::MAX
+                )
+            } else {
+                format!(
+                    "`{name}` is a count: `{name}={v}` must be a whole number such as `{name}=60`"
+                )
+            }
         }),
         (FactType::Count, None) => Err(format!(
             "`{name}` is a count: give its value, e.g. `--set {name}=60`"

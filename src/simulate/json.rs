@@ -1,15 +1,16 @@
 //! The exercise as JSON (`planc simulate --format json`). Schema
-//! `planc-simulation`, version 1, documented in docs/render-json.md.
+//! `planc-simulation`, version 2, documented in docs/render-json.md.
 
 use serde::Serialize;
 
-use super::{Simulation, Value};
+use super::{Simulation, Value, due_clock};
+use crate::logic::schedule::NotRun;
 use crate::model::{FactType, Model, Party};
 use crate::render::condition;
 use crate::render::words::{Lang, duration_code};
 
 pub const SCHEMA: &str = "planc-simulation";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Duration {
@@ -62,6 +63,8 @@ struct Trigger<'a> {
     facts: Vec<&'a str>,
     /// The triggers the condition names, with whether they fired.
     triggers: Vec<Named<'a>>,
+    /// The facts it reads that are not known (a `one_of` fact not set).
+    unknown: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +76,8 @@ struct Named<'a> {
 #[derive(Serialize)]
 struct Step<'a> {
     order: usize,
+    /// From 1: steps of one phase can be done at the same time.
+    phase: u32,
     name: &'a str,
     label: &'a str,
     owner: Option<&'a str>,
@@ -83,15 +88,18 @@ struct Step<'a> {
     due: Option<String>,
     until: Option<&'a str>,
     set_off_by: Vec<&'a str>,
-    not_waiting_for: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Skipped<'a> {
     name: &'a str,
     label: &'a str,
-    /// The triggers that would set it off; none of them fired.
+    /// `not_set_off`, `waits`, `nothing_starts_it` or `in_cycle`.
+    reason: &'static str,
+    /// With `not_set_off`: the triggers its `on` names (none fired).
     triggers: Vec<&'a str>,
+    /// With `waits`: the steps it waits for that do not run.
+    waits_for: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -178,6 +186,11 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                             fired: *fired,
                         })
                         .collect(),
+                    unknown: t
+                        .unknown
+                        .iter()
+                        .map(|f| model.fact(*f).named.name)
+                        .collect(),
                 }
             })
             .collect(),
@@ -187,26 +200,23 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             .enumerate()
             .map(|(i, run)| {
                 let step = model.step(run.step);
-                let within = step.within.map(|d| d.seconds);
                 Step {
                     order: i + 1,
+                    phase: run.phase + 1,
                     name: step.named.name,
                     label: &step.named.label.value,
                     owner: step.owner.map(|o| model.role(o.id).named.name),
                     with: names(model, &step.with),
                     notify: names(model, &step.notify),
-                    deadline: within.map(duration),
-                    due: within.and_then(|d| sim.start.map(|s| s.plus(d).iso())),
+                    deadline: run.due.map(|d| duration(d.seconds)),
+                    due: run
+                        .due
+                        .and_then(|d| sim.start.map(|s| due_clock(s, d).iso())),
                     until: step.until.as_ref().map(|u| u.value.as_ref()),
                     set_off_by: run
                         .set_off_by
                         .iter()
                         .map(|t| model.trigger(*t).named.name)
-                        .collect(),
-                    not_waiting_for: run
-                        .not_waiting_for
-                        .iter()
-                        .map(|s| model.step(*s).named.name)
                         .collect(),
                 }
             })
@@ -214,14 +224,23 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
         not_run: sim
             .skipped
             .iter()
-            .map(|s| Skipped {
-                name: model.step(s.step).named.name,
-                label: &model.step(s.step).named.label.value,
-                triggers: s
-                    .triggers
-                    .iter()
-                    .map(|t| model.trigger(*t).named.name)
-                    .collect(),
+            .map(|(s, why)| {
+                let (reason, triggers, waits): (_, &[_], &[_]) = match why {
+                    NotRun::NotSetOff(ts) => ("not_set_off", ts, &[]),
+                    NotRun::Waits(ss) => ("waits", &[], ss),
+                    NotRun::NothingStartsIt => ("nothing_starts_it", &[], &[]),
+                    NotRun::InCycle => ("in_cycle", &[], &[]),
+                };
+                Skipped {
+                    name: model.step(*s).named.name,
+                    label: &model.step(*s).named.label.value,
+                    reason,
+                    triggers: triggers
+                        .iter()
+                        .map(|t| model.trigger(*t).named.name)
+                        .collect(),
+                    waits_for: waits.iter().map(|w| model.step(*w).named.name).collect(),
+                }
             })
             .collect(),
         escalation: sim

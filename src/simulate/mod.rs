@@ -2,10 +2,12 @@
 //! triggers fire and at what level, which steps run in what order and by
 //! when, who is told, and how each owner escalates to the commander.
 //!
-//! Facts not set count as 0 (a count), false (a flag) or none of the
-//! variants (a one_of fact). A step runs when it can be reached from a fired
-//! trigger through `on` and `after`; it waits for the `after` steps that run.
-//! Everything here is iterative (conditions and chains can be long).
+//! Facts not set count as 0 (a count) or false (a flag); a `one_of` fact not
+//! set is unknown: it holds none of its variants yet, so `act in {…}` is
+//! false and `not (act in {…})` true, and the triggers that read it say so.
+//! Which steps run, in which order and by when is the response schedule's
+//! (`logic::schedule`) for the triggers that fire. Everything here is
+//! iterative (conditions and chains can be long).
 
 pub mod clock;
 pub mod facts;
@@ -15,6 +17,10 @@ pub mod text;
 use std::collections::VecDeque;
 
 use crate::graph::Graphs;
+use crate::logic::{
+    self,
+    schedule::{Due, NotRun, Schedule, Scheduled},
+};
 use crate::model::{Cond, Condition, FactId, Model, Party, RoleId, StepId, TriggerId};
 use crate::render::order;
 
@@ -27,24 +33,12 @@ pub struct TriggerOutcome {
     pub fired: bool,
     /// The facts its condition reads, in order of first use.
     pub facts: Vec<FactId>,
+    /// Those of them that are not known (a `one_of` fact not set): the
+    /// trigger holds or not while they are unknown, and may change once
+    /// they are known.
+    pub unknown: Vec<FactId>,
     /// The triggers its condition names, with whether they fired.
     pub triggers: Vec<(TriggerId, bool)>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepRun {
-    pub step: StepId,
-    /// The fired triggers it is reached from.
-    pub set_off_by: Vec<TriggerId>,
-    /// `after` steps that do not run, so it does not wait for them.
-    pub not_waiting_for: Vec<StepId>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct StepSkipped {
-    pub step: StepId,
-    /// The triggers that would set it off (none of them fired).
-    pub triggers: Vec<TriggerId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,9 +69,11 @@ pub struct Simulation {
     pub triggers: Vec<TriggerOutcome>,
     /// The most severe level among the fired triggers.
     pub level: Option<crate::model::LevelId>,
-    /// The steps that run, in an order they can run in.
-    pub steps: Vec<StepRun>,
-    pub skipped: Vec<StepSkipped>,
+    /// The steps that run, in the order to act on them (see
+    /// `logic::schedule`), each with its phase and latest due time.
+    pub steps: Vec<Scheduled>,
+    /// The steps that do not run, in source order, each with why.
+    pub skipped: Vec<(StepId, NotRun)>,
     /// One per owner of a running step, in order of first appearance.
     pub chains: Vec<Chain>,
 }
@@ -146,38 +142,6 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
     value[root]
 }
 
-/// Triggers in an order where every trigger comes after the triggers its
-/// condition names (a trigger cycle, reported by `trigger-cycle`, is
-/// appended in source order).
-fn trigger_order(model: &Model) -> Vec<TriggerId> {
-    let n = model.triggers.len();
-    let mut waiting = vec![0usize; n];
-    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, t) in model.triggers.iter().enumerate() {
-        for node in &t.condition.nodes {
-            if let Cond::Trigger { trigger, .. } = node {
-                waiting[i] += 1;
-                next[trigger.index()].push(i);
-            }
-        }
-    }
-    let mut queue: VecDeque<usize> = (0..n).filter(|&i| waiting[i] == 0).collect();
-    let mut placed = vec![false; n];
-    let mut out = Vec::new();
-    while let Some(i) = queue.pop_front() {
-        placed[i] = true;
-        out.push(TriggerId(i as u32));
-        for &j in &next[i] {
-            waiting[j] -= 1;
-            if waiting[j] == 0 {
-                queue.push_back(j);
-            }
-        }
-    }
-    out.extend((0..n).filter(|&i| !placed[i]).map(|i| TriggerId(i as u32)));
-    out
-}
-
 /// What the condition of `t` reads: facts and triggers, in order of first use.
 fn inputs(model: &Model, t: TriggerId) -> (Vec<FactId>, Vec<TriggerId>) {
     let mut facts = Vec::new();
@@ -199,7 +163,7 @@ fn inputs(model: &Model, t: TriggerId) -> (Vec<FactId>, Vec<TriggerId>) {
 /// Runs the exercise.
 pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -> Simulation {
     let mut fired = vec![false; model.triggers.len()];
-    for t in trigger_order(model) {
+    for t in logic::trigger_order(graphs, model.triggers.len()) {
         fired[t.index()] = evaluate(&model.trigger(t).condition, &facts, &fired);
     }
     let triggers: Vec<TriggerOutcome> = order::by_severity(model)
@@ -209,6 +173,11 @@ pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -
             TriggerOutcome {
                 trigger: t,
                 fired: fired[t.index()],
+                unknown: fs
+                    .iter()
+                    .copied()
+                    .filter(|f| facts.is_unknown(model, *f))
+                    .collect(),
                 facts: fs,
                 triggers: ts.into_iter().map(|u| (u, fired[u.index()])).collect(),
             }
@@ -220,42 +189,11 @@ pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -
         .filter_map(|t| model.trigger(t).level.map(|l| l.id))
         .min_by_key(|l| l.0);
     let fired_ids: Vec<TriggerId> = model.trigger_ids().filter(|t| fired[t.index()]).collect();
-    let runs = order::reachable(model, graphs, &fired_ids);
-    let per_trigger: Vec<Vec<bool>> = model
-        .trigger_ids()
-        .map(|t| order::reachable(model, graphs, &[t]))
-        .collect();
-    let steps = order::runnable_order(model, &runs)
-        .into_iter()
-        .map(|s| StepRun {
-            step: s,
-            set_off_by: fired_ids
-                .iter()
-                .copied()
-                .filter(|t| per_trigger[t.index()][s.index()])
-                .collect(),
-            not_waiting_for: model
-                .step(s)
-                .after
-                .iter()
-                .map(|a| a.id)
-                .filter(|a| !runs[a.index()])
-                .collect(),
-        })
-        .collect::<Vec<_>>();
-    let skipped = model
-        .step_ids()
-        .filter(|s| !runs[s.index()])
-        .map(|s| StepSkipped {
-            step: s,
-            triggers: model
-                .trigger_ids()
-                .filter(|t| per_trigger[t.index()][s.index()])
-                .collect(),
-        })
-        .collect();
+    let schedule = Schedule::build(model);
+    let response = schedule.respond(model, &fired_ids);
+    let skipped = response.not_run(&schedule, model);
     let mut owners: Vec<RoleId> = Vec::new();
-    for run in &steps {
+    for run in &response.steps {
         if let Some(o) = model.step(run.step).owner
             && !owners.contains(&o.id)
         {
@@ -268,10 +206,32 @@ pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -
         start,
         triggers,
         level,
-        steps,
+        steps: response.steps,
         skipped,
         chains,
     }
+}
+
+/// The wall-clock time of a latest due time, for `--start`.
+pub fn due_clock(start: Clock, due: Due) -> Clock {
+    start.plus(due.seconds)
+}
+
+/// With `--start`, the first step whose due time falls past the last day
+/// the calendar counts (9999-12-31), in words: such a time is out of range,
+/// and is said to be rather than shown clamped.
+pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<String> {
+    let start = sim.start?;
+    sim.steps.iter().find_map(|run| {
+        let due = run.due?;
+        start.checked_plus(due.seconds).is_none().then(|| {
+            format!(
+                "step `{}` is due {} later, after 9999-12-31, the last date planc counts: choose an earlier start",
+                model.step(run.step).named.name,
+                crate::render::words::duration_code(due.seconds)
+            )
+        })
+    })
 }
 
 /// The shortest escalation chain from `owner` to the commander (breadth

@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
-use super::{Chain, Simulation, Value};
+use super::{Chain, Simulation, Value, due_clock};
+use crate::logic::schedule::{NotRun, Scheduled};
 use crate::model::{FactId, FactType, Model, Party};
 use crate::render::condition;
-use crate::render::words::{Lang, Words, duration_code};
+use crate::render::words::{Lang, Words, duration_code, phase_title};
 
 struct SimWords {
     title: &'static str,
@@ -26,9 +27,13 @@ struct SimWords {
     steps: &'static str,
     no_steps: &'static str,
     set_off_by: &'static str,
-    not_waiting: &'static str,
     skipped: &'static str,
     skipped_reason: &'static str,
+    waits_for: &'static str,
+    nothing_starts_it: &'static str,
+    in_cycle: &'static str,
+    unknown: &'static str,
+    may_change: &'static str,
     chains: &'static str,
     at_top: &'static str,
     no_chain: &'static str,
@@ -44,7 +49,7 @@ static ZH: SimWords = SimWords {
     facts: "事实",
     unset_count: "未设定，按 0 计",
     unset_flag: "未设定，按“否”计",
-    unset_one_of: "未设定，按“均不是”计",
+    unset_one_of: "未设定，尚不确定",
     yes: "是",
     no: "否",
     fired: "启动的触发条件",
@@ -54,12 +59,16 @@ static ZH: SimWords = SimWords {
     because: "依据",
     fired_word: "已启动",
     not_fired_word: "未启动",
-    steps: "响应步骤（按可执行顺序）",
+    steps: "响应步骤（按执行顺序；同一阶段的步骤可同时进行）",
     no_steps: "（无）",
     set_off_by: "启动自",
-    not_waiting: "不等待（未执行）",
     skipped: "未执行的步骤",
     skipped_reason: "其触发条件未启动",
+    waits_for: "须先完成的步骤未执行",
+    nothing_starts_it: "既无触发条件（on）也无前序步骤（after），不会执行",
+    in_cycle: "处于前序步骤（after）的循环中",
+    unknown: "尚不确定的事实",
+    may_change: "（确定后结果可能改变）",
     chains: "升级链（至总指挥）",
     at_top: "本人即总指挥",
     no_chain: "无法经升级关系到达总指挥",
@@ -74,7 +83,7 @@ static EN: SimWords = SimWords {
     facts: "Facts",
     unset_count: "not set, counts as 0",
     unset_flag: "not set, counts as false",
-    unset_one_of: "not set, counts as none of its variants",
+    unset_one_of: "not set, not known yet",
     yes: "true",
     no: "false",
     fired: "Triggers that fire",
@@ -84,12 +93,16 @@ static EN: SimWords = SimWords {
     because: "Because",
     fired_word: "fires",
     not_fired_word: "does not fire",
-    steps: "Steps, in the order they can run",
+    steps: "Steps, in the order to do them (the steps of one phase at the same time)",
     no_steps: "(none)",
     set_off_by: "Set off by",
-    not_waiting: "Does not wait for (not run)",
     skipped: "Steps that do not run",
     skipped_reason: "its triggers did not fire",
+    waits_for: "it waits for steps that do not run",
+    nothing_starts_it: "it has neither `on` nor `after`, so nothing starts it",
+    in_cycle: "it is in an `after` cycle",
+    unknown: "Not known yet",
+    may_change: " (the result may change once known)",
     chains: "Escalation chains (to the commander)",
     at_top: "is the commander",
     no_chain: "cannot reach the commander through `escalates to`",
@@ -124,12 +137,9 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
 
 impl Out<'_> {
     /// One line of output; control characters in user text (line breaks,
-    /// terminal escapes) become spaces.
+    /// terminal escapes) become spaces, bidi characters are shown escaped.
     fn line(&mut self, indent: usize, text: &str) {
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let text = crate::escape::one_line(text);
         let _ = writeln!(self.out, "{}{text}", "  ".repeat(indent));
     }
 
@@ -230,72 +240,50 @@ impl Out<'_> {
         if sim.steps.is_empty() {
             self.line(1, s.no_steps);
         }
-        for (i, run) in sim.steps.iter().enumerate() {
-            let step = model.step(run.step);
-            self.line(1, &format!("{}. {}", i + 1, step.named.label.value));
-            let deadline = match step.within {
-                Some(d) => {
-                    let offset = format!("+{}", duration_code(d.seconds));
-                    match sim.start {
-                        Some(start) => format!(
-                            "{offset}{}{}{}",
-                            w.open,
-                            start.plus(d.seconds).display(),
-                            w.close
-                        ),
-                        None => offset,
-                    }
-                }
-                None => w.no_deadline.to_string(),
-            };
-            self.field(3, w.deadline, &deadline);
-            if let Some(o) = step.owner {
-                let owner = self.party(Party::Role(o.id));
-                self.field(3, w.owner, &owner);
-            }
-            if !step.with.is_empty() {
-                let with = self.parties(&step.with);
-                self.field(3, w.with, &with);
-            }
-            if !step.notify.is_empty() {
-                let notify = self.parties(&step.notify);
-                self.field(3, w.notify, &notify);
-            }
-            if let Some(u) = &step.until {
-                self.field(3, w.until, &u.value);
-            }
-            let by: Vec<String> = run
-                .set_off_by
-                .iter()
-                .map(|t| model.trigger(*t).named.label.value.to_string())
-                .collect();
-            self.field(3, s.set_off_by, &by.join(w.comma));
-            if !run.not_waiting_for.is_empty() {
-                let v: Vec<String> = run
-                    .not_waiting_for
-                    .iter()
-                    .map(|a| model.step(*a).named.label.value.to_string())
-                    .collect();
-                self.field(3, s.not_waiting, &v.join(w.comma));
+        let mut number = 0;
+        for phase in sim.steps.chunk_by(|a, b| a.phase == b.phase) {
+            let title = phase_title(phase[0].phase + 1, phase.len(), self.lang);
+            self.line(1, &title);
+            for run in phase {
+                number += 1;
+                self.step(sim, run, number);
             }
         }
         if !sim.skipped.is_empty() {
             self.out.push('\n');
             self.line(0, s.skipped);
-            for skip in &sim.skipped {
-                let triggers: Vec<String> = skip
-                    .triggers
-                    .iter()
-                    .map(|t| model.trigger(*t).named.label.value.to_string())
-                    .collect();
+            for (step, why) in &sim.skipped {
+                let labels = |names: Vec<String>| names.join(w.comma);
+                let reason = match why {
+                    NotRun::NotSetOff(ts) => format!(
+                        "{}{}{}{}",
+                        s.skipped_reason,
+                        w.open,
+                        labels(
+                            ts.iter()
+                                .map(|t| model.trigger(*t).named.label.value.to_string())
+                                .collect()
+                        ),
+                        w.close
+                    ),
+                    NotRun::Waits(ss) => format!(
+                        "{}{}{}{}",
+                        s.waits_for,
+                        w.open,
+                        labels(
+                            ss.iter()
+                                .map(|p| model.step(*p).named.label.value.to_string())
+                                .collect()
+                        ),
+                        w.close
+                    ),
+                    NotRun::NothingStartsIt => s.nothing_starts_it.to_string(),
+                    NotRun::InCycle => s.in_cycle.to_string(),
+                };
                 let line = format!(
-                    "- {}{}{}{}{}{}",
-                    model.step(skip.step).named.label.value,
-                    w.colon,
-                    s.skipped_reason,
-                    w.open,
-                    triggers.join(w.comma),
-                    w.close
+                    "- {}{}{reason}",
+                    model.step(*step).named.label.value,
+                    w.colon
                 );
                 self.line(1, &line);
             }
@@ -308,6 +296,50 @@ impl Out<'_> {
                 self.line(1, &line);
             }
         }
+    }
+
+    /// One step that runs, numbered across phases.
+    fn step(&mut self, sim: &Simulation, run: &Scheduled, number: usize) {
+        let (w, s, model) = (self.w, self.s, self.model);
+        let step = model.step(run.step);
+        self.line(2, &format!("{number}. {}", step.named.label.value));
+        let deadline = match run.due {
+            Some(d) => {
+                let offset = format!("+{}", duration_code(d.seconds));
+                match sim.start {
+                    Some(start) => format!(
+                        "{offset}{}{}{}",
+                        w.open,
+                        due_clock(start, d).display(),
+                        w.close
+                    ),
+                    None => offset,
+                }
+            }
+            None => w.no_deadline.to_string(),
+        };
+        self.field(4, w.deadline, &deadline);
+        if let Some(o) = step.owner {
+            let owner = self.party(Party::Role(o.id));
+            self.field(4, w.owner, &owner);
+        }
+        if !step.with.is_empty() {
+            let with = self.parties(&step.with);
+            self.field(4, w.with, &with);
+        }
+        if !step.notify.is_empty() {
+            let notify = self.parties(&step.notify);
+            self.field(4, w.notify, &notify);
+        }
+        if let Some(u) = &step.until {
+            self.field(4, w.until, &u.value);
+        }
+        let by: Vec<String> = run
+            .set_off_by
+            .iter()
+            .map(|t| model.trigger(*t).named.label.value.to_string())
+            .collect();
+        self.field(4, s.set_off_by, &by.join(w.comma));
     }
 
     fn outcome(&mut self, sim: &Simulation, t: &super::TriggerOutcome) {
@@ -351,6 +383,15 @@ impl Out<'_> {
             )
         }));
         self.field(2, s.because, &because.join(w.comma));
+        if !t.unknown.is_empty() {
+            let unknown: Vec<&str> = t
+                .unknown
+                .iter()
+                .map(|f| model.fact(*f).named.label.value.as_ref())
+                .collect();
+            let value = format!("{}{}", unknown.join(w.comma), s.may_change);
+            self.field(2, s.unknown, &value);
+        }
     }
 
     fn chain(&self, chain: &Chain) -> String {

@@ -9,6 +9,7 @@ use super::ast::*;
 use super::language::{self, ValueKind};
 use super::parser::{Rule, canonical, is_fast_statement, keyword_inline};
 use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::i18n::{Message, msg};
 use crate::span::Span;
 
 /// Parentheses nested deeper than this are refused with a diagnostic: a
@@ -77,16 +78,11 @@ impl<'s> Lowerer<'s, '_> {
         Span::new(self.base + s.start(), self.base + s.end())
     }
 
-    pub(super) fn error(
-        &mut self,
-        span: Span,
-        message: impl Into<String>,
-        label: &str,
-        help: Option<String>,
-    ) {
-        let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(span, label));
-        d.help = help;
-        self.diagnostics.push(d);
+    /// A syntax error at `span`: `message`, labelled with its `.label`
+    /// attribute, helped by its `.help`.
+    pub(super) fn error(&mut self, span: Span, message: Message, label: Message, help: Message) {
+        let d = Diagnostic::new(Code::SyntaxError, message, Label::new(span, label));
+        self.diagnostics.push(d.with_help(help));
     }
 
     /// Lowers one item pair (any of the `*_item` rules).
@@ -120,9 +116,9 @@ impl<'s> Lowerer<'s, '_> {
                 if depth >= MAX_SECTION_DEPTH {
                     self.error(
                         title.span,
-                        format!("sections nest more than {MAX_SECTION_DEPTH} deep"),
-                        "nested too deeply",
-                        Some("flatten the document structure: a plan rarely needs more than three levels of headings".into()),
+                        msg!("syntax-sections-too-deep", max = MAX_SECTION_DEPTH),
+                        msg!("syntax-sections-too-deep.label"),
+                        msg!("syntax-sections-too-deep.help"),
                     );
                     return None;
                 }
@@ -261,7 +257,19 @@ impl<'s> Lowerer<'s, '_> {
     /// keyword inline). Either way its text starts with its keyword, which the
     /// language table turns into the statement and the kind of its value.
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
-        let span = self.span(&pair);
+        // pest's pair takes the white space (and comments) that follow an
+        // optional or repeated part; the statement ends at its last token.
+        let whole = self.span(&pair);
+        let last_token = pair
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| {
+                p.as_rule() != Rule::comment_text && p.clone().into_inner().next().is_none()
+            })
+            .map(|p| self.base + p.as_span().end())
+            .max();
+        let span = Span::new(whole.start, last_token.unwrap_or(whole.end));
         let inline = is_fast_statement(pair.as_rule());
         let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
@@ -420,9 +428,9 @@ impl<'s> Lowerer<'s, '_> {
     fn too_deep(&mut self, span: Span) {
         self.error(
             span,
-            format!("this condition nests parentheses more than {MAX_CONDITION_DEPTH} deep"),
-            "nested too deeply",
-            Some("split the condition into several triggers and name them in one another".into()),
+            msg!("syntax-condition-too-deep", max = MAX_CONDITION_DEPTH),
+            msg!("syntax-condition-too-deep.label"),
+            msg!("syntax-condition-too-deep.help"),
         );
     }
 

@@ -12,6 +12,7 @@
 pub mod ast;
 mod expected;
 pub mod language;
+pub mod lex;
 mod lower;
 mod parser;
 pub mod scan;

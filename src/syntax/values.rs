@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::ast::{Date, Duration, Str};
 use super::lower::{Lowerer, P};
+use crate::i18n::{Message, msg};
 use crate::span::Span;
 
 impl<'s> Lowerer<'s, '_> {
@@ -53,9 +54,9 @@ impl<'s> Lowerer<'s, '_> {
                                     .min(raw.len());
                                 self.error(
                                     Span::new(start + i, start + end),
-                                    format!("invalid unicode escape: {why}"),
-                                    "invalid escape",
-                                    Some("write `\\u{` and 1 to 6 hex digits naming a Unicode scalar value, then `}`, e.g. `\\u{4E2D}`".into()),
+                                    msg!("syntax-unicode-escape", why = why),
+                                    msg!("syntax-unicode-escape.label"),
+                                    msg!("syntax-unicode-escape.help"),
                                 );
                             }
                         },
@@ -63,9 +64,9 @@ impl<'s> Lowerer<'s, '_> {
                             let len = 1 + other.len_utf8();
                             self.error(
                                 Span::new(start + i, start + i + len),
-                                format!("unknown escape `\\{other}` in a string"),
-                                "unknown escape",
-                                Some("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write `\\\\` for a backslash".into()),
+                                msg!("syntax-unknown-escape", escape = other.to_string()),
+                                msg!("syntax-unknown-escape.label"),
+                                msg!("syntax-unknown-escape.help"),
                             );
                         }
                     }
@@ -85,9 +86,9 @@ impl<'s> Lowerer<'s, '_> {
         if !date_exists(year, month, day) {
             self.error(
                 span,
-                format!("`{text}` is not a date that exists"),
-                "no such date",
-                Some("write the date as YYYY-MM-DD, e.g. `2015-09-11`".into()),
+                msg!("syntax-no-such-date", date = text),
+                msg!("syntax-no-such-date.label"),
+                msg!("syntax-no-such-date.help"),
             );
         }
         Date {
@@ -105,9 +106,13 @@ impl<'s> Lowerer<'s, '_> {
             Err(why) => {
                 self.error(
                     span,
-                    format!("invalid duration `{}`: {why}", pair.as_str()),
-                    "invalid duration",
-                    Some("units go from largest to smallest, each at most once: `y`, `mo`, `w`, `d`, `h`, `m` (minutes), `s`, e.g. `1h30m`".into()),
+                    msg!(
+                        "syntax-invalid-duration",
+                        duration = pair.as_str(),
+                        why = why
+                    ),
+                    msg!("syntax-invalid-duration.label"),
+                    msg!("syntax-invalid-duration.help"),
                 );
                 Duration { seconds: 0, span }
             }
@@ -118,9 +123,9 @@ impl<'s> Lowerer<'s, '_> {
         pair.as_str().parse().unwrap_or_else(|_| {
             self.error(
                 self.span(pair),
-                format!("the number `{}` is too large", pair.as_str()),
-                "does not fit in 64 bits",
-                Some(format!("numbers go up to {}", u64::MAX)),
+                msg!("syntax-number-too-large", number = pair.as_str()),
+                msg!("syntax-number-too-large.label"),
+                msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
             );
             u64::MAX
         })
@@ -128,25 +133,25 @@ impl<'s> Lowerer<'s, '_> {
 }
 
 /// Parses `\u{X…}` at the start of `s`: the character and the escape's byte length.
-fn unicode_escape(s: &str) -> Result<(char, usize), &'static str> {
+fn unicode_escape(s: &str) -> Result<(char, usize), Message> {
     let rest = s.get(2..).unwrap_or("");
     let Some(body) = rest.strip_prefix('{') else {
-        return Err("expected `{` after `\\u`");
+        return Err(msg!("escape-open"));
     };
     let Some(close) = body.find('}') else {
-        return Err("missing `}`");
+        return Err(msg!("escape-close"));
     };
     let hex = &body[..close];
     if hex.is_empty() || hex.len() > 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err("expected 1 to 6 hex digits");
+        return Err(msg!("escape-digits"));
     }
-    let value = u32::from_str_radix(hex, 16).map_err(|_| "expected hex digits")?;
-    let ch = char::from_u32(value).ok_or("not a Unicode scalar value")?;
+    let value = u32::from_str_radix(hex, 16).map_err(|_| msg!("escape-digits"))?;
+    let ch = char::from_u32(value).ok_or(msg!("escape-scalar"))?;
     Ok((ch, 2 + 1 + close + 1))
 }
 
 /// Seconds in a duration such as `1h30m`; units decreasing, each at most once.
-pub fn parse_duration(text: &str) -> Result<u64, String> {
+pub fn parse_duration(text: &str) -> Result<u64, Message> {
     const UNITS: [(&str, u64); 7] = [
         ("y", 365 * 86_400),
         ("mo", 30 * 86_400),
@@ -165,19 +170,19 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
             .unwrap_or(rest.len());
         let amount: u64 = rest[..digits]
             .parse()
-            .map_err(|_| "the number is too large".to_string())?;
+            .map_err(|_| msg!("duration-number-too-large"))?;
         rest = &rest[digits..];
         let (rank, (unit, factor)) = UNITS
             .iter()
             .enumerate()
             .find(|(_, (u, _))| rest.starts_with(u))
-            .ok_or_else(|| "missing unit".to_string())?;
+            .ok_or_else(|| msg!("duration-missing-unit"))?;
         if let Some(last) = last_rank {
             if rank == last {
-                return Err(format!("the unit `{unit}` is given twice"));
+                return Err(msg!("duration-unit-twice", unit = *unit));
             }
             if rank < last {
-                return Err(format!("`{unit}` comes after a smaller unit"));
+                return Err(msg!("duration-unit-order", unit = *unit));
             }
         }
         last_rank = Some(rank);
@@ -185,7 +190,7 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
         total = amount
             .checked_mul(*factor)
             .and_then(|s| total.checked_add(s))
-            .ok_or_else(|| "it is too long".to_string())?;
+            .ok_or_else(|| msg!("duration-too-long"))?;
     }
     Ok(total)
 }

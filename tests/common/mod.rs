@@ -3,6 +3,7 @@
 
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic, Severity};
+use planc::lang::Lang;
 use planc::report::{FileReport, human};
 use planc::span::LineIndex;
 
@@ -50,6 +51,11 @@ pub fn check(source: &str, expect: &[&str]) {
 
 /// The human report of `source` as `path`: no colour, 80 columns wide.
 pub fn human(path: &str, source: &str) -> String {
+    human_in(path, source, Lang::En)
+}
+
+/// The human report of `source` as `path` in `lang`.
+pub fn human_in(path: &str, source: &str, lang: Lang) -> String {
     let diagnostics = diagnostics(source);
     human::render(
         &[FileReport {
@@ -60,6 +66,7 @@ pub fn human(path: &str, source: &str) -> String {
         human::HumanOptions {
             color: false,
             width: 80,
+            lang,
         },
     )
 }

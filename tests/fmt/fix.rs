@@ -30,7 +30,10 @@ fn the_paste_artefacts_of_the_syntax_error_fixture_are_fixed() {
     let refused: Vec<(usize, String, String)> = planc::fmt::format(source)
         .unwrap_err()
         .into_iter()
-        .map(|d| (d.primary.span.start, d.code.to_string(), d.message))
+        .map(|d| {
+            let message = d.message.text(planc::lang::Lang::En);
+            (d.primary.span.start, d.code.to_string(), message)
+        })
         .collect();
     assert_eq!(
         refused,

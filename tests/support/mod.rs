@@ -78,7 +78,7 @@ pub fn html(source: &str) -> String {
 pub fn json(source: &str) -> String {
     with_plan(source, |file, model, graphs| {
         let doc = Document::build(file, model, graphs, Lang::detect(model));
-        render::json::render(&doc, model, graphs)
+        render::json::render(&doc, model)
     })
 }
 
@@ -100,21 +100,27 @@ pub fn graphs(source: &str, steps: bool) -> (String, String) {
 }
 
 /// The `planc` binary run in `dir`, isolated from the machine that runs the
-/// tests: no colour, 80 columns, the C locale, no `CI`. Configuration
-/// discovery stops at a repository's root, so a test's files must lie in this
-/// repository or below `temp_root()`: a `planc.toml` elsewhere is never read.
+/// tests (see `isolate`).
 pub fn command(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
+    command.current_dir(dir);
+    isolate(&mut command);
     command
-        .current_dir(dir)
+}
+
+/// Isolates a command that runs planc from the machine that runs the tests:
+/// no colour, 80 columns, the C locale, no `CI`. Configuration discovery
+/// stops at a repository's root, so a test's files must lie in this
+/// repository or below `temp_root()`: a `planc.toml` elsewhere is never read.
+pub fn isolate(command: &mut Command) -> &mut Command {
+    command
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         .env_remove("CI")
         .env_remove("LANGUAGE")
         .env_remove("LC_MESSAGES")
         .env("LC_ALL", "C")
-        .env("LANG", "C");
-    command
+        .env("LANG", "C")
 }
 
 /// A fresh temporary folder that is the root of a repository (it holds a

@@ -4,6 +4,7 @@
 use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::{Message, msg};
 use crate::logic::{self, Always, CoreLeaf};
 use crate::model::{FactId, TriggerId};
 
@@ -30,29 +31,29 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             // not reported again: fixing that one fixes it.
             Always::Yes(why) if why.because_of.is_empty() => {
                 let primary = if why.core.is_empty() {
-                    Label::new(condition, "this is always true")
+                    Label::new(condition, msg!("always-true-trigger.condition"))
                 } else {
-                    Label::new(trigger.named.name_span, "this trigger always fires")
+                    Label::new(trigger.named.name_span, msg!("always-true-trigger.label"))
                 };
-                let mut d = RULE.diagnostic(
-                    format!(
-                        "the condition of trigger `{name}` holds whatever the facts are: the plan would always be set off"
-                    ),
-                    primary,
-                );
+                let mut d = RULE.diagnostic(msg!("always-true-trigger", trigger = name), primary);
                 for leaf in &why.core {
-                    d = d.with_label(Label::new(leaf.span, leaf_label(leaf, why.core.len())));
+                    let label = if why.core.len() == 1 {
+                        msg!("always-true-trigger.every", literal = leaf.literal.as_str())
+                    } else {
+                        msg!("always-true-trigger.or", literal = leaf.literal.as_str())
+                    };
+                    d = d.with_label(Label::new(leaf.span, label));
                 }
                 out.push(d.with_help(help(ctx, &why.core)));
             }
             Always::Undecided => out.push(
                 RULE.diagnostic(
-                    format!("could not decide whether the condition of trigger `{name}` always holds"),
-                    Label::new(condition, "too many combinations to decide"),
+                    msg!("always-true-trigger-undecided", trigger = name),
+                    Label::new(condition, msg!("always-true-trigger-undecided.label")),
                 )
-                .with_help(format!(
-                    "planc stopped its search at the bound of {} steps: split the condition into smaller triggers that name one another",
-                    logic::STEPS_PER_SEARCH
+                .with_help(msg!(
+                    "always-true-trigger-undecided.help",
+                    bound = logic::STEPS_PER_SEARCH
                 )),
             ),
             _ => {}
@@ -60,42 +61,33 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn leaf_label(leaf: &CoreLeaf, parts: usize) -> String {
-    if parts == 1 {
-        format!("`{}` holds for every value", leaf.literal)
-    } else {
-        format!("or `{}`", leaf.literal)
-    }
-}
-
 /// The facts' ranges that make it always hold, and the fix.
-fn help(ctx: &Context, core: &[CoreLeaf]) -> String {
+fn help(ctx: &Context, core: &[CoreLeaf]) -> Message {
     let mut facts: Vec<FactId> = core.iter().filter_map(|l| l.fact).collect();
     facts.sort_unstable();
     facts.dedup();
-    let ranges: Vec<String> = facts.iter().map(|&f| words::range(ctx.model, f)).collect();
-    let why = match core {
-        [] => "whatever the facts are, it holds".to_string(),
-        [only] => format!("{}, and every one of them makes `{}` true", ranges.join("; "), only.literal),
-        _ => format!(
-            "{}; for every value, one of the labelled parts is true",
-            ranges.join("; ")
-        ),
-    };
+    let ranges = words::ranges(ctx.model, &facts);
     let fix = if core.iter().any(|l| l.count) {
-        "correct the threshold (`>= 0` holds for every count: was `> 0` or `>= 5` meant?)"
+        msg!("always-true-trigger.fix-count")
     } else {
-        "check the `or`s and `not`s (was `and` meant?)"
+        msg!("always-true-trigger.fix-other")
     };
-    format!(
-        "{why}. A trigger says when to start the response; one that always holds starts it when nothing has happened: {fix}"
-    )
+    match core {
+        [] => msg!("always-true-trigger.help-none", fix = fix),
+        [only] => msg!(
+            "always-true-trigger.help-one",
+            ranges = ranges,
+            literal = only.literal.as_str(),
+            fix = fix
+        ),
+        _ => msg!("always-true-trigger.help-many", ranges = ranges, fix = fix),
+    }
 }
 
 const DOC: &str = r#"# always-true-trigger
 
 ## What it means
-A trigger's condition is true whatever values its facts take: `crowd >= 0` (counts are whole
+A trigger's condition is true whatever values its facts take: `visitors >= 0` (counts are whole
 numbers from 0 up), `incident or not incident`, `visitors < 10 or visitors > 5`. planc decides this
 exactly, with the triggers a condition names written out, and labels a smallest set of parts that
 together always hold; the help says the facts' ranges.
@@ -112,11 +104,11 @@ threshold (`>= 0` for `> 0`) or an `or` where an `and` was meant.
 
 ## Example
 ```
-trigger crowd "人员聚集" when crowd >= 0 level III
+trigger mass_visit "集体上访" when visitors >= 0
 ```
 
 ## Fix
 ```
-trigger crowd "人员聚集" when crowd >= 5 level III
+trigger mass_visit "集体上访" when visitors >= 50
 ```
 "#;

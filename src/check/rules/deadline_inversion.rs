@@ -1,14 +1,13 @@
-//! `deadline-inversion`: a step's `within` is shorter than the `within` of a
-//! step it comes `after`.
-
-use std::collections::VecDeque;
-
-use petgraph::visit::EdgeRef;
+//! `deadline-inversion`: a step's latest due time is earlier than that of a
+//! step it comes `after`. The due times are the response schedule's
+//! (`logic::schedule`), read once per occasion: the plain deadlines, then,
+//! for each trigger some `within … for` names, the deadlines under it.
 
 use crate::check::{Context, Rule, words};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
-use crate::graph::{ResponseEdgeKind, ResponseNode};
-use crate::model::StepId;
+use crate::logic::schedule::{Due, Occasion, earliest_deadline};
+use crate::model::{StepId, TriggerId};
 use crate::syntax::ast::Duration;
 
 pub const RULE: Rule = Rule {
@@ -19,102 +18,121 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-/// The latest deadline a step must wait for: the step that carries it, and
+/// The latest due time a step must wait for: the step that carries it, and
 /// the step of its own `after` list through which it is waited for.
 #[derive(Clone, Copy)]
 struct Bound {
-    deadline: Duration,
+    due: Due,
     carrier: StepId,
     via: StepId,
 }
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    let graph = &ctx.graphs.response;
-    let successors = |s: StepId| {
-        graph
-            .edges(ctx.graphs.step_node(s))
-            .filter(|e| e.weight().kind == ResponseEdgeKind::After)
-            .filter_map(|e| match graph[e.target()] {
-                ResponseNode::Step(t) => Some(t),
-                ResponseNode::Trigger(_) => None,
-            })
-    };
-
-    // Kahn's order over the `after` edges. Steps on or behind a loop are
-    // never reached: step-cycle reports the loop.
-    let mut waiting: Vec<usize> = vec![0; model.steps.len()];
-    for s in model.step_ids() {
-        for t in successors(s) {
-            waiting[t.index()] += 1;
-        }
-    }
-    let mut bound: Vec<Option<Bound>> = vec![None; model.steps.len()];
-    let mut ready: VecDeque<StepId> = model
-        .step_ids()
-        .filter(|s| waiting[s.index()] == 0)
+    let mut occasions: Vec<TriggerId> = model
+        .steps
+        .iter()
+        .flat_map(|s| s.deadlines.iter())
+        .flat_map(|d| crate::logic::schedule::occasion_triggers(&d.only_for))
         .collect();
-    while let Some(s) = ready.pop_front() {
+    occasions.sort_unstable();
+    occasions.dedup();
+    let mut reported: Vec<(StepId, StepId)> = Vec::new();
+    let singles: Vec<[TriggerId; 1]> = occasions.iter().map(|&t| [t]).collect();
+    let all =
+        std::iter::once(Occasion::Otherwise).chain(singles.iter().map(|t| Occasion::SetOffBy(t)));
+    for occasion in all {
+        inversions(ctx, occasion, &mut reported, out);
+    }
+}
+
+/// The inversions on one occasion, in dependency order; a pair already
+/// reported on another occasion is not reported again.
+fn inversions(
+    ctx: &Context,
+    occasion: Occasion,
+    reported: &mut Vec<(StepId, StepId)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let model = ctx.model;
+    let schedule = ctx.schedule();
+    let due = schedule.dues(model, occasion);
+    let mut bound: Vec<Option<Bound>> = vec![None; model.steps.len()];
+    for &s in schedule.dependency_order() {
         let step = model.step(s);
-        let inherited = bound[s.index()];
-        if let (Some(within), Some(b)) = (step.within, inherited)
-            && b.deadline.seconds > within.seconds
-        {
-            out.push(diagnose(ctx, s, within, b));
-        }
-        // A deadline of its own is what later steps wait for; without one, the
-        // step passes on what it waits for.
-        let carried = match step.within {
-            Some(w) => Some((w, s)),
-            None => inherited.map(|b| (b.deadline, b.carrier)),
-        };
-        for t in successors(s) {
-            if let Some((deadline, carrier)) = carried
-                && bound[t.index()].is_none_or(|b| deadline.seconds > b.deadline.seconds)
+        // What it waits for: a step's own due time, or, for a step without
+        // one, what that step waits for.
+        let mut inherited: Option<Bound> = None;
+        for p in &step.after {
+            let carried = match (due[p.id.index()], bound[p.id.index()]) {
+                (Some(d), _) => Some(Bound {
+                    due: d,
+                    carrier: p.id,
+                    via: p.id,
+                }),
+                (None, Some(b)) => Some(Bound { via: p.id, ..b }),
+                (None, None) => None,
+            };
+            if let Some(c) = carried
+                && inherited.is_none_or(|b| c.due > b.due)
             {
-                bound[t.index()] = Some(Bound {
-                    deadline,
-                    carrier,
-                    via: s,
-                });
+                inherited = Some(c);
             }
-            waiting[t.index()] -= 1;
-            if waiting[t.index()] == 0 {
-                ready.push_back(t);
-            }
+        }
+        bound[s.index()] = inherited;
+        let (Some(b), Some(mine)) = (inherited, due[s.index()]) else {
+            continue;
+        };
+        if b.due.seconds <= mine.seconds || reported.contains(&(s, b.carrier)) {
+            continue;
+        }
+        let at = |x: StepId| earliest_deadline(model.step(x), occasion, |a| due[a.index()]);
+        if let (Some((_, own)), Some((_, theirs))) = (at(s), at(b.carrier)) {
+            reported.push((s, b.carrier));
+            out.push(diagnose(ctx, s, (mine, own.within), b, theirs.within));
         }
     }
 }
 
-fn diagnose(ctx: &Context, step: StepId, mine: Duration, bound: Bound) -> Diagnostic {
+/// `mine`: the step's latest due time and the `within` that sets it;
+/// `theirs`: the `within` of the step it waits for.
+fn diagnose(
+    ctx: &Context,
+    step: StepId,
+    (due, mine): (Due, Duration),
+    bound: Bound,
+    theirs: Duration,
+) -> Diagnostic {
     let name = |s: StepId| ctx.model.step(s).named.name;
-    let theirs = bound.deadline;
     let through = if bound.via == bound.carrier {
-        String::new()
+        Arg::Text(String::new())
     } else {
-        format!(" through `{}`", name(bound.via))
+        Arg::Message(msg!("deadline-inversion-through", via = name(bound.via)))
     };
-    RULE.diagnostic(format!(
-            "step `{}` is due within {}, sooner than `{}` ({}), which it comes after{through}",
-            name(step),
-            words::duration(mine.seconds),
-            name(bound.carrier),
-            words::duration(theirs.seconds)
+    let message = msg!(
+        "deadline-inversion",
+        step = name(step),
+        mine = words::duration(due.seconds),
+        carrier = name(bound.carrier),
+        theirs = words::duration(bound.due.seconds),
+        through = through
+    );
+    RULE.diagnostic(
+        message,
+        Label::new(
+            mine.span,
+            msg!("deadline-inversion.label", step = name(step)),
         ),
-        Label::new(mine.span, format!("`{}` is due within this", name(step))),
     )
     .with_label(Label::new(
         theirs.span,
-        format!(
-            "but it waits for `{}`, which may take this long",
-            name(bound.carrier)
-        ),
+        msg!("deadline-inversion.carrier", carrier = name(bound.carrier)),
     ))
-    .with_help(format!(
-        "deadlines count from the moment the plan is set off: give `{}` at least `within {}`, or shorten the deadline of `{}`",
-        name(step),
-        words::duration(theirs.seconds),
-        name(bound.carrier)
+    .with_help(msg!(
+        "deadline-inversion.help",
+        step = name(step),
+        theirs = words::duration(bound.due.seconds),
+        carrier = name(bound.carrier)
     ))
 }
 

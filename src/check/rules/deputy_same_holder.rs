@@ -4,6 +4,7 @@
 use crate::check::holder::{is_placeholder, normalised};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
     code: Code::DeputySameHolder,
@@ -32,23 +33,33 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let holder = normalised(&mine.value);
         out.push(
             RULE.diagnostic(
-                format!(
-                    "role `{}` and its deputy `{}` are both held by \"{holder}\"",
-                    role.named.name, deputy.named.name
+                msg!(
+                    "deputy-same-holder",
+                    role = role.named.name,
+                    deputy = deputy.named.name,
+                    holder = holder.as_str()
                 ),
                 Label::new(
                     theirs.span,
-                    format!("the deputy `{}` is held by the same person", deputy.named.name),
+                    msg!("deputy-same-holder.label", deputy = deputy.named.name),
                 ),
             )
             .with_label(Label::new(
                 mine.span,
-                format!("`{}` is held by \"{holder}\"", role.named.name),
+                msg!(
+                    "deputy-same-holder.principal",
+                    role = role.named.name,
+                    holder = holder.as_str()
+                ),
             ))
-            .with_label(Label::new(deputy_ref.span, "named as deputy here"))
-            .with_help(format!(
-                "a deputy stands in when the holder is away, so it must be someone else: write who holds `{}`, or name another role as the deputy of `{}`",
-                deputy.named.name, role.named.name
+            .with_label(Label::new(
+                deputy_ref.span,
+                msg!("deputy-same-holder.named"),
+            ))
+            .with_help(msg!(
+                "deputy-same-holder.help",
+                role = role.named.name,
+                deputy = deputy.named.name
             )),
         );
     }

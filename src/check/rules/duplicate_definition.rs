@@ -1,6 +1,7 @@
 //! `duplicate-definition`: a name defined twice, or a single attribute given twice.
 
 use crate::check::{Context, Rule};
+use crate::i18n::msg;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Problem;
 
@@ -21,23 +22,25 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             attribute,
         } = problem
         {
-            let (verb, help) = if *attribute {
+            let (message, label, first_label, help) = if *attribute {
                 (
-                    "given",
-                    "keep one of the two; this attribute may be given once per block",
+                    msg!("duplicate-given", what = what.clone()),
+                    msg!("duplicate-given.label"),
+                    msg!("duplicate-given.first"),
+                    msg!("duplicate-given.help"),
                 )
             } else {
                 (
-                    "defined",
-                    "remove one of the two, or rename one and update the references to it",
+                    msg!("duplicate-defined", what = what.clone()),
+                    msg!("duplicate-defined.label"),
+                    msg!("duplicate-defined.first"),
+                    msg!("duplicate-defined.help"),
                 )
             };
             out.push(
-                RULE.diagnostic(format!("{what} is {verb} twice"),
-                    Label::new(*second, format!("{verb} again here")),
-                )
-                .with_label(Label::new(*first, format!("first {verb} here")))
-                .with_help(help),
+                RULE.diagnostic(message, Label::new(*second, label))
+                    .with_label(Label::new(*first, first_label))
+                    .with_help(help),
             );
         }
     }

@@ -3,7 +3,8 @@
 use petgraph::graph::EdgeIndex;
 
 use crate::check::hierarchy::{self, Commander};
-use crate::check::{Context, Rule, words};
+use crate::check::{Context, Rule};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::model::{Party, RoleId};
@@ -76,54 +77,52 @@ fn diagnose(
 
     let (message, help) = if hops.len() == 1 {
         (
-            format!("role `{top}` escalates to itself"),
-            format!(
-                "remove `escalates to {top}` from `{top}`: a role cannot pass an escalation to itself"
-            ),
+            msg!("escalation-cycle-self", role = top),
+            msg!("escalation-cycle-self.help", role = top),
         )
     } else {
         let why = match (commander.role(), distance(first.from)) {
             (Some(c), Some(_)) if c == first.from => {
-                format!("`{top}` is the commander, so it escalates to no role")
+                msg!("escalation-cycle.why-commander", top = top)
             }
-            (Some(c), Some(_)) => format!(
-                "`{top}` is the closest of these roles to {} `{}`, so this edge leads back down",
+            (Some(c), Some(_)) => {
+                let commander_name = model.role(c).named.name;
                 match commander {
-                    Commander::Declared(_) => "the commander",
-                    _ => "the top role",
-                },
-                model.role(c).named.name
-            ),
-            _ => format!(
-                "none of these roles reaches a commander; `{top}` is defined first, so it is taken for the top"
-            ),
+                    Commander::Declared(_) => msg!(
+                        "escalation-cycle.why-closest",
+                        top = top,
+                        commander = commander_name
+                    ),
+                    _ => msg!(
+                        "escalation-cycle.why-closest-top",
+                        top = top,
+                        commander = commander_name
+                    ),
+                }
+            }
+            _ => msg!("escalation-cycle.why-first", top = top),
         };
         let mut names: Vec<&str> = hops.iter().map(|h| model.role(h.from).named.name).collect();
         names.push(top);
         (
-            format!(
-                "roles escalate to each other in a loop: {}",
-                words::path(names, 8)
-            ),
-            format!("remove `escalates to {next}` from `{top}`: {why}"),
+            msg!("escalation-cycle", path = Arg::path(names, 8)),
+            msg!("escalation-cycle.help", next = next, top = top, why = why),
         )
     };
 
-    let label = |h: &Hop| {
-        Label::new(
-            h.span,
-            format!(
-                "`{}` escalates to `{}`",
-                model.role(h.from).named.name,
-                model.party(h.to).name
-            ),
-        )
+    let label = |h: &Hop, cut: bool| {
+        let from = model.role(h.from).named.name;
+        let to = model.party(h.to).name;
+        let message = if cut {
+            msg!("escalation-cycle.cut", from = from, to = to)
+        } else {
+            msg!("escalation-cycle.edge", from = from, to = to)
+        };
+        Label::new(h.span, message)
     };
-    let mut primary = label(first);
-    primary.message.push_str(": remove this edge");
-    let mut diagnostic = RULE.diagnostic(message, primary);
+    let mut diagnostic = RULE.diagnostic(message, label(first, true));
     for hop in &hops[1..] {
-        diagnostic = diagnostic.with_label(label(hop));
+        diagnostic = diagnostic.with_label(label(hop, false));
     }
     Some(diagnostic.with_help(help))
 }

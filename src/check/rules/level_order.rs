@@ -5,6 +5,7 @@
 use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 use crate::logic::{self, Cube, regions::Undecided, sets::FactSet};
 use crate::model::TriggerId;
 
@@ -89,8 +90,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn level_name(ctx: &Context, c: &Candidate) -> String {
-    ctx.model.levels[c.level as usize].named.name.to_string()
+fn level_name<'m>(ctx: &Context<'m, '_>, c: &Candidate) -> &'m str {
+    ctx.model.levels[c.level as usize].named.name
 }
 
 fn diagnostic(
@@ -100,59 +101,70 @@ fn diagnostic(
     alone: &[(u32, logic::split::Point)],
 ) -> Diagnostic {
     let model = ctx.model;
-    let (a, b) = (model.trigger(less.id), model.trigger(severe.id));
+    let (a, b) = (model.trigger(less.id).named.name, model.trigger(severe.id).named.name);
     let (la, lb) = (level_name(ctx, less), level_name(ctx, severe));
+    let at = |values: &[(u32, logic::split::Point)]| {
+        if values.is_empty() {
+            msg!("level-order.anywhere")
+        } else {
+            msg!("level-order.at", values = words::point(model, values))
+        }
+    };
     let both = less.dnf.first().map(|cube| {
         let region: Vec<(u32, FactSet)> = cube.iter().map(|(f, s)| (*f, (**s).clone())).collect();
         logic::regions::sample(&region)
     });
-    let at = |values: &[(u32, logic::split::Point)]| {
-        if values.is_empty() {
-            "whatever the facts".to_string()
-        } else {
-            format!("at {}", words::point(model, values))
-        }
+    let help = match both {
+        Some(both) => msg!(
+            "level-order.help",
+            alone = at(alone),
+            both = at(&both),
+            less = a,
+            severe = b,
+            less_level = la,
+            severe_level = lb
+        ),
+        None => msg!(
+            "level-order.help-alone",
+            alone = at(alone),
+            less = a,
+            severe = b,
+            less_level = la,
+            severe_level = lb
+        ),
     };
-    let mut help = format!(
-        "{}, `{}` ({lb}) fires and `{}` ({la}) does not",
-        at(alone),
-        b.named.name,
-        a.named.name
-    );
-    if let Some(both) = both {
-        help.push_str(&format!("; {}, both fire", at(&both)));
-    }
-    help.push_str(&format!(
-        ". Level {la} never decides the response, though it is meant for smaller incidents: the more severe level usually needs the higher threshold — swap the thresholds, or the levels"
-    ));
     RULE.diagnostic(
-        format!(
-            "whenever trigger `{}` (level {la}) fires, `{}` (level {lb}) fires too, so level {la} is never the response level",
-            a.named.name, b.named.name
+        msg!(
+            "level-order",
+            less = a,
+            severe = b,
+            less_level = la,
+            severe_level = lb
         ),
         Label::new(
             logic::condition_span(model, less.id),
-            format!("holds only where `{}` holds too", b.named.name),
+            msg!("level-order.less", severe = b),
         ),
     )
     .with_label(Label::new(
         logic::condition_span(model, severe.id),
-        format!("holds for more values than `{}`", a.named.name),
+        msg!("level-order.severe", less = a),
     ))
     .with_help(help)
 }
 
 fn undecided(ctx: &Context, id: TriggerId) -> Diagnostic {
     RULE.diagnostic(
-        format!(
-            "could not decide whether the levels of trigger `{}` and the others are in order",
-            ctx.model.trigger(id).named.name
+        msg!(
+            "level-order-undecided",
+            trigger = ctx.model.trigger(id).named.name
         ),
-        Label::new(logic::condition_span(ctx.model, id), "too many combinations to decide"),
+        Label::new(
+            logic::condition_span(ctx.model, id),
+            msg!("level-order-undecided.label"),
+        ),
     )
-    .with_help(format!(
-        "planc stopped comparing the triggers' conditions at the bound of {BUDGET} steps: split large conditions into smaller triggers"
-    ))
+    .with_help(msg!("level-order-undecided.help", bound = BUDGET))
 }
 
 const DOC: &str = r#"# level-order
@@ -161,7 +173,7 @@ const DOC: &str = r#"# level-order
 Trigger A has a less severe level than trigger B, and whenever A fires, B fires too — but B also
 fires where A does not. So A's level is never the response level (the response level is the most
 severe among the triggers that fire), though A is meant for the smaller incidents. This is what
-swapped thresholds look like: `crowd >= 5` at Ⅰ and `crowd >= 30` at Ⅲ. The message names both
+swapped thresholds look like: `visitors >= 5` at Ⅰ and `visitors >= 30` at Ⅲ. The message names both
 triggers, and the help gives values where only B fires and values where both do.
 
 planc decides this exactly, over every value of every fact, with the triggers a condition names
@@ -179,13 +191,13 @@ contradicts itself.
 ```
 level I "特别重大"
 level III "较大"
-trigger big "大规模聚集" when crowd >= 5 level I
-trigger small "人员聚集" when crowd >= 30 level III
+trigger big "大规模聚集" when visitors >= 5 level I
+trigger small "人员聚集" when visitors >= 30 level III
 ```
 
 ## Fix
 ```
-trigger big "大规模聚集" when crowd >= 30 level I
-trigger small "人员聚集" when crowd >= 5 level III
+trigger big "大规模聚集" when visitors >= 30 level I
+trigger small "人员聚集" when visitors >= 5 level III
 ```
 "#;

@@ -1,6 +1,7 @@
 //! `missing-owner`: a step or routine has no `owner`.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 
 pub const RULE: Rule = Rule {
@@ -17,22 +18,27 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .steps
         .iter()
         .filter(|s| !s.owner_written)
-        .map(|s| (&s.named, "step"));
+        .map(|s| (&s.named, msg!("missing-owner-step")));
     let routines = ctx
         .model
         .routines
         .iter()
         .filter(|r| !r.owner_written)
-        .map(|r| (&r.named, if r.drill { "drill" } else { "routine" }));
+        .map(|r| {
+            let kind = if r.drill {
+                msg!("missing-owner-drill")
+            } else {
+                msg!("missing-owner-routine")
+            };
+            (&r.named, kind)
+        });
     for (named, kind) in steps.chain(routines) {
         out.push(
-            RULE.diagnostic(format!("{kind} `{}` has no owner", named.name),
-                Label::new(named.name_span, "nobody is responsible for this"),
+            RULE.diagnostic(
+                msg!("missing-owner", kind = kind, name = named.name),
+                Label::new(named.name_span, msg!("missing-owner.label")),
             )
-            .with_help(format!(
-                "add `owner <role>` to `{}`: the one internal role that answers for it",
-                named.name
-            )),
+            .with_help(msg!("missing-owner.help", name = named.name)),
         );
     }
 }

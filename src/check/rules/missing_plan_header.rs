@@ -1,6 +1,7 @@
 //! `missing-plan-header`: no `plan` header, more than one, or one inside a section.
 
 use crate::check::{Context, Rule};
+use crate::i18n::msg;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Problem;
 use crate::span::Span;
@@ -16,22 +17,25 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for problem in &ctx.model.problems {
         let d = match problem {
-            Problem::NoHeader => RULE.diagnostic("this file has no `plan` header",
-                Label::new(
-                    Span::new(0, 0),
-                    "the plan header belongs at the top of the file",
-                ),
-            )
-            .with_help("start the file with `plan \"<title>\" { issuer \"…\" date YYYY-MM-DD }`"),
-            Problem::ExtraHeader { first, extra } => RULE.diagnostic("a file holds exactly one plan, but this is a second `plan` header",
-                Label::new(*extra, "second plan header"),
-            )
-            .with_label(Label::new(*first, "the first plan header"))
-            .with_help("merge the two headers, or move the second plan into a file of its own"),
-            Problem::NestedHeader { span } => RULE.diagnostic("the `plan` header must stand at top level, not inside a section",
-                Label::new(*span, "inside a section"),
-            )
-            .with_help("move the `plan` header out of the section, to the top of the file"),
+            Problem::NoHeader => RULE
+                .diagnostic(
+                    msg!("missing-plan-header-none"),
+                    Label::new(Span::new(0, 0), msg!("missing-plan-header-none.label")),
+                )
+                .with_help(msg!("missing-plan-header-none.help")),
+            Problem::ExtraHeader { first, extra } => RULE
+                .diagnostic(
+                    msg!("missing-plan-header-extra"),
+                    Label::new(*extra, msg!("missing-plan-header-extra.label")),
+                )
+                .with_label(Label::new(*first, msg!("missing-plan-header-extra.first")))
+                .with_help(msg!("missing-plan-header-extra.help")),
+            Problem::NestedHeader { span } => RULE
+                .diagnostic(
+                    msg!("missing-plan-header-nested"),
+                    Label::new(*span, msg!("missing-plan-header-nested.label")),
+                )
+                .with_help(msg!("missing-plan-header-nested.help")),
             _ => continue,
         };
         out.push(d);

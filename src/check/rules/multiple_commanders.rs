@@ -1,7 +1,8 @@
 //! `multiple-commanders`: no `commander` is declared and more than one
 //! internal role escalates to no internal role.
 
-use crate::check::{Context, Rule, hierarchy, words};
+use crate::check::{Context, Rule, hierarchy};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::{Party, RoleId};
 
@@ -36,20 +37,21 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             })
             .collect::<Vec<_>>();
         let message = if outside.is_empty() {
-            "escalates to no role".to_string()
+            msg!("multiple-commanders.none")
         } else {
-            format!(
-                "escalates only outside the plan, to {}",
-                words::names(outside, 3)
+            msg!(
+                "multiple-commanders.outside",
+                externals = Arg::names(outside, 3)
             )
         };
         Label::new(role.named.name_span, message)
     };
     let names = tops.iter().map(|&r| model.role(r).named.name);
-    let mut diagnostic = RULE.diagnostic(format!(
-            "no commander is declared and {} roles are at the top: {}",
-            tops.len(),
-            words::names(names, 8)
+    let mut diagnostic = RULE.diagnostic(
+        msg!(
+            "multiple-commanders",
+            count = tops.len(),
+            roles = Arg::names(names, 8)
         ),
         label(*first),
     );
@@ -57,9 +59,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         diagnostic = diagnostic.with_label(label(r));
     }
     let first = model.role(*first).named.name;
-    out.push(diagnostic.with_help(format!(
-        "declare who is in charge in the plan header, e.g. `commander {first}`, and have the other roles escalate to it"
-    )));
+    out.push(diagnostic.with_help(msg!("multiple-commanders.help", role = first)));
 }
 
 const DOC: &str = r#"# multiple-commanders

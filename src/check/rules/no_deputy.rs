@@ -2,6 +2,7 @@
 //! deadline has no `deputy`.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::model::StepId;
 
@@ -19,7 +20,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut timed: Vec<Option<StepId>> = vec![None; model.roles.len()];
     for s in model.step_ids() {
         let step = model.step(s);
-        if let (Some(owner), Some(_)) = (step.owner, step.within) {
+        if let (Some(owner), false) = (step.owner, step.deadlines.is_empty()) {
             timed[owner.id.index()].get_or_insert(s);
         }
     }
@@ -30,24 +31,19 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let step = model.step(s);
-        let Some(within) = step.within else {
+        let Some(within) = step.deadlines.first().map(|d| d.within) else {
             continue;
         };
         out.push(
-            RULE.diagnostic(format!(
-                    "role `{}` has a deadline to meet but no deputy",
-                    role.named.name
-                ),
-                Label::new(role.named.name_span, "no `deputy` is named"),
+            RULE.diagnostic(
+                msg!("no-deputy", role = role.named.name),
+                Label::new(role.named.name_span, msg!("no-deputy.label")),
             )
             .with_label(Label::new(
                 within.span,
-                format!("it owns step `{}`, due within this", step.named.name),
+                msg!("no-deputy.step", step = step.named.name),
             ))
-            .with_help(format!(
-                "name who acts when the holder is unavailable: `deputy <role>` in `{}`",
-                role.named.name
-            )),
+            .with_help(msg!("no-deputy.help", role = role.named.name)),
         );
     }
 }

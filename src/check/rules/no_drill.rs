@@ -1,6 +1,7 @@
 //! `no-drill`: the plan has no `drill`.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::span::Span;
 
@@ -23,12 +24,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .map_or(Span::new(0, 0), |h| h.span);
     out.push(
-        RULE.diagnostic("the plan has no drill",
-            Label::new(span, "no `drill` is scheduled in this plan"),
-        )
-        .with_help(
-            "schedule an exercise of the plan, e.g. `drill annual_drill \"应急演练\" { owner office; every 1y }`",
-        ),
+        RULE.diagnostic(msg!("no-drill"), Label::new(span, msg!("no-drill.label")))
+            .with_help(msg!("no-drill.help")),
     );
 }
 

@@ -7,7 +7,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::check::hierarchy::{self, Commander};
-use crate::check::{Context, Rule, words};
+use crate::check::{Context, Rule};
+use crate::i18n::{Arg, Message, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::{Party, RoleId};
 use crate::span::Span;
@@ -29,8 +30,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let reach = hierarchy::distances_to(ctx, top, true);
     let top_name = model.role(top).named.name;
     let title = match commander {
-        Commander::Declared(_) => "the commander",
-        _ => "the top role",
+        Commander::Declared(_) => msg!("no-escalation-path-commander"),
+        _ => msg!("no-escalation-path-top"),
     };
 
     // The roles that cannot reach the top, with the edges among them. Every
@@ -83,16 +84,17 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect();
         incoming.sort();
         let mut diagnostic = match roles.as_slice() {
-            [only] => dead_end(ctx, *only, title, top_name),
-            _ => closed_loop(ctx, &roles, title, top_name),
+            [only] => dead_end(ctx, *only, &title, top_name),
+            _ => closed_loop(ctx, &roles, &title, top_name),
         };
         for (span, from, to) in incoming {
             diagnostic = diagnostic.with_label(Label::new(
                 span,
-                format!(
-                    "`{}` escalates to `{}` and has no other way to `{top_name}`",
-                    model.role(from).named.name,
-                    model.role(to).named.name
+                msg!(
+                    "no-escalation-path.leads-in",
+                    from = model.role(from).named.name,
+                    to = model.role(to).named.name,
+                    top = top_name
                 ),
             ));
         }
@@ -101,7 +103,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// A role that escalates to no internal role (maybe to itself).
-fn dead_end(ctx: &Context, id: RoleId, title: &str, top_name: &str) -> Diagnostic {
+fn dead_end(ctx: &Context, id: RoleId, title: &Message, top_name: &str) -> Diagnostic {
     let model = ctx.model;
     let role = model.role(id);
     let outside: Vec<_> = role
@@ -110,54 +112,62 @@ fn dead_end(ctx: &Context, id: RoleId, title: &str, top_name: &str) -> Diagnosti
         .filter(|e| matches!(e.target.id, Party::External(_)))
         .collect();
     let primary = if outside.is_empty() {
-        "escalates to no other role"
+        msg!("no-escalation-path.none")
     } else {
-        "escalates only outside the plan"
+        msg!("no-escalation-path.outside")
     };
-    let mut diagnostic = RULE.diagnostic(format!(
-            "role `{}` cannot reach {title} `{top_name}`",
-            role.named.name
+    let mut diagnostic = RULE.diagnostic(
+        msg!(
+            "no-escalation-path",
+            role = role.named.name,
+            title = title.clone(),
+            top = top_name
         ),
         Label::new(role.named.name_span, primary),
     );
     for e in outside {
         diagnostic = diagnostic.with_label(Label::new(
             e.span,
-            format!(
-                "`{}` is outside the plan: the escalation stops there",
-                model.party(e.target.id).name
+            msg!(
+                "no-escalation-path.external",
+                external = model.party(e.target.id).name
             ),
         ));
     }
-    diagnostic.with_help(format!(
-        "add `escalates to {top_name}` to `{}`, or an `escalates to` a role that reaches `{top_name}`",
-        role.named.name
+    diagnostic.with_help(msg!(
+        "no-escalation-path.help",
+        top = top_name,
+        role = role.named.name
     ))
 }
 
 /// Roles that escalate only among themselves, in a loop.
-fn closed_loop(ctx: &Context, roles: &[RoleId], title: &str, top_name: &str) -> Diagnostic {
+fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str) -> Diagnostic {
     let model = ctx.model;
     let name = |r: &RoleId| model.role(*r).named.name;
     let first = roles[0];
-    let mut diagnostic = RULE.diagnostic(format!(
-            "roles {} escalate only to each other and cannot reach {title} `{top_name}`",
-            words::names(roles.iter().map(name), 8)
+    let mut diagnostic = RULE.diagnostic(
+        msg!(
+            "no-escalation-path-loop",
+            roles = Arg::names(roles.iter().map(name), 8),
+            title = title.clone(),
+            top = top_name
         ),
         Label::new(
             model.role(first).named.name_span,
-            format!("no role of this loop escalates to `{top_name}`"),
+            msg!("no-escalation-path-loop.label", top = top_name),
         ),
     );
     for r in &roles[1..] {
         diagnostic = diagnostic.with_label(Label::new(
             model.role(*r).named.name_span,
-            "part of the same loop",
+            msg!("no-escalation-path-loop.member"),
         ));
     }
-    diagnostic.with_help(format!(
-        "add `escalates to {top_name}` to one of them, e.g. `{}`; the loop itself is reported as escalation-cycle",
-        name(&first)
+    diagnostic.with_help(msg!(
+        "no-escalation-path-loop.help",
+        top = top_name,
+        role = name(&first)
     ))
 }
 

@@ -1,9 +1,11 @@
-//! `no-response`: a trigger starts no step, and no other trigger's condition uses it.
+//! `no-response`: a trigger starts no step (no step's `on` set holds it, see
+//! `logic::schedule`), and no other trigger's condition uses it.
 
 use petgraph::visit::EdgeRef;
 
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::ResponseEdgeKind;
 
@@ -17,27 +19,25 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let graph = &ctx.graphs.response;
+    let schedule = ctx.schedule();
     let mentions = Mentions::of(ctx.model);
     for id in ctx.model.trigger_ids() {
         let node = ctx.graphs.trigger_node(id);
         // A trigger named in its own condition is a trigger-cycle, not a use.
-        let used = graph.edges(node).any(|e| match e.weight().kind {
-            ResponseEdgeKind::On => true,
-            ResponseEdgeKind::Condition => e.target() != node,
-            ResponseEdgeKind::After => false,
-        });
+        let used = schedule.starts(id)
+            || graph
+                .edges(node)
+                .any(|e| e.weight().kind == ResponseEdgeKind::Condition && e.target() != node);
         let named = &ctx.model.trigger(id).named;
         if used || mentions.covers(named) {
             continue;
         }
         out.push(
-            RULE.diagnostic(format!("trigger `{}` sets nothing off", named.name),
-                Label::new(named.name_span, "no step starts `on` this trigger"),
+            RULE.diagnostic(
+                msg!("no-response", trigger = named.name),
+                Label::new(named.name_span, msg!("no-response.label")),
             )
-            .with_help(format!(
-                "add `on {0}` to the step that must start when it fires, or use `{0}` in another trigger's condition; if the plan does nothing about it, remove the trigger",
-                named.name
-            )),
+            .with_help(msg!("no-response.help", trigger = named.name)),
         );
     }
 }

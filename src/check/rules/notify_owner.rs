@@ -2,6 +2,7 @@
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 use crate::model::Party;
 
 pub const RULE: Rule = Rule {
@@ -24,16 +25,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let name = model.role(owner.id).named.name;
         out.push(
             RULE.diagnostic(
-                format!(
-                    "step `{}` notifies its own owner `{name}`",
-                    step.named.name
-                ),
-                Label::new(notified.span, "the owner is told of its own step"),
+                msg!("notify-owner", step = step.named.name, role = name),
+                Label::new(notified.span, msg!("notify-owner.label")),
             )
-            .with_label(Label::new(owner.span, format!("`{name}` owns this step")))
-            .with_help(
-                "notify whoever must know that the step is done (the commander, the role above, an outside authority); if someone else was meant, name them",
-            ),
+            .with_label(Label::new(owner.span, msg!("notify-owner.owner", role = name)))
+            .with_help(msg!("notify-owner.help")),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::{Model, Party, Ref};
 
@@ -22,16 +23,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            RULE.diagnostic(format!("role `{}` has no part in the plan", named.name),
-                Label::new(
-                    named.name_span,
-                    "owns nothing, takes part in nothing, is told nothing and is escalated to by no one",
-                ),
+            RULE.diagnostic(
+                msg!("orphan-role", role = named.name),
+                Label::new(named.name_span, msg!("orphan-role.label")),
             )
-            .with_help(format!(
-                "give `{0}` a step to own, or name it in a step's `with` or `notify`, or have a role escalate to it; if the plan does not need it, remove it",
-                named.name
-            )),
+            .with_help(msg!("orphan-role.help", role = named.name)),
         );
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::{Arg, msg};
 use crate::model::RoleId;
 
 pub const RULE: Rule = Rule {
@@ -52,41 +53,41 @@ fn diagnostic(ctx: &Context, cycle: &[RoleId]) -> Diagnostic {
         .unwrap_or(0);
     let order: Vec<RoleId> = cycle[first..].iter().chain(&cycle[..first]).copied().collect();
     let name = |r: RoleId| model.role(r).named.name;
-    let at = |r: RoleId| model.role(r).deputy.map_or(model.role(r).named.name_span, |d| d.span);
+    let at = |r: RoleId| {
+        model
+            .role(r)
+            .deputy
+            .map_or(model.role(r).named.name_span, |d| d.span)
+    };
     let lead = order[0];
     if order.len() == 1 {
         return RULE
             .diagnostic(
-            format!("role `{}` is its own deputy", name(lead)),
-            Label::new(at(lead), "the role names itself as deputy"),
-        )
-        .with_help(format!(
-            "name as `deputy` the role that acts for `{}` when its holder is away (a 副组长, the office's deputy head), or remove the `deputy` line",
-            name(lead)
-        ));
+                msg!("self-deputy-self", role = name(lead)),
+                Label::new(at(lead), msg!("self-deputy-self.label")),
+            )
+            .with_help(msg!("self-deputy-self.help", role = name(lead)));
     }
     let path: Vec<&str> = order.iter().chain(&order[..1]).map(|&r| name(r)).collect();
-    let mut d = RULE.diagnostic(
-        format!(
-            "role `{}` is its own deputy through a chain of deputies: {}",
-            name(lead),
-            crate::check::words::path(path, 8)
-        ),
+    let edge = |i: usize| {
+        let (r, next) = (order[i], order[(i + 1) % order.len()]);
         Label::new(
-            at(lead),
-            format!("`{}` names `{}` as deputy", name(lead), name(order[1])),
-        ),
-    );
-    for (i, &r) in order.iter().enumerate().skip(1) {
-        let next = order[(i + 1) % order.len()];
-        d = d.with_label(Label::new(
             at(r),
-            format!("`{}` names `{}` as deputy", name(r), name(next)),
-        ));
+            msg!("self-deputy.edge", from = name(r), to = name(next)),
+        )
+    };
+    let mut d = RULE.diagnostic(
+        msg!(
+            "self-deputy",
+            role = name(lead),
+            path = Arg::path(path, 8)
+        ),
+        edge(0),
+    );
+    for i in 1..order.len() {
+        d = d.with_label(edge(i));
     }
-    d.with_help(
-        "when every role in the chain is away, no one acts for any of them: end the chain at a role whose deputy is someone outside it, or that has no deputy",
-    )
+    d.with_help(msg!("self-deputy.help"))
 }
 
 const DOC: &str = r#"# self-deputy

@@ -4,7 +4,8 @@
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
-use crate::check::{Context, Rule, words};
+use crate::check::{Context, Rule};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::{Party, RoleId};
 use crate::span::Span;
@@ -38,26 +39,32 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         reports.sort_by_key(|(_, span)| *span);
         let named = &model.role(id).named;
         let names = reports.iter().map(|(r, _)| model.role(*r).named.name);
-        let mut diagnostic = RULE.diagnostic(format!(
-                "{} roles escalate directly to `{}`, more than {limit}: {}",
-                reports.len(),
-                named.name,
-                words::names(names, 12)
+        let mut diagnostic = RULE.diagnostic(
+            msg!(
+                "span-of-control",
+                count = reports.len(),
+                role = named.name,
+                limit = limit,
+                roles = Arg::names(names, 12)
             ),
             Label::new(
                 named.name_span,
-                format!("{} roles report directly to this role", reports.len()),
+                msg!("span-of-control.label", count = reports.len()),
             ),
         );
         for (source, span) in &reports {
             diagnostic = diagnostic.with_label(Label::new(
                 *span,
-                format!("`{}` reports directly", model.role(*source).named.name),
+                msg!(
+                    "span-of-control.reports",
+                    source = model.role(*source).named.name
+                ),
             ));
         }
-        out.push(diagnostic.with_help(format!(
-            "group these roles under a few intermediate roles (a deputy, an office, a working group) that escalate to `{}`, so that no one has more than {limit} direct reports; or raise `span_of_control` in planc.toml",
-            named.name
+        out.push(diagnostic.with_help(msg!(
+            "span-of-control.help",
+            role = named.name,
+            limit = limit
         )));
     }
 }

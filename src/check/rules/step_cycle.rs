@@ -2,7 +2,8 @@
 
 use petgraph::graph::EdgeIndex;
 
-use crate::check::{Context, Rule, words};
+use crate::check::{Context, Rule};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::graph::{ResponseEdgeKind, ResponseNode};
@@ -57,38 +58,33 @@ fn diagnose(ctx: &Context, cycle: &[EdgeIndex<u32>]) -> Option<Diagnostic> {
 
     let (message, help) = if waits.len() == 1 {
         (
-            format!("step `{}` comes after itself", name(first.step)),
-            format!(
-                "remove `{0}` from the `after` of `{0}`: a step cannot wait for itself",
-                name(first.step)
-            ),
+            msg!("step-cycle-self", step = name(first.step)),
+            msg!("step-cycle-self.help", step = name(first.step)),
         )
     } else {
         let mut names: Vec<&str> = waits.iter().map(|w| name(w.before)).collect();
         names.push(name(first.before));
         (
-            format!(
-                "steps wait for each other in a loop, so none of them can start: {}",
-                words::path(names, 8)
-            ),
-            format!(
-                "remove `{}` from the `after` of `{}`: `{1}` is the first of these steps in the plan, and waiting for a later one closes the loop",
-                name(first.before),
-                name(first.step)
+            msg!("step-cycle", path = Arg::path(names, 8)),
+            msg!(
+                "step-cycle.help",
+                before = name(first.before),
+                step = name(first.step)
             ),
         )
     };
-    let label = |w: &Wait| {
-        Label::new(
-            w.span,
-            format!("`{}` waits for `{}`", name(w.step), name(w.before)),
-        )
+    let label = |w: &Wait, cut: bool| {
+        let (step, before) = (name(w.step), name(w.before));
+        let message = if cut {
+            msg!("step-cycle.cut", step = step, before = before)
+        } else {
+            msg!("step-cycle.wait", step = step, before = before)
+        };
+        Label::new(w.span, message)
     };
-    let mut primary = label(first);
-    primary.message.push_str(": remove this");
-    let mut diagnostic = RULE.diagnostic(message, primary);
+    let mut diagnostic = RULE.diagnostic(message, label(first, true));
     for wait in &waits[1..] {
-        diagnostic = diagnostic.with_label(label(wait));
+        diagnostic = diagnostic.with_label(label(wait, false));
     }
     Some(diagnostic.with_help(help))
 }

@@ -1,6 +1,7 @@
 //! `trigger-cycle`: trigger conditions refer to each other in a loop.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::graph::{ResponseEdgeKind, ResponseNode};
@@ -48,26 +49,18 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let name = |t: TriggerId| ctx.model.trigger(t).named.name;
         let message = if references.len() == 1 {
-            format!(
-                "the condition of trigger `{}` names `{}` itself",
-                name(first.namer),
-                name(first.named)
-            )
+            msg!("trigger-cycle-self", trigger = name(first.namer))
         } else {
-            let path: Vec<String> = references
+            let path = references
                 .iter()
-                .map(|r| format!("`{}`", name(r.namer)))
-                .chain(std::iter::once(format!("`{}`", name(first.namer))))
-                .collect();
-            format!(
-                "trigger conditions refer to each other in a loop: {}",
-                path.join(" → ")
-            )
+                .map(|r| name(r.namer))
+                .chain(std::iter::once(name(first.namer)));
+            msg!("trigger-cycle", path = Arg::path(path, usize::MAX))
         };
         let label = |r: &Reference| {
             Label::new(
                 r.span,
-                format!("`{}` uses `{}` here", name(r.namer), name(r.named)),
+                msg!("trigger-cycle.use", namer = name(r.namer), named = name(r.named)),
             )
         };
         let mut diagnostic = RULE.diagnostic(message, label(first));
@@ -81,10 +74,10 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .iter()
             .find(|r| defined(r.named) > defined(r.namer))
             .unwrap_or(first);
-        out.push(diagnostic.with_help(format!(
-            "remove `{}` from the condition of `{}` (write out what it stands for instead): a trigger cannot depend on itself, even through other triggers",
-            name(cut.named),
-            name(cut.namer)
+        out.push(diagnostic.with_help(msg!(
+            "trigger-cycle.help",
+            named = name(cut.named),
+            namer = name(cut.namer)
         )));
     }
 }

@@ -4,6 +4,7 @@
 use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 use crate::logic::split::Point;
 use crate::logic::{self, Cube, Gap, regions::Limits};
 use crate::model::TriggerId;
@@ -37,12 +38,12 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let first = model.trigger(TriggerId(0));
             out.push(
                 RULE.diagnostic(
-                    "could not decide whether the triggers leave a gap between their ranges",
-                    Label::new(first.named.name_span, "too many combinations to decide"),
+                    msg!("trigger-gap-undecided"),
+                    Label::new(first.named.name_span, msg!("trigger-gap-undecided.label")),
                 )
-                .with_help(format!(
-                    "planc stopped at the bound of {} steps: split large conditions into smaller triggers",
-                    Limits::DEFAULT.steps
+                .with_help(msg!(
+                    "trigger-gap-undecided.help",
+                    bound = Limits::DEFAULT.steps
                 )),
             );
         }
@@ -79,35 +80,57 @@ fn diagnostic(ctx: &Context, dnfs: &[&[Cube]], gap: &Gap) -> Option<Diagnostic> 
     let above = *firing(ctx, dnfs, gap, gap.above).first()?;
     let fact = model.facts.get(gap.fact as usize)?.named.name;
     let hole = match gap.hole {
-        (a, b) if a == b => format!("{a}"),
-        (a, b) => format!("from {a} to {b}"),
+        (a, b) if a == b => msg!("trigger-gap-hole-one", value = a.to_string()),
+        (a, b) => msg!("trigger-gap-hole", from = a.to_string(), to = b.to_string()),
     };
-    let (x, z) = (gap.below, gap.above);
-    let context = if gap.others.is_empty() {
-        String::new()
-    } else {
-        format!(" (with {})", words::point(model, &gap.others))
-    };
+    // Counts as text: a number placeholder would go through a float.
+    let (x, y, z) = (
+        gap.below.to_string(),
+        gap.hole.0.to_string(),
+        gap.above.to_string(),
+    );
     let name = |t: TriggerId| model.trigger(t).named.name;
+    let message = if gap.others.is_empty() {
+        msg!(
+            "trigger-gap",
+            fact = fact,
+            hole = hole.clone(),
+            x = x.as_str(),
+            z = z.as_str(),
+            below = name(below),
+            above = name(above)
+        )
+    } else {
+        msg!(
+            "trigger-gap-with",
+            fact = fact,
+            hole = hole.clone(),
+            x = x.as_str(),
+            z = z.as_str(),
+            below = name(below),
+            above = name(above),
+            others = words::point(model, &gap.others)
+        )
+    };
     Some(
         RULE.diagnostic(
-            format!(
-                "`{fact}` {hole} sets off no trigger{context}, though {x} sets off `{}` and {z} sets off `{}`",
-                name(below),
-                name(above)
-            ),
+            message,
             Label::new(
                 logic::condition_span(model, below),
-                format!("holds at `{fact}` = {x}, not at {}", gap.hole.0),
+                msg!("trigger-gap.below", fact = fact, x = x.as_str(), y = y.as_str()),
             ),
         )
         .with_label(Label::new(
             logic::condition_span(model, above),
-            format!("holds again from `{fact}` = {z}"),
+            msg!("trigger-gap.above", fact = fact, z = z.as_str()),
         ))
-        .with_help(format!(
-            "x = {x}, y = {}, z = {z}: a range that sets off nothing between two that do is usually a slip — let one range end where the next begins, or write a trigger for `{fact}` {hole} if something is meant to happen there",
-            gap.hole.0
+        .with_help(msg!(
+            "trigger-gap.help",
+            fact = fact,
+            hole = hole,
+            x = x,
+            y = y,
+            z = z
         )),
     )
 }
@@ -116,7 +139,7 @@ const DOC: &str = r#"# trigger-gap
 
 ## What it means
 Three values x < y < z of one count, the other facts the same, where x and z set off a trigger
-and y sets off none: `crowd >= 5 and crowd < 30` at Ⅲ and `crowd >= 50` at Ⅰ leave 30 to 49
+and y sets off none: `visitors >= 5 and visitors < 30` at Ⅲ and `visitors >= 50` at Ⅰ leave 30 to 49
 with no response at all. The message gives the three values (x the last value below the gap,
 y the first in it, z the first above it) and, when other facts matter, their values. Values below
 every threshold are not a gap: nothing is meant to happen for 3 visitors.
@@ -131,13 +154,14 @@ nothing while 29 would have.
 
 ## Example
 ```
-trigger mid "较多人员" when crowd >= 5 and crowd < 30 level III
-trigger many "大量人员" when crowd >= 50 level I
+level I "特别重大"
+level III "较大"
+trigger mid "较多人员" when visitors >= 5 and visitors < 30 level III
+trigger many "大量人员" when visitors >= 50 level I
 ```
 
 ## Fix
 ```
-trigger mid "较多人员" when crowd >= 5 and crowd < 50 level III
-trigger many "大量人员" when crowd >= 50 level I
+trigger mid "较多人员" when visitors >= 5 and visitors < 50 level III
 ```
 "#;

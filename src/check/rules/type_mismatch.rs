@@ -1,6 +1,7 @@
 //! `type-mismatch`: a condition does not fit its fact's type.
 
 use crate::check::{Context, Rule};
+use crate::i18n::msg;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Problem;
 
@@ -23,11 +24,9 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } = problem
         {
             out.push(
-                RULE.diagnostic(message.clone(),
-                    Label::new(*span, label.clone()),
-                )
-                .with_label(Label::new(*fact, "the fact is declared here"))
-                .with_help(help.clone()),
+                RULE.diagnostic(message.clone(), Label::new(*span, label.clone()))
+                    .with_label(Label::new(*fact, msg!("type-mismatch-fact")))
+                    .with_help(help.clone()),
             );
         }
     }

@@ -4,6 +4,7 @@
 use crate::check::holder::unassigned;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
     code: Code::UnassignedDeputy,
@@ -36,20 +37,18 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             RULE.diagnostic(
-                format!(
-                    "`{}`, the deputy of `{}`, has no one named to hold it",
-                    deputy.named.name, role.named.name
+                msg!(
+                    "unassigned-deputy",
+                    deputy = deputy.named.name,
+                    role = role.named.name
                 ),
                 primary,
             )
             .with_label(Label::new(
                 deputy_ref.span,
-                format!("acts for `{}`, which owns steps", role.named.name),
+                msg!("unassigned-deputy.acts", role = role.named.name),
             ))
-            .with_help(format!(
-                "write who holds `{}`: `holder \"李四\"`, or a post such as `holder \"副站长\"`",
-                deputy.named.name
-            )),
+            .with_help(msg!("unassigned-deputy.help", deputy = deputy.named.name)),
         );
     }
 }

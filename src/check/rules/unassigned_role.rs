@@ -3,6 +3,7 @@
 
 use crate::check::holder::unassigned;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::StepId;
 
@@ -31,29 +32,24 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(primary) = unassigned(role, &ctx.config.placeholders) else {
             continue;
         };
-        let count = match steps.len() {
-            1 => "a step".to_string(),
-            n => format!("{n} steps"),
-        };
         let first_step = model.step(first);
         let owner_span = first_step
             .owner
             .map_or(first_step.named.name_span, |o| o.span);
         out.push(
-            RULE.diagnostic(format!(
-                    "role `{}` owns {count} but no one is named to hold it",
-                    role.named.name
+            RULE.diagnostic(
+                msg!(
+                    "unassigned-role",
+                    role = role.named.name,
+                    count = steps.len()
                 ),
                 primary,
             )
             .with_label(Label::new(
                 owner_span,
-                format!("it owns step `{}`", first_step.named.name),
+                msg!("unassigned-role.step", step = first_step.named.name),
             ))
-            .with_help(format!(
-                "write who holds `{}`: `holder \"张三\"`, or a post such as `holder \"办公室主任\"`",
-                role.named.name
-            )),
+            .with_help(msg!("unassigned-role.help", role = role.named.name)),
         );
     }
 }

@@ -1,6 +1,7 @@
 //! `undefined-name`: a reference names nothing.
 
 use crate::check::{Context, Rule};
+use crate::i18n::msg;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Problem;
 
@@ -22,14 +23,20 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } = problem
         {
             let help = match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => {
-                    format!("define {expected} named `{name}`, or use the name of one that exists")
-                }
+                Some(s) => msg!("did-you-mean", name = s),
+                None => msg!(
+                    "undefined-name.help",
+                    expected = expected.clone(),
+                    name = name
+                ),
             };
             out.push(
-                RULE.diagnostic(format!("`{name}` is not defined"),
-                    Label::new(*span, format!("expected {expected}")),
+                RULE.diagnostic(
+                    msg!("undefined-name", name = name),
+                    Label::new(
+                        *span,
+                        msg!("undefined-name.label", expected = expected.clone()),
+                    ),
                 )
                 .with_help(help),
             );

@@ -1,10 +1,11 @@
-//! `unreachable-step`: a step can never run.
-
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
+//! `unreachable-step`: a step can never run. Whether it can is the response
+//! schedule's answer (`logic::schedule::Schedule::reach`) for the triggers
+//! that can each fire.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::logic::schedule::Reach;
 use crate::logic::{Analysis, Verdict};
 use crate::model::{Ref, Step, StepId, TriggerId};
 
@@ -16,83 +17,20 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Reach {
-    Yes,
-    No,
-    /// Not known (a name did not resolve, a cycle, an undecided trigger):
-    /// not reported, and steps after it are not reported for it either.
-    Unknown,
-}
-
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     if model.steps.is_empty() {
         return;
     }
     let analysis = ctx.analysis();
-    let fires = |t: TriggerId| match analysis.verdict(t).can_fire() {
-        Some(true) => Reach::Yes,
-        Some(false) => Reach::No,
-        None => Reach::Unknown,
-    };
-
-    let mut after: DiGraph<(), (), u32> = DiGraph::with_capacity(model.steps.len(), 0);
-    for _ in &model.steps {
-        after.add_node(());
-    }
-    for (i, step) in model.steps.iter().enumerate() {
-        for pred in &step.after {
-            after.add_edge(NodeIndex::new(pred.id.index()), NodeIndex::new(i), ());
+    let reach = ctx
+        .schedule()
+        .reach(model, |t| analysis.verdict(t).can_fire());
+    for s in model.step_ids() {
+        if reach[s.index()] == Reach::No {
+            out.push(diagnostic(ctx, model.step(s), &reach, analysis));
         }
     }
-    let mut reach = vec![Reach::Unknown; model.steps.len()];
-    // Components come in reverse topological order: predecessors last.
-    for component in kosaraju_scc(&after).into_iter().rev() {
-        let [node] = component.as_slice() else {
-            continue; // an `after` cycle: `step-cycle` reports it
-        };
-        let (i, step) = (node.index(), &model.steps[node.index()]);
-        if step.after.iter().any(|p| p.id.index() == i) {
-            continue;
-        }
-        reach[i] = step_reach(step, &reach, &fires);
-        if reach[i] == Reach::No {
-            out.push(diagnostic(ctx, step, &reach, analysis));
-        }
-    }
-}
-
-fn step_reach(step: &Step, reach: &[Reach], fires: &dyn Fn(TriggerId) -> Reach) -> Reach {
-    if step.start_unresolved {
-        return Reach::Unknown;
-    }
-    let on = (!step.on.is_empty()).then(|| any(step.on.iter().map(|t| fires(t.id))));
-    let after =
-        (!step.after.is_empty()).then(|| all(step.after.iter().map(|p| reach[p.id.index()])));
-    match (on, after) {
-        (None, None) => Reach::No,
-        (Some(r), None) | (None, Some(r)) => r,
-        (Some(a), Some(b)) => all([a, b].into_iter()),
-    }
-}
-
-fn any(mut it: impl Iterator<Item = Reach>) -> Reach {
-    it.try_fold(Reach::No, |acc, r| match r {
-        Reach::Yes => None,
-        Reach::Unknown => Some(Reach::Unknown),
-        Reach::No => Some(acc),
-    })
-    .unwrap_or(Reach::Yes)
-}
-
-fn all(mut it: impl Iterator<Item = Reach>) -> Reach {
-    it.try_fold(Reach::Yes, |acc, r| match r {
-        Reach::No => None,
-        Reach::Unknown => Some(Reach::Unknown),
-        Reach::Yes => Some(acc),
-    })
-    .unwrap_or(Reach::No)
 }
 
 fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) -> Diagnostic {
@@ -101,12 +39,15 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     let trigger_name = |t: TriggerId| model.trigger(t).named.name;
     let step_name = |s: StepId| model.step(s).named.name;
     if step.on.is_empty() && step.after.is_empty() {
-        return RULE.diagnostic(format!("step `{name}` can never run: it has neither `on` nor `after`"),
-            Label::new(step.named.name_span, "nothing starts this step"),
-        )
-        .with_help(
-            "add `on <trigger>` to start it when the plan is set off, or `after <step>` to run it once another step is done",
-        );
+        return RULE
+            .diagnostic(
+                msg!("unreachable-step-unstarted", step = name),
+                Label::new(
+                    step.named.name_span,
+                    msg!("unreachable-step-unstarted.label"),
+                ),
+            )
+            .with_help(msg!("unreachable-step-unstarted.help"));
     }
     // Every `on` trigger can never fire, or some `after` step can never run (or both).
     let dead_triggers = !step.on.is_empty()
@@ -120,29 +61,32 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
         .filter(|p| reach[p.id.index()] == Reach::No)
         .collect();
     let message = match (dead_triggers, dead_preds.first()) {
-        (true, _) if step.on.len() == 1 => format!(
-            "step `{name}` can never run: its trigger `{}` can never fire",
-            trigger_name(step.on[0].id)
+        (true, _) if step.on.len() == 1 => msg!(
+            "unreachable-step-trigger",
+            step = name,
+            trigger = trigger_name(step.on[0].id)
         ),
-        (true, _) => format!("step `{name}` can never run: none of its triggers can ever fire"),
-        (false, Some(p)) => format!(
-            "step `{name}` can never run: it comes after `{}`, which can never run",
-            step_name(p.id)
+        (true, _) => msg!("unreachable-step-triggers", step = name),
+        (false, Some(p)) => msg!(
+            "unreachable-step-after",
+            step = name,
+            before = step_name(p.id)
         ),
-        (false, None) => format!("step `{name}` can never run"),
+        (false, None) => msg!("unreachable-step", step = name),
     };
-    let mut d = RULE.diagnostic(message,
-        Label::new(step.named.name_span, "this step never runs"),
+    let mut d = RULE.diagnostic(
+        message,
+        Label::new(step.named.name_span, msg!("unreachable-step.label")),
     );
     if dead_triggers {
         for t in &step.on {
             let why = match analysis.verdict(t.id) {
-                Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => format!(
-                    "`{}` can never fire: it needs `{}`, which never can",
-                    trigger_name(t.id),
-                    trigger_name(u.because_of[0].id)
+                Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => msg!(
+                    "unreachable-step.trigger-needs",
+                    trigger = trigger_name(t.id),
+                    needed = trigger_name(u.because_of[0].id)
                 ),
-                _ => format!("`{}` can never fire", trigger_name(t.id)),
+                _ => msg!("unreachable-step.trigger", trigger = trigger_name(t.id)),
             };
             d = d.with_label(Label::new(t.span, why));
         }
@@ -150,16 +94,13 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     for p in &dead_preds {
         d = d.with_label(Label::new(
             p.span,
-            format!("`{}` never runs", step_name(p.id)),
+            msg!("unreachable-step.before", before = step_name(p.id)),
         ));
     }
     let help = match (dead_triggers, dead_preds.first()) {
-        (true, _) => "correct the trigger's condition (see `unsatisfiable-trigger`), or start the step `on` a trigger that can fire".to_string(),
-        (false, Some(p)) => format!(
-            "`after` waits for every step it names: make `{}` able to run, or take it out of `after`",
-            step_name(p.id)
-        ),
-        (false, None) => "start it `on` a trigger that can fire".to_string(),
+        (true, _) => msg!("unreachable-step.help-trigger"),
+        (false, Some(p)) => msg!("unreachable-step.help-after", before = step_name(p.id)),
+        (false, None) => msg!("unreachable-step.help"),
     };
     d.with_help(help)
 }

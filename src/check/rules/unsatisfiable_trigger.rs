@@ -1,6 +1,7 @@
 //! `unsatisfiable-trigger`: a trigger's condition can never be true.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{Message, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::logic::{self, CoreLeaf, Verdict};
 use crate::model::TriggerId;
@@ -29,22 +30,21 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 // With a reason, its parts are labelled (a label over the
                 // whole condition would hide theirs); without, the condition.
                 let primary = if why.core.is_empty() {
-                    Label::new(condition, "this is never true")
+                    Label::new(condition, msg!("unsatisfiable-trigger.condition"))
                 } else {
                     let name_span = ctx.model.trigger(id).named.name_span;
-                    Label::new(name_span, "this trigger can never fire")
+                    Label::new(name_span, msg!("unsatisfiable-trigger.label"))
                 };
-                let mut d = RULE.diagnostic(format!("the condition of trigger `{name}` can never be true"),
-                    primary,
-                );
+                let mut d =
+                    RULE.diagnostic(msg!("unsatisfiable-trigger", trigger = name), primary);
                 for leaf in &why.core {
                     d = d.with_label(Label::new(leaf.span, leaf_label(leaf)));
                     if let Some(named) = leaf.trigger {
                         d = d.with_label(Label::new(
                             logic::condition_span(ctx.model, named),
-                            format!(
-                                "`{}` fires only when this is true",
-                                ctx.model.trigger(named).named.name
+                            msg!(
+                                "unsatisfiable-trigger.fires-only",
+                                trigger = ctx.model.trigger(named).named.name
                             ),
                         ));
                     }
@@ -52,14 +52,13 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(d.with_help(help(&why.core)));
             }
             Verdict::Undecided => out.push(
-                RULE.diagnostic(format!(
-                        "could not decide whether the condition of trigger `{name}` can ever be true"
-                    ),
-                    Label::new(condition, "too many combinations to decide"),
+                RULE.diagnostic(
+                    msg!("unsatisfiable-trigger-undecided", trigger = name),
+                    Label::new(condition, msg!("unsatisfiable-trigger-undecided.label")),
                 )
-                .with_help(format!(
-                    "planc stopped its search at the bound of {} steps (plus 8 for each part of the plan's conditions): split the condition into smaller triggers that name one another",
-                    logic::STEPS_PER_SEARCH
+                .with_help(msg!(
+                    "unsatisfiable-trigger-undecided.help",
+                    bound = logic::STEPS_PER_SEARCH.to_string()
                 )),
             ),
             _ => {}
@@ -67,25 +66,25 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn leaf_label(leaf: &CoreLeaf) -> String {
+fn leaf_label(leaf: &CoreLeaf) -> Message {
     if leaf.necessary {
-        format!("needs `{}`", leaf.literal)
+        msg!("unsatisfiable-trigger.needs", literal = leaf.literal.as_str())
     } else {
-        format!("or `{}`", leaf.literal)
+        msg!("unsatisfiable-trigger.or", literal = leaf.literal.as_str())
     }
 }
 
-fn help(core: &[CoreLeaf]) -> String {
+fn help(core: &[CoreLeaf]) -> Message {
     match core {
-        [] => "no situation makes this condition true: check its comparisons, `not`s and the triggers it names".into(),
-        [only] if only.count => format!(
-            "no count makes `{}` true (counts are whole numbers from 0 to {}): correct it",
-            only.literal,
-            u64::MAX
+        [] => msg!("unsatisfiable-trigger.help-none"),
+        [only] if only.count => msg!(
+            "unsatisfiable-trigger.help-count",
+            literal = only.literal.as_str(),
+            max = u64::MAX.to_string()
         ),
-        [only] => format!("`{}` is never true: correct it", only.literal),
-        _ if core.iter().all(|l| l.necessary) => "no situation meets all the labelled parts at once: correct one of them, or join them with `or` if either should set the trigger off".into(),
-        _ => "no situation meets the labelled parts: whichever alternative holds, another labelled part rules it out; correct one of them".into(),
+        [only] => msg!("unsatisfiable-trigger.help-one", literal = only.literal.as_str()),
+        _ if core.iter().all(|l| l.necessary) => msg!("unsatisfiable-trigger.help-all"),
+        _ => msg!("unsatisfiable-trigger.help-any"),
     }
 }
 

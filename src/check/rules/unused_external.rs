@@ -2,6 +2,7 @@
 
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::{Model, Party};
 
@@ -22,13 +23,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            RULE.diagnostic(format!("external `{}` is never referenced", named.name),
-                Label::new(named.name_span, "defined here, used nowhere"),
+            RULE.diagnostic(
+                msg!("unused-external", external = named.name),
+                Label::new(named.name_span, msg!("unused-external.label")),
             )
-            .with_help(format!(
-                "name `{0}` where the plan relies on it (`escalates to {0}`, `notify {0}`, `with {0}`), or remove it",
-                named.name
-            )),
+            .with_help(msg!("unused-external.help", external = named.name)),
         );
     }
 }

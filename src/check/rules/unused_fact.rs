@@ -2,6 +2,7 @@
 
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
+use crate::i18n::{msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Cond;
 
@@ -31,13 +32,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            RULE.diagnostic(format!("fact `{}` is used in no condition", named.name),
-                Label::new(named.name_span, "no trigger looks at this fact"),
+            RULE.diagnostic(
+                msg!("unused-fact", fact = named.name),
+                Label::new(named.name_span, msg!("unused-fact.label")),
             )
-            .with_help(format!(
-                "write the trigger that depends on it (`trigger … when {} …`), or remove the fact",
-                named.name
-            )),
+            .with_help(msg!("unused-fact.help", fact = named.name)),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
     code: Code::UnusedLevel,
@@ -28,13 +29,10 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             RULE.diagnostic(
-                format!("level `{}` is set by no trigger", level.named.name),
-                Label::new(level.named.name_span, "no trigger has this level"),
+                msg!("unused-level", level = level.named.name),
+                Label::new(level.named.name_span, msg!("unused-level.label")),
             )
-            .with_help(format!(
-                "give the triggers that start this response `level {}`, or remove the level",
-                level.named.name
-            )),
+            .with_help(msg!("unused-level.help", level = level.named.name)),
         );
     }
 }

@@ -1,6 +1,7 @@
 //! `wrong-kind`: a reference names something of the wrong kind.
 
 use crate::check::{Context, Rule};
+use crate::i18n::{Message, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::model::Problem;
 
@@ -24,20 +25,28 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } = problem
         {
             let place = if *position == "condition" {
-                "a condition".to_string()
+                msg!("wrong-kind-in-condition")
             } else {
-                format!("`{position}`")
+                msg!("wrong-kind-in-statement", keyword = *position)
             };
+            let message = msg!(
+                "wrong-kind",
+                place = place,
+                expected = expected.clone(),
+                name = name,
+                found = found.article()
+            );
             out.push(
-                RULE.diagnostic(format!(
-                        "{place} needs {expected}, but `{name}` is {}",
-                        found.article()
+                RULE.diagnostic(
+                    message,
+                    Label::new(
+                        *span,
+                        msg!("wrong-kind.label", expected = expected.clone()),
                     ),
-                    Label::new(*span, format!("expected {expected}")),
                 )
                 .with_label(Label::new(
                     *definition,
-                    format!("`{name}` is defined here as {}", found.article()),
+                    msg!("wrong-kind.definition", name = name, found = found.article()),
                 ))
                 .with_help(help(position, expected)),
             );
@@ -45,11 +54,11 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn help(position: &str, expected: &str) -> String {
+fn help(position: &str, expected: &Message) -> Message {
     match position {
-        "owner" | "commander" => "an owner must be one of the plan's own roles; an external (police, a superior authority) may take part with `with` or be told with `notify`, but cannot own".into(),
-        "deputy" => "a deputy acts for the role when its holder is away, so it must be one of the plan's own roles; an outside authority cannot act for a role: name an internal role, and tell the outside party with `notify` or `escalates to`".into(),
-        _ => format!("name {expected} here"),
+        "owner" | "commander" => msg!("wrong-kind.help-owner"),
+        "deputy" => msg!("wrong-kind.help-deputy"),
+        _ => msg!("wrong-kind.help", expected = expected.clone()),
     }
 }
 

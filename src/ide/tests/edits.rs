@@ -6,9 +6,10 @@ use crate::ide::fixes::fixes;
 use crate::ide::highlight::{HighlightKind, highlights};
 use crate::ide::rename::{prepare, rename};
 use crate::ide::symbols::{OutlineKind, OutlineSymbol, outline};
+use crate::lang::Lang;
 
-/// `source` with the edits applied.
-fn apply(source: &str, edits: &[(Span, String)]) -> String {
+/// `source` with the edits applied (in source order, not overlapping).
+pub(super) fn apply(source: &str, edits: &[(Span, String)]) -> String {
     let mut out = source.to_string();
     for (span, text) in edits.iter().rev() {
         out.replace_range(span.start..span.end, text);
@@ -175,7 +176,11 @@ fn did_you_mean_fixes_replace_the_name() {
     let at = source.find("ofice").unwrap();
     let found = fixes(&a, &diagnostics, Span::new(at, at));
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].title, "Replace `ofice` with `office`");
+    assert_eq!(
+        found[0].title.text(Lang::En),
+        "Replace `ofice` with `office`"
+    );
+    assert_eq!(found[0].title.text(Lang::Zh), "把 `ofice` 改为 `office`");
     assert_eq!(
         diagnostics[found[0].diagnostic.unwrap()].code,
         Code::UndefinedName
@@ -194,7 +199,7 @@ fn misspelt_keywords_are_fixed_too() {
     let diagnostics = a.diagnostics(&Config::default());
     let at = source.find("ownr").unwrap();
     let found = fixes(&a, &diagnostics, Span::new(at, at + 4));
-    assert_eq!(found[0].title, "Replace `ownr` with `owner`");
+    assert_eq!(found[0].title.text(Lang::En), "Replace `ownr` with `owner`");
     assert_eq!(apply(&source, &found[0].edits), PLAN);
 }
 
@@ -208,7 +213,7 @@ fn full_width_punctuation_becomes_ascii_outside_strings() {
     let diagnostics = a.diagnostics(&Config::default());
     let at = source.find('；').unwrap();
     let found = fixes(&a, &diagnostics, Span::new(at, at));
-    let titles: Vec<&str> = found.iter().map(|f| f.title.as_str()).collect();
+    let titles: Vec<String> = found.iter().map(|f| f.title.text(Lang::En)).collect();
     assert_eq!(
         titles,
         [

@@ -69,7 +69,7 @@ fn the_test_plan_is_clean() {
     let found: Vec<String> = Analysis::new(PLAN)
         .diagnostics(&Config::default())
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, d.message.text(crate::lang::Lang::En)))
         .collect();
     assert_eq!(found, Vec::<String>::new());
 }

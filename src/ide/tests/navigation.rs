@@ -132,7 +132,9 @@ fn hover_on_a_step_shows_owner_deadline_and_predecessors() {
         "**step** `report` — 通报\n\n\
          - owner: `office` — 信访工作办公室\n\
          - deadline: within 10m of the plan being set off\n\
+         - phase: 2 (the steps of a phase can be done at the same time)\n\
          - after: `receive` — 接待\n\
+         - set off by: `mass_visit` — 集体上访, `extreme` — 极端行为\n\
          - with: `police` — 公安机关\n\
          - notify: `leader` — 领导小组组长\n\
          - until: 事态平息\n"

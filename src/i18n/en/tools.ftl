@@ -1,0 +1,71 @@
+# Messages of the parts around the checks: suppressions, reading files,
+# the formatter, the report's summary.
+
+suppression-unreadable = this `planc:` comment is not a suppression planc can read
+    .label = not `planc: allow(CODE) — reason`
+    .help = write `# planc: allow(CODE) — reason`, e.g. `# planc: allow(orphan-role) — 组长由上级任命`
+suppression-unknown-code = `{ $name }` is not a planc check, so its suppression silences nothing
+    .label = unknown code
+    .help = `planc explain --list` lists every code
+suppression-no-target = this suppression is not directly above an item, so it silences nothing
+    .label = no item on the next line
+    .help = put it on the line directly above the role, step, trigger … it is about (no blank line between)
+suppression-no-reason = this suppression gives no reason, so it silences nothing
+    .label = no reason after `)`
+    .help = say why the finding is acceptable: `# planc: allow(CODE) — reason`
+suppression-unused = `allow({ $code })` silences nothing: the item below has no `{ $code }` finding
+    .label = nothing to silence
+    .help = remove it, or this code from it
+
+# $more: how many other invalid bytes
+file-not-utf8 = the file is not valid UTF-8: invalid byte at offset { $offset }{ $more ->
+        [0] {""}
+       *[other] {" "}(and { $more } more)
+    }
+    .label = not UTF-8
+    .help = save the file as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)
+file-too-large = the file is { $size } bytes, more than planc reads ({ $max } bytes)
+    .label = file too large
+    .help = split the plan into several files
+
+fmt-too-deep = sections nest more than { $max } deep; planc fmt leaves this file as it is
+    .label = nested too deeply
+    .help = put some of these sections side by side instead of inside one another
+# $what: one of the fmt-bug-* messages
+fmt-bug = planc fmt cannot lay out this file without changing it ({ $what }); the file is left as it is
+    .label = here
+    .help = this is a bug in planc: please report it with the file
+fmt-bug-character = a character no token starts with
+fmt-bug-read-back = the result does not read back
+fmt-bug-token = the result would change a token or a comment
+fmt-bug-parse = the result does not parse
+
+# the last line of `planc check`
+report-files = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    }
+report-clean = planc: no problems in { $files }
+report-summary = planc: { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } in { $files }
+
+# before the help line in SARIF and GitHub annotations
+report-help = help: { $help }
+
+# quick fixes in the editor
+fix-replace = Replace `{ $old }` with `{ $new }`
+fix-replace-character = Replace `{ $char }` ({ $what }) with `{ $ascii }`
+fix-replace-all = Replace all { $count } full-width punctuation marks outside strings with ASCII
+
+# planc explain. $severity: error, warning or off, as planc.toml writes it.
+explain-default = Default severity: **{ $severity }**. { $summary }.
+explain-unknown = no check has the code `{ $name }`; `planc explain --list` lists every code
+explain-unknown-close = no check has the code `{ $name }`; did you mean { $codes }?
+explain-list-code = code
+explain-list-default = default
+explain-list-finds = finds

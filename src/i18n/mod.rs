@@ -1,0 +1,286 @@
+//! The words of every diagnostic, in every language: one folder of Fluent
+//! files per language (`zh/`, `en/`), nothing else. Code never writes a
+//! sentence: it builds a `Message` — an id of those files and its arguments
+//! (`msg!("no-drill")`, `msg!("missing-owner", name = step)`) — and the
+//! language is chosen when the message is shown (`Message::text`). So a
+//! diagnostic is data: checked once, reported in Chinese or English.
+//!
+//! An id names a Fluent message or one of its attributes (`deadline-inversion`,
+//! `deadline-inversion.help`). Tests (`tests.rs`) keep the files complete:
+//! every id in both languages with the same placeholders, every id the code
+//! uses defined, and every definition used.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::lang::Lang;
+
+mod pages;
+#[cfg(test)]
+mod tests;
+
+pub use pages::zh_page;
+
+/// Something to say, in no language yet: an id of the message files and
+/// the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// The value of a placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is: a name, a keyword, a duration (`10m`), a piece of the plan.
+    Text(String),
+    /// A number: shown as digits, and English picks "1 role" / "2 roles" by it.
+    Number(u64),
+    /// Words of their own, shown in the same language.
+    Message(Message),
+    /// Names as `` `a`, `b` `` (`` `a`、`b` ``); past `max`, the rest are counted.
+    Names { names: Vec<String>, max: usize },
+    /// A path of names `` `a` → `b` → `a` ``; a long one keeps both ends.
+    Path { names: Vec<String>, max: usize },
+    /// Alternatives: "a, b or c" (`a、b 或 c`).
+    Either(Vec<Message>),
+}
+
+/// `msg!(ID, name = value, …)`: a `Message` with its placeholders, e.g.
+/// `msg!("missing-owner.help", name = step)`; values are anything that
+/// converts into an `Arg` (strings, numbers, messages). ID is a literal, so
+/// the completeness test finds every id the code uses.
+macro_rules! msg {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Message::new($id)$(.with(stringify!($name), $value))*
+    };
+}
+pub(crate) use msg;
+
+impl Message {
+    /// A message without placeholders; prefer `msg!`, which the completeness
+    /// test reads.
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Sets placeholder `name` to `value`.
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The value given to placeholder `name`.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.format(lang).0
+    }
+
+    /// The message in `lang` and what went wrong formatting it (an unknown id,
+    /// a placeholder without a value): empty when the files and the code agree.
+    pub fn format(&self, lang: Lang) -> (String, Vec<String>) {
+        let mut problems = Vec::new();
+        let text = format(self, lang, &mut problems);
+        (text, problems)
+    }
+}
+
+impl Arg {
+    pub fn names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
+        Arg::Names {
+            names: names.into_iter().map(str::to_string).collect(),
+            max,
+        }
+    }
+
+    pub fn path<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
+        Arg::Path {
+            names: names.into_iter().map(str::to_string).collect(),
+            max,
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(m)
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(n as u64)
+            }
+        }
+    )*};
+}
+number_args!(u8, u16, u32, u64, usize);
+
+/// The message files of each language, in the order they are loaded.
+pub(crate) const FILES: &[(Lang, &str, &str)] = &[
+    (Lang::En, "en/words.ftl", include_str!("en/words.ftl")),
+    (Lang::En, "en/syntax.ftl", include_str!("en/syntax.ftl")),
+    (Lang::En, "en/names.ftl", include_str!("en/names.ftl")),
+    (Lang::En, "en/checks.ftl", include_str!("en/checks.ftl")),
+    (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
+    (Lang::Zh, "zh/words.ftl", include_str!("zh/words.ftl")),
+    (Lang::Zh, "zh/syntax.ftl", include_str!("zh/syntax.ftl")),
+    (Lang::Zh, "zh/names.ftl", include_str!("zh/names.ftl")),
+    (Lang::Zh, "zh/checks.ftl", include_str!("zh/checks.ftl")),
+    (Lang::Zh, "zh/tools.ftl", include_str!("zh/tools.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn load(lang: Lang) -> Bundle {
+    let tag = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en-US",
+    };
+    let id = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around placeholders: the text goes to
+    // terminals, JSON and SARIF, where they would show as stray characters.
+    bundle.set_use_isolating(false);
+    for (_, _, text) in FILES.iter().filter(|(l, ..)| *l == lang) {
+        // A file with a syntax error still yields its good entries; the
+        // tests reject the error itself.
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+static ZH: LazyLock<Bundle> = LazyLock::new(|| load(Lang::Zh));
+static EN: LazyLock<Bundle> = LazyLock::new(|| load(Lang::En));
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
+    let (id, attribute) = match message.id.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (message.id, None),
+    };
+    let found = bundle(lang).get_message(id).and_then(|m| match attribute {
+        Some(a) => m.get_attribute(a).map(|a| a.value()),
+        None => m.value(),
+    });
+    let Some(pattern) = found else {
+        problems.push(format!("{lang}: no message `{}`", message.id));
+        // Never a blank: the other language, else the id itself.
+        return match lang {
+            Lang::Zh => format(message, Lang::En, problems),
+            Lang::En => message.id.to_string(),
+        };
+    };
+    let mut args = FluentArgs::with_capacity(message.args.len());
+    for (name, arg) in &message.args {
+        let value = match arg {
+            Arg::Text(s) => FluentValue::from(s.as_str()),
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Message(m) => FluentValue::from(format(m, lang, problems)),
+            Arg::Names { names, max } => FluentValue::from(list(names, *max, lang, problems)),
+            Arg::Path { names, max } => FluentValue::from(path(names, *max, lang, problems)),
+            Arg::Either(items) => FluentValue::from(either(items, lang, problems)),
+        };
+        args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle(lang).format_pattern(pattern, Some(&args), &mut errors);
+    problems.extend(
+        errors
+            .iter()
+            .map(|e| format!("{lang}: `{}`: {e}", message.id)),
+    );
+    text.into_owned()
+}
+
+fn quoted(names: &[String]) -> Vec<String> {
+    names.iter().map(|n| format!("`{n}`")).collect()
+}
+
+fn list(names: &[String], max: usize, lang: Lang, problems: &mut Vec<String>) -> String {
+    let separator = format(&msg!("list-separator"), lang, problems);
+    let shown = quoted(&names[..names.len().min(max)]).join(&separator);
+    if names.len() <= max {
+        return shown;
+    }
+    let more = msg!("list-more", list = shown, more = names.len() - max);
+    format(&more, lang, problems)
+}
+
+fn either(items: &[Message], lang: Lang, problems: &mut Vec<String>) -> String {
+    let separator = format(&msg!("list-separator"), lang, problems);
+    let or = format(&msg!("list-or"), lang, problems);
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() {
+                &or
+            } else {
+                &separator
+            });
+        }
+        let text = format(item, lang, problems);
+        out.push_str(&text);
+        // An item listing its own members after a dash ("a step attribute —
+        // owner, on …") is closed by a dash unless it ends the phrase.
+        if text.contains(" — ") && i + 1 < items.len() {
+            out.push_str(" —");
+        }
+    }
+    out
+}
+
+fn path(names: &[String], max: usize, lang: Lang, problems: &mut Vec<String>) -> String {
+    if names.len() <= max.max(2) {
+        return quoted(names).join(" → ");
+    }
+    let head = max / 2;
+    let tail = max - head;
+    let more = msg!(
+        "path-more",
+        head = quoted(&names[..head]).join(" → "),
+        more = names.len() - max,
+        tail = quoted(&names[names.len() - tail..]).join(" → ")
+    );
+    format(&more, lang, problems)
+}

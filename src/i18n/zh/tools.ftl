@@ -1,0 +1,60 @@
+# 检查之外的部分：抑制注释、读文件、格式化、报告末行。
+
+suppression-unreadable = 这条 `planc:` 注释不是 planc 能识别的抑制写法
+    .label = 不是 `planc: allow(代码) — 理由` 的格式
+    .help = 写成 `# planc: allow(代码) — 理由`，例如 `# planc: allow(orphan-role) — 组长由上级任命`
+suppression-unknown-code = `{ $name }` 不是 planc 的检查代码，这条抑制不起作用
+    .label = 未知的代码
+    .help = `planc explain --list` 列出全部代码
+suppression-no-target = 这条抑制注释下一行不是预案条目，不起作用
+    .label = 下一行没有条目
+    .help = 把它写在所针对的角色、步骤、触发条件……的正上方一行（中间不要空行）
+suppression-no-reason = 这条抑制注释没有写理由，不起作用
+    .label = `)` 后面没有理由
+    .help = 写明为什么可以接受：`# planc: allow(代码) — 理由`
+suppression-unused = `allow({ $code })` 没有抑制任何问题：下面的条目没有 `{ $code }` 问题
+    .label = 没有可抑制的问题
+    .help = 删掉这条注释，或者从中删掉这个代码
+
+file-not-utf8 = 文件不是有效的 UTF-8 编码：第 { $offset } 字节处有无效字节{ $more ->
+        [0] {""}
+       *[other] （另有 { $more } 处）
+    }
+    .label = 不是 UTF-8
+    .help = 把文件另存为 UTF-8 编码（Word 或记事本：另存为… → 编码：UTF-8）
+file-too-large = 文件有 { $size } 字节，超过了 planc 能读取的上限（{ $max } 字节）
+    .label = 文件太大
+    .help = 把预案拆成几个文件
+
+fmt-too-deep = section 嵌套超过了 { $max } 层；planc fmt 不改动这个文件
+    .label = 嵌套太深
+    .help = 把其中一些 section 改为并列，而不是层层套在里面
+fmt-bug = planc fmt 无法在不改变内容的前提下排版这个文件（{ $what }）；文件保持原样
+    .label = 在这里
+    .help = 这是 planc 的缺陷：请连同文件一起报告
+fmt-bug-character = 出现了无法识别的字符
+fmt-bug-read-back = 排版结果读不回来
+fmt-bug-token = 排版结果会改变某个词或注释
+fmt-bug-parse = 排版结果无法解析
+
+report-files = 检查了 { $count } 个文件
+report-clean = planc：{ $files }，没有发现问题
+report-summary = planc：{ $files }，发现 { $errors } 个错误、{ $warnings } 个警告
+
+report-help = 提示：{ $help }
+
+fix-replace = 把 `{ $old }` 改为 `{ $new }`
+fix-replace-character = 把 `{ $char }`（{ $what }）改为 `{ $ascii }`
+fix-replace-all = 把字符串以外的 { $count } 个全角标点全部改为半角
+
+# planc explain。$severity：error、warning 或 off，即 planc.toml 里的写法。
+explain-default = 默认级别：**{ $severity ->
+        [error] 错误
+        [warning] 警告
+       *[off] 关闭
+    }**（`{ $severity }`）。{ $summary }。
+explain-unknown = 没有代码为 `{ $name }` 的检查；`planc explain --list` 列出全部代码
+explain-unknown-close = 没有代码为 `{ $name }` 的检查；是不是想写 { $codes }？
+explain-list-code = 代码
+explain-list-default = 默认
+explain-list-finds = 查找的问题

@@ -1,0 +1,274 @@
+//! The response schedule: for a set F of triggers that fire, which steps run,
+//! in which order, by when, and which of them can be done at the same time.
+//! This is the one implementation of "When a step runs" (language spec v1);
+//! checklists, role cards, simulate, the graphs, the hover and the checks
+//! (`unreachable-step`, `deadline-inversion`, `no-response`, `disjoint-after`)
+//! all read it.
+//!
+//! The rule. A step runs for F when
+//! 1. its `on` set (the triggers it names, or in v1 those of the levels it
+//!    names) meets F — or, when it has no `on`, it has an `after`: a step
+//!    with neither never runs; and
+//! 2. every step of its `after` runs for F.
+//!
+//! So `on` always limits a step, also when it has `after`, and a step without
+//! `on` inherits its occasions from the steps it waits for.
+//!
+//! Everything F does not change is worked out once per plan (`Schedule`):
+//! the `on` sets, the dependency order, and the phases — a step's phase is one
+//! more than the latest phase among its `after` steps, so every step of a
+//! phase has all its `after` in earlier phases and the steps of one phase can
+//! be done at the same time. Whether a step runs, what set it off and its
+//! latest due time depend on F (`Schedule::respond`). All of it is iterative
+//! and linear in steps + `after` edges (plus a sort of the steps that run).
+
+mod checklists;
+mod due;
+mod respond;
+
+use crate::model::{Model, Ref, StepId, TriggerId};
+
+pub use checklists::Checklists;
+pub use due::{Due, Occasion, WORKING_DAY_SECONDS, earliest_deadline};
+pub use respond::{NotRun, Response, Scheduled};
+
+/// A step in or behind an `after` cycle (reported by `step-cycle`) has no
+/// phase and never runs.
+const NO_PHASE: u32 = u32::MAX;
+
+/// The parts of the schedule that do not depend on which triggers fire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// Per step, `on[on_start[s]..on_start[s + 1]]`: the triggers its `on`
+    /// stands for, sorted and without repeats.
+    on_start: Vec<u32>,
+    on: Vec<TriggerId>,
+    /// The steps outside `after` cycles, in dependency order: by phase, then
+    /// source order (so every step comes after the steps it waits for).
+    order: Vec<StepId>,
+    /// Per step: its phase, from 0; `NO_PHASE` in or behind a cycle.
+    phase: Vec<u32>,
+    /// Per trigger: whether some step's `on` names it.
+    starts: Vec<bool>,
+}
+
+/// The triggers a list of `on` (or `for`) references stands for. The one
+/// place where a name in those positions becomes triggers: v1's levels (every
+/// trigger of the level) are expanded here.
+pub fn occasion_triggers(refs: &[Ref<TriggerId>]) -> impl Iterator<Item = TriggerId> + '_ {
+    refs.iter().map(|r| r.id)
+}
+
+impl Schedule {
+    pub fn build(model: &Model) -> Schedule {
+        let steps = model.steps.len();
+        let mut on_start = Vec::with_capacity(steps + 1);
+        let mut on = Vec::with_capacity(model.steps.iter().map(|s| s.on.len()).sum());
+        let mut starts = vec![false; model.triggers.len()];
+        on_start.push(0);
+        for step in &model.steps {
+            let first = on.len();
+            on.extend(occasion_triggers(&step.on));
+            on[first..].sort_unstable();
+            let mut kept = first;
+            for i in first..on.len() {
+                if kept == first || on[kept - 1] != on[i] {
+                    on[kept] = on[i];
+                    kept += 1;
+                }
+            }
+            on.truncate(kept);
+            for t in &on[first..] {
+                if let Some(s) = starts.get_mut(t.index()) {
+                    *s = true;
+                }
+            }
+            on_start.push(on.len() as u32);
+        }
+        let phase = phases(model);
+        Schedule {
+            on_start,
+            on,
+            order: dependency_order(&phase),
+            phase,
+            starts,
+        }
+    }
+
+    /// The triggers the step's `on` stands for (empty: it has no `on`).
+    pub fn on(&self, step: StepId) -> &[TriggerId] {
+        let i = step.index();
+        &self.on[self.on_start[i] as usize..self.on_start[i + 1] as usize]
+    }
+
+    /// Whether some step starts `on` this trigger.
+    pub fn starts(&self, trigger: TriggerId) -> bool {
+        self.starts.get(trigger.index()).copied().unwrap_or(false)
+    }
+
+    /// The step's phase, from 0: one more than the latest phase among its
+    /// `after` steps. `None` for a step in or behind an `after` cycle.
+    pub fn phase(&self, step: StepId) -> Option<u32> {
+        self.phase
+            .get(step.index())
+            .copied()
+            .filter(|&p| p != NO_PHASE)
+    }
+
+    /// The steps outside `after` cycles, each after every step it waits for:
+    /// by phase, then in source order.
+    pub fn dependency_order(&self) -> &[StepId] {
+        &self.order
+    }
+
+    /// Whether each step can run, given whether each trigger can fire
+    /// (`Some(true)`, `Some(false)`, or `None`: not known). Triggers that
+    /// can each fire need not fire at the same moment (facts change while an
+    /// incident goes on), so the question is whether the step runs when every
+    /// trigger that can fire does. `unresolved` steps (a name in their `on`
+    /// or `after` did not resolve) and steps in or behind a cycle are
+    /// `Unknown`, and so are the steps that wait for them.
+    pub fn reach(&self, model: &Model, can_fire: impl Fn(TriggerId) -> Option<bool>) -> Vec<Reach> {
+        let mut reach = vec![Reach::Unknown; model.steps.len()];
+        for &s in &self.order {
+            let step = model.step(s);
+            if step.start_unresolved {
+                continue;
+            }
+            let on = self.on(s);
+            let own = if on.is_empty() {
+                if step.after.is_empty() {
+                    Reach::No
+                } else {
+                    Reach::Yes
+                }
+            } else {
+                on.iter().fold(Reach::No, |acc, &t| {
+                    acc.or(match can_fire(t) {
+                        Some(true) => Reach::Yes,
+                        Some(false) => Reach::No,
+                        None => Reach::Unknown,
+                    })
+                })
+            };
+            reach[s.index()] = step
+                .after
+                .iter()
+                .fold(own, |acc, p| acc.and(reach[p.id.index()]));
+        }
+        reach
+    }
+}
+
+/// Whether a step can run at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    Yes,
+    No,
+    /// Not known: a name did not resolve, an `after` cycle, a trigger that
+    /// could not be decided.
+    Unknown,
+}
+
+impl Reach {
+    fn or(self, other: Reach) -> Reach {
+        match (self, other) {
+            (Reach::Yes, _) | (_, Reach::Yes) => Reach::Yes,
+            (Reach::Unknown, _) | (_, Reach::Unknown) => Reach::Unknown,
+            _ => Reach::No,
+        }
+    }
+
+    fn and(self, other: Reach) -> Reach {
+        match (self, other) {
+            (Reach::No, _) | (_, Reach::No) => Reach::No,
+            (Reach::Unknown, _) | (_, Reach::Unknown) => Reach::Unknown,
+            _ => Reach::Yes,
+        }
+    }
+}
+
+/// Each step's phase (Kahn's algorithm over the `after` edges, FIFO): 0
+/// without `after`, else one more than the latest of its `after` steps.
+/// Steps never placed are in or behind a cycle.
+fn phases(model: &Model) -> Vec<u32> {
+    let n = model.steps.len();
+    // Successors as a compressed list: next[next_start[p]..next_start[p + 1]].
+    let mut next_start = vec![0u32; n + 1];
+    for step in &model.steps {
+        for p in &step.after {
+            next_start[p.id.index() + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        next_start[i + 1] += next_start[i];
+    }
+    let mut fill = next_start.clone();
+    let mut next = vec![StepId(0); next_start[n] as usize];
+    let mut waiting = vec![0u32; n];
+    for (i, step) in model.steps.iter().enumerate() {
+        waiting[i] = step.after.len() as u32;
+        for p in &step.after {
+            let at = &mut fill[p.id.index()];
+            next[*at as usize] = StepId(i as u32);
+            *at += 1;
+        }
+    }
+    drop(fill);
+    let mut phase = vec![NO_PHASE; n];
+    let mut queue: std::collections::VecDeque<usize> =
+        (0..n).filter(|&i| waiting[i] == 0).collect();
+    for &i in &queue {
+        phase[i] = 0;
+    }
+    while let Some(i) = queue.pop_front() {
+        let p = phase[i];
+        for s in &next[next_start[i] as usize..next_start[i + 1] as usize] {
+            let j = s.index();
+            // The latest predecessor so far: placed ones all have a phase.
+            phase[j] = if phase[j] == NO_PHASE {
+                p + 1
+            } else {
+                phase[j].max(p + 1)
+            };
+            waiting[j] -= 1;
+            if waiting[j] == 0 {
+                queue.push_back(j);
+            }
+        }
+    }
+    // A step behind a cycle got a phase from its placed predecessors but was
+    // never queued: it has none.
+    for i in 0..n {
+        if waiting[i] != 0 {
+            phase[i] = NO_PHASE;
+        }
+    }
+    phase
+}
+
+/// The steps with a phase, by phase then source order (a counting sort).
+fn dependency_order(phase: &[u32]) -> Vec<StepId> {
+    let top = phase.iter().filter(|&&p| p != NO_PHASE).max();
+    let Some(&top) = top else {
+        return Vec::new();
+    };
+    let mut start = vec![0usize; top as usize + 2];
+    for &p in phase.iter().filter(|&&p| p != NO_PHASE) {
+        start[p as usize + 1] += 1;
+    }
+    for i in 0..=top as usize {
+        start[i + 1] += start[i];
+    }
+    let mut order = vec![StepId(0); start[top as usize + 1]];
+    for (i, &p) in phase.iter().enumerate() {
+        if p != NO_PHASE {
+            order[start[p as usize]] = StepId(i as u32);
+            start[p as usize] += 1;
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests;

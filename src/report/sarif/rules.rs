@@ -1,0 +1,116 @@
+//! `tool.driver`: planc and its checks as SARIF describes tools and rules,
+//! filled from each rule's documentation (what GitHub code scanning shows
+//! for an alert, and what its ingestion checks ask for).
+
+use serde_sarif::sarif::{
+    MultiformatMessageString, ReportingConfiguration, ReportingDescriptor, ToolComponent,
+};
+
+use crate::check::{RULES, Rule};
+use crate::diagnostic::Severity;
+
+/// planc's public repository (Cargo.toml's `repository`): the tool's
+/// `informationUri`, and where each check's page is (`helpUri`).
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The driver: planc, its version and every check.
+pub fn driver() -> ToolComponent {
+    let mut driver = ToolComponent::builder()
+        .name("planc")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(RULES.iter().map(|r| descriptor(r)).collect::<Vec<_>>())
+        .build();
+    driver.information_uri = Some(REPOSITORY.to_string());
+    driver
+}
+
+/// The page of a check in docs/checks/ (generated from its documentation).
+pub fn help_uri(code: &str) -> String {
+    format!("{REPOSITORY}/blob/main/docs/checks/{code}.md")
+}
+
+/// A code as SARIF's `name` wants it, in PascalCase: `no-drill` → `NoDrill`.
+pub fn pascal_case(code: &str) -> String {
+    code.split('-')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
+/// The first paragraph of a documentation's "What it means" section, on one
+/// line: the check in full, without the example.
+pub fn full_description(doc: &str) -> String {
+    let section = doc
+        .split_once("## What it means")
+        .map_or(doc, |(_, rest)| rest);
+    let paragraph = section
+        .trim_start()
+        .split("\n\n")
+        .next()
+        .unwrap_or_default();
+    paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn descriptor(rule: &Rule) -> ReportingDescriptor {
+    let configuration = match rule.default_severity {
+        Some(Severity::Error) => ReportingConfiguration::builder()
+            .level(serde_json::json!("error"))
+            .build(),
+        Some(Severity::Warning) => ReportingConfiguration::builder()
+            .level(serde_json::json!("warning"))
+            .build(),
+        None => ReportingConfiguration::builder()
+            .enabled(false)
+            .level(serde_json::json!("warning"))
+            .build(),
+    };
+    let code = rule.code.as_str();
+    let mut descriptor = ReportingDescriptor::builder()
+        .id(code)
+        .name(pascal_case(code))
+        .short_description(
+            MultiformatMessageString::builder()
+                .text(rule.summary)
+                .build(),
+        )
+        .full_description(
+            MultiformatMessageString::builder()
+                .text(full_description(rule.doc))
+                .build(),
+        )
+        .help(
+            MultiformatMessageString::builder()
+                .text(rule.doc)
+                .markdown(rule.doc)
+                .build(),
+        )
+        .default_configuration(configuration)
+        .build();
+    descriptor.help_uri = Some(help_uri(code));
+    descriptor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_descriptions_come_from_the_documentation() {
+        assert_eq!(pascal_case("no-drill"), "NoDrill");
+        assert_eq!(pascal_case("syntax-error"), "SyntaxError");
+        assert_eq!(pascal_case("escalation-cycle"), "EscalationCycle");
+        let doc = "# x\n\n## What it means\nThe plan schedules no `drill`:\nno exercise.\n\nMore.\n\n## Why";
+        assert_eq!(
+            full_description(doc),
+            "The plan schedules no `drill`: no exercise."
+        );
+        assert!(help_uri("no-drill").ends_with("/docs/checks/no-drill.md"));
+    }
+}

@@ -1,0 +1,310 @@
+//! The checklists and exercises of small hand-made plans, with steps that
+//! have both `on` and `after`: which steps, in which order and phase, due
+//! when, under which trigger. Every expectation is written by hand from the
+//! rule "When a step runs" (docs/language.md), never computed by planc.
+
+mod support;
+
+use planc::render::Lang;
+use planc::simulate::{self, Clock, Facts};
+use support::*;
+
+/// The plan of issue 11: a step guarded by `on big` after a shared step.
+const GRADED: &str = r#"
+plan "p" { commander boss }
+role boss "组长" { holder "张伟" }
+fact n "人数": count
+trigger small "一般" when n >= 1
+trigger big "重大" when n >= 50
+step report "报告" { owner boss; on small, big; within 10m }
+step call_gov "请求县政府支援" { owner boss; on big; after report; within 1h }
+drill d "演练" { owner boss; every 1y }
+"#;
+
+/// A plan graded by level: a shared first response, level-specific steps
+/// after it, a step that waits for nothing, and a step without `on`.
+const LEVELS: &str = r#"
+plan "分级响应" { commander leader }
+role leader "组长" { holder "张伟" }
+role office "办公室" { holder "李娜"; escalates to leader within 10m }
+role scene "现场组" { holder "王强"; escalates to leader within 10m }
+fact n "到场人数": count
+fact act "过激行为": one_of { self_harm "自残", violence "暴力冲击" }
+level II "重大"
+level IV "一般"
+trigger minor "一般事件" when n >= 5 level IV
+trigger major "重大事件" when n >= 50 level II
+trigger violent "暴力冲击" when act in { violence }
+step first "先期处置" { owner office; on minor, major, violent; within 10m }
+step stop "制止暴力" { owner scene; on violent; within 5m }
+step report_iv "向县信访局报告" { owner office; on minor; after first; within 1h }
+step declare_ii "组长宣布启动Ⅱ级响应" { owner leader; on major; after first; within 30m }
+step county "请求县政府支援" { owner leader; on major; after declare_ii; within 1h }
+step record "整理记录" { owner office; after first }
+drill d "演练" { owner office; every 1y }
+"#;
+
+/// `(step, phase, due in seconds)` of each step of a checklist, in order.
+type Row = (&'static str, u32, Option<u64>);
+/// A trigger's name and its checklist's rows.
+type Checklist = (String, Vec<(String, u32, Option<u64>)>);
+/// A group of a role card: the triggers and the tasks (name, due in seconds).
+type CardGroup = (Vec<String>, Vec<(String, Option<u64>)>);
+
+fn checklists(source: &str) -> Vec<Checklist> {
+    document(source, None)
+        .triggers
+        .iter()
+        .map(|t| {
+            let steps = t
+                .steps
+                .iter()
+                .map(|s| (s.name.clone(), s.phase, s.within))
+                .collect();
+            (t.name.clone(), steps)
+        })
+        .collect()
+}
+
+fn rows(trigger: &str, rows: &[Row]) -> Checklist {
+    let rows = rows
+        .iter()
+        .map(|(s, p, d)| (s.to_string(), *p, *d))
+        .collect();
+    (trigger.to_string(), rows)
+}
+
+#[test]
+fn the_guarded_step_is_only_on_the_checklist_of_its_trigger() {
+    assert_eq!(
+        checklists(GRADED),
+        [
+            rows("small", &[("report", 1, Some(600))]),
+            // `small` fires whenever `big` does (n >= 50 means n >= 1).
+            rows(
+                "big",
+                &[("report", 1, Some(600)), ("call_gov", 2, Some(3600))]
+            ),
+        ]
+    );
+    let doc = document(GRADED, None);
+    let also: Vec<&str> = doc.triggers[1]
+        .also
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(also, ["small"]);
+    assert!(doc.triggers[0].also.is_empty());
+}
+
+#[test]
+fn checklists_by_level_phase_and_due_time() {
+    assert_eq!(
+        checklists(LEVELS),
+        [
+            // Most severe level first. `minor` fires whenever `major` does.
+            rows(
+                "major",
+                &[
+                    ("first", 1, Some(600)),
+                    ("declare_ii", 2, Some(1800)),
+                    ("report_iv", 2, Some(3600)),
+                    ("record", 2, None),
+                    ("county", 3, Some(3600)),
+                ]
+            ),
+            rows(
+                "minor",
+                &[
+                    ("first", 1, Some(600)),
+                    ("report_iv", 2, Some(3600)),
+                    ("record", 2, None),
+                ]
+            ),
+            // Stopping the violence waits for nothing and is due first.
+            rows(
+                "violent",
+                &[
+                    ("stop", 1, Some(300)),
+                    ("first", 1, Some(600)),
+                    ("record", 2, None)
+                ]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn role_cards_list_each_roles_part_under_each_trigger() {
+    let doc = document(LEVELS, None);
+    let card = |role: &str| -> Vec<CardGroup> {
+        doc.role(role)
+            .unwrap()
+            .triggers
+            .iter()
+            .map(|g| {
+                let triggers = g.triggers.iter().map(|t| t.name.clone()).collect();
+                let tasks = g.tasks.iter().map(|t| (t.name.clone(), t.within)).collect();
+                (triggers, tasks)
+            })
+            .collect()
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let t = |v: &[(&str, Option<u64>)]| {
+        v.iter()
+            .map(|(n, d)| (n.to_string(), *d))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        card("leader"),
+        [(
+            s(&["major"]),
+            t(&[("declare_ii", Some(1800)), ("county", Some(3600))])
+        )]
+    );
+    assert_eq!(
+        card("office"),
+        [
+            (
+                s(&["major", "minor"]),
+                t(&[
+                    ("first", Some(600)),
+                    ("report_iv", Some(3600)),
+                    ("record", None)
+                ])
+            ),
+            (
+                s(&["violent"]),
+                t(&[("first", Some(600)), ("record", None)])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn json_checklists_name_steps_phases_and_due_times() {
+    let value: serde_json::Value = serde_json::from_str(&json(LEVELS)).unwrap();
+    let trigger = |name: &str| {
+        value["triggers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let major = trigger("major");
+    assert_eq!(
+        major["checklist"],
+        serde_json::json!(["first", "declare_ii", "report_iv", "record", "county"])
+    );
+    assert_eq!(major["implies"], serde_json::json!(["minor"]));
+    assert_eq!(
+        major["schedule"],
+        serde_json::json!([
+            {"step": "first", "phase": 1, "due": {"seconds": 600, "text": "10m"}},
+            {"step": "declare_ii", "phase": 2, "due": {"seconds": 1800, "text": "30m"}},
+            {"step": "report_iv", "phase": 2, "due": {"seconds": 3600, "text": "1h"}},
+            {"step": "record", "phase": 2, "due": null},
+            {"step": "county", "phase": 3, "due": {"seconds": 3600, "text": "1h"}},
+        ])
+    );
+    let violent = trigger("violent");
+    assert_eq!(
+        violent["checklist"],
+        serde_json::json!(["stop", "first", "record"])
+    );
+    assert_eq!(violent["implies"], serde_json::json!([]));
+}
+
+#[test]
+fn markdown_shows_the_phases() {
+    let md = markdown(GRADED, None);
+    let big = &md[md.find("### 触发条件：重大").unwrap()..md.find("## 角色卡").unwrap()];
+    assert_eq!(
+        big,
+        "### 触发条件：重大\n\n**条件**：人数 ≥ 50\n\n**同时启动**：一般\n\n\
+         #### 第 1 阶段\n\n- [ ] **报告**\n  - **负责**：组长（张伟）\n  - **时限**：10分钟内\n\n\
+         #### 第 2 阶段\n\n- [ ] **请求县政府支援**\n  - **负责**：组长（张伟）\n  - **时限**：1小时内\n  - **须先完成**：报告\n\n"
+    );
+    let md = markdown(LEVELS, Some(Lang::En));
+    assert!(
+        md.contains("#### Phase 1 (2 steps at the same time)\n\n- [ ] **制止暴力**"),
+        "{md}"
+    );
+}
+
+fn simulate(source: &str, set: &[&str], start: Option<&str>) -> String {
+    with_plan(source, |_, model, graphs| {
+        let settings: Vec<String> = set.iter().map(|s| s.to_string()).collect();
+        let facts = Facts::parse(model, &settings).unwrap();
+        let start = start.map(|s| Clock::parse(s).unwrap());
+        let sim = simulate::run(model, graphs, facts, start);
+        simulate::text::render(&sim, model, Lang::Zh)
+    })
+}
+
+/// The part of the exercise between two headings.
+fn part<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from} in\n{text}"));
+    let end = text[start..].find(to).map_or(text.len(), |e| start + e);
+    &text[start..end]
+}
+
+#[test]
+fn the_exercise_of_the_issue_plan() {
+    let few = simulate(GRADED, &["n=3"], None);
+    assert_eq!(
+        part(&few, "响应步骤", "升级链"),
+        "响应步骤（按执行顺序；同一阶段的步骤可同时进行）\n  第 1 阶段\n    1. 报告\n        时限：+10m\n        负责：组长（张伟）\n        启动自：一般\n\n\
+         未执行的步骤\n  - 请求县政府支援：其触发条件未启动（重大）\n\n"
+    );
+    let many = simulate(GRADED, &["n=60"], Some("2026-11-28T09:00"));
+    assert_eq!(
+        part(&many, "响应步骤", "升级链"),
+        "响应步骤（按执行顺序；同一阶段的步骤可同时进行）\n  第 1 阶段\n    1. 报告\n        时限：+10m（2026-11-28 09:10）\n        负责：组长（张伟）\n        启动自：一般；重大\n\
+         \x20 第 2 阶段\n    2. 请求县政府支援\n        时限：+1h（2026-11-28 10:00）\n        负责：组长（张伟）\n        启动自：重大\n\n"
+    );
+}
+
+#[test]
+fn the_exercise_of_the_level_plan_in_phases() {
+    let text = simulate(LEVELS, &["n=60", "act=violence"], None);
+    let steps = part(&text, "响应步骤", "升级链");
+    let lines: Vec<&str> = steps
+        .lines()
+        .filter(|l| l.starts_with("  第") || l.starts_with("    "))
+        .filter(|l| !l.starts_with("     "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "  第 1 阶段（2 项同时进行）",
+            "    1. 制止暴力",
+            "    2. 先期处置",
+            "  第 2 阶段（3 项同时进行）",
+            "    3. 组长宣布启动Ⅱ级响应",
+            "    4. 向县信访局报告",
+            "    5. 整理记录",
+            "  第 3 阶段",
+            "    6. 请求县政府支援",
+        ]
+    );
+    // A step without `on` is set off by whatever set off the step it waits for.
+    assert!(
+        steps.contains("5. 整理记录\n        时限：无时限\n        负责：办公室（李娜）\n        启动自：一般事件；重大事件；暴力冲击\n"),
+        "{steps}"
+    );
+    // Once the act is known and is not violence, `stop` does not run.
+    let text = simulate(LEVELS, &["n=8", "act=self_harm"], None);
+    assert!(
+        text.contains("  - 制止暴力：其触发条件未启动（暴力冲击）\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - 请求县政府支援：其触发条件未启动（重大事件）\n"),
+        "{text}"
+    );
+}
