@@ -308,3 +308,80 @@ fn the_exercise_of_the_level_plan_in_phases() {
         "{text}"
     );
 }
+
+/// Per checklist: the trigger it builds on and the steps it lists besides.
+fn built_on(source: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+    document(source, None)
+        .triggers
+        .iter()
+        .map(|t| {
+            let rest = t.steps.iter().filter(|s| !s.in_base);
+            (
+                t.name.clone(),
+                t.builds_on.as_ref().map(|b| b.name.clone()),
+                rest.map(|s| s.name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn built(
+    trigger: &str,
+    base: Option<&str>,
+    rest: &[&str],
+) -> (String, Option<String>, Vec<String>) {
+    (
+        trigger.to_string(),
+        base.map(str::to_string),
+        rest.iter().map(|s| s.to_string()).collect(),
+    )
+}
+
+#[test]
+fn a_checklist_holding_every_step_of_another_lists_only_the_rest() {
+    assert_eq!(
+        built_on(LEVELS),
+        [
+            // `minor` fires whenever `major` does: its three steps, due
+            // as they are under `minor`, are all in `major`'s checklist.
+            built("major", Some("minor"), &["declare_ii", "county"]),
+            built("minor", None, &["first", "report_iv", "record"]),
+            // `record` and `first` but not `report_iv`: not all of `minor`.
+            built("violent", None, &["stop", "first", "record"]),
+        ]
+    );
+    assert_eq!(
+        built_on(GRADED),
+        [
+            built("small", None, &["report"]),
+            built("big", Some("small"), &["call_gov"]),
+        ]
+    );
+    let page = planc::render::html::render(&document(LEVELS, None));
+    assert!(page.contains("「一般事件」的全部步骤，另加："));
+    // 2 + 3 + 3 rows: `major` does not repeat the three of `minor`.
+    assert_eq!(page.matches("type=\"checkbox\"").count(), 8);
+    assert!(page.contains("启动时间：") && page.contains("指挥人："));
+    assert_eq!(page.matches("时限自启动预案时起算").count(), 3);
+    assert_eq!(page.matches("完成时间").count(), 3);
+}
+
+#[test]
+fn checklists_with_the_same_steps_and_due_times_build_on_the_first_shown() {
+    let plan = r#"
+plan "p" { commander boss }
+role boss "组长" { holder "张伟" }
+fact a "甲": flag
+fact b "乙": flag
+trigger ta "甲事件" when a
+trigger tb "乙事件" when b
+step report "报告" { owner boss; on ta, tb; within 10m }
+"#;
+    assert_eq!(
+        built_on(plan),
+        [built("ta", None, &["report"]), built("tb", Some("ta"), &[]),]
+    );
+    let page = planc::render::html::render(&document(plan, None));
+    assert!(page.contains("「甲事件」的全部步骤，同时限。"));
+    assert_eq!(page.matches("type=\"checkbox\"").count(), 1);
+}

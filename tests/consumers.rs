@@ -231,7 +231,7 @@ fn squeeze(text: &str) -> String {
 }
 
 #[test]
-fn chromium_prints_every_bundled_plan_with_its_title_and_steps() {
+fn chromium_prints_every_bundled_plan_within_its_page_budget_with_every_step_deadline_and_phone() {
     if !available(Consumer::ChromiumPdf) {
         return;
     }
@@ -288,8 +288,47 @@ fn chromium_prints_every_bundled_plan_with_its_title_and_steps() {
                             "{stem}: `{}` is not in the PDF",
                             s.label
                         );
+                        if let Some(d) = s.within {
+                            let words = planc::render::words::within_words(d, doc.lang);
+                            assert!(
+                                text.contains(&squeeze(&words)),
+                                "{stem}: the deadline `{words}` of `{}` is not in the PDF",
+                                s.label
+                            );
+                        }
                     }
                 }
+                let phones = doc
+                    .roles
+                    .iter()
+                    .flat_map(|r| &r.phones)
+                    .chain(doc.externals.iter().flat_map(|e| &e.phones));
+                for phone in phones {
+                    assert!(
+                        text.contains(&squeeze(phone)),
+                        "{stem}: the phone `{phone}` is not in the PDF"
+                    );
+                }
+                let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+                let info = String::from_utf8_lossy(&info.stdout);
+                let pages: usize = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Pages:"))
+                    .and_then(|n| n.trim().parse().ok())
+                    .expect("pdfinfo says how many pages");
+                // At most half the pages the plans printed before the
+                // checklists built on each other (issue 17).
+                let budget = match stem.as_str() {
+                    "yunguanzhan-2015" => 10,
+                    "xinfang-chuzhi" => 9,
+                    "xinfang-tufa" => 6,
+                    "jiaotongju-2022" => 5,
+                    other => panic!("no page budget for {other}"),
+                };
+                assert!(
+                    pages <= budget,
+                    "{stem}: {pages} A4 pages, more than its budget of {budget}"
+                );
             })
         })
         .collect();

@@ -49,11 +49,15 @@ fn alternatives(body: &str) -> Vec<String> {
     body.split('|').map(|a| a.trim().to_string()).collect()
 }
 
-/// The keyword a `kw_x` rule matches.
-fn keyword_of(grammar: &str, kw_rule: &str) -> String {
-    let body = rule(grammar, kw_rule);
-    let quoted = body.split('"').nth(1).expect("a quoted keyword");
-    quoted.to_string()
+/// The keyword a `kw_x` rule matches (the keyword rules are generated from
+/// the table, build/main.rs).
+fn keyword_of(kw_rule: &str) -> String {
+    let word = kw_rule.strip_prefix("kw_").expect("a keyword rule first");
+    assert!(
+        language::keywords().any(|(k, _)| k == word),
+        "`{kw_rule}`: no such keyword in the table"
+    );
+    word.to_string()
 }
 
 #[test]
@@ -70,7 +74,7 @@ fn the_grammar_allows_in_each_block_the_statements_of_the_table() {
             .iter()
             .map(|stmt| {
                 let first = rule(&grammar, stmt).split_whitespace().next().unwrap_or("");
-                keyword_of(&grammar, first)
+                keyword_of(first)
             })
             .collect();
         let in_table = set(language::statements_of(block).map(|s| s.text));
@@ -78,65 +82,96 @@ fn the_grammar_allows_in_each_block_the_statements_of_the_table() {
     }
 }
 
-#[test]
-fn the_grammar_reserves_exactly_the_reserved_keywords() {
-    let grammar = read("grammar/plan.pest");
-    let body = rule(&grammar, "keyword");
-    let in_grammar: BTreeSet<String> = body
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    let reserved = set(language::keywords().filter(|k| k.1).map(|k| k.0));
-    assert_eq!(in_grammar, reserved);
-}
-
 /// Words of a row and whether each is given once.
 type Entries = Vec<(String, bool)>;
 
-/// The statements of each block in a table of `doc` whose rows start with
-/// `| \`plan\`{plan_suffix} |`, `| \`role\` |`, …: each word and whether it is
-/// unmarked (given once) rather than marked `*`.
-fn block_rows(doc: &str, plan_suffix: &str) -> Vec<(Block, String, Entries)> {
-    let plan_row = format!("| `plan`{plan_suffix} |");
-    let rows = [
-        (Block::Plan, plan_row.as_str()),
-        (Block::Role, "| `role` |"),
-        (Block::External, "| `external` |"),
-        (Block::Step, "| `step` |"),
-        (Block::Routine, "| `routine`, `drill` |"),
-    ];
-    rows.into_iter()
-        .map(|(block, row)| {
-            let line = doc
-                .lines()
-                .find(|l| l.starts_with(row))
-                .unwrap_or_else(|| panic!("no row {row}"));
-            let cell = line[row.len()..].trim().trim_end_matches('|');
-            let entries = cell
-                .split(", `")
-                .map(|entry| {
-                    let entry = entry.trim_start_matches('`');
-                    let word = entry.split(['`', ' ']).next().unwrap_or("").to_string();
-                    (word, !entry.contains("`*"))
-                })
-                .collect();
-            (block, row.to_string(), entries)
-        })
-        .collect()
+/// The backticked words of `text`, each with whether a `*` follows it.
+fn ticked(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else { break };
+        let word = after[..close].split(' ').next().unwrap_or("").to_string();
+        rest = &after[close + 1..];
+        out.push((word, rest.starts_with('*')));
+    }
+    out
+}
+
+/// The table of the statements each block allows in `doc` (English or
+/// Chinese): per block, its row's statements and whether each is given once
+/// (not marked `*`).
+fn block_rows(doc: &str) -> Vec<(Block, String, Entries)> {
+    let mut rows = Vec::new();
+    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').collect();
+        let (Some(head), Some(cell)) = (cells.get(1), cells.get(2)) else {
+            continue;
+        };
+        let block = match ticked(head)
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>()[..]
+        {
+            ["plan"] => Block::Plan,
+            ["role"] => Block::Role,
+            ["external"] => Block::External,
+            ["step"] => Block::Step,
+            ["routine", "drill"] => Block::Routine,
+            _ => continue,
+        };
+        let entries = ticked(cell)
+            .into_iter()
+            .map(|(w, star)| (w, !star))
+            .collect();
+        rows.push((block, line.to_string(), entries));
+    }
+    assert_eq!(rows.len(), 5, "a row for each block with statements");
+    rows
 }
 
 #[test]
-fn the_syntax_error_page_lists_the_statements_of_each_block() {
-    let doc = planc::check::rules::syntax_error::RULE.doc;
-    for (block, row, entries) in block_rows(doc, "") {
-        let words: Vec<&str> = entries.iter().map(|(w, _)| w.as_str()).collect();
-        let in_table: Vec<&str> = language::statements_of(block).map(|s| s.text).collect();
-        assert_eq!(
-            words, in_table,
-            "src/check/rules/syntax_error.rs, row {row}"
-        );
+fn the_syntax_error_pages_list_the_statements_of_each_block() {
+    let zh = read("src/i18n/zh/checks/syntax-error.md");
+    for (page, doc) in [
+        (
+            "src/check/rules/syntax_error.rs",
+            planc::check::rules::syntax_error::RULE.doc,
+        ),
+        ("src/i18n/zh/checks/syntax-error.md", zh.as_str()),
+    ] {
+        for (block, row, entries) in block_rows(doc) {
+            let words: Vec<&str> = entries.iter().map(|(w, _)| w.as_str()).collect();
+            let in_table: Vec<&str> = language::statements_of(block).map(|s| s.text).collect();
+            assert_eq!(words, in_table, "{page}, row {row}");
+        }
+    }
+}
+
+#[test]
+fn the_duplicate_definition_pages_list_the_statements_given_once() {
+    let zh = read("src/i18n/zh/checks/duplicate-definition.md");
+    for (page, doc, (from, to)) in [
+        (
+            "src/check/rules/duplicate_definition.rs",
+            planc::check::rules::duplicate_definition::RULE.doc,
+            ("given once —", "— may not"),
+        ),
+        (
+            "src/i18n/zh/checks/duplicate-definition.md",
+            zh.as_str(),
+            ("只能写一次的语句——", "——\n在同一块"),
+        ),
+    ] {
+        let start = doc.find(from).unwrap_or_else(|| panic!("{page}: `{from}`")) + from.len();
+        let end = start
+            + doc[start..]
+                .find(to)
+                .unwrap_or_else(|| panic!("{page}: `{to}`"));
+        let listed = set(ticked(&doc[start..end]).iter().map(|(w, _)| w.as_str()));
+        let once = set(STATEMENTS.iter().filter(|s| s.once).map(|s| s.text));
+        assert_eq!(listed, once, "{page}");
     }
 }
 
@@ -156,7 +191,7 @@ fn the_reference_lists_the_keywords_and_the_statements_of_each_block() {
     );
 
     // §2: `| block | statements it allows |`, `*` marking a repeatable statement.
-    for (block, row, in_doc) in block_rows(&doc, " header") {
+    for (block, row, in_doc) in block_rows(&doc) {
         let in_table: Vec<(String, bool)> = language::statements_of(block)
             .map(|s| (s.text.to_string(), s.once))
             .collect();

@@ -182,9 +182,14 @@ fn markup_is_text_in_html() {
     assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
     assert_eq!(page.matches("<script").count(), 0);
     assert_eq!(page.matches("<style>").count(), 1);
-    // One checkbox per checklist step, each with its own label.
+    // One checkbox per step a checklist prints (those of the checklist it
+    // builds on are not repeated), each with its own label.
     let doc = document(&markup(), None);
-    let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+    let steps: usize = doc
+        .triggers
+        .iter()
+        .map(|t| t.steps.iter().filter(|s| !s.in_base).count())
+        .sum();
     assert_eq!(page.matches("type=\"checkbox\"").count(), steps);
 }
 
@@ -393,4 +398,50 @@ fn checklists_go_by_phase_then_due_time_then_source_order() {
     let phases: Vec<u32> = doc.triggers[0].steps.iter().map(|s| s.phase).collect();
     assert_eq!(phases, [1, 1, 1, 2]);
     assert_eq!(order(1), ["early2", "early1", "late"]);
+}
+
+#[test]
+fn a_role_is_found_by_name_label_or_holder_and_the_contact_sheet_lists_everyone() {
+    let plan = r#"
+plan "p" { commander boss }
+role boss "组长" { holder "张伟"; phone "0571-1111"; deputy office }
+role office "办公室" { holder "李娜"; phone "0571-2222"; escalates to boss within 10m }
+external city "市信访局" { phone "12345" }
+fact a "甲": flag
+trigger ta "甲事件" when a
+step report "报告" { owner office; on ta; within 10m; notify city }
+"#;
+    let doc = planc_document(plan);
+    for key in ["office", "办公室", "李娜", " 李娜 "] {
+        assert_eq!(
+            doc.role(key).map(|r| r.name.as_str()),
+            Some("office"),
+            "{key}"
+        );
+    }
+    assert!(doc.role("王强").is_none());
+    let page = planc::render::html::render(&doc);
+    let sheet = &page[page.find("通讯录").expect("a contact sheet")..];
+    for want in [
+        "组长",
+        "张伟",
+        "0571-1111",
+        "办公室",
+        "李娜",
+        "0571-2222",
+        "市信访局",
+        "12345",
+    ] {
+        assert!(sheet.contains(want), "`{want}` is not on the contact sheet");
+    }
+    // Phones beside the parties a step and a card name.
+    assert!(page.contains("市信访局（电话12345）"));
+    assert!(page.contains("组长（张伟，电话0571-1111）"));
+    let card = planc::render::html::render_role(&doc, doc.role("李娜").unwrap());
+    assert!(card.contains("<h1>办公室") && card.contains("<h2>"));
+    assert!(!card.contains("<h4>"));
+}
+
+fn planc_document(source: &str) -> planc::render::Document {
+    document(source, None)
 }

@@ -331,3 +331,47 @@ fn a_label_on_a_statement_ends_on_its_line() {
         .collect();
     assert_eq!(labelled, ["escalates to o"]);
 }
+
+#[test]
+fn approver_is_a_plan_header_statement_and_a_name_elsewhere() {
+    let source = "plan \"p\" { issuer \"i\"; approver \"站长 张三\" }\n\
+                  role approver \"批准人\" { holder \"张三\" }\n\
+                  step s \"s\" { owner approver; with approver }\n";
+    let (parsed, fallbacks) = planc::syntax::parse_counting(source);
+    assert_eq!(parsed.diagnostics, []);
+    assert_eq!(fallbacks, 0, "a clean plan is read by the fast rules");
+    assert_eq!(parsed.file, parse_reference(source).file);
+    let Item::Plan(header) = &parsed.file.items[0] else {
+        panic!()
+    };
+    assert_eq!(header.stmts[1].keyword, Keyword::Approver);
+    let Value::Str(approver) = &header.stmts[1].value else {
+        panic!()
+    };
+    assert_eq!(approver.value, "站长 张三");
+    let Item::Decl(role) = &parsed.file.items[1] else {
+        panic!()
+    };
+    assert_eq!(role.name.text, "approver");
+
+    // Only the plan header allows it.
+    let (_, message, _) = first_error("role r \"r\" { approver \"x\" }");
+    assert!(
+        message.starts_with("expected a role attribute"),
+        "{message}"
+    );
+}
+
+#[test]
+fn approver_is_given_once_and_reaches_the_model() {
+    let source = "plan \"p\" { approver \"甲\"; approver \"乙\" }\n";
+    let codes: Vec<&str> = planc::check_source(source, &Default::default())
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert!(codes.contains(&"duplicate-definition"), "{codes:?}");
+    let parsed = parse(source);
+    let model = planc::model::build(&parsed.file);
+    let approver = model.header.as_ref().and_then(|h| h.approver.as_ref());
+    assert_eq!(approver.map(|s| s.value.as_ref()), Some("甲"));
+}

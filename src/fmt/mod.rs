@@ -181,6 +181,15 @@ mod tests {
     }
 
     #[test]
+    fn a_contextual_keyword_starts_its_own_statement() {
+        let source = "plan \"p\" { issuer \"i\" approver \"甲\" }\nrole approver \"批准人\"\n";
+        assert_eq!(
+            format(source).unwrap(),
+            "plan \"p\" {\n  issuer \"i\"\n  approver \"甲\"\n}\n\nrole approver \"批准人\"\n"
+        );
+    }
+
+    #[test]
     fn a_bare_lf_inside_a_string_of_a_crlf_file_stays_lf() {
         let source = "plan \"x\" {\r\n  issuer \"第一行\n第二行\"\r\n}\r\n";
         assert_eq!(format(source).unwrap(), source);

@@ -80,6 +80,8 @@ pub struct Header<'s> {
     /// Whether a `commander` statement was written at all (resolved or not).
     pub commander_written: bool,
     pub version: Option<Str<'s>>,
+    /// Who approved and signed the plan (批准人).
+    pub approver: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
 }

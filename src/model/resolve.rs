@@ -321,6 +321,7 @@ impl<'s> Resolver<'s> {
                 (Keyword::Issuer, Value::Str(s)) => set_once(&mut h.issuer, s),
                 (Keyword::Scope, Value::Str(s)) => set_once(&mut h.scope, s),
                 (Keyword::Version, Value::Str(s)) => set_once(&mut h.version, s),
+                (Keyword::Approver, Value::Str(s)) => set_once(&mut h.approver, s),
                 (Keyword::Text, Value::Str(s)) => h.texts.push(s.clone()),
                 (Keyword::Basis, Value::Strs(v)) => h.basis.extend(v.iter().cloned()),
                 (Keyword::Date, Value::Date(d)) => {

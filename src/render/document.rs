@@ -2,7 +2,7 @@
 //! built once from the model and shared by the Markdown and HTML renderers.
 
 use crate::graph::Graphs;
-use crate::logic::schedule::{Checklists, Schedule, Scheduled};
+use crate::logic::schedule::{Checklists, Response, Schedule, Scheduled};
 use crate::model::Model;
 use crate::syntax::ast::{self, Item};
 
@@ -49,10 +49,13 @@ impl Document {
             .into_iter()
             .map(|t| (t, all.of(t)))
             .collect();
+        let bases = builds_on(&checklists);
         let triggers = checklists
             .iter()
-            .map(|(t, steps)| {
+            .zip(&bases)
+            .map(|((t, steps), base)| {
                 let trigger = model.trigger(*t);
+                let base_steps = base.map(|b| checklists[b].1);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
                     label: clean(&trigger.named.label.value),
@@ -72,7 +75,19 @@ impl Document {
                             label: clean(&model.trigger(*u).named.label.value),
                         })
                         .collect(),
-                    steps: steps.steps.iter().map(|s| step_item(model, s)).collect(),
+                    builds_on: base.map(|b| TriggerRef {
+                        name: model.trigger(checklists[b].0).named.name.to_string(),
+                        label: clean(&model.trigger(checklists[b].0).named.label.value),
+                    }),
+                    steps: steps
+                        .steps
+                        .iter()
+                        .map(|s| {
+                            let mut item = step_item(model, s);
+                            item.in_base = base_steps.is_some_and(|b| holds(b, s));
+                            item
+                        })
+                        .collect(),
                 }
             })
             .collect();
@@ -120,9 +135,19 @@ impl Document {
         }
     }
 
-    /// The card of the role named `name`, if there is one.
+    /// The card of the role `name` names: by its name, else its label,
+    /// else its holder (the first such role).
     pub fn role(&self, name: &str) -> Option<&RoleCard> {
-        self.roles.iter().find(|r| r.name == name)
+        let name = name.trim();
+        self.roles
+            .iter()
+            .find(|r| r.name == name)
+            .or_else(|| self.roles.iter().find(|r| r.label.trim() == name))
+            .or_else(|| {
+                self.roles
+                    .iter()
+                    .find(|r| r.holder.as_deref().is_some_and(|h| h.trim() == name))
+            })
     }
 }
 
@@ -143,7 +168,42 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
             .map(|a| clean(&model.step(a.id).named.label.value))
             .collect(),
         texts: strs(&step.texts),
+        in_base: false,
     }
+}
+
+/// Whether `response` runs the step of `s` in the same phase by the same time.
+fn holds(response: &Response, s: &Scheduled) -> bool {
+    response
+        .steps
+        .iter()
+        .any(|r| r.step == s.step && r.phase == s.phase && r.due == s.due)
+}
+
+/// For each checklist (in the order shown), the one it builds on: the
+/// largest other checklist whose every step, with the same phase and due
+/// time, it also holds — a strictly smaller one, or an equal one shown
+/// earlier (so no two checklists build on each other). Ties: shown first.
+fn builds_on(checklists: &[(crate::model::TriggerId, &Response)]) -> Vec<Option<usize>> {
+    let contains = |big: &Response, small: &Response| small.steps.iter().all(|s| holds(big, s));
+    checklists
+        .iter()
+        .enumerate()
+        .map(|(i, (_, mine))| {
+            let mut best: Option<usize> = None;
+            for (j, (_, other)) in checklists.iter().enumerate() {
+                let n = other.steps.len();
+                let smaller = n < mine.steps.len() || (n == mine.steps.len() && j < i);
+                if j == i || n == 0 || !smaller || !contains(mine, other) {
+                    continue;
+                }
+                if best.is_none_or(|b| checklists[b].1.steps.len() < n) {
+                    best = Some(j);
+                }
+            }
+            best
+        })
+        .collect()
 }
 
 /// Section titles and text paragraphs in source order (iterative: sections nest).

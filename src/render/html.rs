@@ -21,17 +21,33 @@ dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
 .level { font-weight: normal; font-size: 1rem; color: #444; }
 .condition { background: #f3f3f3; border-left: 4px solid #a00; padding: .4rem .6rem; margin: .4rem 0; }
-h4.phase { margin: 1rem 0 0; color: #333; break-after: avoid; }
-ol.steps { list-style: none; padding: 0; margin: .4rem 0 .6rem; }
-li.step { border: 1px solid #888; border-radius: 4px; padding: .5rem .7rem; margin: .5rem 0; break-inside: avoid; }
-.step-head { display: flex; gap: .6rem; align-items: flex-start; font-weight: bold; }
-.step-head .num { flex: none; min-width: 1.4rem; }
-input.tick { flex: none; width: 1.25rem; height: 1.25rem; margin: .15rem 0 0; }
-li.step dl.fields { margin-left: 3.2rem; }
+h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+p.blanks { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; margin: .3rem 0; }
+span.blank { display: inline-block; min-width: 8rem; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
+p.base { margin: .4rem 0; }
+table.contacts { border-collapse: collapse; width: 100%; }
+table.contacts th, table.contacts td { border: 1px solid #666; padding: .2rem .35rem; text-align: left; vertical-align: top; }
+table.contacts thead th { background: #eee; }
+table.contacts tr { break-inside: avoid; page-break-inside: avoid; }
+table.steps { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; }
+table.steps th, table.steps td { border: 1px solid #666; padding: .2rem .35rem; vertical-align: top; text-align: left; }
+table.steps thead th { background: #eee; font-size: .9rem; }
+tr.phase th { background: #f6f6f6; font-weight: bold; font-size: .9rem; }
+tr.step, tr.phase { break-inside: avoid; page-break-inside: avoid; }
+tr.phase { break-after: avoid; page-break-after: avoid; }
+th.tick, td.tick { width: 1.6rem; text-align: center; }
+span.box { display: inline-block; width: .9rem; height: .9rem; }
+td.due, th.due { width: 6.5rem; }
+th.blankcol, td.blankcol { width: 5.5rem; }
+label.what { font-weight: bold; }
+div.fields { font-size: .88rem; color: #222; }
+div.fields span { display: inline; }
+div.fields span + span::before { content: " · "; color: #888; }
+input.tick { width: 1.1rem; height: 1.1rem; margin: .1rem 0 0; }
 .deadline { color: #a00; font-weight: bold; }
 .commander { border: 1px solid #a00; color: #a00; border-radius: 3px; padding: 0 .3rem; font-size: .9rem; font-weight: normal; }
 ul.tasks { margin: .2rem 0; padding-left: 1.2rem; }
-article.card { border: 2px solid #333; border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; break-inside: avoid; }
+article.card { border: 2px solid #333; border-radius: 6px; padding: .2rem 1rem .6rem; margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
 p.note { color: #444; }
 p, dd, label, li { white-space: pre-line; }
 @media (max-width: 30rem) {
@@ -40,8 +56,8 @@ p, dd, label, li { white-space: pre-line; }
   li.step dl.fields { margin-left: 0; }
 }
 @media print {
-  @page { size: A4; margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  @page { size: A4; margin: 12mm 12mm 14mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
   .page { break-before: page; }
   input.tick { -webkit-appearance: none; appearance: none; border: 1.5pt solid #000; border-radius: 2pt; background: #fff; }
   article.card { border-width: 1.5pt; }
@@ -64,7 +80,7 @@ pub fn render(doc: &Document) -> String {
             (p.checklists())
             (p.cards(doc.roles.iter()))
             (p.routines())
-            (p.externals())
+            (p.contacts())
             (p.outline())
         },
     )
@@ -78,7 +94,7 @@ pub fn render_role(doc: &Document, card: &RoleCard) -> String {
         &title,
         html! {
             p.note { (doc.header.title) }
-            (p.card(card, 0, 1))
+            (p.card(card, 1))
         },
     )
 }
@@ -108,10 +124,26 @@ impl<'a> Page<'a> {
         .into_string()
     }
 
+    /// A party with its holder (unless the same words) and phones.
     fn party(&self, p: &Party) -> String {
-        match &p.holder {
-            Some(h) => format!("{}{}{h}{}", p.label, self.w.open, self.w.close),
-            None => p.label.clone(),
+        let w = self.w;
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(h) = p.holder.as_ref().filter(|h| **h != p.label) {
+            notes.push(h.clone());
+        }
+        if !p.phones.is_empty() {
+            notes.push(phones_words(&p.phones, w));
+        }
+        if notes.is_empty() {
+            p.label.clone()
+        } else {
+            format!(
+                "{}{}{}{}",
+                p.label,
+                w.open,
+                notes.join(w.note_comma),
+                w.close
+            )
         }
     }
 
@@ -145,23 +177,53 @@ impl<'a> Page<'a> {
         html! {
             h2 { (w.checklists) }
             @for (i, t) in self.doc.triggers.iter().enumerate() {
-                section.trigger.page[i > 0] id=(format!("trigger-{i}")) {
+                section.trigger id=(format!("trigger-{i}")) {
                     h3 {
                         (w.trigger) (w.colon) (t.label)
                         @if let Some(l) = &t.level {
-                            " " span.level { (w.open.trim()) (w.level) (w.colon) (l.name) " " (l.label) (w.close) }
+                            " " span.level { (w.open.trim()) (w.level) (w.colon) (level_words(l)) (w.close) }
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
                     @if !t.also.is_empty() {
                         p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
                     }
+                    p.blanks {
+                        span { (w.started_at) (w.colon) span.blank {} }
+                        span { (w.lead) (w.colon) span.blank {} }
+                        span.note { (w.deadline_from) }
+                    }
                     @if t.steps.is_empty() { p.note { (w.no_steps) } }
-                    @for (start, phase) in phases(&t.steps) {
-                        h4.phase { (phase_title(phase[0].phase, phase.len(), self.lang)) }
-                        ol.steps {
+                    @if let Some(b) = &t.builds_on {
+                        @let rest = t.steps.iter().any(|s| !s.in_base);
+                        p.base { strong { (w.base_before) (b.label) (if rest { w.base_after } else { w.base_same_after }) } }
+                    }
+                    (self.step_table(t, i))
+                }
+            }
+        }
+    }
+
+    /// The steps of one checklist (those its base does not list) as a table,
+    /// a row per step under a row per phase, with blanks for who did it when.
+    fn step_table(&self, t: &TriggerSection, i: usize) -> Markup {
+        let w = self.w;
+        let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
+        html! {
+            @if !shown.is_empty() {
+                table.steps {
+                    thead { tr {
+                        th.tick { span.box {} }
+                        th { (w.step) }
+                        th.due { (w.deadline) }
+                        th.blankcol { (w.done_at) }
+                        th.blankcol { (w.done_by) }
+                    } }
+                    @for (start, phase) in phases(&shown) {
+                        tbody {
+                            tr.phase { th colspan="5" { (phase_title(phase[0].phase, phase.len(), self.lang)) } }
                             @for (k, s) in phase.iter().enumerate() {
-                                (self.step(s, &format!("t{i}s{}", start + k), start + k + 1))
+                                (self.step(s, &shown, &format!("t{i}s{}", start + k), start + k + 1))
                             }
                         }
                     }
@@ -170,48 +232,69 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn step(&self, s: &StepItem, id: &str, number: usize) -> Markup {
+    fn step(&self, s: &StepItem, shown: &[&StepItem], id: &str, number: usize) -> Markup {
         let w = self.w;
+        // Steps to wait for by their number in this table; those the base
+        // checklist lists, by label.
+        let (numbers, labels): (Vec<_>, Vec<_>) = s
+            .after
+            .iter()
+            .map(|a| match shown.iter().position(|x| &x.label == a) {
+                Some(k) => Ok((k + 1).to_string()),
+                None => Err(a.as_str()),
+            })
+            .partition(|r| r.is_ok());
+        let numbers: Vec<String> = numbers.into_iter().filter_map(|r| r.ok()).collect();
+        let labels: Vec<&str> = labels.into_iter().filter_map(|r| r.err()).collect();
         html! {
-            li.step {
-                div.step-head {
-                    input.tick type="checkbox" id=(id);
-                    span.num { (number) "." }
-                    label for=(id) { (s.label) }
-                }
-                dl.fields {
-                    @if let Some(o) = &s.owner { dt { (w.owner) } dd { (self.party(o)) } }
-                    @if !s.with.is_empty() { dt { (w.with) } dd { (self.parties(&s.with)) } }
-                    @if let Some(d) = s.within {
-                        dt { (w.deadline) } dd.deadline { (within_words(d, self.lang)) }
+            tr.step {
+                td.tick { input.tick type="checkbox" id=(id); }
+                td {
+                    label.what for=(id) { (number) ". " (s.label) }
+                    div.fields {
+                        @if let Some(o) = &s.owner { span { (w.owner) (w.colon) (self.party(o)) } }
+                        @if !s.with.is_empty() { span { (w.with) (w.colon) (self.parties(&s.with)) } }
+                        @if !s.notify.is_empty() { span { (w.notify) (w.colon) (self.parties(&s.notify)) } }
+                        @if let Some(u) = &s.until { span { (w.until) (w.colon) (u) } }
+                        @if !numbers.is_empty() || !labels.is_empty() {
+                            span {
+                                (w.after) (w.colon)
+                                @if !numbers.is_empty() {
+                                    (w.after_numbers_before) (numbers.join(w.number_comma)) (w.after_numbers_after)
+                                    @if !labels.is_empty() { (w.comma) }
+                                }
+                                (labels.join(w.comma))
+                            }
+                        }
+                        @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
                     }
-                    @if !s.notify.is_empty() { dt { (w.notify) } dd { (self.parties(&s.notify)) } }
-                    @if let Some(u) = &s.until { dt { (w.until) } dd { (u) } }
-                    @if !s.after.is_empty() { dt { (w.after) } dd { (s.after.join(w.comma)) } }
-                    @for t in &s.texts { dt { (w.detail) } dd { (t) } }
                 }
+                td.due { @if let Some(d) = s.within { span.deadline { (within_words(d, self.lang)) } } }
+                td.blankcol {}
+                td.blankcol {}
             }
         }
     }
 
     fn cards<'c>(&self, cards: impl Iterator<Item = &'c RoleCard>) -> Markup {
         html! {
-            section.cards.page {
+            section.cards {
                 h2 { (self.w.role_cards) }
-                @for (i, card) in cards.enumerate() { (self.card(card, i, 2)) }
+                @for card in cards { (self.card(card, 3)) }
             }
         }
     }
 
-    fn card(&self, card: &RoleCard, index: usize, depth: u8) -> Markup {
+    /// A role's card under a heading of level `depth` (1 on a page of its own).
+    fn card(&self, card: &RoleCard, depth: u8) -> Markup {
         let w = self.w;
-        let heading = html! {
+        let title = html! {
             (card.label)
             @if card.commander { " " span.commander { (w.commander_mark) } }
         };
         html! {
-            article.card.page[index > 0] {
-                @if depth == 1 { h1 { (heading) } } @else { h3 { (heading) } }
+            article.card {
+                (heading(depth, title))
                 dl.fields {
                     @if let Some(h) = &card.holder { dt { (w.holder) } dd { (h) } }
                     @if !card.phones.is_empty() { dt { (w.phone) } dd { (card.phones.join(w.comma)) } }
@@ -232,24 +315,24 @@ impl<'a> Page<'a> {
                     @for t in &card.texts { dt { (w.detail) } dd { (t) } }
                 }
                 @if !card.duties.is_empty() {
-                    h4 { (w.duties) }
+                    (heading(depth + 1, html! { (w.duties) }))
                     ul.tasks { @for d in &card.duties { li { (d) } } }
                 }
                 @if !card.triggers.is_empty() {
-                    h4 { (w.steps) }
+                    (heading(depth + 1, html! { (w.steps) }))
                     @for t in &card.triggers {
-                        h5 {
+                        (heading(depth + 2, html! {
                             (w.trigger) (w.colon)
                             @for (k, r) in t.triggers.iter().enumerate() {
                                 @if k > 0 { (w.comma) }
                                 (r.label)
                             }
-                        }
+                        }))
                         ul.tasks { @for task in &t.tasks { li { (self.task(task)) } } }
                     }
                 }
                 @if !card.routines.is_empty() {
-                    h4 { (w.routines) }
+                    (heading(depth + 1, html! { (w.routines) }))
                     ul.tasks { @for task in &card.routines { li { (self.task(task)) } } }
                 }
             }
@@ -275,7 +358,7 @@ impl<'a> Page<'a> {
         let w = self.w;
         html! {
             @if !self.doc.routines.is_empty() {
-                section.routines.page {
+                section.routines {
                     h2 { (w.routines) }
                     @for r in &self.doc.routines {
                         h3 { (if r.drill { w.drill } else { w.routine }) (w.colon) (r.label) }
@@ -291,19 +374,30 @@ impl<'a> Page<'a> {
         }
     }
 
-    fn externals(&self) -> Markup {
+    /// The contact sheet (通讯录): every role and outside party with its
+    /// holder, phones and deputy.
+    fn contacts(&self) -> Markup {
         let w = self.w;
         html! {
-            @if !self.doc.externals.is_empty() {
-                section.externals {
-                    h2 { (w.externals) }
-                    dl.fields {
+            section.contacts {
+                h2 { (w.contacts) }
+                table.contacts {
+                    thead { tr { th { (w.contact) } th { (w.holder) } th { (w.phone) } th { (w.deputy) } } }
+                    tbody {
+                        @for r in &self.doc.roles {
+                            tr {
+                                td { (r.label) }
+                                td { @if let Some(h) = &r.holder { (h) } }
+                                td { (r.phones.join(w.number_comma)) }
+                                td { @if let Some(d) = &r.deputy { (self.party(d)) } }
+                            }
+                        }
                         @for e in &self.doc.externals {
-                            dt { (e.label) }
-                            dd {
-                                @if let Some(h) = &e.holder { (h) " " }
-                                @if !e.phones.is_empty() { (w.phone) (w.colon) (e.phones.join(w.comma)) " " }
-                                @for t in &e.texts { (t) " " }
+                            tr {
+                                td { (e.label) @for t in &e.texts { br; small { (t) } } }
+                                td { @if let Some(h) = &e.holder { (h) } }
+                                td { (e.phones.join(w.number_comma)) }
+                                td {}
                             }
                         }
                     }
@@ -315,7 +409,7 @@ impl<'a> Page<'a> {
     fn outline(&self) -> Markup {
         html! {
             @if !self.doc.outline.is_empty() {
-                section.outline.page {
+                section.outline {
                     h2 { (self.w.plan_text) }
                     @for entry in &self.doc.outline {
                         @match entry {
@@ -336,9 +430,47 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Phone numbers, `电话` before them unless the first says what it is
+/// (`值班室电话:…`).
+pub(super) fn phones_words(phones: &[String], w: &Words) -> String {
+    let plain = phones[0]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '(');
+    let list = phones.join(w.number_comma);
+    if plain {
+        format!("{}{list}", w.phone)
+    } else {
+        list
+    }
+}
+
+/// A heading of level `level` (1 to 6).
+fn heading(level: u8, inner: Markup) -> Markup {
+    html! {
+        @match level {
+            0 | 1 => h1 { (inner) },
+            2 => h2 { (inner) },
+            3 => h3 { (inner) },
+            4 => h4 { (inner) },
+            5 => h5 { (inner) },
+            _ => h6 { (inner) },
+        }
+    }
+}
+
+/// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
+fn level_words(l: &Level) -> String {
+    if l.label.contains(&l.name) {
+        l.label.clone()
+    } else {
+        format!("{} {}", l.name, l.label)
+    }
+}
+
 /// The steps of a checklist as runs of one phase, each with the index of
 /// its first step.
-fn phases(steps: &[StepItem]) -> Vec<(usize, &[StepItem])> {
+fn phases<'s>(steps: &'s [&'s StepItem]) -> Vec<(usize, &'s [&'s StepItem])> {
     let mut start = 0;
     steps
         .chunk_by(|a, b| a.phase == b.phase)

@@ -10,20 +10,27 @@ pub struct Party {
     pub name: String,
     pub label: String,
     pub holder: Option<String>,
+    /// Its phone numbers, printed next to it wherever it is named.
+    pub phones: Vec<String>,
     pub external: bool,
 }
 
 impl Party {
     pub fn of(model: &Model, party: PartyId) -> Party {
-        let (holder, external) = match party {
-            PartyId::Role(r) => (model.role(r).holder.as_ref(), false),
-            PartyId::External(e) => (model.external(e).holder.as_ref(), true),
+        let (holder, phones, external) = match party {
+            PartyId::Role(r) => (model.role(r).holder.as_ref(), &model.role(r).phones, false),
+            PartyId::External(e) => (
+                model.external(e).holder.as_ref(),
+                &model.external(e).phones,
+                true,
+            ),
         };
         let named = model.party(party);
         Party {
             name: named.name.to_string(),
             label: clean(&named.label.value),
             holder: holder.map(|h| clean(&h.value)),
+            phones: strs(phones),
             external,
         }
     }
@@ -63,6 +70,9 @@ pub struct StepItem {
     /// Labels of the steps that must be done first.
     pub after: Vec<String>,
     pub texts: Vec<String>,
+    /// Whether the checklist this builds on (`TriggerSection::builds_on`)
+    /// already lists it.
+    pub in_base: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +90,10 @@ pub struct TriggerSection {
     pub condition: String,
     /// The triggers that fire whenever this one does.
     pub also: Vec<TriggerRef>,
+    /// Another trigger whose every step (with the same due time) is also
+    /// in this checklist: the printed checklist says "its steps, and:" and
+    /// lists only the rest (`StepItem::in_base` false).
+    pub builds_on: Option<TriggerRef>,
     pub steps: Vec<StepItem>,
 }
 

@@ -113,6 +113,27 @@ pub struct Words {
     pub is_one_of: &'static str,
     pub paren_open: &'static str,
     pub paren_close: &'static str,
+    /// The blanks at the head of a checklist and on each of its rows.
+    pub started_at: &'static str,
+    pub done_at: &'static str,
+    pub done_by: &'static str,
+    pub step: &'static str,
+    /// Where every deadline of a checklist counts from, said once.
+    pub deadline_from: &'static str,
+    /// Before and after the label of the checklist another builds on:
+    /// `「集体上访」的全部步骤，另加：`.
+    pub base_before: &'static str,
+    pub base_after: &'static str,
+    /// Steps it must wait for, by number: `须先完成第 2、3 项`.
+    pub after_numbers_before: &'static str,
+    pub after_numbers_after: &'static str,
+    pub number_comma: &'static str,
+    /// Between a party's holder and phones in brackets: `，`.
+    pub note_comma: &'static str,
+    pub base_same_after: &'static str,
+    pub lead: &'static str,
+    pub contacts: &'static str,
+    pub contact: &'static str,
 }
 
 pub static ZH: Words = Words {
@@ -165,6 +186,21 @@ pub static ZH: Words = Words {
     is_one_of: "为",
     paren_open: "（",
     paren_close: "）",
+    started_at: "启动时间",
+    done_at: "完成时间",
+    done_by: "执行人",
+    step: "步骤",
+    deadline_from: "时限自启动预案时起算",
+    base_before: "「",
+    base_after: "」的全部步骤，另加：",
+    after_numbers_before: "第 ",
+    after_numbers_after: " 项",
+    number_comma: "、",
+    note_comma: "，",
+    base_same_after: "」的全部步骤，同时限。",
+    lead: "指挥人",
+    contacts: "通讯录",
+    contact: "岗位或单位",
 };
 
 pub static EN: Words = Words {
@@ -217,6 +253,21 @@ pub static EN: Words = Words {
     is_one_of: "is",
     paren_open: "(",
     paren_close: ")",
+    started_at: "Started at",
+    done_at: "Done at",
+    done_by: "Done by",
+    step: "Step",
+    deadline_from: "Deadlines count from the moment the plan is set off",
+    base_before: "Every step of \u{201c}",
+    base_after: "\u{201d}, and:",
+    after_numbers_before: "no. ",
+    after_numbers_after: "",
+    number_comma: ", ",
+    note_comma: ", ",
+    base_same_after: "\u{201d}, with the same deadlines.",
+    lead: "In command",
+    contacts: "Contacts",
+    contact: "Role or party",
 };
 
 const UNITS: [(u64, &str, &str, &str); 7] = [

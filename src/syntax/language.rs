@@ -238,6 +238,7 @@ language! {
         Scope       "scope"      "scope"         Str        once [Plan]                          reserved [],
         Commander   "commander"  "commander"     Name       once [Plan]                          reserved [],
         Version     "version"    "version"       Str        once [Plan]                          reserved [],
+        Approver    "approver"   "approver"      Str        once [Plan]                          contextual [],
         Holder      "holder"     "holder"        Str        once [Role, External]                reserved [],
         Phone       "phone"      "phone"         Str        many [Role, External]                reserved [],
         Deputy      "deputy"     "deputy"        Name       once [Role]                          reserved [],

@@ -1,5 +1,6 @@
 //! pest pairs → typed syntax tree, from the pairs of the reference rules or of
-//! the fast rules (see grammar/plan.pest); values are checked in `values`.
+//! the fast rules (derived from them by build/fast_rules.rs); values are
+//! checked in `values`.
 
 use std::borrow::Cow;
 
@@ -7,7 +8,7 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::language::{self, ValueKind};
-use super::parser::{Rule, canonical, is_fast_statement, keyword_inline};
+use super::parser::{Rule, canonical, is_keyword_rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::{Message, msg};
 use crate::span::Span;
@@ -25,15 +26,18 @@ pub(crate) struct Lowerer<'s, 'd> {
     /// Byte offset of the parsed slice in the whole file.
     pub base: usize,
     pub diagnostics: &'d mut Vec<Diagnostic>,
-    /// Set when a fast rule read a keyword as a name (see grammar/plan.pest).
+    /// Set when a fast rule read a keyword as a name (fast names do not
+    /// exclude keywords, see build/fast_rules.rs).
     pub keyword_as_name: bool,
     pub _marker: std::marker::PhantomData<&'s str>,
 }
 
 pub(super) type P<'s> = Pair<'s, Rule>;
 
-/// The children of a pair, without the comments that the fast rules keep as
-/// `comment_text` pairs (they skip white space inline, see grammar/plan.pest).
+/// The children of a pair, without keywords (pairs of the reference rules
+/// only: the fast rules match them inline) and without the comments that the
+/// fast rules keep as `comment_text` pairs (they skip white space inline).
+/// Reference and fast pairs thus have the same children.
 pub(super) struct Kids<'s>(Pairs<'s, Rule>);
 
 impl<'s> Iterator for Kids<'s> {
@@ -43,7 +47,8 @@ impl<'s> Iterator for Kids<'s> {
     fn next(&mut self) -> Option<P<'s>> {
         loop {
             let pair = self.0.next()?;
-            if pair.as_rule() != Rule::comment_text {
+            let rule = pair.as_rule();
+            if rule != Rule::comment_text && !is_keyword_rule(rule) {
                 return Some(pair);
             }
         }
@@ -54,8 +59,51 @@ impl<'s> Iterator for Kids<'s> {
     }
 }
 
-fn kids(pair: P<'_>) -> Kids<'_> {
+pub(super) fn kids(pair: P<'_>) -> Kids<'_> {
     Kids(pair.into_inner())
+}
+
+/// The items (`item_rule` pairs) of a list: the kids of its `list_rule`
+/// pair (`names`, `strings`; reference rules) or the kids themselves (fast
+/// rules write the list in); punctuation pairs (`{`, `}`) are passed over.
+pub(super) struct List<'s> {
+    rest: Kids<'s>,
+    inner: Option<Kids<'s>>,
+    list_rule: Rule,
+    item_rule: Rule,
+}
+
+pub(super) fn list(rest: Kids<'_>, list_rule: Rule, item_rule: Rule) -> List<'_> {
+    List {
+        rest,
+        inner: None,
+        list_rule,
+        item_rule,
+    }
+}
+
+impl<'s> Iterator for List<'s> {
+    type Item = P<'s>;
+
+    fn next(&mut self) -> Option<P<'s>> {
+        loop {
+            if let Some(item) = self.inner.as_mut().and_then(Iterator::next) {
+                return Some(item);
+            }
+            let p = self.rest.next()?;
+            let rule = rule_of(&p);
+            if rule == self.list_rule {
+                self.inner = Some(kids(p));
+            } else if rule == self.item_rule {
+                return Some(p);
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let inner = self.inner.as_ref().map_or(0, |k| k.0.len());
+        (0, Some(inner + self.rest.0.len()))
+    }
 }
 
 /// The keyword a statement's text starts with.
@@ -68,7 +116,7 @@ fn leading_keyword(text: &str) -> &str {
 }
 
 /// The reference rule of a pair (fast rules build the pairs of reference rules).
-fn rule_of(pair: &P<'_>) -> Rule {
+pub(super) fn rule_of(pair: &P<'_>) -> Rule {
     canonical(pair.as_rule())
 }
 
@@ -90,24 +138,18 @@ impl<'s> Lowerer<'s, '_> {
     pub fn item(&mut self, pair: P<'s>, depth: usize) -> Option<Item<'s>> {
         let in_section = depth > 0;
         let span = self.span(&pair);
-        let inline = keyword_inline(pair.as_rule());
-        // A fast item has its statements inline, not in a block pair.
-        let fast = pair.as_rule() != canonical(pair.as_rule());
         let rule = rule_of(&pair);
+        let text = pair.as_str();
         let mut inner = kids(pair);
-        if !inline && rule != Rule::plan_item {
-            inner.next()?;
-        }
         Some(match rule {
             Rule::plan_item => {
-                let keyword = inner.next()?;
                 let title = self.string(inner.next()?);
-                let stmts = self.stmts(inner, fast);
+                let stmts = self.stmts(inner);
                 Item::Plan(PlanHeader {
                     title,
                     stmts,
                     span,
-                    keyword: self.span(&keyword),
+                    keyword: Span::new(span.start, span.start + "plan".len()),
                     nested: in_section,
                 })
             }
@@ -151,7 +193,7 @@ impl<'s> Lowerer<'s, '_> {
                 };
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let stmts = self.stmts(inner, fast);
+                let stmts = self.stmts(inner);
                 Item::Decl(Decl {
                     kind,
                     name,
@@ -168,14 +210,11 @@ impl<'s> Lowerer<'s, '_> {
             Rule::fact_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                let _colon = inner.next()?;
-                let ty_pair = inner.next()?;
-                let ty = match rule_of(&ty_pair) {
-                    Rule::kw_count => FactType::Count,
-                    Rule::kw_flag => FactType::Flag,
-                    _ => FactType::OneOf(
-                        ty_pair
-                            .into_inner()
+                // `one_of { … }` is a pair; `count` and `flag` are keywords,
+                // which the item's text ends with.
+                let ty = match inner.find(|p| rule_of(p) == Rule::one_of_type) {
+                    Some(one_of) if rule_of(&one_of) == Rule::one_of_type => FactType::OneOf(
+                        kids(one_of)
                             .filter(|p| rule_of(p) == Rule::variant)
                             .filter_map(|v| {
                                 let mut vi = kids(v);
@@ -185,6 +224,8 @@ impl<'s> Lowerer<'s, '_> {
                             })
                             .collect(),
                     ),
+                    _ if text.ends_with("flag") => FactType::Flag,
+                    _ => FactType::Count,
                 };
                 Item::Fact(Fact {
                     name,
@@ -196,9 +237,6 @@ impl<'s> Lowerer<'s, '_> {
             Rule::trigger_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
-                if !inline {
-                    inner.next()?; // `when`
-                }
                 let condition = self.condition(inner.next()?);
                 let level = inner
                     .next()
@@ -230,15 +268,21 @@ impl<'s> Lowerer<'s, '_> {
         (title, start)
     }
 
-    /// The statements of an item: the pairs left (fast rules) or those of its
-    /// block pair, if any (reference rules).
-    fn stmts(&mut self, mut rest: Kids<'s>, fast: bool) -> Vec<Stmt<'s>> {
-        if fast {
-            self.statements(rest)
-        } else {
-            rest.next()
-                .map(|block| self.statements(kids(block)))
-                .unwrap_or_default()
+    /// The statements of an item: the kids of its block pair (reference
+    /// rules), or the kids left (fast rules write the block in). A block's
+    /// text starts with `{`, a statement's with its keyword.
+    fn stmts(&mut self, mut rest: Kids<'s>) -> Vec<Stmt<'s>> {
+        match rest.next() {
+            Some(block) if block.as_str().starts_with('{') => self.statements(kids(block)),
+            Some(first) => {
+                let mut stmts = Vec::with_capacity(1 + rest.0.len());
+                stmts.extend(self.stmt(first));
+                for p in rest {
+                    stmts.extend(self.stmt(p));
+                }
+                stmts
+            }
+            None => Vec::new(),
         }
     }
 
@@ -252,10 +296,9 @@ impl<'s> Lowerer<'s, '_> {
         stmts
     }
 
-    /// A statement pair: the reference rule of one statement (`owner_stmt`,
-    /// its keyword a pair of its own) or a fast block rule (`f_step_stmt`, the
-    /// keyword inline). Either way its text starts with its keyword, which the
-    /// language table turns into the statement and the kind of its value.
+    /// A statement pair (`owner_stmt`): its text starts with its keyword,
+    /// which the language table turns into the statement and the kind of its
+    /// value.
     fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
         // pest's pair takes the white space (and comments) that follow an
         // optional or repeated part; the statement ends at its last token.
@@ -270,25 +313,23 @@ impl<'s> Lowerer<'s, '_> {
             .map(|p| self.base + p.as_span().end())
             .max();
         let span = Span::new(whole.start, last_token.unwrap_or(whole.end));
-        let inline = is_fast_statement(pair.as_rule());
         let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
-        if !inline {
-            inner.next()?;
-        }
         let value = match statement.value {
             ValueKind::Str => Value::Str(self.string(inner.next()?)),
-            ValueKind::Strs => Value::Strs(kids(inner.next()?).map(|s| self.string(s)).collect()),
+            ValueKind::Strs => {
+                let strings = list(inner, Rule::strings, Rule::string);
+                let mut values = Vec::with_capacity(strings.size_hint().1.unwrap_or(0));
+                values.extend(strings.map(|s| self.string(s)));
+                Value::Strs(values)
+            }
             ValueKind::Name => Value::Name(self.name(inner.next()?)),
-            ValueKind::Names => Value::Names(self.list(inner)?),
+            ValueKind::Names => Value::Names(self.names(list(inner, Rule::names, Rule::name))),
             ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
             ValueKind::Date => Value::Date(self.date(inner.next()?)),
             ValueKind::Escalation => {
-                // `to` and `within` are pairs of the reference rule only
-                let target = self.name(inner.find(|p| rule_of(p) == Rule::name)?);
-                let within = inner
-                    .find(|p| rule_of(p) == Rule::duration)
-                    .map(|d| self.duration(d));
+                let target = self.name(inner.next()?);
+                let within = inner.next().map(|d| self.duration(d));
                 Value::Escalation { target, within }
             }
         };
@@ -299,7 +340,7 @@ impl<'s> Lowerer<'s, '_> {
         })
     }
 
-    fn name(&mut self, pair: P<'s>) -> Name<'s> {
+    pub(super) fn name(&mut self, pair: P<'s>) -> Name<'s> {
         let text = pair.as_str();
         if pair.as_rule() == Rule::f_name && language::is_keyword(text) {
             self.keyword_as_name = true;
@@ -310,173 +351,9 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
-    /// The names of a statement: those of its `names` pair (reference rules)
-    /// or the name pairs left (fast rules).
-    fn list(&mut self, mut rest: Kids<'s>) -> Option<Vec<Name<'s>>> {
-        let first = rest.next()?;
-        if rule_of(&first) == Rule::names {
-            return Some(self.names(first));
-        }
-        let mut names = Vec::with_capacity(1 + rest.size_hint().1.unwrap_or(0));
-        names.push(self.name(first));
-        names.extend(rest.map(|p| self.name(p)));
-        Some(names)
-    }
-
-    fn names(&mut self, pair: P<'s>) -> Vec<Name<'s>> {
-        kids(pair).map(|p| self.name(p)).collect()
-    }
-
-    /// Lowers a condition without recursion: an explicit work stack visits
-    /// the pairs and builds each node after its children (post-order), so the
-    /// arena lists children before parents.
-    fn condition(&mut self, pair: P<'s>) -> Condition<'s> {
-        enum Work<'s> {
-            Visit(P<'s>, usize),
-            Or(usize, Span),
-            And(usize, Span),
-            Not(Vec<usize>, Span),
-        }
-        let mut nodes: Vec<CondNode<'s>> = Vec::new();
-        let mut done: Vec<CondId> = Vec::new();
-        let mut work = vec![Work::Visit(pair, 0)];
-        let push = |nodes: &mut Vec<CondNode<'s>>, node| {
-            nodes.push(node);
-            CondId((nodes.len() - 1) as u32)
-        };
-        while let Some(item) = work.pop() {
-            match item {
-                Work::Visit(pair, depth) => {
-                    let span = self.span(&pair);
-                    match rule_of(&pair) {
-                        Rule::condition | Rule::conjunction => {
-                            let is_or = rule_of(&pair) == Rule::condition;
-                            let parts: Vec<P<'s>> = kids(pair)
-                                .filter(|p| !matches!(rule_of(p), Rule::kw_or | Rule::kw_and))
-                                .collect();
-                            if parts.len() > 1 {
-                                work.push(if is_or {
-                                    Work::Or(parts.len(), span)
-                                } else {
-                                    Work::And(parts.len(), span)
-                                });
-                            }
-                            work.extend(parts.into_iter().rev().map(|p| Work::Visit(p, depth)));
-                        }
-                        Rule::negation => {
-                            let mut nots = Vec::new();
-                            let mut operand = None;
-                            for p in kids(pair) {
-                                if rule_of(&p) == Rule::kw_not {
-                                    nots.push(self.span(&p).start);
-                                } else {
-                                    operand = Some(p);
-                                }
-                            }
-                            if !nots.is_empty() {
-                                work.push(Work::Not(nots, span));
-                            }
-                            match operand {
-                                Some(p) => work.push(Work::Visit(p, depth)),
-                                None => done.push(push(&mut nodes, CondNode::And(vec![], span))),
-                            }
-                        }
-                        Rule::group => match kids(pair).next() {
-                            Some(inner) if depth < MAX_CONDITION_DEPTH => {
-                                work.push(Work::Visit(inner, depth + 1))
-                            }
-                            _ => {
-                                if depth >= MAX_CONDITION_DEPTH {
-                                    self.too_deep(span);
-                                }
-                                done.push(push(&mut nodes, CondNode::And(vec![], span)));
-                            }
-                        },
-                        _ => {
-                            let leaf = self.cond_leaf(pair, span);
-                            done.push(push(&mut nodes, leaf));
-                        }
-                    }
-                }
-                Work::Or(n, span) | Work::And(n, span) if done.len() >= n => {
-                    let parts = done.split_off(done.len() - n);
-                    let node = if matches!(item, Work::Or(..)) {
-                        CondNode::Or(parts, span)
-                    } else {
-                        CondNode::And(parts, span)
-                    };
-                    done.push(push(&mut nodes, node));
-                }
-                Work::Not(starts, span) => {
-                    if let Some(mut id) = done.pop() {
-                        for start in starts.into_iter().rev() {
-                            id = push(&mut nodes, CondNode::Not(id, Span::new(start, span.end)));
-                        }
-                        done.push(id);
-                    }
-                }
-                Work::Or(..) | Work::And(..) => {}
-            }
-        }
-        let root = match done.pop() {
-            Some(root) => root,
-            None => push(&mut nodes, CondNode::And(vec![], Span::default())),
-        };
-        Condition { nodes, root }
-    }
-
-    fn too_deep(&mut self, span: Span) {
-        self.error(
-            span,
-            msg!("syntax-condition-too-deep", max = MAX_CONDITION_DEPTH),
-            msg!("syntax-condition-too-deep.label"),
-            msg!("syntax-condition-too-deep.help"),
-        );
-    }
-
-    /// A comparison, membership or bare name.
-    fn cond_leaf(&mut self, pair: P<'s>, span: Span) -> CondNode<'s> {
-        match rule_of(&pair) {
-            Rule::comparison => {
-                let mut inner = kids(pair);
-                let (Some(fact), Some(op), Some(value)) =
-                    (inner.next(), inner.next(), inner.next())
-                else {
-                    return CondNode::And(vec![], span);
-                };
-                let op = match op.as_str() {
-                    ">=" => CmpOp::Ge,
-                    ">" => CmpOp::Gt,
-                    "<=" => CmpOp::Le,
-                    "<" => CmpOp::Lt,
-                    "==" => CmpOp::Eq,
-                    _ => CmpOp::Ne,
-                };
-                let value = self.integer(&value);
-                CondNode::Compare {
-                    fact: self.name(fact),
-                    op,
-                    value,
-                    span,
-                }
-            }
-            Rule::membership => {
-                let mut inner = kids(pair);
-                let Some(fact) = inner.next() else {
-                    return CondNode::And(vec![], span);
-                };
-                let fact = self.name(fact);
-                let variants = inner
-                    .find(|p| rule_of(p) == Rule::names)
-                    .map(|p| self.names(p))
-                    .unwrap_or_default();
-                CondNode::In {
-                    fact,
-                    variants,
-                    span,
-                }
-            }
-            _ => CondNode::Name(self.name(pair)),
-        }
+    pub(super) fn names(&mut self, pairs: List<'s>) -> Vec<Name<'s>> {
+        let mut names = Vec::with_capacity(pairs.size_hint().1.unwrap_or(0));
+        names.extend(pairs.map(|p| self.name(p)));
+        names
     }
 }

@@ -10,6 +10,7 @@
 //! that one slip gives one diagnostic, not a cascade.
 
 pub mod ast;
+mod condition;
 mod expected;
 pub mod language;
 pub mod lex;
@@ -95,10 +96,10 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
             for pair in batch.into_inner() {
                 let before = lowerer.diagnostics.len();
                 let end = pos + pair.as_span().end();
-                match pair.as_rule() {
+                match parser::canonical(pair.as_rule()) {
                     Rule::comment_text => continue,
                     Rule::EOI => done = true,
-                    Rule::f_section_open => {
+                    Rule::section_open => {
                         let (title, start) = lowerer.section_open(pair);
                         if lowerer.diagnostics.len() > before || open.len() >= MAX_OPEN_SECTIONS {
                             trouble = true;

@@ -44,7 +44,7 @@ pub const ALL: &[(Consumer, &str)] = &[
     ),
     (
         Consumer::ChromiumPdf,
-        "consumers::chromium_prints_every_bundled_plan_with_its_title_and_steps",
+        "consumers::chromium_prints_every_bundled_plan_within_its_page_budget_with_every_step_deadline_and_phone",
     ),
     (
         Consumer::ActionsCore,

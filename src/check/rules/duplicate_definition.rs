@@ -52,7 +52,8 @@ const DOC: &str = r#"# duplicate-definition
 All roles, externals, facts, levels, triggers, steps, routines and drills of a plan share one
 namespace, so a name may be defined only once (the variants of a `one_of` fact have a namespace of
 their own, per fact). Attributes that may be given once — `owner`, `within`, `until`, `holder`,
-`deputy`, `every`, `issuer`, `date`, `scope`, `commander`, `version` — may not be repeated in a block.
+`deputy`, `every`, `issuer`, `date`, `scope`, `commander`, `version`, `approver` — may not be
+repeated in a block.
 Both places are labelled. planc keeps the first and ignores the second.
 
 ## Why it matters

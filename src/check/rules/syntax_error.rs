@@ -52,7 +52,7 @@ The statements each block allows:
 
 | block | statements |
 | --- | --- |
-| `plan` | `issuer`, `date`, `basis`, `scope`, `commander`, `version`, `text` |
+| `plan` | `issuer`, `date`, `basis`, `scope`, `commander`, `version`, `approver`, `text` |
 | `role` | `holder`, `phone`, `deputy`, `duty`, `escalates to`, `members`, `text` |
 | `external` | `holder`, `phone`, `text` |
 | `step` | `owner`, `on`, `after`, `with`, `within`, `notify`, `until`, `text` |

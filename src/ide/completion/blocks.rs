@@ -127,15 +127,22 @@ pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) ->
             .collect();
     }
     // Statements at this block's own depth only.
+    // A contextual keyword (a name to the lexer) counts where a statement
+    // starts: first in the block, after `;` or at the start of a line.
     let mut depth = 0usize;
     let mut given = Vec::new();
+    let mut starts_statement = true;
     for t in stmts {
         match t.kind {
             TokenKind::Punct('{') => depth += 1,
             TokenKind::Punct('}') => depth = depth.saturating_sub(1),
             TokenKind::Keyword if depth == 0 => given.push(t.text(a.source)),
+            TokenKind::Name if depth == 0 && (starts_statement || t.newlines_before > 0) => {
+                given.push(t.text(a.source))
+            }
             _ => {}
         }
+        starts_statement = t.kind == TokenKind::Punct(';');
     }
     // `escalates to x within 10m` is not the step attribute `within`.
     language::statements_of(lang)

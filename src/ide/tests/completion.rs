@@ -141,6 +141,11 @@ fn statement_starts_offer_the_keywords_the_block_allows() {
     );
     assert_eq!(offered("external e \"e\" { ‸"), ["holder", "phone", "text"]);
     assert_eq!(
+        offered("plan \"p\" { issuer \"i\"; approver \"a\"\n  ‸"),
+        ["date", "basis", "scope", "commander", "version", "text"],
+        "a second plan header: its statements, those given once not again"
+    );
+    assert_eq!(
         offered("drill d \"d\" { every 1y; ‸"),
         ["owner", "with", "text"]
     );
