@@ -35,6 +35,7 @@ macro_rules! for_each_code {
             UnassignedRole "unassigned-role" unassigned_role,
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
+            AnchorNotBefore "anchor-not-before" anchor_not_before,
             SelfDeputy "self-deputy" self_deputy,
             DeputySameHolder "deputy-same-holder" deputy_same_holder,
             UnassignedDeputy "unassigned-deputy" unassigned_deputy,
@@ -44,6 +45,7 @@ macro_rules! for_each_code {
             LevelOrder "level-order" level_order,
             TriggerGap "trigger-gap" trigger_gap,
             UnusedSuppression "unused-suppression" unused_suppression,
+            FutureDate "future-date" future_date,
         }
     };
 }

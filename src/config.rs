@@ -16,6 +16,10 @@ pub struct Config {
     pub span_of_control: usize,
     /// Extra holder texts that count as unassigned (besides the built-in list).
     pub placeholders: Vec<String>,
+    /// (v1) Today's date for the date checks (`check --today`, else
+    /// `SOURCE_DATE_EPOCH`, else the clock: the binary decides). `None`:
+    /// unknown, and the checks that need it stay quiet.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Default for Config {
@@ -24,6 +28,7 @@ impl Default for Config {
             severities: HashMap::new(),
             span_of_control: 7,
             placeholders: Vec::new(),
+            today: None,
         }
     }
 }

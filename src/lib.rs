@@ -9,8 +9,10 @@
 mod codes;
 
 pub mod baseline;
+pub mod calendar;
 pub mod check;
 pub mod config;
+pub mod decimal;
 pub mod diagnostic;
 pub mod escape;
 pub mod explain;

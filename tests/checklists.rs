@@ -59,7 +59,7 @@ fn checklists(source: &str) -> Vec<Checklist> {
             let steps = t
                 .steps
                 .iter()
-                .map(|s| (s.name.clone(), s.phase, s.within))
+                .map(|s| (s.name.clone(), s.phase, s.within.map(|d| d.seconds)))
                 .collect();
             (t.name.clone(), steps)
         })
@@ -144,7 +144,11 @@ fn role_cards_list_each_roles_part_under_each_trigger() {
             .iter()
             .map(|g| {
                 let triggers = g.triggers.iter().map(|t| t.name.clone()).collect();
-                let tasks = g.tasks.iter().map(|t| (t.name.clone(), t.within)).collect();
+                let tasks = g
+                    .tasks
+                    .iter()
+                    .map(|t| (t.name.clone(), t.within.map(|d| d.seconds)))
+                    .collect();
                 (triggers, tasks)
             })
             .collect()

@@ -27,7 +27,7 @@ fn errors_exit_1() {
 fn bundled_plans_have_no_errors() {
     let o = planc(&["check", "plans"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("in 4 files"));
+    assert!(stdout(&o).contains("in 5 files"));
 }
 
 #[test]

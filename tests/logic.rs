@@ -93,6 +93,8 @@ impl Synth {
             notify: vec![],
             until: None,
             texts: vec![],
+            every: None,
+            on_levels: vec![],
         });
         StepId(self.model.steps.len() as u32 - 1)
     }
@@ -131,6 +133,7 @@ fn compare(fact: FactId, op: CmpOp, value: u64) -> Cond {
         fact,
         op,
         value,
+        decimal: None,
         span: Span::new(0, 1),
     }
 }

@@ -55,6 +55,8 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
             ("unassigned-role", "office"),
         ],
     ),
+    // The bundled example of every v1 statement: clean.
+    ("yunshu-zhuanxiang-2024", &[]),
 ];
 
 /// `(stem, source)` of every `plans/*.plan`, sorted.

@@ -118,9 +118,19 @@ fn semicolons_may_separate_top_level_items() {
 
 #[test]
 fn strings_escapes_and_lines() {
-    let items = items("text \"a\\\"b\\\\c\\n\\t\\u{4E2D}\r\nd\"");
+    // (v1) a `"…"` string is one line; `"""` strings hold lines (CRLF read as LF)
+    let items = items(
+        "text \"a\\\"b\\\\c\\n\\t\\u{4E2D}\"\ntext \"\"\"\r\n    d\r\n\r\n      e \"\\u{4E2D}\"\r\n    \"\"\"",
+    );
     let Item::Text(t) = &items[0] else { panic!() };
-    assert_eq!(t.value, "a\"b\\c\n\t中\nd");
+    assert_eq!(t.value, "a\"b\\c\n\t中");
+    let Item::Text(t) = &items[1] else { panic!() };
+    assert_eq!(t.value, "d\n\n  e \"中\"");
+    let (at, message, _) = first_error("role r \"R\" {\n  holder \"张三\n}\nrole s \"S\"");
+    assert_eq!(
+        (at, message.as_str()),
+        (22, "unterminated string: it is not closed on its line")
+    );
     let (_, message, _) = first_error("text \"bad \\u{110000}\"");
     assert!(message.contains("invalid unicode escape"), "{message}");
     let (_, message, _) = first_error("text \"bad \\x\"");
@@ -155,7 +165,7 @@ fn names_are_unicode_and_may_contain_dashes_and_keywords_inside() {
 fn durations_and_dates() {
     let items = items("step s \"s\" { within 1h30m }\nplan \"p\" { date 2024-02-29 }");
     let Item::Decl(d) = &items[0] else { panic!() };
-    assert!(matches!(d.stmts[0].value, Value::Duration(x) if x.seconds == 5400));
+    assert!(matches!(d.stmts[0].value, Value::Deadline { within, .. } if within.seconds == 5400));
     let (_, message, _) = first_error("plan \"p\" { date 2023-02-29 }");
     assert_eq!(message, "`2023-02-29` is not a date that exists");
     let (_, message, _) = first_error("step s \"s\" { within 10 m }");

@@ -70,6 +70,11 @@ fn point_of(model: &Model, row: &planc::logic::DecisionRow) -> Facts {
         facts.values[i] = match (&fact.ty, first) {
             (FactType::Count, Some(Point::Count(v))) => Some(Value::Count(v)),
             (FactType::Count, _) => Some(Value::Count(0)),
+            // A number fact's point is in the logic's units (v1).
+            (FactType::Number { places }, Some(Point::Count(v))) => Some(Value::Number(
+                planc::decimal::Decimal::from_scaled(v, *places),
+            )),
+            (FactType::Number { .. }, _) => Some(Value::Number(planc::decimal::Decimal::ZERO)),
             (FactType::Flag, Some(Point::Variant(v))) => Some(Value::Flag(v == 1)),
             (FactType::Flag, _) => Some(Value::Flag(false)),
             // The value after the variants is "not known": not set.

@@ -22,6 +22,40 @@ pub fn duration(seconds: u64) -> String {
     out
 }
 
+/// One value of a count or `number` fact as the plan writes it (`5`,
+/// `0.49`): the logic counts a `number` fact in units (see
+/// `model::FactType::Number`), and a unit between two limits is a value
+/// strictly between them, which this one is.
+pub fn value(model: &Model, fact: u32, point: Point) -> String {
+    match (model.facts.get(fact as usize).map(|f| &f.ty), point) {
+        (Some(FactType::Number { places }), Point::Count(v)) => {
+            crate::decimal::Decimal::from_scaled(v, *places).to_string()
+        }
+        (_, Point::Count(v)) => v.to_string(),
+        (_, Point::Variant(v)) => v.to_string(),
+    }
+}
+
+/// A range of a count or `number` fact's values as the plan would bound
+/// them: `30` to `49`, or for a number `[1, 2)`.
+pub fn hole(model: &Model, fact: u32, (from, to): (u64, u64)) -> Message {
+    match model.facts.get(fact as usize).map(|f| &f.ty) {
+        Some(FactType::Number { places }) => {
+            let (lower, upper) = crate::decimal::range_of_units(from, to, *places);
+            msg!(
+                "trigger-gap-hole-one",
+                value = crate::decimal::range_words(lower, upper)
+            )
+        }
+        _ if from == to => msg!("trigger-gap-hole-one", value = from.to_string()),
+        _ => msg!(
+            "trigger-gap-hole",
+            from = from.to_string(),
+            to = to.to_string()
+        ),
+    }
+}
+
 /// Values of facts as `` `crowd` = 5, `act` = violence `` (a `one_of` fact
 /// past its variants: not known), joined in the message's language.
 pub fn point(model: &Model, values: &[(u32, Point)]) -> Message {
@@ -31,8 +65,8 @@ pub fn point(model: &Model, values: &[(u32, Point)]) -> Message {
             let fact = model.facts.get(f as usize)?;
             let name = fact.named.name;
             Some(match (&fact.ty, p) {
-                (FactType::Count, Point::Count(v)) => {
-                    msg!("review-value", fact = name, value = v.to_string())
+                (FactType::Count | FactType::Number { .. }, Point::Count(_)) => {
+                    msg!("review-value", fact = name, value = value(model, f, p))
                 }
                 (FactType::Flag, Point::Variant(v)) => {
                     msg!("review-value", fact = name, value = (v == 1).to_string())
@@ -71,6 +105,7 @@ pub fn ranges(model: &Model, facts: &[FactId]) -> Message {
             let name = fact.named.name;
             match &fact.ty {
                 FactType::Count => msg!("review-range-count", fact = name),
+                FactType::Number { .. } => msg!("review-range-number", fact = name),
                 FactType::Flag => msg!("review-range-flag", fact = name),
                 FactType::OneOf(vs) => msg!(
                     "review-range-one-of",

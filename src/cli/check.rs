@@ -52,6 +52,9 @@ pub struct CheckArgs {
     /// Record every finding in this baseline file instead of reporting them.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Today's date for the date checks (future-date), as YYYY-MM-DD [default: SOURCE_DATE_EPOCH, else the clock]
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
     /// The language of the messages (default: `lang` in planc.toml, else the locale's).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
@@ -207,6 +210,7 @@ fn overrides(args: &CheckArgs) -> Result<Overrides, String> {
         warn: list("--warn", &args.warn)?,
         error: list("--error", &args.error)?,
         ignore: list("--ignore", &args.ignore)?,
+        today: Some(super::today::today(args.today.as_deref())?),
     })
 }
 

@@ -7,7 +7,7 @@ use std::thread;
 
 use crossbeam_channel::{Sender, bounded};
 use lsp_server::{Connection, Message};
-use planc::config::{Config, Overrides};
+use planc::config::Config;
 use planc::lsp::framing::{FrameReader, Incoming, frame, log_message};
 use planc::lsp::{Exit, Formatter, Options};
 
@@ -104,7 +104,7 @@ fn lock(stdout: &Mutex<Stdout>) -> std::sync::MutexGuard<'_, Stdout> {
 /// effect (an unsaved buffer, or a broken planc.toml, gets the defaults).
 fn config_for(path: Option<&Path>) -> Config {
     match path {
-        Some(path) => Configs::new(None, false, Overrides::default())
+        Some(path) => Configs::new(None, false, super::today::overrides())
             .for_file(path)
             .config
             .clone(),

@@ -14,6 +14,7 @@ mod read;
 mod render;
 mod simulate;
 mod terminal;
+mod today;
 mod triggers;
 mod write;
 

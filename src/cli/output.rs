@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use planc::config::{Config, Overrides};
+use planc::config::Config;
 use planc::diagnostic::Diagnostic;
 use planc::graph::Graphs;
 use planc::model::Model;
@@ -52,7 +52,7 @@ pub fn with_plan(
     output: Option<&Path>,
     run: impl FnOnce(&Compiled, &Model, &Graphs) -> u8,
 ) -> u8 {
-    let loaded = Configs::new(None, false, Overrides::default()).for_file(path);
+    let loaded = Configs::new(None, false, super::today::overrides()).for_file(path);
     if let Some(output) = output {
         let mut inputs = vec![path];
         inputs.extend(loaded.file.as_deref());

@@ -14,6 +14,8 @@ pub struct Overrides {
     pub warn: Vec<Code>,
     pub error: Vec<Code>,
     pub ignore: Vec<Code>,
+    /// (v1) Today's date for the date checks (see `Config::today`).
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Overrides {
@@ -60,6 +62,9 @@ impl Overrides {
     /// severity (`check::rule(code).default_severity`), so that selecting a
     /// check that is off turns it on as a warning.
     pub fn apply(&self, config: &mut Config, default: impl Fn(Code) -> Option<Severity>) {
+        if self.today.is_some() {
+            config.today = self.today;
+        }
         if let Some(select) = &self.select {
             for &code in Code::ALL {
                 if code == Code::SyntaxError {

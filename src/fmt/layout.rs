@@ -77,8 +77,12 @@ impl<'s> Printer<'s, '_> {
             }
             "level" => {
                 self.take_kind(Kind::Word)?;
-                self.take_kind(Kind::Str).map(drop)
+                self.take_kind(Kind::Str)?;
+                // (v1) its block: `until`, `text`
+                self.optional_block(indent)
             }
+            // (v1) a section's statement (the file parsed, so it is in a section)
+            "element" => self.take_kind(Kind::Word).map(drop),
             "fact" => {
                 self.take_kind(Kind::Word)?;
                 self.take_kind(Kind::Str)?;
@@ -176,6 +180,23 @@ impl<'s> Printer<'s, '_> {
             ValueKind::Name => self.list(Kind::Word, false),
             ValueKind::Names => self.list(Kind::Word, true),
             ValueKind::Duration | ValueKind::Date => self.list(Kind::Num, false),
+            ValueKind::Kind | ValueKind::Element => self.list(Kind::Word, false),
+            ValueKind::Revision => {
+                self.take_kind(Kind::Num)?;
+                self.take_kind(Kind::Str).map(drop)
+            }
+            ValueKind::Deadline => {
+                self.take_kind(Kind::Num)?;
+                if self.peek().is_some_and(|t| t.is_word("from")) {
+                    self.take()?;
+                    self.take_kind(Kind::Word)?;
+                }
+                if self.peek().is_some_and(|t| t.is_word("for")) {
+                    self.take()?;
+                    self.list(Kind::Word, true)?;
+                }
+                Ok(())
+            }
             ValueKind::Escalation => {
                 self.take_kind(Kind::Word)?; // to
                 self.take_kind(Kind::Word)?;

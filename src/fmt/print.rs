@@ -163,7 +163,13 @@ impl<'s> Printer<'s, '_> {
         } else if !self.at_line_start && self.last.is_some_and(|last| spaced(&last, &t)) {
             self.out.push(' ');
         }
-        self.out.push_str(t.text);
+        if t.kind == Kind::Str && t.text.starts_with(crate::syntax::lex::TRIPLE) {
+            // (v1) a multi-line string moves with its statement
+            let moved = crate::syntax::lex::reindent_multiline(t.text, self.cont);
+            self.out.push_str(&moved);
+        } else {
+            self.out.push_str(t.text);
+        }
         self.at_line_start = false;
         self.last = Some(t);
     }

@@ -125,6 +125,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
             let f = m.fact(id);
             let ty = match &f.ty {
                 FactType::Count => "count (a whole number)".to_string(),
+                FactType::Number { .. } => "number (a decimal, compared exactly)".to_string(),
                 FactType::Flag => "flag (true or false)".to_string(),
                 FactType::OneOf(vs) => format!(
                     "one of {}",
@@ -146,6 +147,13 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     id.index() + 1,
                     m.levels.len()
                 ),
+            );
+            line(
+                "ends when",
+                l.until
+                    .as_ref()
+                    .map(|u| u.value.to_string())
+                    .unwrap_or_default(),
             );
             ("level", named(&l.named))
         }
@@ -240,6 +248,10 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 "every",
                 r.every.map(|d| duration(a, &d)).unwrap_or_default(),
             );
+            line(
+                "last done",
+                r.last.map(|d| d.to_string()).unwrap_or_default(),
+            );
             (if r.drill { "drill" } else { "routine" }, named(&r.named))
         }
     };
@@ -278,7 +290,11 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
     for node in &condition.nodes {
         let mut text = match node {
             Cond::Compare {
-                fact, op, value, ..
+                fact,
+                op,
+                value,
+                decimal,
+                ..
             } => {
                 let op = match op {
                     CmpOp::Ge => "is at least",
@@ -288,6 +304,7 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
                     CmpOp::Eq => "is exactly",
                     CmpOp::Ne => "is not",
                 };
+                let value = Cond::number(*value, *decimal);
                 format!("{} {op} {value}", m.fact(*fact).named.label.value)
             }
             Cond::In { fact, variants, .. } => {

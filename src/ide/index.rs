@@ -98,7 +98,18 @@ fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
             Value::Name(n) => use_name(n, out),
             Value::Names(names) => names.iter().for_each(|n| use_name(n, out)),
             Value::Escalation { target, .. } => use_name(target, out),
-            Value::Str(_) | Value::Strs(_) | Value::Duration(_) | Value::Date(_) => {}
+            // (v1) the step a deadline is measured from and the triggers or
+            // levels it is for: renamed with them
+            Value::Deadline { from, only_for, .. } => {
+                from.iter().chain(only_for).for_each(|n| use_name(n, out))
+            }
+            Value::Str(_)
+            | Value::Strs(_)
+            | Value::Duration(_)
+            | Value::Date(_)
+            | Value::Revision { .. }
+            | Value::Kind(..)
+            | Value::Element(..) => {}
         }
     }
 }

@@ -30,7 +30,8 @@ fn domains_with(model: &Model, unknown: u32) -> Vec<Domain> {
         .facts
         .iter()
         .map(|f| match &f.ty {
-            FactType::Count => Domain::Count,
+            // In units of 10^-places (see `model::FactType::Number`).
+            FactType::Count | FactType::Number { .. } => Domain::Count,
             FactType::Flag => FLAG,
             FactType::OneOf(v) => Domain::Variants(v.len() as u32 + unknown),
         })

@@ -122,10 +122,19 @@ fn literal(model: &Model, node: &Cond, positive: bool) -> String {
     let not = if positive { "" } else { "not " };
     match node {
         Cond::Compare {
-            fact, op, value, ..
+            fact,
+            op,
+            value,
+            decimal,
+            ..
         } => {
             let op = if positive { *op } else { negate(*op) };
-            format!("{} {} {value}", model.fact(*fact).named.name, op.as_str())
+            format!(
+                "{} {} {}",
+                model.fact(*fact).named.name,
+                op.as_str(),
+                Cond::number(*value, *decimal)
+            )
         }
         Cond::In { fact, variants, .. } => {
             let fact = model.fact(*fact);

@@ -347,6 +347,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
         fact: crate::model::FactId(0),
         op: CmpOp::Gt,
         value: 0,
+        decimal: None,
         span,
     }];
     for i in 0..50_000u32 {
@@ -355,6 +356,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
             fact: crate::model::FactId(0),
             op: CmpOp::Gt,
             value: u64::from(i),
+            decimal: None,
             span,
         });
         nodes.push(Cond::And(vec![below, CondId(nodes.len() as u32 - 1)], span));
@@ -378,6 +380,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
         fact: crate::model::FactId(0),
         op: CmpOp::Lt,
         value: 10,
+        decimal: None,
         span,
     });
     let last = nodes.len() as u32;

@@ -331,7 +331,7 @@ fn closing_a_document_clears_its_diagnostics() {
 #[test]
 fn semantic_tokens_are_relative_and_split_per_line() {
     let mut client = Client::start(Options::default());
-    client.open("role 组长 \"多\nline\" # c\n");
+    client.open("role 组长 \"\"\"\n  多\n  \"\"\" # c\n");
     let tokens = client.request(
         "textDocument/semanticTokens/full",
         json!({ "textDocument": { "uri": URI } }),
@@ -340,7 +340,8 @@ fn semantic_tokens_are_relative_and_split_per_line() {
     assert_eq!(
         tokens["data"],
         json!([
-            0, 0, 4, 0, 0, 0, 5, 2, 5, 1, 0, 3, 2, 1, 0, 1, 0, 5, 1, 0, 0, 6, 3, 2, 0
+            0, 0, 4, 0, 0, 0, 5, 2, 5, 1, 0, 3, 3, 1, 0, 1, 0, 3, 1, 0, 1, 0, 5, 1, 0, 0, 6, 3, 2,
+            0
         ])
     );
     client.stop(true);

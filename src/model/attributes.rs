@@ -130,6 +130,7 @@ impl<'s> Resolver<'s> {
 
     pub(super) fn fill_step(&mut self, id: StepId, stmts: &[ast::Stmt<'s>]) {
         let step = &mut self.model.steps[id.index()];
+        let step_name = step.named.name;
         let mut owner = step.owner.take();
         let mut owner_written = step.owner_written;
         let mut start_unresolved = step.start_unresolved;
@@ -138,7 +139,9 @@ impl<'s> Resolver<'s> {
         let mut with = std::mem::take(&mut step.with);
         let mut notify = std::mem::take(&mut step.notify);
         let mut texts = std::mem::take(&mut step.texts);
-        let mut within = step.deadlines.pop().map(|d| d.within);
+        let mut deadlines = std::mem::take(&mut step.deadlines);
+        let mut on_levels = std::mem::take(&mut step.on_levels);
+        let mut every = step.every.take();
         let mut until = step.until.take();
         on.reserve_exact(values(stmts, Keyword::On));
         after.reserve_exact(values(stmts, Keyword::After));
@@ -153,14 +156,18 @@ impl<'s> Resolver<'s> {
                 }
                 (Keyword::On, Value::Names(names)) => {
                     for n in names {
-                        if let Some(Ref {
-                            id: Symbol::Trigger(t),
-                            span,
-                        }) = self.lookup(n, Want::Trigger, "on")
-                        {
-                            on.push(Ref { id: t, span });
-                        } else {
-                            start_unresolved = true;
+                        match self.lookup(n, Want::Occasion, "on") {
+                            Some(Ref {
+                                id: Symbol::Trigger(t),
+                                span,
+                            }) => on.push(Ref { id: t, span }),
+                            // (v1) its triggers join `on` once every
+                            // trigger's level is known (`expand_levels`)
+                            Some(Ref {
+                                id: Symbol::Level(l),
+                                span,
+                            }) => on_levels.push(Ref { id: l, span }),
+                            _ => start_unresolved = true,
                         }
                     }
                 }
@@ -183,8 +190,20 @@ impl<'s> Resolver<'s> {
                 (Keyword::Notify, Value::Names(names)) => {
                     notify.extend(names.iter().filter_map(|n| self.party_ref(n, "notify")))
                 }
-                (Keyword::Within, Value::Duration(d)) => {
-                    within.get_or_insert(*d);
+                (
+                    Keyword::Within,
+                    Value::Deadline {
+                        within,
+                        from,
+                        only_for,
+                    },
+                ) => {
+                    let deadline = self.deadline(*within, from.as_ref(), only_for, stmt.span);
+                    self.check_deadline_occasions(&deadlines, &deadline, step_name);
+                    deadlines.push(deadline);
+                }
+                (Keyword::Every, Value::Duration(d)) => {
+                    every.get_or_insert(*d);
                 }
                 (Keyword::Until, Value::Str(s)) => set_once(&mut until, s),
                 (Keyword::Text, Value::Str(s)) => texts.push(s.clone()),
@@ -200,14 +219,9 @@ impl<'s> Resolver<'s> {
         step.with = with;
         step.notify = notify;
         step.texts = texts;
-        step.deadlines = within
-            .map(|within| Deadline {
-                within,
-                from: None,
-                only_for: Vec::new(),
-            })
-            .into_iter()
-            .collect();
+        step.deadlines = deadlines;
+        step.on_levels = on_levels;
+        step.every = every;
         step.until = until;
     }
 
@@ -217,6 +231,7 @@ impl<'s> Resolver<'s> {
         let mut owner_written = routine.owner_written;
         let mut with = std::mem::take(&mut routine.with);
         let mut every = routine.every.take();
+        let mut last = routine.last.take();
         let mut texts = std::mem::take(&mut routine.texts);
         with.reserve_exact(values(stmts, Keyword::With));
         texts.reserve_exact(values(stmts, Keyword::Text));
@@ -232,15 +247,49 @@ impl<'s> Resolver<'s> {
                 (Keyword::Every, Value::Duration(d)) => {
                     every.get_or_insert(*d);
                 }
+                (Keyword::Last, Value::Date(d)) => {
+                    last.get_or_insert(*d);
+                }
                 (Keyword::Text, Value::Str(s)) => texts.push(s.clone()),
                 _ => {}
             }
         }
         let routine = &mut self.model.routines[id.index()];
+        routine.last = last;
         routine.owner = owner;
         routine.owner_written = owner_written;
         routine.with = with;
         routine.every = every;
         routine.texts = texts;
+    }
+}
+
+impl<'s> Resolver<'s> {
+    /// (v1) Records a section and the required element it is: its `element`
+    /// statement, else the element its title names.
+    pub(super) fn fill_section(&mut self, section: &ast::Section<'s>) {
+        self.check_single_attributes(&section.stmts, "section", &section.title.value);
+        let written = section.stmts.iter().find_map(|s| match &s.value {
+            Value::Element(_, e) => Some(*e),
+            _ => None,
+        });
+        self.model.sections.push(SectionInfo {
+            title: section.title.clone(),
+            element: written.or_else(|| Element::from_title(&section.title.value)),
+            element_written: written.is_some(),
+            span: section.span,
+        });
+    }
+
+    /// (v1) A level's block: its end condition and paragraphs.
+    pub(super) fn fill_level(&mut self, id: LevelId, stmts: &[ast::Stmt<'s>]) {
+        let level = &mut self.model.levels[id.index()];
+        for stmt in stmts {
+            match (&stmt.keyword, &stmt.value) {
+                (Keyword::Until, Value::Str(s)) => set_once(&mut level.until, s),
+                (Keyword::Text, Value::Str(s)) => level.texts.push(s.clone()),
+                _ => {}
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::resolve::Resolver;
 use super::*;
+use crate::decimal::Decimal;
 use crate::i18n::Arg;
 use crate::syntax::ast::{self, CondNode};
 
@@ -39,26 +40,113 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn comparison(&mut self, fact: &ast::Name<'s>, op: ast::CmpOp, value: u64, span: Span) -> Cond {
+    fn comparison(
+        &mut self,
+        fact: &ast::Name<'s>,
+        op: ast::CmpOp,
+        value: ast::Number,
+        span: Span,
+    ) -> Cond {
         let Some(id) = self.fact_for(fact, msg!("want-count-fact")) else {
             return Cond::Unknown(span);
         };
         let ty = &self.model.fact(id).ty;
-        if *ty == FactType::Count {
-            return Cond::Compare {
-                fact: id,
-                op,
-                value,
-                span,
-            };
+        match (ty, value) {
+            (FactType::Count, ast::Number::Integer(value)) => {
+                return Cond::Compare {
+                    fact: id,
+                    op,
+                    value,
+                    decimal: None,
+                    span,
+                };
+            }
+            // Scaled to the fact's units once every comparison is known
+            // (`scale_numbers`).
+            (FactType::Number { .. }, value) => {
+                let decimal = match value {
+                    ast::Number::Integer(n) => Decimal::from_integer(n),
+                    ast::Number::Decimal(d) => d,
+                };
+                return Cond::Compare {
+                    fact: id,
+                    op,
+                    value: 0,
+                    decimal: Some(decimal),
+                    span,
+                };
+            }
+            _ => {}
         }
-        let help = match ty {
-            FactType::Flag => msg!("type-help-flag", fact = fact.text),
-            _ => msg!("type-help-use-in", fact = fact.text),
+        let (message, help) = match ty {
+            // (v1) a decimal for a whole number
+            FactType::Count => (
+                msg!(
+                    "type-count-decimal",
+                    fact = fact.text,
+                    value = value.to_string()
+                ),
+                msg!("type-count-decimal.help", fact = fact.text),
+            ),
+            FactType::Flag => (
+                msg!("type-not-count", fact = fact.text, type = ty.describe()),
+                msg!("type-help-flag", fact = fact.text),
+            ),
+            _ => (
+                msg!("type-not-count", fact = fact.text, type = ty.describe()),
+                msg!("type-help-use-in", fact = fact.text),
+            ),
         };
-        let message = msg!("type-not-count", fact = fact.text, type = ty.describe());
         self.mismatch(id, fact, span, message, help);
         Cond::Unknown(span)
+    }
+
+    /// Gives each `number` fact its units (one more digit after the point
+    /// than any of its comparisons uses, so that between two limits there is
+    /// always a value) and writes every comparison of it in those units: the
+    /// logic then reads a number fact as a count, exactly.
+    pub(super) fn scale_numbers(&mut self) {
+        let m = &mut self.model;
+        if !m
+            .facts
+            .iter()
+            .any(|f| matches!(f.ty, FactType::Number { .. }))
+        {
+            return;
+        }
+        let mut places = vec![0u32; m.facts.len()];
+        for trigger in &m.triggers {
+            for node in &trigger.condition.nodes {
+                if let Cond::Compare {
+                    fact,
+                    decimal: Some(d),
+                    ..
+                } = node
+                {
+                    let p = &mut places[fact.index()];
+                    *p = (*p).max(d.places());
+                }
+            }
+        }
+        for (fact, p) in m.facts.iter_mut().zip(&mut places) {
+            if let FactType::Number { places } = &mut fact.ty {
+                *p = (*p + 1).min(crate::decimal::MAX_PLACES);
+                *places = *p;
+            }
+        }
+        for trigger in &mut m.triggers {
+            for node in &mut trigger.condition.nodes {
+                if let Cond::Compare {
+                    fact,
+                    value,
+                    decimal: Some(d),
+                    ..
+                } = node
+                {
+                    *value = d.scaled(places[fact.index()]);
+                }
+            }
+        }
     }
 
     fn membership(&mut self, fact: &ast::Name<'s>, variants: &[ast::Name<'s>], span: Span) -> Cond {

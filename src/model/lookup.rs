@@ -11,9 +11,10 @@ use crate::syntax::ast;
 pub(super) enum Want {
     Role,
     Party,
-    Trigger,
     Step,
     Level,
+    /// (v1) `on` and `within … for`: a trigger or a level.
+    Occasion,
 }
 
 impl Want {
@@ -21,9 +22,9 @@ impl Want {
         match self {
             Want::Role => msg!("want-role"),
             Want::Party => msg!("want-party"),
-            Want::Trigger => msg!("want-trigger"),
             Want::Step => msg!("want-step"),
             Want::Level => msg!("want-level"),
+            Want::Occasion => msg!("want-occasion"),
         }
     }
 
@@ -31,9 +32,9 @@ impl Want {
         match self {
             Want::Role => kind == Kind::Role,
             Want::Party => matches!(kind, Kind::Role | Kind::External),
-            Want::Trigger => kind == Kind::Trigger,
             Want::Step => kind == Kind::Step,
             Want::Level => kind == Kind::Level,
+            Want::Occasion => matches!(kind, Kind::Trigger | Kind::Level),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod attributes;
 mod condition;
+mod deadlines;
 mod lookup;
 mod names;
 mod resolve;
@@ -18,6 +19,7 @@ use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
+pub use crate::syntax::document::{Element, PlanKind};
 pub use resolve::build;
 
 macro_rules! ids {
@@ -84,6 +86,36 @@ pub struct Header<'s> {
     pub approver: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
     pub span: Span,
+    /// (v1) `kind`: 综合/专项/现场处置, with the span of its name.
+    pub kind: Option<(PlanKind, Span)>,
+    /// (v1) `effective`: in force from (施行日期).
+    pub effective: Option<Date>,
+    /// (v1) `reviewed`: the last evaluation (评估日期).
+    pub reviewed: Option<Date>,
+    /// (v1) `distribution`: who receives copies (发放范围).
+    pub distribution: Option<Str<'s>>,
+    /// (v1) `revision`*: the revision record (修订记录), in source order.
+    pub revisions: Vec<Revision<'s>>,
+}
+
+/// (v1) One line of the revision record: `revision 2024-06-30 "调整领导小组成员"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision<'s> {
+    pub date: Date,
+    pub note: Str<'s>,
+    /// The whole statement.
+    pub span: Span,
+}
+
+/// (v1) A section of the document, for the required elements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionInfo<'s> {
+    pub title: Str<'s>,
+    /// The element it is: written with `element`, else named by its title.
+    pub element: Option<Element>,
+    /// Whether `element` was written (rather than read from the title).
+    pub element_written: bool,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +162,12 @@ pub struct Variant<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactType<'s> {
     Count,
+    /// (v1) A non-negative decimal, compared exactly. The logic counts it in
+    /// units of 10^-`places` (`places`: one more than the digits after the
+    /// point that its comparisons use), so it reads as a count there.
+    Number {
+        places: u32,
+    },
     Flag,
     OneOf(Vec<Variant<'s>>),
 }
@@ -138,6 +176,7 @@ impl FactType<'_> {
     pub fn describe(&self) -> Message {
         match self {
             FactType::Count => msg!("type-count"),
+            FactType::Number { .. } => msg!("type-number"),
             FactType::Flag => msg!("type-flag"),
             FactType::OneOf(_) => msg!("type-one-of"),
         }
@@ -154,6 +193,9 @@ pub struct Fact<'s> {
 pub struct Level<'s> {
     /// Declared most severe first: rank 0 is the most severe.
     pub named: Named<'s>,
+    /// (v1) `until`: when a response at this level ends (响应结束条件).
+    pub until: Option<Str<'s>>,
+    pub texts: Vec<Str<'s>>,
 }
 
 /// Index of a node in `Condition::nodes`.
@@ -178,7 +220,11 @@ pub enum Cond {
     Compare {
         fact: FactId,
         op: CmpOp,
+        /// A count's integer; for a `number` fact, the decimal in the fact's
+        /// units (see `FactType::Number`).
         value: u64,
+        /// (v1) The exact decimal of a `number` fact's comparison.
+        decimal: Option<crate::decimal::Decimal>,
         span: Span,
     },
     /// Variants as indexes into the fact's `OneOf` list.
@@ -203,6 +249,12 @@ pub enum Cond {
 }
 
 impl Cond {
+    /// The number a comparison is written with (`50`, `0.5`): a `number`
+    /// fact's decimal, not the logic's units.
+    pub fn number(value: u64, decimal: Option<crate::decimal::Decimal>) -> String {
+        decimal.map_or_else(|| value.to_string(), |d| d.to_string())
+    }
+
     pub fn span(&self) -> Span {
         match self {
             Cond::Compare { span, .. }
@@ -241,6 +293,11 @@ pub struct Step<'s> {
     pub notify: Vec<Ref<Party>>,
     pub until: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
+    /// (v1) `every D`: repeated at this interval after it is first done,
+    /// until its `until` or the end of the response.
+    pub every: Option<Duration>,
+    /// (v1) The levels its `on` names (their triggers are in `on`).
+    pub on_levels: Vec<Ref<LevelId>>,
 }
 
 impl Step<'_> {
@@ -260,8 +317,13 @@ pub struct Deadline {
     /// the moment the plan is set off.
     pub from: Option<Ref<StepId>>,
     /// `within D for NAMES` (v1): holds only when one of these triggers sets
-    /// the step off. Empty: the deadline otherwise (a plain `within`).
+    /// the step off. Empty: the deadline otherwise (a plain `within`). The
+    /// triggers of a level named there are in it.
     pub only_for: Vec<Ref<TriggerId>>,
+    /// (v1) The levels its `for` names (their triggers are in `only_for`).
+    pub for_levels: Vec<Ref<LevelId>>,
+    /// The whole `within` statement.
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -274,6 +336,8 @@ pub struct Routine<'s> {
     pub with: Vec<Ref<Party>>,
     pub every: Option<Duration>,
     pub texts: Vec<Str<'s>>,
+    /// (v1) `last`: when it was last done.
+    pub last: Option<Date>,
 }
 
 /// The kinds of things a name can denote, for messages.
@@ -359,6 +423,8 @@ pub struct Model<'s> {
     pub triggers: Vec<Trigger<'s>>,
     pub steps: Vec<Step<'s>>,
     pub routines: Vec<Routine<'s>>,
+    /// (v1) Every section, in source order (nested ones after their parent).
+    pub sections: Vec<SectionInfo<'s>>,
     pub symbols: HashMap<&'s str, Symbol>,
     pub problems: Vec<Problem>,
 }

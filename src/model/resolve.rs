@@ -21,6 +21,8 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     for (item, symbol) in items.iter().zip(declared) {
         r.fill(item, symbol);
     }
+    r.scale_numbers();
+    r.expand_levels();
     if r.model.header.is_none() && !r.saw_nested_header(&items) {
         r.model.problems.push(Problem::NoHeader);
     }
@@ -181,6 +183,8 @@ impl<'s> Resolver<'s> {
                         notify: vec![],
                         until: None,
                         texts: vec![],
+                        every: None,
+                        on_levels: vec![],
                     }),
                     ast::DeclKind::Routine | ast::DeclKind::Drill => m.routines.push(Routine {
                         named,
@@ -190,6 +194,7 @@ impl<'s> Resolver<'s> {
                         with: vec![],
                         every: None,
                         texts: vec![],
+                        last: None,
                     }),
                 }
                 Some(symbol)
@@ -201,6 +206,7 @@ impl<'s> Resolver<'s> {
                 }
                 let ty = match &f.ty {
                     ast::FactType::Count => FactType::Count,
+                    ast::FactType::Number => FactType::Number { places: 0 },
                     ast::FactType::Flag => FactType::Flag,
                     ast::FactType::OneOf(variants) => {
                         let mut seen: HashMap<&str, Span> = HashMap::new();
@@ -233,12 +239,15 @@ impl<'s> Resolver<'s> {
             }
             Item::Level(l) => {
                 let id = LevelId(m.levels.len() as u32);
-                if self.define(&l.name, Kind::Level, Symbol::Level(id)) {
-                    self.model.levels.push(Level {
-                        named: named(&l.name, &l.label, l.span),
-                    });
+                if !self.define(&l.name, Kind::Level, Symbol::Level(id)) {
+                    return None;
                 }
-                None
+                self.model.levels.push(Level {
+                    named: named(&l.name, &l.label, l.span),
+                    until: None,
+                    texts: vec![],
+                });
+                Some(Symbol::Level(id))
             }
             Item::Trigger(t) => {
                 let id = TriggerId(m.triggers.len() as u32);
@@ -288,6 +297,13 @@ impl<'s> Resolver<'s> {
                 trigger.condition = condition;
                 trigger.level = level;
             }
+            Item::Section(section) => self.fill_section(section),
+            Item::Level(l) => {
+                if let Some(Symbol::Level(id)) = symbol {
+                    self.check_single_attributes(&l.stmts, "level", l.name.text);
+                    self.fill_level(id, &l.stmts);
+                }
+            }
             _ => {}
         }
     }
@@ -331,6 +347,21 @@ impl<'s> Resolver<'s> {
                     h.commander_written = true;
                     h.commander = self.role_ref(n, "commander");
                 }
+                (Keyword::Kind, Value::Kind(n, kind)) => {
+                    h.kind.get_or_insert((*kind, n.span));
+                }
+                (Keyword::Distribution, Value::Str(s)) => set_once(&mut h.distribution, s),
+                (Keyword::Effective, Value::Date(d)) => {
+                    h.effective.get_or_insert(*d);
+                }
+                (Keyword::Reviewed, Value::Date(d)) => {
+                    h.reviewed.get_or_insert(*d);
+                }
+                (Keyword::Revision, Value::Revision { date, note }) => h.revisions.push(Revision {
+                    date: *date,
+                    note: note.clone(),
+                    span: stmt.span,
+                }),
                 _ => {}
             }
         }

@@ -43,7 +43,7 @@ pub fn build(
                     name: step.named.name.to_string(),
                     label: clean(&step.named.label.value),
                     relation,
-                    within: due.map(|d| d.seconds),
+                    within: due,
                 })
             })
             .collect();

@@ -75,11 +75,16 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
             };
             match condition.node(id) {
                 Cond::Compare {
-                    fact, op, value, ..
+                    fact,
+                    op,
+                    value,
+                    decimal,
+                    ..
                 } => atom(format!(
-                    "{} {} {value}",
+                    "{} {} {}",
                     model.fact(*fact).named.label.value,
-                    op_symbol(*op)
+                    op_symbol(*op),
+                    Cond::number(*value, *decimal)
                 )),
                 Cond::In { fact, variants, .. } => {
                     let f = model.fact(*fact);

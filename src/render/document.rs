@@ -8,6 +8,7 @@ use crate::syntax::ast::{self, Item};
 
 use super::condition;
 use super::order;
+use super::view;
 use super::words::Lang;
 
 pub use super::view::*;
@@ -34,14 +35,22 @@ impl Document {
                 .map(|t| clean(&t.value))
                 .unwrap_or_default(),
             issuer: h.issuer.as_ref().map(|s| clean(&s.value)),
-            date: h
-                .date
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            date: h.date.map(view::date),
             basis: strs(&h.basis),
             scope: h.scope.as_ref().map(|s| clean(&s.value)),
             version: h.version.as_ref().map(|s| clean(&s.value)),
             commander: h.commander.map(|c| Party::role(model, c.id)),
             texts: strs(&h.texts),
+            kind: h.kind.map(|(k, _)| k.title().to_string()),
+            approver: h.approver.as_ref().map(|s| clean(&s.value)),
+            effective: h.effective.map(view::date),
+            reviewed: h.reviewed.map(view::date),
+            distribution: h.distribution.as_ref().map(|s| clean(&s.value)),
+            revisions: h
+                .revisions
+                .iter()
+                .map(|r| (view::date(r.date), clean(&r.note.value)))
+                .collect(),
         });
         let schedule = Schedule::build(model);
         let all = Checklists::build(model, graphs, &schedule);
@@ -64,6 +73,7 @@ impl Document {
                         Level {
                             name: level.named.name.to_string(),
                             label: clean(&level.named.label.value),
+                            until: level.until.as_ref().map(|u| clean(&u.value)),
                         }
                     }),
                     condition: clean(&condition::words(model, &trigger.condition, lang)),
@@ -159,7 +169,8 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         label: clean(&step.named.label.value),
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
-        within: scheduled.due.map(|d| d.seconds),
+        within: scheduled.due,
+        every: step.every,
         notify: parties(model, &step.notify),
         until: step.until.as_ref().map(|u| clean(&u.value)),
         after: step

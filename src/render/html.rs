@@ -6,7 +6,9 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, phase_title, within_words};
+use super::words::{
+    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
+};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -166,6 +168,20 @@ impl<'a> Page<'a> {
                     @if let Some(v) = &h.scope { dt { (w.scope) } dd { (v) } }
                     @if let Some(c) = &h.commander { dt { (w.commander) } dd { (self.party(c)) } }
                     @if let Some(v) = &h.version { dt { (w.version) } dd { (v) } }
+                    @if let Some(v) = &h.kind { dt { (w.kind) } dd { (v) } }
+                    @if let Some(v) = &h.approver { dt { (w.approver) } dd { (v) } }
+                    @if let Some(v) = &h.effective { dt { (w.effective) } dd { (v) } }
+                    @if let Some(v) = &h.reviewed { dt { (w.reviewed) } dd { (v) } }
+                    @if let Some(v) = &h.distribution { dt { (w.distribution) } dd { (v) } }
+                }
+                @if !h.revisions.is_empty() {
+                    table.revisions {
+                        caption { (w.revisions) }
+                        thead { tr { th { (w.revision_date) } th { (w.revision_note) } } }
+                        tbody {
+                            @for (date, note) in &h.revisions { tr { td { (date) } td { (note) } } }
+                        }
+                    }
                 }
                 @for t in &h.texts { p { (t) } }
             }
@@ -185,6 +201,9 @@ impl<'a> Page<'a> {
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
+                    @if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
+                        p.until { strong { (w.level_until) (w.colon) } (until) }
+                    }
                     @if !t.also.is_empty() {
                         p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
                     }
@@ -256,6 +275,7 @@ impl<'a> Page<'a> {
                         @if !s.with.is_empty() { span { (w.with) (w.colon) (self.parties(&s.with)) } }
                         @if !s.notify.is_empty() { span { (w.notify) (w.colon) (self.parties(&s.notify)) } }
                         @if let Some(u) = &s.until { span { (w.until) (w.colon) (u) } }
+                        @if let Some(e) = &s.every { span { (w.repeat) (w.colon) (every_written_words(e, self.lang)) } }
                         @if !numbers.is_empty() || !labels.is_empty() {
                             span {
                                 (w.after) (w.colon)
@@ -269,7 +289,7 @@ impl<'a> Page<'a> {
                         @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
                     }
                 }
-                td.due { @if let Some(d) = s.within { span.deadline { (within_words(d, self.lang)) } } }
+                td.due { @if let Some(d) = s.within { span.deadline { (due_within_words(d, self.lang)) } } }
                 td.blankcol {}
                 td.blankcol {}
             }
@@ -349,7 +369,7 @@ impl<'a> Page<'a> {
         html! {
             strong { (relation) (w.colon) } (task.label)
             @if let Some(d) = task.within {
-                (w.open) span.deadline { (within_words(d, self.lang)) } (w.close)
+                (w.open) span.deadline { (due_within_words(d, self.lang)) } (w.close)
             }
         }
     }

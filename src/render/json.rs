@@ -34,7 +34,7 @@ struct Plan<'a> {
     version: u32,
     language: Lang,
     plan: Header<'a>,
-    levels: Vec<Named<'a>>,
+    levels: Vec<LevelJson<'a>>,
     facts: Vec<Fact<'a>>,
     roles: Vec<Role<'a>>,
     externals: Vec<External<'a>>,
@@ -54,6 +54,20 @@ struct Header<'a> {
     commander: Option<&'a str>,
     version: Option<&'a str>,
     text: Vec<&'a str>,
+    /// (v1) `comprehensive`, `special` or `onsite`.
+    kind: Option<&'static str>,
+    approver: Option<&'a str>,
+    effective: Option<String>,
+    reviewed: Option<String>,
+    distribution: Option<&'a str>,
+    revisions: Vec<Revision<'a>>,
+}
+
+/// (v1) One line of the revision record.
+#[derive(Serialize)]
+struct Revision<'a> {
+    date: String,
+    note: &'a str,
 }
 
 #[derive(Serialize)]
@@ -70,6 +84,15 @@ pub(super) struct Fact<'a> {
     ty: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     variants: Option<Vec<Named<'a>>>,
+}
+
+/// A level, most severe first.
+#[derive(Serialize)]
+struct LevelJson<'a> {
+    name: &'a str,
+    label: &'a str,
+    /// (v1) When a response at this level ends.
+    until: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +130,7 @@ enum Node<'a> {
     Compare {
         fact: &'a str,
         op: &'static str,
-        value: u64,
+        value: serde_json::Value,
     },
     In {
         fact: &'a str,
@@ -184,6 +207,8 @@ struct Routine<'a> {
     with: Vec<&'a str>,
     every: Option<Duration>,
     text: Vec<&'a str>,
+    /// (v1) `YYYY-MM-DD`: when it was last done.
+    last: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -218,9 +243,10 @@ pub fn render(doc: &Document, model: &Model) -> String {
         levels: model
             .levels
             .iter()
-            .map(|l| Named {
+            .map(|l| LevelJson {
                 name: l.named.name,
                 label: &l.named.label.value,
+                until: l.until.as_ref().map(|u| u.value.as_ref()),
             })
             .collect(),
         facts: model.facts.iter().map(fact).collect(),
@@ -283,7 +309,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                                 .map(|s| Scheduled {
                                     step: &s.name,
                                     phase: s.phase,
-                                    due: s.within.map(duration),
+                                    due: s.within.map(|d| duration(d.seconds)),
                                 })
                                 .collect()
                         })
@@ -326,6 +352,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                 with: names(model, &r.with),
                 every: r.every.map(|d| duration(d.seconds)),
                 text: texts(&r.texts),
+                last: r.last.map(super::view::date),
             })
             .collect(),
         outline: doc
@@ -358,9 +385,7 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
     Header {
         title: h.and_then(|h| h.title.as_ref()).map(|t| t.value.as_ref()),
         issuer: h.and_then(|h| h.issuer.as_ref()).map(|t| t.value.as_ref()),
-        date: h
-            .and_then(|h| h.date)
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        date: h.and_then(|h| h.date).map(super::view::date),
         basis: h.map(|h| texts(&h.basis)).unwrap_or_default(),
         scope: h.and_then(|h| h.scope.as_ref()).map(|t| t.value.as_ref()),
         commander: h
@@ -368,6 +393,26 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
             .map(|c| model.role(c.id).named.name),
         version: h.and_then(|h| h.version.as_ref()).map(|t| t.value.as_ref()),
         text: h.map(|h| texts(&h.texts)).unwrap_or_default(),
+        kind: h.and_then(|h| h.kind).map(|(k, _)| k.name()),
+        approver: h
+            .and_then(|h| h.approver.as_ref())
+            .map(|t| t.value.as_ref()),
+        effective: h.and_then(|h| h.effective).map(super::view::date),
+        reviewed: h.and_then(|h| h.reviewed).map(super::view::date),
+        distribution: h
+            .and_then(|h| h.distribution.as_ref())
+            .map(|t| t.value.as_ref()),
+        revisions: h
+            .map(|h| {
+                h.revisions
+                    .iter()
+                    .map(|r| Revision {
+                        date: super::view::date(r.date),
+                        note: &r.note.value,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -382,11 +427,24 @@ fn condition_json<'a>(
         .iter()
         .map(|node| match node {
             Cond::Compare {
-                fact, op, value, ..
+                fact,
+                op,
+                value,
+                decimal,
+                ..
             } => Node::Compare {
                 fact: model.fact(*fact).named.name,
                 op: op.as_str(),
-                value: *value,
+                // (v1) a number fact's decimal, as a JSON number
+                value: match decimal {
+                    None => serde_json::Value::from(*value),
+                    Some(d) => d
+                        .to_string()
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(serde_json::Number::from_f64)
+                        .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                },
             },
             Cond::In { fact, variants, .. } => {
                 let f = model.fact(*fact);
@@ -433,6 +491,7 @@ pub(super) fn fact<'a>(f: &'a crate::model::Fact) -> Fact<'a> {
         label: &f.named.label.value,
         ty: match f.ty {
             FactType::Count => "count",
+            FactType::Number { .. } => "number",
             FactType::Flag => "flag",
             FactType::OneOf(_) => "one_of",
         },

@@ -68,7 +68,7 @@ fn card_task(t: &Task) -> CardTask<'_> {
             Relation::Joins => "joins",
             Relation::Notified => "notified",
         },
-        within: t.within.map(duration),
+        within: t.within.map(|d| duration(d.seconds)),
     }
 }
 

@@ -7,7 +7,9 @@
 use std::fmt::Write;
 
 use super::document::*;
-use super::words::{Lang, Words, every_words, phase_title, within_words};
+use super::words::{
+    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
+};
 
 /// User text for one line of Markdown: line breaks and tabs become spaces,
 /// bidi characters are shown escaped (`crate::escape::one_line`), the ends
@@ -153,7 +155,29 @@ impl<'a> Md<'a> {
             self.field("", w.version, &escape(v));
             any = true;
         }
+        let document = [
+            (w.kind, &h.kind),
+            (w.approver, &h.approver),
+            (w.effective, &h.effective),
+            (w.reviewed, &h.reviewed),
+            (w.distribution, &h.distribution),
+        ];
+        for (name, value) in document {
+            if let Some(v) = value {
+                self.field("", name, &escape(v));
+                any = true;
+            }
+        }
         if any {
+            self.out.push('\n');
+        }
+        if !h.revisions.is_empty() {
+            // (v1) the revision record, one line each (a list: Markdown tables are not
+            // something every reader of the file renders)
+            let _ = writeln!(self.out, "**{}**\n", w.revisions);
+            for (date, note) in &h.revisions {
+                let _ = writeln!(self.out, "- {}{}{}", escape(date), w.colon, escape(note));
+            }
             self.out.push('\n');
         }
         self.paragraphs(&h.texts);
@@ -189,6 +213,15 @@ impl<'a> Md<'a> {
                 w.colon,
                 escape(&t.condition)
             );
+            if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
+                let _ = writeln!(
+                    self.out,
+                    "**{}**{}{}\n",
+                    w.level_until,
+                    w.colon,
+                    escape(until)
+                );
+            }
             if !t.also.is_empty() {
                 let also: Vec<String> = t.also.iter().map(|a| escape(&a.label)).collect();
                 let _ = writeln!(
@@ -225,7 +258,10 @@ impl<'a> Md<'a> {
             self.field("  ", w.with, &v);
         }
         if let Some(d) = s.within {
-            self.field("  ", w.deadline, &within_words(d, self.lang));
+            self.field("  ", w.deadline, &due_within_words(d, self.lang));
+        }
+        if let Some(e) = &s.every {
+            self.field("  ", w.repeat, &every_written_words(e, self.lang));
         }
         if !s.notify.is_empty() {
             let v = self.parties(&s.notify);
@@ -329,7 +365,7 @@ impl<'a> Md<'a> {
             Relation::Notified => w.is_notified,
         };
         let within = match task.within {
-            Some(d) => format!("{}{}{}", w.open, within_words(d, self.lang), w.close),
+            Some(d) => format!("{}{}{}", w.open, due_within_words(d, self.lang), w.close),
             None => String::new(),
         };
         format!("{relation}{}{}{within}", w.colon, escape(&task.label))

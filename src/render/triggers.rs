@@ -90,6 +90,15 @@ pub fn values(model: &Model, fact: FactId, set: &FactSet, lang: Lang) -> String 
             })
             .collect::<Vec<_>>()
             .join(w.list),
+        FactType::Number { places } => set
+            .ranges()
+            .iter()
+            .map(|&(a, b)| {
+                let (lower, upper) = crate::decimal::range_of_units(a, b, *places);
+                crate::decimal::range_words(lower, upper)
+            })
+            .collect::<Vec<_>>()
+            .join(w.list),
         FactType::Flag => match set.contains(Point::Variant(1)) {
             true => w.yes.to_string(),
             false => w.no.to_string(),
@@ -224,6 +233,21 @@ fn value(model: &Model, fact: FactId, set: &FactSet) -> serde_json::Value {
             set.ranges()
                 .iter()
                 .map(|&(a, b)| json!({"from": a, "to": (b != u64::MAX).then_some(b)}))
+                .collect(),
+        ),
+        // (v1) `{"from", "to"}` as decimals, with whether each end belongs.
+        FactType::Number { places } => Value::Array(
+            set.ranges()
+                .iter()
+                .map(|&(a, b)| {
+                    let (lower, upper) = crate::decimal::range_of_units(a, b, *places);
+                    json!({
+                        "from": lower.value.to_string(),
+                        "from_included": lower.inclusive,
+                        "to": upper.map(|u| u.value.to_string()),
+                        "to_included": upper.map(|u| u.inclusive),
+                    })
+                })
                 .collect(),
         ),
         FactType::Flag => Value::Bool(set.contains(Point::Variant(1))),

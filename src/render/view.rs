@@ -1,6 +1,7 @@
 //! The plain data of a rendered plan: what the document and the role cards
 //! hold, and how user text is cleaned for every output.
 
+use crate::logic::schedule::Due;
 use crate::model::{self, Model, Party as PartyId, RoleId};
 use crate::syntax::ast;
 
@@ -51,6 +52,20 @@ pub struct Header {
     pub version: Option<String>,
     pub commander: Option<Party>,
     pub texts: Vec<String>,
+    /// (v1) `专项应急预案` (the kind's title).
+    pub kind: Option<String>,
+    pub approver: Option<String>,
+    /// `YYYY-MM-DD`
+    pub effective: Option<String>,
+    pub reviewed: Option<String>,
+    pub distribution: Option<String>,
+    /// (v1) The revision record: date and change, in source order.
+    pub revisions: Vec<(String, String)>,
+}
+
+/// `YYYY-MM-DD`
+pub fn date(d: ast::Date) -> String {
+    d.to_string()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +77,11 @@ pub struct StepItem {
     pub label: String,
     pub owner: Option<Party>,
     pub with: Vec<Party>,
-    /// Its latest due time under this trigger, in seconds from the moment
-    /// the plan is set off.
-    pub within: Option<u64>,
+    /// Its latest due time under this trigger, from the moment the plan is
+    /// set off.
+    pub within: Option<Due>,
+    /// (v1) Repeated at this interval after it is first done.
+    pub every: Option<ast::Duration>,
     pub notify: Vec<Party>,
     pub until: Option<String>,
     /// Labels of the steps that must be done first.
@@ -79,6 +96,8 @@ pub struct StepItem {
 pub struct Level {
     pub name: String,
     pub label: String,
+    /// (v1) When a response at this level ends.
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +128,7 @@ pub struct Task {
     pub name: String,
     pub label: String,
     pub relation: Relation,
-    pub within: Option<u64>,
+    pub within: Option<Due>,
 }
 
 /// A trigger by name and label.

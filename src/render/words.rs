@@ -74,6 +74,20 @@ pub struct Words {
     pub scope: &'static str,
     pub commander: &'static str,
     pub version: &'static str,
+    /// (v1) The header block: the plan's kind, who approved it, from when it
+    /// is in force, its last evaluation, who receives copies, its revisions.
+    pub kind: &'static str,
+    pub approver: &'static str,
+    pub effective: &'static str,
+    pub reviewed: &'static str,
+    pub distribution: &'static str,
+    pub revisions: &'static str,
+    pub revision_date: &'static str,
+    pub revision_note: &'static str,
+    /// (v1) A level's end condition (响应结束条件).
+    pub level_until: &'static str,
+    /// (v1) A step's repeat: `每30分钟`.
+    pub repeat: &'static str,
     pub checklists: &'static str,
     pub trigger: &'static str,
     pub condition: &'static str,
@@ -148,6 +162,16 @@ pub static ZH: Words = Words {
     scope: "适用范围",
     commander: "总指挥",
     version: "版本",
+    kind: "预案类别",
+    approver: "批准人",
+    effective: "施行日期",
+    reviewed: "评估日期",
+    distribution: "发放范围",
+    revisions: "修订记录",
+    revision_date: "修订日期",
+    revision_note: "修订内容",
+    level_until: "响应结束条件",
+    repeat: "重复",
     checklists: "响应清单",
     trigger: "触发条件",
     condition: "条件",
@@ -215,6 +239,16 @@ pub static EN: Words = Words {
     scope: "Scope",
     commander: "Commander",
     version: "Version",
+    kind: "Kind",
+    approver: "Approved by",
+    effective: "In force from",
+    reviewed: "Last reviewed",
+    distribution: "Distribution",
+    revisions: "Revision record",
+    revision_date: "Date",
+    revision_note: "Change",
+    level_until: "Response ends when",
+    repeat: "Repeat",
     checklists: "Checklists",
     trigger: "Trigger",
     condition: "Condition",
@@ -327,11 +361,60 @@ pub fn duration_words(seconds: u64, lang: Lang) -> String {
     }
 }
 
+/// (v1) A duration as written, in words: its working days as working days
+/// (`10个工作日`, `10 working days`), the rest as `duration_words` says it.
+pub fn written_words(d: &crate::syntax::ast::Duration, lang: Lang) -> String {
+    if d.working_days == 0 {
+        return duration_words(d.seconds, lang);
+    }
+    let rest = d
+        .seconds
+        .saturating_sub(d.working_days.saturating_mul(crate::syntax::WORKING_DAY));
+    let days = match (lang, d.working_days) {
+        (Lang::Zh, n) => format!("{n}个工作日"),
+        (Lang::En, 1) => "1 working day".to_string(),
+        (Lang::En, n) => format!("{n} working days"),
+    };
+    if rest == 0 {
+        return days;
+    }
+    let rest = duration_words(rest, lang);
+    match lang {
+        Lang::Zh => format!("{days}{rest}"),
+        Lang::En => format!("{days} {rest}"),
+    }
+}
+
+/// (v1) A latest due time in words, its working days as working days:
+/// `10个工作日1小时内`, `within 10 working days 1 hour`.
+pub fn due_within_words(due: crate::logic::schedule::Due, lang: Lang) -> String {
+    let written = crate::syntax::ast::Duration {
+        seconds: due.seconds,
+        working_days: due.working_days,
+        span: crate::span::Span::new(0, 0),
+    };
+    match lang {
+        Lang::Zh => format!("{}内", written_words(&written, lang)),
+        Lang::En => format!("within {}", written_words(&written, lang)),
+    }
+}
+
 /// A step's deadline: `10分钟内`, `within 10 minutes`.
 pub fn within_words(seconds: u64, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{}内", duration_words(seconds, lang)),
         Lang::En => format!("within {}", duration_words(seconds, lang)),
+    }
+}
+
+/// (v1) A period as written, working days included: `每30分钟`, `每5个工作日`.
+pub fn every_written_words(d: &crate::syntax::ast::Duration, lang: Lang) -> String {
+    if d.working_days == 0 {
+        return every_words(d.seconds, lang);
+    }
+    match lang {
+        Lang::Zh => format!("每{}", written_words(d, lang)),
+        Lang::En => format!("every {}", written_words(d, lang)),
     }
 }
 
@@ -379,5 +462,25 @@ mod tests {
         assert_eq!(every_words(14 * 86_400, Lang::Zh), "每2周");
         assert_eq!(every_words(86_400, Lang::En), "every day");
         assert_eq!(every_words(2 * 86_400, Lang::En), "every 2 days");
+        assert_eq!(every_words(1800, Lang::Zh), "每30分钟");
+    }
+
+    #[test]
+    fn working_days_in_words() {
+        let d = |text: &str| {
+            let (seconds, working_days) = crate::syntax::parse_duration(text).unwrap();
+            crate::syntax::ast::Duration {
+                seconds,
+                working_days,
+                span: crate::span::Span::new(0, 0),
+            }
+        };
+        assert_eq!(written_words(&d("10wd"), Lang::Zh), "10个工作日");
+        assert_eq!(written_words(&d("1wd"), Lang::En), "1 working day");
+        assert_eq!(
+            written_words(&d("2wd4h"), Lang::En),
+            "2 working days 4 hours"
+        );
+        assert_eq!(written_words(&d("1h30m"), Lang::Zh), "1小时30分钟");
     }
 }

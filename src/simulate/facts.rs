@@ -10,6 +10,8 @@ use crate::model::{FactId, FactType, Model, Symbol};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
     Count(u64),
+    /// (v1) A `number` fact's value.
+    Number(crate::decimal::Decimal),
     Flag(bool),
     /// Index into the fact's variants.
     Variant(u32),
@@ -69,6 +71,23 @@ fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, String
         ));
     }
     let facts: Vec<&str> = model.facts.iter().map(|f| f.named.name).collect();
+    // (v1) A fact may be named by its label (`--set 到场上访人数=60`); a name wins.
+    if !model.symbols.contains_key(name) {
+        let mut labelled = model
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.named.label.value == name);
+        if let Some((i, _)) = labelled.next() {
+            if labelled.next().is_some() {
+                return Err(format!(
+                    "several facts have the label `{name}`: name the fact instead ({})",
+                    list(&facts)
+                ));
+            }
+            return Ok(FactId(i as u32));
+        }
+    }
     match model.symbols.get(name) {
         Some(Symbol::Fact(id)) => Ok(*id),
         Some(other) => {
@@ -126,6 +145,16 @@ fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Str
                 )
             }
         }),
+        (FactType::Number { .. }, Some(v)) => crate::decimal::Decimal::parse(v)
+            .map(Value::Number)
+            .map_err(|_| {
+                format!(
+                    "`{name}` is a number: `{name}={v}` must be a number such as `{name}=0.5` (digits, a point, digits)"
+                )
+            }),
+        (FactType::Number { .. }, None) => Err(format!(
+            "`{name}` is a number: give its value, e.g. `--set {name}=0.5`"
+        )),
         (FactType::Count, None) => Err(format!(
             "`{name}` is a count: give its value, e.g. `--set {name}=60`"
         )),

@@ -88,6 +88,8 @@ struct Step<'a> {
     due: Option<String>,
     until: Option<&'a str>,
     set_off_by: Vec<&'a str>,
+    /// (v1) `every D`: the interval it is repeated at after it is first done.
+    every: Option<Duration>,
 }
 
 #[derive(Serialize)]
@@ -130,12 +132,13 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             let given = sim.facts.get(crate::model::FactId(i as u32));
             let value = match (given, &f.ty) {
                 (Some(Value::Count(n)), _) => serde_json::Value::from(n),
+                (Some(Value::Number(d)), _) => number(d),
                 (Some(Value::Flag(b)), _) => serde_json::Value::from(b),
                 (Some(Value::Variant(v)), FactType::OneOf(vs)) => vs
                     .get(v as usize)
                     .map(|v| serde_json::Value::from(v.name))
                     .unwrap_or(serde_json::Value::Null),
-                (_, FactType::Count) => serde_json::Value::from(0),
+                (_, FactType::Count | FactType::Number { .. }) => serde_json::Value::from(0),
                 (_, FactType::Flag) => serde_json::Value::from(false),
                 (_, FactType::OneOf(_)) => serde_json::Value::Null,
             };
@@ -144,6 +147,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                 label: &f.named.label.value,
                 ty: match f.ty {
                     FactType::Count => "count",
+                    FactType::Number { .. } => "number",
                     FactType::Flag => "flag",
                     FactType::OneOf(_) => "one_of",
                 },
@@ -218,6 +222,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                         .iter()
                         .map(|t| model.trigger(*t).named.name)
                         .collect(),
+                    every: step.every.map(|e| duration(e.seconds)),
                 }
             })
             .collect(),
@@ -265,4 +270,13 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A decimal as a JSON number (its shortest form; JSON readers take it as a double).
+fn number(d: crate::decimal::Decimal) -> serde_json::Value {
+    d.to_string()
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
 }

@@ -111,22 +111,25 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
                 fact,
                 op,
                 value: rhs,
+                decimal,
                 ..
-            } => {
-                let lhs = match facts.get(*fact) {
-                    Some(Value::Count(c)) => c,
-                    _ => 0,
-                };
-                use crate::syntax::ast::CmpOp::*;
-                match op {
-                    Ge => lhs >= *rhs,
-                    Gt => lhs > *rhs,
-                    Le => lhs <= *rhs,
-                    Lt => lhs < *rhs,
-                    Eq => lhs == *rhs,
-                    Ne => lhs != *rhs,
+            } => match decimal {
+                // A number fact: compared exactly, not in the logic's units.
+                Some(rhs) => {
+                    let lhs = match facts.get(*fact) {
+                        Some(Value::Number(d)) => d,
+                        _ => crate::decimal::Decimal::ZERO,
+                    };
+                    op.holds(&lhs, rhs)
                 }
-            }
+                None => {
+                    let lhs = match facts.get(*fact) {
+                        Some(Value::Count(c)) => c,
+                        _ => 0,
+                    };
+                    op.holds(&lhs, rhs)
+                }
+            },
             Cond::In { fact, variants, .. } => {
                 matches!(facts.get(*fact), Some(Value::Variant(v)) if variants.contains(&v))
             }
@@ -213,8 +216,9 @@ pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -
 }
 
 /// The wall-clock time of a latest due time, for `--start`.
+/// Working days are counted on the calendar, Monday to Friday, then the rest.
 pub fn due_clock(start: Clock, due: Due) -> Clock {
-    start.plus(due.seconds)
+    start.plus_working(due.working_days, due.other_seconds())
 }
 
 /// With `--start`, the first step whose due time falls past the last day

@@ -6,7 +6,7 @@ use super::{Chain, Simulation, Value, due_clock};
 use crate::logic::schedule::{NotRun, Scheduled};
 use crate::model::{FactId, FactType, Model, Party};
 use crate::render::condition;
-use crate::render::words::{Lang, Words, duration_code, phase_title};
+use crate::render::words::{Lang, Words, duration_code, every_written_words, phase_title};
 
 struct SimWords {
     title: &'static str,
@@ -179,6 +179,7 @@ impl Out<'_> {
         };
         match (sim.facts.get(id), &fact.ty) {
             (Some(Value::Count(n)), _) => format!("{label} = {n}"),
+            (Some(Value::Number(d)), _) => format!("{label} = {d}"),
             (Some(Value::Flag(b)), _) => {
                 format!("{label} = {}", if b { self.s.yes } else { self.s.no })
             }
@@ -186,7 +187,9 @@ impl Out<'_> {
                 Some(v) => format!("{label} = {}", v.label.value),
                 None => format!("{label} = ?"),
             },
-            (_, FactType::Count) => format!("{label}{}{}", self.w.colon, self.s.unset_count),
+            (_, FactType::Count | FactType::Number { .. }) => {
+                format!("{label}{}{}", self.w.colon, self.s.unset_count)
+            }
             (_, FactType::Flag) => format!("{label}{}{}", self.w.colon, self.s.unset_flag),
             (_, FactType::OneOf(_)) => format!("{label}{}{}", self.w.colon, self.s.unset_one_of),
         }
@@ -319,6 +322,10 @@ impl Out<'_> {
             None => w.no_deadline.to_string(),
         };
         self.field(4, w.deadline, &deadline);
+        if let Some(every) = &step.every {
+            let repeat = repeats(sim, run, every, self.lang);
+            self.field(4, w.repeat, &repeat);
+        }
         if let Some(o) = step.owner {
             let owner = self.party(Party::Role(o.id));
             self.field(4, w.owner, &owner);
@@ -423,4 +430,35 @@ impl Out<'_> {
         }
         line
     }
+}
+
+/// (v1) How a step repeats: `每30分钟：+1h10m、+1h40m、+2h10m …` (its first
+/// three repeats on the timeline, after its latest due time; with `--start`,
+/// as clock times). Without a latest due time, only the interval.
+fn repeats(
+    sim: &Simulation,
+    run: &crate::logic::schedule::Scheduled,
+    every: &crate::syntax::ast::Duration,
+    lang: Lang,
+) -> String {
+    let interval = every_written_words(every, lang);
+    let Some(due) = run.due else {
+        return interval;
+    };
+    let step = crate::logic::schedule::Due::of(every);
+    let mut at = due;
+    let times: Vec<String> = (0..3)
+        .map(|_| {
+            at = at.plus(step);
+            match sim.start {
+                Some(start) => due_clock(start, at).display(),
+                None => format!("+{}", duration_code(at.seconds)),
+            }
+        })
+        .collect();
+    let (colon, comma) = match lang {
+        Lang::Zh => ("：", "、"),
+        Lang::En => (": ", ", "),
+    };
+    format!("{interval}{colon}{} …", times.join(comma))
 }

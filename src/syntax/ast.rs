@@ -55,8 +55,12 @@ pub struct Str<'s> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Duration {
-    /// Length in seconds, with `w` = 7 days, `mo` = 30 days, `y` = 365 days.
+    /// Length in seconds, with `w` = 7 days, `mo` = 30 days, `y` = 365 days,
+    /// (v1) `wd` = 7/5 day: how durations are compared.
     pub seconds: u64,
+    /// (v1) The working days (`wd`) in it, included in `seconds` at 7/5 day
+    /// each; a calendar (`simulate --start`) counts them Monday to Friday.
+    pub working_days: u64,
     pub span: Span,
 }
 
@@ -66,6 +70,13 @@ pub struct Date {
     pub month: u8,
     pub day: u8,
     pub span: Span,
+}
+
+impl std::fmt::Display for Date {
+    /// `2015-09-11`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +94,8 @@ pub struct PlanHeader<'s> {
 pub struct Section<'s> {
     pub title: Str<'s>,
     pub items: Vec<Item<'s>>,
+    /// (v1) Its statements (`element`), in source order.
+    pub stmts: Vec<Stmt<'s>>,
     pub span: Span,
 }
 
@@ -139,6 +152,55 @@ pub enum Value<'s> {
         target: Name<'s>,
         within: Option<Duration>,
     },
+    /// (v1) `within D [from S] [for NAMES]` of a step.
+    Deadline {
+        within: Duration,
+        from: Option<Name<'s>>,
+        only_for: Vec<Name<'s>>,
+    },
+    /// (v1) `revision 2024-06-30 "调整领导小组成员"`.
+    Revision {
+        date: Date,
+        note: Str<'s>,
+    },
+    /// (v1) `kind special` (`专项`): the name as written and the kind.
+    Kind(Name<'s>, super::document::PlanKind),
+    /// (v1) `element support`: the name as written and the element.
+    Element(Name<'s>, super::document::Element),
+}
+
+impl Value<'_> {
+    /// Where the value's last token ends (`None` for an empty list).
+    pub fn end(&self) -> Option<usize> {
+        match self {
+            Value::Str(s) => Some(s.span.end),
+            Value::Strs(v) => v.last().map(|s| s.span.end),
+            Value::Name(n) => Some(n.span.end),
+            Value::Names(v) => v.last().map(|n| n.span.end),
+            Value::Duration(d) => Some(d.span.end),
+            Value::Date(d) => Some(d.span.end),
+            Value::Escalation { target, within } => {
+                Some(within.map_or(target.span.end, |w| w.span.end))
+            }
+            Value::Deadline {
+                within,
+                from,
+                only_for,
+            } => {
+                let from = from.map(|n| n.span.end);
+                let only_for = only_for.last().map(|n| n.span.end);
+                Some(
+                    within
+                        .span
+                        .end
+                        .max(from.unwrap_or(0))
+                        .max(only_for.unwrap_or(0)),
+                )
+            }
+            Value::Revision { note, .. } => Some(note.span.end),
+            Value::Kind(name, _) | Value::Element(name, _) => Some(name.span.end),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +214,8 @@ pub struct Fact<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactType<'s> {
     Count,
+    /// (v1) `number`: a non-negative decimal.
+    Number,
     Flag,
     OneOf(Vec<Variant<'s>>),
 }
@@ -166,6 +230,8 @@ pub struct Variant<'s> {
 pub struct Level<'s> {
     pub name: Name<'s>,
     pub label: Str<'s>,
+    /// (v1) The statements of its block (`until`, `text`), if it has one.
+    pub stmts: Vec<Stmt<'s>>,
     pub span: Span,
 }
 
@@ -206,6 +272,18 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Whether `lhs OP rhs`.
+    pub fn holds<T: Ord>(self, lhs: &T, rhs: &T) -> bool {
+        match self {
+            CmpOp::Ge => lhs >= rhs,
+            CmpOp::Gt => lhs > rhs,
+            CmpOp::Le => lhs <= rhs,
+            CmpOp::Lt => lhs < rhs,
+            CmpOp::Eq => lhs == rhs,
+            CmpOp::Ne => lhs != rhs,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Ge => ">=",
@@ -218,13 +296,29 @@ impl CmpOp {
     }
 }
 
+/// The number a comparison is made with: an integer, or (v1) a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Integer(u64),
+    Decimal(crate::decimal::Decimal),
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Integer(n) => write!(f, "{n}"),
+            Number::Decimal(d) => write!(f, "{d}"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum CondNode<'s> {
     /// `visitors >= 50`
     Compare {
         fact: Name<'s>,
         op: CmpOp,
-        value: u64,
+        value: Number,
         span: Span,
     },
     /// `act in { self_harm, suicide }`

@@ -1,6 +1,6 @@
 //! Conditions: pairs → the arena of `ast::Condition`, without recursion.
 
-use super::ast::{CmpOp, CondId, CondNode, Condition};
+use super::ast::{CmpOp, CondId, CondNode, Condition, Number};
 use super::lex::{self, TokenKind};
 use super::lower::{Lowerer, MAX_CONDITION_DEPTH, P, kids, list, rule_of};
 use super::parser::Rule;
@@ -138,7 +138,12 @@ impl<'s> Lowerer<'s, '_> {
                     "==" => CmpOp::Eq,
                     _ => CmpOp::Ne,
                 };
-                let value = self.integer(&value);
+                // (v1) a decimal, for a `number` fact
+                let value = if rule_of(&value) == Rule::decimal {
+                    Number::Decimal(self.decimal(&value))
+                } else {
+                    Number::Integer(self.integer(&value))
+                };
                 CondNode::Compare {
                     fact: self.name(fact),
                     op,

@@ -29,6 +29,7 @@ fn attribute_words(block: Block) -> Message {
         Block::External => msg!("expected-external-attribute"),
         Block::Step => msg!("expected-step-attribute"),
         Block::Routine => msg!("expected-routine-attribute"),
+        Block::Level => msg!("expected-level-attribute"),
         Block::File | Block::Section => msg!("expected-item"),
     }
 }
@@ -168,7 +169,8 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
 
-    // A string left open swallows the rest of the file: point at its start.
+    // (v1) A `"…"` string left open at the end of its line: at its opening
+    // quote; reading goes on at the next item, since it took in nothing more.
     if positives.contains(&Rule::str_close)
         && let Some(&(start, None)) = scan::strings(source, base, at).last()
     {
@@ -181,7 +183,39 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
             ),
         )
         .with_help(msg!("syntax-unclosed-string.help"));
-        return (d, source.len());
+        return (d, at);
+    }
+    // (v1) A `"""` string never closed, or with text after its opening quotes.
+    if let Some(&(start, end)) = scan::strings(source, base, at.saturating_add(1)).last()
+        && source[start..].starts_with(super::lex::TRIPLE)
+        && (end.is_none() || positives.contains(&Rule::ml_open))
+    {
+        let (message, at_end) = match end {
+            None => ("syntax-unclosed-multiline", source.len()),
+            Some(_) => ("syntax-multiline-open", at),
+        };
+        let d = if message == "syntax-unclosed-multiline" {
+            Diagnostic::new(
+                Code::SyntaxError,
+                msg!("syntax-unclosed-multiline"),
+                Label::new(
+                    Span::new(start, start + 3),
+                    msg!("syntax-unclosed-multiline.label"),
+                ),
+            )
+            .with_help(msg!("syntax-unclosed-multiline.help"))
+        } else {
+            Diagnostic::new(
+                Code::SyntaxError,
+                msg!("syntax-multiline-open"),
+                Label::new(
+                    Span::new(start + 3, at.max(start + 4)),
+                    msg!("syntax-multiline-open.label"),
+                ),
+            )
+            .with_help(msg!("syntax-multiline-open.help"))
+        };
+        return (d, at_end);
     }
 
     if std::env::var_os("PLANC_DEBUG_PEST").is_some() {

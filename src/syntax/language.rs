@@ -31,6 +31,8 @@ pub enum Block {
     Step,
     /// `routine` and `drill`.
     Routine,
+    /// (v1) `level I "…" { … }`.
+    Level,
 }
 
 impl Block {
@@ -42,6 +44,7 @@ impl Block {
             Block::External => "an external attribute",
             Block::Step => "a step attribute",
             Block::Routine => "a routine attribute",
+            Block::Level => "a level attribute",
             Block::File | Block::Section => "an item",
         }
     }
@@ -64,6 +67,14 @@ pub enum ValueKind {
     Date,
     /// `to NAME [within DURATION]`
     Escalation,
+    /// (v1) `DURATION [from NAME] [for NAME, NAME]`: a step's deadline.
+    Deadline,
+    /// (v1) `2024-06-30 "…"`: a line of the revision record.
+    Revision,
+    /// (v1) `special`: one of the plan kinds (`model::PlanKind`).
+    Kind,
+    /// (v1) `support`: one of the required elements (`model::Element`).
+    Element,
 }
 
 /// A statement of a block: `owner office`.
@@ -222,7 +233,7 @@ language! {
         "role"     opens Role     in [File, Section]   reserved [],
         "external" opens External in [File, Section]   reserved [],
         "fact"     opens nothing  in [File, Section]   reserved [],
-        "level"    opens nothing  in [File, Section]   reserved [],
+        "level"    opens Level    in [File, Section]   reserved [],
         "trigger"  opens nothing  in [File, Section]   reserved [],
         "step"     opens Step     in [File, Section]   reserved [],
         "routine"  opens Routine  in [File, Section]   reserved [],
@@ -231,29 +242,36 @@ language! {
         "text"     opens nothing  in [File, Section]   reserved [],
     }
     statements {
-        // Keyword  keyword      words           value      once  blocks                                  aliases
-        Issuer      "issuer"     "issuer"        Str        once [Plan]                          reserved [],
-        Date        "date"       "date"          Date       once [Plan]                          reserved [],
-        Basis       "basis"      "basis"         Strs       many [Plan]                          reserved [],
-        Scope       "scope"      "scope"         Str        once [Plan]                          reserved [],
-        Commander   "commander"  "commander"     Name       once [Plan]                          reserved [],
-        Version     "version"    "version"       Str        once [Plan]                          reserved [],
-        Approver    "approver"   "approver"      Str        once [Plan]                          contextual [],
-        Holder      "holder"     "holder"        Str        once [Role, External]                reserved [],
-        Phone       "phone"      "phone"         Str        many [Role, External]                reserved [],
-        Deputy      "deputy"     "deputy"        Name       once [Role]                          reserved [],
-        Duty        "duty"       "duty"          Str        many [Role]                          reserved [],
-        Escalates   "escalates"  "escalates to"  Escalation many [Role]                          reserved [],
-        Members     "members"    "members"       Names      many [Role]                          reserved [],
-        Owner       "owner"      "owner"         Name       once [Step, Routine]                 reserved [],
-        On          "on"         "on"            Names      many [Step]                          reserved [],
-        After       "after"      "after"         Names      many [Step]                          reserved [],
-        With        "with"       "with"          Names      many [Step, Routine]                 reserved [],
-        Within      "within"     "within"        Duration   once [Step]                          reserved [],
-        Notify      "notify"     "notify"        Names      many [Step]                          reserved [],
-        Until       "until"      "until"         Str        once [Step]                          reserved [],
-        Every       "every"      "every"         Duration   once [Routine]                       reserved [],
-        Text        "text"       "text"          Str        many [Plan, Role, External, Step, Routine] reserved [],
+        // Keyword   keyword         words           value      once  blocks                         aliases
+        Issuer       "issuer"        "issuer"        Str        once [Plan]                  reserved [],
+        Date         "date"          "date"          Date       once [Plan]                  reserved [],
+        Basis        "basis"         "basis"         Strs       many [Plan]                  reserved [],
+        Scope        "scope"         "scope"         Str        once [Plan]                  reserved [],
+        Commander    "commander"     "commander"     Name       once [Plan]                  reserved [],
+        Version      "version"       "version"       Str        once [Plan]                  reserved [],
+        Kind         "kind"          "kind"          Kind       once [Plan]                  contextual ["类别", "预案类别"],
+        Approver     "approver"      "approver"      Str        once [Plan]                  contextual ["批准人"],
+        Effective    "effective"     "effective"     Date       once [Plan]                  contextual ["施行日期", "生效日期"],
+        Reviewed     "reviewed"      "reviewed"      Date       once [Plan]                  contextual ["评估日期"],
+        Distribution "distribution"  "distribution"  Str        once [Plan]                  contextual ["发放范围"],
+        Revision     "revision"      "revision"      Revision   many [Plan]                  contextual ["修订记录"],
+        Holder       "holder"        "holder"        Str        once [Role, External]        reserved [],
+        Phone        "phone"         "phone"         Str        many [Role, External]        reserved [],
+        Deputy       "deputy"        "deputy"        Name       once [Role]                  reserved [],
+        Duty         "duty"          "duty"          Str        many [Role]                  reserved [],
+        Escalates    "escalates"     "escalates to"  Escalation many [Role]                  reserved [],
+        Members      "members"       "members"       Names      many [Role]                  reserved [],
+        Owner        "owner"         "owner"         Name       once [Step, Routine]         reserved [],
+        On           "on"            "on"            Names      many [Step]                  reserved [],
+        After        "after"         "after"         Names      many [Step]                  reserved [],
+        With         "with"          "with"          Names      many [Step, Routine]         reserved [],
+        Within       "within"        "within"        Deadline   many [Step]                  reserved [],
+        Notify       "notify"        "notify"        Names      many [Step]                  reserved [],
+        Until        "until"         "until"         Str        once [Step, Level]           reserved [],
+        Every        "every"         "every"         Duration   once [Step, Routine]         reserved [],
+        Last         "last"          "last"          Date       once [Routine]               contextual ["上次"],
+        Element      "element"       "element"       Element    once [Section]               contextual ["要素"],
+        Text         "text"          "text"          Str        many [Plan, Role, External, Step, Routine, Level] reserved [],
     }
     words {
         // keyword  words            where      aliases
@@ -266,6 +284,9 @@ language! {
         "and"       "and"            Condition reserved [],
         "or"        "or"             Condition reserved [],
         "in"        "in"             Condition reserved [],
+        "number"    "number"         FactType  contextual [],
+        "from"      "from"           Part      contextual [],
+        "for"       "for"            Part      contextual [],
     }
 }
 

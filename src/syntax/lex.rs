@@ -144,9 +144,15 @@ fn word_len(text: &str) -> usize {
 }
 
 /// A number runs like a word (`10m`, `1h30m`, `2015-09-11`; what follows a
-/// digit is checked by the grammar, not here).
+/// digit is checked by the grammar, not here), and (v1) through a point
+/// between digits (`0.5`).
 fn number_len(text: &str) -> usize {
-    word_len(text)
+    let mut len = word_len(text);
+    let bytes = text.as_bytes();
+    while bytes.get(len) == Some(&b'.') && bytes.get(len + 1).is_some_and(u8::is_ascii_digit) {
+        len += 1 + word_len(&text[len + 1..]);
+    }
+    len
 }
 
 /// The end of the comment starting at `start`: before the line break, and
@@ -162,18 +168,96 @@ fn comment_end(source: &str, start: usize) -> usize {
 }
 
 /// The end of the string literal opening at `start`, and whether it is
-/// closed. (Version 0: a string may span lines.)
+/// closed. (v1) A `"…"` string ends at its line: left open, it ends before
+/// the line break, so a forgotten quote swallows nothing after it. A `"""`
+/// string ends after the first line that holds only white space and `"""`.
 pub fn string_end(source: &str, start: usize) -> (usize, bool) {
+    if source[start..].starts_with(TRIPLE) {
+        return multiline_end(source, start);
+    }
     let bytes = source.as_bytes();
     let mut i = start + 1;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' => i += 2,
+            b'\\' if !matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) => i += 2,
             b'"' => return (i + 1, true),
+            b'\n' | b'\r' => return (i, false),
             _ => i += 1,
         }
     }
     (source.len(), false)
+}
+
+/// The quotes of a multi-line string (v1).
+pub const TRIPLE: &str = "\"\"\"";
+
+/// The end of the multi-line string opening at `start` (see `string_end`).
+fn multiline_end(source: &str, start: usize) -> (usize, bool) {
+    let mut line_start = match memchr::memchr(b'\n', &source.as_bytes()[start..]) {
+        Some(i) => start + i + 1,
+        None => return (source.len(), false),
+    };
+    while line_start < source.len() {
+        let line_end = memchr::memchr(b'\n', &source.as_bytes()[line_start..])
+            .map_or(source.len(), |i| line_start + i);
+        let line = &source[line_start..line_end];
+        let content = line.trim_start_matches([' ', '\t']);
+        if content.starts_with(TRIPLE) {
+            let quotes = line_start + (line.len() - content.len());
+            return (quotes + TRIPLE.len(), true);
+        }
+        line_start = line_end + 1;
+    }
+    (source.len(), false)
+}
+
+/// (v1) A closed multi-line string written again with its closing `"""` at
+/// `indent` columns and every line of its text moved with it, so its value
+/// stays the same (the closing line's indentation is what each line loses).
+/// Line ends are kept as written (CRLF or LF); white space after the opening
+/// `"""` is dropped.
+pub fn reindent_multiline(text: &str, indent: usize) -> String {
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let Some((closing, body)) = lines[1..].split_last() else {
+        return text.to_string();
+    };
+    let old = closing.len() - closing.trim_start_matches([' ', '\t']).len();
+    let pad = " ".repeat(indent);
+    let mut out = String::with_capacity(text.len() + lines.len() * indent);
+    out.push_str(TRIPLE);
+    for line in body {
+        out.push_str(newline);
+        if let Some(rest) = line.get(old..).filter(|_| line.is_char_boundary(old)) {
+            out.push_str(&pad);
+            out.push_str(rest);
+        }
+    }
+    out.push_str(newline);
+    out.push_str(&pad);
+    out.push_str(&closing[old..]);
+    out
+}
+
+/// (v1) The text of a closed multi-line string as its value reads before
+/// escapes: the lines between the quotes, each without the closing line's
+/// indentation (lines of white space shorter than it are empty).
+pub fn multiline_text(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let Some((closing, body)) = lines.get(1..).and_then(|l| l.split_last()) else {
+        return text.to_string();
+    };
+    let old = closing.len() - closing.trim_start_matches([' ', '\t']).len();
+    body.iter()
+        .map(|l| l.get(old..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The comments of `source`, each from `#` to the end of its line (its CR
@@ -214,6 +298,46 @@ mod tests {
     }
 
     #[test]
+    fn v1_strings_end_at_their_line_and_numbers_take_a_point() {
+        let source = "holder \"李四\n  escalates to leader\ntext \"\"\"\n  第一行 \"\"\" 不结束\n  \"\"\" }\nloss >= 0.5";
+        let got: Vec<_> = kinds(source).into_iter().map(|(t, k, _)| (t, k)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("holder", TokenKind::Keyword),
+                ("\"李四", TokenKind::String { closed: false }),
+                ("escalates", TokenKind::Keyword),
+                ("to", TokenKind::Keyword),
+                ("leader", TokenKind::Name),
+                ("text", TokenKind::Keyword),
+                (
+                    "\"\"\"\n  第一行 \"\"\" 不结束\n  \"\"\"",
+                    TokenKind::String { closed: true }
+                ),
+                ("}", TokenKind::Punct('}')),
+                ("loss", TokenKind::Name),
+                (">=", TokenKind::Operator),
+                ("0.5", TokenKind::Number),
+            ]
+        );
+        let open = "text \"\"\"\n  never closed\n";
+        assert_eq!(string_end(open, 5), (open.len(), false));
+        assert_eq!(string_end("\"a\\\nb\"", 0), (3, false));
+        assert_eq!(string_end("\"a\r\n", 0), (2, false));
+    }
+
+    #[test]
+    fn multi_line_strings_move_with_their_statement() {
+        let text = "\"\"\"   \n      第一行\n\n        缩进\n  \n      \"\"\"";
+        let moved = reindent_multiline(text, 4);
+        assert_eq!(moved, "\"\"\"\n    第一行\n\n      缩进\n\n    \"\"\"");
+        assert_eq!(multiline_text(text), "第一行\n\n  缩进\n");
+        assert_eq!(multiline_text(&moved), multiline_text(text));
+        let crlf = "\"\"\"\r\n  a\r\n  \"\"\"";
+        assert_eq!(reindent_multiline(crlf, 4), "\"\"\"\r\n    a\r\n    \"\"\"");
+    }
+
+    #[test]
     fn every_kind_of_token() {
         let source = "step 上报 \"立即\\\"通报\" { owner office-1; within 1h30m } # 注释\r\n\nvisitors>=50，";
         let expected = vec![
@@ -237,19 +361,16 @@ mod tests {
     }
 
     #[test]
-    fn an_open_string_runs_to_the_end() {
+    fn an_open_string_ends_at_its_line() {
+        // (v1) a `"…"` string does not span lines: the next line is read as code
         assert_eq!(
             kinds("role a \"组长\n  x"),
             vec![
                 ("role", TokenKind::Keyword, 0),
                 ("a", TokenKind::Name, 0),
-                ("\"组长\n  x", TokenKind::String { closed: false }, 0),
+                ("\"组长", TokenKind::String { closed: false }, 0),
+                ("x", TokenKind::Name, 1),
             ]
-        );
-        // An escape of the last byte does not step past the end.
-        assert_eq!(
-            kinds("\"a\\"),
-            vec![("\"a\\", TokenKind::String { closed: false }, 0)]
         );
     }
 

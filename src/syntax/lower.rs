@@ -165,14 +165,23 @@ impl<'s> Lowerer<'s, '_> {
                     return None;
                 }
                 let mut items = Vec::new();
+                let mut stmts = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in kids(block) {
-                        if !matches!(rule_of(&p), Rule::block_end | Rule::open_brace) {
-                            items.extend(self.item(p, depth + 1));
+                        match rule_of(&p) {
+                            Rule::block_end | Rule::open_brace => {}
+                            // (v1) `element NAME`
+                            Rule::element_stmt => stmts.extend(self.stmt(p)),
+                            _ => items.extend(self.item(p, depth + 1)),
                         }
                     }
                 }
-                Item::Section(Section { title, items, span })
+                Item::Section(Section {
+                    title,
+                    items,
+                    stmts,
+                    span,
+                })
             }
             Rule::text_item => {
                 let mut text = self.string(inner.next()?);
@@ -202,11 +211,18 @@ impl<'s> Lowerer<'s, '_> {
                     span,
                 })
             }
-            Rule::level_item => Item::Level(Level {
-                name: self.name(inner.next()?),
-                label: self.string(inner.next()?),
-                span,
-            }),
+            Rule::level_item => {
+                let name = self.name(inner.next()?);
+                let label = self.string(inner.next()?);
+                // (v1) its block, if any (a block pair, or fast statements inline)
+                let stmts = self.stmts(inner);
+                Item::Level(Level {
+                    name,
+                    label,
+                    stmts,
+                    span,
+                })
+            }
             Rule::fact_item => {
                 let name = self.name(inner.next()?);
                 let label = self.string(inner.next()?);
@@ -225,6 +241,8 @@ impl<'s> Lowerer<'s, '_> {
                             .collect(),
                     ),
                     _ if text.ends_with("flag") => FactType::Flag,
+                    // (v1)
+                    _ if text.ends_with("number") => FactType::Number,
                     _ => FactType::Count,
                 };
                 Item::Fact(Fact {
@@ -299,20 +317,8 @@ impl<'s> Lowerer<'s, '_> {
     /// A statement pair (`owner_stmt`): its text starts with its keyword,
     /// which the language table turns into the statement and the kind of its
     /// value.
-    fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
-        // pest's pair takes the white space (and comments) that follow an
-        // optional or repeated part; the statement ends at its last token.
+    pub(super) fn stmt(&mut self, pair: P<'s>) -> Option<Stmt<'s>> {
         let whole = self.span(&pair);
-        let last_token = pair
-            .clone()
-            .into_inner()
-            .flatten()
-            .filter(|p| {
-                p.as_rule() != Rule::comment_text && p.clone().into_inner().next().is_none()
-            })
-            .map(|p| self.base + p.as_span().end())
-            .max();
-        let span = Span::new(whole.start, last_token.unwrap_or(whole.end));
         let statement = language::statement(leading_keyword(pair.as_str()))?;
         let mut inner = kids(pair);
         let value = match statement.value {
@@ -332,7 +338,45 @@ impl<'s> Lowerer<'s, '_> {
                 let within = inner.next().map(|d| self.duration(d));
                 Value::Escalation { target, within }
             }
+            // (v1) `within D [from S] [for NAMES]`
+            ValueKind::Deadline => {
+                let within = self.duration(inner.next()?);
+                let (mut from, mut only_for) = (None, Vec::new());
+                for part in inner {
+                    match rule_of(&part) {
+                        Rule::from_part => {
+                            from = kids(part)
+                                .find(|p| rule_of(p) == Rule::name)
+                                .map(|n| self.name(n));
+                        }
+                        Rule::for_part => {
+                            only_for = self.names(list(kids(part), Rule::names, Rule::name));
+                        }
+                        _ => {}
+                    }
+                }
+                Value::Deadline {
+                    within,
+                    from,
+                    only_for,
+                }
+            }
+            ValueKind::Revision => Value::Revision {
+                date: self.date(inner.next()?),
+                note: self.string(inner.next()?),
+            },
+            ValueKind::Kind => {
+                let name = self.name(inner.next()?);
+                Value::Kind(name, self.plan_kind(name)?)
+            }
+            ValueKind::Element => {
+                let name = self.name(inner.next()?);
+                Value::Element(name, self.element(name)?)
+            }
         };
+        // pest's pair takes the white space (and comments) that follow an
+        // optional or repeated part; the statement ends at its last token.
+        let span = Span::new(whole.start, value.end().unwrap_or(whole.end));
         Some(Stmt {
             keyword: statement.keyword,
             value,

@@ -11,6 +11,7 @@
 
 pub mod ast;
 mod condition;
+pub mod document;
 mod expected;
 pub mod language;
 pub mod lex;
@@ -26,7 +27,7 @@ use crate::span::Span;
 pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH};
 use parser::{PlanParser, Rule};
-pub use values::parse_duration;
+pub use values::{WORKING_DAY, parse_duration};
 
 /// The result of parsing: the items that parsed, and the syntax errors.
 #[derive(Debug)]
@@ -44,6 +45,8 @@ struct OpenSection<'s> {
     title: ast::Str<'s>,
     start: usize,
     items: Vec<ast::Item<'s>>,
+    /// (v1) Its statements (`element`).
+    stmts: Vec<ast::Stmt<'s>>,
 }
 
 /// Parses a whole plan file.
@@ -112,6 +115,7 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
                                 title,
                                 start,
                                 items: Vec::new(),
+                                stmts: Vec::new(),
                             });
                         }
                     }
@@ -120,12 +124,23 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
                             let item = ast::Item::Section(ast::Section {
                                 title: section.title,
                                 items: section.items,
+                                stmts: section.stmts,
                                 span: Span::new(section.start, end),
                             });
                             match open.last_mut() {
                                 Some(parent) => parent.items.push(item),
                                 None => items.push(item),
                             }
+                        }
+                    }
+                    // (v1) a section's `element`
+                    Rule::element_stmt => {
+                        let stmt = lowerer.stmt(pair);
+                        match open.last_mut() {
+                            Some(section) if lowerer.diagnostics.len() == before => {
+                                section.stmts.extend(stmt)
+                            }
+                            _ => trouble = true,
                         }
                     }
                     _ => {

@@ -13,6 +13,9 @@ impl<'s> Lowerer<'s, '_> {
     /// A `string` pair: resolves escapes and CRLF, reporting bad escapes.
     pub(super) fn string(&mut self, pair: P<'s>) -> Str<'s> {
         let span = self.span(&pair);
+        if pair.as_str().starts_with(super::lex::TRIPLE) {
+            return self.multiline(pair, span);
+        }
         // The text between the quotes (a `string` pair is `"`, `str_body`, `"`).
         let text = pair.as_str();
         let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
@@ -23,6 +26,60 @@ impl<'s> Lowerer<'s, '_> {
             Cow::Borrowed(raw)
         };
         Str { value, span }
+    }
+
+    /// (v1) A `"""` string: the lines between the quotes, each without the
+    /// closing line's indentation (a line indented less is an error; a line
+    /// of white space only is empty), joined by LF, escapes resolved.
+    fn multiline(&mut self, pair: P<'s>, span: Span) -> Str<'s> {
+        // Read from the text itself (fast and reference rules alike): the
+        // opening line, the body lines, and the closing line's indentation.
+        let text = pair.as_str();
+        let open = text.find('\n').map_or(text.len(), |i| i + 1);
+        let last = text.rfind('\n').map_or(text.len(), |i| i + 1);
+        let body = text.get(open..last).unwrap_or("");
+        let closing = text.get(last..).unwrap_or("");
+        let indent = closing.strip_suffix(super::lex::TRIPLE).unwrap_or("");
+        let body_start = span.start + open;
+        let mut value = String::with_capacity(body.len());
+        let mut offset = 0;
+        let mut first = true;
+        for line in body.split_inclusive('\n') {
+            let start = body_start + offset;
+            offset += line.len();
+            let line = line.strip_suffix('\n').unwrap_or(line);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !first {
+                value.push('\n');
+            }
+            first = false;
+            let content = match line.strip_prefix(indent) {
+                Some(rest) => rest,
+                None if line.trim_matches([' ', '\t']).is_empty() => "",
+                None => {
+                    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
+                    self.error(
+                        Span::new(start, start + width.max(1)),
+                        msg!("syntax-multiline-indent"),
+                        msg!("syntax-multiline-indent.label"),
+                        msg!("syntax-multiline-indent.help"),
+                    );
+                    line.trim_start_matches([' ', '\t'])
+                }
+            };
+            // `content` is a suffix of `line`
+            let content_start = start + (line.len() - content.len());
+            if content.contains('\\') {
+                let unescaped = self.unescape(content, content_start);
+                value.push_str(&unescaped);
+            } else {
+                value.push_str(content);
+            }
+        }
+        Str {
+            value: Cow::Owned(value),
+            span,
+        }
     }
 
     fn unescape(&mut self, raw: &str, start: usize) -> String {
@@ -102,7 +159,11 @@ impl<'s> Lowerer<'s, '_> {
     pub(super) fn duration(&mut self, pair: P<'s>) -> Duration {
         let span = self.span(&pair);
         match parse_duration(pair.as_str()) {
-            Ok(seconds) => Duration { seconds, span },
+            Ok((seconds, working_days)) => Duration {
+                seconds,
+                working_days,
+                span,
+            },
             Err(why) => {
                 self.error(
                     span,
@@ -114,9 +175,79 @@ impl<'s> Lowerer<'s, '_> {
                     msg!("syntax-invalid-duration.label"),
                     msg!("syntax-invalid-duration.help"),
                 );
-                Duration { seconds: 0, span }
+                Duration {
+                    seconds: 0,
+                    working_days: 0,
+                    span,
+                }
             }
         }
+    }
+
+    /// (v1) A decimal of a comparison: at most 18 digits after the point, and
+    /// before it a number that fits in 64 bits.
+    pub(super) fn decimal(&mut self, pair: &P<'s>) -> crate::decimal::Decimal {
+        use crate::decimal::{Decimal, DecimalError};
+        Decimal::parse(pair.as_str()).unwrap_or_else(|why| {
+            let (message, help) = match why {
+                DecimalError::TooPrecise => (
+                    msg!("syntax-decimal-too-precise", number = pair.as_str()),
+                    msg!("syntax-decimal-too-precise.help"),
+                ),
+                DecimalError::TooLarge | DecimalError::Shape => (
+                    msg!("syntax-number-too-large", number = pair.as_str()),
+                    msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
+                ),
+            };
+            self.error(
+                self.span(pair),
+                message,
+                msg!("syntax-number-too-large.label"),
+                help,
+            );
+            Decimal::ZERO
+        })
+    }
+
+    /// (v1) The kind a `kind` statement names (`special`, `专项`, …).
+    pub(super) fn plan_kind(
+        &mut self,
+        name: super::ast::Name<'s>,
+    ) -> Option<super::document::PlanKind> {
+        let kind = super::document::PlanKind::from_name(name.text);
+        if kind.is_none() {
+            let names: Vec<String> = super::document::PlanKind::names()
+                .map(|n| format!("`{n}`"))
+                .collect();
+            self.error(
+                name.span,
+                msg!("syntax-unknown-kind", name = name.text),
+                msg!("syntax-unknown-kind.label"),
+                msg!("syntax-unknown-kind.help", names = names.join(", ")),
+            );
+        }
+        kind
+    }
+
+    /// (v1) The element an `element` statement names (`support`, …).
+    pub(super) fn element(
+        &mut self,
+        name: super::ast::Name<'s>,
+    ) -> Option<super::document::Element> {
+        let element = super::document::Element::from_name(name.text);
+        if element.is_none() {
+            let names: Vec<String> = super::document::ELEMENTS
+                .iter()
+                .map(|(_, en, zh)| format!("`{en}` {}", zh.join("/")))
+                .collect();
+            self.error(
+                name.span,
+                msg!("syntax-unknown-element", name = name.text),
+                msg!("syntax-unknown-element.label"),
+                msg!("syntax-unknown-element.help", names = names.join(", ")),
+            );
+        }
+        element
     }
 
     pub(super) fn integer(&mut self, pair: &P<'s>) -> u64 {
@@ -150,12 +281,18 @@ fn unicode_escape(s: &str) -> Result<(char, usize), Message> {
     Ok((ch, 2 + 1 + close + 1))
 }
 
-/// Seconds in a duration such as `1h30m`; units decreasing, each at most once.
-pub fn parse_duration(text: &str) -> Result<u64, Message> {
-    const UNITS: [(&str, u64); 7] = [
+/// Seconds of working day: 7/5 of a day (v1 `wd`), where durations are compared.
+pub const WORKING_DAY: u64 = 7 * 86_400 / 5;
+
+/// A duration such as `1h30m` or `15wd` (units decreasing, each at most once):
+/// its length in seconds as durations are compared (`wd` = 7/5 day), and how
+/// many working days it holds (which a calendar counts Monday to Friday).
+pub fn parse_duration(text: &str) -> Result<(u64, u64), Message> {
+    const UNITS: [(&str, u64); 8] = [
         ("y", 365 * 86_400),
         ("mo", 30 * 86_400),
         ("w", 7 * 86_400),
+        ("wd", WORKING_DAY),
         ("d", 86_400),
         ("h", 3_600),
         ("m", 60),
@@ -163,6 +300,7 @@ pub fn parse_duration(text: &str) -> Result<u64, Message> {
     ];
     let mut rest = text;
     let mut total: u64 = 0;
+    let mut working_days: u64 = 0;
     let mut last_rank: Option<usize> = None;
     while !rest.is_empty() {
         let digits = rest
@@ -172,10 +310,12 @@ pub fn parse_duration(text: &str) -> Result<u64, Message> {
             .parse()
             .map_err(|_| msg!("duration-number-too-large"))?;
         rest = &rest[digits..];
+        // The longest unit that fits (`wd` rather than `w`, `mo` rather than `m`).
         let (rank, (unit, factor)) = UNITS
             .iter()
             .enumerate()
-            .find(|(_, (u, _))| rest.starts_with(u))
+            .filter(|(_, (u, _))| rest.starts_with(u))
+            .max_by_key(|(_, (u, _))| u.len())
             .ok_or_else(|| msg!("duration-missing-unit"))?;
         if let Some(last) = last_rank {
             if rank == last {
@@ -191,20 +331,15 @@ pub fn parse_duration(text: &str) -> Result<u64, Message> {
             .checked_mul(*factor)
             .and_then(|s| total.checked_add(s))
             .ok_or_else(|| msg!("duration-too-long"))?;
+        if *unit == "wd" {
+            working_days = amount;
+        }
     }
-    Ok(total)
+    Ok((total, working_days))
 }
 
 fn date_exists(year: u16, month: u8, day: u8) -> bool {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    year > 0 && day >= 1 && day <= days
+    crate::calendar::date(year, month, day).is_some()
 }
 
 #[cfg(test)]
@@ -213,11 +348,25 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!(parse_duration("1h30m"), Ok(5400));
-        assert_eq!(parse_duration("6mo"), Ok(6 * 30 * 86_400));
-        assert_eq!(parse_duration("2w"), Ok(14 * 86_400));
+        assert_eq!(parse_duration("1h30m"), Ok((5400, 0)));
+        assert_eq!(parse_duration("6mo"), Ok((6 * 30 * 86_400, 0)));
+        assert_eq!(parse_duration("2w"), Ok((14 * 86_400, 0)));
         assert!(parse_duration("30m1h").is_err());
         assert!(parse_duration("1m1m").is_err());
+        // (v1) working days: 7/5 day each where compared; between `w` and `d`.
+        assert_eq!(parse_duration("15wd"), Ok((21 * 86_400, 15)));
+        assert_eq!(parse_duration("5wd"), Ok((7 * 86_400, 5)));
+        assert_eq!(
+            parse_duration("1w2wd3d"),
+            Ok((7 * 86_400 + 241_920 + 3 * 86_400, 2))
+        );
+        assert!(parse_duration("1d2wd").is_err());
+        assert!(parse_duration("2wd1w").is_err());
+        assert_eq!(
+            parse_duration("99999999wd"),
+            Ok((99_999_999 * 120_960, 99_999_999))
+        );
+        assert!(parse_duration("999999999999999999wd").is_err());
     }
 
     #[test]

@@ -8,10 +8,15 @@ use planc::report::{FileReport, human};
 use planc::span::LineIndex;
 
 /// Checks `source` with the default configuration, changed by the fixture's
-/// `# config: <code>=<error|warning|off>` lines.
+/// `# config: <code>=<error|warning|off>` lines and its `# today: YYYY-MM-DD`
+/// line (today's date for the date checks; none: they stay quiet).
 pub fn diagnostics(source: &str) -> Vec<Diagnostic> {
     let mut config = Config::default();
     for line in source.lines() {
+        if let Some(today) = line.trim().strip_prefix("# today:") {
+            config.today = Some(planc::calendar::parse_date(today).expect("# today: YYYY-MM-DD"));
+            continue;
+        }
         let Some(setting) = line.trim().strip_prefix("# config:") else {
             continue;
         };

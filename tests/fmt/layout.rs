@@ -114,7 +114,7 @@ fn a_trigger_level_is_told_from_a_level_declaration() {
 
 #[test]
 fn strings_numbers_and_durations_as_written() {
-    let source = "plan \"a\\\"b\\u{4E2D}\\n\\\\\" {\n  date 2015-09-11\n}\n\nstep s \"多行\n  文本\" {\n  within 1h30m\n}\n";
+    let source = "plan \"a\\\"b\\u{4E2D}\\n\\\\\" {\n  date 2015-09-11\n}\n\nstep s \"\"\"\n  多行\n    文本\n  \"\"\" {\n  within 1h30m\n}\n";
     assert_eq!(fmt(source), source);
     assert_eq!(
         fmt("trigger t \"T\" when v >= 0050"),

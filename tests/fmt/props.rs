@@ -68,12 +68,9 @@ fn mutate_layout(source: &str, rng: &mut Rng) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
+                // the one lexer's extent: a `"""` string is one token (v1)
                 let start = i;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
+                i = planc::syntax::lex::string_end(source, i).0;
                 out.push_str(&source[start..i]);
                 after_comment = false;
             }
@@ -168,6 +165,13 @@ fn paste_artefacts(source: &str, rng: &mut Rng) -> String {
         match c {
             '#' => {
                 let end = rest.find('\n').unwrap_or(rest.len());
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+                continue;
+            }
+            '"' if rest.starts_with(planc::syntax::lex::TRIPLE) => {
+                // a multi-line string (v1) is left as it is
+                let end = planc::syntax::lex::string_end(rest, 0).0;
                 out.push_str(&rest[..end]);
                 rest = &rest[end..];
                 continue;

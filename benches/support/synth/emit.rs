@@ -105,15 +105,34 @@ impl Emitter {
             Item::Header => {
                 p.push_str("plan \"合成应急预案\" {\n  issuer \"XX市信访工作领导小组\"\n  date 2015-09-11\n");
                 p.push_str("  basis \"《信访条例》\", \"《信访工作流程》\"\n  scope \"本单位信访突发事件的预防和应急处置\"\n");
-                p.push_str("  commander role_0\n  version \"1.0\"\n}\n\n");
+                p.push_str("  commander role_0\n  version \"1.0\"\n");
+                p.push_str("  kind special\n  approver \"组长 张三\"\n  effective 2015-10-01\n  reviewed 2024-06-30\n");
+                p.push_str("  distribution \"领导小组成员、各工作组\"\n");
+                p.push_str("  revision 2015-09-11 \"首次发布\"\n  revision 2024-06-30 \"调整领导小组成员\"\n}\n\n");
             }
             Item::Comment(text) => {
                 let _ = writeln!(p, "{pad}# {text}");
             }
-            Item::Open { title, texts } => {
+            Item::Open {
+                title,
+                texts,
+                element,
+            } => {
                 let _ = writeln!(p, "{pad}section {} {{", quoted(title));
+                if let Some(e) = element {
+                    let _ = writeln!(p, "{pad}  element {e}");
+                }
                 for t in texts {
-                    let _ = writeln!(p, "{pad}  text {}", quoted(t));
+                    if t.contains('\n') {
+                        // (v1) a multi-line string, indented with its statement
+                        let _ = writeln!(p, "{pad}  text \"\"\"");
+                        for line in t.lines() {
+                            let _ = writeln!(p, "{pad}    {line}");
+                        }
+                        let _ = writeln!(p, "{pad}    \"\"\"");
+                    } else {
+                        let _ = writeln!(p, "{pad}  text {}", quoted(t));
+                    }
                 }
             }
             Item::Close => {
@@ -131,8 +150,13 @@ impl Emitter {
                     let _ = writeln!(p, "{ty}");
                 }
             }
-            Item::Level { name, label } => {
-                let _ = writeln!(p, "{pad}level {name} {}", quoted(label));
+            Item::Level { name, label, until } => {
+                let _ = writeln!(
+                    p,
+                    "{pad}level {name} {} {{ until {} }}",
+                    quoted(label),
+                    quoted(until)
+                );
             }
             Item::Trigger {
                 name,
@@ -165,11 +189,16 @@ impl Emitter {
                 owner,
                 with,
                 every,
+                last,
             } => {
                 let kw = if *drill { "drill" } else { "routine" };
+                let last = last
+                    .as_ref()
+                    .map(|d| format!("; last {d}"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     p,
-                    "{pad}{kw} {name} {} {{ owner {owner}; with {}; every {every} }}",
+                    "{pad}{kw} {name} {} {{ owner {owner}; with {}; every {every}{last} }}",
                     quoted(label),
                     with.join(", ")
                 );
@@ -235,8 +264,11 @@ fn planc_step(p: &mut String, pad: &str, s: &Step) {
             let _ = writeln!(p, "{pad}  {kw} {}", list.join(", "));
         }
     }
-    if let Some(w) = &s.within {
+    for w in &s.within {
         let _ = writeln!(p, "{pad}  within {w}");
+    }
+    if let Some(e) = &s.every {
+        let _ = writeln!(p, "{pad}  every {e}");
     }
     if !s.notify.is_empty() {
         let _ = writeln!(p, "{pad}  notify {}", s.notify.join(", "));

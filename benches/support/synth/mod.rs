@@ -98,6 +98,8 @@ pub(crate) enum Item {
     Open {
         title: String,
         texts: Vec<String>,
+        /// (v1) The required element the section is, if written.
+        element: Option<&'static str>,
     },
     Close,
     Fact {
@@ -108,6 +110,8 @@ pub(crate) enum Item {
     Level {
         name: &'static str,
         label: &'static str,
+        /// (v1) When a response at this level ends.
+        until: &'static str,
     },
     Trigger {
         name: String,
@@ -129,6 +133,8 @@ pub(crate) enum Item {
         owner: String,
         with: Vec<String>,
         every: &'static str,
+        /// (v1) When it was last done.
+        last: Option<String>,
     },
 }
 
@@ -150,7 +156,10 @@ pub(crate) struct Step {
     pub on: Vec<String>,
     pub after: Vec<String>,
     pub with: Vec<String>,
-    pub within: Option<String>,
+    /// What follows each `within`: `30m`, (v1) `1h from s3`, `15m for t2`.
+    pub within: Vec<String>,
+    /// (v1) `every D`: repeated while the response lasts.
+    pub every: Option<String>,
     pub notify: Vec<String>,
     pub until: Option<String>,
     pub text: Option<String>,
@@ -164,6 +173,7 @@ const FACTS: &[(&str, &str, &str)] = &[
     ("media", "媒体已介入", "flag"),
     ("cross_department", "需要跨部门协调", "flag"),
     ("act", "过激行为", "one_of"),
+    ("loss", "直接经济损失(万元)", "number"),
 ];
 const ACTS: &[(&str, &str)] = &[
     ("self_harm", "自残"),
@@ -172,11 +182,11 @@ const ACTS: &[(&str, &str)] = &[
     ("blockade", "堵塞交通"),
     ("sit_in", "静坐"),
 ];
-const LEVELS: &[(&str, &str)] = &[
-    ("I", "特别重大"),
-    ("II", "重大"),
-    ("III", "较大"),
-    ("IV", "一般"),
+const LEVELS: &[(&str, &str, &str)] = &[
+    ("I", "特别重大", "经上级确认事态得到控制,由上级宣布终止"),
+    ("II", "重大", "事态得到控制,次生危害消除,由组长宣布终止"),
+    ("III", "较大", "现场秩序恢复正常,由副组长宣布终止"),
+    ("IV", "一般", "现场处置完毕"),
 ];
 const EXTERNALS: &[(&str, &str, &str)] = &[
     ("superior", "上级主管部门", "0000-12345678"),

@@ -63,10 +63,24 @@ impl Gen {
     }
 
     fn open(&mut self, title: String, paragraphs: usize) {
+        self.open_element(title, paragraphs, None);
+    }
+
+    fn open_element(&mut self, title: String, paragraphs: usize, element: Option<&'static str>) {
         let texts = (0..paragraphs)
-            .map(|_| words::paragraph(&mut self.rng))
+            .map(|i| {
+                if i % 2 == 1 {
+                    words::lines(&mut self.rng)
+                } else {
+                    words::paragraph(&mut self.rng)
+                }
+            })
             .collect();
-        self.out.item(&Item::Open { title, texts });
+        self.out.item(&Item::Open {
+            title,
+            texts,
+            element,
+        });
     }
 
     fn close(&mut self) {
@@ -74,7 +88,7 @@ impl Gen {
     }
 
     fn general(&mut self) {
-        self.open("一、总则".into(), 0);
+        self.open_element("一、总则".into(), 0, Some("general"));
         for (i, title) in ["(一)目的", "(二)工作原则", "(三)适用范围"]
             .iter()
             .enumerate()
@@ -90,8 +104,8 @@ impl Gen {
         for &(name, label, ty) in FACTS {
             self.out.item(&Item::Fact { name, label, ty });
         }
-        for &(name, label) in LEVELS {
-            self.out.item(&Item::Level { name, label });
+        for &(name, label, until) in LEVELS {
+            self.out.item(&Item::Level { name, label, until });
         }
     }
 
@@ -101,7 +115,7 @@ impl Gen {
     }
 
     fn organisation(&mut self) {
-        self.open("二、组织机构及职责".into(), 1);
+        self.open_element("二、组织机构及职责".into(), 1, Some("organization"));
         // The leading group: a unit made of the top roles.
         let members: Vec<String> = (0..self.roles.min(SPAN + 1)).map(role_name).collect();
         self.out
@@ -165,7 +179,7 @@ impl Gen {
     }
 
     fn triggers(&mut self) {
-        self.open("三、预警与启动条件".into(), 1);
+        self.open_element("三、预警与启动条件".into(), 1, Some("warning"));
         for i in 0..self.triggers {
             let when = self.condition(i);
             let level = self
@@ -194,7 +208,7 @@ impl Gen {
             format!("act in {{ {}, {} }}", ACTS[a].0, ACTS[b].0)
         };
         // The first triggers use every fact once.
-        let form = if i < 6 { i } else { r.below(9) };
+        let form = if i < 7 { i } else { r.below(10) };
         match form {
             0 => format!("visitors >= {n}"),
             1 => format!("injured >= 1 or visitors > {}", n * 2),
@@ -202,7 +216,9 @@ impl Gen {
             3 => format!("media and visitors >= {n}"),
             4 => format!("cross_department and (visitors >= {n} or injured > 0)"),
             5 => act(r),
-            6 => format!("{} and visitors < {}", act(r), n + 500),
+            // (v1) a decimal limit of a `number` fact
+            6 | 9 => format!("loss >= {}.{}", r.below(100), 1 + r.below(9)),
+            10 => format!("{} and visitors < {}", act(r), n + 500),
             7 => format!(
                 "{} or {}",
                 trigger_name(r.below(i)),
@@ -217,7 +233,7 @@ impl Gen {
     }
 
     fn response(&mut self) {
-        self.open("四、应急处置程序".into(), 1);
+        self.open_element("四、应急处置程序".into(), 1, Some("response"));
         // Deadline of each step in minutes (also of those that do not write one).
         let mut deadline: Vec<u64> = Vec::with_capacity(self.steps);
         let mut flow_start = 0;
@@ -260,6 +276,10 @@ impl Gen {
                 rng.below(self.triggers)
             };
             on.push(trigger_name(t));
+            // (v1) now and then a level, for every trigger of it
+            if rng.chance(10) {
+                on.push(LEVELS[rng.below(LEVELS.len())].0.to_string());
+            }
             if rng.chance(15) {
                 on.push(trigger_name(rng.below(self.triggers)));
                 on.dedup();
@@ -303,6 +323,26 @@ impl Gen {
         if rng.chance(5) {
             notify.push("superior".into());
         }
+        // One plain deadline: from the start or (v1) from the step it waits for;
+        // now and then (v1) another for one trigger only.
+        let mut within = Vec::new();
+        match after.first() {
+            Some(&before_step) if rng.chance(15) => within.push(format!(
+                "{} from {}",
+                duration([10, 30, 60][rng.below(3)]),
+                step_name(before_step)
+            )),
+            _ if rng.chance(75) => within.push(duration(minutes)),
+            _ => {}
+        }
+        if rng.chance(10) {
+            within.push(format!(
+                "{} for {}",
+                duration([5, 15][rng.below(2)]),
+                trigger_name(rng.below(self.triggers))
+            ));
+        }
+        let every = rng.chance(8).then(|| duration([30, 60][rng.below(2)]));
         Step {
             name: step_name(j),
             label: words::action(rng),
@@ -310,7 +350,8 @@ impl Gen {
             on: on.clone(),
             after: after.into_iter().map(step_name).collect(),
             with,
-            within: rng.chance(75).then(|| duration(minutes)),
+            within,
+            every,
             notify,
             until: rng.chance(10).then(|| "突发事件消除".to_string()),
             text: rng.chance(20).then(|| words::paragraph(rng)),
@@ -318,7 +359,7 @@ impl Gen {
     }
 
     fn routines(&mut self) {
-        self.open("五、预防与日常工作".into(), 1);
+        self.open_element("五、预防与日常工作".into(), 1, Some("management"));
         let count = (self.roles / 20).max(2);
         for i in 0..count {
             let drill = i == 0 || self.rng.chance(20);
@@ -329,9 +370,17 @@ impl Gen {
             } else {
                 (
                     words::routine(&mut self.rng),
-                    ["1w", "1mo", "3mo"][self.rng.below(3)],
+                    ["1w", "1mo", "3mo", "10wd"][self.rng.below(4)],
                 )
             };
+            // (v1) when it was last done
+            let last = self.rng.chance(50).then(|| {
+                format!(
+                    "2025-{:02}-{:02}",
+                    1 + self.rng.below(12),
+                    1 + self.rng.below(28)
+                )
+            });
             let name = if drill {
                 format!("drill_{i}")
             } else {
@@ -344,6 +393,7 @@ impl Gen {
                 owner,
                 with,
                 every,
+                last,
             });
         }
         self.close();

@@ -123,6 +123,15 @@ pub fn paragraph(r: &mut Rng) -> String {
     (0..n).map(|_| r.pick(SENTENCES)).collect()
 }
 
+/// (v1) A paragraph of several lines, one sentence a line (a multi-line string).
+pub fn lines(r: &mut Rng) -> String {
+    let n = 2 + r.below(3);
+    (0..n)
+        .map(|_| r.pick(SENTENCES))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `一` … `十`, then digits.
 pub fn ordinal(n: usize) -> String {
     match NUMERALS.get(n.wrapping_sub(1)) {

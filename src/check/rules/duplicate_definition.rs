@@ -51,9 +51,11 @@ const DOC: &str = r#"# duplicate-definition
 ## What it means
 All roles, externals, facts, levels, triggers, steps, routines and drills of a plan share one
 namespace, so a name may be defined only once (the variants of a `one_of` fact have a namespace of
-their own, per fact). Attributes that may be given once — `owner`, `within`, `until`, `holder`,
-`deputy`, `every`, `issuer`, `date`, `scope`, `commander`, `version`, `approver` — may not be
-repeated in a block.
+their own, per fact). Attributes that may be given once — `owner`, `until`, `holder`,
+`deputy`, `every`, `issuer`, `date`, `scope`, `commander`, `version`, `approver`, `kind`,
+`effective`, `reviewed`, `distribution`, `last`, `element` — may not be repeated in a block; a
+step may have several `within`, but two for the same trigger or level (or two without `for`) are
+a duplicate too.
 Both places are labelled. planc keeps the first and ignores the second.
 
 ## Why it matters

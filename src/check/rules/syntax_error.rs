@@ -52,9 +52,9 @@ The statements each block allows:
 
 | block | statements |
 | --- | --- |
-| `plan` | `issuer`, `date`, `basis`, `scope`, `commander`, `version`, `approver`, `text` |
+| `plan` | `issuer`, `date`, `basis`, `scope`, `commander`, `version`, `kind`, `approver`, `effective`, `reviewed`, `distribution`, `revision`, `text` |
 | `role` | `holder`, `phone`, `deputy`, `duty`, `escalates to`, `members`, `text` |
 | `external` | `holder`, `phone`, `text` |
-| `step` | `owner`, `on`, `after`, `with`, `within`, `notify`, `until`, `text` |
-| `routine`, `drill` | `owner`, `with`, `every`, `text` |
+| `step` | `owner`, `on`, `after`, `with`, `within`, `notify`, `until`, `every`, `text` |
+| `routine`, `drill` | `owner`, `with`, `every`, `last`, `text` |
 "#;

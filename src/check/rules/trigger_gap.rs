@@ -79,16 +79,10 @@ fn diagnostic(ctx: &Context, dnfs: &[&[Cube]], gap: &Gap) -> Option<Diagnostic> 
     let below = *firing(ctx, dnfs, gap, gap.below).first()?;
     let above = *firing(ctx, dnfs, gap, gap.above).first()?;
     let fact = model.facts.get(gap.fact as usize)?.named.name;
-    let hole = match gap.hole {
-        (a, b) if a == b => msg!("trigger-gap-hole-one", value = a.to_string()),
-        (a, b) => msg!("trigger-gap-hole", from = a.to_string(), to = b.to_string()),
-    };
-    // Counts as text: a number placeholder would go through a float.
-    let (x, y, z) = (
-        gap.below.to_string(),
-        gap.hole.0.to_string(),
-        gap.above.to_string(),
-    );
+    let hole = words::hole(model, gap.fact, gap.hole);
+    // Values as text: a number placeholder would go through a float.
+    let value = |v: u64| words::value(model, gap.fact, Point::Count(v));
+    let (x, y, z) = (value(gap.below), value(gap.hole.0), value(gap.above));
     let name = |t: TriggerId| model.trigger(t).named.name;
     let message = if gap.others.is_empty() {
         msg!(

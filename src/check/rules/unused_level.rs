@@ -20,6 +20,13 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             used[level.id.index()] = true;
         }
     }
+    // A step that names a level in `on` or in `within … for`.
+    for step in &model.steps {
+        let named = step.deadlines.iter().flat_map(|d| &d.for_levels);
+        for level in step.on_levels.iter().chain(named) {
+            used[level.id.index()] = true;
+        }
+    }
     // A level that did not resolve somewhere may have been meant for one of
     // these: `undefined-name` speaks for it.
     let mentions = crate::check::mentions::Mentions::of(model);

@@ -129,6 +129,21 @@ no-drill = the plan has no drill
     .label = no `drill` is scheduled in this plan
     .help = schedule an exercise of the plan, e.g. `drill annual_drill "应急演练" {"{"} owner office; every 1y {"}"}`
 
+# (v1) $step: the step; $anchor: the step its deadline is measured from
+anchor-not-before = the deadline of step `{ $step }` is measured from `{ $anchor }`, which need not be done before it
+    .label = not a step it waits for
+    .anchor = `{ $anchor }` is defined here
+    .help = add `after { $anchor }` to step `{ $step }`, or measure the deadline from a step it comes after
+    .help-itself = measure the deadline from a step it comes `after`, or from the moment the plan is set off (a plain `within`)
+anchor-not-before-itself = the deadline of step `{ $step }` is measured from `{ $step }` itself
+
+# (v1) $keyword: reviewed or revision; $date: the date written; $today: today's date
+future-date = `{ $keyword } { $date }` lies after today ({ $today }): it records something already done
+    .label = after today
+    .help = write the date it really happened (check the year); if today is not { $today }, give the date with `planc check --today YYYY-MM-DD`
+# $name: the routine or drill
+future-date-last = `last { $date }` of `{ $name }` lies after today ({ $today }): it says when it was last done
+
 # The reviewer's checks (issue 15). Values of facts are written as the plan writes them.
 # $values, $ranges: review-* messages joined by review-and.
 review-value = `{ $fact }` = { $value }
@@ -136,6 +151,7 @@ review-not-known = `{ $fact }` not known
 review-and = { $first }, { $rest }
 review-nothing = no fact
 review-range-count = `{ $fact }` is a count: a whole number from 0 up
+review-range-number = `{ $fact }` is a number: any value from 0 up
 review-range-flag = `{ $fact }` is a flag: true or false
 review-range-one-of = `{ $fact }` is one of { $variants }, or not known yet
 

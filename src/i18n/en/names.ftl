@@ -56,3 +56,10 @@ missing-plan-header-extra = a file holds exactly one plan, but this is a second 
 missing-plan-header-nested = the `plan` header must stand at top level, not inside a section
     .label = inside a section
     .help = move the `plan` header out of the section, to the top of the file
+
+# (v1) a step's deadlines: $step the step, $name the trigger or level
+duplicate-what-deadline = the plain deadline (`within` without `for`) of step `{ $step }`
+duplicate-what-deadline-for = the deadline of step `{ $step }` for `{ $name }`
+# (v1) a decimal compared with a count; $value: the decimal
+type-count-decimal = `{ $fact }` is a count, a whole number: it cannot be compared with the decimal { $value }
+    .help = compare it with a whole number, or declare it `fact { $fact } "…": number` if it takes decimals

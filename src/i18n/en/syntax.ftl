@@ -1,8 +1,14 @@
 # Syntax errors (src/syntax/expected.rs, lower.rs, values.rs).
 
-syntax-unclosed-string = this string is never closed
+syntax-unclosed-string = unterminated string: it is not closed on its line
     .label = the string starts here
-    .help = add the closing `"`; strings may span lines, so one missing quote takes in the rest of the file
+    .help = add the closing `"` on the same line; for text over several lines write a multi-line string: `"""` at the end of the line, the text on the lines below, and `"""` alone on a line after it
+syntax-unclosed-multiline = this multi-line string is never closed
+    .label = the multi-line string starts here
+    .help = end it with a line that holds only `"""` (indented as far as its text)
+syntax-multiline-open = after the opening `"""` of a multi-line string the line must end
+    .label = text after the opening `"""`
+    .help = start the text on the next line: `"""`, a line break, the lines, then `"""` on a line of its own
 syntax-too-deep = this item nests too deeply for planc to read (parentheses or `not` in a condition)
     .label = nesting too deep from here
     .help = split the condition into several triggers and name them in one another
@@ -28,6 +34,7 @@ expected-step-attribute = a step attribute
 expected-role-attribute = a role attribute
 expected-plan-attribute = a plan header attribute
 expected-routine-attribute = a routine attribute
+expected-level-attribute = a level attribute
 expected-external-attribute = an external attribute
 expected-item = an item
 expected-fact-type = a fact type
@@ -106,3 +113,18 @@ duration-too-long = it is too long
 syntax-number-too-large = the number `{ $number }` is too large
     .label = does not fit in 64 bits
     .help = numbers go up to { $max }
+
+# (v1) $number: the decimal as written
+syntax-decimal-too-precise = the decimal `{ $number }` has more than 18 digits after the point
+    .help = write at most 18 digits after the point
+# (v1) $name: the word written; $names: the words it may be
+syntax-unknown-kind = `{ $name }` is not a kind of plan
+    .label = not a kind of plan
+    .help = write one of { $names }
+syntax-unknown-element = `{ $name }` is not an element of a plan
+    .label = not an element of a plan
+    .help = write one of { $names }
+# (v1) multi-line strings
+syntax-multiline-indent = this line of a multi-line string is indented less than its closing `"""`
+    .label = indented less than the closing `"""`
+    .help = indent every line of the text at least as far as the line of the closing `"""` (with the same spaces or tabs)

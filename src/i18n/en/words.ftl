@@ -24,7 +24,6 @@ kind-drill = a drill
 # what a position wants
 want-role = an internal role
 want-party = a role or an external
-want-trigger = a trigger
 want-step = a step
 want-level = a level
 want-count-fact = a count fact
@@ -35,3 +34,7 @@ want-trigger-or-flag = a trigger or a flag fact
 type-count = a count
 type-flag = a flag
 type-one-of = a one_of fact
+
+# (v1)
+type-number = a number
+want-occasion = a trigger or a level

@@ -119,12 +119,28 @@ no-drill = 预案没有安排演练
     .label = 这份预案里没有任何 `drill`
     .help = 安排一次预案演练，例如 `drill annual_drill "应急演练" {"{"} owner office; every 1y {"}"}`
 
+# (v1) $step: 步骤；$anchor: 时限起算的步骤
+anchor-not-before = 步骤 `{ $step }` 的时限从 `{ $anchor }` 起算，但 `{ $anchor }` 不一定在它之前完成
+    .label = 不是它等待的步骤
+    .anchor = `{ $anchor }` 在这里定义
+    .help = 给步骤 `{ $step }` 加上 `after { $anchor }`，或者改为从它等待的步骤起算
+    .help-itself = 时限应从它 `after` 的某个步骤起算，或从预案启动时起算（不带 from 的 `within`）
+anchor-not-before-itself = 步骤 `{ $step }` 的时限从它自己起算
+
+# (v1) $keyword: reviewed 或 revision；$date: 所写日期；$today: 今天
+future-date = `{ $keyword } { $date }` 晚于今天（{ $today }）：这里记录的是已经发生的事
+    .label = 晚于今天
+    .help = 写实际发生的日期（检查年份）；如果今天不是 { $today }，用 `planc check --today YYYY-MM-DD` 指定日期
+# $name: 日常工作或演练
+future-date-last = `{ $name }` 的 `last { $date }` 晚于今天（{ $today }）：它记录的是上次完成的日期
+
 # 评审类检查（issue 15）。事实的取值按预案里的写法给出。
 review-value = `{ $fact }` = { $value }
 review-not-known = `{ $fact }` 未知
 review-and = { $first }，{ $rest }
 review-nothing = 没有事实
 review-range-count = `{ $fact }` 是计数：从 0 起的任意整数
+review-range-number = `{ $fact }` 是数值：从 0 起的任意数
 review-range-flag = `{ $fact }` 是标志：是或否
 review-range-one-of = `{ $fact }` 取 { $variants } 之一，或者尚未知道
 

@@ -49,3 +49,10 @@ missing-plan-header-extra = 一个文件只能写一份预案，这里出现了�
 missing-plan-header-nested = 预案头（`plan`）要写在最外层，不能放在 `section` 里
     .label = 在 section 里面
     .help = 把 `plan` 移出 section，放到文件开头
+
+# (v1) 步骤的时限：$step 步骤，$name 触发条件或级别
+duplicate-what-deadline = 步骤 `{ $step }` 的通用时限（不带 for 的 `within`）
+duplicate-what-deadline-for = 步骤 `{ $step }` 针对 `{ $name }` 的时限
+# (v1) 计数型事实与小数比较；$value: 小数
+type-count-decimal = `{ $fact }` 是计数型事实（整数），不能和小数 { $value } 比较
+    .help = 改为和整数比较；如果它可以取小数，把它声明为 `fact { $fact } "…": number`

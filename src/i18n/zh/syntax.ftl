@@ -1,8 +1,14 @@
 # 语法错误（src/syntax/expected.rs、lower.rs、values.rs）。
 
-syntax-unclosed-string = 这个字符串没有结束引号
+syntax-unclosed-string = 字符串没有结束：这一行里没有结束引号
     .label = 字符串从这里开始
-    .help = 补上结束的 `"`；字符串可以跨行，少一个引号就会把后面整个文件都当成字符串
+    .help = 在同一行补上结束的 `"`；如果文字要写好几行，改用多行字符串：行末写 `"""`，下面几行写正文，最后单独一行写 `"""`
+syntax-unclosed-multiline = 这个多行字符串没有结束
+    .label = 多行字符串从这里开始
+    .help = 用单独一行 `"""` 结束它（缩进与正文一致）
+syntax-multiline-open = 多行字符串开头的 `"""` 后面必须换行
+    .label = `"""` 后面还有文字
+    .help = 正文从下一行开始写：`"""`、换行、正文各行，最后单独一行 `"""`
 syntax-too-deep = 这一条嵌套太深，planc 读不了（条件里的括号或 `not` 太多）
     .label = 从这里开始嵌套太深
     .help = 把条件拆成几个触发条件，再互相引用
@@ -24,6 +30,7 @@ expected-step-attribute = 步骤的一项
 expected-role-attribute = 角色的一项
 expected-plan-attribute = 预案头的一项
 expected-routine-attribute = 日常工作或演练的一项
+expected-level-attribute = 级别属性
 expected-external-attribute = 外部单位的一项
 expected-item = 一个条目
 expected-fact-type = 事实的类型
@@ -97,3 +104,18 @@ duration-too-long = 时长太长
 syntax-number-too-large = 数字 `{ $number }` 太大
     .label = 超出了 64 位整数的范围
     .help = 数字最大到 { $max }
+
+# (v1) $number: 所写的小数
+syntax-decimal-too-precise = 小数 `{ $number }` 的小数点后超过 18 位
+    .help = 小数点后最多写 18 位
+# (v1) $name: 所写的词；$names: 可用的词
+syntax-unknown-kind = `{ $name }` 不是预案类别
+    .label = 不是预案类别
+    .help = 请写 { $names } 之一
+syntax-unknown-element = `{ $name }` 不是预案要素
+    .label = 不是预案要素
+    .help = 请写 { $names } 之一
+# (v1) 多行字符串
+syntax-multiline-indent = 多行字符串的这一行比结尾的 `"""` 缩进得少
+    .label = 缩进比结尾的 `"""` 少
+    .help = 正文每一行的缩进至少要和结尾 `"""` 所在行一样（空格或制表符也要一致）

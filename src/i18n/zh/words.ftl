@@ -23,7 +23,6 @@ kind-drill = 演练
 # 这个位置要的是什么
 want-role = 本单位的角色
 want-party = 角色或外部单位
-want-trigger = 触发条件
 want-step = 步骤
 want-level = 响应级别
 want-count-fact = 计数型事实
@@ -34,3 +33,7 @@ want-trigger-or-flag = 触发条件或是非型事实（flag）
 type-count = 计数型事实（count）
 type-flag = 是非型事实（flag）
 type-one-of = 选项型事实（one_of）
+
+# (v1)
+type-number = 数值型事实（number）
+want-occasion = 触发条件或级别

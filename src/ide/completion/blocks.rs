@@ -121,9 +121,12 @@ pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) ->
     if matches!(block, Block::TopLevel | Block::Section) {
         // One `plan` header per file.
         let header = a.model.header.is_some();
-        return language::items_in(lang)
+        let items = language::items_in(lang)
             .filter(|i| !(header && i.opens == Some(Lang::Plan)))
-            .map(|i| i.text)
+            .map(|i| i.text);
+        // (v1) a section's own statement (`element`), after its items
+        return items
+            .chain(language::statements_of(lang).map(|s| s.words))
             .collect();
     }
     // Statements at this block's own depth only.
@@ -131,18 +134,19 @@ pub(super) fn statement_keywords(a: &Analysis, block: Block, stmts: &[Token]) ->
     // starts: first in the block, after `;` or at the start of a line.
     let mut depth = 0usize;
     let mut given = Vec::new();
-    let mut starts_statement = true;
+    let mut statement_start = true;
     for t in stmts {
         match t.kind {
             TokenKind::Punct('{') => depth += 1,
             TokenKind::Punct('}') => depth = depth.saturating_sub(1),
             TokenKind::Keyword if depth == 0 => given.push(t.text(a.source)),
-            TokenKind::Name if depth == 0 && (starts_statement || t.newlines_before > 0) => {
+            // (v1) a contextual keyword where a statement starts
+            TokenKind::Name if depth == 0 && (statement_start || t.newlines_before > 0) => {
                 given.push(t.text(a.source))
             }
             _ => {}
         }
-        starts_statement = t.kind == TokenKind::Punct(';');
+        statement_start = matches!(t.kind, TokenKind::Punct('{' | ';'));
     }
     // `escalates to x within 10m` is not the step attribute `within`.
     language::statements_of(lang)

@@ -106,13 +106,13 @@ fn statement_starts_offer_the_keywords_the_block_allows() {
     assert_eq!(
         offered("step x \"x\" { ‸"),
         [
-            "owner", "on", "after", "with", "within", "notify", "until", "text"
+            "owner", "on", "after", "with", "within", "notify", "until", "every", "text"
         ]
     );
     assert_eq!(
-        offered("step x \"x\" { owner office; within 5m\n  ‸ }"),
-        ["on", "after", "with", "notify", "until", "text"],
-        "attributes given once are not offered again"
+        offered("step x \"x\" { owner office; every 5m\n  ‸ }"),
+        ["on", "after", "with", "within", "notify", "until", "text"],
+        "attributes given once are not offered again (v1: `within` may be repeated)"
     );
     assert_eq!(
         offered("role r \"r\" {\n  ‸"),
@@ -142,24 +142,45 @@ fn statement_starts_offer_the_keywords_the_block_allows() {
     assert_eq!(offered("external e \"e\" { ‸"), ["holder", "phone", "text"]);
     assert_eq!(
         offered("plan \"p\" { issuer \"i\"; approver \"a\"\n  ‸"),
-        ["date", "basis", "scope", "commander", "version", "text"],
+        [
+            "date",
+            "basis",
+            "scope",
+            "commander",
+            "version",
+            "kind",
+            "effective",
+            "reviewed",
+            "distribution",
+            "revision",
+            "text"
+        ],
         "a second plan header: its statements, those given once not again"
     );
     assert_eq!(
         offered("drill d \"d\" { every 1y; ‸"),
-        ["owner", "with", "text"]
+        ["owner", "with", "last", "text"]
+    );
+    assert_eq!(
+        offered("drill d \"d\" { last 2025-05-20; ‸"),
+        ["owner", "with", "every", "text"],
+        "a contextual keyword given once is not offered again"
     );
     let items = [
         "role", "external", "fact", "level", "trigger", "step", "routine", "drill", "section",
         "text",
     ];
     assert_eq!(offered("‸"), items, "no second `plan` header");
-    assert_eq!(offered("section \"s\" {\n  ‸\n}"), items);
+    let in_section: Vec<&str> = items.iter().copied().chain(["element"]).collect();
+    assert_eq!(offered("section \"s\" {\n  ‸\n}"), in_section);
     assert_eq!(
         offered("section \"s\" { step x \"x\" { owner office }\n  ‸"),
-        items
+        in_section
     );
-    assert_eq!(offered("fact f \"f\": ‸"), ["count", "flag", "one_of"]);
+    assert_eq!(
+        offered("fact f \"f\": ‸"),
+        ["count", "flag", "one_of", "number"]
+    );
 }
 
 #[test]

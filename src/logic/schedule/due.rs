@@ -25,7 +25,7 @@ pub struct Due {
 }
 
 /// Seconds a working day counts for in comparisons: 7/5 of a day.
-pub const WORKING_DAY_SECONDS: u64 = 86_400 * 7 / 5;
+pub use crate::syntax::WORKING_DAY as WORKING_DAY_SECONDS;
 
 impl Due {
     /// The moment the plan is set off.
@@ -38,7 +38,7 @@ impl Due {
     pub fn of(duration: &Duration) -> Due {
         Due {
             seconds: duration.seconds,
-            working_days: 0,
+            working_days: duration.working_days,
         }
     }
 

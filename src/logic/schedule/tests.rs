@@ -267,6 +267,7 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
         .map(|(seconds, from, only_for)| Deadline {
             within: crate::syntax::ast::Duration {
                 seconds: *seconds,
+                working_days: 0,
                 span: crate::span::Span::default(),
             },
             from: from.map(|f| model::Ref {
@@ -280,6 +281,8 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
                     span: crate::span::Span::default(),
                 })
                 .collect(),
+            for_levels: Vec::new(),
+            span: crate::span::Span::default(),
         })
         .collect();
     m.steps[id.index()].deadlines = made;

@@ -15,17 +15,27 @@ impl Emitter {
             Item::Header => {
                 t.push_str("[plan]\ntitle = \"合成应急预案\"\nissuer = \"XX市信访工作领导小组\"\ndate = 2015-09-11\n");
                 t.push_str("basis = [\"《信访条例》\", \"《信访工作流程》\"]\nscope = \"本单位信访突发事件的预防和应急处置\"\n");
-                t.push_str("commander = \"role_0\"\nversion = \"1.0\"\n\n");
+                t.push_str("commander = \"role_0\"\nversion = \"1.0\"\n");
+                t.push_str("kind = \"special\"\napprover = \"组长 张三\"\neffective = 2015-10-01\nreviewed = 2024-06-30\n");
+                t.push_str("distribution = \"领导小组成员、各工作组\"\n");
+                t.push_str("revision = [{ date = 2015-09-11, note = \"首次发布\" }, { date = 2024-06-30, note = \"调整领导小组成员\" }]\n\n");
             }
             Item::Comment(text) => {
                 let _ = writeln!(t, "# {text}");
             }
-            Item::Open { title, texts } => {
+            Item::Open {
+                title,
+                texts,
+                element,
+            } => {
                 let _ = writeln!(
                     t,
                     "[[section]]\ntitle = {}\nparent = {section}",
                     quoted(title)
                 );
+                if let Some(e) = element {
+                    let _ = writeln!(t, "element = \"{e}\"");
+                }
                 if !texts.is_empty() {
                     let _ = writeln!(t, "text = {}", quoted_list(texts));
                 }
@@ -47,11 +57,12 @@ impl Emitter {
                 }
                 t.push('\n');
             }
-            Item::Level { name, label } => {
+            Item::Level { name, label, until } => {
                 let _ = writeln!(
                     t,
-                    "[[level]]\nname = \"{name}\"\nlabel = {}\n",
-                    quoted(label)
+                    "[[level]]\nname = \"{name}\"\nlabel = {}\nuntil = {}\n",
+                    quoted(label),
+                    quoted(until)
                 );
             }
             Item::Trigger {
@@ -88,13 +99,18 @@ impl Emitter {
                 owner,
                 with,
                 every,
+                last,
             } => {
                 let _ = writeln!(
                     t,
-                    "[[routine]]\nname = \"{name}\"\nlabel = {}\nsection = {section}\ndrill = {drill}\nowner = \"{owner}\"\nwith = {}\nevery = \"{every}\"\n",
+                    "[[routine]]\nname = \"{name}\"\nlabel = {}\nsection = {section}\ndrill = {drill}\nowner = \"{owner}\"\nwith = {}\nevery = \"{every}\"",
                     quoted(label),
                     quoted_list(with)
                 );
+                if let Some(d) = last {
+                    let _ = writeln!(t, "last = {d}");
+                }
+                t.push('\n');
             }
         }
     }
@@ -105,13 +121,22 @@ impl Emitter {
         let section = self.section();
         let (kind, object) = match item {
             Item::Header => {
-                self.json.push_str("\"plan\": {\"title\": \"合成应急预案\", \"issuer\": \"XX市信访工作领导小组\", \"date\": \"2015-09-11\", \"basis\": [\"《信访条例》\", \"《信访工作流程》\"], \"scope\": \"本单位信访突发事件的预防和应急处置\", \"commander\": \"role_0\", \"version\": \"1.0\"},\n");
+                self.json.push_str("\"plan\": {\"title\": \"合成应急预案\", \"issuer\": \"XX市信访工作领导小组\", \"date\": \"2015-09-11\", \"basis\": [\"《信访条例》\", \"《信访工作流程》\"], \"scope\": \"本单位信访突发事件的预防和应急处置\", \"commander\": \"role_0\", \"version\": \"1.0\", ");
+                self.json.push_str("\"kind\": \"special\", \"approver\": \"组长 张三\", \"effective\": \"2015-10-01\", \"reviewed\": \"2024-06-30\", \"distribution\": \"领导小组成员、各工作组\", ");
+                self.json.push_str("\"revision\": [{\"date\": \"2015-09-11\", \"note\": \"首次发布\"}, {\"date\": \"2024-06-30\", \"note\": \"调整领导小组成员\"}]},\n");
                 return;
             }
             Item::Comment(_) | Item::Close => return,
-            Item::Open { title, texts } => {
+            Item::Open {
+                title,
+                texts,
+                element,
+            } => {
+                let element = element
+                    .map(|e| format!(", \"element\": \"{e}\""))
+                    .unwrap_or_default();
                 self.json_sections.push(format!(
-                    "{{\"title\": {}, \"parent\": {section}, \"text\": {}}}",
+                    "{{\"title\": {}, \"parent\": {section}, \"text\": {}{element}}}",
                     quoted(title),
                     quoted_list(texts)
                 ));
@@ -132,9 +157,13 @@ impl Emitter {
                 o.push('}');
                 ("fact", o)
             }
-            Item::Level { name, label } => (
+            Item::Level { name, label, until } => (
                 "level",
-                format!("{{\"name\": \"{name}\", \"label\": {}}}", quoted(label)),
+                format!(
+                    "{{\"name\": \"{name}\", \"label\": {}, \"until\": {}}}",
+                    quoted(label),
+                    quoted(until)
+                ),
             ),
             Item::Trigger {
                 name,
@@ -170,12 +199,16 @@ impl Emitter {
                 owner,
                 with,
                 every,
+                last,
             } => (
                 "routine",
                 format!(
-                    "{{\"name\": \"{name}\", \"label\": {}, \"section\": {section}, \"drill\": {drill}, \"owner\": \"{owner}\", \"with\": {}, \"every\": \"{every}\"}}",
+                    "{{\"name\": \"{name}\", \"label\": {}, \"section\": {section}, \"drill\": {drill}, \"owner\": \"{owner}\", \"with\": {}, \"every\": \"{every}\"{}}}",
                     quoted(label),
-                    quoted_list(with)
+                    quoted_list(with),
+                    last.as_ref()
+                        .map(|d| format!(", \"last\": \"{d}\""))
+                        .unwrap_or_default()
                 ),
             ),
         };
@@ -247,8 +280,11 @@ fn toml_step(t: &mut String, section: &str, s: &Step) {
             let _ = writeln!(t, "{key} = {}", quoted_list(list));
         }
     }
-    if let Some(w) = &s.within {
-        let _ = writeln!(t, "within = \"{w}\"");
+    if !s.within.is_empty() {
+        let _ = writeln!(t, "within = {}", quoted_list(&s.within));
+    }
+    if let Some(e) = &s.every {
+        let _ = writeln!(t, "every = \"{e}\"");
     }
     if !s.notify.is_empty() {
         let _ = writeln!(t, "notify = {}", quoted_list(&s.notify));
@@ -302,8 +338,11 @@ fn json_step(section: &str, s: &Step) -> String {
             let _ = write!(o, ", \"{key}\": {}", quoted_list(list));
         }
     }
-    if let Some(w) = &s.within {
-        let _ = write!(o, ", \"within\": \"{w}\"");
+    if !s.within.is_empty() {
+        let _ = write!(o, ", \"within\": {}", quoted_list(&s.within));
+    }
+    if let Some(e) = &s.every {
+        let _ = write!(o, ", \"every\": \"{e}\"");
     }
     if let Some(u) = &s.until {
         let _ = write!(o, ", \"until\": {}", quoted(u));

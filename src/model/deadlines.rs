@@ -1,0 +1,130 @@
+//! (v1) Resolving a step's deadlines (`within D [from S] [for NAMES]`) and the
+//! levels named where triggers may stand (`on`, `for`): a level stands for
+//! every trigger of that level, added once every trigger's level is known.
+
+use super::lookup::Want;
+use super::resolve::Resolver;
+use super::*;
+use crate::i18n::msg;
+use crate::syntax::ast;
+
+impl<'s> Resolver<'s> {
+    /// One `within` of a step, its names resolved (those that do not resolve
+    /// are reported and left out).
+    pub(super) fn deadline(
+        &mut self,
+        within: Duration,
+        from: Option<&ast::Name<'s>>,
+        only_for: &[ast::Name<'s>],
+        span: Span,
+    ) -> Deadline {
+        let from = from.and_then(|n| match self.lookup(n, Want::Step, "within … from")? {
+            Ref {
+                id: Symbol::Step(s),
+                span,
+            } => Some(Ref { id: s, span }),
+            _ => None,
+        });
+        let mut triggers = Vec::new();
+        let mut levels = Vec::new();
+        for n in only_for {
+            match self.lookup(n, Want::Occasion, "within … for") {
+                Some(Ref {
+                    id: Symbol::Trigger(t),
+                    span,
+                }) => triggers.push(Ref { id: t, span }),
+                Some(Ref {
+                    id: Symbol::Level(l),
+                    span,
+                }) => levels.push(Ref { id: l, span }),
+                _ => {}
+            }
+        }
+        Deadline {
+            within,
+            from,
+            only_for: triggers,
+            for_levels: levels,
+            span,
+        }
+    }
+
+    /// Two deadlines for the same occasion are a `duplicate-definition`: two
+    /// plain ones, or one trigger or level named by two `for`s.
+    pub(super) fn check_deadline_occasions(
+        &mut self,
+        earlier: &[Deadline],
+        new: &Deadline,
+        step: &str,
+    ) {
+        let plain = |d: &Deadline| d.only_for.is_empty() && d.for_levels.is_empty();
+        if plain(new) {
+            if let Some(first) = earlier.iter().find(|d| plain(d)) {
+                self.model.problems.push(Problem::Duplicate {
+                    what: msg!("duplicate-what-deadline", step = step),
+                    first: first.span,
+                    second: new.span,
+                    attribute: true,
+                });
+            }
+            return;
+        }
+        let names = |d: &Deadline| -> Vec<(Symbol, Span)> {
+            d.only_for
+                .iter()
+                .map(|r| (Symbol::Trigger(r.id), r.span))
+                .chain(d.for_levels.iter().map(|r| (Symbol::Level(r.id), r.span)))
+                .collect()
+        };
+        for (symbol, second) in names(new) {
+            let first = earlier.iter().flat_map(&names).find(|(s, _)| *s == symbol);
+            if let Some((_, first)) = first {
+                let name = match symbol {
+                    Symbol::Trigger(t) => self.model.trigger(t).named.name,
+                    Symbol::Level(l) => self.model.levels[l.index()].named.name,
+                    _ => "",
+                };
+                self.model.problems.push(Problem::Duplicate {
+                    what: msg!("duplicate-what-deadline-for", step = step, name = name),
+                    first,
+                    second,
+                    attribute: true,
+                });
+            }
+        }
+    }
+
+    /// Adds to each step's `on`, and to each deadline's `for`, the triggers
+    /// of the levels they name (at the span of the level's name). Runs once
+    /// every trigger's level is resolved.
+    pub(super) fn expand_levels(&mut self) {
+        let m = &mut self.model;
+        if m.levels.is_empty() || m.steps.iter().all(|s| no_levels(s)) {
+            return;
+        }
+        let mut of_level: Vec<Vec<TriggerId>> = vec![Vec::new(); m.levels.len()];
+        for (i, t) in m.triggers.iter().enumerate() {
+            if let Some(l) = t.level {
+                of_level[l.id.index()].push(TriggerId(i as u32));
+            }
+        }
+        let expand = |levels: &[Ref<LevelId>], into: &mut Vec<Ref<TriggerId>>| {
+            for l in levels {
+                into.extend(of_level[l.id.index()].iter().map(|&t| Ref {
+                    id: t,
+                    span: l.span,
+                }));
+            }
+        };
+        for step in &mut m.steps {
+            expand(&step.on_levels, &mut step.on);
+            for d in &mut step.deadlines {
+                expand(&d.for_levels, &mut d.only_for);
+            }
+        }
+    }
+}
+
+fn no_levels(step: &Step) -> bool {
+    step.on_levels.is_empty() && step.deadlines.iter().all(|d| d.for_levels.is_empty())
+}
