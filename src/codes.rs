@@ -44,6 +44,7 @@ macro_rules! for_each_code {
             AlwaysTrueTrigger "always-true-trigger" always_true_trigger,
             LevelOrder "level-order" level_order,
             TriggerGap "trigger-gap" trigger_gap,
+            DisjointAfter "disjoint-after" disjoint_after,
             UnusedSuppression "unused-suppression" unused_suppression,
             FutureDate "future-date" future_date,
         }

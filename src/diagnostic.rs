@@ -88,6 +88,31 @@ pub struct Diagnostic {
     /// Further labelled spans: the other definition, the other edges of a cycle.
     pub secondary: Vec<Label>,
     pub help: Option<Message>,
+    /// The edit that fixes it, when that is mechanical (the editor offers it
+    /// as a quick fix, `planc fmt --fix` applies it).
+    pub repair: Option<Repair>,
+}
+
+/// A mechanical fix: what it does, in words, and its replacements of spans
+/// of the file, in order and not overlapping (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub title: Message,
+    pub edits: Vec<(Span, String)>,
+    /// The fix is what the author meant, not a guess ("did you mean"):
+    /// `planc fmt --fix` applies only these; the editor offers every one.
+    pub certain: bool,
+}
+
+impl Repair {
+    /// Replaces `span` with `text`.
+    pub fn replace(title: Message, span: Span, text: impl Into<String>) -> Repair {
+        Repair {
+            title,
+            edits: vec![(span, text.into())],
+            certain: true,
+        }
+    }
 }
 
 /// A diagnostic's words in one language, as the reports show them.
@@ -110,6 +135,7 @@ impl Diagnostic {
             primary,
             secondary: Vec::new(),
             help: None,
+            repair: None,
         }
     }
 
@@ -120,6 +146,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: Message) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    pub fn with_repair(mut self, repair: Repair) -> Self {
+        self.repair = Some(repair);
         self
     }
 

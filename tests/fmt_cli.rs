@@ -208,7 +208,7 @@ fn fix_replaces_paste_artefacts_and_says_where() {
     let refused = planc(dir.path(), &["fmt", "a.plan"]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
-        stderr(&refused).contains("`planc fmt --fix` would replace 5 paste artefact(s)"),
+        stderr(&refused).contains("`planc fmt --fix` would repair 5 slip(s)"),
         "{}",
         stderr(&refused)
     );

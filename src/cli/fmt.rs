@@ -155,7 +155,7 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
                 && let Ok(f) = planc::fmt::format_with(&source, Options { fix: true })
             {
                 eprintln!(
-                    "planc: `{shown}`: `planc fmt --fix` would replace {} paste artefact(s) used as syntax by the ASCII meant",
+                    "planc: `{shown}`: `planc fmt --fix` would repair {} slip(s): paste artefacts used as syntax, Chinese keywords, durations and dates written the Chinese way …",
                     f.fixes.len()
                 );
             }
@@ -213,12 +213,14 @@ fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
     let index = LineIndex::new(source);
     for fix in &formatted.fixes {
         let (line, col) = index.line_col(source, fix.span.start);
+        let what = match &fix.what {
+            Some(what) => format!(" ({})", what.text(Lang::En)),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "  {line}:{col}: `{}` ({}) replaced by `{}`",
-            fix.found,
-            fix.what.text(Lang::En),
-            fix.ascii
+            "  {line}:{col}: `{}`{what} replaced by `{}`",
+            fix.found, fix.replacement
         );
     }
 }

@@ -8,12 +8,11 @@
 //! the same tokens and comments in the same order and must parse; if not, the
 //! file is refused rather than changed.
 
-mod fix;
 mod layout;
 mod lex;
 mod print;
 
-pub use fix::{Fix, Fixed, fix_paste_artefacts};
+pub use crate::syntax::paste::{Fix, Fixed, fix_paste_artefacts};
 pub use print::{MAX_SECTION_DEPTH, MAX_WIDTH};
 
 use crate::diagnostic::{Code, Diagnostic, Label};
@@ -39,8 +38,9 @@ pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
     format_with(source, Options::default()).map(|f| f.text)
 }
 
-/// Like `format`; with `options.fix`, paste artefacts are fixed first and the
-/// errors that remain are reported at their place in `source`.
+/// Like `format`; with `options.fix`, paste artefacts and the slips whose
+/// fix is mechanical are fixed first and the errors that remain are reported
+/// at their place in `source`.
 pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diagnostic>> {
     if !options.fix {
         return layout(source).map(|text| Formatted {
@@ -48,22 +48,105 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
             fixes: Vec::new(),
         });
     }
-    let fixed = fix_paste_artefacts(source);
-    match layout(&fixed.text) {
-        Ok(text) => Ok(Formatted {
-            text,
-            fixes: fixed.fixes,
-        }),
+    let rounds = fix_rounds(source);
+    let to_original = |span: Span, rounds: &[Fixed]| {
+        rounds
+            .iter()
+            .rev()
+            .fold(span, |span, round| round.original_span(span))
+    };
+    let text = rounds.last().map_or(source, |r| r.text.as_str());
+    match layout(text) {
+        Ok(text) => {
+            // Each fix where it is in `source`; a later one over the same
+            // text (`，` → `,` → `;`) replaces the earlier.
+            let mut fixes: Vec<Fix> = Vec::new();
+            for (i, round) in rounds.iter().enumerate() {
+                for fix in &round.fixes {
+                    let span = to_original(fix.span, &rounds[..i]);
+                    fixes.retain(|f| f.span != span);
+                    fixes.push(Fix {
+                        span,
+                        found: source[span.start..span.end].to_string(),
+                        ..fix.clone()
+                    });
+                }
+            }
+            fixes.sort_by_key(|f| f.span.start);
+            Ok(Formatted { text, fixes })
+        }
         Err(mut diagnostics) => {
             for d in &mut diagnostics {
-                d.primary.span = fixed.original_span(d.primary.span);
+                d.primary.span = to_original(d.primary.span, &rounds);
                 for label in &mut d.secondary {
-                    label.span = fixed.original_span(label.span);
+                    label.span = to_original(label.span, &rounds);
                 }
             }
             Err(diagnostics)
         }
     }
+}
+
+/// At most this many rounds of fixes: an item with several slips needs a
+/// round for each (a syntax error hides the rest of its item).
+const MAX_FIX_ROUNDS: usize = 200;
+
+/// The rounds of fixes of `source`, each over the text of the one before:
+/// the repairs of the syntax errors (a slip or a full-width character each);
+/// when none is left, the paste artefacts the errors do not reach (pairs of
+/// curly quotes, characters behind another error). Done when neither finds
+/// anything.
+fn fix_rounds(source: &str) -> Vec<Fixed> {
+    let mut rounds: Vec<Fixed> = Vec::new();
+    for _ in 0..MAX_FIX_ROUNDS {
+        let text = rounds.last().map_or(source, |r| r.text.as_str());
+        let mut fixes: Vec<Fix> = syntax::parse(text)
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.repair.as_ref())
+            .filter(|repair| repair.certain)
+            .filter_map(|repair| as_fix(text, &repair.edits))
+            .collect();
+        fixes.sort_by_key(|f| f.span.start);
+        fixes.dedup_by(|b, a| b.span.start < a.span.end);
+        let fixed = if fixes.is_empty() {
+            fix_paste_artefacts(text)
+        } else {
+            crate::syntax::paste::apply(text, fixes)
+        };
+        if fixed.fixes.is_empty() {
+            break;
+        }
+        rounds.push(fixed);
+    }
+    rounds
+}
+
+/// A repair's edits as one replacement of the text they span.
+fn as_fix(text: &str, edits: &[(Span, String)]) -> Option<Fix> {
+    let start = edits.iter().map(|(s, _)| s.start).min()?;
+    let end = edits.iter().map(|(s, _)| s.end).max()?;
+    let mut replacement = String::new();
+    let mut copied = start;
+    for (span, new) in edits {
+        replacement.push_str(text.get(copied..span.start)?);
+        replacement.push_str(new);
+        copied = span.end;
+    }
+    replacement.push_str(text.get(copied..end)?);
+    let found = text.get(start..end)?;
+    // A pasted character keeps saying what it is.
+    let mut chars = found.chars();
+    let what = match (chars.next(), chars.next()) {
+        (Some(c), None) => crate::syntax::ascii_for(c).map(|(_, what)| what),
+        _ => None,
+    };
+    Some(Fix {
+        span: Span::new(start, end),
+        found: found.to_string(),
+        replacement,
+        what,
+    })
 }
 
 fn layout(source: &str) -> Result<String, Vec<Diagnostic>> {

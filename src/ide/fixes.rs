@@ -1,6 +1,7 @@
-//! Quick fixes for diagnostics whose fix is unambiguous: a "did you mean"
-//! replacement, and full-width punctuation typed by a Chinese input method
-//! replaced by its ASCII character.
+//! Quick fixes for diagnostics whose fix is unambiguous: the diagnostic's
+//! own `Repair` (a syntax slip: a Chinese keyword, a full-width character,
+//! a duration or date written the Chinese way …), a "did you mean" of an
+//! undefined name, and every full-width punctuation mark of the file at once.
 
 use super::Analysis;
 use super::tokens::TokenKind;
@@ -30,10 +31,15 @@ pub fn fixes(a: &Analysis, diagnostics: &[Diagnostic], range: Span) -> Vec<Fix> 
         if span.start > range.end || range.start > span.end {
             continue;
         }
-        if let Some(fix) = did_you_mean(a, d, i) {
-            out.push(fix);
-        } else if let Some(fix) = ascii_punctuation(a, d, i) {
-            full_width = true;
+        if let Some(repair) = &d.repair {
+            full_width |= is_full_width(a.text(d.primary.span));
+            out.push(Fix {
+                title: repair.title.clone(),
+                edits: repair.edits.clone(),
+                diagnostic: Some(i),
+                preferred: true,
+            });
+        } else if let Some(fix) = did_you_mean(a, d, i) {
             out.push(fix);
         }
     }
@@ -53,7 +59,7 @@ pub fn fixes(a: &Analysis, diagnostics: &[Diagnostic], range: Span) -> Vec<Fix> 
 
 /// `help: did you mean `office`?` → replace the primary span.
 fn did_you_mean(a: &Analysis, d: &Diagnostic, index: usize) -> Option<Fix> {
-    if !matches!(d.code, Code::UndefinedName | Code::SyntaxError) {
+    if d.code != Code::UndefinedName {
         return None;
     }
     let help = d.help.as_ref().filter(|h| h.id() == "did-you-mean")?;
@@ -72,28 +78,10 @@ fn did_you_mean(a: &Analysis, d: &Diagnostic, index: usize) -> Option<Fix> {
     })
 }
 
-/// A syntax error at a full-width character → its ASCII character.
-fn ascii_punctuation(a: &Analysis, d: &Diagnostic, index: usize) -> Option<Fix> {
-    if d.code != Code::SyntaxError {
-        return None;
-    }
-    let text = a.text(d.primary.span);
+/// One pasted full-width character.
+fn is_full_width(text: &str) -> bool {
     let mut chars = text.chars();
-    let (c, None) = (chars.next()?, chars.next()) else {
-        return None;
-    };
-    let (ascii, what) = ascii_for(c)?;
-    Some(Fix {
-        title: msg!(
-            "fix-replace-character",
-            char = c.to_string(),
-            what = what,
-            ascii = ascii
-        ),
-        edits: vec![(d.primary.span, ascii.to_string())],
-        diagnostic: Some(index),
-        preferred: true,
-    })
+    matches!((chars.next(), chars.next()), (Some(c), None) if ascii_for(c).is_some())
 }
 
 /// Every full-width punctuation mark outside strings and comments.

@@ -8,7 +8,8 @@ use super::lex::{self, TokenKind};
 use super::lower::MAX_SECTION_DEPTH;
 use super::parser::Rule;
 use super::scan;
-use crate::diagnostic::{Code, Diagnostic, Label};
+use super::slips;
+use crate::diagnostic::{Code, Diagnostic, Label, Repair};
 use crate::i18n::{Arg, Message, msg};
 use crate::span::Span;
 
@@ -126,7 +127,7 @@ fn rule_words(rule: Rule) -> Option<Message> {
 }
 
 /// The keyword text of a `kw_*` rule, for "did you mean".
-fn keyword_text(rule: Rule) -> Option<&'static str> {
+pub(super) fn keyword_text(rule: Rule) -> Option<&'static str> {
     let name = format!("{rule:?}");
     let word = name.strip_prefix("kw_")?;
     language::keywords().map(|(k, _)| k).find(|k| *k == word)
@@ -148,6 +149,10 @@ pub fn ascii_for(c: char) -> Option<(&'static str, Message)> {
         '＝' => ("=", msg!("char-equals")),
         '＞' => (">", msg!("char-greater")),
         '＜' => ("<", msg!("char-less")),
+        '≥' => (">=", msg!("char-greater-equal")),
+        '≤' => ("<=", msg!("char-less-equal")),
+        '≠' => ("!=", msg!("char-not-equal")),
+        '、' => (",", msg!("char-enumeration-comma")),
         '\u{00A0}' => (" ", msg!("char-nbsp")),
         '\u{3000}' => (" ", msg!("char-ideographic-space")),
         '\u{2002}'..='\u{200B}' => (" ", msg!("char-special-space")),
@@ -221,6 +226,16 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     if std::env::var_os("PLANC_DEBUG_PEST").is_some() {
         eprintln!("pest positives at {at}: {positives:?}");
     }
+    // The file ends inside a block: point at the `{` never closed.
+    if positives.contains(&Rule::block_end)
+        && source[at..].trim().is_empty()
+        && let Some(d) = slips::unclosed(source, base)
+    {
+        return (d, source.len());
+    }
+    if let Some(d) = slips::recognise(source, base, at, &positives) {
+        return (d, at);
+    }
     let (found, found_span) = found_token(source, at);
     let (message, label) = match expected_words(&positives) {
         Some((all, short)) => (
@@ -241,6 +256,7 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     };
     let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
     d.help = help(source, at, &positives);
+    d.repair = repair(source, found_span, d.help.as_ref());
     (d, at)
 }
 
@@ -408,11 +424,6 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<Message> {
         }
         // A misspelt keyword: suggest the closest one that fits here.
         let candidates: Vec<&str> = positives.iter().filter_map(|&r| keyword_text(r)).collect();
-        if let Some(meant) = language::alias_of(word)
-            && candidates.contains(&meant)
-        {
-            return Some(msg!("did-you-mean", name = meant));
-        }
         if let Some(best) = crate::suggest::closest(word, &candidates) {
             return Some(msg!("did-you-mean", name = best));
         }
@@ -440,4 +451,45 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<Message> {
         return Some(msg!("syntax-duration-form"));
     }
     None
+}
+
+/// The mechanical fix a help names: a full-width character replaced by its
+/// ASCII (not a quote: its pair is fixed together by `planc fmt --fix`), or
+/// the keyword of a "did you mean".
+fn repair(source: &str, found: Span, help: Option<&Message>) -> Option<Repair> {
+    let help = help?;
+    let old = source.get(found.start..found.end)?;
+    match help.id() {
+        "syntax-full-width" => {
+            let c = old.chars().next()?;
+            let (ascii, what) = ascii_for(c)?;
+            if ascii == "\"" {
+                return None;
+            }
+            Some(Repair::replace(
+                msg!(
+                    "fix-replace-character",
+                    char = c.to_string(),
+                    what = what,
+                    ascii = ascii
+                ),
+                found,
+                ascii,
+            ))
+        }
+        "did-you-mean" => {
+            let Some(Arg::Text(meant)) = help.arg("name") else {
+                return None;
+            };
+            Some(Repair {
+                certain: false,
+                ..Repair::replace(
+                    msg!("fix-replace", old = old, new = meant.as_str()),
+                    found,
+                    meant.as_str(),
+                )
+            })
+        }
+        _ => None,
+    }
 }

@@ -229,61 +229,61 @@ macro_rules! opens {
 language! {
     items {
         // keyword     its block         where it stands   aliases
-        "plan"     opens Plan     in [File]            reserved [],
-        "role"     opens Role     in [File, Section]   reserved [],
-        "external" opens External in [File, Section]   reserved [],
-        "fact"     opens nothing  in [File, Section]   reserved [],
-        "level"    opens Level    in [File, Section]   reserved [],
-        "trigger"  opens nothing  in [File, Section]   reserved [],
-        "step"     opens Step     in [File, Section]   reserved [],
-        "routine"  opens Routine  in [File, Section]   reserved [],
-        "drill"    opens Routine  in [File, Section]   reserved [],
-        "section"  opens Section  in [File, Section]   reserved [],
-        "text"     opens nothing  in [File, Section]   reserved [],
+        "plan"     opens Plan     in [File]            reserved ["预案"],
+        "role"     opens Role     in [File, Section]   reserved ["角色", "岗位"],
+        "external" opens External in [File, Section]   reserved ["外部单位", "外部"],
+        "fact"     opens nothing  in [File, Section]   reserved ["事实", "情况"],
+        "level"    opens Level    in [File, Section]   reserved ["响应级别", "级别", "等级"],
+        "trigger"  opens nothing  in [File, Section]   reserved ["触发条件", "触发"],
+        "step"     opens Step     in [File, Section]   reserved ["步骤"],
+        "routine"  opens Routine  in [File, Section]   reserved ["日常工作", "日常", "例行工作"],
+        "drill"    opens Routine  in [File, Section]   reserved ["演练"],
+        "section"  opens Section  in [File, Section]   reserved ["章节", "部分"],
+        "text"     opens nothing  in [File, Section]   reserved ["正文", "说明", "文字"],
     }
     statements {
         // Keyword   keyword         words           value      once  blocks                         aliases
-        Issuer       "issuer"        "issuer"        Str        once [Plan]                  reserved [],
-        Date         "date"          "date"          Date       once [Plan]                  reserved [],
-        Basis        "basis"         "basis"         Strs       many [Plan]                  reserved [],
-        Scope        "scope"         "scope"         Str        once [Plan]                  reserved [],
-        Commander    "commander"     "commander"     Name       once [Plan]                  reserved [],
-        Version      "version"       "version"       Str        once [Plan]                  reserved [],
+        Issuer       "issuer"        "issuer"        Str        once [Plan]                  reserved ["发布单位", "发布", "印发", "制定单位"],
+        Date         "date"          "date"          Date       once [Plan]                  reserved ["日期", "印发日期"],
+        Basis        "basis"         "basis"         Strs       many [Plan]                  reserved ["编制依据", "依据"],
+        Scope        "scope"         "scope"         Str        once [Plan]                  reserved ["适用范围", "范围"],
+        Commander    "commander"     "commander"     Name       once [Plan]                  reserved ["总指挥", "指挥"],
+        Version      "version"       "version"       Str        once [Plan]                  reserved ["版本"],
         Kind         "kind"          "kind"          Kind       once [Plan]                  contextual ["类别", "预案类别"],
-        Approver     "approver"      "approver"      Str        once [Plan]                  contextual ["批准人"],
+        Approver     "approver"      "approver"      Str        once [Plan]                  contextual ["批准人", "签发人", "批准", "签发", "审批"],
         Effective    "effective"     "effective"     Date       once [Plan]                  contextual ["施行日期", "生效日期"],
         Reviewed     "reviewed"      "reviewed"      Date       once [Plan]                  contextual ["评估日期"],
         Distribution "distribution"  "distribution"  Str        once [Plan]                  contextual ["发放范围"],
         Revision     "revision"      "revision"      Revision   many [Plan]                  contextual ["修订记录"],
-        Holder       "holder"        "holder"        Str        once [Role, External]        reserved [],
-        Phone        "phone"         "phone"         Str        many [Role, External]        reserved [],
-        Deputy       "deputy"        "deputy"        Name       once [Role]                  reserved [],
-        Duty         "duty"          "duty"          Str        many [Role]                  reserved [],
-        Escalates    "escalates"     "escalates to"  Escalation many [Role]                  reserved [],
-        Members      "members"       "members"       Names      many [Role]                  reserved [],
-        Owner        "owner"         "owner"         Name       once [Step, Routine]         reserved [],
-        On           "on"            "on"            Names      many [Step]                  reserved [],
-        After        "after"         "after"         Names      many [Step]                  reserved [],
-        With         "with"          "with"          Names      many [Step, Routine]         reserved [],
-        Within       "within"        "within"        Deadline   many [Step]                  reserved [],
-        Notify       "notify"        "notify"        Names      many [Step]                  reserved [],
-        Until        "until"         "until"         Str        once [Step, Level]           reserved [],
-        Every        "every"         "every"         Duration   once [Step, Routine]         reserved [],
+        Holder       "holder"        "holder"        Str        once [Role, External]        reserved ["担任", "人员", "姓名", "由"],
+        Phone        "phone"         "phone"         Str        many [Role, External]        reserved ["联系电话", "电话", "手机"],
+        Deputy       "deputy"        "deputy"        Name       once [Role]                  reserved ["代理人", "代理", "副职", "B角"],
+        Duty         "duty"          "duty"          Str        many [Role]                  reserved ["职责"],
+        Escalates    "escalates"     "escalates to"  Escalation many [Role]                  reserved ["上报", "升级", "上报至", "升级至", "报告"],
+        Members      "members"       "members"       Names      many [Role]                  reserved ["成员", "组成"],
+        Owner        "owner"         "owner"         Name       once [Step, Routine]         reserved ["负责", "负责人", "牵头"],
+        On           "on"            "on"            Names      many [Step]                  reserved ["触发", "启动"],
+        After        "after"         "after"         Names      many [Step]                  reserved ["之后", "随后"],
+        With         "with"          "with"          Names      many [Step, Routine]         reserved ["配合", "协同", "参与", "参加"],
+        Within       "within"        "within"        Deadline   many [Step]                  reserved ["时限", "限时"],
+        Notify       "notify"        "notify"        Names      many [Step]                  reserved ["通知"],
+        Until        "until"         "until"         Str        once [Step, Level]           reserved ["直至", "直到"],
+        Every        "every"         "every"         Duration   once [Step, Routine]         reserved ["每隔", "每", "周期", "频次"],
         Last         "last"          "last"          Date       once [Routine]               contextual ["上次"],
         Element      "element"       "element"       Element    once [Section]               contextual ["要素"],
-        Text         "text"          "text"          Str        many [Plan, Role, External, Step, Routine, Level] reserved [],
+        Text         "text"          "text"          Str        many [Plan, Role, External, Step, Routine, Level] reserved ["正文", "说明", "文字"],
     }
     words {
         // keyword  words            where      aliases
-        "count"     "count"          FactType  reserved [],
-        "flag"      "flag"           FactType  reserved [],
-        "one_of"    "one_of { … }"   FactType  reserved [],
-        "when"      "when"           Part      reserved [],
-        "to"        "to"             Part      reserved [],
-        "not"       "not"            Condition reserved [],
-        "and"       "and"            Condition reserved [],
-        "or"        "or"             Condition reserved [],
-        "in"        "in"             Condition reserved [],
+        "count"     "count"          FactType  reserved ["计数", "数量", "人数"],
+        "flag"      "flag"           FactType  reserved ["是否", "是非"],
+        "one_of"    "one_of { … }"   FactType  reserved ["之一", "选项"],
+        "when"      "when"           Part      reserved ["条件", "当"],
+        "to"        "to"             Part      reserved ["至", "到", "给"],
+        "not"       "not"            Condition reserved ["非", "不"],
+        "and"       "and"            Condition reserved ["并且", "且", "和"],
+        "or"        "or"             Condition reserved ["或者", "或"],
+        "in"        "in"             Condition reserved ["属于"],
         "number"    "number"         FactType  contextual [],
         "from"      "from"           Part      contextual [],
         "for"       "for"            Part      contextual [],
@@ -340,16 +340,19 @@ pub fn keywords() -> impl Iterator<Item = (&'static str, bool)> {
         .chain(WORDS.iter().map(|w| (w.text, w.reserved)))
 }
 
-/// The keyword an author may have meant by `word` (one of its `aliases`).
-pub fn alias_of(word: &str) -> Option<&'static str> {
-    let items = ITEMS.iter().map(|i| (i.text, i.aliases));
-    let statements = STATEMENTS.iter().map(|s| (s.text, s.aliases));
-    let words = WORDS.iter().map(|w| (w.text, w.aliases));
+/// The keywords an author may have meant by `word` (it is one of their
+/// `aliases`, e.g. `负责` for `owner`): each keyword's text and how it is
+/// written in full (`escalates to`, `one_of`). A word may stand for several
+/// (`触发`: `trigger` or `on`); where it stands decides.
+pub fn meant_by(word: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    let items = ITEMS.iter().map(|i| (i.text, i.text, i.aliases));
+    let statements = STATEMENTS.iter().map(|s| (s.text, s.words, s.aliases));
+    let words = WORDS.iter().map(|w| (w.text, w.text, w.aliases));
     items
         .chain(statements)
         .chain(words)
-        .find(|(_, aliases)| aliases.contains(&word))
-        .map(|(text, _)| text)
+        .filter(move |(_, _, aliases)| aliases.contains(&word))
+        .map(|(text, written, _)| (text, written))
 }
 
 #[cfg(test)]
@@ -376,5 +379,46 @@ mod tests {
         }
         assert_eq!(keywords().filter(|&(_, reserved)| reserved).count(), 40);
         assert!(!is_keyword("") && !is_keyword("Plan") && !is_keyword("组长"));
+    }
+
+    #[test]
+    fn an_alias_names_one_keyword_wherever_it_stands() {
+        let blocks = [
+            Block::File,
+            Block::Section,
+            Block::Plan,
+            Block::Role,
+            Block::External,
+            Block::Step,
+            Block::Routine,
+        ];
+        for block in blocks {
+            let here: Vec<(&str, &[&str])> = statements_of(block)
+                .map(|s| (s.text, s.aliases))
+                .chain(items_in(block).map(|i| (i.text, i.aliases)))
+                .collect();
+            for (keyword, aliases) in &here {
+                for alias in *aliases {
+                    assert!(
+                        !alias.is_ascii() || alias.contains(char::is_alphabetic),
+                        "{alias}"
+                    );
+                    let meant: Vec<&str> = here
+                        .iter()
+                        .filter(|(k, a)| a.contains(alias) && k != keyword)
+                        .map(|(k, _)| *k)
+                        .collect();
+                    assert!(
+                        meant.is_empty(),
+                        "{alias}: {keyword} and {meant:?} in {block:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(meant_by("负责").collect::<Vec<_>>(), [("owner", "owner")]);
+        assert_eq!(
+            meant_by("上报").collect::<Vec<_>>(),
+            [("escalates", "escalates to")]
+        );
     }
 }

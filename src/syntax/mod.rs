@@ -17,7 +17,9 @@ pub mod language;
 pub mod lex;
 mod lower;
 mod parser;
+pub mod paste;
 pub mod scan;
+mod slips;
 mod values;
 
 use pest::Parser as _;
@@ -187,11 +189,34 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
             Whole::Resume(next) => pos = next,
         }
     }
+    mention_fmt_fix(source, &mut diagnostics);
     let parsed = Parsed {
         file: ast::File { items },
         diagnostics,
     };
     (parsed, fallbacks)
+}
+
+/// When syntax errors stand on pasted full-width characters, the first of
+/// them says that `planc fmt --fix` repairs them all, and how many there are.
+fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.is_empty() {
+        return;
+    }
+    let fixes = paste::fix_paste_artefacts(source).fixes;
+    let Some(first) = diagnostics
+        .iter_mut()
+        .find(|d| fixes.iter().any(|f| f.span.start == d.primary.span.start))
+    else {
+        return;
+    };
+    if let Some(help) = first.help.take() {
+        first.help = Some(crate::i18n::msg!(
+            "syntax-fmt-fix",
+            help = help,
+            count = fixes.len()
+        ));
+    }
 }
 
 /// Parses a whole plan file the reference way: one top-level item at a time
@@ -212,6 +237,7 @@ pub fn parse_reference(source: &str) -> Parsed<'_> {
             Whole::Resume(next) => pos = next,
         }
     }
+    mention_fmt_fix(source, &mut diagnostics);
     Parsed {
         file: ast::File { items },
         diagnostics,

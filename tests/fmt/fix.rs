@@ -10,7 +10,7 @@ fn fix(source: &str) -> (String, Vec<String>) {
         .map(|x| {
             format!(
                 "{}..{} {} -> {}",
-                x.span.start, x.span.end, x.found, x.ascii
+                x.span.start, x.span.end, x.found, x.replacement
             )
         })
         .collect();

@@ -79,6 +79,10 @@ char-less = a full-width less-than sign
 char-nbsp = a non-breaking space (U+00A0)
 char-ideographic-space = an ideographic space (U+3000)
 char-special-space = a special-width space
+char-greater-equal = a mathematical greater-or-equal sign
+char-less-equal = a mathematical less-or-equal sign
+char-not-equal = a mathematical not-equal sign
+char-enumeration-comma = an enumeration comma (顿号)
 
 # errors in values
 syntax-sections-too-deep = sections nest more than { $max } deep
@@ -128,3 +132,44 @@ syntax-unknown-element = `{ $name }` is not an element of a plan
 syntax-multiline-indent = this line of a multi-line string is indented less than its closing `"""`
     .label = indented less than the closing `"""`
     .help = indent every line of the text at least as far as the line of the closing `"""` (with the same spaces or tabs)
+
+# A syntax error's help, when the file has full-width characters `planc fmt --fix` repairs.
+syntax-fmt-fix = { $help }; { $count ->
+        [1] `planc fmt --fix` does it for you
+       *[other] `planc fmt --fix` repairs all { $count } full-width characters of this file at once
+    }
+
+# Slips of an author typing with a Chinese input method or pasting from Word
+# (src/syntax/slips/). $found: the text as written; $written: as the
+# language writes it.
+slip-keyword = `{ $word }` is written `{ $keyword }` in a plan
+    .label = write `{ $keyword }`
+    .help = keywords are English words (the checklists print them in Chinese): replace `{ $word }` with `{ $keyword }`
+slip-colon = no `{ $char }` after `{ $keyword }`
+    .label = delete this `{ $char }`
+    .help = a keyword is followed by its value directly: delete the `{ $char }` and write `{ $example }`
+slip-separator = `{ $char }` does not separate statements
+    .label = end the statement with `;` or a new line
+    .help = replace `{ $char }` with `;`, or start the next statement on a new line
+slip-list-comma = the items of a list are separated by `,`, not `{ $char }`
+    .label = write `,`
+    .help = replace `{ $char }` with the ASCII `,`: `on a, b`
+slip-duration = the duration `{ $found }` is written `{ $written }`
+    .label = write `{ $written }`
+    .help = a duration is whole numbers with English units, without spaces: `s` seconds, `m` minutes, `h` hours, `d` days, `w` weeks, `mo` months, `y` years (`1h30m`)
+slip-date = the date `{ $found }` is written `{ $written }`
+    .label = write `{ $written }`
+    .help = a date is year-month-day joined by `-`, with two-digit month and day: `{ $date }`
+slip-operator = `{ $found }` is written `{ $written }` in a condition
+    .label = write `{ $written }`
+    .help = comparisons are written with ASCII signs: `>=`, `<=`, `>`, `<`, `==`, `!=`
+slip-unquoted = `{ $text }` needs double quotes
+    .label = text without quotes
+    .help = the value of `{ $keyword }` is text, written in ASCII double quotes: `{ $keyword } "{ $text }"`
+slip-comment = comments start with `#`, not `//`
+    .label = write `#`
+    .help = replace `//` with `#`: everything after `#` on its line is a comment
+slip-unclosed = `{ $keyword }` “{ $title }” is never closed: the file ends before its `{"}"}`
+    .label = this `{"{"}` has no `{"}"}`
+    .end = the file ends here, still inside it
+    .help = add `{"}"}` where `{ $keyword }` “{ $title }” ends

@@ -61,6 +61,8 @@ report-help = help: { $help }
 fix-replace = Replace `{ $old }` with `{ $new }`
 fix-replace-character = Replace `{ $char }` ({ $what }) with `{ $ascii }`
 fix-replace-all = Replace all { $count } full-width punctuation marks outside strings with ASCII
+fix-delete = Delete `{ $old }`
+fix-quote = Put `{ $text }` in double quotes
 
 # planc explain. $severity: error, warning or off, as planc.toml writes it.
 explain-default = Default severity: **{ $severity }**. { $summary }.

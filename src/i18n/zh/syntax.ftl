@@ -73,6 +73,10 @@ char-less = 全角小于号
 char-nbsp = 不换行空格（U+00A0）
 char-ideographic-space = 全角空格（U+3000）
 char-special-space = 特殊宽度的空格
+char-greater-equal = 数学符号“大于等于”
+char-less-equal = 数学符号“小于等于”
+char-not-equal = 数学符号“不等于”
+char-enumeration-comma = 顿号
 
 syntax-sections-too-deep = section 嵌套超过了 { $max } 层
     .label = 嵌套太深
@@ -119,3 +123,43 @@ syntax-unknown-element = `{ $name }` 不是预案要素
 syntax-multiline-indent = 多行字符串的这一行比结尾的 `"""` 缩进得少
     .label = 缩进比结尾的 `"""` 少
     .help = 正文每一行的缩进至少要和结尾 `"""` 所在行一样（空格或制表符也要一致）
+
+# 文件里有 `planc fmt --fix` 能改好的全角字符时，语法错误的提示。
+syntax-fmt-fix = { $help }；{ $count ->
+        [1] 也可以用 `planc fmt --fix` 自动改好
+       *[other] 用 `planc fmt --fix` 可以一次改好本文件全部 { $count } 个全角字符
+    }
+
+# 用中文输入法打字或从 Word 粘贴时常见的笔误（src/syntax/slips/）。
+# $found：原来的写法；$written：预案语言的写法。
+slip-keyword = 预案里 `{ $word }` 要写作 `{ $keyword }`
+    .label = 改为 `{ $keyword }`
+    .help = 关键字用英文写（生成的检查单会印成中文）：把 `{ $word }` 改为 `{ $keyword }`
+slip-colon = `{ $keyword }` 后面不加 `{ $char }`
+    .label = 删掉这个 `{ $char }`
+    .help = 关键字后面直接写值：删掉 `{ $char }`，写成 `{ $example }`
+slip-separator = 语句之间不用 `{ $char }` 分隔
+    .label = 语句以 `;` 或换行结束
+    .help = 把 `{ $char }` 改为 `;`，或者把下一条语句另起一行
+slip-list-comma = 列表里的各项用英文逗号 `,` 分隔，不用 `{ $char }`
+    .label = 改为 `,`
+    .help = 把 `{ $char }` 改为英文半角逗号 `,`，如 `on a, b`
+slip-duration = 时长 `{ $found }` 要写作 `{ $written }`
+    .label = 改为 `{ $written }`
+    .help = 时长写成整数加英文单位，中间不空格：`s` 秒、`m` 分钟、`h` 小时、`d` 天、`w` 周、`mo` 月、`y` 年（如 `1h30m`）
+slip-date = 日期 `{ $found }` 要写作 `{ $written }`
+    .label = 改为 `{ $written }`
+    .help = 日期按“年-月-日”写，用 `-` 连接，月、日各写两位：`{ $date }`
+slip-operator = 条件里 `{ $found }` 要写作 `{ $written }`
+    .label = 改为 `{ $written }`
+    .help = 比较用英文半角符号写：`>=`、`<=`、`>`、`<`、`==`、`!=`
+slip-unquoted = `{ $text }` 要加英文双引号
+    .label = 文字没有加引号
+    .help = `{ $keyword }` 的值是文字，要放在英文双引号里：`{ $keyword } "{ $text }"`
+slip-comment = 注释以 `#` 开头，不是 `//`
+    .label = 改为 `#`
+    .help = 把 `//` 改为 `#`：一行里 `#` 后面的内容都是注释
+slip-unclosed = `{ $keyword }`“{ $title }”没有结束：到文件末尾也没有它的 `{"}"}`
+    .label = 这个 `{"{"}` 没有对应的 `{"}"}`
+    .end = 文件到这里结束，仍在它里面
+    .help = 在 `{ $keyword }`“{ $title }”结束的地方加上 `{"}"}`

@@ -46,6 +46,8 @@ report-help = 提示：{ $help }
 fix-replace = 把 `{ $old }` 改为 `{ $new }`
 fix-replace-character = 把 `{ $char }`（{ $what }）改为 `{ $ascii }`
 fix-replace-all = 把字符串以外的 { $count } 个全角标点全部改为半角
+fix-delete = 删掉 `{ $old }`
+fix-quote = 给 `{ $text }` 加上英文双引号
 
 # planc explain。$severity：error、warning 或 off，即 planc.toml 里的写法。
 explain-default = 默认级别：**{ $severity ->

@@ -232,3 +232,38 @@ fn full_width_punctuation_becomes_ascii_outside_strings() {
         PLAN.replace("\"接待\"", "\"接待，登记\"")
     );
 }
+
+#[test]
+fn slips_of_a_chinese_typist_are_fixed_by_their_repair() {
+    // (slip typed, where the cursor is, the fix's title in Chinese)
+    let cases = [
+        ("{ 负责 office; on", "负责", "把 `负责` 改为 `owner`"),
+        ("{ owner：office; on", "：", "删掉 `：`"),
+        ("{ owner office， on", "，", "把 `，` 改为 `;`"),
+        ("on mass_visit、 extreme;", "、", "把 `、` 改为 `,`"),
+        ("within 5分钟 }", "5分钟", "把 `5分钟` 改为 `5m`"),
+        ("holder 张三;", "张三", "给 `张三` 加上英文双引号"),
+        ("visitors ≥ 50", "≥", "把 `≥` 改为 `>=`"),
+    ];
+    let originals = [
+        "{ owner office; on",
+        "{ owner office; on",
+        "{ owner office; on",
+        "on mass_visit, extreme;",
+        "within 5m }",
+        "holder \"张三\";",
+        "visitors >= 50",
+    ];
+    for ((slip, at, title), original) in cases.into_iter().zip(originals) {
+        assert!(PLAN.contains(original), "{original}");
+        let source = PLAN.replacen(original, slip, 1);
+        let a = Analysis::new(&source);
+        let diagnostics = a.diagnostics(&Config::default());
+        let at = source.find(at).unwrap();
+        let found = fixes(&a, &diagnostics, Span::new(at, at));
+        assert_eq!(found[0].title.text(Lang::Zh), title, "{slip}");
+        assert!(found[0].preferred);
+        let fixed = apply(&source, &found[0].edits);
+        assert_eq!(fixed, PLAN, "{slip}");
+    }
+}

@@ -1,21 +1,22 @@
-//! `planc fmt --fix`: paste artefacts used as syntax (full-width punctuation,
+//! Paste artefacts used as syntax (full-width punctuation,
 //! curly quotes, non-breaking and ideographic spaces, typed by a Chinese input
 //! method or pasted out of Word) replaced by the ASCII meant, where that is
 //! unambiguous. Never inside a string or a comment.
 
+use super::ascii_for;
+use super::lex::{self, TokenKind};
 use crate::i18n::Message;
 use crate::span::Span;
-use crate::syntax::ascii_for;
-use crate::syntax::lex::{self, TokenKind};
 
 /// One replacement, in the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub span: Span,
-    pub found: char,
-    pub ascii: &'static str,
-    /// What `found` is, e.g. "a full-width comma".
-    pub what: Message,
+    /// The text replaced.
+    pub found: String,
+    pub replacement: String,
+    /// What `found` is, e.g. "a full-width comma", for a pasted character.
+    pub what: Option<Message>,
 }
 
 /// The text with the fixes applied, and a map back to the original offsets.
@@ -25,6 +26,26 @@ pub struct Fixed {
     pub fixes: Vec<Fix>,
     /// `(new_start, new_end)` of each fix in `text`, in order.
     new_spans: Vec<Span>,
+}
+
+/// `source` with `fixes` (in order, not overlapping) applied.
+pub fn apply(source: &str, fixes: Vec<Fix>) -> Fixed {
+    let mut text = String::with_capacity(source.len());
+    let mut new_spans = Vec::with_capacity(fixes.len());
+    let mut copied = 0;
+    for fix in &fixes {
+        text.push_str(&source[copied..fix.span.start]);
+        let start = text.len();
+        text.push_str(&fix.replacement);
+        new_spans.push(Span::new(start, text.len()));
+        copied = fix.span.end;
+    }
+    text.push_str(&source[copied.min(source.len())..]);
+    Fixed {
+        text,
+        fixes,
+        new_spans,
+    }
 }
 
 impl Fixed {
@@ -68,26 +89,16 @@ fn is_quote(c: char) -> bool {
 /// `"`, `\` or quote of the same kind (so that the text between them becomes
 /// exactly the string meant); a lone or nested one is left for the author.
 pub fn fix_paste_artefacts(source: &str) -> Fixed {
-    let mut text = String::with_capacity(source.len());
     let mut fixes = Vec::new();
-    let mut new_spans = Vec::new();
-    let mut copied = 0; // bytes of `source` already in `text`
-    let mut replace = |text: &mut String, copied: &mut usize, at: usize, c: char| {
-        let Some((ascii, what)) = ascii_for(c) else {
-            return;
-        };
-        text.push_str(&source[*copied..at]);
-        let new_start = text.len();
-        text.push_str(ascii);
-        new_spans.push(Span::new(new_start, text.len()));
-        let span = Span::new(at, at + c.len_utf8());
-        fixes.push(Fix {
-            span,
-            found: c,
-            ascii,
-            what,
-        });
-        *copied = span.end;
+    let mut replace = |at: usize, c: char| {
+        if let Some((ascii, what)) = ascii_for(c) {
+            fixes.push(Fix {
+                span: Span::new(at, at + c.len_utf8()),
+                found: c.to_string(),
+                replacement: ascii.to_string(),
+                what: Some(what),
+            });
+        }
     };
     // Only characters no token starts with can be artefacts: strings,
     // comments and names are read past by the lexer.
@@ -107,8 +118,8 @@ pub fn fix_paste_artefacts(source: &str) -> Fixed {
             let resume = match end {
                 Some(end) => {
                     let close_at = body_start + end;
-                    replace(&mut text, &mut copied, i, c);
-                    replace(&mut text, &mut copied, close_at, close);
+                    replace(i, c);
+                    replace(close_at, close);
                     close_at + close.len_utf8()
                 }
                 // The string meant would run on past here: fix nothing more on this line.
@@ -116,15 +127,10 @@ pub fn fix_paste_artefacts(source: &str) -> Fixed {
             };
             tokens = lex::tokens(source, resume);
         } else if !is_quote(c) {
-            replace(&mut text, &mut copied, i, c);
+            replace(i, c);
         }
     }
-    text.push_str(&source[copied.min(source.len())..]);
-    Fixed {
-        text,
-        fixes,
-        new_spans,
-    }
+    apply(source, fixes)
 }
 
 #[cfg(test)]
