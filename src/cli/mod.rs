@@ -12,6 +12,7 @@ mod lsp;
 mod output;
 mod read;
 mod render;
+mod serve;
 mod simulate;
 mod terminal;
 mod today;
@@ -49,6 +50,8 @@ enum Command {
     Triggers(triggers::TriggersArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
+    /// Edit the plans of a folder in the browser (a local web page on 127.0.0.1).
+    Serve(serve::ServeArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -86,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Simulate(args) => simulate::run(args),
         Command::Triggers(args) => triggers::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }
