@@ -64,7 +64,11 @@ pub fn run(args: ServeArgs) -> u8 {
     {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{url}");
-        let _ = writeln!(out, "planc serve: editing the plans in `{}`; Ctrl+C stops", store.shown);
+        let _ = writeln!(
+            out,
+            "planc serve: editing the plans in `{}`; Ctrl+C stops",
+            store.shown
+        );
         let _ = out.flush();
     }
     if !args.no_open {

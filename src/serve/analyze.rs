@@ -155,7 +155,10 @@ pub fn analysis(text: &str, config: &Config, lang: Lang) -> Value {
         let doc = Document::build(&a.file, &a.model, &graphs, lang);
         (Some(render::html::render(&doc)), None)
     } else {
-        (None, Some(msg!("serve-blocked-errors", count = errors).text(lang)))
+        (
+            None,
+            Some(msg!("serve-blocked-errors", count = errors).text(lang)),
+        )
     };
     let docx_blocked = blocked.clone().or_else(|| {
         super::DOCX
@@ -225,7 +228,12 @@ pub fn simulate(body: &Value, store: &dyn Store) -> Response {
     let set: Vec<String> = body
         .get("set")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_default();
     let start = match text_of(body, "start").filter(|s| !s.trim().is_empty()) {
         None => None,
@@ -275,7 +283,9 @@ pub fn save(body: &Value, store: &dyn Store) -> Result<Response, Refusal> {
         ));
     }
     let bytes = with_line_endings_of(&current, text);
-    store.write(&name, bytes.as_bytes()).map_err(refused_by_store)?;
+    store
+        .write(&name, bytes.as_bytes())
+        .map_err(refused_by_store)?;
     Ok(Response::json(
         200,
         &json!({ "saved": true, "version": version(bytes.as_bytes()) }),

@@ -56,11 +56,7 @@ impl Response {
     }
 
     fn json(status: u16, value: &serde_json::Value) -> Response {
-        Response::new(
-            status,
-            "application/json; charset=utf-8",
-            value.to_string(),
-        )
+        Response::new(status, "application/json; charset=utf-8", value.to_string())
     }
 
     /// A refusal, as JSON `{"error": …}` in the page's language.
@@ -96,8 +92,13 @@ pub trait Store {
     fn shown(&self) -> String;
 }
 
-/// Word files of the handout: `render::docx`, once it exists.
-pub const DOCX: Option<fn(&str, Lang) -> Option<Vec<u8>>> = None;
+/// Writes a plan's handout as a Word file: its text and language in, the
+/// .docx bytes out (`None` when the plan cannot be rendered).
+pub type MakeDocx = fn(&str, Lang) -> Option<Vec<u8>>;
+
+/// The Word writer, `render::docx`, once this build has it; until then the
+/// page shows 下载 Word disabled, saying why.
+pub const DOCX: Option<MakeDocx> = None;
 
 /// The application for one address: `127.0.0.1:PORT`.
 pub struct App {

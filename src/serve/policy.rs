@@ -77,7 +77,8 @@ impl Refusal {
 /// listens on, and `localhost`.
 fn ours(authority: &str, port: u16) -> bool {
     let authority = authority.trim();
-    authority == format!("127.0.0.1:{port}") || authority.eq_ignore_ascii_case(&format!("localhost:{port}"))
+    authority == format!("127.0.0.1:{port}")
+        || authority.eq_ignore_ascii_case(&format!("localhost:{port}"))
 }
 
 /// The Host header must name this server: a page of another site whose
