@@ -3,15 +3,18 @@
 mod baseline;
 mod check;
 mod config;
+mod diff;
 mod explain;
 mod files;
 mod fmt;
+mod git;
 mod graph;
 mod lang;
 mod lsp;
 mod output;
 mod read;
 mod render;
+mod serve;
 mod simulate;
 mod terminal;
 mod today;
@@ -47,8 +50,12 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// The plan's decision table: for each range of fact values, the triggers set off and the response level.
     Triggers(triggers::TriggersArgs),
+    /// What a revision changes in who does what, when and by when (compared on the compiled plans).
+    Diff(diff::DiffArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
+    /// Edit the plans of a folder in the browser (a local web page on 127.0.0.1).
+    Serve(serve::ServeArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -85,7 +92,9 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Triggers(args) => triggers::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }
