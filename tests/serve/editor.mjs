@@ -81,6 +81,10 @@ try {
   const title = await page.frameLocator("#preview").locator("h1").first().innerText();
   check(title.length > 0, `the preview shows the handout: ${title}`);
   await shot(page, "editor.png");
+  // 打印 prints the preview's page (the print dialog itself is the browser's).
+  await page.evaluate(() => { document.getElementById("preview").contentWindow.print = () => { window.printed = true; }; });
+  await page.locator("#print").click();
+  check(await page.evaluate(() => window.printed === true), "打印 prints the handout in the preview");
 
   // 桌面推演: set the first flag (or count) and run.
   await page.locator("#tab-exercise").click();
