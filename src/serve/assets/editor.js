@@ -180,8 +180,15 @@ function goTo(range, line) {
 function applyEdits(edits) {
   if (src.value !== analyzedText) { analyze(); return; }
   const sorted = [...edits].sort((x, y) => y.range[0] - x.range[0]);
-  for (const e of sorted) src.setRangeText(e.text, e.range[0], e.range[1], "end");
-  onInput();
+  src.focus();
+  for (const e of sorted) {
+    src.setSelectionRange(e.range[0], e.range[1]);
+    // As if typed: the fix is one step of the browser's undo (Ctrl+Z).
+    if (!document.execCommand("insertText", false, e.text)) {
+      src.setRangeText(e.text, e.range[0], e.range[1], "end");
+      onInput();
+    }
+  }
   clearTimeout(timer);
   analyze();
 }
