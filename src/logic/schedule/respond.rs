@@ -3,7 +3,7 @@
 
 use crate::model::{Model, StepId, TriggerId};
 
-use super::due::{Due, Occasion, latest_due};
+use super::due::{Due, Occasion, earliest_deadline, latest_due};
 use super::{NO_PHASE, Schedule};
 
 /// A step that runs.
@@ -16,6 +16,9 @@ pub struct Scheduled {
     /// Its latest due time from the moment the plan is set off; `None`: no
     /// deadline holds.
     pub due: Option<Due>,
+    /// Which of the step's deadlines (an index into `Step::deadlines`) gave
+    /// `due`, so that an output can say it as written (`报告完成后1小时内`).
+    pub deadline: Option<usize>,
     /// The fired triggers that set it off: those its `on` names, or, without
     /// `on`, those that set off the steps it waits for. Sorted.
     pub set_off_by: Vec<TriggerId>,
@@ -116,6 +119,7 @@ impl Schedule {
         let n = model.steps.len();
         let mut runs = vec![false; n];
         let mut due: Vec<Option<Due>> = vec![None; n];
+        let mut deadline: Vec<Option<usize>> = vec![None; n];
         let mut set_off: Vec<Vec<TriggerId>> = vec![Vec::new(); n];
         let mut steps = Vec::new();
         for &s in &self.order {
@@ -142,7 +146,10 @@ impl Schedule {
             } else {
                 on.iter().copied().filter(|t| is_fired[t.index()]).collect()
             };
-            due[s.index()] = latest_due(step, Occasion::SetOffBy(&by), |a| due[a.index()]);
+            let earliest = earliest_deadline(step, Occasion::SetOffBy(&by), |a| due[a.index()]);
+            due[s.index()] = earliest.map(|(d, _)| d);
+            deadline[s.index()] =
+                earliest.and_then(|(_, d)| step.deadlines.iter().position(|x| std::ptr::eq(x, d)));
             set_off[s.index()] = by;
         }
         for &s in &self.order {
@@ -151,6 +158,7 @@ impl Schedule {
                     step: s,
                     phase: self.phase[s.index()],
                     due: due[s.index()],
+                    deadline: deadline[s.index()],
                     set_off_by: std::mem::take(&mut set_off[s.index()]),
                 });
             }
