@@ -36,6 +36,7 @@ macro_rules! for_each_code {
             NoDeputy "no-deputy" no_deputy,
             NoDrill "no-drill" no_drill,
             AnchorNotBefore "anchor-not-before" anchor_not_before,
+            DisjointAfter "disjoint-after" disjoint_after,
             UnusedSuppression "unused-suppression" unused_suppression,
             FutureDate "future-date" future_date,
         }

@@ -101,7 +101,7 @@ drill d "Drill" { owner boss; every 1y }
 "#;
 
 #[test]
-fn unset_facts_count_as_zero_false_and_no_variant() {
+fn unset_counts_are_zero_flags_false_and_one_of_facts_unknown() {
     with_plan(SMALL, |_, model, graphs| {
         let sim = simulate::run(model, graphs, Facts::none(model), None);
         let fired: Vec<&str> = sim
@@ -110,7 +110,7 @@ fn unset_facts_count_as_zero_false_and_no_variant() {
             .filter(|t| t.fired)
             .map(|t| model.trigger(t.trigger).named.name)
             .collect();
-        // crowd = 0 < 10; fire = false; kind = none.
+        // crowd = 0 < 10; fire = false; kind unknown.
         assert_eq!(fired, ["calm"]);
         assert_eq!(sim.level, None);
     });
@@ -234,4 +234,47 @@ fn deep_conditions_evaluate_without_recursion() {
     assert!(text.contains("✓ T (t)"), "{text}");
     let text = run(&source, &["f"], None, false);
     assert!(text.contains("✗ T (t)"), "{text}");
+}
+
+/// A `one_of` fact holds exactly one variant once known and is unknown while
+/// not set: `check` and `simulate` agree on that.
+const UNKNOWN_KIND: &str = r#"
+plan "Kinds" { commander boss }
+role boss "Boss" { holder "B" }
+fact kind "Kind": one_of { petition "petition", protest "protest" }
+trigger unclear "Kind not known yet" when not kind in { petition, protest }
+trigger protest_t "Protest" when kind in { protest }
+step ask "Find out what it is" { owner boss; on unclear }
+step calm "Calm the protest" { owner boss; on protest_t }
+drill d "Drill" { owner boss; every 1y }
+"#;
+
+#[test]
+fn one_of_facts_mean_the_same_in_check_and_simulate() {
+    let diagnostics = planc::check_source(UNKNOWN_KIND, &planc::config::Config::default());
+    let codes: Vec<String> = diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    let text = run(UNKNOWN_KIND, &[], None, false);
+    assert!(
+        text.contains("  Kind (kind): not set, not known yet\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ✓ Kind not known yet (unclear)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  ✗ Protest (protest_t)\n    Condition: Kind is protest\n    Because: Kind: not set, not known yet\n    Not known yet: Kind (the result may change once known)\n"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(UNKNOWN_KIND, &[], None, true)).unwrap();
+    assert_eq!(json["triggers"][1]["unknown"], serde_json::json!(["kind"]));
+    let text = run(UNKNOWN_KIND, &["kind=protest"], None, false);
+    assert!(
+        text.contains("  ✗ Kind not known yet (unclear)\n"),
+        "{text}"
+    );
+    assert!(text.contains("  ✓ Protest (protest_t)\n"), "{text}");
+    assert!(!text.contains("Not known yet"), "{text}");
 }

@@ -14,13 +14,9 @@ fn flip(polarities: u8) -> u8 {
     ((polarities & POS) << 1) | ((polarities & NEG) >> 1)
 }
 
-/// The domain of each fact of the model.
-pub fn domains(model: &Model) -> Vec<Domain> {
-    domains_with(model, 0)
-}
-
-/// The domains where a `one_of` fact may also be unknown: one more variant,
-/// which no `in` names.
+/// The domain of each fact of the model, where a `one_of` fact may also be
+/// unknown: one more variant, which no `in` names (once known it holds
+/// exactly one of its own; `simulate` treats an unset one the same way).
 pub fn open_domains(model: &Model) -> Vec<Domain> {
     domains_with(model, 1)
 }

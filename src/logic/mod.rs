@@ -29,6 +29,7 @@ mod convert;
 pub mod dnf;
 mod explain;
 pub mod implies;
+pub mod joint;
 mod net;
 mod nodes;
 pub mod regions;
@@ -176,7 +177,7 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         roots,
         order,
         in_cycle,
-    } = build(model, graphs, convert::domains(model), 0);
+    } = build(model, graphs, convert::open_domains(model), 0);
     let mut verdicts: Vec<Verdict> = in_cycle
         .iter()
         .map(|&c| {

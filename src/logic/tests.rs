@@ -107,10 +107,20 @@ fn variant_sets_and_not_in() {
         verdict_of("act in { a, b } and not act in { a, b }"),
         "unsat"
     );
-    assert_eq!(verdict_of("not act in { a, b, c }"), "unsat");
+    // A one_of fact holds one variant once known, and may be unknown: then
+    // it holds none of them, as in simulate.
+    assert_eq!(verdict_of("not act in { a, b, c }"), "sat");
+    assert_eq!(
+        verdict_of("not act in { a, b, c } and act in { c }"),
+        "unsat"
+    );
     assert_eq!(verdict_of("not act in { a } and not act in { b }"), "sat");
     assert_eq!(
         verdict_of("not pair in { left } and not pair in { right }"),
+        "sat"
+    );
+    assert_eq!(
+        verdict_of("not pair in { left } and not pair in { right } and pair in { left, right }"),
         "unsat"
     );
     assert_eq!(verdict_of("act in { a } and act in { b }"), "unsat");

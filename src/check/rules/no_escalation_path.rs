@@ -28,6 +28,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let reach = hierarchy::distances_to(ctx, top, true);
+    // A role the commander escalates to is above it, not lost.
+    let above = hierarchy::above(ctx, top, &reach);
     let top_name = model.role(top).named.name;
     let title = match commander {
         Commander::Declared(_) => msg!("no-escalation-path-commander"),
@@ -41,7 +43,10 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // reported; roles that lead into it are labelled there.
     let mut index = vec![u32::MAX; model.roles.len()];
     let mut sub: DiGraph<RoleId, Span, u32> = DiGraph::new();
-    for r in model.role_ids().filter(|r| reach[r.index()].is_none()) {
+    for r in model
+        .role_ids()
+        .filter(|r| reach[r.index()].is_none() && !above[r.index()])
+    {
         index[r.index()] = sub.add_node(r).index() as u32;
     }
     let graph = &ctx.graphs.escalation;
@@ -185,6 +190,10 @@ Following `escalates to` from an internal role never arrives at the commander: t
   commander. When the commander is itself a unit (`commander group`), its members are part of
   the command and need no path either. Otherwise being a member of a unit is not a path:
   `members` adds no escalation edge, so a member must escalate on its own.
+- A deputy acts for its principal: it is on its principal's escalation path and needs no edge
+  of its own.
+- A role the commander escalates to (a 县领导 above the 组长) is above the commander, not lost, and
+  so is a role that escalates to such a role.
 - One diagnostic is given where a chain breaks: at a role that escalates to no other internal
   role, or at a loop of roles that escalate only to each other (the loop itself is also an
   `escalation-cycle`). The roles that lead into it, and so cannot reach the commander either, are

@@ -12,7 +12,7 @@ use crate::model::{Ref, Step, StepId, TriggerId};
 pub const RULE: Rule = Rule {
     code: Code::UnreachableStep,
     default_severity: Some(Severity::Error),
-    summary: "a step can never run: no path from a satisfiable trigger reaches it through `on` and `after`",
+    summary: "a step can never run: no trigger that can fire sets it off, or a step it waits for never runs",
     doc: DOC,
     run,
 };
@@ -108,12 +108,17 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
 const DOC: &str = r#"# unreachable-step
 
 ## What it means
-A step runs when one of its `on` triggers fires, once every step it names in `after` is done. This
-check fires when that can never happen:
+A step runs when one of its `on` triggers fires — `on` limits a step also when it has `after` — and
+every step it names in `after` runs; a step without `on` runs whenever the steps it waits for run.
+This check fires when no trigger that can fire makes that happen:
 
 - it has neither `on` nor `after`;
 - every trigger in its `on` can never fire (see `unsatisfiable-trigger`; the triggers are labelled);
 - a step it comes `after` can never run (that step is labelled): `after` waits for all of them.
+
+The triggers need not fire at the same moment: facts change while an incident goes on. A step that
+waits for steps of situations that never hold at once is reachable, and gets the warning
+`disjoint-after` instead.
 
 A step whose `on`/`after` names did not resolve (already reported as `undefined-name` or
 `wrong-kind`), or that is in an `after` loop (reported as `step-cycle`), is not reported here, nor

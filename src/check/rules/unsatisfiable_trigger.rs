@@ -95,7 +95,9 @@ No situation makes the trigger's condition true, whatever the facts are: `visito
 visitors < 10`, `cross_department and not cross_department`, `act in { self_harm } and act in
 { violence }`, or a condition that needs another trigger to fire in a way that trigger never can.
 planc decides this exactly: counts as whole numbers from 0 to 18446744073709551615, `one_of`
-facts as their variants, flags as true or false, with the triggers a condition names written out.
+facts as exactly one of their variants once known, or not known yet (then `act in { … }` is false
+and `not act in { self_harm, suicide, violence }` true, as in `planc simulate`), flags as true or
+false, with the triggers a condition names written out.
 The labels show a smallest set of parts that contradict each other.
 
 A part of a condition that did not resolve (a misspelt name, already reported) counts as "could be

@@ -129,6 +129,17 @@ no-drill = the plan has no drill
     .label = no `drill` is scheduled in this plan
     .help = schedule an exercise of the plan, e.g. `drill annual_drill "应急演练" {"{"} owner office; every 1y {"}"}`
 
+# $apart: disjoint-after-apart or nothing; $first_triggers, $own, $triggers: trigger names
+disjoint-after = step `{ $step }` waits for `{ $first }` and `{ $second }`, which never run in the same situation: `{ $first }` runs only under { $first_triggers } and `{ $second }` only under { $second_triggers }{ $apart }
+    .label = this step runs only if the incident passes through both situations
+    .label-many = this step runs only if the incident passes through all these situations
+    .on = it starts on { $triggers }
+    .after = `{ $before }` runs only under { $triggers }
+    .help = if `{ $step }` belongs to each situation on its own, write one step per situation, each `after` the step of its own situation; if the incident is expected to pass from one situation to the other, the plan is right as written (allow this warning with `# planc: allow(disjoint-after)`)
+disjoint-after-on = step `{ $step }` starts on { $own } but waits for `{ $before }`, which runs only under { $triggers }: these never hold at the same time{ $apart }
+disjoint-after-many = step `{ $step }` waits for { $steps }, which never all run in the same situation{ $apart }
+disjoint-after-apart = ; they differ in { $facts }
+
 # (v1) $step: the step; $anchor: the step its deadline is measured from
 anchor-not-before = the deadline of step `{ $step }` is measured from `{ $anchor }`, which need not be done before it
     .label = not a step it waits for

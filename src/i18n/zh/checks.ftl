@@ -119,6 +119,16 @@ no-drill = 预案没有安排演练
     .label = 这份预案里没有任何 `drill`
     .help = 安排一次预案演练，例如 `drill annual_drill "应急演练" {"{"} owner office; every 1y {"}"}`
 
+disjoint-after = 步骤 `{ $step }` 要等 `{ $first }` 和 `{ $second }`，而这两步不会在同一情形下执行：`{ $first }` 只在 { $first_triggers } 时执行，`{ $second }` 只在 { $second_triggers } 时执行{ $apart }
+    .label = 只有事态先后经历这两种情形，这一步才会执行
+    .label-many = 只有事态先后经历所有这些情形，这一步才会执行
+    .on = 它由 { $triggers } 启动
+    .after = `{ $before }` 只在 { $triggers } 时执行
+    .help = 如果 `{ $step }` 分属不同情形，请每种情形各写一个步骤，各自 `after` 本情形的步骤；如果事态预计会从一种情形发展到另一种，原写法没有问题（可用 `# planc: allow(disjoint-after)` 允许这条警告）
+disjoint-after-on = 步骤 `{ $step }` 由 { $own } 启动，却要等 `{ $before }`，而那一步只在 { $triggers } 时执行：两者不会同时成立{ $apart }
+disjoint-after-many = 步骤 `{ $step }` 要等 { $steps }，而这些步骤不会都在同一情形下执行{ $apart }
+disjoint-after-apart = ；区别在于 { $facts }
+
 # (v1) $step: 步骤；$anchor: 时限起算的步骤
 anchor-not-before = 步骤 `{ $step }` 的时限从 `{ $anchor }` 起算，但 `{ $anchor }` 不一定在它之前完成
     .label = 不是它等待的步骤

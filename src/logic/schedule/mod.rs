@@ -43,8 +43,8 @@ pub struct Schedule {
     /// stands for, sorted and without repeats.
     on_start: Vec<u32>,
     on: Vec<TriggerId>,
-    /// The steps outside `after` cycles, in dependency order: by phase, then
-    /// source order (so every step comes after the steps it waits for).
+    /// The steps outside `after` cycles, each after every step it waits for:
+    /// source order when the plan is written that way, else Kahn's order.
     order: Vec<StepId>,
     /// Per step: its phase, from 0; `NO_PHASE` in or behind a cycle.
     phase: Vec<u32>,
@@ -85,11 +85,11 @@ impl Schedule {
             }
             on_start.push(on.len() as u32);
         }
-        let phase = phases(model);
+        let (phase, order) = phases(model);
         Schedule {
             on_start,
             on,
-            order: dependency_order(&phase),
+            order,
             phase,
             starts,
         }
@@ -115,8 +115,9 @@ impl Schedule {
             .filter(|&p| p != NO_PHASE)
     }
 
-    /// The steps outside `after` cycles, each after every step it waits for:
-    /// by phase, then in source order.
+    /// The steps outside `after` cycles, each after every step it waits for
+    /// (in source order when every step is written after the steps it waits
+    /// for, as plans usually are).
     pub fn dependency_order(&self) -> &[StepId] {
         &self.order
     }
@@ -188,11 +189,30 @@ impl Reach {
     }
 }
 
-/// Each step's phase (Kahn's algorithm over the `after` edges, FIFO): 0
-/// without `after`, else one more than the latest of its `after` steps.
-/// Steps never placed are in or behind a cycle.
-fn phases(model: &Model) -> Vec<u32> {
+/// Each step's phase (0 without `after`, else one more than the latest of
+/// its `after` steps) and a dependency order of the steps outside cycles.
+/// When every step waits only for steps written before it, that is source
+/// order, in one pass; otherwise Kahn's algorithm (FIFO) over the `after`
+/// edges, and steps never placed are in or behind a cycle.
+fn phases(model: &Model) -> (Vec<u32>, Vec<StepId>) {
     let n = model.steps.len();
+    let written_in_order = model
+        .steps
+        .iter()
+        .enumerate()
+        .all(|(i, s)| s.after.iter().all(|p| p.id.index() < i));
+    let mut phase = vec![NO_PHASE; n];
+    if written_in_order {
+        for (i, step) in model.steps.iter().enumerate() {
+            phase[i] = step
+                .after
+                .iter()
+                .map(|p| phase[p.id.index()] + 1)
+                .max()
+                .unwrap_or(0);
+        }
+        return (phase, model.step_ids().collect());
+    }
     // Successors as a compressed list: next[next_start[p]..next_start[p + 1]].
     let mut next_start = vec![0u32; n + 1];
     for step in &model.steps {
@@ -215,13 +235,14 @@ fn phases(model: &Model) -> Vec<u32> {
         }
     }
     drop(fill);
-    let mut phase = vec![NO_PHASE; n];
+    let mut order: Vec<StepId> = Vec::with_capacity(n);
     let mut queue: std::collections::VecDeque<usize> =
         (0..n).filter(|&i| waiting[i] == 0).collect();
     for &i in &queue {
         phase[i] = 0;
     }
     while let Some(i) = queue.pop_front() {
+        order.push(StepId(i as u32));
         let p = phase[i];
         for s in &next[next_start[i] as usize..next_start[i + 1] as usize] {
             let j = s.index();
@@ -244,30 +265,7 @@ fn phases(model: &Model) -> Vec<u32> {
             phase[i] = NO_PHASE;
         }
     }
-    phase
-}
-
-/// The steps with a phase, by phase then source order (a counting sort).
-fn dependency_order(phase: &[u32]) -> Vec<StepId> {
-    let top = phase.iter().filter(|&&p| p != NO_PHASE).max();
-    let Some(&top) = top else {
-        return Vec::new();
-    };
-    let mut start = vec![0usize; top as usize + 2];
-    for &p in phase.iter().filter(|&&p| p != NO_PHASE) {
-        start[p as usize + 1] += 1;
-    }
-    for i in 0..=top as usize {
-        start[i + 1] += start[i];
-    }
-    let mut order = vec![StepId(0); start[top as usize + 1]];
-    for (i, &p) in phase.iter().enumerate() {
-        if p != NO_PHASE {
-            order[start[p as usize]] = StepId(i as u32);
-            start[p as usize] += 1;
-        }
-    }
-    order
+    (phase, order)
 }
 
 #[cfg(test)]

@@ -155,9 +155,7 @@ impl Schedule {
                 });
             }
         }
-        // `order` is by phase then source: a stable sort by (phase, due) keeps
-        // source order among equals.
-        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due));
+        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due, s.step));
         Response { fired, steps }
     }
 

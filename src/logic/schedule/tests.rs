@@ -359,3 +359,32 @@ fn on_sets_are_sorted_without_repeats_and_say_which_triggers_start_steps() {
         assert!(!schedule.starts(trigger(m, "c")));
     });
 }
+
+#[test]
+fn a_step_written_before_the_steps_it_waits_for_comes_after_them() {
+    let plan = format!(
+        "{HEAD}fact n \"人数\": count\ntrigger t \"T\" when n >= 1\n\
+         step record \"记录\" {{ owner boss; after calm, report }}\n\
+         step report \"报告\" {{ owner boss; on t; within 10m }}\n\
+         step calm \"劝解\" {{ owner boss; after check }}\n\
+         step check \"核实\" {{ owner boss; on t }}\n"
+    );
+    with_model(&plan, |m| {
+        let schedule = Schedule::build(m);
+        let names: Vec<&str> = schedule
+            .dependency_order()
+            .iter()
+            .map(|s| m.step(*s).named.name)
+            .collect();
+        assert_eq!(names, ["report", "check", "calm", "record"]);
+        assert_eq!(
+            run(m, &["t"]),
+            [
+                entry("report", 0, Some(600)),
+                entry("check", 0, None),
+                entry("calm", 1, None),
+                entry("record", 2, None),
+            ]
+        );
+    });
+}
