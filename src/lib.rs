@@ -28,6 +28,7 @@ pub mod model;
 pub mod pipeline;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod simulate;
 pub mod span;
 pub mod suggest;
