@@ -57,6 +57,8 @@ try {
   const words = await problem.innerText();
   check(words.includes(`第 ${line} 行`) && words.includes("预案里 `负责` 要写作 `owner`"),
     `the slip is reported at line ${line} in Chinese: ${JSON.stringify(words.split("\n")[0])}`);
+  check(await problem.locator("a.code-name").getAttribute("href") === "/explain?code=syntax-error&lang=zh",
+    "its code links to its explanation in Chinese");
   check(await page.locator(`#gutter div:nth-child(${line})`).getAttribute("class") === "error",
     `the gutter marks line ${line}`);
   check(await page.locator("#print").isDisabled(), "打印 is disabled while the plan has an error");
