@@ -226,7 +226,7 @@ impl<'a> Page<'a> {
                     h3 {
                         (w.trigger) (w.colon) (t.label)
                         @if let Some(l) = &t.level {
-                            " " span.level { (w.open.trim()) (w.level) (w.colon) (level_words(l)) (w.close) }
+                            " " span.level { (w.open.trim()) (w.level) (w.colon) (say::level(&l.name, &l.label)) (w.close) }
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
@@ -459,14 +459,6 @@ pub(super) fn heading(level: u8, inner: Markup) -> Markup {
     }
 }
 
-/// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
-fn level_words(l: &Level) -> String {
-    if l.label.contains(&l.name) {
-        l.label.clone()
-    } else {
-        format!("{} {}", l.name, l.label)
-    }
-}
 
 /// The steps of a checklist as runs of one phase, each with the index of
 /// its first step.

@@ -180,12 +180,11 @@ impl<'a> Md<'a> {
         for t in &self.doc.triggers {
             let level = match &t.level {
                 Some(l) => format!(
-                    "{}{}{}{} {}{}",
+                    "{}{}{}{}{}",
                     w.open,
                     w.level,
                     w.colon,
-                    escape(&l.name),
-                    escape(&l.label),
+                    escape(&say::level(&l.name, &l.label)),
                     w.close
                 ),
                 None => String::new(),

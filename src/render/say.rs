@@ -95,6 +95,15 @@ pub fn phones_pieces(list: &[String], w: &Words) -> Vec<Piece> {
     out
 }
 
+/// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
+pub fn level(name: &str, label: &str) -> String {
+    if label.contains(name) {
+        label.to_string()
+    } else {
+        format!("{name} {label}")
+    }
+}
+
 /// How a step that counts its deadline from another is named: by its number
 /// in the table being printed (`第 2 项`), else by its label (`「接报」`).
 pub fn anchor_ref(anchor: &Anchor, number: Option<usize>, w: &Words) -> String {
@@ -212,6 +221,12 @@ mod tests {
             "every hour"
         );
         assert_eq!(deadline(None, None, None, Lang::Zh), None);
+    }
+
+    #[test]
+    fn a_level_is_named_once() {
+        assert_eq!(level("Ⅰ", "Ⅰ级"), "Ⅰ级");
+        assert_eq!(level("I", "特别重大"), "I 特别重大");
     }
 
     #[test]
