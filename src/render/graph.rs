@@ -225,14 +225,38 @@ fn columns(c: char) -> usize {
 fn closes(c: char) -> bool {
     matches!(
         c,
-        '）' | ')' | '】' | ']' | '」' | '』' | '》' | '〉' | '”' | '’' | '，' | ','
-            | '。' | '.' | '、' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?' | '…'
+        '）' | ')'
+            | '】'
+            | ']'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | '，'
+            | ','
+            | '。'
+            | '.'
+            | '、'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '…'
     )
 }
 
 /// Punctuation that must not end a line.
 fn opens(c: char) -> bool {
-    matches!(c, '（' | '(' | '【' | '[' | '「' | '『' | '《' | '〈' | '“' | '‘')
+    matches!(
+        c,
+        '（' | '(' | '【' | '[' | '「' | '『' | '《' | '〈' | '“' | '‘'
+    )
 }
 
 /// How good a break before `chars[i]` is: after white space or punctuation
@@ -297,7 +321,13 @@ pub fn wrap(lines: &[String]) -> Vec<String> {
                 }
             }
             let end = best.map(|(i, _)| i).unwrap_or(i.max(start + 1));
-            out.push(chars[start..end].iter().collect::<String>().trim().to_string());
+            out.push(
+                chars[start..end]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string(),
+            );
             start = end;
         }
     }
