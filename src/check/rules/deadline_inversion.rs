@@ -3,7 +3,8 @@
 //! (`logic::schedule`), read once per occasion: the plain deadlines, then,
 //! for each trigger some `within … for` names, the deadlines under it.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
 
 use crate::check::{Context, Rule, words};
 use crate::i18n::{Arg, msg};
@@ -22,7 +23,7 @@ pub const RULE: Rule = Rule {
 
 /// The latest due time a step must wait for: the step that carries it, and
 /// the step of its own `after` list through which it is waited for.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 struct Bound {
     due: Due,
     carrier: StepId,
@@ -51,24 +52,44 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for &s in order {
         check(ctx, s, Occasion::Otherwise, &times, &mut reported, out);
     }
-    // Each trigger a `for` names: only the steps whose times can differ from
+    // Each trigger a `for` names: only the steps whose times differ from
     // the deadlines as written are worked out again (a step with a deadline
-    // for it, and what waits for such a step or is measured from it), so a
-    // plan is not scheduled once per trigger.
+    // for it, then what waits for or is measured from a step whose times
+    // changed), so a plan is not scheduled once per trigger.
     let written = times.clone();
     let dependents = dependents(model);
-    let mut marked = vec![false; model.steps.len()];
+    let schedule = ctx.schedule();
+    let mut queued = vec![false; model.steps.len()];
     for (t, direct) in named_by(model) {
         let fired = [t];
         let occasion = Occasion::SetOffBy(&fired);
-        let affected = downstream(ctx, &direct, &dependents, &mut marked);
-        for &s in &affected {
-            settle(model, s, occasion, &mut times);
+        let mut heap: BinaryHeap<Reverse<(u32, StepId)>> = BinaryHeap::new();
+        let push = |s: StepId, heap: &mut BinaryHeap<_>, queued: &mut [bool]| {
+            if let Some(rank) = schedule.rank(s)
+                && !std::mem::replace(&mut queued[s.index()], true)
+            {
+                heap.push(Reverse((rank, s)));
+            }
+        };
+        for &s in &direct {
+            push(s, &mut heap, &mut queued);
         }
-        for &s in &affected {
+        let mut visited = Vec::new();
+        while let Some(Reverse((_, s))) = heap.pop() {
+            settle(model, s, occasion, &mut times);
+            visited.push(s);
+            let i = s.index();
+            if times.due[i] != written.due[i] || times.bound[i] != written.bound[i] {
+                for &d in &dependents[i] {
+                    push(d, &mut heap, &mut queued);
+                }
+            }
+        }
+        for &s in &visited {
             check(ctx, s, occasion, &times, &mut reported, out);
         }
-        for &s in &affected {
+        for &s in &visited {
+            queued[s.index()] = false;
             times.due[s.index()] = written.due[s.index()];
             times.bound[s.index()] = written.bound[s.index()];
         }
@@ -114,35 +135,6 @@ fn dependents(model: &Model) -> Vec<Vec<StepId>> {
         }
     }
     out
-}
-
-/// `direct` and every step that depends on them, in dependency order
-/// (steps in cycles left out); `marked` is all false before and after.
-fn downstream(
-    ctx: &Context,
-    direct: &[StepId],
-    dependents: &[Vec<StepId>],
-    marked: &mut [bool],
-) -> Vec<StepId> {
-    let mut found: Vec<StepId> = Vec::new();
-    let mut stack: Vec<StepId> = direct.to_vec();
-    while let Some(s) = stack.pop() {
-        if std::mem::replace(&mut marked[s.index()], true) {
-            continue;
-        }
-        found.push(s);
-        stack.extend(dependents[s.index()].iter().copied());
-    }
-    for s in &found {
-        marked[s.index()] = false;
-    }
-    let schedule = ctx.schedule();
-    let mut ranked: Vec<(u32, StepId)> = found
-        .into_iter()
-        .filter_map(|s| schedule.rank(s).map(|r| (r, s)))
-        .collect();
-    ranked.sort_unstable();
-    ranked.into_iter().map(|(_, s)| s).collect()
 }
 
 /// The step's due time and what it waits for on `occasion`, from those of
