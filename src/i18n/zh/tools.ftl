@@ -43,6 +43,8 @@ report-summary = planc：{ $files }，发现 { $errors } 个错误、{ $warnings
 
 report-help = 提示：{ $help }
 
+report-labels-not-drawn = { $help }（另有 { $count } 处未在此画出：`--format json` 列出全部）
+
 fix-replace = 把 `{ $old }` 改为 `{ $new }`
 fix-replace-character = 把 `{ $char }`（{ $what }）改为 `{ $ascii }`
 fix-replace-all = 把字符串以外的 { $count } 个全角标点全部改为半角
