@@ -193,8 +193,8 @@ fn location(
 
 /// 1-based line and 1-based column in UTF-16 code units.
 fn utf16_line_col(source: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
-    let (line, before) = index.line_and_prefix(source, offset);
-    (line + 1, before.encode_utf16().count() + 1)
+    let column = index.column(source, offset);
+    (column.line + 1, column.utf16 + 1)
 }
 
 #[cfg(test)]
