@@ -14,6 +14,7 @@ pub mod check;
 pub mod config;
 pub mod decimal;
 pub mod diagnostic;
+pub mod diff;
 pub mod escape;
 pub mod explain;
 pub mod fmt;

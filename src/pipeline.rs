@@ -210,3 +210,28 @@ fn run_checks(
     let diagnostics = suppress::apply(suppressions, diagnostics, config, is_on);
     check::finish(diagnostics, config)
 }
+
+/// The stages an output that reads no diagnostics needs (`diff`): the model
+/// and the graphs, the syntax tree already freed.
+#[derive(Debug)]
+pub struct Front<'s> {
+    pub model: model::Model<'s>,
+    pub graphs: Graphs,
+}
+
+/// Parses and resolves a plan without checking it; `Err` holds the syntax
+/// errors (sorted) that keep it from being read.
+pub fn front(source: &str) -> Result<Front<'_>, Vec<Diagnostic>> {
+    let config = Config::default();
+    if source.len() > MAX_FILE_BYTES {
+        return Err(check::finish(vec![too_large(source.len() as u64)], &config));
+    }
+    let parsed = syntax::parse(source);
+    if !parsed.diagnostics.is_empty() {
+        return Err(check::finish(parsed.diagnostics, &config));
+    }
+    let model = model::build(&parsed.file);
+    drop(parsed);
+    let graphs = Graphs::build(&model);
+    Ok(Front { model, graphs })
+}

@@ -339,3 +339,63 @@ fn chromium_prints_every_bundled_plan_within_its_page_budget_with_every_step_dea
         h.join().unwrap();
     }
 }
+
+#[test]
+fn cmark_gfm_reads_the_diff_comment_with_user_text_kept_as_text() {
+    use planc::diff::{self, FileDiff, Plan, Source};
+    if !available(Consumer::CmarkGfm) {
+        return;
+    }
+    let old = std::fs::read_to_string(root().join("tests/fixtures/diff/base.plan")).unwrap();
+    let new = old
+        .replace("holder \"张三\"", "holder \"<b>王|五</b> *新任* `组长`\"")
+        .replace("within 30m", "within 1h");
+    let (a, b) = (
+        planc::pipeline::front(&old).unwrap(),
+        planc::pipeline::front(&new).unwrap(),
+    );
+    let changes = diff::compare(Plan::of(&a), Plan::of(&b), planc::render::Lang::Zh);
+    assert!(!changes.is_empty());
+    let file = FileDiff {
+        old: Source {
+            path: "plans/old_*x*.plan",
+            text: &old,
+        },
+        new: Source {
+            path: "plans/new.plan",
+            text: &new,
+        },
+        changes: &changes,
+    };
+    let md = diff::markdown::render(&[file], planc::render::Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "diff.md", &md);
+    let out = Command::new("cmark-gfm")
+        .args(["--extension", "table", "-t", "xml"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let xml = String::from_utf8_lossy(&out.stdout);
+    // The summary table: a header row and a row per category present.
+    let categories = changes
+        .iter()
+        .map(|c| c.category)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    assert_eq!(xml.matches("<table_row").count(), categories, "{xml}");
+    assert!(xml.contains("<table_header"), "{xml}");
+    // One list item per change, folded in <details>.
+    assert_eq!(xml.matches("<item>").count(), changes.len(), "{xml}");
+    assert!(xml.contains("&lt;details&gt;") && xml.contains("&lt;/details&gt;"));
+    // The user's markup stays text: no emphasis or HTML made of it; the only
+    // bold text and code are the category headings planc writes.
+    assert!(!xml.contains("<emph"), "user text became emphasis: {xml}");
+    assert_eq!(xml.matches("<strong").count(), categories, "{xml}");
+    assert_eq!(xml.matches("<code ").count(), 2 * categories, "{xml}");
+    assert!(
+        xml.contains("&lt;b&gt;王|五&lt;/b&gt; *新任* `组长`"),
+        "{xml}"
+    );
+    assert!(xml.contains("plans/old_*x*.plan"), "{xml}");
+}

@@ -3,9 +3,11 @@
 mod baseline;
 mod check;
 mod config;
+mod diff;
 mod explain;
 mod files;
 mod fmt;
+mod git;
 mod graph;
 mod lang;
 mod lsp;
@@ -47,6 +49,8 @@ enum Command {
     Simulate(simulate::SimulateArgs),
     /// The plan's decision table: for each range of fact values, the triggers set off and the response level.
     Triggers(triggers::TriggersArgs),
+    /// What a revision changes in who does what, when and by when (compared on the compiled plans).
+    Diff(diff::DiffArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
 }
@@ -85,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Triggers(args) => triggers::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)

@@ -103,7 +103,7 @@ fn compile<'s>(
     Ok(compiled)
 }
 
-fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic], lang: Lang) {
+pub fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic], lang: Lang) {
     let files = [FileReport {
         path,
         source,

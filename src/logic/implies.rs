@@ -11,7 +11,10 @@
 //! never steps that need not run.
 
 use super::conditions::Conditions;
+use super::nodes::Cube;
 use super::review::{counterexample, projections};
+use super::sets::{Domain, FactSet};
+use super::split::Point;
 use crate::model::{Cond, Model, TriggerId};
 
 /// The sweep steps all the pairs of one plan may take together.
@@ -26,36 +29,16 @@ pub struct Implications {
 
 impl Implications {
     pub fn build(model: &Model, conditions: &Conditions) -> Implications {
-        let count = model.triggers.len();
-        let mut implied = alternatives(model);
-        let domains = &conditions.domains;
-        let projected: Vec<_> = model
+        let mut implier = Implier::new(model, conditions);
+        let implied = model
             .trigger_ids()
-            .map(|t| conditions.dnf(t).map(|d| projections(domains, d)))
+            .map(|t| {
+                model
+                    .trigger_ids()
+                    .filter(|&u| implier.implies(t, u))
+                    .collect()
+            })
             .collect();
-        let mut budget = STEPS;
-        for t in model.trigger_ids() {
-            let (Some(a), Some(pa)) = (conditions.dnf(t), &projected[t.index()]) else {
-                continue;
-            };
-            if a.is_empty() {
-                continue; // it never fires: nothing fires "whenever" it does
-            }
-            for u in model.trigger_ids() {
-                if u == t || implied[t.index()].binary_search(&u).is_ok() {
-                    continue;
-                }
-                let (Some(b), Some(pb)) = (conditions.dnf(u), &projected[u.index()]) else {
-                    continue;
-                };
-                let inside = pa.iter().zip(pb).all(|(x, y)| x.is_subset(y));
-                if inside && let Ok(None) = counterexample(domains, a, b, &mut budget) {
-                    let at = implied[t.index()].partition_point(|v| *v < u);
-                    implied[t.index()].insert(at, u);
-                }
-            }
-        }
-        debug_assert_eq!(implied.len(), count);
         Implications { implied }
     }
 
@@ -65,6 +48,123 @@ impl Implications {
             .get(trigger.index())
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+}
+
+/// The question "does U fire whenever T does", pair by pair: what
+/// `Implications::build` asks of every pair, and `planc diff` of the few
+/// pairs a revision can change. The work bound is shared by the questions
+/// one `Implier` is asked.
+pub struct Implier<'c> {
+    conditions: &'c Conditions,
+    alternatives: Vec<Vec<TriggerId>>,
+    projected: Vec<Option<Vec<FactSet>>>,
+    /// Per trigger and fact (row-major), the bounds of its projection: what
+    /// the first test reads, from one contiguous table.
+    hulls: Vec<Hull>,
+    facts: usize,
+    points: Vec<Vec<Vec<Point>>>,
+    budget: usize,
+}
+
+/// The least and greatest value of a projection (a variant's index, a flag
+/// as 0/1); `lo > hi` for an empty one. If a projection lies inside another,
+/// so do their bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hull {
+    lo: u64,
+    hi: u64,
+}
+
+impl Hull {
+    fn of(set: &FactSet) -> Hull {
+        let value = |p: Point| match p {
+            Point::Count(v) => v,
+            Point::Variant(v) => u64::from(v),
+        };
+        match (set.first(), set.last()) {
+            (Some(a), Some(b)) => Hull {
+                lo: value(a),
+                hi: value(b),
+            },
+            _ => Hull { lo: 1, hi: 0 },
+        }
+    }
+
+    fn within(self, other: Hull) -> bool {
+        self.lo > self.hi || (other.lo <= self.lo && self.hi <= other.hi)
+    }
+}
+
+impl<'c> Implier<'c> {
+    pub fn new(model: &Model, conditions: &'c Conditions) -> Implier<'c> {
+        let domains = &conditions.domains;
+        let projected: Vec<Option<Vec<FactSet>>> = model
+            .trigger_ids()
+            .map(|t| conditions.dnf(t).map(|d| projections(domains, d)))
+            .collect();
+        let hulls = projected
+            .iter()
+            .flat_map(|p| match p {
+                Some(sets) => sets.iter().map(Hull::of).collect(),
+                None => domains
+                    .iter()
+                    .map(|d| Hull::of(&d.full()))
+                    .collect::<Vec<_>>(),
+            })
+            .collect();
+        Implier {
+            conditions,
+            alternatives: alternatives(model),
+            projected,
+            hulls,
+            facts: domains.len(),
+            points: model
+                .trigger_ids()
+                .map(|t| conditions.dnf(t).map_or(Vec::new(), |d| points(domains, d)))
+                .collect(),
+            budget: STEPS,
+        }
+    }
+
+    /// Whether `u` fires whenever `t` does (`false` for `t` itself, and when
+    /// it cannot be decided).
+    pub fn implies(&mut self, t: TriggerId, u: TriggerId) -> bool {
+        if u == t {
+            return false;
+        }
+        if self
+            .alternatives
+            .get(t.index())
+            .is_some_and(|a| a.binary_search(&u).is_ok())
+        {
+            return true;
+        }
+        let n = self.facts;
+        let (ht, hu) = (t.index() * n, u.index() * n);
+        if let (Some(x), Some(y)) = (self.hulls.get(ht..ht + n), self.hulls.get(hu..hu + n))
+            && !x.iter().zip(y).all(|(x, y)| x.within(*y))
+        {
+            return false;
+        }
+        let c = self.conditions;
+        let (Some(a), Some(Some(pa))) = (c.dnf(t), self.projected.get(t.index())) else {
+            return false;
+        };
+        if a.is_empty() {
+            return false; // it never fires: nothing fires "whenever" it does
+        }
+        let (Some(b), Some(Some(pb))) = (c.dnf(u), self.projected.get(u.index())) else {
+            return false;
+        };
+        let inside = pa.iter().zip(pb).all(|(x, y)| x.is_subset(y))
+            && self.points[t.index()].iter().all(|p| holds(b, p));
+        if !inside {
+            return false;
+        }
+        // Each cube of `a` inside one cube of `b`: implied, with no sweep.
+        a.iter().all(|x| b.iter().any(|y| cube_within(x, y)))
+            || matches!(counterexample(&c.domains, a, b, &mut self.budget), Ok(None))
     }
 }
 
@@ -110,4 +210,42 @@ fn alternatives(model: &Model) -> Vec<Vec<TriggerId>> {
         out.push(reached);
     }
     out
+}
+
+/// A point of each cube of `dnf`: the first value of each of its sets, the
+/// first value of every other fact. The condition holds at each; a condition
+/// that does not hold at one of them is not implied, with no sweep (most
+/// pairs of a large plan end here).
+fn points(domains: &[Domain], dnf: &[Cube]) -> Vec<Vec<Point>> {
+    dnf.iter()
+        .filter_map(|cube| {
+            domains
+                .iter()
+                .enumerate()
+                .map(
+                    |(f, d)| match cube.binary_search_by_key(&(f as u32), |(g, _)| *g) {
+                        Ok(i) => cube[i].1.first(),
+                        Err(_) => d.full().first(),
+                    },
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether cube `x` lies inside cube `y`: every fact `y` constrains, `x`
+/// constrains to a subset (both sorted by fact).
+fn cube_within(x: &Cube, y: &Cube) -> bool {
+    y.iter().all(|(f, set)| {
+        x.binary_search_by_key(f, |(g, _)| *g)
+            .is_ok_and(|i| x[i].1.is_subset(set))
+    })
+}
+
+/// Whether `dnf` holds at `point` (a value for every fact).
+fn holds(dnf: &[Cube], point: &[Point]) -> bool {
+    dnf.iter().any(|cube| {
+        cube.iter()
+            .all(|(f, set)| point.get(*f as usize).is_some_and(|p| set.contains(*p)))
+    })
 }

@@ -53,7 +53,7 @@ pub use explain::CoreLeaf;
 pub use nodes::Cube;
 pub use review::{Gap, Witness, counterexample, gaps, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
-pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, decision_table};
+pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, cut_order, decision_table};
 
 use convert::POS;
 use net::{FALSE, Net, NodeId, Sat, TRUE};

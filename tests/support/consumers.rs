@@ -27,7 +27,7 @@ pub enum Consumer {
     TextMate,
 }
 
-/// Each consumer and the one test that needs it.
+/// Each consumer test and the consumer it needs.
 pub const ALL: &[(Consumer, &str)] = &[
     (
         Consumer::Graphviz,
@@ -36,6 +36,10 @@ pub const ALL: &[(Consumer, &str)] = &[
     (
         Consumer::CmarkGfm,
         "consumers::cmark_gfm_finds_one_unticked_task_per_step",
+    ),
+    (
+        Consumer::CmarkGfm,
+        "consumers::cmark_gfm_reads_the_diff_comment_with_user_text_kept_as_text",
     ),
     (Consumer::Mermaid, "consumers::mermaid_parses_every_graph"),
     (

@@ -18,11 +18,14 @@
 
 mod emit;
 mod plan;
+mod revise;
 mod words;
 
 use emit::Emitter;
 pub use emit::Forms;
 use plan::Gen;
+#[allow(unused_imports)]
+pub use revise::{Revised, revise};
 
 /// A plan in the three forms, with its counts.
 pub struct Plan {

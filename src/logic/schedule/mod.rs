@@ -30,7 +30,7 @@ use crate::model::{Model, Ref, StepId, TriggerId};
 
 pub use checklists::Checklists;
 pub use due::{Due, Occasion, WORKING_DAY_SECONDS, earliest_deadline};
-pub use respond::{NotRun, Response, Scheduled};
+pub use respond::{NotRun, Responder, Response, Scheduled};
 
 /// A step in or behind an `after` cycle (reported by `step-cycle`) has no
 /// phase and never runs.
@@ -50,6 +50,12 @@ pub struct Schedule {
     phase: Vec<u32>,
     /// Per trigger: whether some step's `on` names it.
     starts: Vec<bool>,
+    /// Per step: its place in `order` (`u32::MAX` in or behind a cycle).
+    rank: Vec<u32>,
+    /// Per trigger: the steps whose `on` stands for it, ascending.
+    started_by: Vec<Vec<StepId>>,
+    /// Per step: the steps that wait for it (`after`), ascending.
+    waiters: Vec<Vec<StepId>>,
 }
 
 /// The triggers a list of `on` (or `for`) references stands for. The one
@@ -86,12 +92,37 @@ impl Schedule {
             on_start.push(on.len() as u32);
         }
         let (phase, order) = phases(model);
+        let mut rank = vec![u32::MAX; steps];
+        for (i, s) in order.iter().enumerate() {
+            rank[s.index()] = i as u32;
+        }
+        // Lists that let `respond` look only at the steps that can run.
+        let mut started_by: Vec<Vec<StepId>> = vec![Vec::new(); model.triggers.len()];
+        let mut waiters: Vec<Vec<StepId>> = vec![Vec::new(); steps];
+        for (i, step) in model.steps.iter().enumerate() {
+            let s = StepId(i as u32);
+            for t in &on[on_start[i] as usize..on_start[i + 1] as usize] {
+                if let Some(list) = started_by.get_mut(t.index()) {
+                    list.push(s);
+                }
+            }
+            for p in &step.after {
+                if let Some(list) = waiters.get_mut(p.id.index())
+                    && list.last() != Some(&s)
+                {
+                    list.push(s);
+                }
+            }
+        }
         Schedule {
             on_start,
             on,
             order,
             phase,
             starts,
+            rank,
+            started_by,
+            waiters,
         }
     }
 

@@ -1,6 +1,9 @@
 //! The response to one set of triggers: the steps that run, what set each
 //! off, each one's latest due time and phase, in the order to act on them.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::model::{Model, StepId, TriggerId};
 
 use super::due::{Due, Occasion, latest_due};
@@ -102,61 +105,38 @@ impl Response {
 
 impl Schedule {
     /// The response when `fired` fire (and no other trigger).
+    ///
+    /// Only the steps that can run are looked at: those whose `on` a fired
+    /// trigger meets, and the steps that wait for one that runs. Any other
+    /// step has an `on` no fired trigger meets, or waits for a step that does
+    /// not run. So a response costs what its steps cost, not what the plan's
+    /// do (a plan's checklists are one response per trigger).
     pub fn respond(&self, model: &Model, fired: &[TriggerId]) -> Response {
-        let mut is_fired = vec![false; model.triggers.len()];
-        for t in fired {
-            if let Some(f) = is_fired.get_mut(t.index()) {
-                *f = true;
-            }
+        self.respond_among(model, fired, None)
+    }
+
+    /// The response when `fired` fire, looking only at the steps `among`
+    /// flags (by step), which must hold every step that a flagged step waits
+    /// for: the steps among them that run, with what `respond` gives them.
+    /// `None`: every step.
+    pub fn respond_among(
+        &self,
+        model: &Model,
+        fired: &[TriggerId],
+        among: Option<&[bool]>,
+    ) -> Response {
+        self.responder(model).respond_among(model, fired, among)
+    }
+
+    /// A `Responder` for many responses of one plan (`planc diff`): it keeps
+    /// its working memory from one response to the next.
+    pub fn responder(&self, model: &Model) -> Responder<'_> {
+        Responder {
+            schedule: self,
+            queued: vec![false; model.steps.len()],
+            slot: vec![u32::MAX; model.steps.len()],
+            seen: Vec::new(),
         }
-        let fired: Vec<TriggerId> = model
-            .trigger_ids()
-            .filter(|t| is_fired[t.index()])
-            .collect();
-        let n = model.steps.len();
-        let mut runs = vec![false; n];
-        let mut due: Vec<Option<Due>> = vec![None; n];
-        let mut set_off: Vec<Vec<TriggerId>> = vec![Vec::new(); n];
-        let mut steps = Vec::new();
-        for &s in &self.order {
-            let step = model.step(s);
-            let on = self.on(s);
-            let own = if on.is_empty() {
-                !step.after.is_empty()
-            } else {
-                on.iter().any(|t| is_fired[t.index()])
-            };
-            if !own || !step.after.iter().all(|p| runs[p.id.index()]) {
-                continue;
-            }
-            runs[s.index()] = true;
-            let by: Vec<TriggerId> = if on.is_empty() {
-                let mut by: Vec<TriggerId> = step
-                    .after
-                    .iter()
-                    .flat_map(|p| set_off[p.id.index()].iter().copied())
-                    .collect();
-                by.sort_unstable();
-                by.dedup();
-                by
-            } else {
-                on.iter().copied().filter(|t| is_fired[t.index()]).collect()
-            };
-            due[s.index()] = latest_due(step, Occasion::SetOffBy(&by), |a| due[a.index()]);
-            set_off[s.index()] = by;
-        }
-        for &s in &self.order {
-            if runs[s.index()] {
-                steps.push(Scheduled {
-                    step: s,
-                    phase: self.phase[s.index()],
-                    due: due[s.index()],
-                    set_off_by: std::mem::take(&mut set_off[s.index()]),
-                });
-            }
-        }
-        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due, s.step));
-        Response { fired, steps }
     }
 
     /// Every step's latest due time on `occasion` (the same occasion for
@@ -168,5 +148,111 @@ impl Schedule {
             due[s.index()] = latest_due(model.step(s), occasion, |a| due[a.index()]);
         }
         due
+    }
+}
+
+/// Many responses of one plan, with working memory kept between them (see
+/// `Schedule::responder`).
+pub struct Responder<'s> {
+    schedule: &'s Schedule,
+    /// Per step: queued in the current response.
+    queued: Vec<bool>,
+    /// Per step: where it stands in the current response's steps if it runs
+    /// (`u32::MAX`: it does not).
+    slot: Vec<u32>,
+    /// The steps queued in the current response, to clear after it.
+    seen: Vec<StepId>,
+}
+
+impl Responder<'_> {
+    /// `Schedule::respond_among`, in this responder's memory.
+    pub fn respond_among(
+        &mut self,
+        model: &Model,
+        fired: &[TriggerId],
+        among: Option<&[bool]>,
+    ) -> Response {
+        let looked_at =
+            |s: &StepId| among.is_none_or(|a| a.get(s.index()).copied().unwrap_or(false));
+        let mut fired: Vec<TriggerId> = fired
+            .iter()
+            .copied()
+            .filter(|t| t.index() < model.triggers.len())
+            .collect();
+        fired.sort_unstable();
+        fired.dedup();
+        let is_fired = |t: &TriggerId| fired.binary_search(t).is_ok();
+        // Candidates in dependency order (by rank): the steps the fired
+        // triggers start, then the waiters of each step that runs. A step's
+        // `after` steps have lower ranks, so each one that runs was decided
+        // before the step comes up.
+        let schedule = self.schedule;
+        let rank = |s: StepId| schedule.rank[s.index()];
+        let (queued, slot, seen) = (&mut self.queued, &mut self.slot, &mut self.seen);
+        let mut queue: BinaryHeap<Reverse<(u32, StepId)>> = BinaryHeap::new();
+        let mut enqueue = |s: StepId, queue: &mut BinaryHeap<_>| {
+            if looked_at(&s) && rank(s) != u32::MAX && queued.get(s.index()) == Some(&false) {
+                queued[s.index()] = true;
+                seen.push(s);
+                queue.push(Reverse((rank(s), s)));
+            }
+        };
+        for t in &fired {
+            for &s in schedule
+                .started_by
+                .get(t.index())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                enqueue(s, &mut queue);
+            }
+        }
+        let mut steps: Vec<Scheduled> = Vec::new();
+        while let Some(Reverse((_, s))) = queue.pop() {
+            let step = model.step(s);
+            let on = schedule.on(s);
+            let own = if on.is_empty() {
+                !step.after.is_empty()
+            } else {
+                on.iter().any(is_fired)
+            };
+            let ran = |p: StepId| steps.get(slot[p.index()] as usize);
+            if !own || !step.after.iter().all(|p| ran(p.id).is_some()) {
+                continue;
+            }
+            let by: Vec<TriggerId> = if on.is_empty() {
+                let mut by: Vec<TriggerId> = step
+                    .after
+                    .iter()
+                    .flat_map(|p| ran(p.id).map_or(&[][..], |r| r.set_off_by.as_slice()))
+                    .copied()
+                    .collect();
+                by.sort_unstable();
+                by.dedup();
+                by
+            } else {
+                on.iter().copied().filter(is_fired).collect()
+            };
+            let due = latest_due(step, Occasion::SetOffBy(&by), |a| {
+                ran(a).and_then(|r| r.due)
+            });
+            slot[s.index()] = steps.len() as u32;
+            steps.push(Scheduled {
+                step: s,
+                phase: schedule.phase[s.index()],
+                due,
+                set_off_by: by,
+            });
+            for &w in &schedule.waiters[s.index()] {
+                enqueue(w, &mut queue);
+            }
+        }
+        // Clear what this response used, for the next.
+        for s in self.seen.drain(..) {
+            self.queued[s.index()] = false;
+            self.slot[s.index()] = u32::MAX;
+        }
+        // In the order to act on them: by phase, due time, then source.
+        steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due, s.step));
+        Response { fired, steps }
     }
 }
