@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod profiles;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod simulate;
 pub mod span;
 pub mod suggest;

@@ -14,6 +14,7 @@ mod lsp;
 mod output;
 mod read;
 mod render;
+mod serve;
 mod simulate;
 mod terminal;
 mod today;
@@ -53,6 +54,8 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Run the language server (Language Server Protocol over stdin/stdout) for editors.
     Lsp(lsp::LspArgs),
+    /// Edit the plans of a folder in the browser (a local web page on 127.0.0.1).
+    Serve(serve::ServeArgs),
 }
 
 /// Exit codes: 0 no error, 1 errors found, 2 could not run.
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Triggers(args) => triggers::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
 }

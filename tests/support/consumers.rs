@@ -25,6 +25,7 @@ pub enum Consumer {
     ActionsCore,
     PytestLsp,
     TextMate,
+    Playwright,
 }
 
 /// Each consumer test and the consumer it needs.
@@ -62,6 +63,10 @@ pub const ALL: &[(Consumer, &str)] = &[
         Consumer::TextMate,
         "editors::the_textmate_grammar_tokenizes_the_bundled_plans",
     ),
+    (
+        Consumer::Playwright,
+        "serve::a_real_browser_edits_a_plan_and_saves_the_fix",
+    ),
 ];
 
 impl Consumer {
@@ -75,6 +80,7 @@ impl Consumer {
             Consumer::ActionsCore => "node with @actions/core",
             Consumer::PytestLsp => "Python with pytest-lsp and pytest-timeout",
             Consumer::TextMate => "npm with vscode-tmgrammar-test",
+            Consumer::Playwright => "headless Chromium driven by node with playwright-core",
         }
     }
 
@@ -92,6 +98,7 @@ impl Consumer {
                 "pip install -r tests/lsp/requirements.txt in a venv, named by PYTHON"
             }
             Consumer::TextMate => "npm ci --prefix editors/vscode",
+            Consumer::Playwright => "apt-get install chromium; npm ci --prefix tests/serve",
         }
     }
 
@@ -115,6 +122,13 @@ impl Consumer {
                 runs("npm", &["--version"])
                     && root()
                         .join("editors/vscode/node_modules/vscode-tmgrammar-test")
+                        .is_dir()
+            }
+            Consumer::Playwright => {
+                chromium().is_some()
+                    && runs("node", &["--version"])
+                    && root()
+                        .join("tests/serve/node_modules/playwright-core")
                         .is_dir()
             }
         }

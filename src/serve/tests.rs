@@ -1,0 +1,302 @@
+//! The application's answers, over a folder held in memory. What only the
+//! disk can show (a symlink out of the folder, the atomic write) is tested
+//! through the binary in tests/serve.rs.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::*;
+
+const PORT: u16 = 4321;
+const OURS: &str = "127.0.0.1:4321";
+const ORIGIN: &str = "http://127.0.0.1:4321";
+
+/// A small Chinese plan without findings; line 10 is the step's owner.
+const PLAN: &str = "plan \"值班预案\" {\n  issuer \"信访办\"\n  commander chief\n}\nrole chief \"主任\" { holder \"张三\" }\nfact visitors \"来访人数\": count\ntrigger crowd \"集体来访\" when visitors >= 5\nstep report \"报告主任\" {\n  on crowd\n  owner chief\n  within 30m\n}\ndrill yearly \"年度演练\" { owner chief; every 1y }\n";
+
+#[derive(Default)]
+struct Memory(RefCell<BTreeMap<String, Vec<u8>>>);
+
+impl Memory {
+    fn with(files: &[(&str, &str)]) -> Memory {
+        let m = Memory::default();
+        for (name, text) in files {
+            m.0.borrow_mut()
+                .insert(name.to_string(), text.as_bytes().to_vec());
+        }
+        m
+    }
+
+    fn text(&self, name: &str) -> String {
+        String::from_utf8(self.0.borrow()[name].clone()).unwrap()
+    }
+}
+
+impl Store for Memory {
+    fn list(&self) -> Vec<String> {
+        self.0.borrow().keys().cloned().collect()
+    }
+    fn read(&self, name: &PlanName) -> Result<Vec<u8>, StoreError> {
+        self.0
+            .borrow()
+            .get(name.as_str())
+            .cloned()
+            .ok_or(StoreError::NotFound)
+    }
+    fn write(&self, name: &PlanName, bytes: &[u8]) -> Result<(), StoreError> {
+        self.0
+            .borrow_mut()
+            .insert(name.as_str().to_string(), bytes.to_vec());
+        Ok(())
+    }
+    fn config(&self, _: &PlanName) -> Config {
+        Config::default()
+    }
+    fn shown(&self) -> String {
+        "plans".into()
+    }
+}
+
+fn get(url: &str) -> Request {
+    Request {
+        method: "GET".into(),
+        url: url.into(),
+        host: Some(OURS.into()),
+        ..Request::default()
+    }
+}
+
+fn post(url: &str, body: Value) -> Request {
+    Request {
+        method: "POST".into(),
+        url: url.into(),
+        host: Some(OURS.into()),
+        origin: Some(ORIGIN.into()),
+        body: body.to_string().into_bytes(),
+    }
+}
+
+fn answer(request: &Request, store: &Memory) -> (u16, Value) {
+    let r = App::new(PORT).handle(request, store);
+    let body = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
+    (r.status, body)
+}
+
+fn body_text(request: &Request, store: &Memory) -> (u16, String) {
+    let r = App::new(PORT).handle(request, store);
+    (r.status, String::from_utf8(r.body).unwrap())
+}
+
+#[test]
+fn a_foreign_host_is_refused_before_anything_is_read() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    for host in [
+        Some("evil.example:4321"),
+        Some("127.0.0.1:80"),
+        Some("127.0.0.1"),
+        Some("127.0.0.1.evil.example:4321"),
+        None,
+    ] {
+        let mut request = get("/api/plan?file=a.plan");
+        request.host = host.map(String::from);
+        let (status, body) = answer(&request, &store);
+        assert_eq!(status, 403, "{host:?}");
+        assert_eq!(body["refused"], "host", "{host:?}");
+        assert!(!body.to_string().contains("值班预案"));
+    }
+    let mut request = get("/api/plan?file=a.plan");
+    request.host = Some("localhost:4321".into());
+    assert_eq!(answer(&request, &store).0, 200);
+}
+
+#[test]
+fn a_write_from_another_origin_or_none_is_refused_and_the_file_is_untouched() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    let version = version(PLAN.as_bytes());
+    let save = json!({ "file": "a.plan", "text": "changed", "version": version });
+    for origin in [
+        Some("http://evil.example"),
+        Some("http://127.0.0.1:9999"),
+        Some("https://127.0.0.1:4321"),
+        Some("null"),
+        None,
+    ] {
+        let mut request = post("/api/save", save.clone());
+        request.origin = origin.map(String::from);
+        let (status, body) = answer(&request, &store);
+        assert_eq!(
+            (status, body["refused"].as_str()),
+            (403, Some("origin")),
+            "{origin:?}"
+        );
+        assert_eq!(store.text("a.plan"), PLAN);
+    }
+    let (status, body) = answer(&post("/api/save", save), &store);
+    assert_eq!((status, &body["saved"]), (200, &json!(true)));
+    assert_eq!(store.text("a.plan"), "changed");
+}
+
+#[test]
+fn names_outside_the_folder_are_refused() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    for name in [
+        "../a.plan",
+        "sub/../../a.plan",
+        "/etc/a.plan",
+        "%2Fetc%2Fa.plan",
+        "..%2Fa.plan",
+        "sub\\..\\a.plan",
+        "C:a.plan",
+        ".hidden.plan",
+        "a.txt",
+        "",
+    ] {
+        let (status, body) = answer(&get(&format!("/api/plan?file={name}")), &store);
+        assert_eq!(
+            (status, body["refused"].as_str()),
+            (403, Some("path")),
+            "{name}"
+        );
+        let save = json!({ "file": policy::decode(name), "text": "x", "version": "0" });
+        let (status, _) = answer(&post("/api/save", save), &store);
+        assert_eq!(status, 403, "{name}");
+    }
+    let (status, body) = body_text(&get("/edit?file=../a.plan"), &store);
+    assert_eq!(status, 403);
+    assert!(
+        body.contains("只能打开和保存这个文件夹里的 .plan 文件"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_save_over_a_file_changed_since_it_was_loaded_is_refused() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    let (_, loaded) = answer(&get("/api/plan?file=a.plan"), &store);
+    let first = loaded["version"].as_str().unwrap().to_string();
+    // One tab saves …
+    let one = json!({ "file": "a.plan", "text": "one", "version": first });
+    let (status, saved) = answer(&post("/api/save", one), &store);
+    assert_eq!(status, 200);
+    // … the other, still on the first version, is told, and nothing is lost.
+    let two = json!({ "file": "a.plan", "text": "two", "version": first });
+    let (status, body) = answer(&post("/api/save", two), &store);
+    assert_eq!(status, 409);
+    assert_eq!(body["refused"], "stale");
+    assert_eq!(
+        body["error"],
+        "这个文件在你打开之后被别处（另一个标签页或程序）改过了，这次没有保存"
+    );
+    assert_eq!(body["version"], saved["version"]);
+    assert_eq!(store.text("a.plan"), "one");
+}
+
+#[test]
+fn a_plan_with_errors_is_saved_and_its_line_endings_kept() {
+    let crlf = PLAN.replace('\n', "\r\n");
+    let store = Memory::with(&[("a.plan", &crlf)]);
+    let broken = PLAN.replacen("owner chief", "负责 chief", 1);
+    let save = json!({ "file": "a.plan", "text": broken, "version": version(crlf.as_bytes()) });
+    let (status, _) = answer(&post("/api/save", save), &store);
+    assert_eq!(status, 200);
+    assert_eq!(store.text("a.plan"), broken.replace('\n', "\r\n"));
+}
+
+#[test]
+fn a_slip_is_reported_at_its_line_in_chinese_with_the_language_servers_fix() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    let broken = PLAN.replacen("owner chief", "负责 chief", 1);
+    let body = json!({ "file": "a.plan", "text": broken, "lang": "zh" });
+    let (status, a) = answer(&post("/api/analyze", body), &store);
+    assert_eq!(status, 200);
+    let d = &a["diagnostics"][0];
+    assert_eq!(a["diagnostics"].as_array().unwrap().len(), 1, "{a:#}");
+    assert_eq!(d["code"], "syntax-error");
+    assert_eq!(d["line"], 10);
+    assert_eq!(d["where"], "第 10 行");
+    assert_eq!(d["message"], "预案里 `负责` 要写作 `owner`");
+    // Offsets in UTF-16 units: `负责` is two units, after 9 lines.
+    let at = broken.find("负责").unwrap();
+    let units = broken[..at].encode_utf16().count() as u64;
+    assert_eq!(d["range"], json!([units, units + 2]));
+    let fix = &d["fixes"][0];
+    assert_eq!(fix["edits"][0]["text"], "owner");
+    assert_eq!(
+        a["blocked"],
+        "预案还有 1 个错误，改正后才能预览、打印、下载 Word 和推演"
+    );
+    assert_eq!(a["preview"], Value::Null);
+    // Applied, the fix gives back the plan, which previews.
+    let fixed = json!({ "text": PLAN, "lang": "zh" });
+    let (_, a) = answer(&post("/api/analyze", fixed), &store);
+    assert_eq!(a["diagnostics"], json!([]));
+    assert_eq!(a["counts"], "0 个错误，0 个警告");
+    assert!(a["preview"].as_str().unwrap().contains("报告主任"));
+    assert_eq!(
+        a["facts"],
+        json!([{ "name": "visitors", "label": "来访人数", "kind": "count", "variants": [] }])
+    );
+}
+
+#[test]
+fn the_exercise_is_simulates_answer() {
+    let store = Memory::with(&[]);
+    let body = json!({ "text": PLAN, "set": ["visitors=6"], "lang": "zh" });
+    let (status, a) = answer(&post("/api/simulate", body), &store);
+    assert_eq!(status, 200);
+    let text = a["text"].as_str().unwrap();
+    assert!(
+        text.contains("集体来访") && text.contains("报告主任"),
+        "{text}"
+    );
+    let body = json!({ "text": PLAN, "set": ["nobody=1"], "lang": "zh" });
+    let (_, a) = answer(&post("/api/simulate", body), &store);
+    assert_eq!(
+        a["error"],
+        "the plan has no fact `nobody`: the plan's facts are: visitors"
+    );
+}
+
+#[test]
+fn pages_speak_the_plans_language_unless_asked() {
+    let english =
+        "plan \"Duty\" {\n  commander chief\n}\nrole chief \"Chief\" { holder \"Ann\" }\n";
+    let store = Memory::with(&[("a.plan", PLAN), ("b.plan", english)]);
+    let (status, list) = body_text(&get("/"), &store);
+    assert_eq!(status, 200);
+    assert!(list.contains("<html lang=\"zh-CN\">"), "{list}");
+    assert!(list.contains(">值班预案</a></td><td>信访办</td>"), "{list}");
+    let (_, list) = body_text(&get("/?lang=en"), &store);
+    assert!(list.contains("<th>Issued by</th>"), "{list}");
+    let (_, page) = body_text(&get("/edit?file=a.plan"), &store);
+    assert!(page.contains(">保存</button>"), "{page}");
+    let (_, page) = body_text(&get("/edit?file=b.plan"), &store);
+    assert!(page.contains(">Save</button>"), "{page}");
+    let (_, page) = body_text(&get("/edit?file=a.plan&lang=en"), &store);
+    assert!(page.contains(">Save</button>"), "{page}");
+}
+
+#[test]
+fn the_editors_data_cannot_close_its_script() {
+    let name = "a</script><script>alert(1)</script>.plan";
+    let store = Memory::with(&[(name, PLAN)]);
+    let url = format!("/edit?file={}", policy::encode(name));
+    let (status, page) = body_text(&get(&url), &store);
+    assert_eq!(status, 200);
+    assert!(!page.contains("<script>alert"), "{page}");
+}
+
+#[test]
+fn every_answer_forbids_loading_from_elsewhere() {
+    let store = Memory::with(&[]);
+    let r = App::new(PORT).handle(&get("/assets/editor.js"), &store);
+    assert_eq!(r.status, 200);
+    let csp = r
+        .headers
+        .iter()
+        .find(|(name, _)| *name == "Content-Security-Policy")
+        .map(|(_, v)| v.as_str());
+    assert!(csp.is_some_and(|v| v.starts_with("default-src 'none'; script-src 'self';")));
+}
