@@ -51,7 +51,7 @@ fn refused_by_store(e: StoreError) -> Refusal {
 /// A plan's text, to edit.
 pub fn read_text(name: &PlanName, store: &dyn Store) -> Result<(String, Vec<u8>), Refusal> {
     let bytes = store.read(name).map_err(refused_by_store)?;
-    let text = String::from_utf8(bytes.clone()).map_err(|_| Refusal::BadRequest)?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| Refusal::NotUtf8)?;
     Ok((text, bytes))
 }
 

@@ -51,7 +51,8 @@ struct Row {
     issuer: Option<String>,
     errors: usize,
     warnings: usize,
-    readable: bool,
+    /// Why it cannot be opened, if it cannot.
+    refused: Option<Refusal>,
 }
 
 fn row(name: String, store: &dyn Store) -> Row {
@@ -61,15 +62,17 @@ fn row(name: String, store: &dyn Store) -> Row {
         issuer: None,
         errors: 0,
         warnings: 0,
-        readable: false,
+        refused: None,
     };
-    let Ok(plan) = PlanName::parse(&row.name) else {
-        return row;
+    let read = PlanName::parse(&row.name)
+        .and_then(|plan| read_text(&plan, store).map(|(text, _)| (plan, text)));
+    let (plan, text) = match read {
+        Ok(read) => read,
+        Err(refusal) => {
+            row.refused = Some(refusal);
+            return row;
+        }
     };
-    let Ok((text, _)) = read_text(&plan, store) else {
-        return row;
-    };
-    row.readable = true;
     let compiled = pipeline::compile(&text, &store.config(&plan));
     row.errors = compiled
         .diagnostics
@@ -120,12 +123,12 @@ pub fn list(store: &dyn Store, lang: Lang) -> String {
                                         td { a href={ "/edit?file=" (encode(&r.name)) (lang_query(lang)) } {
                                             (r.title.as_deref().unwrap_or(&r.name))
                                         } }
-                                        @if r.readable {
+                                        @if let Some(refusal) = r.refused {
+                                            td.refused colspan="3" { (t(refusal.message())) }
+                                        } @else {
                                             td { (r.issuer.as_deref().unwrap_or("")) }
                                             td.n.errors[r.errors > 0] { (r.errors) }
                                             td.n.warnings[r.warnings > 0] { (r.warnings) }
-                                        } @else {
-                                            td colspan="3" { (t(msg!("serve-list-unreadable"))) }
                                         }
                                         td.file { (r.name) }
                                     }
@@ -171,7 +174,7 @@ pub fn editor(name: &PlanName, store: &dyn Store, asked: Option<Lang>) -> Result
                             div #gutter .gutter aria-hidden="true" {}
                             div.code {
                                 pre #hl aria-hidden="true" {}
-                                textarea #src spellcheck="false" wrap="off" autocomplete="off" autocapitalize="off" aria-label=(name.as_str()) {}
+                                textarea #src spellcheck="false" autocomplete="off" autocapitalize="off" aria-label=(name.as_str()) {}
                             }
                         }
                         section.problems {

@@ -25,6 +25,8 @@ pub enum Refusal {
     HasErrors,
     /// This build cannot write Word files.
     NoDocx,
+    /// The file is not UTF-8 (saved as GBK, say): the page cannot edit it.
+    NotUtf8,
     /// The store could not do it.
     Failed,
 }
@@ -37,7 +39,7 @@ impl Refusal {
             Refusal::Stale => 409,
             Refusal::Method => 405,
             Refusal::BadRequest => 400,
-            Refusal::HasErrors => 422,
+            Refusal::HasErrors | Refusal::NotUtf8 => 422,
             Refusal::Failed => 500,
         }
     }
@@ -54,6 +56,7 @@ impl Refusal {
             Refusal::BadRequest => "bad-request",
             Refusal::HasErrors => "has-errors",
             Refusal::NoDocx => "no-docx",
+            Refusal::NotUtf8 => "not-utf8",
             Refusal::Failed => "failed",
         }
     }
@@ -68,6 +71,7 @@ impl Refusal {
             Refusal::Method | Refusal::BadRequest => msg!("serve-bad-request"),
             Refusal::HasErrors => msg!("serve-blocked-errors"),
             Refusal::NoDocx => msg!("serve-no-docx"),
+            Refusal::NotUtf8 => msg!("serve-not-utf8"),
             Refusal::Failed => msg!("serve-save-failed"),
         }
     }

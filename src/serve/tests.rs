@@ -300,3 +300,19 @@ fn every_answer_forbids_loading_from_elsewhere() {
         .map(|(_, v)| v.as_str());
     assert!(csp.is_some_and(|v| v.starts_with("default-src 'none'; script-src 'self';")));
 }
+
+#[test]
+fn a_file_saved_as_gbk_is_listed_with_what_to_do_and_not_opened() {
+    let store = Memory::with(&[("a.plan", PLAN)]);
+    // `预案` in GBK.
+    let gbk = [b"plan \"".as_slice(), &[0xD4, 0xA4, 0xB0, 0xB8], b"\" {}\n"].concat();
+    store.0.borrow_mut().insert("gbk.plan".into(), gbk);
+    let (_, list) = body_text(&get("/"), &store);
+    assert!(
+        list.contains("<td class=\"refused\" colspan=\"3\">这个文件不是 UTF-8 编码，页面打不开"),
+        "{list}"
+    );
+    let (status, page) = body_text(&get("/edit?file=gbk.plan"), &store);
+    assert_eq!(status, 422);
+    assert!(page.contains("用记事本另存为… → 编码选 UTF-8"), "{page}");
+}

@@ -8,7 +8,7 @@ use crate::i18n::{Message, msg};
 use crate::lang::Lang;
 
 /// The words the editor's script shows, by id.
-fn script_words() -> [Message; 20] {
+fn script_words() -> [Message; 21] {
     [
         msg!("serve-save"),
         msg!("serve-print"),
@@ -30,6 +30,7 @@ fn script_words() -> [Message; 20] {
         msg!("serve-exercise-intro"),
         msg!("serve-readonly"),
         msg!("serve-save-failed"),
+        msg!("serve-offline"),
     ]
 }
 

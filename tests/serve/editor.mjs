@@ -74,6 +74,12 @@ try {
   await page.waitForFunction(() => document.querySelectorAll("#problems li.error").length === 0);
   check((await src.inputValue()) === before, "the quick fix gives back the plan as it was");
   check((await page.locator("#status").innerText()) === "有改动未保存", "the fix is not saved yet");
+  // Ctrl+Z takes the fix back, Ctrl+Shift+Z does it again.
+  await page.keyboard.press("Control+z");
+  check((await src.inputValue()).split("\n")[line - 1].trim().startsWith("负责 "), "Ctrl+Z undoes the fix");
+  await page.keyboard.press("Control+Shift+z");
+  check((await src.inputValue()) === before, "Ctrl+Shift+Z redoes it");
+  await page.waitForFunction(() => document.querySelectorAll("#problems li.error").length === 0);
   await page.locator("#save").click();
   await page.waitForFunction(() => document.getElementById("status").textContent === "已保存");
   check(onDisk() === before, "保存 wrote the fixed plan to disk");
@@ -81,6 +87,10 @@ try {
   const title = await page.frameLocator("#preview").locator("h1").first().innerText();
   check(title.length > 0, `the preview shows the handout: ${title}`);
   await shot(page, "editor.png");
+  // 打印 prints the preview's page (the print dialog itself is the browser's).
+  await page.evaluate(() => { document.getElementById("preview").contentWindow.print = () => { window.printed = true; }; });
+  await page.locator("#print").click();
+  check(await page.evaluate(() => window.printed === true), "打印 prints the handout in the preview");
 
   // 桌面推演: set the first flag (or count) and run.
   await page.locator("#tab-exercise").click();

@@ -27,12 +27,18 @@ let timer = null, seq = 0, factsKey = "", previewHtml = null;
 
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
+// A POST to planc; status 0 when planc cannot be reached (its window closed).
 async function post(path, body) {
-  const r = await fetch(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  let r;
+  try {
+    r = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch (_) {
+    return { status: 0, body: { error: W["serve-offline"] } };
+  }
   let j = {};
   try { j = await r.json(); } catch (_) { /* not JSON */ }
   return { status: r.status, body: j };
@@ -40,6 +46,7 @@ async function post(path, body) {
 
 function notice(text, actions) {
   noticeEl.textContent = text;
+  noticeEl.dataset.offline = text === W["serve-offline"] ? "1" : "";
   for (const [label, act] of actions || []) {
     const b = document.createElement("button");
     b.type = "button";
@@ -71,6 +78,8 @@ function paint() {
     marks.push([a, b, "d-" + d.severity]);
   }
   const starts = new Map(), ends = new Map(), points = new Set([0, text.length]);
+  // Each line is a block of its own (it may wrap): no piece spans a line break.
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) { points.add(i); points.add(i + 1); }
   for (const [a0, b0, c] of marks) {
     const a = Math.min(a0, text.length), b = Math.min(b0, text.length);
     if (b <= a) continue;
@@ -79,31 +88,40 @@ function paint() {
     (ends.get(b) || ends.set(b, []).get(b)).push(c);
   }
   const sorted = [...points].sort((x, y) => x - y);
-  const active = new Map(), out = [];
+  const active = new Map(), out = ["<div>"];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const p = sorted[i];
     for (const c of ends.get(p) || []) active.set(c, active.get(c) - 1);
     for (const c of starts.get(p) || []) active.set(c, (active.get(c) || 0) + 1);
-    const piece = escapeHtml(text.slice(p, sorted[i + 1]));
+    const raw = text.slice(p, sorted[i + 1]);
+    if (raw === "\n") { out.push("</div><div>"); continue; }
+    const piece = escapeHtml(raw);
     const cls = [...active].filter(([, n]) => n > 0).map(([c]) => c).join(" ");
     out.push(cls ? `<span class="${cls}">${piece}</span>` : piece);
   }
-  hl.innerHTML = out.join("") + "\n ";
-  // The gutter: line numbers, a line with a problem coloured and titled.
-  const lines = text.split("\n").length, marked = new Map();
+  out.push("</div>");
+  hl.innerHTML = out.join("");
+  // The gutter: a number per line, as tall as the line is wrapped; a line
+  // with a problem coloured and titled.
+  const marked = new Map();
   for (const d of diags) {
     const m = marked.get(d.line);
     if (!m || d.severity === "error") marked.set(d.line, { severity: d.severity, title: `${d.message}` });
   }
   const rows = [];
-  for (let n = 1; n <= lines; n++) {
+  const lines = hl.children;
+  for (let n = 1; n <= lines.length; n++) {
     const m = marked.get(n);
-    rows.push(m ? `<div class="${m.severity}" title="${escapeHtml(m.title)}">${n}</div>` : `<div>${n}</div>`);
+    const height = lines[n - 1].offsetHeight;
+    const style = height > lineHeight() ? ` style="height:${height}px"` : "";
+    rows.push(m ? `<div class="${m.severity}"${style} title="${escapeHtml(m.title)}">${n}</div>` : `<div${style}>${n}</div>`);
   }
   gutter.innerHTML = rows.join("") + '<div></div><div></div>';
   shownText = text;
   syncScroll();
 }
+
+function lineHeight() { return parseFloat(getComputedStyle(src).lineHeight) || 21; }
 
 function syncScroll() {
   hl.scrollTop = src.scrollTop;
@@ -137,7 +155,9 @@ function onInput() {
 async function analyze() {
   const mine = ++seq, text = src.value;
   const r = await post("/api/analyze", { file, text, lang });
+  if (r.status === 0) { notice(r.body.error); return; }
   if (mine !== seq || text !== src.value || r.status !== 200) return;
+  if (noticeEl.dataset.offline) hideNotice();
   last = r.body;
   analyzedText = text;
   highlights = last.highlights;
@@ -152,16 +172,23 @@ async function analyze() {
 function goTo(range, line) {
   src.focus();
   src.setSelectionRange(range[0], range[1]);
-  const height = parseFloat(getComputedStyle(src).lineHeight) || 21;
-  src.scrollTop = Math.max(0, (line - 4) * height);
+  const row = hl.children[line - 1];
+  if (row) src.scrollTop = Math.max(0, row.offsetTop - 3 * lineHeight());
   syncScroll();
 }
 
 function applyEdits(edits) {
   if (src.value !== analyzedText) { analyze(); return; }
   const sorted = [...edits].sort((x, y) => y.range[0] - x.range[0]);
-  for (const e of sorted) src.setRangeText(e.text, e.range[0], e.range[1], "end");
-  onInput();
+  src.focus();
+  for (const e of sorted) {
+    src.setSelectionRange(e.range[0], e.range[1]);
+    // As if typed: the fix is one step of the browser's undo (Ctrl+Z).
+    if (!document.execCommand("insertText", false, e.text)) {
+      src.setRangeText(e.text, e.range[0], e.range[1], "end");
+      onInput();
+    }
+  }
   clearTimeout(timer);
   analyze();
 }
@@ -346,6 +373,8 @@ $("facts").addEventListener("submit", runExercise);
 window.addEventListener("beforeunload", (e) => {
   if (src.value !== savedText) { e.preventDefault(); e.returnValue = ""; }
 });
+// A wider or narrower window wraps the lines anew.
+new ResizeObserver(() => { if (shownText === src.value) paint(); }).observe(src);
 if (window.matchMedia("(max-width: 800px)").matches) {
   src.readOnly = true;
   saveBtn.hidden = true;
