@@ -228,7 +228,8 @@ fn markdown_shows_the_phases() {
     assert_eq!(
         big,
         "### 触发条件：重大\n\n**条件**：人数 ≥ 50\n\n**同时启动**：一般\n\n\
-         #### 第 1 阶段\n\n- [ ] **报告**\n  - **负责**：组长（张伟）\n  - **时限**：10分钟内\n\n\
+         启动时间：＿＿＿＿＿＿\u{3000}指挥人：＿＿＿＿＿＿\u{3000}（时限自启动预案时起算）\n\n\
+         **「一般」的全部步骤，另加：**\n\n\
          #### 第 2 阶段\n\n- [ ] **请求县政府支援**\n  - **负责**：组长（张伟）\n  - **时限**：1小时内\n  - **须先完成**：报告\n\n"
     );
     let md = markdown(LEVELS, Some(Lang::En));
@@ -388,4 +389,51 @@ step report "报告" { owner boss; on ta, tb; within 10m }
     let page = planc::render::html::render(&document(plan, None));
     assert!(page.contains("「甲事件」的全部步骤，同时限。"));
     assert_eq!(page.matches("type=\"checkbox\"").count(), 1);
+}
+
+/// (v1) A deadline counted from another step is said from that step, with
+/// the latest moment the schedule works out; a repeat follows its deadline.
+const ANCHORED: &str = r#"
+plan "p" { commander boss }
+role boss "组长" { holder "张伟"; phone "0571-1111" }
+external county "县信访局" { phone "0571-2222" }
+fact n "人数": count
+trigger big "重大" when n >= 50
+step receive "接报" { owner boss; on big; within 15m }
+step report "电话报告县信访局" { owner boss; after receive; within 30m from receive; notify county }
+step progress "续报进展" { owner boss; after report; within 1h from report; every 30m; until "处置结束" }
+"#;
+
+#[test]
+fn anchored_deadlines_and_repeats_are_said_as_written() {
+    let md = markdown(ANCHORED, None);
+    let big = &md[md.find("#### 第 1 阶段").unwrap()..md.find("## 角色卡").unwrap()];
+    assert_eq!(
+        big,
+        "#### 第 1 阶段\n\n- [ ] **接报**\n  - **负责**：组长（张伟，电话0571-1111）\n  - **时限**：15分钟内\n\n\
+         #### 第 2 阶段\n\n- [ ] **电话报告县信访局**\n  - **负责**：组长（张伟，电话0571-1111）\n  \
+         - **时限**：「接报」完成后30分钟内（最迟45分钟内）\n  - **通知**：县信访局（电话0571-2222）\n  - **须先完成**：接报\n\n\
+         #### 第 3 阶段\n\n- [ ] **续报进展**\n  - **负责**：组长（张伟，电话0571-1111）\n  \
+         - **时限**：「电话报告县信访局」完成后1小时内（最迟1小时45分钟内），此后每30分钟\n  - **直至**：处置结束\n  - **须先完成**：电话报告县信访局\n\n"
+    );
+    let card = &md[md.find("- **任务**").unwrap()..];
+    assert!(
+        card.contains("    - 负责：电话报告县信访局；时限：「接报」完成后30分钟内（最迟45分钟内）；通知：县信访局（电话0571-2222）\n"),
+        "{card}"
+    );
+    let html = planc::render::html::render(&document(ANCHORED, None));
+    // The deadline column holds the latest moment from the start; the step
+    // says where its deadline counts from, by number.
+    assert!(
+        html.contains("<span>时限：第 1 项完成后30分钟内</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span>时限：第 2 项完成后1小时内</span><span>重复：此后每30分钟</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td class=\"due\"><span class=\"deadline\">1小时45分钟内</span></td>"),
+        "{html}"
+    );
 }

@@ -4,7 +4,8 @@ use crate::logic::schedule::Response;
 use crate::model::{self, Model, Party as PartyId, RoleId};
 
 use super::view::{
-    Escalation, Party, Relation, RoleCard, Task, TriggerRef, TriggerTasks, clean, parties, strs,
+    Escalation, Party, Relation, RoleCard, Task, TriggerRef, TriggerTasks, anchor, clean, parties,
+    strs,
 };
 
 fn relation(owner: bool, with: bool, notified: bool) -> Option<Relation> {
@@ -44,6 +45,17 @@ pub fn build(
                     label: clean(&step.named.label.value),
                     relation,
                     within: due,
+                    anchor: anchor(model, s),
+                    every: step.every,
+                    owner: step
+                        .owner
+                        .filter(|_| !owner)
+                        .map(|o| Party::role(model, o.id)),
+                    notify: if owner {
+                        parties(model, &step.notify)
+                    } else {
+                        Vec::new()
+                    },
                 })
             })
             .collect();
@@ -72,6 +84,10 @@ pub fn build(
                 label: clean(&r.named.label.value),
                 relation,
                 within: None,
+                anchor: None,
+                every: None,
+                owner: r.owner.filter(|_| !owner).map(|o| Party::role(model, o.id)),
+                notify: Vec::new(),
             })
         })
         .collect();

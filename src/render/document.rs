@@ -170,6 +170,7 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
         within: scheduled.due,
+        anchor: view::anchor(model, scheduled),
         every: step.every,
         notify: parties(model, &step.notify),
         until: step.until.as_ref().map(|u| clean(&u.value)),

@@ -6,9 +6,8 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
-use super::words::{
-    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
-};
+use super::say;
+use super::words::{Lang, Words, due_within_words, every_words, every_written_words, phase_title};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -27,6 +26,16 @@ h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
 p.blanks { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; margin: .3rem 0; }
 span.blank { display: inline-block; min-width: 8rem; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 p.base { margin: .4rem 0; }
+table.revisions, table.who, table.tasks { border-collapse: collapse; width: 100%; margin: .3rem 0; }
+table.revisions caption { font-weight: bold; text-align: left; }
+table.revisions th, table.revisions td, table.who th, table.who td, table.tasks td { border: 1px solid #666; padding: .15rem .35rem; text-align: left; vertical-align: top; }
+table.who th { width: 5.5rem; background: #f6f6f6; font-weight: bold; }
+table.tasks tr { break-inside: avoid; page-break-inside: avoid; }
+table.tasks td.due { width: 9rem; }
+span.who { font-size: .88rem; }
+span.phone { white-space: nowrap; }
+span.box { border: 1.2pt solid #000; border-radius: 2pt; }
+p.routines { font-size: .88rem; }
 table.contacts { border-collapse: collapse; width: 100%; }
 table.contacts th, table.contacts td { border: 1px solid #666; padding: .2rem .35rem; text-align: left; vertical-align: top; }
 table.contacts thead th { background: #eee; }
@@ -49,7 +58,8 @@ input.tick { width: 1.1rem; height: 1.1rem; margin: .1rem 0 0; }
 .deadline { color: #a00; font-weight: bold; }
 .commander { border: 1px solid #a00; color: #a00; border-radius: 3px; padding: 0 .3rem; font-size: .9rem; font-weight: normal; }
 ul.tasks { margin: .2rem 0; padding-left: 1.2rem; }
-article.card { border: 2px solid #333; border-radius: 6px; padding: .2rem 1rem .6rem; margin: .8rem 0; break-inside: avoid; page-break-inside: avoid; }
+article.card { border: 2px solid #333; border-radius: 6px; padding: .2rem 1rem .6rem; margin: .8rem 0; }
+section.cards article.card { border-width: 0 0 0 3px; border-radius: 0; padding: 0 0 0 .6rem; }
 p.note { color: #444; }
 p, dd, label, li { white-space: pre-line; }
 @media (max-width: 30rem) {
@@ -66,10 +76,10 @@ p, dd, label, li { white-space: pre-line; }
 }
 "#;
 
-struct Page<'a> {
-    doc: &'a Document,
-    w: &'static Words,
-    lang: Lang,
+pub(super) struct Page<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) w: &'static Words,
+    pub(super) lang: Lang,
 }
 
 /// The whole plan as one page.
@@ -88,15 +98,27 @@ pub fn render(doc: &Document) -> String {
     )
 }
 
-/// One role's card as a page of its own.
+/// One role's 应急处置卡 as a page of its own (one printed A4 page).
 pub fn render_role(doc: &Document, card: &RoleCard) -> String {
+    render_cards(doc, std::slice::from_ref(card))
+}
+
+/// Role cards to print and hand out, each on a printed page of its own.
+pub fn render_cards(doc: &Document, cards: &[RoleCard]) -> String {
     let p = Page::new(doc);
-    let title = format!("{} · {}", card.label, doc.header.title);
+    let title = match cards {
+        [card] => format!("{} · {}", card.label, doc.header.title),
+        _ => format!("{} · {}", p.w.card_title, doc.header.title),
+    };
     p.page(
         &title,
         html! {
-            p.note { (doc.header.title) }
-            (p.card(card, 1))
+            @for (i, card) in cards.iter().enumerate() {
+                div class=(if i > 0 { "page" } else { "first" }) {
+                    p.note { (doc.header.title) }
+                    (p.card(card, 1))
+                }
+            }
         },
     )
 }
@@ -118,7 +140,7 @@ impl<'a> Page<'a> {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (title) }
-                    style { (PreEscaped(CSS)) }
+                    style { (PreEscaped(CSS)) (PreEscaped(self.footer_css())) }
                 }
                 body { (body) }
             }
@@ -126,34 +148,41 @@ impl<'a> Page<'a> {
         .into_string()
     }
 
-    /// A party with its holder (unless the same words) and phones.
-    fn party(&self, p: &Party) -> String {
-        let w = self.w;
-        let mut notes: Vec<String> = Vec::new();
-        if let Some(h) = p.holder.as_ref().filter(|h| **h != p.label) {
-            notes.push(h.clone());
+    /// The footer of every printed page: the plan's title and version, and
+    /// `第 x 页 / 共 y 页`.
+    fn footer_css(&self) -> String {
+        let (w, h) = (self.w, &self.doc.header);
+        let mut text = h.title.clone();
+        if let Some(v) = &h.version {
+            text = format!("{text} · {}{}{v}", w.version, w.colon);
         }
-        if !p.phones.is_empty() {
-            notes.push(phones_words(&p.phones, w));
-        }
-        if notes.is_empty() {
-            p.label.clone()
-        } else {
-            format!(
-                "{}{}{}{}",
-                p.label,
-                w.open,
-                notes.join(w.note_comma),
-                w.close
-            )
-        }
+        format!(
+            "@media print {{ @page {{ @bottom-center {{ content: {} {} counter(page) {} counter(pages) {}; \
+             font-size: 8pt; color: #444; font-family: \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif; }} }} }}\n",
+            css_string(&format!("{text}    ")),
+            css_string(w.page_before),
+            css_string(w.page_middle),
+            css_string(w.page_after),
+        )
     }
 
-    fn parties(&self, ps: &[Party]) -> String {
-        ps.iter()
-            .map(|p| self.party(p))
-            .collect::<Vec<_>>()
-            .join(self.w.comma)
+    /// A party with its holder (unless the same words) and phones.
+    pub(super) fn party(&self, p: &Party) -> Markup {
+        pieces(&say::party_pieces(p, self.w))
+    }
+
+    pub(super) fn parties(&self, ps: &[Party]) -> Markup {
+        pieces(&say::parties_pieces(ps, self.w))
+    }
+
+    /// Phone numbers, each kept on one line.
+    pub(super) fn phones(&self, list: &[String]) -> Markup {
+        html! {
+            @for (i, p) in list.iter().enumerate() {
+                @if i > 0 { (self.w.number_comma) }
+                span.phone { (p) }
+            }
+        }
     }
 
     fn title(&self) -> Markup {
@@ -274,8 +303,9 @@ impl<'a> Page<'a> {
                         @if let Some(o) = &s.owner { span { (w.owner) (w.colon) (self.party(o)) } }
                         @if !s.with.is_empty() { span { (w.with) (w.colon) (self.parties(&s.with)) } }
                         @if !s.notify.is_empty() { span { (w.notify) (w.colon) (self.parties(&s.notify)) } }
+                        @if let Some(a) = self.anchored(s, shown) { span { (w.deadline) (w.colon) (a) } }
+                        @if let (Some(_), Some(e)) = (s.within, &s.every) { span { (w.repeat) (w.colon) (w.then) (every_written_words(e, self.lang)) } }
                         @if let Some(u) = &s.until { span { (w.until) (w.colon) (u) } }
-                        @if let Some(e) = &s.every { span { (w.repeat) (w.colon) (every_written_words(e, self.lang)) } }
                         @if !numbers.is_empty() || !labels.is_empty() {
                             span {
                                 (w.after) (w.colon)
@@ -289,89 +319,27 @@ impl<'a> Page<'a> {
                         @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
                     }
                 }
-                td.due { @if let Some(d) = s.within { span.deadline { (due_within_words(d, self.lang)) } } }
+                td.due {
+                    @if let Some(d) = s.within { span.deadline { (due_within_words(d, self.lang)) } }
+                    @else if let Some(e) = &s.every { span.deadline { (every_written_words(e, self.lang)) } }
+                }
                 td.blankcol {}
                 td.blankcol {}
             }
         }
     }
 
-    fn cards<'c>(&self, cards: impl Iterator<Item = &'c RoleCard>) -> Markup {
-        html! {
-            section.cards {
-                h2 { (self.w.role_cards) }
-                @for card in cards { (self.card(card, 3)) }
-            }
-        }
-    }
-
-    /// A role's card under a heading of level `depth` (1 on a page of its own).
-    fn card(&self, card: &RoleCard, depth: u8) -> Markup {
-        let w = self.w;
-        let title = html! {
-            (card.label)
-            @if card.commander { " " span.commander { (w.commander_mark) } }
-        };
-        html! {
-            article.card {
-                (heading(depth, title))
-                dl.fields {
-                    @if let Some(h) = &card.holder { dt { (w.holder) } dd { (h) } }
-                    @if !card.phones.is_empty() { dt { (w.phone) } dd { (card.phones.join(w.comma)) } }
-                    @if let Some(d) = &card.deputy { dt { (w.deputy) } dd { (self.party(d)) } }
-                    @if !card.members.is_empty() { dt { (w.members) } dd { (self.parties(&card.members)) } }
-                    @if !card.escalations.is_empty() {
-                        dt { (w.escalates_to) }
-                        dd {
-                            @for (k, e) in card.escalations.iter().enumerate() {
-                                @if k > 0 { (w.comma) }
-                                (self.party(&e.to))
-                                @if let Some(d) = e.within {
-                                    (w.open) span.deadline { (within_words(d, self.lang)) } (w.close)
-                                }
-                            }
-                        }
-                    }
-                    @for t in &card.texts { dt { (w.detail) } dd { (t) } }
-                }
-                @if !card.duties.is_empty() {
-                    (heading(depth + 1, html! { (w.duties) }))
-                    ul.tasks { @for d in &card.duties { li { (d) } } }
-                }
-                @if !card.triggers.is_empty() {
-                    (heading(depth + 1, html! { (w.steps) }))
-                    @for t in &card.triggers {
-                        (heading(depth + 2, html! {
-                            (w.trigger) (w.colon)
-                            @for (k, r) in t.triggers.iter().enumerate() {
-                                @if k > 0 { (w.comma) }
-                                (r.label)
-                            }
-                        }))
-                        ul.tasks { @for task in &t.tasks { li { (self.task(task)) } } }
-                    }
-                }
-                @if !card.routines.is_empty() {
-                    (heading(depth + 1, html! { (w.routines) }))
-                    ul.tasks { @for task in &card.routines { li { (self.task(task)) } } }
-                }
-            }
-        }
-    }
-
-    fn task(&self, task: &Task) -> Markup {
-        let w = self.w;
-        let relation = match task.relation {
-            Relation::Owns => w.owns,
-            Relation::Joins => w.joins,
-            Relation::Notified => w.is_notified,
-        };
-        html! {
-            strong { (relation) (w.colon) } (task.label)
-            @if let Some(d) = task.within {
-                (w.open) span.deadline { (due_within_words(d, self.lang)) } (w.close)
-            }
-        }
+    /// A deadline counted from another step, that step named by its number
+    /// in this table (`第 1 项完成后30分钟内`): said beside the step, while
+    /// the deadline column holds the latest moment from the start.
+    fn anchored(&self, s: &StepItem, shown: &[&StepItem]) -> Option<String> {
+        let a = s.anchor.as_ref()?;
+        let number = shown.iter().position(|x| x.name == a.name).map(|k| k + 1);
+        Some(say::anchored(
+            a,
+            &say::anchor_ref(a, number, self.w),
+            self.lang,
+        ))
     }
 
     fn routines(&self) -> Markup {
@@ -408,7 +376,7 @@ impl<'a> Page<'a> {
                             tr {
                                 td { (r.label) }
                                 td { @if let Some(h) = &r.holder { (h) } }
-                                td { (r.phones.join(w.number_comma)) }
+                                td { (self.phones(&r.phones)) }
                                 td { @if let Some(d) = &r.deputy { (self.party(d)) } }
                             }
                         }
@@ -416,7 +384,7 @@ impl<'a> Page<'a> {
                             tr {
                                 td { (e.label) @for t in &e.texts { br; small { (t) } } }
                                 td { @if let Some(h) = &e.holder { (h) } }
-                                td { (e.phones.join(w.number_comma)) }
+                                td { (self.phones(&e.phones)) }
                                 td {}
                             }
                         }
@@ -450,23 +418,35 @@ impl<'a> Page<'a> {
     }
 }
 
-/// Phone numbers, `电话` before them unless the first says what it is
-/// (`值班室电话:…`).
-pub(super) fn phones_words(phones: &[String], w: &Words) -> String {
-    let plain = phones[0]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '(');
-    let list = phones.join(w.number_comma);
-    if plain {
-        format!("{}{list}", w.phone)
-    } else {
-        list
+/// A phrase, its phone numbers each kept on one line.
+pub(super) fn pieces(pieces: &[say::Piece]) -> Markup {
+    html! {
+        @for p in pieces {
+            @match p {
+                say::Piece::Text(t) => (t),
+                say::Piece::Phone(t) => span.phone { (t) },
+            }
+        }
     }
 }
 
+/// Text as a CSS string: every ASCII character but letters, digits and the
+/// space as a hex escape, so no user text can end the string or the style.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' || (!c.is_ascii() && !c.is_control()) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A heading of level `level` (1 to 6).
-fn heading(level: u8, inner: Markup) -> Markup {
+pub(super) fn heading(level: u8, inner: Markup) -> Markup {
     html! {
         @match level {
             0 | 1 => h1 { (inner) },

@@ -7,9 +7,8 @@
 use std::fmt::Write;
 
 use super::document::*;
-use super::words::{
-    Lang, Words, due_within_words, every_words, every_written_words, phase_title, within_words,
-};
+use super::say;
+use super::words::{Lang, Words, every_words, phase_title, within_words};
 
 /// User text for one line of Markdown: line breaks and tabs become spaces,
 /// bidi characters are shown escaped (`crate::escape::one_line`), the ends
@@ -49,6 +48,9 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
+
+/// A line to write on (full-width low lines: no Markdown escape needed).
+const BLANK: &str = "＿＿＿＿＿＿";
 
 struct Md<'a> {
     out: String,
@@ -95,24 +97,13 @@ impl<'a> Md<'a> {
         self.out
     }
 
+    /// A party with its holder and phones (`say::party`), escaped.
     fn party(&self, p: &Party) -> String {
-        match &p.holder {
-            Some(h) => format!(
-                "{}{}{}{}",
-                escape(&p.label),
-                self.w.open,
-                escape(h),
-                self.w.close
-            ),
-            None => escape(&p.label),
-        }
+        escape(&say::party(p, self.w))
     }
 
     fn parties(&self, ps: &[Party]) -> String {
-        ps.iter()
-            .map(|p| self.party(p))
-            .collect::<Vec<_>>()
-            .join(self.w.comma)
+        escape(&say::parties(ps, self.w))
     }
 
     fn field(&mut self, indent: &str, name: &str, value: &str) {
@@ -232,10 +223,30 @@ impl<'a> Md<'a> {
                     also.join(w.comma)
                 );
             }
+            // Blanks to fill in on paper, and where every deadline counts from.
+            let _ = writeln!(
+                self.out,
+                "{}{}{BLANK}　{}{}{BLANK}　（{}）\n",
+                w.started_at, w.colon, w.lead, w.colon, w.deadline_from
+            );
             if t.steps.is_empty() {
                 let _ = writeln!(self.out, "{}\n", w.no_steps);
             }
-            for phase in t.steps.chunk_by(|a, b| a.phase == b.phase) {
+            let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
+            if let Some(b) = &t.builds_on {
+                let after = if shown.is_empty() {
+                    w.base_same_after
+                } else {
+                    w.base_after
+                };
+                let _ = writeln!(
+                    self.out,
+                    "**{}{}{after}**\n",
+                    w.base_before,
+                    escape(&b.label)
+                );
+            }
+            for phase in shown.chunk_by(|a, b| a.phase == b.phase) {
                 let title = phase_title(phase[0].phase, phase.len(), self.lang);
                 let _ = writeln!(self.out, "#### {title}\n");
                 for s in phase {
@@ -257,11 +268,9 @@ impl<'a> Md<'a> {
             let v = self.parties(&s.with);
             self.field("  ", w.with, &v);
         }
-        if let Some(d) = s.within {
-            self.field("  ", w.deadline, &due_within_words(d, self.lang));
-        }
-        if let Some(e) = &s.every {
-            self.field("  ", w.repeat, &every_written_words(e, self.lang));
+        let anchor = s.anchor.as_ref().map(|a| (a, say::anchor_ref(a, None, w)));
+        if let Some(d) = say::deadline(s.within, anchor, s.every.as_ref(), self.lang) {
+            self.field("  ", w.deadline, &escape(&d));
         }
         if !s.notify.is_empty() {
             let v = self.parties(&s.notify);
@@ -364,11 +373,28 @@ impl<'a> Md<'a> {
             Relation::Joins => w.joins,
             Relation::Notified => w.is_notified,
         };
-        let within = match task.within {
-            Some(d) => format!("{}{}{}", w.open, due_within_words(d, self.lang), w.close),
-            None => String::new(),
-        };
-        format!("{relation}{}{}{within}", w.colon, escape(&task.label))
+        let anchor = task
+            .anchor
+            .as_ref()
+            .map(|a| (a, say::anchor_ref(a, None, w)));
+        let mut line = format!("{relation}{}{}", w.colon, escape(&task.label));
+        if let Some(d) = say::deadline(task.within, anchor, task.every.as_ref(), self.lang) {
+            let _ = write!(line, "{}{}{}{}", w.comma, w.deadline, w.colon, escape(&d));
+        }
+        if let Some(o) = &task.owner {
+            let _ = write!(line, "{}{}{}{}", w.comma, w.led_by, w.colon, self.party(o));
+        }
+        if !task.notify.is_empty() {
+            let _ = write!(
+                line,
+                "{}{}{}{}",
+                w.comma,
+                w.notify,
+                w.colon,
+                self.parties(&task.notify)
+            );
+        }
+        line
     }
 
     fn routines(&mut self) {

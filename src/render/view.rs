@@ -80,6 +80,9 @@ pub struct StepItem {
     /// Its latest due time under this trigger, from the moment the plan is
     /// set off.
     pub within: Option<Due>,
+    /// (v1) When that due time is counted from a step (`within D from S`):
+    /// the step and the D written, as the schedule chose them.
+    pub anchor: Option<Anchor>,
     /// (v1) Repeated at this interval after it is first done.
     pub every: Option<ast::Duration>,
     pub notify: Vec<Party>,
@@ -90,6 +93,16 @@ pub struct StepItem {
     /// Whether the checklist this builds on (`TriggerSection::builds_on`)
     /// already lists it.
     pub in_base: bool,
+}
+
+/// (v1) The step a deadline is counted from (`within 30m from receive`):
+/// said `「接报」完成后30分钟内`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub name: String,
+    pub label: String,
+    /// The D of `within D from S`, as written.
+    pub within: ast::Duration,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +142,12 @@ pub struct Task {
     pub label: String,
     pub relation: Relation,
     pub within: Option<Due>,
+    pub anchor: Option<Anchor>,
+    pub every: Option<ast::Duration>,
+    /// Who owns the step (for a step the role joins or is told of).
+    pub owner: Option<Party>,
+    /// Whom the role tells when it has done a step it owns, with their phones.
+    pub notify: Vec<Party>,
 }
 
 /// A trigger by name and label.
@@ -228,4 +247,23 @@ pub(super) fn strs(v: &[ast::Str]) -> Vec<String> {
 
 pub(super) fn parties(model: &Model, refs: &[model::Ref<PartyId>]) -> Vec<Party> {
     refs.iter().map(|r| Party::of(model, r.id)).collect()
+}
+
+/// The step the schedule counted `scheduled`'s due time from, if its
+/// deadline is a `within D from S` (read from the schedule, never worked out
+/// again here).
+pub(super) fn anchor(
+    model: &Model,
+    scheduled: &crate::logic::schedule::Scheduled,
+) -> Option<Anchor> {
+    let deadline = model
+        .step(scheduled.step)
+        .deadlines
+        .get(scheduled.deadline?)?;
+    let from = model.step(deadline.from.as_ref()?.id);
+    Some(Anchor {
+        name: from.named.name.to_string(),
+        label: clean(&from.named.label.value),
+        within: deadline.within,
+    })
 }

@@ -148,6 +148,19 @@ pub struct Words {
     pub lead: &'static str,
     pub contacts: &'static str,
     pub contact: &'static str,
+    /// Around a step named by its label in a sentence: `「接报」`.
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+    /// Who owns a step a role joins or is told of, on its card: `牵头`.
+    pub led_by: &'static str,
+    /// Before a repeat after a first deadline: `此后每30分钟`.
+    pub then: &'static str,
+    /// The title of a role's card printed alone.
+    pub card_title: &'static str,
+    /// The page number in a printed page's footer: `第 2 页 / 共 9 页`.
+    pub page_before: &'static str,
+    pub page_middle: &'static str,
+    pub page_after: &'static str,
 }
 
 pub static ZH: Words = Words {
@@ -225,6 +238,14 @@ pub static ZH: Words = Words {
     lead: "指挥人",
     contacts: "通讯录",
     contact: "岗位或单位",
+    quote_open: "「",
+    quote_close: "」",
+    led_by: "牵头",
+    then: "此后",
+    card_title: "应急处置卡",
+    page_before: "第 ",
+    page_middle: " 页 / 共 ",
+    page_after: " 页",
 };
 
 pub static EN: Words = Words {
@@ -302,6 +323,14 @@ pub static EN: Words = Words {
     lead: "In command",
     contacts: "Contacts",
     contact: "Role or party",
+    quote_open: "\u{201c}",
+    quote_close: "\u{201d}",
+    led_by: "Led by",
+    then: "then ",
+    card_title: "Response card",
+    page_before: "Page ",
+    page_middle: " of ",
+    page_after: "",
 };
 
 const UNITS: [(u64, &str, &str, &str); 7] = [

@@ -52,6 +52,10 @@ pub const ALL: &[(Consumer, &str)] = &[
         "consumers::chromium_prints_every_bundled_plan_within_its_page_budget_with_every_step_deadline_and_phone",
     ),
     (
+        Consumer::ChromiumPdf,
+        "cards::every_card_prints_on_one_page_with_the_phones_its_role_must_call",
+    ),
+    (
         Consumer::ActionsCore,
         "github_output::annotations_print_as_actions_core_prints_them",
     ),
@@ -192,6 +196,51 @@ pub fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|c| runs(c, &["--version"]))
+}
+
+/// Prints the page `html` to `pdf` with headless Chromium (A4, no header
+/// or footer of the browser's own); whether it succeeded.
+pub fn print_to_pdf(html: &std::path::Path, pdf: &std::path::Path) -> bool {
+    let Some(browser) = chromium() else {
+        return false;
+    };
+    let Ok(profile) = tempfile::tempdir() else {
+        return false;
+    };
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+        && pdf.is_file()
+}
+
+/// Text with all white space removed: a PDF breaks lines wherever it likes.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// How many pages `pdfinfo` counts in `pdf`.
+pub fn pdf_pages(pdf: &std::path::Path) -> Option<usize> {
+    let info = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
 }
 
 /// The Python that runs the LSP client: `PYTHON`, else `python3`.

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 
 use crate::model::{Model, StepId, TriggerId};
 
-use super::due::{Due, Occasion, latest_due};
+use super::due::{Due, Occasion, earliest_deadline, latest_due};
 use super::{NO_PHASE, Schedule};
 
 /// A step that runs.
@@ -19,6 +19,9 @@ pub struct Scheduled {
     /// Its latest due time from the moment the plan is set off; `None`: no
     /// deadline holds.
     pub due: Option<Due>,
+    /// Which of the step's deadlines (an index into `Step::deadlines`) gave
+    /// `due`, so that an output can say it as written (`报告完成后1小时内`).
+    pub deadline: Option<usize>,
     /// The fired triggers that set it off: those its `on` names, or, without
     /// `on`, those that set off the steps it waits for. Sorted.
     pub set_off_by: Vec<TriggerId>,
@@ -232,14 +235,18 @@ impl Responder<'_> {
             } else {
                 on.iter().copied().filter(is_fired).collect()
             };
-            let due = latest_due(step, Occasion::SetOffBy(&by), |a| {
+            let earliest = earliest_deadline(step, Occasion::SetOffBy(&by), |a| {
                 ran(a).and_then(|r| r.due)
             });
+            let due = earliest.map(|(d, _)| d);
+            let deadline =
+                earliest.and_then(|(_, d)| step.deadlines.iter().position(|x| std::ptr::eq(x, d)));
             slot[s.index()] = steps.len() as u32;
             steps.push(Scheduled {
                 step: s,
                 phase: schedule.phase[s.index()],
                 due,
+                deadline,
                 set_off_by: by,
             });
             for &w in &schedule.waiters[s.index()] {
