@@ -24,7 +24,7 @@ fn phones_to_call(model: &Model, id: RoleId) -> Vec<String> {
     };
     let role = model.role(id);
     let mut out = phones(Party::Role(id));
-    out.extend(role.deputy.iter().flat_map(|d| phones(d.id)));
+    out.extend(role.deputy.iter().flat_map(|d| phones(Party::Role(d.id))));
     out.extend(role.escalations.iter().flat_map(|e| phones(e.target.id)));
     for step in &model.steps {
         // A step with neither `on` nor `after` never runs: it is on no card.

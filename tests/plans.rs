@@ -27,6 +27,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "xinfang-chuzhi",
         &[
             ("no-drill", "plan"),
+            ("unassigned-deputy", "vice_leader"),
             ("unassigned-role", "leader"),
             ("unassigned-role", "reception"),
             ("unassigned-role", "scene"),
@@ -36,6 +37,7 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "xinfang-tufa",
         &[
             ("no-drill", "plan"),
+            ("unassigned-deputy", "vice_leader"),
             ("unassigned-role", "business_depts"),
             ("unassigned-role", "leader"),
             ("unassigned-role", "petition_dept"),

@@ -93,9 +93,7 @@ pub fn top_roles(model: &Model) -> Vec<RoleId> {
 fn deputies(model: &Model) -> Vec<bool> {
     let mut deputy = vec![false; model.roles.len()];
     for r in model.role_ids() {
-        if let Some(Ref {
-            id: Party::Role(d), ..
-        }) = model.role(r).deputy
+        if let Some(Ref { id: d, .. }) = model.role(r).deputy
             && d != r
         {
             deputy[d.index()] = true;
@@ -180,10 +178,7 @@ pub fn distances_to(ctx: &Context, commander: RoleId, trust_unresolved: bool) ->
             continue;
         }
         let d = distance[r.index()].unwrap_or(0);
-        if let Some(Ref {
-            id: Party::Role(deputy),
-            ..
-        }) = model.role(r).deputy
+        if let Some(Ref { id: deputy, .. }) = model.role(r).deputy
             && distance[deputy.index()].is_none_or(|e| e > d)
         {
             distance[deputy.index()] = Some(d);

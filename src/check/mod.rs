@@ -6,6 +6,7 @@
 //! text or do I/O, and every rule is listed exactly once in `RULES`.
 
 pub(crate) mod hierarchy;
+pub(crate) mod holder;
 pub(crate) mod mentions;
 pub(crate) mod reporting;
 pub mod rules;

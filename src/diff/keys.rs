@@ -104,7 +104,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             k.field(&r.named.label.value);
             k.optional(r.holder.as_ref().map(|h| h.value.to_string()));
             k.sorted(strs(&r.phones));
-            k.optional(r.deputy.map(|d| k.party(d.id)));
+            k.optional(r.deputy.map(|d| k.party(Party::Role(d.id))));
             k.sorted(strs(&r.duties));
             let escalations = r
                 .escalations

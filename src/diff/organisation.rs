@@ -193,7 +193,10 @@ fn role(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
         out,
     );
     let item = people.item.clone();
-    let (x, y) = (a.deputy.map(|d| d.id), b.deputy.map(|d| d.id));
+    let (x, y) = (
+        a.deputy.map(|d| Party::Role(d.id)),
+        b.deputy.map(|d| Party::Role(d.id)),
+    );
     if !cx.same_party(x, y) {
         out.push(
             Change::new(C::DeputyChanged, item.clone())

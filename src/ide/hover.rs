@@ -86,7 +86,9 @@ pub fn card(a: &Analysis, target: Target) -> String {
             line("phone", list(r.phones.iter().map(|p| p.value.to_string())));
             line(
                 "deputy",
-                r.deputy.map(|d| named(party(a, d.id))).unwrap_or_default(),
+                r.deputy
+                    .map(|d| named(party(a, Party::Role(d.id))))
+                    .unwrap_or_default(),
             );
             line(
                 "escalates to",

@@ -6,7 +6,7 @@
 use super::Unsat;
 use super::convert::{self, NEG, POS};
 use super::net::{FALSE, Net, NodeId};
-use crate::model::{Cond, Model, Ref, TriggerId};
+use crate::model::{Cond, FactId, Model, Ref, TriggerId};
 use crate::span::Span;
 use crate::syntax::ast::CmpOp;
 
@@ -27,6 +27,8 @@ pub struct CoreLeaf {
     pub trigger: Option<TriggerId>,
     /// Whether it compares a count (so the range of counts may explain it).
     pub count: bool,
+    /// The fact it reads, if it reads one.
+    pub fact: Option<FactId>,
 }
 
 /// Why side `side` (0: the condition, 1: its negation) of `trigger`'s root
@@ -100,6 +102,12 @@ pub(super) fn explain(
                     _ => None,
                 },
                 count: matches!(node, Cond::Compare { .. }),
+                fact: match node {
+                    Cond::Compare { fact, .. }
+                    | Cond::In { fact, .. }
+                    | Cond::Flag { fact, .. } => Some(*fact),
+                    _ => None,
+                },
             }
         })
         .collect();

@@ -33,7 +33,7 @@ pub mod joint;
 mod net;
 mod nodes;
 pub mod regions;
-mod review;
+pub(crate) mod review;
 pub mod schedule;
 mod search;
 pub mod sets;
@@ -51,7 +51,7 @@ use crate::span::Span;
 pub use conditions::{Conditions, Lowered};
 pub use explain::CoreLeaf;
 pub use nodes::Cube;
-pub use review::{Gap, Witness, counterexample, gaps, projections};
+pub use review::{Gap, Witness, counterexample, gaps, implies, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
 pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, cut_order, decision_table};
 

@@ -196,23 +196,32 @@ impl Net {
 
     fn footprint(&self, kids: &[NodeId]) -> Footprint {
         let mut facts: Vec<u32> = Vec::new();
+        // The range of every fact seen, kept once the list is given up.
+        let (mut lo, mut hi, mut big) = (u32::MAX, 0, false);
         for &k in kids {
             match &self.graph.info(k).footprint {
-                Footprint::Small(f) => facts.extend_from_slice(f),
-                Footprint::Big => return Footprint::Big,
+                Footprint::Small(f) => {
+                    if let (Some(&first), Some(&last)) = (f.first(), f.last()) {
+                        (lo, hi) = (lo.min(first), hi.max(last));
+                    }
+                    if !big {
+                        facts.extend_from_slice(f);
+                    }
+                }
+                Footprint::Big { lo: l, hi: h } => {
+                    (lo, hi, big) = (lo.min(*l), hi.max(*h), true);
+                }
             }
-            if facts.len() > 4 * FOOTPRINT_MAX {
+            if !big && facts.len() > 4 * FOOTPRINT_MAX {
                 facts.sort_unstable();
                 facts.dedup();
-                if facts.len() > FOOTPRINT_MAX {
-                    return Footprint::Big;
-                }
+                big = facts.len() > FOOTPRINT_MAX;
             }
         }
         facts.sort_unstable();
         facts.dedup();
-        if facts.len() > FOOTPRINT_MAX {
-            Footprint::Big
+        if big || facts.len() > FOOTPRINT_MAX {
+            Footprint::Big { lo, hi }
         } else {
             Footprint::Small(facts.into())
         }
@@ -297,9 +306,17 @@ impl Net {
         // Children with too many facts to list are put in one group, with
         // every child naming a fact they might mention.
         let big: Vec<usize> = (0..kids.len())
-            .filter(|&i| matches!(self.graph.info(kids[i]).footprint, Footprint::Big))
+            .filter(|&i| matches!(self.graph.info(kids[i]).footprint, Footprint::Big { .. }))
             .collect();
         let newest_big = big.iter().map(|&i| kids[i]).max();
+        // The facts a big child may mention lie in its range and were first
+        // used before it: a fact outside either bound is not shared.
+        let (mut big_lo, mut big_hi) = (u32::MAX, 0);
+        for &i in &big {
+            if let Footprint::Big { lo, hi } = self.graph.info(kids[i]).footprint {
+                (big_lo, big_hi) = (big_lo.min(lo), big_hi.max(hi));
+            }
+        }
         for w in big.windows(2) {
             join(&mut group, w[0], w[1]);
         }
@@ -315,6 +332,7 @@ impl Net {
                     owner.insert(f, i);
                 }
                 if let Some(newest) = newest_big
+                    && (big_lo..=big_hi).contains(&f)
                     && self.graph.first_use[f as usize] < newest
                 {
                     join(&mut group, i, big[0]);

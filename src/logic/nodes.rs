@@ -34,8 +34,9 @@ pub enum Sat {
 pub enum Footprint {
     /// The facts the node mentions, sorted.
     Small(Box<[u32]>),
-    /// More than `FOOTPRINT_MAX`: only `first_use` bounds them.
-    Big,
+    /// More than `FOOTPRINT_MAX`: only the lowest and highest fact id and
+    /// `first_use` bound them.
+    Big { lo: u32, hi: u32 },
 }
 
 #[derive(Debug, Clone)]

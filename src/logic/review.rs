@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::dnf::within;
 use super::nodes::Cube;
 use super::regions::{Diagram, DiagramNode, Limits, Space, Undecided, sample};
 use super::sets::{Domain, FactSet};
@@ -43,16 +44,70 @@ pub fn projections(domains: &[Domain], dnf: &[Cube]) -> Vec<FactSet> {
         .collect()
 }
 
+/// Whether `a` implies `b` (wherever `a` holds, `b` holds): as
+/// `counterexample`, without building the counterexample's values.
+pub fn implies(
+    domains: &[Domain],
+    a: &[Cube],
+    b: &[Cube],
+    budget: &mut usize,
+) -> Result<bool, Undecided> {
+    if corner_outside(domains, a, b).is_some() {
+        return Ok(false);
+    }
+    Ok(counterexample(domains, a, b, budget)?.is_none())
+}
+
 /// A point where `a` holds and `b` does not, or `None` when there is none
 /// (`a` implies `b`). `budget` is the sweep steps still allowed, shared by
-/// the caller's questions; each cube of `a` is swept on its own.
+/// the caller's questions.
+///
+/// Cheap answers first: a corner of a cube of `a` where `b` does not hold
+/// is a counterexample; if every cube of `a` lies inside a cube of `b`,
+/// there is none. Then each cube of `a` has the cubes of `b` subtracted
+/// from it (box by box, while the pieces are few), or is swept.
 pub fn counterexample(
     domains: &[Domain],
     a: &[Cube],
     b: &[Cube],
     budget: &mut usize,
 ) -> Result<Option<Witness>, Undecided> {
+    counterexample_with(domains, a, b, budget, SUBTRACT_MAX)
+}
+
+/// `counterexample`, subtracting while there are at most `subtract_max`
+/// pieces (0: always sweep; the tests use it).
+pub(super) fn counterexample_with(
+    domains: &[Domain],
+    a: &[Cube],
+    b: &[Cube],
+    budget: &mut usize,
+    subtract_max: usize,
+) -> Result<Option<Witness>, Undecided> {
+    // A point at the low corner reads well in a message (`crowd` = 5, not
+    // 18446744073709551615); a high corner only tells that one exists.
+    if let Some((point, false)) = corner_outside(domains, a, b) {
+        let mut facts: Vec<u32> = a
+            .iter()
+            .chain(b)
+            .flat_map(|c| c.iter().map(|(f, _)| *f))
+            .collect();
+        facts.sort_unstable();
+        facts.dedup();
+        return Ok(Some(
+            facts.iter().map(|&f| (f, point[f as usize])).collect(),
+        ));
+    }
+    if a.iter().all(|c| b.iter().any(|d| within(c, d))) {
+        return Ok(None);
+    }
     for cube in a {
+        if let Some(rest) = outside(domains, cube, b, subtract_max) {
+            match rest.first() {
+                Some(region) => return Ok(Some(sample(region))),
+                None => continue,
+            }
+        }
         let universe: Vec<FactSet> = domains
             .iter()
             .enumerate()
@@ -95,6 +150,88 @@ pub fn counterexample(
         }
     }
     Ok(None)
+}
+
+/// Boxes kept at most while subtracting, before the sweep takes over.
+const SUBTRACT_MAX: usize = 256;
+
+/// A box: a set for each fact it constrains, ascending by fact.
+type Region = Vec<(u32, FactSet)>;
+
+/// The part of `cube` outside every cube of `b`, as disjoint boxes,
+/// subtracting one cube of `b` at a time; `None` past `limit` boxes.
+fn outside(domains: &[Domain], cube: &Cube, b: &[Cube], limit: usize) -> Option<Vec<Region>> {
+    let mut boxes: Vec<Region> = vec![cube.iter().map(|(f, s)| (*f, (**s).clone())).collect()];
+    for d in b {
+        let mut next = Vec::with_capacity(boxes.len());
+        for r in boxes {
+            subtract(domains, r, d, &mut next);
+            if next.len() > limit {
+                return None;
+            }
+        }
+        boxes = next;
+        if boxes.is_empty() {
+            break;
+        }
+    }
+    Some(boxes)
+}
+
+/// Pushes the disjoint boxes of `r` minus cube `d`.
+fn subtract(domains: &[Domain], r: Region, d: &Cube, out: &mut Vec<Region>) {
+    let set_of = |r: &Region, f: u32| match r.binary_search_by_key(&f, |(g, _)| *g) {
+        Ok(i) => r[i].1.clone(),
+        Err(_) => domains[f as usize].full(),
+    };
+    let meets = d.iter().all(|(f, s)| set_of(&r, *f).intersects(s));
+    if !meets {
+        out.push(r);
+        return;
+    }
+    let mut rest = r;
+    for (f, dset) in d {
+        let domain = domains[*f as usize];
+        let rset = set_of(&rest, *f);
+        let beyond = rset.intersect(&dset.complement(domain));
+        let within_d = rset.intersect(dset);
+        let put = |r: &Region, set: FactSet| {
+            let mut r = r.clone();
+            match r.binary_search_by_key(f, |(g, _)| *g) {
+                Ok(i) => r[i].1 = set,
+                Err(i) => r.insert(i, (*f, set)),
+            }
+            r
+        };
+        if !beyond.is_empty() {
+            out.push(put(&rest, beyond));
+        }
+        rest = put(&rest, within_d);
+    }
+}
+
+/// A corner of a cube of `a` (each fact at the first or at the last value
+/// the cube allows; facts it leaves free at their first) where `b` does not
+/// hold: a value for every fact, by fact, and whether it is a high corner.
+fn corner_outside(domains: &[Domain], a: &[Cube], b: &[Cube]) -> Option<(Vec<Point>, bool)> {
+    let free = |f: usize| domains[f].first().unwrap_or(Point::Count(0));
+    let mut point: Vec<Point> = (0..domains.len()).map(free).collect();
+    for cube in a {
+        for last in [false, true] {
+            for (f, set) in cube {
+                let corner = if last { set.last() } else { set.first() };
+                point[*f as usize] = corner.unwrap_or_else(|| free(*f as usize));
+            }
+            let inside = |d: &Cube| d.iter().all(|(f, s)| s.contains(point[*f as usize]));
+            if !b.iter().any(inside) {
+                return Some((point, last));
+            }
+        }
+        for (f, _) in cube {
+            point[*f as usize] = free(*f as usize);
+        }
+    }
+    None
 }
 
 /// A count that sets off nothing between two that do, the other facts

@@ -82,6 +82,15 @@ impl FactSet {
 }
 
 impl Domain {
+    /// Its first value (0, false, the first variant), if it has any.
+    pub fn first(self) -> Option<Point> {
+        match self {
+            Domain::Count => Some(Point::Count(0)),
+            Domain::Variants(0) => None,
+            Domain::Variants(_) => Some(Point::Variant(0)),
+        }
+    }
+
     /// The coarsest cut of `universe` (a non-empty set of this domain) into
     /// pieces that each set of `sets` holds whole or not at all. Counts come
     /// out as ranges in ascending order; variants as classes ordered by their

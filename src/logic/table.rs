@@ -12,7 +12,7 @@ use super::sets::FactSet;
 use crate::model::{FactId, LevelId, Model, TriggerId};
 
 /// The most rows a table may have; past it the table is not printed.
-pub const TABLE_MAX_ROWS: usize = 2_000;
+pub const TABLE_MAX_ROWS: usize = 10_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionTable {

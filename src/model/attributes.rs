@@ -86,7 +86,7 @@ impl<'s> Resolver<'s> {
                 (Keyword::Text, Value::Str(s)) => texts.push(s.clone()),
                 (Keyword::Deputy, Value::Name(n)) if !deputy_written => {
                     deputy_written = true;
-                    deputy = self.party_ref(n, "deputy");
+                    deputy = self.role_ref(n, "deputy");
                 }
                 (Keyword::Members, Value::Names(names)) => {
                     members.extend(names.iter().filter_map(|n| self.party_ref(n, "members")))

@@ -131,7 +131,8 @@ pub struct Role<'s> {
     pub named: Named<'s>,
     pub holder: Option<Str<'s>>,
     pub phones: Vec<Str<'s>>,
-    pub deputy: Option<Ref<Party>>,
+    /// An internal role: an external cannot act for a role (`wrong-kind`).
+    pub deputy: Option<Ref<RoleId>>,
     /// Whether a `deputy` statement was written at all (resolved or not).
     pub deputy_written: bool,
     pub duties: Vec<Str<'s>>,

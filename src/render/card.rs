@@ -96,7 +96,7 @@ pub fn build(
         label: clean(&role.named.label.value),
         holder: role.holder.as_ref().map(|h| clean(&h.value)),
         phones: strs(&role.phones),
-        deputy: role.deputy.map(|d| Party::of(model, d.id)),
+        deputy: role.deputy.map(|d| Party::of(model, PartyId::Role(d.id))),
         duties: strs(&role.duties),
         members: parties(model, &role.members),
         escalations: role

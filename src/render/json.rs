@@ -259,7 +259,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                     label: &r.named.label.value,
                     holder: r.holder.as_ref().map(|h| h.value.as_ref()),
                     phones: texts(&r.phones),
-                    deputy: r.deputy.map(|d| model.party(d.id).name),
+                    deputy: r.deputy.map(|d| model.role(d.id).named.name),
                     duties: texts(&r.duties),
                     members: names(model, &r.members),
                     escalates_to: r

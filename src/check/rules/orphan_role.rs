@@ -61,9 +61,11 @@ fn used_roles(model: &Model) -> Vec<bool> {
         let escalations = role.escalations.iter().map(|e| &e.target);
         escalations
             .chain(&role.members)
-            .chain(&role.deputy)
             .filter(by_others)
             .for_each(|p| mark(p.id));
+        if let Some(d) = role.deputy.filter(|d| d.id != id) {
+            mark(Party::Role(d.id));
+        }
     }
     used
 }

@@ -32,8 +32,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether each external is named in an `escalates to`, `notify`, `with`,
-/// `deputy` or `members`.
+/// Whether each external is named in an `escalates to`, `notify`, `with` or
+/// `members`.
 fn used_externals(model: &Model) -> Vec<bool> {
     let mut used = vec![false; model.externals.len()];
     let mut mark = |party: Party| {
@@ -54,7 +54,6 @@ fn used_externals(model: &Model) -> Vec<bool> {
         let escalations = role.escalations.iter().map(|e| &e.target);
         escalations
             .chain(&role.members)
-            .chain(&role.deputy)
             .for_each(|p| mark(p.id));
     }
     used
@@ -65,7 +64,8 @@ const DOC: &str = r#"# unused-external
 ## What it means
 An `external` (an authority outside the plan: the police, a superior department, the families)
 is defined but never named: no role escalates to it, no step or routine has it in `with` or
-`notify`, and no role has it as `deputy` or among its `members`.
+`notify`, and no role has it among its `members`. (An external named as a `deputy` is a
+`wrong-kind` error, and counts as named.)
 
 ## Why it matters
 Outside authorities are listed in a plan because someone must call them. One that no statement

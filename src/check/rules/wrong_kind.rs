@@ -57,6 +57,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn help(position: &str, expected: &Message) -> Message {
     match position {
         "owner" | "commander" => msg!("wrong-kind.help-owner"),
+        "deputy" => msg!("wrong-kind.help-deputy"),
         _ => msg!("wrong-kind.help", expected = expected.clone()),
     }
 }
@@ -68,10 +69,10 @@ A name is defined, but as the wrong kind of thing for where it is used:
 
 | position | must name |
 | --- | --- |
-| `owner`, `commander` | an internal `role` |
+| `owner`, `commander`, `deputy` | an internal `role` |
 | `on` | a `trigger` |
 | `after` | a `step` |
-| `escalates to`, `notify`, `with`, `deputy`, `members` | a `role` or an `external` |
+| `escalates to`, `notify`, `with`, `members` | a `role` or an `external` |
 | `level` of a trigger | a `level` |
 | a bare name in a condition | a `trigger` or a `flag` fact |
 | the left side of a comparison or `in` | a `fact` |
@@ -80,7 +81,7 @@ The diagnostic labels the use and the definition.
 
 ## Why it matters
 An external authority (the police, a superior department) cannot be made responsible for a step
-of your plan: you cannot hold them to it. A step that starts "on" another step instead of a
+of your plan, nor act for one of its roles as `deputy`: you cannot hold them to it. A step that starts "on" another step instead of a
 trigger never starts.
 
 ## Example

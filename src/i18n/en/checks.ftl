@@ -154,3 +154,80 @@ future-date = `{ $keyword } { $date }` lies after today ({ $today }): it records
     .help = write the date it really happened (check the year); if today is not { $today }, give the date with `planc check --today YYYY-MM-DD`
 # $name: the routine or drill
 future-date-last = `last { $date }` of `{ $name }` lies after today ({ $today }): it says when it was last done
+
+# The reviewer's checks (issue 15). Values of facts are written as the plan writes them.
+# $values, $ranges: review-* messages joined by review-and.
+review-value = `{ $fact }` = { $value }
+review-not-known = `{ $fact }` not known
+review-and = { $first }, { $rest }
+review-nothing = no fact
+review-range-count = `{ $fact }` is a count: a whole number from 0 up
+review-range-number = `{ $fact }` is a number: any value from 0 up
+review-range-flag = `{ $fact }` is a flag: true or false
+review-range-one-of = `{ $fact }` is one of { $variants }, or not known yet
+
+self-deputy-self = role `{ $role }` is its own deputy
+    .label = the role names itself as deputy
+    .help = name as `deputy` the role that acts for `{ $role }` when its holder is away (a 副组长, the office's deputy head), or remove the `deputy` line
+# $path: the roles of the loop, the first one again at the end
+self-deputy = role `{ $role }` is its own deputy through a chain of deputies: { $path }
+    .edge = `{ $from }` names `{ $to }` as deputy
+    .help = when every role in the chain is away, no one acts for any of them: end the chain at a role whose deputy is someone outside it, or that has no deputy
+
+deputy-same-holder = role `{ $role }` and its deputy `{ $deputy }` are both held by "{ $holder }"
+    .label = the deputy `{ $deputy }` is held by the same person
+    .principal = `{ $role }` is held by "{ $holder }"
+    .named = named as deputy here
+    .help = a deputy stands in when the holder is away, so it must be someone else: write who holds `{ $deputy }`, or name another role as the deputy of `{ $role }`
+
+# The primary label is unassigned-role.none or unassigned-role.placeholder.
+unassigned-deputy = `{ $deputy }`, the deputy of `{ $role }`, has no one named to hold it
+    .acts = acts for `{ $role }`, which owns steps
+    .help = write who holds `{ $deputy }`: `holder "李四"`, or a post such as `holder "副站长"`
+
+notify-owner = step `{ $step }` notifies its own owner `{ $role }`
+    .label = the owner is told of its own step
+    .owner = `{ $role }` owns this step
+    .help = notify whoever must know that the step is done (the commander, the role above, an outside authority); if someone else was meant, name them
+
+unused-level = level `{ $level }` is set by no trigger
+    .label = no trigger has this level
+    .help = give the triggers that start this response `level { $level }`, or remove the level
+
+always-true-trigger = the condition of trigger `{ $trigger }` holds whatever the facts are: the plan would always be set off
+    .condition = this is always true
+    .label = this trigger always fires
+    .every = `{ $literal }` holds for every value
+    .or = or `{ $literal }`
+    .help-none = whatever the facts are, it holds. A trigger says when to start the response; one that always holds starts it when nothing has happened: { $fix }
+    .help-one = { $ranges }, and every such value makes `{ $literal }` true. A trigger says when to start the response; one that always holds starts it when nothing has happened: { $fix }
+    .help-many = { $ranges }; for every value, one of the labelled parts is true. A trigger says when to start the response; one that always holds starts it when nothing has happened: { $fix }
+    .fix-count = correct the threshold (`>= 0` holds for every count: was `> 0` or `>= 5` meant?)
+    .fix-other = check the `or`s and `not`s (was `and` meant?)
+always-true-trigger-undecided = could not decide whether the condition of trigger `{ $trigger }` always holds
+    .label = too many combinations to decide
+    .help = planc stopped its search at the bound of { $bound } steps: split the condition into smaller triggers that name one another
+
+# $alone, $both: level-order.at or level-order.anywhere
+level-order = whenever trigger `{ $less }` (level { $less_level }) fires, `{ $severe }` (level { $severe_level }) fires too, so level { $less_level } is never the response level
+    .less = holds only where `{ $severe }` holds too
+    .severe = holds for more values than `{ $less }`
+    .at = at { $values }
+    .anywhere = whatever the facts
+    .help = { $alone }, `{ $severe }` ({ $severe_level }) fires and `{ $less }` ({ $less_level }) does not; { $both }, both fire. Level { $less_level } never decides the response, though it is meant for smaller incidents: the more severe level usually needs the higher threshold — swap the thresholds, or the levels
+    .help-alone = { $alone }, `{ $severe }` ({ $severe_level }) fires and `{ $less }` ({ $less_level }) does not. Level { $less_level } never decides the response, though it is meant for smaller incidents: the more severe level usually needs the higher threshold — swap the thresholds, or the levels
+level-order-undecided = could not decide whether the levels of trigger `{ $trigger }` and the others are in order
+    .label = too many combinations to decide
+    .help = planc stopped comparing the triggers' conditions at the bound of { $bound } steps: split large conditions into smaller triggers
+
+# $hole: trigger-gap-hole or trigger-gap-hole-one; $others: the other facts' values (review-*)
+trigger-gap = `{ $fact }` { $hole } sets off no trigger, though { $x } sets off `{ $below }` and { $z } sets off `{ $above }`
+    .below = holds at `{ $fact }` = { $x }, not at { $y }
+    .above = holds again from `{ $fact }` = { $z }
+    .help = x = { $x }, y = { $y }, z = { $z }: a range that sets off nothing between two that do is usually a slip — let one range end where the next begins, or write a trigger for `{ $fact }` { $hole } if something is meant to happen there
+trigger-gap-with = `{ $fact }` { $hole } sets off no trigger (with { $others }), though { $x } sets off `{ $below }` and { $z } sets off `{ $above }`
+trigger-gap-hole = from { $from } to { $to }
+trigger-gap-hole-one = { $value }
+trigger-gap-undecided = could not decide whether the triggers leave a gap between their ranges
+    .label = too many combinations to decide
+    .help = planc stopped at the bound of { $bound } steps: split large conditions into smaller triggers

@@ -27,6 +27,7 @@ wrong-kind = { $place } needs { $expected }, but `{ $name }` is { $found }
     .definition = `{ $name }` is defined here as { $found }
     .help = name { $expected } here
     .help-owner = an owner must be one of the plan's own roles; an external (police, a superior authority) may take part with `with` or be told with `notify`, but cannot own
+    .help-deputy = a deputy acts for the role when its holder is away, so it must be one of the plan's own roles; an outside authority cannot act for a role: name an internal role, and tell the outside party with `notify` or `escalates to`
 wrong-kind-in-condition = a condition
 wrong-kind-in-statement = `{ $keyword }`
 

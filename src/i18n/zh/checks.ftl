@@ -143,3 +143,75 @@ future-date = `{ $keyword } { $date }` 晚于今天（{ $today }）：这里记�
     .help = 写实际发生的日期（检查年份）；如果今天不是 { $today }，用 `planc check --today YYYY-MM-DD` 指定日期
 # $name: 日常工作或演练
 future-date-last = `{ $name }` 的 `last { $date }` 晚于今天（{ $today }）：它记录的是上次完成的日期
+
+# 评审类检查（issue 15）。事实的取值按预案里的写法给出。
+review-value = `{ $fact }` = { $value }
+review-not-known = `{ $fact }` 未知
+review-and = { $first }，{ $rest }
+review-nothing = 没有事实
+review-range-count = `{ $fact }` 是计数：从 0 起的任意整数
+review-range-number = `{ $fact }` 是数值：从 0 起的任意数
+review-range-flag = `{ $fact }` 是标志：是或否
+review-range-one-of = `{ $fact }` 取 { $variants } 之一，或者尚未知道
+
+self-deputy-self = 角色 `{ $role }` 是它自己的代理人
+    .label = 这个角色把自己写成了代理人
+    .help = 在 `deputy` 里写上 `{ $role }` 本人不在时代为履职的角色（副组长、办公室副主任），或者删掉这一行 `deputy`
+self-deputy = 角色 `{ $role }` 经过一串代理人又代理回了自己：{ $path }
+    .edge = `{ $from }` 的代理人是 `{ $to }`
+    .help = 这一串里的人都不在时，谁也代理不了谁：让这一串止于一个代理人在串外、或者没有代理人的角色
+
+deputy-same-holder = 角色 `{ $role }` 和它的代理人 `{ $deputy }` 都由“{ $holder }”担任
+    .label = 代理人 `{ $deputy }` 由同一个人担任
+    .principal = `{ $role }` 由“{ $holder }”担任
+    .named = 在这里写为代理人
+    .help = 代理人是在本人不在时顶上的，必须是另一个人：写明由谁担任 `{ $deputy }`，或者给 `{ $role }` 另找一个代理人
+
+unassigned-deputy = `{ $role }` 的代理人 `{ $deputy }` 没有写明由谁担任
+    .acts = 代理 `{ $role }`，而 `{ $role }` 负责步骤
+    .help = 写明由谁担任 `{ $deputy }`：`holder "李四"`，或者写职务，如 `holder "副站长"`
+
+notify-owner = 步骤 `{ $step }` 通知了它自己的负责人 `{ $role }`
+    .label = 负责人被通知自己做的步骤
+    .owner = 这个步骤由 `{ $role }` 负责
+    .help = 通知需要知道这一步已经完成的人（总指挥、上一级角色、外部单位）；如果本意是别人，就写上那个人
+
+unused-level = 级别 `{ $level }` 没有任何触发条件使用
+    .label = 没有触发条件是这个级别
+    .help = 给应当启动这一级响应的触发条件加上 `level { $level }`，或者删掉这个级别
+
+always-true-trigger = 触发条件 `{ $trigger }` 的条件不论事实如何都成立：预案会一直处于启动状态
+    .condition = 这个条件永远成立
+    .label = 这个触发条件总是启动
+    .every = `{ $literal }` 对任何取值都成立
+    .or = 或者 `{ $literal }`
+    .help-none = 不论事实如何，它都成立。触发条件说的是何时启动响应；一个总成立的触发条件，什么都没发生时也会启动：{ $fix }
+    .help-one = { $ranges }，其中每一个取值都使 `{ $literal }` 成立。触发条件说的是何时启动响应；一个总成立的触发条件，什么都没发生时也会启动：{ $fix }
+    .help-many = { $ranges }；不论取什么值，标出的几处总有一处成立。触发条件说的是何时启动响应；一个总成立的触发条件，什么都没发生时也会启动：{ $fix }
+    .fix-count = 改正阈值（`>= 0` 对任何计数都成立：本意是 `> 0` 还是 `>= 5`？）
+    .fix-other = 检查其中的 `or` 和 `not`（本意是不是 `and`？）
+always-true-trigger-undecided = 无法判断触发条件 `{ $trigger }` 的条件是否总成立
+    .label = 组合太多，无法判断
+    .help = planc 在 { $bound } 步处停止了搜索：把条件拆成几个较小的触发条件，互相引用
+
+level-order = 触发条件 `{ $less }`（{ $less_level } 级）启动时，`{ $severe }`（{ $severe_level } 级）总是同时启动，所以 { $less_level } 级永远不会成为响应级别
+    .less = 只在 `{ $severe }` 成立时才成立
+    .severe = 成立的范围比 `{ $less }` 更大
+    .at = 在 { $values } 时
+    .anywhere = 不论事实如何
+    .help = { $alone }，`{ $severe }`（{ $severe_level } 级）启动而 `{ $less }`（{ $less_level } 级）不启动；{ $both }，两者都启动。{ $less_level } 级本是为较小的事件设的，却从不决定响应级别：更严重的级别通常要求更高的阈值——把阈值或者级别对调过来
+    .help-alone = { $alone }，`{ $severe }`（{ $severe_level } 级）启动而 `{ $less }`（{ $less_level } 级）不启动。{ $less_level } 级本是为较小的事件设的，却从不决定响应级别：更严重的级别通常要求更高的阈值——把阈值或者级别对调过来
+level-order-undecided = 无法判断触发条件 `{ $trigger }` 与其他触发条件的级别是否排列得当
+    .label = 组合太多，无法判断
+    .help = planc 比较各触发条件时在 { $bound } 步处停止了：把较大的条件拆成几个较小的触发条件
+
+trigger-gap = `{ $fact }` 为 { $hole } 时不启动任何触发条件，而 { $x } 时启动 `{ $below }`，{ $z } 时启动 `{ $above }`
+    .below = `{ $fact }` = { $x } 时成立，{ $y } 时不成立
+    .above = 从 `{ $fact }` = { $z } 起又成立
+    .help = x = { $x }，y = { $y }，z = { $z }：两段都会启动、中间一段却什么都不启动，通常是笔误——让一段的终点接上下一段的起点；如果 `{ $fact }` 为 { $hole } 时确实另有处置，就为它写一个触发条件
+trigger-gap-with = `{ $fact }` 为 { $hole } 时不启动任何触发条件（{ $others } 时），而 { $x } 时启动 `{ $below }`，{ $z } 时启动 `{ $above }`
+trigger-gap-hole = { $from } 到 { $to }
+trigger-gap-hole-one = { $value }
+trigger-gap-undecided = 无法判断各触发条件的范围之间是否留有空档
+    .label = 组合太多，无法判断
+    .help = planc 在 { $bound } 步处停止了：把较大的条件拆成几个较小的触发条件

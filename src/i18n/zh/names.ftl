@@ -22,6 +22,7 @@ wrong-kind = { $place }要的是{ $expected }，但 `{ $name }` 是{ $found }
     .definition = `{ $name }` 在这里定义为{ $found }
     .help = 这里要写{ $expected }
     .help-owner = 负责人只能是本预案自己的角色；外部单位（公安、上级部门）可以用 `with` 配合，或用 `notify` 通知，但不能当负责人
+    .help-deputy = 代理人是在本人不在时代为履职的，只能是本预案自己的角色；外部单位不能代理本单位的角色：写一个本单位的角色，外部单位用 `notify` 或 `escalates to` 通知
 wrong-kind-in-condition = 条件
 wrong-kind-in-statement = `{ $keyword }`
 

@@ -394,3 +394,68 @@ fn implication_and_where_it_fails() {
         Some("v=Count(10) x=Variant(0) act=Variant(1)".into())
     );
 }
+
+#[test]
+fn implication_and_counterexamples_agree_with_every_point() {
+    let mut r = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..80 {
+        let mut triggers = String::new();
+        for i in 0..4 {
+            let cond = random_condition(&mut r, i, 3);
+            triggers.push_str(&format!("trigger t{i} \"t\" when {cond}\n"));
+        }
+        with_model(&triggers, |model| {
+            let graphs = Graphs::build(model);
+            let c = Conditions::of(model, &graphs);
+            let points: Vec<[u64; 4]> = (0..14u64)
+                .flat_map(|v| (0..14u64).map(move |w| (v, w)))
+                .flat_map(|(v, w)| {
+                    (0..2u64).flat_map(move |x| (0..4u64).map(move |a| [v, w, x, a]))
+                })
+                .collect();
+            for a in 0..4usize {
+                for b in 0..4usize {
+                    let (da, db) = (
+                        c.dnf(crate::model::TriggerId(a as u32)).expect("exact"),
+                        c.dnf(crate::model::TriggerId(b as u32)).expect("exact"),
+                    );
+                    let want = points
+                        .iter()
+                        .all(|p| !holds(model, a, p) || holds(model, b, p));
+                    let mut budget = 1_000_000;
+                    let got =
+                        crate::logic::implies(&c.domains, da, db, &mut budget).expect("decided");
+                    assert_eq!(got, want, "t{a} implies t{b}?\n{triggers}");
+                    // By subtraction, and by the sweep alone.
+                    for subtract in [256, 0] {
+                        let witness = crate::logic::review::counterexample_with(
+                            &c.domains,
+                            da,
+                            db,
+                            &mut budget,
+                            subtract,
+                        )
+                        .expect("decided");
+                        assert_eq!(witness.is_none(), want, "{triggers}");
+                        if let Some(w) = witness {
+                            // Facts the witness leaves free may take any value.
+                            for free in [0u64, 1] {
+                                let mut p = [free, free, free, free];
+                                for (f, value) in &w {
+                                    p[*f as usize] = match value {
+                                        Point::Count(n) => *n,
+                                        Point::Variant(n) => u64::from(*n),
+                                    };
+                                }
+                                assert!(
+                                    holds(model, a, &p) && !holds(model, b, &p),
+                                    "t{a} but not t{b} at {p:?}\n{triggers}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
