@@ -4,7 +4,6 @@
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::msg;
-use crate::model::Party;
 
 pub const RULE: Rule = Rule {
     code: Code::NoPhone,
@@ -28,13 +27,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let deputy = match role.deputy {
-            Some(d) => match d.id {
-                Party::Role(r) => Some(model.role(r)),
-                Party::External(_) => None,
-            },
-            None => None,
-        };
+        // A deputy is an internal role (an external cannot act for one).
+        let deputy = role.deputy.map(|d| model.role(d.id));
         if deputy.is_some_and(|d| !d.phones.is_empty()) {
             continue;
         }
