@@ -74,3 +74,23 @@ explain-list-finds = finds
 # $profile: its name in planc.toml; $severity: error or warning; $source: document and clause
 explain-profile = With `profiles = ["{ $profile }"]` in planc.toml: **{ $severity }**. Source: { $source }.
 explain-list-profile = profile `{ $profile }` ({ $document }):
+
+# planc fmt. $path: a file as given; $count: how many files.
+fmt-formatted = formatted { $path }
+fmt-formatted-link = formatted { $path } (a symlink: its target { $target } was rewritten)
+fmt-fixed = { $line }:{ $column }: `{ $found }` replaced by `{ $replacement }`
+fmt-fixed-character = { $line }:{ $column }: `{ $found }` ({ $what }) replaced by `{ $replacement }`
+fmt-would-change = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } would be reformatted
+fmt-changed = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } reformatted
+fmt-unchanged = { $count } already formatted
+fmt-refused = { $count } with syntax errors left as they are
+fmt-trouble = { $count } could not be read or written
+fmt-summary-separator = {", "}
+fmt-left-as-it-is = `{ $path }` has syntax errors; it is left as it is
+fmt-would-fix = `{ $path }`: `planc fmt --fix` would repair { $count } slip(s): paste artefacts used as syntax, Chinese keywords, durations and dates written the Chinese way …
