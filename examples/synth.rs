@@ -1,7 +1,9 @@
 //! Writes a synthetic plan in its three forms, for profiling and for timing
 //! the binary: `cargo run --release --example synth -- MEGABYTES DIR [SEED]`
 //! writes DIR/synth.plan, DIR/synth.toml and DIR/synth.json; `roles=N` for
-//! MEGABYTES gives N roles (and 10·N steps) instead of a size.
+//! MEGABYTES gives N roles (and 10·N steps) instead of a size. A fourth
+//! argument `revise=PERCENT` also writes DIR/synth-revised.plan, the plan
+//! with that share of its items revised (what `benches/diff.rs` compares).
 
 #[path = "../benches/support/synth/mod.rs"]
 mod synth;
@@ -31,6 +33,17 @@ fn main() {
             eprintln!("{}: {e}", path.display());
             std::process::exit(1);
         }
+    }
+    if let Some(percent) = args.get(3).and_then(|a| a.strip_prefix("revise="))
+        && let Ok(percent) = percent.parse::<u64>()
+    {
+        let (revised, what) = synth::revise(&plan.planc, percent, seed);
+        let path = dir.join("synth-revised.plan");
+        if let Err(e) = std::fs::write(&path, revised) {
+            eprintln!("{}: {e}", path.display());
+            std::process::exit(1);
+        }
+        println!("revised {} items: {what:?}", what.total());
     }
     println!(
         "{} roles, {} steps, {} triggers: planc {} B, toml {} B, json {} B",

@@ -201,6 +201,43 @@ fn a_read_only_file_is_refused_and_left_as_it_was() {
 }
 
 #[test]
+fn fix_says_what_it_did_in_chinese() {
+    let dir = support::temp_root();
+    let path = dir.path().join("预案.plan");
+    fs::write(
+        &path,
+        "plan \"测试\" { issuer \"单位\"； date 2024年9月1日 }\nstep s \"报告\" { 负责 a; within 10分钟 }\n",
+    )
+    .unwrap();
+    let refused = planc(dir.path(), &["fmt", "--lang", "zh", "预案.plan"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).ends_with(
+            "planc: `预案.plan` 有语法错误，文件未改动\nplanc: `预案.plan`：`planc fmt --fix` 可以改好其中 4 处（粘贴来的全角标点、中文关键字、中文写法的时长和日期……）\n"
+        ),
+        "{}",
+        stderr(&refused)
+    );
+    let out = planc(dir.path(), &["fmt", "--fix", "--lang", "zh", "预案.plan"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "\
+已排版 预案.plan
+  1:24：`；`（中文分号）改为 `;`
+  1:31：`2024年9月1日` 改为 `2024-09-01`
+  2:15：`负责` 改为 `owner`
+  2:28：`10分钟` 改为 `10m`
+重新排版了 1 个文件，0 个已是规范格式
+"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "plan \"测试\" {\n  issuer \"单位\"\n  date 2024-09-01\n}\n\nstep s \"报告\" {\n  owner a\n  within 10m\n}\n"
+    );
+}
+
+#[test]
 fn fix_replaces_paste_artefacts_and_says_where() {
     let dir = support::temp_root();
     let path = dir.path().join("a.plan");

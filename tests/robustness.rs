@@ -64,6 +64,17 @@ const FRAGMENTS: &[&str] = &[
     "\\u{D800}",
     "level ",
     "section \"s\" {",
+    // language version 1
+    "\"\"\"",
+    "\"\"\"\n",
+    "0.5",
+    "99999999999999999999.99999999999999999999",
+    "99999999wd",
+    " from ",
+    " for ",
+    "every 1s",
+    "last 9999-12-31",
+    "element ",
 ];
 
 /// Runs every output on a plan that compiles without errors, and the
@@ -179,6 +190,20 @@ fn extreme_but_valid_shapes_are_handled() {
         "section \"s\" {\n".repeat(10_000),
         "\"".repeat(10_001),
         "}".repeat(10_000),
+        // language version 1: huge decimals, working days and repeats, and
+        // multi-line strings opened and never closed.
+        "plan \"p\" { commander o }\nrole o \"o\" { holder \"h\" }\n\
+         fact loss \"l\": number\n\
+         trigger t \"t\" when loss >= 9999999999.999999\n\
+         step s \"s\" { owner o; on t; within 99999999wd; every 1s }\n\
+         step u \"u\" { owner o; after s; within 99999999y from s; every 1s }\n"
+            .to_string(),
+        format!(
+            "fact n \"n\": number\ntrigger t \"t\" when n >= {}.5",
+            "9".repeat(10_000)
+        ),
+        "text \"\"\"\n".repeat(10_000),
+        format!("text \"\"\"\n{}", "  x\n".repeat(100_000)),
     ];
     for source in cases {
         assert_well_formed(source.as_bytes());

@@ -131,6 +131,25 @@ fn strings_escapes_and_lines() {
         (at, message.as_str()),
         (22, "unterminated string: it is not closed on its line")
     );
+    // A `"""` never closed is one error at its quotes, wherever it stands,
+    // even when later lines hold `"""` (it swallows the rest of the file).
+    for source in [
+        "text \"\"\"\ntext \"\"\"\ntext \"\"\"\n",
+        "plan \"p\" {\n  text \"\"\"\n  x\n",
+    ] {
+        let parsed = parse(source);
+        let found: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.primary.span.start, d.message.text(Lang::En)))
+            .collect();
+        let at = source.find("\"\"\"").unwrap_or_default();
+        assert_eq!(
+            found,
+            [(at, "this multi-line string is never closed".to_string())],
+            "{source:?}"
+        );
+    }
     let (_, message, _) = first_error("text \"bad \\u{110000}\"");
     assert!(message.contains("invalid unicode escape"), "{message}");
     let (_, message, _) = first_error("text \"bad \\x\"");

@@ -16,6 +16,10 @@ use planc::lang::Lang;
 use planc::span::LineIndex;
 
 const BASE: &str = include_str!("fixtures/syntax-corpus/base.plan");
+/// The statements of language version 1 (multi-line strings, decimals,
+/// `wd`, anchored and per-level deadlines, `every` on steps, `last`, the
+/// header's document data, `element`, level blocks).
+const V1: &str = include_str!("fixtures/syntax-corpus/v1.plan");
 /// Comments wherever white space may stand (the fast rules keep them as pairs).
 const COMMENTS: &str = include_str!("fixtures/syntax-corpus/comments.plan");
 
@@ -62,6 +66,43 @@ const INSERTS: &[&str] = &[
     "one_of",
 ];
 
+/// Inserted text for the version 1 corpus: its lexemes and contextual
+/// keywords on top of the structure and look-alikes.
+const V1_INSERTS: &[&str] = &[
+    "{",
+    "}",
+    "\"",
+    "\"\"\"",
+    "\n",
+    ",",
+    ";",
+    " ",
+    "x",
+    "，",
+    "：",
+    "0.5",
+    "1.",
+    ".5",
+    "12.75.1",
+    "20wd",
+    "99999999wd",
+    "1wd30m",
+    "from",
+    "for",
+    "every",
+    "last",
+    "kind",
+    "element",
+    "until",
+    "approver",
+    "revision",
+    "2024-02-30",
+    "within",
+    "on",
+    "I",
+    "level",
+];
+
 struct Rng(u64);
 
 impl Rng {
@@ -84,6 +125,11 @@ fn boundary(text: &str, rng: &mut Rng) -> usize {
 
 /// The `n`th mutant of `base` and a short description of the mutation.
 fn mutant(base: &str, n: usize, rng: &mut Rng) -> (String, String) {
+    mutant_with(base, INSERTS, n, rng)
+}
+
+/// The `n`th mutant of `base`, inserting from `inserts`.
+fn mutant_with(base: &str, inserts: &[&str], n: usize, rng: &mut Rng) -> (String, String) {
     let mut text = base.to_string();
     let at = boundary(&text, rng);
     let what = match n % 4 {
@@ -96,7 +142,7 @@ fn mutant(base: &str, n: usize, rng: &mut Rng) -> (String, String) {
             format!("delete {gone:?}")
         }
         1 | 2 => {
-            let insert = INSERTS[rng.below(INSERTS.len())];
+            let insert = inserts[rng.below(inserts.len())];
             text.insert_str(at, insert);
             format!("insert {insert:?}")
         }
@@ -122,6 +168,26 @@ fn mutant(base: &str, n: usize, rng: &mut Rng) -> (String, String) {
 
 #[test]
 fn syntax_errors_of_mutated_plans() {
+    if let Some(report) = corpus(BASE, INSERTS, 2026) {
+        insta::assert_snapshot!(report);
+    }
+}
+
+#[test]
+fn syntax_errors_of_mutated_v1_plans() {
+    assert!(
+        planc::syntax::parse(V1).diagnostics.is_empty(),
+        "the v1 corpus base parses"
+    );
+    if let Some(report) = corpus(V1, V1_INSERTS, 2027) {
+        insta::assert_snapshot!(report);
+    }
+}
+
+/// Mutants of `base`: each must read the same with the fast rules and the
+/// reference rules. Their diagnostics, one line per mutant, when the count is
+/// the default 300 (the snapshot's).
+fn corpus(base: &str, inserts: &[&str], seed: u64) -> Option<String> {
     let count: usize = std::env::var("PLANC_CORPUS_N")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -129,10 +195,10 @@ fn syntax_errors_of_mutated_plans() {
     let dump_path = std::env::var_os("PLANC_CORPUS_DUMP");
     let mut dump = String::new();
     let mut report = String::new();
-    let mut rng = Rng(2026);
+    let mut rng = Rng(seed);
     let mut differ = Vec::new();
     for n in 0..count {
-        let (text, what) = mutant(BASE, n, &mut rng);
+        let (text, what) = mutant_with(base, inserts, n, &mut rng);
         let parsed = planc::syntax::parse(&text);
         let reference = planc::syntax::parse_reference(&text);
         let (fast, slow) = (format!("{parsed:#?}"), format!("{reference:#?}"));
@@ -169,9 +235,7 @@ fn syntax_errors_of_mutated_plans() {
         differ.is_empty(),
         "the fast rules and the reference rules read these mutants differently: {differ:?}"
     );
-    if count == 300 {
-        insta::assert_snapshot!(report);
-    }
+    (count == 300).then_some(report)
 }
 
 /// The lines around the first line where two texts differ.

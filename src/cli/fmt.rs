@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use planc::diagnostic::Diagnostic;
+use planc::diagnostic::{Diagnostic, Message};
 use planc::fmt::{Formatted, Options};
 use planc::lang::Lang;
 use planc::pipeline::CheckedBytes;
@@ -13,6 +13,7 @@ use planc::report::{self, FileReport};
 use planc::span::LineIndex;
 
 use super::files::{self, Input};
+use super::lang::{self, LangArg};
 use super::read::{ReadError, read_limited};
 use super::terminal::human_options;
 use super::write::write_atomically;
@@ -30,6 +31,10 @@ pub struct FmtArgs {
     /// as syntax (never inside strings or comments) by the ASCII character meant.
     #[arg(long)]
     fix: bool,
+    /// The language of what planc prints (default: `lang` in the planc.toml of
+    /// the working folder, else the locale's).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 enum Outcome {
@@ -52,11 +57,12 @@ struct Tally {
 }
 
 pub fn run(args: FmtArgs) -> u8 {
+    let lang = lang::choose(args.lang, lang::configured_here());
     let mut tally = Tally::default();
     let mut seen = HashSet::new();
     for input in files::plan_paths(&args.paths) {
         let outcome = match &input {
-            Input::File { path, .. } => format_file(path, &args, &mut seen),
+            Input::File { path, .. } => format_file(path, &args, &mut seen, lang),
             Input::Trouble { .. } => {
                 input.tell();
                 Outcome::Trouble
@@ -75,7 +81,7 @@ pub fn run(args: FmtArgs) -> u8 {
         }
     }
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}", summary(&tally, args.check));
+    let _ = writeln!(out, "{}", summary(&tally, args.check, lang));
     if tally.trouble > 0 {
         EXIT_TROUBLE
     } else if tally.refused > 0 || (args.check && tally.changed > 0) {
@@ -85,30 +91,27 @@ pub fn run(args: FmtArgs) -> u8 {
     }
 }
 
-fn summary(t: &Tally, check: bool) -> String {
-    let files = |n: usize| {
-        if n == 1 {
-            "1 file".to_string()
-        } else {
-            format!("{n} files")
-        }
-    };
-    let mut parts = vec![if check {
-        format!("{} would be reformatted", files(t.changed))
+fn summary(t: &Tally, check: bool, lang: Lang) -> String {
+    let changed = if check {
+        Message::new("fmt-would-change")
     } else {
-        format!("{} reformatted", files(t.changed))
-    }];
-    parts.push(format!("{} already formatted", t.unchanged));
+        Message::new("fmt-changed")
+    };
+    let mut parts = vec![
+        changed.with("count", t.changed),
+        Message::new("fmt-unchanged").with("count", t.unchanged),
+    ];
     if t.refused > 0 {
-        parts.push(format!("{} with syntax errors left as they are", t.refused));
+        parts.push(Message::new("fmt-refused").with("count", t.refused));
     }
     if t.trouble > 0 {
-        parts.push(format!("{} could not be read or written", t.trouble));
+        parts.push(Message::new("fmt-trouble").with("count", t.trouble));
     }
-    parts.join(", ")
+    let parts: Vec<String> = parts.iter().map(|m| m.text(lang)).collect();
+    parts.join(&Message::new("fmt-summary-separator").text(lang))
 }
 
-fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outcome {
+fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>, lang: Lang) -> Outcome {
     let shown = super::shown(path);
     // A symlinked plan is formatted at its target; the link stays a link.
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -131,7 +134,7 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
         Ok(bytes) => bytes,
         Err(ReadError::TooLarge(len)) => {
             let too_large = CheckedBytes::too_large(len, &Default::default());
-            report_refusal(&shown, "", &too_large.diagnostics);
+            report_refusal(&shown, "", &too_large.diagnostics, lang);
             return Outcome::Refused;
         }
         Err(e) => {
@@ -143,21 +146,21 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
         Ok(source) => source,
         Err(e) => {
             let checked = planc::pipeline::check_bytes(e.as_bytes(), &Default::default());
-            report_refusal(&shown, &checked.source, &checked.diagnostics);
+            report_refusal(&shown, &checked.source, &checked.diagnostics, lang);
             return Outcome::Refused;
         }
     };
     let formatted = match planc::fmt::format_with(&source, Options { fix: args.fix }) {
         Ok(formatted) => formatted,
         Err(diagnostics) => {
-            report_refusal(&shown, &source, &diagnostics);
+            report_refusal(&shown, &source, &diagnostics, lang);
             if !args.fix
                 && let Ok(f) = planc::fmt::format_with(&source, Options { fix: true })
             {
-                eprintln!(
-                    "planc: `{shown}`: `planc fmt --fix` would repair {} slip(s): paste artefacts used as syntax, Chinese keywords, durations and dates written the Chinese way …",
-                    f.fixes.len()
-                );
+                let would = Message::new("fmt-would-fix")
+                    .with("path", shown.as_str())
+                    .with("count", f.fixes.len());
+                eprintln!("planc: {}", would.text(lang));
             }
             return Outcome::Refused;
         }
@@ -183,16 +186,15 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>) -> Outc
         );
         return Outcome::Trouble;
     }
-    let _ = if is_link {
-        writeln!(
-            out,
-            "formatted {shown} (a symlink: its target {} was rewritten)",
-            super::shown(&target)
-        )
+    let done = if is_link {
+        Message::new("fmt-formatted-link")
+            .with("path", shown.as_str())
+            .with("target", super::shown(&target))
     } else {
-        writeln!(out, "formatted {shown}")
+        Message::new("fmt-formatted").with("path", shown.as_str())
     };
-    describe_fixes(&mut out, &source, &formatted);
+    let _ = writeln!(out, "{}", done.text(lang));
+    describe_fixes(&mut out, &source, &formatted, lang);
     Outcome::Changed
 }
 
@@ -209,24 +211,24 @@ fn visible_lines(text: &str) -> String {
     out
 }
 
-fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted) {
+fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted, lang: Lang) {
     let index = LineIndex::new(source);
     for fix in &formatted.fixes {
-        let (line, col) = index.line_col(source, fix.span.start);
-        let what = match &fix.what {
-            Some(what) => format!(" ({})", what.text(Lang::En)),
-            None => String::new(),
-        };
-        let _ = writeln!(
-            out,
-            "  {line}:{col}: `{}`{what} replaced by `{}`",
-            fix.found, fix.replacement
-        );
+        let (line, column) = index.line_col(source, fix.span.start);
+        let said = match &fix.what {
+            Some(what) => Message::new("fmt-fixed-character").with("what", what.clone()),
+            None => Message::new("fmt-fixed"),
+        }
+        .with("line", line)
+        .with("column", column)
+        .with("found", fix.found.as_str())
+        .with("replacement", fix.replacement.as_str());
+        let _ = writeln!(out, "  {}", said.text(lang));
     }
 }
 
 /// The syntax errors of a file that was left untouched, on stderr.
-fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
+fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic], lang: Lang) {
     let stderr = std::io::stderr();
     let text = report::human::render(
         &[FileReport {
@@ -234,12 +236,10 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             source,
             diagnostics,
         }],
-        human_options(&stderr, super::lang::from_locale()),
+        human_options(&stderr, lang),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());
-    let _ = writeln!(
-        err,
-        "planc: `{path}` has syntax errors; it is left as it is"
-    );
+    let left = Message::new("fmt-left-as-it-is").with("path", path);
+    let _ = writeln!(err, "planc: {}", left.text(lang));
 }

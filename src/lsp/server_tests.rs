@@ -247,6 +247,7 @@ fn the_configuration_comes_from_the_seam() {
         summary(&published),
         [
             (0, 0, "no-drill".into(), 2),
+            (1, 5, "orphan-role".into(), 2),
             (1, 20, "undefined-name".into(), 2)
         ]
     );

@@ -129,7 +129,7 @@ fn closest_in<'s>(list: &[(usize, &'s str)], word: &str, budget: &mut u64) -> Op
         }
         *budget -= cost;
         let d = strsim::levenshtein(word, name);
-        if d > 0 && d <= 2.max(c / 3) && best.is_none_or(|b| (d, name) < b) {
+        if crate::suggest::is_near(l, c, d) && best.is_none_or(|b| (d, name) < b) {
             best = Some((d, name));
         }
     }

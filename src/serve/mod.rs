@@ -146,6 +146,11 @@ impl App {
             (true, "/api/plan") => file
                 .ok_or(Refusal::BadRequest)
                 .and_then(|name| analyze::load(&name?, store)),
+            (true, "/explain") => {
+                pages::explain(params.get("code").map_or("", String::as_str), lang)
+                    .map(Response::html)
+                    .ok_or(Refusal::NotFound)
+            }
             (true, "/docx") => file
                 .ok_or(Refusal::BadRequest)
                 .and_then(|name| analyze::docx(&name?, store, lang)),

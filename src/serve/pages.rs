@@ -219,3 +219,24 @@ pub fn refused(refusal: Refusal, lang: Lang) -> String {
         },
     )
 }
+
+/// `GET /explain?code=…`: what `planc explain CODE` says, for the link on
+/// each problem.
+pub fn explain(code: &str, lang: Lang) -> Option<String> {
+    let rule = crate::explain::lookup(code).ok()?;
+    // planc's own pages, compiled in: their HTML is trusted.
+    let markdown = crate::explain::page(rule, lang);
+    let mut text = String::new();
+    pulldown_cmark::html::push_html(&mut text, pulldown_cmark::Parser::new(&markdown));
+    Some(page(
+        lang,
+        code,
+        html! {
+            body.list {
+                main.listing {
+                    article.explain { (PreEscaped(text)) }
+                }
+            }
+        },
+    ))
+}

@@ -316,3 +316,15 @@ fn a_file_saved_as_gbk_is_listed_with_what_to_do_and_not_opened() {
     assert_eq!(status, 422);
     assert!(page.contains("用记事本另存为… → 编码选 UTF-8"), "{page}");
 }
+
+#[test]
+fn a_problems_code_links_to_its_explanation_in_the_pages_language() {
+    let store = Memory::with(&[]);
+    let (status, page) = body_text(&get("/explain?code=no-drill"), &store);
+    assert_eq!(status, 200);
+    assert!(page.contains("<h2>修改方法</h2>"), "{page}");
+    let (_, page) = body_text(&get("/explain?code=no-drill&lang=en"), &store);
+    assert!(page.contains("<h2>Fix</h2>"), "{page}");
+    let (status, _) = body_text(&get("/explain?code=nothing"), &store);
+    assert_eq!(status, 404);
+}

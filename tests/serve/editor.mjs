@@ -57,6 +57,8 @@ try {
   const words = await problem.innerText();
   check(words.includes(`第 ${line} 行`) && words.includes("预案里 `负责` 要写作 `owner`"),
     `the slip is reported at line ${line} in Chinese: ${JSON.stringify(words.split("\n")[0])}`);
+  check(await problem.locator("a.code-name").getAttribute("href") === "/explain?code=syntax-error&lang=zh",
+    "its code links to its explanation in Chinese");
   check(await page.locator(`#gutter div:nth-child(${line})`).getAttribute("class") === "error",
     `the gutter marks line ${line}`);
   check(await page.locator("#print").isDisabled(), "打印 is disabled while the plan has an error");
@@ -91,6 +93,23 @@ try {
   await page.evaluate(() => { document.getElementById("preview").contentWindow.print = () => { window.printed = true; }; });
   await page.locator("#print").click();
   check(await page.evaluate(() => window.printed === true), "打印 prints the handout in the preview");
+
+  // A full-width colon, as a Chinese input method types it after a label.
+  const text = await src.inputValue();
+  const factLine = text.split("\n").findIndex((l) => /^fact \w+ "[^"]*": /.test(l)) + 1;
+  check(factLine > 0, `line ${factLine} is a fact with its colon`);
+  const colon = text.split("\n").slice(0, factLine - 1).join("\n").length + 1 + text.split("\n")[factLine - 1].indexOf('": ') + 1;
+  await src.focus();
+  await src.evaluate((el, [a, b]) => el.setSelectionRange(a, b), [colon, colon + 1]);
+  await page.keyboard.type("：");
+  const colonProblem = page.locator(`#problems li.error[data-line="${factLine}"]`);
+  await colonProblem.waitFor();
+  const colonWords = await colonProblem.innerText();
+  check(colonWords.includes(`第 ${factLine} 行`) && colonWords.includes("这里应当是`:`，却是 `：`"),
+    `the full-width colon is reported at line ${factLine}: ${JSON.stringify(colonWords.split("\n")[0])}`);
+  await colonProblem.locator("button.fix").click();
+  await page.waitForFunction(() => document.querySelectorAll("#problems li.error").length === 0);
+  check((await src.inputValue()) === before, "its quick fix puts the colon back");
 
   // 桌面推演: set the first flag (or count) and run.
   await page.locator("#tab-exercise").click();

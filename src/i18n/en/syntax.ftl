@@ -15,7 +15,7 @@ syntax-too-deep = this item nests too deeply for planc to read (parentheses or `
 # $expected: the alternatives (expected-* messages); $found: a found-* message
 syntax-expected = expected { $expected }, found { $found }
     .label = expected { $expected }
-syntax-unexpected = unexpected { $found }
+syntax-unexpected = { $found } is not expected here
     .label = not expected here
 
 # what was found where the error is

@@ -71,3 +71,23 @@ explain-unknown-close = no check has the code `{ $name }`; did you mean { $codes
 explain-list-code = code
 explain-list-default = default
 explain-list-finds = finds
+
+# planc fmt. $path: a file as given; $count: how many files.
+fmt-formatted = formatted { $path }
+fmt-formatted-link = formatted { $path } (a symlink: its target { $target } was rewritten)
+fmt-fixed = { $line }:{ $column }: `{ $found }` replaced by `{ $replacement }`
+fmt-fixed-character = { $line }:{ $column }: `{ $found }` ({ $what }) replaced by `{ $replacement }`
+fmt-would-change = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } would be reformatted
+fmt-changed = { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    } reformatted
+fmt-unchanged = { $count } already formatted
+fmt-refused = { $count } with syntax errors left as they are
+fmt-trouble = { $count } could not be read or written
+fmt-summary-separator = {", "}
+fmt-left-as-it-is = `{ $path }` has syntax errors; it is left as it is
+fmt-would-fix = `{ $path }`: `planc fmt --fix` would repair { $count } slip(s): paste artefacts used as syntax, Chinese keywords, durations and dates written the Chinese way …

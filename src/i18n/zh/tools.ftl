@@ -60,3 +60,17 @@ explain-unknown-close = 没有代码为 `{ $name }` 的检查；是不是想写 
 explain-list-code = 代码
 explain-list-default = 默认
 explain-list-finds = 查找的问题
+
+# planc fmt。$path：文件名；$count：文件数。
+fmt-formatted = 已排版 { $path }
+fmt-formatted-link = 已排版 { $path }（这是符号链接，改写的是它指向的 { $target }）
+fmt-fixed = { $line }:{ $column }：`{ $found }` 改为 `{ $replacement }`
+fmt-fixed-character = { $line }:{ $column }：`{ $found }`（{ $what }）改为 `{ $replacement }`
+fmt-would-change = { $count } 个文件需要重新排版
+fmt-changed = 重新排版了 { $count } 个文件
+fmt-unchanged = { $count } 个已是规范格式
+fmt-refused = { $count } 个有语法错误，未改动
+fmt-trouble = { $count } 个无法读写
+fmt-summary-separator = ，
+fmt-left-as-it-is = `{ $path }` 有语法错误，文件未改动
+fmt-would-fix = `{ $path }`：`planc fmt --fix` 可以改好其中 { $count } 处（粘贴来的全角标点、中文关键字、中文写法的时长和日期……）

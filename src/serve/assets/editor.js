@@ -222,10 +222,10 @@ function showProblems() {
     li.dataset.line = d.line;
     li.dataset.code = d.code;
     li.innerHTML = `<span class="where">${escapeHtml(d.where)}</span><span class="message">${escapeHtml(d.message)}</span>`
-      + `<span class="code-name">${escapeHtml(d.code)}</span>`
+      + `<a class="code-name" target="_blank" rel="noopener" href="/explain?code=${encodeURIComponent(d.code)}&lang=${lang}">${escapeHtml(d.code)}</a>`
       + (d.help ? `<div class="help">${escapeHtml(d.help)}</div>` : "");
     for (const fix of d.fixes) li.appendChild(fixButton(fix));
-    li.addEventListener("click", () => goTo(d.range, d.line));
+    li.addEventListener("click", (e) => { if (!e.target.closest("a")) goTo(d.range, d.line); });
     problemsEl.appendChild(li);
   }
 }
