@@ -14,7 +14,9 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use support::consumers::{self, Consumer, available, pdf_pages, print_to_pdf, squeeze, vnu_jar};
+use support::consumers::{
+    self, Consumer, assert_printed_whole, available, page_budget, pdf_pages, print_to_pdf, vnu_jar,
+};
 use support::*;
 
 /// Counts the consumer tests that skip here, on the terminal whatever the
@@ -255,70 +257,9 @@ fn chromium_prints_every_bundled_plan_within_its_page_budget_with_every_step_dea
                     .output()
                     .unwrap();
                 assert!(out.status.success());
-                let text = squeeze(&String::from_utf8_lossy(&out.stdout));
-                assert!(
-                    text.contains(&squeeze(&doc.header.title)),
-                    "{stem}: no title"
-                );
-                // A step's label wraps beside its deadline, and pdftotext
-                // reads the table's lines across: the deadlines taken out of
-                // the text (and of the labels), every label is whole.
-                let mut deadlines: Vec<String> = doc
-                    .triggers
-                    .iter()
-                    .flat_map(|t| &t.steps)
-                    .filter_map(|s| s.within)
-                    .map(|d| squeeze(&planc::render::words::due_within_words(d, doc.lang)))
-                    .collect();
-                // Longest first: `1小时15分钟内` before `15分钟内`.
-                deadlines.sort_by_key(|d| std::cmp::Reverse(d.chars().count()));
-                let without = |text: &str| {
-                    deadlines
-                        .iter()
-                        .fold(text.to_string(), |t, d| t.replace(d.as_str(), ""))
-                };
-                let text_without_deadlines = without(&text);
-                for t in &doc.triggers {
-                    for s in &t.steps {
-                        assert!(
-                            text_without_deadlines.contains(&without(&squeeze(&s.label))),
-                            "{stem}: `{}` is not in the PDF",
-                            s.label
-                        );
-                        if let Some(d) = s.within {
-                            let words = planc::render::words::due_within_words(d, doc.lang);
-                            assert!(
-                                text.contains(&squeeze(&words)),
-                                "{stem}: the deadline `{words}` of `{}` is not in the PDF",
-                                s.label
-                            );
-                        }
-                    }
-                }
-                let phones = doc
-                    .roles
-                    .iter()
-                    .flat_map(|r| &r.phones)
-                    .chain(doc.externals.iter().flat_map(|e| &e.phones));
-                for phone in phones {
-                    assert!(
-                        text.contains(&squeeze(phone)),
-                        "{stem}: the phone `{phone}` is not in the PDF"
-                    );
-                }
+                assert_printed_whole(&stem, &doc, &String::from_utf8_lossy(&out.stdout));
                 let pages = pdf_pages(&pdf).expect("pdfinfo says how many pages");
-                // At most half the pages the plans printed before the
-                // checklists built on each other (issue 17).
-                let budget = match stem.as_str() {
-                    "yunguanzhan-2015" => 10,
-                    "xinfang-chuzhi" => 9,
-                    "xinfang-tufa" => 6,
-                    "jiaotongju-2022" => 5,
-                    // (v1) the bundled example of every v1 statement: five triggers, four
-                    // levels, 17 steps, as long as the county plan it follows (measured)
-                    "yunshu-zhuanxiang-2024" => 15,
-                    other => panic!("no page budget for {other}"),
-                };
+                let budget = page_budget(&stem);
                 assert!(
                     pages <= budget,
                     "{stem}: {pages} A4 pages, more than its budget of {budget}"

@@ -70,6 +70,38 @@ fn render_writes_atomically_and_keeps_permissions() {
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
 }
 
+/// `--format docx` writes the Word file with `-o`, and the same bytes to a
+/// stdout that is not a terminal; `--role` by holder gives that card.
+#[test]
+fn render_writes_a_docx() {
+    let dir = temp_root();
+    let (_, plan, _) = &bundled()[1];
+    let target = dir.path().join("plan.docx");
+    let out = planc(&[
+        "render",
+        path_str(plan),
+        "--format",
+        "docx",
+        "-o",
+        path_str(&target),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = fs::read(&target).unwrap();
+    assert_eq!(&written[..2], b"PK");
+    let piped = planc(&["render", path_str(plan), "--format", "docx"]);
+    assert_eq!(piped.stdout, written);
+    let card = planc(&[
+        "render",
+        path_str(plan),
+        "--format",
+        "docx",
+        "--role",
+        "leader",
+    ]);
+    assert_eq!(card.status.code(), Some(0), "{}", stderr(&card));
+    assert!(card.stdout.len() < written.len());
+}
+
 #[test]
 fn graph_and_simulate_write_with_o_too() {
     let dir = temp_root();

@@ -116,12 +116,17 @@ pub fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic], lang:
 
 /// Prints `text` to stdout, or writes it atomically to `output`. Exit code.
 pub fn emit(text: &str, output: Option<&PathBuf>) -> u8 {
+    emit_bytes(text.as_bytes(), output)
+}
+
+/// `emit` for any bytes (a .docx).
+pub fn emit_bytes(bytes: &[u8], output: Option<&PathBuf>) -> u8 {
     match output {
         None => {
-            let _ = io::stdout().lock().write_all(text.as_bytes());
+            let _ = io::stdout().lock().write_all(bytes);
             super::EXIT_OK
         }
-        Some(path) => match write::write_atomically(path, text.as_bytes()) {
+        Some(path) => match write::write_atomically(path, bytes) {
             Ok(()) => super::EXIT_OK,
             Err(e) => {
                 eprintln!("planc: cannot write `{}`: {e}", super::shown(path));

@@ -1,5 +1,6 @@
-//! `planc render FILE`: the checklist as Markdown, HTML or JSON.
+//! `planc render FILE`: the checklist as Markdown, HTML, JSON or Word (.docx).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
@@ -18,6 +19,8 @@ pub enum RenderFormat {
     Html,
     /// The compiled plan (schema: docs/render-json.md).
     Json,
+    /// A Word document (.docx), for Word and WPS; needs `-o FILE` on a terminal.
+    Docx,
 }
 
 #[derive(clap::Args)]
@@ -27,7 +30,7 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Md)]
     format: RenderFormat,
-    /// Render only the card of this role (its name, e.g. `leader`).
+    /// Render only the card of this role (its name, label or holder).
     #[arg(long, value_name = "NAME")]
     role: Option<String>,
     /// Write to this file (atomically) instead of stdout.
@@ -65,10 +68,30 @@ pub fn run(args: RenderArgs) -> u8 {
                 (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
                 (RenderFormat::Json, None) => render::json::render(&doc, model),
                 (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
+                (RenderFormat::Docx, card) => return docx(&doc, card, args.output.as_ref()),
             };
             output::emit(&text, args.output.as_ref())
         },
     )
+}
+
+/// The document as a .docx, to `output` or stdout (not a terminal).
+fn docx(doc: &Document, card: Option<&render::document::RoleCard>, output: Option<&PathBuf>) -> u8 {
+    if output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!("planc: a .docx is not text: give `-o FILE.docx` (or redirect stdout)");
+        return EXIT_TROUBLE;
+    }
+    let bytes = match card {
+        None => render::docx::render(doc),
+        Some(card) => render::docx::render_role(doc, card),
+    };
+    match bytes {
+        Ok(bytes) => output::emit_bytes(&bytes, output),
+        Err(e) => {
+            eprintln!("planc: cannot make the .docx: {e}");
+            EXIT_TROUBLE
+        }
+    }
 }
 
 /// Why `--role NAME` names no role, with the closest role name if any.

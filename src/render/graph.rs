@@ -135,12 +135,14 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
         let mut lines = vec![t.named.label.value.to_string()];
         if let Some(l) = t.level {
             let level = &model.levels[l.id.index()].named;
-            lines.push(format!(
-                "{}{}{} {}",
-                w.level, w.colon, level.name, level.label.value
-            ));
+            let level = super::say::level(level.name, &level.label.value);
+            lines.push(format!("{}{}{level}", w.level, w.colon));
         }
-        lines.push(condition::words(model, &t.condition, lang));
+        // A flag's trigger is often labelled as the flag: say it once.
+        let condition = condition::words(model, &t.condition, lang);
+        if condition != t.named.label.value {
+            lines.push(condition);
+        }
         nodes.push(Node {
             kind: NodeKind::Trigger,
             lines: wrap(&lines),
@@ -219,46 +221,150 @@ fn columns(c: char) -> usize {
     if (c as u32) < 0x1100 { 1 } else { 2 }
 }
 
-/// Wraps every line at `WRAP` columns, preferring to break after a space or
-/// punctuation in the last part of a line.
+/// Punctuation that must not begin a line (Chinese line-breaking rules).
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')'
+            | '】'
+            | ']'
+            | '」'
+            | '』'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | '，'
+            | ','
+            | '。'
+            | '.'
+            | '、'
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '…'
+    )
+}
+
+/// Punctuation that must not end a line.
+fn opens(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '【' | '[' | '「' | '『' | '《' | '〈' | '“' | '‘'
+    )
+}
+
+/// How good a break before `chars[i]` is: after white space or punctuation
+/// best, then after a word that joins phrases (的, 和, 与, 及, 并, 或), then
+/// between two Chinese characters; never inside a Latin word or number,
+/// before a closing or after an opening mark.
+fn break_quality(chars: &[char], i: usize) -> u8 {
+    let (before, after) = (chars[i - 1], chars[i]);
+    if closes(after) || opens(before) {
+        return 0;
+    }
+    if before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric() {
+        return 0;
+    }
+    if before == ' ' || closes(before) {
+        return 3;
+    }
+    if matches!(before, '的' | '和' | '与' | '及' | '并' | '或') {
+        return 2;
+    }
+    1
+}
+
+/// Wraps every line at `WRAP` columns into lines of about equal width (so
+/// no last line holds a lone character), breaking where `break_quality`
+/// says it is best near that width.
 pub fn wrap(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines {
-        let chars: Vec<char> = one_line(line).chars().collect();
+        let chars: Vec<char> = one_line(line).trim().chars().collect();
+        let total: usize = chars.iter().map(|&c| columns(c)).sum();
+        if total <= WRAP {
+            out.push(chars.iter().collect());
+            continue;
+        }
+        let pieces = total.div_ceil(WRAP);
+        let target = total.div_ceil(pieces);
         let mut start = 0;
-        loop {
-            // The longest piece from `start` that fits in WRAP columns.
-            let mut width = 0;
-            let mut end = start;
-            while end < chars.len() && width + columns(chars[end]) <= WRAP {
-                width += columns(chars[end]);
-                end += 1;
-            }
-            if end >= chars.len() || end == start {
+        while start < chars.len() {
+            let rest: usize = chars[start..].iter().map(|&c| columns(c)).sum();
+            if rest <= WRAP {
                 out.push(chars[start..].iter().collect::<String>().trim().to_string());
                 break;
             }
-            let soft = (start + (end - start) * 3 / 5..end)
-                .rev()
-                .find(|&i| {
-                    matches!(
-                        chars[i],
-                        ' ' | ',' | '，' | '、' | '；' | ';' | '。' | ':' | '：'
-                    )
-                })
-                .map(|i| i + 1)
-                .unwrap_or(end);
+            // Candidates: every break whose line fits in WRAP columns; the
+            // best quality nearest `target` wins.
+            let mut width = 0;
+            let mut best: Option<(usize, (u8, std::cmp::Reverse<usize>))> = None;
+            let mut i = start;
+            while i < chars.len() && width + columns(chars[i]) <= WRAP {
+                width += columns(chars[i]);
+                i += 1;
+                if i < chars.len() && i > start {
+                    let quality = break_quality(&chars, i);
+                    // Only near the target: from 3/5 of it up to the limit.
+                    if quality > 0 && width * 5 >= target * 3 {
+                        let key = (quality, std::cmp::Reverse(width.abs_diff(target)));
+                        if best.is_none_or(|(_, k)| key > k) {
+                            best = Some((i, key));
+                        }
+                    }
+                }
+            }
+            let end = best.map(|(i, _)| i).unwrap_or(i.max(start + 1));
             out.push(
-                chars[start..soft]
+                chars[start..end]
                     .iter()
                     .collect::<String>()
                     .trim()
                     .to_string(),
             );
-            start = soft;
+            start = end;
         }
     }
     out
 }
 
 pub use crate::escape::one_line;
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    fn wrapped(text: &str) -> Vec<String> {
+        wrap(&[text.to_string()])
+    }
+
+    #[test]
+    fn long_labels_wrap_into_even_lines_at_good_places() {
+        // 21 characters: two lines of about ten, after 的, not 身/体.
+        assert_eq!(
+            wrapped("保障信访人员和工作人员的生命安全和身体健康"),
+            ["保障信访人员和工作人员的", "生命安全和身体健康"]
+        );
+        // After the comma, and the closing bracket never starts a line.
+        assert_eq!(
+            wrapped("组织事发企业先期处置,控制现场、抢救伤员、疏散旅客"),
+            ["组织事发企业先期处置,", "控制现场、抢救伤员、疏散旅客"]
+        );
+        assert_eq!(
+            wrapped("当班保安队长（当班保安队长）当班保安队长（张）"),
+            ["当班保安队长（当班保安队长）", "当班保安队长（张）"]
+        );
+        // Latin words stay whole.
+        assert_eq!(
+            wrapped("Report to the county petition bureau within one hour"),
+            ["Report to the county petition", "bureau within one hour"]
+        );
+        assert_eq!(wrapped("短标签"), ["短标签"]);
+    }
+}

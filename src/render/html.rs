@@ -7,7 +7,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::document::*;
 use super::say;
-use super::words::{Lang, Words, due_within_words, every_words, every_written_words, phase_title};
+use super::words::{Lang, Words, every_words, every_written_words, phase_title};
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -226,7 +226,7 @@ impl<'a> Page<'a> {
                     h3 {
                         (w.trigger) (w.colon) (t.label)
                         @if let Some(l) = &t.level {
-                            " " span.level { (w.open.trim()) (w.level) (w.colon) (level_words(l)) (w.close) }
+                            " " span.level { (w.open.trim()) (w.level) (w.colon) (say::level(&l.name, &l.label)) (w.close) }
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
@@ -242,10 +242,7 @@ impl<'a> Page<'a> {
                         span.note { (w.deadline_from) }
                     }
                     @if t.steps.is_empty() { p.note { (w.no_steps) } }
-                    @if let Some(b) = &t.builds_on {
-                        @let rest = t.steps.iter().any(|s| !s.in_base);
-                        p.base { strong { (w.base_before) (b.label) (if rest { w.base_after } else { w.base_same_after }) } }
-                    }
+                    @if let Some(base) = say::builds_on(t, w) { p.base { strong { (base) } } }
                     (self.step_table(t, i))
                 }
             }
@@ -319,10 +316,7 @@ impl<'a> Page<'a> {
                         @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
                     }
                 }
-                td.due {
-                    @if let Some(d) = s.within { span.deadline { (due_within_words(d, self.lang)) } }
-                    @else if let Some(e) = &s.every { span.deadline { (every_written_words(e, self.lang)) } }
-                }
+                td.due { @if let Some(d) = say::latest(s.within, s.every.as_ref(), self.lang) { span.deadline { (d) } } }
                 td.blankcol {}
                 td.blankcol {}
             }
@@ -456,15 +450,6 @@ pub(super) fn heading(level: u8, inner: Markup) -> Markup {
             5 => h5 { (inner) },
             _ => h6 { (inner) },
         }
-    }
-}
-
-/// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
-fn level_words(l: &Level) -> String {
-    if l.label.contains(&l.name) {
-        l.label.clone()
-    } else {
-        format!("{} {}", l.name, l.label)
     }
 }
 

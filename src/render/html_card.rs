@@ -71,7 +71,7 @@ impl Page<'_> {
                         strong { (w.routines) (w.colon) }
                         @for (k, task) in card.routines.iter().enumerate() {
                             @if k > 0 { (w.comma) }
-                            (relation(task.relation, w)) (w.colon) (task.label)
+                            (say::relation(task.relation, w)) (w.colon) (task.label)
                         }
                     }
                 }
@@ -95,20 +95,12 @@ impl Page<'_> {
             tr {
                 td.tick { span.box {} }
                 td {
-                    strong { (relation(task.relation, w)) (w.colon) } (task.label)
+                    strong { (say::relation(task.relation, w)) (w.colon) } (task.label)
                     @if let Some(o) = &task.owner { br; span.who { (w.led_by) (w.colon) (self.party(o)) } }
                     @if !task.notify.is_empty() { br; span.who { (w.notify) (w.colon) (self.parties(&task.notify)) } }
                 }
                 td.due { @if let Some(d) = deadline { span.deadline { (d) } } }
             }
         }
-    }
-}
-
-fn relation(relation: Relation, w: &super::words::Words) -> &'static str {
-    match relation {
-        Relation::Owns => w.owns,
-        Relation::Joins => w.joins,
-        Relation::Notified => w.is_notified,
     }
 }

@@ -49,9 +49,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A line to write on (full-width low lines: no Markdown escape needed).
-const BLANK: &str = "＿＿＿＿＿＿";
-
 struct Md<'a> {
     out: String,
     w: &'static Words,
@@ -180,12 +177,11 @@ impl<'a> Md<'a> {
         for t in &self.doc.triggers {
             let level = match &t.level {
                 Some(l) => format!(
-                    "{}{}{}{} {}{}",
+                    "{}{}{}{}{}",
                     w.open,
                     w.level,
                     w.colon,
-                    escape(&l.name),
-                    escape(&l.label),
+                    escape(&say::level(&l.name, &l.label)),
                     w.close
                 ),
                 None => String::new(),
@@ -224,28 +220,14 @@ impl<'a> Md<'a> {
                 );
             }
             // Blanks to fill in on paper, and where every deadline counts from.
-            let _ = writeln!(
-                self.out,
-                "{}{}{BLANK}　{}{}{BLANK}　（{}）\n",
-                w.started_at, w.colon, w.lead, w.colon, w.deadline_from
-            );
+            let _ = writeln!(self.out, "{}\n", say::blanks(w));
             if t.steps.is_empty() {
                 let _ = writeln!(self.out, "{}\n", w.no_steps);
             }
-            let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
-            if let Some(b) = &t.builds_on {
-                let after = if shown.is_empty() {
-                    w.base_same_after
-                } else {
-                    w.base_after
-                };
-                let _ = writeln!(
-                    self.out,
-                    "**{}{}{after}**\n",
-                    w.base_before,
-                    escape(&b.label)
-                );
+            if let Some(base) = say::builds_on(t, w) {
+                let _ = writeln!(self.out, "**{}**\n", escape(&base));
             }
+            let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
             for phase in shown.chunk_by(|a, b| a.phase == b.phase) {
                 let title = phase_title(phase[0].phase, phase.len(), self.lang);
                 let _ = writeln!(self.out, "#### {title}\n");
@@ -368,11 +350,7 @@ impl<'a> Md<'a> {
 
     fn task(&self, task: &Task) -> String {
         let w = self.w;
-        let relation = match task.relation {
-            Relation::Owns => w.owns,
-            Relation::Joins => w.joins,
-            Relation::Notified => w.is_notified,
-        };
+        let relation = say::relation(task.relation, w);
         let anchor = task
             .anchor
             .as_ref()

@@ -33,7 +33,9 @@ pub fn quote(lines: &[String]) -> String {
 /// The picture as a Mermaid flowchart. `escalation` draws bottom to top
 /// (the commander on top).
 pub fn render(picture: &Picture, escalation: bool) -> String {
-    let mut out = String::new();
+    // planc wraps long labels itself (`graph::wrap`, at `WRAP` columns);
+    // Mermaid would wrap them again at 200 pixels, breaking its lines twice.
+    let mut out = String::from("---\nconfig:\n  flowchart:\n    wrappingWidth: 480\n---\n");
     let _ = writeln!(out, "flowchart {}", if escalation { "BT" } else { "TB" });
     for (i, node) in picture.nodes.iter().enumerate() {
         let label = quote(&node.lines);

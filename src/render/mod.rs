@@ -5,6 +5,8 @@
 pub mod card;
 pub mod condition;
 pub mod document;
+pub mod docx;
+mod docx_parts;
 pub mod dot;
 pub mod graph;
 pub mod html;

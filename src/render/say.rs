@@ -95,12 +95,63 @@ pub fn phones_pieces(list: &[String], w: &Words) -> Vec<Piece> {
     out
 }
 
+/// What a role does in a step: `负责`, `配合`, `接收通知`.
+pub fn relation(relation: super::view::Relation, w: &Words) -> &'static str {
+    match relation {
+        super::view::Relation::Owns => w.owns,
+        super::view::Relation::Joins => w.joins,
+        super::view::Relation::Notified => w.is_notified,
+    }
+}
+
+/// The line to fill in at the head of a printed checklist:
+/// `启动时间：＿＿＿＿＿＿　指挥人：＿＿＿＿＿＿　（时限自启动预案时起算）`.
+pub fn blanks(w: &Words) -> String {
+    const BLANK: &str = "＿＿＿＿＿＿";
+    format!(
+        "{}{}{BLANK}　{}{}{BLANK}　（{}）",
+        w.started_at, w.colon, w.lead, w.colon, w.deadline_from
+    )
+}
+
+/// What a checklist that builds on another says before its own steps:
+/// `「集体上访」的全部步骤，另加：` (or `…，同时限。` when it has none).
+pub fn builds_on(section: &super::view::TriggerSection, w: &Words) -> Option<String> {
+    let base = section.builds_on.as_ref()?;
+    let rest = section.steps.iter().any(|s| !s.in_base);
+    let after = if rest {
+        w.base_after
+    } else {
+        w.base_same_after
+    };
+    Some(format!("{}{}{after}", w.base_before, base.label))
+}
+
+/// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
+pub fn level(name: &str, label: &str) -> String {
+    if label.contains(name) {
+        label.to_string()
+    } else {
+        format!("{name} {label}")
+    }
+}
+
 /// How a step that counts its deadline from another is named: by its number
 /// in the table being printed (`第 2 项`), else by its label (`「接报」`).
 pub fn anchor_ref(anchor: &Anchor, number: Option<usize>, w: &Words) -> String {
     match number {
         Some(n) => format!("{}{n}{}", w.after_numbers_before, w.after_numbers_after),
         None => format!("{}{}{}", w.quote_open, anchor.label, w.quote_close),
+    }
+}
+
+/// The deadline column of a checklist: the latest due time from the start
+/// (`45分钟内`), or for a repeat without one its period (`每30分钟`).
+pub fn latest(due: Option<Due>, every: Option<&Duration>, lang: Lang) -> Option<String> {
+    match (due, every) {
+        (Some(d), _) => Some(due_within_words(d, lang)),
+        (None, Some(e)) => Some(every_written_words(e, lang)),
+        (None, None) => None,
     }
 }
 
@@ -212,6 +263,12 @@ mod tests {
             "every hour"
         );
         assert_eq!(deadline(None, None, None, Lang::Zh), None);
+    }
+
+    #[test]
+    fn a_level_is_named_once() {
+        assert_eq!(level("Ⅰ", "Ⅰ级"), "Ⅰ级");
+        assert_eq!(level("I", "特别重大"), "I 特别重大");
     }
 
     #[test]
