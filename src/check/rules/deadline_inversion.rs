@@ -3,11 +3,13 @@
 //! (`logic::schedule`), read once per occasion: the plain deadlines, then,
 //! for each trigger some `within … for` names, the deadlines under it.
 
+use std::collections::HashSet;
+
 use crate::check::{Context, Rule, words};
 use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
-use crate::logic::schedule::{Due, Occasion, earliest_deadline};
-use crate::model::{StepId, TriggerId};
+use crate::logic::schedule::{Due, Occasion, earliest_deadline, latest_due};
+use crate::model::{Model, StepId, TriggerId};
 use crate::syntax::ast::Duration;
 
 pub const RULE: Rule = Rule {
@@ -27,70 +29,171 @@ struct Bound {
     via: StepId,
 }
 
+/// Per step, on one occasion: its latest due time and what it waits for.
+#[derive(Clone)]
+struct Times {
+    due: Vec<Option<Due>>,
+    bound: Vec<Option<Bound>>,
+}
+
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    let mut occasions: Vec<TriggerId> = model
-        .steps
-        .iter()
-        .flat_map(|s| s.deadlines.iter())
-        .flat_map(|d| crate::logic::schedule::occasion_triggers(&d.only_for))
-        .collect();
-    occasions.sort_unstable();
-    occasions.dedup();
-    let mut reported: Vec<(StepId, StepId)> = Vec::new();
-    let singles: Vec<[TriggerId; 1]> = occasions.iter().map(|&t| [t]).collect();
-    let all =
-        std::iter::once(Occasion::Otherwise).chain(singles.iter().map(|t| Occasion::SetOffBy(t)));
-    for occasion in all {
-        inversions(ctx, occasion, &mut reported, out);
+    let order = ctx.schedule().dependency_order();
+    let mut reported = HashSet::new();
+    // Every step on the deadlines as written.
+    let mut times = Times {
+        due: vec![None; model.steps.len()],
+        bound: vec![None; model.steps.len()],
+    };
+    for &s in order {
+        settle(model, s, Occasion::Otherwise, &mut times);
+    }
+    for &s in order {
+        check(ctx, s, Occasion::Otherwise, &times, &mut reported, out);
+    }
+    // Each trigger a `for` names: only the steps whose times can differ from
+    // the deadlines as written are worked out again (a step with a deadline
+    // for it, and what waits for such a step or is measured from it), so a
+    // plan is not scheduled once per trigger.
+    let written = times.clone();
+    let dependents = dependents(model);
+    let mut marked = vec![false; model.steps.len()];
+    for (t, direct) in named_by(model) {
+        let fired = [t];
+        let occasion = Occasion::SetOffBy(&fired);
+        let affected = downstream(ctx, &direct, &dependents, &mut marked);
+        for &s in &affected {
+            settle(model, s, occasion, &mut times);
+        }
+        for &s in &affected {
+            check(ctx, s, occasion, &times, &mut reported, out);
+        }
+        for &s in &affected {
+            times.due[s.index()] = written.due[s.index()];
+            times.bound[s.index()] = written.bound[s.index()];
+        }
     }
 }
 
-/// The inversions on one occasion, in dependency order; a pair already
-/// reported on another occasion is not reported again.
-fn inversions(
+/// Each trigger that a deadline's `for` names, in id order, with the steps
+/// that have such a deadline.
+fn named_by(model: &Model) -> Vec<(TriggerId, Vec<StepId>)> {
+    let mut steps: Vec<Vec<StepId>> = vec![Vec::new(); model.triggers.len()];
+    for (i, step) in model.steps.iter().enumerate() {
+        let s = StepId(i as u32);
+        for d in &step.deadlines {
+            for t in crate::logic::schedule::occasion_triggers(&d.only_for) {
+                if let Some(list) = steps.get_mut(t.index())
+                    && list.last() != Some(&s)
+                {
+                    list.push(s);
+                }
+            }
+        }
+    }
+    model
+        .trigger_ids()
+        .zip(steps)
+        .filter(|(_, steps)| !steps.is_empty())
+        .collect()
+}
+
+/// Per step: the steps whose times depend on it (it is in their `after`, or
+/// one of their deadlines is measured `from` it).
+fn dependents(model: &Model) -> Vec<Vec<StepId>> {
+    let mut out: Vec<Vec<StepId>> = vec![Vec::new(); model.steps.len()];
+    for (i, step) in model.steps.iter().enumerate() {
+        let s = StepId(i as u32);
+        let anchors = step.deadlines.iter().filter_map(|d| d.from.as_ref());
+        for p in step.after.iter().chain(anchors) {
+            if let Some(list) = out.get_mut(p.id.index())
+                && list.last() != Some(&s)
+            {
+                list.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// `direct` and every step that depends on them, in dependency order
+/// (steps in cycles left out); `marked` is all false before and after.
+fn downstream(
     ctx: &Context,
+    direct: &[StepId],
+    dependents: &[Vec<StepId>],
+    marked: &mut [bool],
+) -> Vec<StepId> {
+    let mut found: Vec<StepId> = Vec::new();
+    let mut stack: Vec<StepId> = direct.to_vec();
+    while let Some(s) = stack.pop() {
+        if std::mem::replace(&mut marked[s.index()], true) {
+            continue;
+        }
+        found.push(s);
+        stack.extend(dependents[s.index()].iter().copied());
+    }
+    for s in &found {
+        marked[s.index()] = false;
+    }
+    let schedule = ctx.schedule();
+    let mut ranked: Vec<(u32, StepId)> = found
+        .into_iter()
+        .filter_map(|s| schedule.rank(s).map(|r| (r, s)))
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The step's due time and what it waits for on `occasion`, from those of
+/// the steps before it.
+fn settle(model: &Model, s: StepId, occasion: Occasion, times: &mut Times) {
+    let step = model.step(s);
+    let due = latest_due(step, occasion, |a| times.due[a.index()]);
+    // What it waits for: a step's own due time, or, for a step without one,
+    // what that step waits for.
+    let mut inherited: Option<Bound> = None;
+    for p in &step.after {
+        let carried = match (times.due[p.id.index()], times.bound[p.id.index()]) {
+            (Some(d), _) => Some(Bound {
+                due: d,
+                carrier: p.id,
+                via: p.id,
+            }),
+            (None, Some(b)) => Some(Bound { via: p.id, ..b }),
+            (None, None) => None,
+        };
+        if let Some(c) = carried
+            && inherited.is_none_or(|b| c.due > b.due)
+        {
+            inherited = Some(c);
+        }
+    }
+    times.due[s.index()] = due;
+    times.bound[s.index()] = inherited;
+}
+
+/// The inversion at step `s` on one occasion, unless that pair was already
+/// reported on another occasion.
+fn check(
+    ctx: &Context,
+    s: StepId,
     occasion: Occasion,
-    reported: &mut Vec<(StepId, StepId)>,
+    times: &Times,
+    reported: &mut HashSet<(StepId, StepId)>,
     out: &mut Vec<Diagnostic>,
 ) {
     let model = ctx.model;
-    let schedule = ctx.schedule();
-    let due = schedule.dues(model, occasion);
-    let mut bound: Vec<Option<Bound>> = vec![None; model.steps.len()];
-    for &s in schedule.dependency_order() {
-        let step = model.step(s);
-        // What it waits for: a step's own due time, or, for a step without
-        // one, what that step waits for.
-        let mut inherited: Option<Bound> = None;
-        for p in &step.after {
-            let carried = match (due[p.id.index()], bound[p.id.index()]) {
-                (Some(d), _) => Some(Bound {
-                    due: d,
-                    carrier: p.id,
-                    via: p.id,
-                }),
-                (None, Some(b)) => Some(Bound { via: p.id, ..b }),
-                (None, None) => None,
-            };
-            if let Some(c) = carried
-                && inherited.is_none_or(|b| c.due > b.due)
-            {
-                inherited = Some(c);
-            }
-        }
-        bound[s.index()] = inherited;
-        let (Some(b), Some(mine)) = (inherited, due[s.index()]) else {
-            continue;
-        };
-        if b.due.seconds <= mine.seconds || reported.contains(&(s, b.carrier)) {
-            continue;
-        }
-        let at = |x: StepId| earliest_deadline(model.step(x), occasion, |a| due[a.index()]);
-        if let (Some((_, own)), Some((_, theirs))) = (at(s), at(b.carrier)) {
-            reported.push((s, b.carrier));
-            out.push(diagnose(ctx, s, (mine, own.within), b, theirs.within));
-        }
+    let (Some(b), Some(mine)) = (times.bound[s.index()], times.due[s.index()]) else {
+        return;
+    };
+    if b.due.seconds <= mine.seconds || reported.contains(&(s, b.carrier)) {
+        return;
+    }
+    let at = |x: StepId| earliest_deadline(model.step(x), occasion, |a| times.due[a.index()]);
+    if let (Some((_, own)), Some((_, theirs))) = (at(s), at(b.carrier)) {
+        reported.insert((s, b.carrier));
+        out.push(diagnose(ctx, s, (mine, own.within), b, theirs.within));
     }
 }
 

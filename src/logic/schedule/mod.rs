@@ -29,7 +29,7 @@ mod respond;
 use crate::model::{Model, Ref, StepId, TriggerId};
 
 pub use checklists::Checklists;
-pub use due::{Due, Occasion, WORKING_DAY_SECONDS, earliest_deadline};
+pub use due::{Due, Occasion, WORKING_DAY_SECONDS, earliest_deadline, latest_due};
 pub use respond::{NotRun, Responder, Response, Scheduled};
 
 /// A step in or behind an `after` cycle (reported by `step-cycle`) has no
@@ -151,6 +151,14 @@ impl Schedule {
     /// for, as plans usually are).
     pub fn dependency_order(&self) -> &[StepId] {
         &self.order
+    }
+
+    /// The step's place in `dependency_order`; `None` in or behind a cycle.
+    pub fn rank(&self, step: StepId) -> Option<u32> {
+        self.rank
+            .get(step.index())
+            .copied()
+            .filter(|&r| r != u32::MAX)
     }
 
     /// Whether each step can run, given whether each trigger can fire
