@@ -15,7 +15,10 @@ pub use super::view::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The language of the fixed words (`--lang`, else the plan's).
     pub lang: Lang,
+    /// The language the plan's own words are written in (`Lang::detect`).
+    pub text_lang: Lang,
     pub header: Header,
     /// Most severe level first.
     pub triggers: Vec<TriggerSection>,
@@ -136,6 +139,7 @@ impl Document {
             .collect();
         Document {
             lang,
+            text_lang: Lang::detect(model),
             header: header.unwrap_or_default(),
             triggers,
             roles,
