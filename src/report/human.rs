@@ -151,7 +151,11 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
             let text = diagnostic.text(options.lang);
             let mut drawn = String::new();
             Shown::of(diagnostic, &text, &source).draw(&handler, &mut drawn);
-            out.push_str(&localise_help(drawn, options.lang));
+            let mut drawn = localise_help(drawn, options.lang);
+            if let Some(cited) = diagnostic.source {
+                add_source(&mut drawn, cited, options.lang);
+            }
+            out.push_str(&drawn);
         }
     }
     out.push_str(&summary_line(Summary::of(files), options.lang));
@@ -169,6 +173,14 @@ fn localise_help(mut drawn: String, lang: Lang) -> String {
         drawn.replace_range(at..at + "  help: ".len(), "  提示：");
     }
     drawn
+}
+
+/// The line `依据：GB/T 29639-2020 6.5` (`source: …`) under the help, before
+/// the blank line that ends the drawing.
+fn add_source(drawn: &mut String, source: crate::diagnostic::Source, lang: Lang) {
+    let line = msg!("report-source", source = source.text(lang)).text(lang);
+    let end = drawn.trim_end_matches('\n').len();
+    drawn.replace_range(end.., &format!("\n  {line}\n\n"));
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".

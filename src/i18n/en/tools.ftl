@@ -71,6 +71,9 @@ explain-unknown-close = no check has the code `{ $name }`; did you mean { $codes
 explain-list-code = code
 explain-list-default = default
 explain-list-finds = finds
+# $profile: its name in planc.toml; $severity: error or warning; $source: document and clause
+explain-profile = With `profiles = ["{ $profile }"]` in planc.toml: **{ $severity }**. Source: { $source }.
+explain-list-profile = profile `{ $profile }` ({ $document }):
 
 # planc fmt. $path: a file as given; $count: how many files.
 fmt-formatted = formatted { $path }
