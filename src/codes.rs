@@ -47,6 +47,18 @@ macro_rules! for_each_code {
             DisjointAfter "disjoint-after" disjoint_after,
             UnusedSuppression "unused-suppression" unused_suppression,
             FutureDate "future-date" future_date,
+            // (v1) Profiles' checks, off unless their profile is on (`profiles.rs`).
+            MissingKind "missing-kind" missing_kind,
+            MissingElement "missing-element" missing_element,
+            MissingApproval "missing-approval" missing_approval,
+            NoEndCondition "no-end-condition" no_end_condition,
+            NoPhone "no-phone" no_phone,
+            ReviewOverdue "review-overdue" review_overdue,
+            DrillFrequency "drill-frequency" drill_frequency,
+            DrillOverdue "drill-overdue" drill_overdue,
+            ReportDeadline "report-deadline" report_deadline,
+            NoUpwardReport "no-upward-report" no_upward_report,
+            UnityOfCommand "unity-of-command" unity_of_command,
         }
     };
 }

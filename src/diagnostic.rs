@@ -91,7 +91,13 @@ pub struct Diagnostic {
     /// The edit that fixes it, when that is mechanical (the editor offers it
     /// as a quick fix, `planc fmt --fix` applies it).
     pub repair: Option<Repair>,
+    /// (v1) The regulation a profile's finding rests on (see `profiles`):
+    /// filled in from the profiles' table when the severities are applied
+    /// (`check::finish`); a rule that cites a clause of its own sets it.
+    pub source: Option<Source>,
 }
+
+pub use crate::profiles::{Clause, Source};
 
 /// A mechanical fix: what it does, in words, and its replacements of spans
 /// of the file, in order and not overlapping (an empty span inserts).
@@ -136,6 +142,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             repair: None,
+            source: None,
         }
     }
 
@@ -151,6 +158,16 @@ impl Diagnostic {
 
     pub fn with_repair(mut self, repair: Repair) -> Self {
         self.repair = Some(repair);
+        self
+    }
+
+    /// Cites `clause` of the document of the profile the code belongs to,
+    /// for a rule whose findings rest on different clauses.
+    pub fn with_clause(mut self, clause: Clause) -> Self {
+        self.source = crate::profiles::cited(self.code, &[]).map(|(profile, _)| Source {
+            profile,
+            clause: Some(clause),
+        });
         self
     }
 

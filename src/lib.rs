@@ -26,6 +26,7 @@ pub mod logic;
 pub mod lsp;
 pub mod model;
 pub mod pipeline;
+pub mod profiles;
 pub mod render;
 pub mod report;
 pub mod serve;

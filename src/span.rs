@@ -37,9 +37,37 @@ impl From<Span> for miette::SourceSpan {
 /// Maps byte offsets to lines and columns. A line ends at LF, CRLF or a lone
 /// CR, as the Language Server Protocol counts them: the one definition every
 /// output uses (human report, JSON, SARIF, GitHub, the editor).
+///
+/// A column is counted from the nearest checkpoint before it: on a line
+/// longer than `STRIDE` bytes one is kept every `STRIDE` bytes, so that
+/// thousands of diagnostics on one long line cost each a short count, not
+/// a count from the line's start (which was quadratic in every format).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// How far apart (in bytes) the checkpoints of a long line are.
+const STRIDE: usize = 512;
+
+/// A character boundary on a long line, and what precedes it on its line.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// The column of an offset on its line, counted two ways (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// 0-based line.
+    pub line: usize,
+    /// Characters before the offset on its line.
+    pub chars: usize,
+    /// UTF-16 code units before it (what LSP and SARIF count).
+    pub utf16: usize,
 }
 
 impl LineIndex {
@@ -51,7 +79,55 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts }
+        let mut checkpoints = Vec::new();
+        let ends = line_starts.iter().skip(1).copied().chain([source.len()]);
+        for (&start, end) in line_starts.iter().zip(ends) {
+            if end - start <= STRIDE {
+                continue;
+            }
+            let (mut chars, mut utf16, mut next) = (0, 0, STRIDE);
+            for (i, c) in source[start..end].char_indices() {
+                if i >= next {
+                    checkpoints.push(Checkpoint {
+                        offset: start + i,
+                        chars,
+                        utf16,
+                    });
+                    next = i + STRIDE;
+                }
+                chars += 1;
+                utf16 += c.len_utf16();
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// The line of `offset` and its column in characters and in UTF-16
+    /// units, as `line_and_prefix` reads it (between the CR and the LF of a
+    /// line break is the end of the line).
+    pub fn column(&self, source: &str, offset: usize) -> Column {
+        let (line, before) = self.line_and_prefix(source, offset);
+        let end = self.line_starts[line] + before.len();
+        let mut from = Column {
+            line,
+            chars: 0,
+            utf16: 0,
+        };
+        let mut at = self.line_starts[line];
+        let i = self.checkpoints.partition_point(|c| c.offset <= end);
+        if let Some(c) = i.checked_sub(1).map(|i| self.checkpoints[i])
+            && c.offset >= at
+        {
+            (at, from.chars, from.utf16) = (c.offset, c.chars, c.utf16);
+        }
+        for c in source[at..end].chars() {
+            from.chars += 1;
+            from.utf16 += c.len_utf16();
+        }
+        from
     }
 
     /// 0-based line of `offset`.
@@ -82,8 +158,8 @@ impl LineIndex {
     /// 1-based line and 1-based column in characters of `offset` in `source`.
     /// Between the CR and the LF of a line break is the end of the line.
     pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
-        let (line, before) = self.line_and_prefix(source, offset);
-        (line + 1, before.chars().count() + 1)
+        let column = self.column(source, offset);
+        (column.line + 1, column.chars + 1)
     }
 
     /// 0-based line of `offset` and the text of its line before it.
@@ -121,6 +197,32 @@ pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_a_long_line_agree_with_counting_from_its_start() {
+        // Past several checkpoints, with two-unit and three-byte characters
+        // straddling them, after a lone CR and a CRLF.
+        let line: String = (0..600).map(|i| ["a", "组", "𠮷", "\t"][i % 4]).collect();
+        let source = format!("x\ry\r\n{line}\r\n{line}");
+        let index = LineIndex::new(&source);
+        for offset in (0..=source.len()).filter(|&o| source.is_char_boundary(o)) {
+            let (line, before) = index.line_and_prefix(&source, offset);
+            let expected = Column {
+                line,
+                chars: before.chars().count(),
+                utf16: before.encode_utf16().count(),
+            };
+            assert_eq!(index.column(&source, offset), expected, "at {offset}");
+        }
+        let second = source.rfind('\n').unwrap() + 1;
+        let end = index.column(&source, source.len());
+        assert_eq!((end.line, end.chars, end.utf16), (3, 600, 750));
+        assert_eq!(
+            index.column(&source, second - 1).chars,
+            600,
+            "between CR and LF"
+        );
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_a_lone_cr() {

@@ -77,11 +77,17 @@ pub fn find(source: &str, file: &File) -> (Vec<Suppression>, Vec<Malformed>) {
 /// `found` is what `find` returned for the file.
 pub fn apply(
     found: (Vec<Suppression>, Vec<Malformed>),
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     config: &Config,
     is_on: impl Fn(Code, &Config) -> bool,
 ) -> Vec<Diagnostic> {
     let (suppressions, malformed) = found;
+    // The diagnostics by where they start, so that each suppression visits
+    // only those inside its item (one pass per suppression would be
+    // quadratic: a plan of 100,000 roles, each with its own suppression).
+    let mut by_start: Vec<usize> = (0..diagnostics.len()).collect();
+    by_start.sort_by_key(|&i| diagnostics[i].primary.span.start);
+    let mut silenced = vec![false; diagnostics.len()];
     let mut findings = Vec::new();
     for m in malformed {
         findings.push(
@@ -113,10 +119,29 @@ pub fn apply(
             );
             continue;
         }
-        for &(code, code_span) in &s.codes {
-            let before = diagnostics.len();
-            diagnostics.retain(|d| !(d.code == code && inside(d.primary.span.start, target)));
-            if diagnostics.len() == before && is_on(code, config) {
+        // A code silences the diagnostics of that code in the item that no
+        // earlier suppression (or earlier mention of the code) has silenced.
+        let mut used = vec![false; s.codes.len()];
+        let mut first_mention = std::collections::HashMap::new();
+        for (k, &(code, _)) in s.codes.iter().enumerate().rev() {
+            first_mention.insert(code, k);
+        }
+        let first = by_start.partition_point(|&i| diagnostics[i].primary.span.start < target.start);
+        for &i in &by_start[first..] {
+            let d = &diagnostics[i];
+            if !inside(d.primary.span.start, target) {
+                break;
+            }
+            if silenced[i] {
+                continue;
+            }
+            if let Some(&k) = first_mention.get(&d.code) {
+                silenced[i] = true;
+                used[k] = true;
+            }
+        }
+        for (&(code, code_span), used) in s.codes.iter().zip(used) {
+            if !used && is_on(code, config) {
                 findings.push(
                     UNUSED_SUPPRESSION
                         .diagnostic(
@@ -128,8 +153,13 @@ pub fn apply(
             }
         }
     }
-    diagnostics.extend(findings);
-    diagnostics
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .zip(silenced)
+        .filter_map(|(d, silenced)| (!silenced).then_some(d))
+        .collect();
+    kept.extend(findings);
+    kept
 }
 
 fn inside(offset: usize, span: Span) -> bool {

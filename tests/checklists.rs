@@ -206,11 +206,11 @@ fn json_checklists_name_steps_phases_and_due_times() {
     assert_eq!(
         major["schedule"],
         serde_json::json!([
-            {"step": "first", "phase": 1, "due": {"seconds": 600, "text": "10m"}},
-            {"step": "declare_ii", "phase": 2, "due": {"seconds": 1800, "text": "30m"}},
-            {"step": "report_iv", "phase": 2, "due": {"seconds": 3600, "text": "1h"}},
-            {"step": "record", "phase": 2, "due": null},
-            {"step": "county", "phase": 3, "due": {"seconds": 3600, "text": "1h"}},
+            {"step": "first", "phase": 1, "due": {"seconds": 600, "text": "10m"}, "from": null},
+            {"step": "declare_ii", "phase": 2, "due": {"seconds": 1800, "text": "30m"}, "from": null},
+            {"step": "report_iv", "phase": 2, "due": {"seconds": 3600, "text": "1h"}, "from": null},
+            {"step": "record", "phase": 2, "due": null, "from": null},
+            {"step": "county", "phase": 3, "due": {"seconds": 3600, "text": "1h"}, "from": null},
         ])
     );
     let violent = trigger("violent");
@@ -420,6 +420,12 @@ fn anchored_deadlines_and_repeats_are_said_as_written() {
     assert!(
         card.contains("    - 负责：电话报告县信访局；时限：「接报」完成后30分钟内（最迟45分钟内）；通知：县信访局（电话0571-2222）\n"),
         "{card}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&json(ANCHORED)).unwrap();
+    assert_eq!(
+        value["triggers"][0]["schedule"][1],
+        serde_json::json!({"step": "report", "phase": 2, "due": {"seconds": 2700, "text": "45m"},
+                           "from": {"step": "receive", "within": {"seconds": 1800, "text": "30m"}}})
     );
     let html = planc::render::html::render(&document(ANCHORED, None));
     // The deadline column holds the latest moment from the start; the step

@@ -440,16 +440,32 @@ fn explain_suggests_close_codes_and_lists_all() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "planc: no check has the code `missing-ownr`; did you mean `missing-owner`?\n"
+        "planc: no check has the code `missing-ownr`; did you mean `missing-owner`, `missing-kind`?\n"
     );
     let run = planc(root, &["explain", "--list"]);
     assert_eq!(run.code, 0);
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), RULES.len() + 1);
-    for (rule, line) in RULES.iter().zip(&lines[1..]) {
+    // The core checks, then each profile's under a heading, with the
+    // severity the profile gives them.
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("profile `"))
+        .collect();
+    let core = RULES
+        .iter()
+        .filter(|r| !planc::profiles::only_in_profiles(r.code))
+        .map(|r| (*r, planc::explain::severity_word(r)));
+    let profiled = planc::profiles::PROFILES.iter().flat_map(|p| {
+        p.rules
+            .iter()
+            .map(|c| (planc::check::rule(c.code), c.severity.as_str()))
+    });
+    let listed: Vec<_> = core.chain(profiled).collect();
+    assert_eq!(lines.len(), listed.len() + 1);
+    for ((rule, severity), line) in listed.iter().zip(&lines[1..]) {
         let words: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(words[0], rule.code.as_str());
-        assert_eq!(words[1], planc::explain::severity_word(rule));
+        assert_eq!(words[1], *severity);
         assert!(line.ends_with(rule.summary));
         assert_eq!(
             line.find(rule.summary),
@@ -461,7 +477,7 @@ fn explain_suggests_close_codes_and_lists_all() {
     let run = planc(root, &["explain", "missing-ownr", "--lang", "zh"]);
     assert_eq!(
         run.stderr,
-        "planc: 没有代码为 `missing-ownr` 的检查；是不是想写 `missing-owner`？\n"
+        "planc: 没有代码为 `missing-ownr` 的检查；是不是想写 `missing-owner`、`missing-kind`？\n"
     );
     let run = planc(root, &["explain", "--list", "--lang", "zh"]);
     let lines: Vec<&str> = run.stdout.lines().collect();

@@ -173,10 +173,13 @@ fn json_output_schema() {
     assert_eq!(
         keys(d),
         [
-            "code", "column", "file", "help", "labels", "line", "message", "severity", "span"
+            "code", "column", "file", "help", "labels", "line", "message", "severity", "source",
+            "span"
         ]
     );
     assert_eq!(d["code"], "undefined-name");
+    // A core check rests on no regulation (a profile's check: tests/profiles.rs).
+    assert_eq!(d["source"], serde_json::Value::Null);
     assert_eq!(d["severity"], "error");
     assert_eq!(d["file"], BROKEN);
     // line 3, column in characters (Chinese label before it), offset in bytes

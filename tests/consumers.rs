@@ -216,6 +216,13 @@ fn nu_html_checker_finds_no_error() {
             let role = planc::render::html::render_role(&doc, card);
             files.push(write(dir.path(), &format!("{name}-role{i}.html"), &role));
         }
+        // In English fixed words, the plan's own words marked as Chinese.
+        let en = document(&source, Some(planc::render::Lang::En));
+        files.push(write(
+            dir.path(),
+            &format!("{name}-en.html"),
+            &planc::render::html::render(&en),
+        ));
     }
     let out = Command::new("java")
         .arg("-jar")

@@ -243,25 +243,41 @@ fn a_lone_cr_ends_a_line_and_a_broken_planc_toml_far_right_is_survived() {
     editor.request(1, "initialize", json!({"capabilities": {}}));
     editor.answer(json!(1));
     editor.notify("initialized", json!({}));
-    let text = "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n";
-    editor.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "plan", "version": 1, "text": text}}),
-    );
-    let published = editor.wait("diagnostics", |m| {
-        m["method"] == "textDocument/publishDiagnostics"
-    });
-    let undefined = published["params"]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "undefined-name")
-        .cloned()
-        .unwrap_or_else(|| panic!("{published}"));
-    assert_eq!(
-        undefined["range"]["start"],
-        json!({"line": 4, "character": 5})
-    );
+    // The plans of tests/terminal_output.rs (LONE_CRS): 0-based here.
+    let plans = [
+        (
+            "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n",
+            "undefined-name",
+            json!({"line": 4, "character": 5}),
+        ),
+        (
+            "plan \"x\" { commander a } # 注\r释\r\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a; on t }\n",
+            "undefined-name",
+            json!({"line": 3, "character": 25}),
+        ),
+        (
+            "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张\r三\" }\nstep s \"s\" { owner a; on t }\n",
+            "syntax-error",
+            json!({"line": 1, "character": 20}),
+        ),
+    ];
+    for (version, (text, code, at)) in plans.into_iter().enumerate() {
+        editor.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "plan", "version": version, "text": text}}),
+        );
+        let published = editor.wait("diagnostics", |m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version
+        });
+        let undefined = published["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code)
+            .cloned()
+            .unwrap_or_else(|| panic!("{published}"));
+        assert_eq!(undefined["range"]["start"], at);
+    }
     editor.request(2, "shutdown", Value::Null);
     editor.answer(json!(2));
     editor.notify("exit", Value::Null);

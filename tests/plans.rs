@@ -59,6 +59,166 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
     ("yunshu-zhuanxiang-2024", &[]),
 ];
 
+/// Findings as `(code, item)`.
+type Findings = &'static [(&'static str, &'static str)];
+
+/// Each profile's findings on each bundled plan, beyond the plan's own
+/// (`EXPECTED`): `(profile, plan, findings)`, checked on 2026-11-28. None of
+/// the seeds says its kind or its approver; their levels say no end
+/// condition; only `yunshu-zhuanxiang-2024` is written against v1.
+const UNDER_PROFILES: &[(&str, &str, Findings)] = &[
+    (
+        "gbt29639",
+        "jiaotongju-2022",
+        &[("missing-approval", "plan"), ("missing-kind", "plan")],
+    ),
+    (
+        "gbt29639",
+        "xinfang-chuzhi",
+        &[("missing-approval", "plan"), ("missing-kind", "plan")],
+    ),
+    (
+        "gbt29639",
+        "xinfang-tufa",
+        &[("missing-approval", "plan"), ("missing-kind", "plan")],
+    ),
+    (
+        "gbt29639",
+        "yunguanzhan-2015",
+        &[("missing-approval", "plan"), ("missing-kind", "plan")],
+    ),
+    ("gbt29639", "yunshu-zhuanxiang-2024", &[]),
+    (
+        "management2024",
+        "jiaotongju-2022",
+        &[
+            ("no-end-condition", "I"),
+            ("no-end-condition", "II"),
+            ("no-end-condition", "III"),
+            ("no-end-condition", "IV"),
+            ("no-phone", "office"),
+        ],
+    ),
+    (
+        "management2024",
+        "xinfang-chuzhi",
+        &[("no-phone", "leader")],
+    ),
+    (
+        "management2024",
+        "xinfang-tufa",
+        &[("no-phone", "petition_dept")],
+    ),
+    (
+        "management2024",
+        "yunguanzhan-2015",
+        &[
+            ("no-end-condition", "I"),
+            ("no-end-condition", "II"),
+            ("no-phone", "departments"),
+            // Dated 2015-09-11 and never evaluated since.
+            ("review-overdue", "plan"),
+        ],
+    ),
+    (
+        "management2024",
+        "yunshu-zhuanxiang-2024",
+        &[("no-phone", "publicity"), ("no-phone", "safety")],
+    ),
+    // The seeds schedule no drill; the v1 plan's yearly drill was last held 2025-09-16.
+    (
+        "safety2019",
+        "jiaotongju-2022",
+        &[("drill-frequency", "plan")],
+    ),
+    (
+        "safety2019",
+        "xinfang-chuzhi",
+        &[("drill-frequency", "plan")],
+    ),
+    ("safety2019", "xinfang-tufa", &[("drill-frequency", "plan")]),
+    (
+        "safety2019",
+        "yunguanzhan-2015",
+        &[("drill-frequency", "plan")],
+    ),
+    (
+        "safety2019",
+        "yunshu-zhuanxiang-2024",
+        &[("drill-overdue", "annual_drill")],
+    ),
+    // No external is told when the level I trigger fires.
+    (
+        "accident-report",
+        "jiaotongju-2022",
+        &[("report-deadline", "province_or_extreme")],
+    ),
+    // No levels, so every trigger counts; the report up is due 10m + 1h after the plan is set off.
+    (
+        "accident-report",
+        "xinfang-chuzhi",
+        &[
+            ("report-deadline", "report_up"),
+            ("report-deadline", "report_up"),
+            ("report-deadline", "report_up"),
+            ("report-deadline", "report_up"),
+            ("report-deadline", "report_up"),
+        ],
+    ),
+    (
+        "accident-report",
+        "xinfang-tufa",
+        &[
+            ("report-deadline", "early_warning"),
+            ("report-deadline", "incident"),
+        ],
+    ),
+    (
+        "accident-report",
+        "yunguanzhan-2015",
+        &[
+            ("report-deadline", "liaise"),
+            ("report-deadline", "liaise"),
+            ("report-deadline", "urgent"),
+        ],
+    ),
+    ("accident-report", "yunshu-zhuanxiang-2024", &[]),
+    (
+        "xinfang",
+        "jiaotongju-2022",
+        &[("no-upward-report", "province_or_extreme")],
+    ),
+    ("xinfang", "xinfang-chuzhi", &[]),
+    (
+        "xinfang",
+        "xinfang-tufa",
+        &[
+            ("no-upward-report", "early_warning"),
+            ("no-upward-report", "incident"),
+        ],
+    ),
+    (
+        "xinfang",
+        "yunguanzhan-2015",
+        &[("no-upward-report", "urgent")],
+    ),
+    ("xinfang", "yunshu-zhuanxiang-2024", &[]),
+    ("ics", "jiaotongju-2022", &[]),
+    ("ics", "xinfang-chuzhi", &[]),
+    // Six roles report to `leader` (vice_leader, groups and departments): the limit is 5.
+    ("ics", "xinfang-tufa", &[("span-of-control", "leader")]),
+    (
+        "ics",
+        "yunguanzhan-2015",
+        &[("unity-of-command", "departments")],
+    ),
+    (
+        "ics",
+        "yunshu-zhuanxiang-2024",
+        &[("span-of-control", "vice_leader")],
+    ),
+];
+
 /// `(stem, source)` of every `plans/*.plan`, sorted.
 fn bundled() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
@@ -158,6 +318,61 @@ fn every_bundled_plan_gets_exactly_its_expected_findings() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Under each profile, each bundled plan gets exactly its own findings and
+/// the profile's listed in `UNDER_PROFILES`; every (profile, plan) is listed.
+#[test]
+fn every_bundled_plan_gets_exactly_its_findings_under_every_profile() {
+    let mut failures = Vec::new();
+    for profile in planc::profiles::PROFILES {
+        for (stem, source) in bundled() {
+            let Some((_, _, extra)) = UNDER_PROFILES
+                .iter()
+                .find(|(p, s, _)| *p == profile.name && *s == stem)
+            else {
+                failures.push(format!("{} on {stem}: not listed", profile.name));
+                continue;
+            };
+            let mut config = common::config_of(&source);
+            config.profiles = vec![profile.id];
+            config.today = planc::calendar::parse_date("2026-11-28").ok();
+            let found = findings(&source, &planc::check_source(&source, &config));
+            let own = EXPECTED
+                .iter()
+                .find(|(s, _)| *s == stem)
+                .map_or(&[][..], |(_, e)| *e);
+            let mut expected: Vec<(String, String)> = own
+                .iter()
+                .chain(extra.iter())
+                .map(|(code, item)| (code.to_string(), item.to_string()))
+                .collect();
+            expected.sort();
+            if found != expected {
+                failures.push(format!(
+                    "{} on {stem}:\n  expected {expected:?}\n  found    {found:?}",
+                    profile.name
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Without profiles, none of their checks fires on a bundled plan.
+#[test]
+fn without_profiles_no_profile_check_fires_on_a_bundled_plan() {
+    for (stem, source) in bundled() {
+        let mut config = common::config_of(&source);
+        config.today = planc::calendar::parse_date("2026-11-28").ok();
+        for d in planc::check_source(&source, &config) {
+            assert!(
+                !planc::profiles::only_in_profiles(d.code) && d.source.is_none(),
+                "{stem}: {} fires without its profile",
+                d.code
+            );
+        }
+    }
 }
 
 /// Every warning code a plan gets is named in its "Expected warnings" comment.

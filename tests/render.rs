@@ -454,6 +454,30 @@ step report "报告" { owner office; on ta; within 10m; notify city }
     assert!(!card.contains("<h4>"));
 }
 
+/// Under `--lang en` a Chinese plan's page is English (`lang="en"`) and its
+/// own words are marked Chinese; in its own language nothing is marked.
+#[test]
+fn the_plans_own_words_keep_their_language_under_another_lang() {
+    let (_, _, source) = &bundled()[1];
+    let en = planc::render::html::render(&document(source, Some(Lang::En)));
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<th>Step</th>"), "fixed words in English");
+    assert!(
+        en.contains("<label class=\"what\" for=\"t0s0\">1. <span lang=\"zh-CN\">迅速启动应急预案,全面负责应急指挥</span></label>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Owner: <span lang=\"zh-CN\">领导小组组长</span>"),
+        "{en}"
+    );
+    let zh = planc::render::html::render(&document(source, None));
+    assert!(zh.contains("<html lang=\"zh-CN\">"));
+    assert!(
+        !zh.contains("<span lang="),
+        "no marks when the page speaks the plan's language"
+    );
+}
+
 fn planc_document(source: &str) -> planc::render::Document {
     document(source, None)
 }

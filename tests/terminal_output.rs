@@ -125,40 +125,69 @@ fn a_problem_past_column_65535_is_drawn_without_a_panic() {
     assert!(stderr(&out).contains("planc.toml:2:"), "{}", stderr(&out));
 }
 
+/// Plans with lone CRs, each with one problem (its code, 1-based line and column).
+const LONE_CRS: [(&str, &str, usize, usize); 3] = [
+    (
+        "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n",
+        "undefined-name",
+        5,
+        6,
+    ),
+    // A CR in a comment ends the line (and the comment) there too.
+    (
+        "plan \"x\" { commander a } # 注\r释\r\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a; on t }\n",
+        "undefined-name",
+        4,
+        26,
+    ),
+    // So does a CR in a string: it is not closed on its line.
+    (
+        "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张\r三\" }\nstep s \"s\" { owner a; on t }\n",
+        "syntax-error",
+        2,
+        21,
+    ),
+];
+
 #[test]
 fn a_lone_cr_gives_one_position_in_every_format() {
     let dir = temp_root();
     let plan = dir.path().join("cr.plan");
-    fs::write(
-        &plan,
-        "plan \"x\" { commander a }\nrole a \"甲\" { holder \"张三\" }\nstep s \"s\" { owner a\r\r; on t }\n",
-    )
-    .unwrap();
-    let plan = path_str(&plan);
-    let select = ["--select", "undefined-name"];
-    let human = stdout(&planc(&[&["check", plan][..], &select].concat()));
-    assert!(human.contains("cr.plan:5:6]"), "{human}");
-    assert!(human.contains(" 5 │ ; on t }"), "{human}");
-    let json = stdout(&planc(
-        &[&["check", "--format", "json", plan][..], &select].concat(),
-    ));
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(json["diagnostics"][0]["line"], 5);
-    assert_eq!(json["diagnostics"][0]["column"], 6);
-    let sarif = stdout(&planc(
-        &[&["check", "--format", "sarif", plan][..], &select].concat(),
-    ));
-    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
-    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
-    assert_eq!(
-        (&region["startLine"], &region["startColumn"]),
-        (&5.into(), &6.into())
-    );
-    let github = stdout(&planc(
-        &[&["check", "--format", "github", plan][..], &select].concat(),
-    ));
-    assert!(
-        github.contains(",line=5,endLine=5,col=6,endColumn=7::"),
-        "{github}"
-    );
+    for (text, code, line, column) in LONE_CRS {
+        fs::write(&plan, text).unwrap();
+        let plan = path_str(&plan);
+        let select = ["--select", code];
+        let human = stdout(&planc(&[&["check", plan][..], &select].concat()));
+        assert!(
+            human.contains(&format!("cr.plan:{line}:{column}]")),
+            "{human}"
+        );
+        assert!(human.contains(&format!(" {line} │ ")), "{human}");
+        let json = stdout(&planc(
+            &[&["check", "--format", "json", plan][..], &select].concat(),
+        ));
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(json["diagnostics"][0]["code"], code);
+        assert_eq!(json["diagnostics"][0]["line"], line);
+        assert_eq!(json["diagnostics"][0]["column"], column);
+        let sarif = stdout(&planc(
+            &[&["check", "--format", "sarif", plan][..], &select].concat(),
+        ));
+        let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+        let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (&region["startLine"], &region["startColumn"]),
+            (&line.into(), &column.into())
+        );
+        let github = stdout(&planc(
+            &[&["check", "--format", "github", plan][..], &select].concat(),
+        ));
+        assert!(
+            github.contains(&format!(
+                ",line={line},endLine={line},col={column},endColumn={}::",
+                column + 1
+            )),
+            "{github}"
+        );
+    }
 }

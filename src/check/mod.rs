@@ -8,6 +8,7 @@
 pub(crate) mod hierarchy;
 pub(crate) mod holder;
 pub(crate) mod mentions;
+pub(crate) mod reporting;
 pub mod rules;
 pub(crate) mod words;
 
@@ -16,9 +17,10 @@ use std::cell::OnceCell;
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
 use crate::graph::Graphs;
-use crate::logic::schedule::Schedule;
+use crate::logic::schedule::{Checklists, Schedule};
 use crate::logic::{self, Analysis, Conditions};
 use crate::model::Model;
+use crate::profiles::{ProfileId, Source};
 
 /// What every rule may look at.
 pub struct Context<'a, 's> {
@@ -31,6 +33,8 @@ pub struct Context<'a, 's> {
     schedule: OnceCell<Schedule>,
     /// The triggers' conditions written out (see `logic::regions`), once.
     conditions: OnceCell<Conditions>,
+    /// Each trigger's checklist (see `logic::schedule::Checklists`), once.
+    checklists: OnceCell<Checklists>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -42,6 +46,7 @@ impl<'a, 's> Context<'a, 's> {
             analysis: OnceCell::new(),
             schedule: OnceCell::new(),
             conditions: OnceCell::new(),
+            checklists: OnceCell::new(),
         }
     }
 
@@ -55,6 +60,13 @@ impl<'a, 's> Context<'a, 's> {
     /// computed once per plan.
     pub fn schedule(&self) -> &Schedule {
         self.schedule.get_or_init(|| Schedule::build(self.model))
+    }
+
+    /// What is done when each trigger fires (the trigger and every trigger
+    /// that fires whenever it does), once per plan.
+    pub fn checklists(&self) -> &Checklists {
+        self.checklists
+            .get_or_init(|| Checklists::build(self.model, self.graphs, self.schedule()))
     }
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
@@ -101,8 +113,18 @@ pub fn rule(code: Code) -> &'static Rule {
 pub fn severity(code: Code, config: &Config) -> Option<Severity> {
     match config.severities.get(&code) {
         Some(configured) => *configured,
-        None => rule(code).default_severity,
+        None => default_severity(code, &config.profiles),
     }
+}
+
+/// The severity of a code when `planc.toml` does not set it: the rule's
+/// default, or, for a check of an enabled profile, the profile's.
+pub fn default_severity(code: Code, profiles: &[ProfileId]) -> Option<Severity> {
+    rule(code).default_severity.or_else(|| {
+        crate::profiles::listing(code)
+            .find(|(p, _)| profiles.contains(&p.id))
+            .map(|(_, cited)| cited.severity)
+    })
 }
 
 /// Runs every rule that is not off.
@@ -122,6 +144,15 @@ pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnost
     diagnostics.retain_mut(|d| match severity(d.code, config) {
         Some(s) => {
             d.severity = s;
+            if d.source.is_none() {
+                d.source =
+                    crate::profiles::cited(d.code, &config.profiles).map(|(profile, cited)| {
+                        Source {
+                            profile,
+                            clause: cited.clause,
+                        }
+                    });
+            }
             true
         }
         None => false,

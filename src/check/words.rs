@@ -37,15 +37,31 @@ pub fn value(model: &Model, fact: u32, point: Point) -> String {
 }
 
 /// A range of a count or `number` fact's values as the plan would bound
-/// them: `30` to `49`, or for a number `[1, 2)`.
+/// them: `30` to `49`, or for a number "1 to 2 (1 included, 2 not)" — in
+/// words, not interval notation, which a clerk need not read.
 pub fn hole(model: &Model, fact: u32, (from, to): (u64, u64)) -> Message {
     match model.facts.get(fact as usize).map(|f| &f.ty) {
         Some(FactType::Number { places }) => {
-            let (lower, upper) = crate::decimal::range_of_units(from, to, *places);
-            msg!(
-                "trigger-gap-hole-one",
-                value = crate::decimal::range_words(lower, upper)
-            )
+            match crate::decimal::range_of_units(from, to, *places) {
+                (lower, Some(upper)) if lower.value != upper.value => {
+                    let ends = match (lower.inclusive, upper.inclusive) {
+                        (true, true) => "both",
+                        (true, false) => "from",
+                        (false, true) => "to",
+                        (false, false) => "neither",
+                    };
+                    msg!(
+                        "trigger-gap-hole-number",
+                        from = lower.value.to_string(),
+                        to = upper.value.to_string(),
+                        ends = ends
+                    )
+                }
+                (lower, upper) => msg!(
+                    "trigger-gap-hole-one",
+                    value = crate::decimal::range_words(lower, upper)
+                ),
+            }
         }
         _ if from == to => msg!("trigger-gap-hole-one", value = from.to_string()),
         _ => msg!(

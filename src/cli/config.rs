@@ -37,8 +37,9 @@ pub struct Loaded {
 impl Loaded {
     fn new(path: Option<PathBuf>, file: ConfigFile, overrides: &Overrides) -> Loaded {
         let mut config = file.config;
+        let profiles = config.profiles.clone();
         overrides.apply(&mut config, |code| {
-            planc::check::rule(code).default_severity
+            planc::check::default_severity(code, &profiles)
         });
         Loaded {
             dir: path

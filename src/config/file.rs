@@ -15,6 +15,10 @@
 //! [unassigned-role]
 //! placeholders = ["待填", "某某"] # holder texts that also count as unassigned
 //!
+//! profiles = ["gbt29639", "xinfang"]   # (v1) the regulations plans are reviewed against
+//! [settings]                   # (v1) limits that differ by jurisdiction
+//! report-within = "15m"        # report-deadline's limit (default 1h)
+//!
 //! [files]                      # which files a folder walk checks; globs
 //! include = ["*.plan"]         # relative to the folder of planc.toml
 //! exclude = ["drafts/**"]
@@ -26,6 +30,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Config, find_code};
 use crate::diagnostic::{Code, Severity};
 use crate::lang::Lang;
+use crate::profiles::ProfileId;
 use crate::span::Span;
 
 /// A parsed `planc.toml`: the settings the checks see, and the file filter
@@ -61,7 +66,16 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
-const TABLES: &[&str] = &["rules", "span-of-control", "unassigned-role", "files"];
+const TABLES: &[&str] = &[
+    "rules",
+    "span-of-control",
+    "unassigned-role",
+    "files",
+    "settings",
+];
+
+/// The keys of `[settings]`.
+const SETTINGS: &[&str] = &["report-within"];
 
 /// Parses the text of a `planc.toml`. All problems are reported, in file order.
 pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
@@ -87,8 +101,13 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
             reader.lang(value);
             continue;
         }
+        if name == "profiles" {
+            reader.profiles(key, value);
+            continue;
+        }
         if !TABLES.contains(&name) {
-            reader.unknown(key, TABLES, "planc.toml has the tables");
+            let known: Vec<&str> = TABLES.iter().copied().chain(["lang", "profiles"]).collect();
+            reader.unknown(key, &known, "planc.toml has the keys");
             continue;
         }
         let Some(table) = reader.table(key, value) else {
@@ -98,6 +117,7 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
             "rules" => reader.rules(table),
             "span-of-control" => reader.span_of_control(table),
             "unassigned-role" => reader.unassigned_role(table),
+            "settings" => reader.settings(table),
             _ => reader.files(table),
         }
     }
@@ -253,12 +273,65 @@ impl Reader {
                 _ => None,
             };
             match limit {
-                Some(limit) if limit >= 1 => self.file.config.span_of_control = limit,
+                Some(limit) if limit >= 1 => self.file.config.span_of_control = Some(limit),
                 _ => self.error(
                     span_of(value),
                     "`limit` must be a whole number of roles, 1 or more".into(),
                     "not a positive integer",
                     Some("for example `limit = 7` (the default)".into()),
+                ),
+            }
+        }
+    }
+
+    /// `profiles = ["gbt29639", …]`: every name one of `profiles::PROFILES`.
+    fn profiles(&mut self, key: &Key, value: &Value) {
+        let Some(names) = self.strings(key, value) else {
+            return;
+        };
+        let known: Vec<&str> = crate::profiles::names().collect();
+        for (name, span) in names {
+            match ProfileId::from_name(&name) {
+                Some(id) => self.file.config.profiles.push(id),
+                None => {
+                    let help = match crate::suggest::closest(&name, &known) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("the profiles are {}", quoted_list(&known)),
+                    };
+                    self.error(
+                        span,
+                        format!("unknown profile `{name}` in planc.toml"),
+                        "planc has no profile of this name",
+                        Some(help),
+                    );
+                }
+            }
+        }
+        self.file.config.profiles.sort();
+        self.file.config.profiles.dedup();
+    }
+
+    fn settings(&mut self, table: &DeTable) {
+        for (key, value) in table.iter() {
+            if !SETTINGS.contains(&key.get_ref().as_ref()) {
+                self.unknown(key, SETTINGS, "[settings] has the keys");
+                continue;
+            }
+            let parsed = value
+                .get_ref()
+                .as_str()
+                .and_then(|text| crate::syntax::parse_duration(text).ok())
+                .filter(|&(seconds, _)| seconds > 0);
+            match parsed {
+                Some((seconds, _)) => self.file.config.report_within = Some(seconds),
+                None => self.error(
+                    span_of(value),
+                    "`report-within` must be a duration such as \"1h\" or \"15m\"".into(),
+                    "not a duration",
+                    Some(
+                        "write it as the plan writes `within`, in quotes: `report-within = \"1h\"`"
+                            .into(),
+                    ),
                 ),
             }
         }
@@ -373,7 +446,7 @@ mod tests {
             c.severities.get(&Code::MissingOwner),
             Some(&Some(Severity::Error))
         );
-        assert_eq!(c.span_of_control, 9);
+        assert_eq!(c.span_of_control, Some(9));
         assert_eq!(c.placeholders, ["待填"]);
         assert_eq!(file.include, ["*.yuan"]);
         assert_eq!(file.exclude, ["drafts/**"]);
@@ -404,6 +477,36 @@ mod tests {
             "the severity of `no-drill` must be \"error\", \"warning\" or \"off\""
         );
         assert_eq!(errors("[files]\nexclude = [\"a/[\"]\n")[0].1, "\"a/[\"");
+    }
+
+    #[test]
+    fn profiles_and_settings() {
+        let text = "profiles = [\"xinfang\", \"gbt29639\", \"xinfang\"]\n[settings]\nreport-within = \"15m\"\n";
+        let file = parse(text).unwrap();
+        assert_eq!(
+            file.config.profiles,
+            [ProfileId::Gbt29639, ProfileId::Xinfang]
+        );
+        assert_eq!(file.config.report_within, Some(900));
+        let text = "profiles = [\"gbt2963\", \"osha-1910\"]\n[settings]\nreport-witin = \"1h\"\n[setting]\n";
+        let got = errors(text);
+        assert_eq!(got[0].0, "unknown profile `gbt2963` in planc.toml");
+        assert_eq!(got[0].1, "\"gbt2963\"");
+        assert_eq!(got[0].2.as_deref(), Some("did you mean `gbt29639`?"));
+        assert_eq!(got[1].1, "\"osha-1910\"");
+        assert!(
+            got[1]
+                .2
+                .as_deref()
+                .unwrap()
+                .starts_with("the profiles are `gbt29639`")
+        );
+        assert_eq!(got[2].1, "report-witin");
+        assert_eq!(got[2].2.as_deref(), Some("did you mean `report-within`?"));
+        assert_eq!(got[3].1, "setting");
+        assert_eq!(got[3].2.as_deref(), Some("did you mean `settings`?"));
+        let got = errors("profiles = \"ics\"\n[settings]\nreport-within = \"soon\"\n");
+        assert_eq!((got[0].1, got[1].1), ("\"ics\"", "\"soon\""));
     }
 
     #[test]

@@ -66,6 +66,12 @@ impl Overrides {
             config.today = self.today;
         }
         if let Some(select) = &self.select {
+            // `--select ALL` (every code) turns on what is off by default,
+            // but not the checks of a profile that is not enabled: those
+            // are turned on by the profile, or by naming them.
+            let all = Code::ALL
+                .iter()
+                .all(|c| *c == Code::SyntaxError || select.contains(c));
             for &code in Code::ALL {
                 if code == Code::SyntaxError {
                     continue;
@@ -74,7 +80,10 @@ impl Overrides {
                     Some(configured) => *configured,
                     None => default(code),
                 };
-                let wanted = if select.contains(&code) {
+                let wanted = if all && current.is_none() && crate::profiles::only_in_profiles(code)
+                {
+                    None
+                } else if select.contains(&code) {
                     Some(current.unwrap_or(Severity::Warning))
                 } else {
                     None

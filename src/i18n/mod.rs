@@ -156,12 +156,14 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/names.ftl", include_str!("en/names.ftl")),
     (Lang::En, "en/checks.ftl", include_str!("en/checks.ftl")),
     (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
+    (Lang::En, "en/profiles.ftl", include_str!("en/profiles.ftl")),
     (Lang::En, "en/serve.ftl", include_str!("en/serve.ftl")),
     (Lang::Zh, "zh/words.ftl", include_str!("zh/words.ftl")),
     (Lang::Zh, "zh/syntax.ftl", include_str!("zh/syntax.ftl")),
     (Lang::Zh, "zh/names.ftl", include_str!("zh/names.ftl")),
     (Lang::Zh, "zh/checks.ftl", include_str!("zh/checks.ftl")),
     (Lang::Zh, "zh/tools.ftl", include_str!("zh/tools.ftl")),
+    (Lang::Zh, "zh/profiles.ftl", include_str!("zh/profiles.ftl")),
     (Lang::Zh, "zh/serve.ftl", include_str!("zh/serve.ftl")),
 ];
 

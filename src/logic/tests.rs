@@ -314,6 +314,34 @@ fn independent_ors_are_decided_without_search() {
     assert_eq!(verdicts(&unsat)[0].1, "unsat");
 }
 
+#[test]
+fn a_fact_outside_a_big_nodes_range_is_not_searched_with_it() {
+    use super::net::{FALSE, Net};
+    use super::sets::{FLAG, FactSet};
+    // Every atom first (so `first_use` alone would not tell them apart),
+    // then an `and` chain over facts 0..100, too big to list its facts.
+    let mut net = Net::new(vec![FLAG; 200]);
+    let atoms: Vec<_> = (0..200).map(|f| net.atom(f, FactSet::flag(true))).collect();
+    let mut chain = atoms[0];
+    for &atom in &atoms[1..100] {
+        chain = net.and(vec![chain, atom]);
+    }
+    assert_eq!(
+        net.budget.spent, 0,
+        "each link adds a fact outside the chain's range"
+    );
+    let outside = net.and(vec![chain, atoms[150]]);
+    assert_ne!(outside, FALSE);
+    assert_eq!(
+        net.budget.spent, 0,
+        "fact 150 lies outside the chain's facts 0..=99"
+    );
+    // A fact inside the range is still searched, and the contradiction found.
+    let inside = net.atom(50, FactSet::flag(false));
+    assert_eq!(net.and(vec![chain, inside]), FALSE);
+    assert!(net.budget.spent > 0);
+}
+
 /// A model whose only trigger's condition is `nodes`, root last.
 fn with_condition(nodes: Vec<Cond>) -> Verdict {
     let source = format!("{FACTS}trigger t \"t\" when x\n");

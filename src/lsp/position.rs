@@ -19,9 +19,8 @@ impl LineIndex {
     /// The position of a byte offset (clamped to the text, rounded down to a
     /// character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let (line, before) = self.0.line_and_prefix(text, offset);
-        let character: usize = before.chars().map(char::len_utf16).sum();
-        Position::new(line as u32, character as u32)
+        let column = self.0.column(text, offset);
+        Position::new(column.line as u32, column.utf16 as u32)
     }
 
     /// The byte offset of a position. A line past the end gives the end of

@@ -2,8 +2,10 @@
 //! built once from the model and shared by the Markdown and HTML renderers.
 
 use crate::graph::Graphs;
-use crate::logic::schedule::{Checklists, Response, Schedule, Scheduled};
-use crate::model::Model;
+use std::collections::HashMap;
+
+use crate::logic::schedule::{Checklists, Due, Response, Schedule, Scheduled};
+use crate::model::{Model, StepId, TriggerId};
 use crate::syntax::ast::{self, Item};
 
 use super::condition;
@@ -15,7 +17,10 @@ pub use super::view::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The language of the fixed words (`--lang`, else the plan's).
     pub lang: Lang,
+    /// The language the plan's own words are written in (`Lang::detect`).
+    pub text_lang: Lang,
     pub header: Header,
     /// Most severe level first.
     pub triggers: Vec<TriggerSection>,
@@ -58,13 +63,15 @@ impl Document {
             .into_iter()
             .map(|t| (t, all.of(t)))
             .collect();
-        let bases = builds_on(&checklists);
+        let steps_by_checklist: Vec<StepsOf> =
+            checklists.iter().map(|(_, r)| steps_of(r)).collect();
+        let bases = builds_on(&checklists, &steps_by_checklist);
         let triggers = checklists
             .iter()
             .zip(&bases)
             .map(|((t, steps), base)| {
                 let trigger = model.trigger(*t);
-                let base_steps = base.map(|b| checklists[b].1);
+                let base_steps = base.map(|b| &steps_by_checklist[b]);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
                     label: clean(&trigger.named.label.value),
@@ -136,6 +143,7 @@ impl Document {
             .collect();
         Document {
             lang,
+            text_lang: Lang::detect(model),
             header: header.unwrap_or_default(),
             triggers,
             roles,
@@ -184,36 +192,50 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
     }
 }
 
-/// Whether `response` runs the step of `s` in the same phase by the same time.
-fn holds(response: &Response, s: &Scheduled) -> bool {
+/// The steps of a checklist, each with its phase and latest due time: to
+/// ask in O(1) whether another checklist's step is in it the same way.
+type StepsOf = HashMap<StepId, (u32, Option<Due>)>;
+
+fn steps_of(response: &Response) -> StepsOf {
     response
         .steps
         .iter()
-        .any(|r| r.step == s.step && r.phase == s.phase && r.due == s.due)
+        .map(|s| (s.step, (s.phase, s.due)))
+        .collect()
+}
+
+/// Whether the checklist of `steps` runs the step of `s` in the same phase by the same time.
+fn holds(steps: &StepsOf, s: &Scheduled) -> bool {
+    steps.get(&s.step) == Some(&(s.phase, s.due))
 }
 
 /// For each checklist (in the order shown), the one it builds on: the
 /// largest other checklist whose every step, with the same phase and due
 /// time, it also holds — a strictly smaller one, or an equal one shown
 /// earlier (so no two checklists build on each other). Ties: shown first.
-fn builds_on(checklists: &[(crate::model::TriggerId, &Response)]) -> Vec<Option<usize>> {
-    let contains = |big: &Response, small: &Response| small.steps.iter().all(|s| holds(big, s));
+///
+/// The candidates are tried largest first, so the first that fits is the
+/// answer: a chain of triggers that each set off the next asks one question
+/// per checklist, not one per pair of them (which was quartic in the chain).
+fn builds_on(checklists: &[(TriggerId, &Response)], steps: &[StepsOf]) -> Vec<Option<usize>> {
+    let mut by_size: Vec<usize> = (0..checklists.len())
+        .filter(|&j| !checklists[j].1.steps.is_empty())
+        .collect();
+    by_size.sort_by_key(|&j| (std::cmp::Reverse(checklists[j].1.steps.len()), j));
     checklists
         .iter()
         .enumerate()
         .map(|(i, (_, mine))| {
-            let mut best: Option<usize> = None;
-            for (j, (_, other)) in checklists.iter().enumerate() {
-                let n = other.steps.len();
-                let smaller = n < mine.steps.len() || (n == mine.steps.len() && j < i);
-                if j == i || n == 0 || !smaller || !contains(mine, other) {
-                    continue;
-                }
-                if best.is_none_or(|b| checklists[b].1.steps.len() < n) {
-                    best = Some(j);
-                }
-            }
-            best
+            let size = mine.steps.len();
+            // The first candidate no larger than `mine` (equal ones only if shown earlier).
+            let from = by_size.partition_point(|&j| checklists[j].1.steps.len() > size);
+            by_size[from..].iter().copied().find(|&j| {
+                let n = checklists[j].1.steps.len();
+                j != i
+                    && (n < size || j < i)
+                    && n <= steps[i].len()
+                    && checklists[j].1.steps.iter().all(|s| holds(&steps[i], s))
+            })
         })
         .collect()
 }

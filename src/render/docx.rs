@@ -97,7 +97,7 @@ pub(super) fn bold(t: &str) -> Run {
 /// change the number: Word keeps them as written).
 pub(super) fn pieces(p: Paragraph, pieces: &[Piece]) -> Paragraph {
     pieces.iter().fold(p, |p, piece| match piece {
-        Piece::Text(t) | Piece::Phone(t) => p.add_run(text(t)),
+        Piece::Text(t) | Piece::User(t) | Piece::Phone(t) => p.add_run(text(t)),
     })
 }
 

@@ -115,7 +115,7 @@ pub fn render_cards(doc: &Document, cards: &[RoleCard]) -> String {
         html! {
             @for (i, card) in cards.iter().enumerate() {
                 div class=(if i > 0 { "page" } else { "first" }) {
-                    p.note { (doc.header.title) }
+                    p.note { (p.u(&doc.header.title)) }
                     (p.card(card, 1))
                 }
             }
@@ -168,11 +168,35 @@ impl<'a> Page<'a> {
 
     /// A party with its holder (unless the same words) and phones.
     pub(super) fn party(&self, p: &Party) -> Markup {
-        pieces(&say::party_pieces(p, self.w))
+        self.pieces(&say::party_pieces(p, self.w))
     }
 
     pub(super) fn parties(&self, ps: &[Party]) -> Markup {
-        pieces(&say::parties_pieces(ps, self.w))
+        self.pieces(&say::parties_pieces(ps, self.w))
+    }
+
+    /// A phrase: its phone numbers each kept on one line, the plan's own
+    /// words marked with their language (`u`).
+    fn pieces(&self, pieces: &[say::Piece]) -> Markup {
+        html! {
+            @for p in pieces {
+                @match p {
+                    say::Piece::Text(t) => (t),
+                    say::Piece::User(t) => (self.u(t)),
+                    say::Piece::Phone(t) => span.phone { (t) },
+                }
+            }
+        }
+    }
+
+    /// The plan's own words, marked with the plan's language when the page
+    /// speaks another (a Chinese plan under `--lang en`): browsers, screen
+    /// readers and fonts then read each part in its own language.
+    pub(super) fn u(&self, text: &str) -> Markup {
+        html! {
+            @if self.doc.text_lang == self.lang { (text) }
+            @else { span lang=(self.doc.text_lang.html_tag()) { (text) } }
+        }
     }
 
     /// Phone numbers, each kept on one line.
@@ -189,30 +213,30 @@ impl<'a> Page<'a> {
         let (w, h) = (self.w, &self.doc.header);
         html! {
             header {
-                h1 { (h.title) }
+                h1 { (self.u(&h.title)) }
                 dl.fields {
-                    @if let Some(v) = &h.issuer { dt { (w.issuer) } dd { (v) } }
+                    @if let Some(v) = &h.issuer { dt { (w.issuer) } dd { (self.u(v)) } }
                     @if let Some(v) = &h.date { dt { (w.date) } dd { (v) } }
-                    @if !h.basis.is_empty() { dt { (w.basis) } dd { (h.basis.join(w.comma)) } }
-                    @if let Some(v) = &h.scope { dt { (w.scope) } dd { (v) } }
+                    @if !h.basis.is_empty() { dt { (w.basis) } dd { (self.u(&h.basis.join(w.comma))) } }
+                    @if let Some(v) = &h.scope { dt { (w.scope) } dd { (self.u(v)) } }
                     @if let Some(c) = &h.commander { dt { (w.commander) } dd { (self.party(c)) } }
                     @if let Some(v) = &h.version { dt { (w.version) } dd { (v) } }
                     @if let Some(v) = &h.kind { dt { (w.kind) } dd { (v) } }
-                    @if let Some(v) = &h.approver { dt { (w.approver) } dd { (v) } }
+                    @if let Some(v) = &h.approver { dt { (w.approver) } dd { (self.u(v)) } }
                     @if let Some(v) = &h.effective { dt { (w.effective) } dd { (v) } }
                     @if let Some(v) = &h.reviewed { dt { (w.reviewed) } dd { (v) } }
-                    @if let Some(v) = &h.distribution { dt { (w.distribution) } dd { (v) } }
+                    @if let Some(v) = &h.distribution { dt { (w.distribution) } dd { (self.u(v)) } }
                 }
                 @if !h.revisions.is_empty() {
                     table.revisions {
                         caption { (w.revisions) }
                         thead { tr { th { (w.revision_date) } th { (w.revision_note) } } }
                         tbody {
-                            @for (date, note) in &h.revisions { tr { td { (date) } td { (note) } } }
+                            @for (date, note) in &h.revisions { tr { td { (date) } td { (self.u(note)) } } }
                         }
                     }
                 }
-                @for t in &h.texts { p { (t) } }
+                @for t in &h.texts { p { (self.u(t)) } }
             }
         }
     }
@@ -224,14 +248,14 @@ impl<'a> Page<'a> {
             @for (i, t) in self.doc.triggers.iter().enumerate() {
                 section.trigger id=(format!("trigger-{i}")) {
                     h3 {
-                        (w.trigger) (w.colon) (t.label)
+                        (w.trigger) (w.colon) (self.u(&t.label))
                         @if let Some(l) = &t.level {
                             " " span.level { (w.open.trim()) (w.level) (w.colon) (say::level(&l.name, &l.label)) (w.close) }
                         }
                     }
                     p.condition { strong { (w.condition) (w.colon) } (t.condition) }
                     @if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
-                        p.until { strong { (w.level_until) (w.colon) } (until) }
+                        p.until { strong { (w.level_until) (w.colon) } (self.u(until)) }
                     }
                     @if !t.also.is_empty() {
                         p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
@@ -295,14 +319,14 @@ impl<'a> Page<'a> {
             tr.step {
                 td.tick { input.tick type="checkbox" id=(id); }
                 td {
-                    label.what for=(id) { (number) ". " (s.label) }
+                    label.what for=(id) { (number) ". " (self.u(&s.label)) }
                     div.fields {
                         @if let Some(o) = &s.owner { span { (w.owner) (w.colon) (self.party(o)) } }
                         @if !s.with.is_empty() { span { (w.with) (w.colon) (self.parties(&s.with)) } }
                         @if !s.notify.is_empty() { span { (w.notify) (w.colon) (self.parties(&s.notify)) } }
                         @if let Some(a) = self.anchored(s, shown) { span { (w.deadline) (w.colon) (a) } }
                         @if let (Some(_), Some(e)) = (s.within, &s.every) { span { (w.repeat) (w.colon) (w.then) (every_written_words(e, self.lang)) } }
-                        @if let Some(u) = &s.until { span { (w.until) (w.colon) (u) } }
+                        @if let Some(u) = &s.until { span { (w.until) (w.colon) (self.u(u)) } }
                         @if !numbers.is_empty() || !labels.is_empty() {
                             span {
                                 (w.after) (w.colon)
@@ -313,7 +337,7 @@ impl<'a> Page<'a> {
                                 (labels.join(w.comma))
                             }
                         }
-                        @for t in &s.texts { span { (w.detail) (w.colon) (t) } }
+                        @for t in &s.texts { span { (w.detail) (w.colon) (self.u(t)) } }
                     }
                 }
                 td.due { @if let Some(d) = say::latest(s.within, s.every.as_ref(), self.lang) { span.deadline { (d) } } }
@@ -343,12 +367,12 @@ impl<'a> Page<'a> {
                 section.routines {
                     h2 { (w.routines) }
                     @for r in &self.doc.routines {
-                        h3 { (if r.drill { w.drill } else { w.routine }) (w.colon) (r.label) }
+                        h3 { (if r.drill { w.drill } else { w.routine }) (w.colon) (self.u(&r.label)) }
                         dl.fields {
                             @if let Some(o) = &r.owner { dt { (w.owner) } dd { (self.party(o)) } }
                             @if !r.with.is_empty() { dt { (w.with) } dd { (self.parties(&r.with)) } }
                             @if let Some(e) = r.every { dt { (w.every) } dd { (every_words(e, self.lang)) } }
-                            @for t in &r.texts { dt { (w.detail) } dd { (t) } }
+                            @for t in &r.texts { dt { (w.detail) } dd { (self.u(t)) } }
                         }
                     }
                 }
@@ -368,16 +392,16 @@ impl<'a> Page<'a> {
                     tbody {
                         @for r in &self.doc.roles {
                             tr {
-                                td { (r.label) }
-                                td { @if let Some(h) = &r.holder { (h) } }
+                                td { (self.u(&r.label)) }
+                                td { @if let Some(h) = &r.holder { (self.u(h)) } }
                                 td { (self.phones(&r.phones)) }
                                 td { @if let Some(d) = &r.deputy { (self.party(d)) } }
                             }
                         }
                         @for e in &self.doc.externals {
                             tr {
-                                td { (e.label) @for t in &e.texts { br; small { (t) } } }
-                                td { @if let Some(h) = &e.holder { (h) } }
+                                td { (self.u(&e.label)) @for t in &e.texts { br; small { (self.u(t)) } } }
+                                td { @if let Some(h) = &e.holder { (self.u(h)) } }
                                 td { (self.phones(&e.phones)) }
                                 td {}
                             }
@@ -397,28 +421,16 @@ impl<'a> Page<'a> {
                         @match entry {
                             OutlineEntry::Section { depth, title } => {
                                 @match depth {
-                                    0 => h3 { (title) },
-                                    1 => h4 { (title) },
-                                    2 => h5 { (title) },
-                                    _ => h6 { (title) },
+                                    0 => h3 { (self.u(title)) },
+                                    1 => h4 { (self.u(title)) },
+                                    2 => h5 { (self.u(title)) },
+                                    _ => h6 { (self.u(title)) },
                                 }
                             }
-                            OutlineEntry::Text { text, .. } => p { (text) },
+                            OutlineEntry::Text { text, .. } => p { (self.u(text)) },
                         }
                     }
                 }
-            }
-        }
-    }
-}
-
-/// A phrase, its phone numbers each kept on one line.
-pub(super) fn pieces(pieces: &[say::Piece]) -> Markup {
-    html! {
-        @for p in pieces {
-            @match p {
-                say::Piece::Text(t) => (t),
-                say::Piece::Phone(t) => span.phone { (t) },
             }
         }
     }

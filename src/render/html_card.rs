@@ -26,14 +26,14 @@ impl Page<'_> {
         let w = self.w;
         let title = html! {
             @if depth <= 1 { (w.card_title) (w.colon) }
-            (card.label)
+            (self.u(&card.label))
             @if card.commander { " " span.commander { (w.commander_mark) } }
         };
         html! {
             article.card {
                 (heading(depth, title))
                 table.who { tbody {
-                    @if let Some(h) = &card.holder { tr { th { (w.holder) } td { (h) } } }
+                    @if let Some(h) = &card.holder { tr { th { (w.holder) } td { (self.u(h)) } } }
                     @if !card.phones.is_empty() { tr { th { (w.phone) } td { (self.phones(&card.phones)) } } }
                     @if let Some(d) = &card.deputy { tr { th { (w.deputy) } td { (self.party(d)) } } }
                     @if !card.members.is_empty() { tr { th { (w.members) } td { (self.parties(&card.members)) } } }
@@ -51,15 +51,15 @@ impl Page<'_> {
                             }
                         }
                     }
-                    @if !card.duties.is_empty() { tr { th { (w.duties) } td { (card.duties.join(w.comma)) } } }
-                    @for t in &card.texts { tr { th { (w.detail) } td { (t) } } }
+                    @if !card.duties.is_empty() { tr { th { (w.duties) } td { (self.u(&card.duties.join(w.comma))) } } }
+                    @for t in &card.texts { tr { th { (w.detail) } td { (self.u(t)) } } }
                 } }
                 @for group in &card.triggers {
                     (heading(depth + 1, html! {
                         (w.trigger) (w.colon)
                         @for (k, r) in group.triggers.iter().enumerate() {
                             @if k > 0 { (w.comma) }
-                            (r.label)
+                            (self.u(&r.label))
                         }
                     }))
                     table.tasks { tbody {
@@ -71,7 +71,7 @@ impl Page<'_> {
                         strong { (w.routines) (w.colon) }
                         @for (k, task) in card.routines.iter().enumerate() {
                             @if k > 0 { (w.comma) }
-                            (say::relation(task.relation, w)) (w.colon) (task.label)
+                            (say::relation(task.relation, w)) (w.colon) (self.u(&task.label))
                         }
                     }
                 }
@@ -95,7 +95,7 @@ impl Page<'_> {
             tr {
                 td.tick { span.box {} }
                 td {
-                    strong { (say::relation(task.relation, w)) (w.colon) } (task.label)
+                    strong { (say::relation(task.relation, w)) (w.colon) } (self.u(&task.label))
                     @if let Some(o) = &task.owner { br; span.who { (w.led_by) (w.colon) (self.party(o)) } }
                     @if !task.notify.is_empty() { br; span.who { (w.notify) (w.colon) (self.parties(&task.notify)) } }
                 }

@@ -182,6 +182,15 @@ struct Scheduled<'a> {
     phase: u32,
     /// The latest due time under this trigger, from the moment the plan is set off.
     due: Option<Duration>,
+    /// (v1) When that due time is counted from a step (`within D from S`):
+    /// the step and D.
+    from: Option<From<'a>>,
+}
+
+#[derive(Serialize)]
+struct From<'a> {
+    step: &'a str,
+    within: Duration,
 }
 
 #[derive(Serialize)]
@@ -310,6 +319,10 @@ pub fn render(doc: &Document, model: &Model) -> String {
                                     step: &s.name,
                                     phase: s.phase,
                                     due: s.within.map(|d| duration(d.seconds)),
+                                    from: s.anchor.as_ref().map(|a| From {
+                                        step: &a.name,
+                                        within: duration(a.within.seconds),
+                                    }),
                                 })
                                 .collect()
                         })

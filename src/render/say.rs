@@ -13,7 +13,10 @@ use super::words::{Lang, Words, due_within_words, every_written_words, written_w
 /// the hyphen at such a break).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
+    /// Fixed words and punctuation.
     Text(String),
+    /// The plan's own words (a label, a holder).
+    User(String),
     Phone(String),
 }
 
@@ -22,7 +25,7 @@ pub fn text(pieces: &[Piece]) -> String {
     pieces
         .iter()
         .map(|p| match p {
-            Piece::Text(t) | Piece::Phone(t) => t.as_str(),
+            Piece::Text(t) | Piece::User(t) | Piece::Phone(t) => t.as_str(),
         })
         .collect()
 }
@@ -35,14 +38,14 @@ pub fn party(p: &Party, w: &Words) -> String {
 
 /// `party` in pieces.
 pub fn party_pieces(p: &Party, w: &Words) -> Vec<Piece> {
-    let mut out = vec![Piece::Text(p.label.clone())];
+    let mut out = vec![Piece::User(p.label.clone())];
     let holder = p.holder.as_ref().filter(|h| **h != p.label);
     if holder.is_none() && p.phones.is_empty() {
         return out;
     }
     out.push(Piece::Text(w.open.to_string()));
     if let Some(h) = holder {
-        out.push(Piece::Text(h.clone()));
+        out.push(Piece::User(h.clone()));
         if !p.phones.is_empty() {
             out.push(Piece::Text(w.note_comma.to_string()));
         }

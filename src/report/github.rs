@@ -46,6 +46,10 @@ pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
                 message.push('\n');
                 message.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
+            if let Some(cited) = d.source {
+                message.push('\n');
+                message.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
+            }
             out.push(Annotation {
                 severity: d.severity,
                 title: d.code.as_str().to_string(),

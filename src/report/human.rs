@@ -14,6 +14,10 @@ use crate::escape;
 use crate::i18n::msg;
 use crate::lang::Lang;
 
+/// The most labels drawn for one diagnostic; the rest are counted in a note
+/// after the help (JSON, SARIF and the editor keep them all).
+pub const MAX_DRAWN_LABELS: usize = 32;
+
 #[derive(Debug, Clone, Copy)]
 pub struct HumanOptions {
     pub color: bool,
@@ -51,13 +55,20 @@ pub(super) struct Shown<'a> {
 impl<'a> Shown<'a> {
     /// `d` with its words `text` (`d.text(lang)`).
     fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource) -> Self {
-        let labels = text.labels.iter().enumerate().map(|(i, (span, label))| {
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(Some(label.clone()), *span)
-            } else {
-                LabeledSpan::new_with_span(Some(label.clone()), *span)
-            }
-        });
+        // A loop of 20,000 roles has 20,000 labels: miette's drawing is
+        // quadratic in them, and no reader follows that many arrows.
+        let labels =
+            text.labels
+                .iter()
+                .take(MAX_DRAWN_LABELS)
+                .enumerate()
+                .map(|(i, (span, label))| {
+                    if i == 0 {
+                        LabeledSpan::new_primary_with_span(Some(label.clone()), *span)
+                    } else {
+                        LabeledSpan::new_with_span(Some(label.clone()), *span)
+                    }
+                });
         Shown {
             code: d.code.as_str(),
             severity: Some(d.severity),
@@ -65,6 +76,20 @@ impl<'a> Shown<'a> {
             help: text.help.as_deref(),
             labels: labels.collect(),
             source,
+        }
+    }
+
+    /// The note that stands for the labels left out of the drawing, if any.
+    /// The help, followed by a note on the labels left out of the drawing
+    /// when there are any.
+    fn help_with_note(text: &DiagnosticText, lang: Lang) -> Option<String> {
+        match text.labels.len().saturating_sub(MAX_DRAWN_LABELS) {
+            0 => text.help.clone(),
+            left => {
+                let help = text.help.clone().unwrap_or_default();
+                let note = msg!("report-labels-not-drawn", help = help, count = left);
+                Some(note.text(lang).trim_start().to_string())
+            }
         }
     }
 
@@ -149,9 +174,16 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
         let source = PlanSource::new(file.path, file.source);
         for diagnostic in file.diagnostics {
             let text = diagnostic.text(options.lang);
+            let help = Shown::help_with_note(&text, options.lang);
+            let mut shown = Shown::of(diagnostic, &text, &source);
+            shown.help = help.as_deref();
             let mut drawn = String::new();
-            Shown::of(diagnostic, &text, &source).draw(&handler, &mut drawn);
-            out.push_str(&localise_help(drawn, options.lang));
+            shown.draw(&handler, &mut drawn);
+            let mut drawn = localise_help(drawn, options.lang);
+            if let Some(cited) = diagnostic.source {
+                add_source(&mut drawn, cited, options.lang);
+            }
+            out.push_str(&drawn);
         }
     }
     out.push_str(&summary_line(Summary::of(files), options.lang));
@@ -169,6 +201,14 @@ fn localise_help(mut drawn: String, lang: Lang) -> String {
         drawn.replace_range(at..at + "  help: ".len(), "  提示：");
     }
     drawn
+}
+
+/// The line `依据：GB/T 29639-2020 6.5` (`source: …`) under the help, before
+/// the blank line that ends the drawing.
+fn add_source(drawn: &mut String, source: crate::diagnostic::Source, lang: Lang) {
+    let line = msg!("report-source", source = source.text(lang)).text(lang);
+    let end = drawn.trim_end_matches('\n').len();
+    drawn.replace_range(end.., &format!("\n  {line}\n\n"));
 }
 
 /// "2 errors, 1 warning in 4 files" or "no problems in 4 files".

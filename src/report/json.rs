@@ -25,6 +25,24 @@ struct JsonDiagnostic<'a> {
     span: JsonSpan,
     labels: Vec<JsonLabel>,
     help: Option<String>,
+    source: Option<JsonSource>,
+}
+
+/// The regulation a profile's finding rests on: the document, and the
+/// clause when it was verified.
+#[derive(Serialize)]
+pub(crate) struct JsonSource {
+    document: String,
+    clause: Option<String>,
+}
+
+impl JsonSource {
+    pub(crate) fn of(source: crate::diagnostic::Source, lang: Lang) -> JsonSource {
+        JsonSource {
+            document: source.document().text(lang),
+            clause: source.clause_text(lang),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -75,6 +93,7 @@ pub fn render(files: &[FileReport], lang: Lang) -> String {
                 },
                 labels,
                 help: d.help.as_ref().map(|h| h.text(lang)),
+                source: d.source.map(|s| JsonSource::of(s, lang)),
             });
         }
     }

@@ -149,10 +149,8 @@ impl Excerpt {
             .map(|(label, span)| {
                 let start = moved.get(&span.start).copied().unwrap_or(0);
                 let end = moved.get(&span.end).copied().unwrap_or(start).max(start);
-                let (line, before) = lines.line_and_prefix(text, span.start);
-                origins
-                    .entry(start)
-                    .or_insert((line, before.chars().count()));
+                let column = lines.column(text, span.start);
+                origins.entry(start).or_insert((column.line, column.chars));
                 let span = SourceSpan::new(start.into(), end - start);
                 let message = label.label().map(|m| escape::visible(m).into_owned());
                 if label.primary() {

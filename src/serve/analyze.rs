@@ -95,15 +95,16 @@ pub fn plan_lang(model: &Model) -> Lang {
 }
 
 /// `POST /api/analyze {file, text, lang}`: what the page shows for the text.
-pub fn analyze(body: &Value, store: &dyn Store) -> Response {
+pub fn analyze(body: &Value, store: &dyn Store, docx: bool) -> Response {
     let text = text_of(body, "text").unwrap_or("");
     let lang = lang_of(body);
     let config = config_of(body, store);
-    Response::json(200, &analysis(text, &config, lang))
+    Response::json(200, &analysis(text, &config, lang, docx))
 }
 
-/// The analysis of a text in `lang`, as the page reads it.
-pub fn analysis(text: &str, config: &Config, lang: Lang) -> Value {
+/// The analysis of a text in `lang`, as the page reads it (`docx`: whether
+/// this build writes Word files).
+pub fn analysis(text: &str, config: &Config, lang: Lang, docx: bool) -> Value {
     let a = Analysis::new(text);
     let diagnostics = a.diagnostics(config);
     let units = Utf16::new(text);
@@ -160,11 +161,9 @@ pub fn analysis(text: &str, config: &Config, lang: Lang) -> Value {
             Some(msg!("serve-blocked-errors", count = errors).text(lang)),
         )
     };
-    let docx_blocked = blocked.clone().or_else(|| {
-        super::DOCX
-            .is_none()
-            .then(|| msg!("serve-no-docx").text(lang))
-    });
+    let docx_blocked = blocked
+        .clone()
+        .or_else(|| (!docx).then(|| msg!("serve-no-docx").text(lang)));
     json!({
         "diagnostics": shown,
         "fix_all": fix_all,
@@ -301,15 +300,25 @@ fn with_line_endings_of(current: &[u8], text: &str) -> String {
     }
 }
 
-/// `GET /docx?file=…`: the saved plan's handout as a Word file.
-pub fn docx(name: &PlanName, store: &dyn Store, lang: Lang) -> Result<Response, Refusal> {
+/// `GET /docx?file=…`: the saved plan's handout as a Word file, in the
+/// language asked for, else the plan's.
+pub fn docx(
+    name: &PlanName,
+    store: &dyn Store,
+    asked: Option<Lang>,
+    make: Option<super::MakeDocx>,
+) -> Result<Response, Refusal> {
     let (text, _) = read_text(name, store)?;
     let compiled = pipeline::compile(&text, &store.config(name));
-    if compiled.has_errors() || compiled.model.is_none() {
+    let (false, Some(model), Some(graphs)) =
+        (compiled.has_errors(), &compiled.model, &compiled.graphs)
+    else {
         return Err(Refusal::HasErrors);
-    }
-    let make = super::DOCX.ok_or(Refusal::NoDocx)?;
-    let bytes = make(&text, lang).ok_or(Refusal::HasErrors)?;
+    };
+    let make = make.ok_or(Refusal::NoDocx)?;
+    let lang = asked.unwrap_or_else(|| Lang::detect(model));
+    let doc = Document::build(&compiled.file, model, graphs, lang);
+    let bytes = make(&doc).map_err(|_| Refusal::Failed)?;
     let file = name.parts().last().unwrap_or("plan.plan");
     let stem = file.strip_suffix(".plan").unwrap_or(file);
     let mut response = Response::new(

@@ -19,6 +19,7 @@ use serde_json::json;
 
 use crate::config::Config;
 use crate::lang::Lang;
+use crate::render::Document;
 pub use policy::{PlanName, Refusal};
 
 /// One HTTP request, as the server read it.
@@ -92,22 +93,27 @@ pub trait Store {
     fn shown(&self) -> String;
 }
 
-/// Writes a plan's handout as a Word file: its text and language in, the
-/// .docx bytes out (`None` when the plan cannot be rendered).
-pub type MakeDocx = fn(&str, Lang) -> Option<Vec<u8>>;
+/// Writes a plan's handout as a Word file (.docx bytes).
+pub type MakeDocx = fn(&Document) -> std::io::Result<Vec<u8>>;
 
-/// The Word writer, `render::docx`, once this build has it; until then the
-/// page shows 下载 Word disabled, saying why.
-pub const DOCX: Option<MakeDocx> = None;
+/// The Word writer: `render::docx`. (`None` would show 下载 Word disabled,
+/// saying why; the tests use it so.)
+pub const DOCX: Option<MakeDocx> = Some(crate::render::docx::render);
 
 /// The application for one address: `127.0.0.1:PORT`.
 pub struct App {
     port: u16,
+    docx: Option<MakeDocx>,
 }
 
 impl App {
     pub fn new(port: u16) -> App {
-        App { port }
+        App { port, docx: DOCX }
+    }
+
+    /// With another Word writer (or none).
+    pub fn with_docx(self, docx: Option<MakeDocx>) -> App {
+        App { docx, ..self }
     }
 
     /// The address the browser opens.
@@ -153,11 +159,10 @@ impl App {
             }
             (true, "/docx") => file
                 .ok_or(Refusal::BadRequest)
-                .and_then(|name| analyze::docx(&name?, store, lang)),
+                .and_then(|name| analyze::docx(&name?, store, asked_lang, self.docx)),
             (true, _) => assets::get(path).ok_or(Refusal::NotFound),
-            (false, "/api/analyze") => {
-                analyze::body(&request.body).map(|b| analyze::analyze(&b, store))
-            }
+            (false, "/api/analyze") => analyze::body(&request.body)
+                .map(|b| analyze::analyze(&b, store, self.docx.is_some())),
             (false, "/api/simulate") => {
                 analyze::body(&request.body).map(|b| analyze::simulate(&b, store))
             }

@@ -328,3 +328,44 @@ fn a_problems_code_links_to_its_explanation_in_the_pages_language() {
     let (status, _) = body_text(&get("/explain?code=nothing"), &store);
     assert_eq!(status, 404);
 }
+
+/// A stand-in for the Word writer: the title it was given.
+fn fake_docx(doc: &crate::render::Document) -> std::io::Result<Vec<u8>> {
+    Ok(format!("DOCX {}", doc.header.title).into_bytes())
+}
+
+#[test]
+fn word_is_the_saved_plans_handout_or_disabled_saying_why() {
+    let broken = PLAN.replacen("owner chief", "负责 chief", 1);
+    let store = Memory::with(&[("值班.plan", PLAN), ("b.plan", &broken)]);
+    let app = App::new(PORT).with_docx(Some(fake_docx));
+    let r = app.handle(&get("/docx?file=%E5%80%BC%E7%8F%AD.plan"), &store);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body, "DOCX 值班预案".as_bytes());
+    assert_eq!(
+        r.content_type,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let disposition = r.headers.iter().find(|(n, _)| *n == "Content-Disposition");
+    assert_eq!(
+        disposition.map(|(_, v)| v.as_str()),
+        Some("attachment; filename=\"plan.docx\"; filename*=UTF-8''%E5%80%BC%E7%8F%AD.docx")
+    );
+    assert_eq!(app.handle(&get("/docx?file=b.plan"), &store).status, 422);
+    let analyze = json!({ "text": PLAN, "lang": "zh" });
+    let a = |app: &App| -> Value {
+        serde_json::from_slice(
+            &app.handle(&post("/api/analyze", analyze.clone()), &store)
+                .body,
+        )
+        .unwrap()
+    };
+    assert_eq!(a(&app)["docx_blocked"], Value::Null);
+    let without = App::new(PORT).with_docx(None);
+    assert_eq!(
+        a(&without)["docx_blocked"],
+        "这个版本的 planc 还不能生成 Word 文件"
+    );
+    let r = without.handle(&get("/docx?file=%E5%80%BC%E7%8F%AD.plan"), &store);
+    assert_eq!(r.status, 404);
+}

@@ -70,11 +70,15 @@ pub enum Element {
 pub const ELEMENTS: [(Element, &str, &[&str]); 11] = [
     (Element::General, "general", &["总则"]),
     (Element::Risk, "risk", &["风险描述", "危险性分析"]),
-    (Element::Organization, "organization", &["组织机构及职责"]),
+    (
+        Element::Organization,
+        "organization",
+        &["组织机构及职责", "应急工作职责"],
+    ),
     (Element::Warning, "warning", &["监测预警"]),
     (Element::Reporting, "reporting", &["信息报告"]),
     (Element::Response, "response", &["应急响应", "响应启动"]),
-    (Element::Measures, "measures", &["处置措施"]),
+    (Element::Measures, "measures", &["处置措施", "应急处置"]),
     (Element::Recovery, "recovery", &["后期处置"]),
     (Element::Support, "support", &["应急保障"]),
     (Element::Management, "management", &["预案管理"]),
@@ -136,5 +140,11 @@ mod tests {
         assert_eq!(Element::from_title("4 信息报告"), Some(Element::Reporting));
         assert_eq!(Element::from_title("一、指导思想"), None);
         assert_eq!(Element::Organization.chinese(), "组织机构及职责");
+        // GB/T 29639-2020 8.2 and 8.3 name them so in an onsite plan.
+        assert_eq!(
+            Element::from_title("二、应急工作职责"),
+            Some(Element::Organization)
+        );
+        assert_eq!(Element::from_title("三、应急处置"), Some(Element::Measures));
     }
 }

@@ -8,11 +8,30 @@ use planc::report::{FileReport, human};
 use planc::span::LineIndex;
 
 /// Checks `source` with the default configuration, changed by the fixture's
-/// `# config: <code>=<error|warning|off>` lines and its `# today: YYYY-MM-DD`
-/// line (today's date for the date checks; none: they stay quiet).
+/// `# config: <code>=<error|warning|off>` lines, its `# today: YYYY-MM-DD`
+/// line (today's date for the date checks; none: they stay quiet), its
+/// `# profiles: a, b` line and its `# report-within: 15m` line (`[settings]`).
 pub fn diagnostics(source: &str) -> Vec<Diagnostic> {
+    planc::check_source(source, &config_of(source))
+}
+
+/// The configuration a fixture's comment lines ask for (see `diagnostics`).
+pub fn config_of(source: &str) -> Config {
     let mut config = Config::default();
     for line in source.lines() {
+        if let Some(names) = line.trim().strip_prefix("# profiles:") {
+            config.profiles = names
+                .split(',')
+                .map(|n| planc::profiles::ProfileId::from_name(n.trim()).expect("a profile"))
+                .collect();
+            config.profiles.sort();
+            continue;
+        }
+        if let Some(within) = line.trim().strip_prefix("# report-within:") {
+            let (seconds, _) = planc::syntax::parse_duration(within.trim()).expect("a duration");
+            config.report_within = Some(seconds);
+            continue;
+        }
         if let Some(today) = line.trim().strip_prefix("# today:") {
             config.today = Some(planc::calendar::parse_date(today).expect("# today: YYYY-MM-DD"));
             continue;
@@ -33,7 +52,7 @@ pub fn diagnostics(source: &str) -> Vec<Diagnostic> {
         };
         config.severities.insert(code, severity);
     }
-    planc::check_source(source, &config)
+    config
 }
 
 /// One line per diagnostic: `line:column severity code`.

@@ -94,6 +94,19 @@ try {
   await page.locator("#print").click();
   check(await page.evaluate(() => window.printed === true), "打印 prints the handout in the preview");
 
+  // 下载 Word: the .docx of the saved plan, or disabled saying why.
+  const word = page.locator("#word");
+  if (await word.isEnabled()) {
+    const [download] = await Promise.all([page.waitForEvent("download"), word.click()]);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    check(download.suggestedFilename() === fileName.replace(/\.plan$/, ".docx") && bytes.subarray(0, 2).toString() === "PK",
+      `下载 Word downloads ${download.suggestedFilename()} (${bytes.length} bytes, a zip)`);
+  } else {
+    const why = await word.getAttribute("title");
+    check(why && (await page.locator("#blocked").innerText()).includes(why), `下载 Word is disabled and the page says why: ${why}`);
+  }
+
   // A full-width colon, as a Chinese input method types it after a label.
   const text = await src.inputValue();
   const factLine = text.split("\n").findIndex((l) => /^fact \w+ "[^"]*": /.test(l)) + 1;

@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let graph = &ctx.graphs.escalation;
-    let limit = ctx.config.span_of_control;
+    let limit = ctx.config.span_of_control_limit();
     for id in model.role_ids() {
         // Each reporting role once, at its first `escalates to` this role.
         let mut reports: Vec<(RoleId, Span)> = graph

@@ -228,6 +228,12 @@ trigger-gap = `{ $fact }` { $hole } sets off no trigger, though { $x } sets off 
 trigger-gap-with = `{ $fact }` { $hole } sets off no trigger (with { $others }), though { $x } sets off `{ $below }` and { $z } sets off `{ $above }`
 trigger-gap-hole = from { $from } to { $to }
 trigger-gap-hole-one = { $value }
+trigger-gap-hole-number = from { $from } to { $to } ({ $ends ->
+        [both] both included
+        [from] { $from } included, { $to } not
+        [to] { $to } included, { $from } not
+       *[neither] neither included
+    })
 trigger-gap-undecided = could not decide whether the triggers leave a gap between their ranges
     .label = too many combinations to decide
     .help = planc stopped at the bound of { $bound } steps: split large conditions into smaller triggers

@@ -57,6 +57,13 @@ report-summary = planc: { $errors ->
 # before the help line in SARIF and GitHub annotations
 report-help = help: { $help }
 
+# after the help of a diagnostic with more labels than the terminal report draws
+# $help: the diagnostic's help, may be empty
+report-labels-not-drawn = { $help } ({ $count ->
+        [one] 1 more place is not drawn here
+       *[other] { $count } more places are not drawn here
+    }: `--format json` lists them all)
+
 # quick fixes in the editor
 fix-replace = Replace `{ $old }` with `{ $new }`
 fix-replace-character = Replace `{ $char }` ({ $what }) with `{ $ascii }`
@@ -71,6 +78,9 @@ explain-unknown-close = no check has the code `{ $name }`; did you mean { $codes
 explain-list-code = code
 explain-list-default = default
 explain-list-finds = finds
+# $profile: its name in planc.toml; $severity: error or warning; $source: document and clause
+explain-profile = With `profiles = ["{ $profile }"]` in planc.toml: **{ $severity }**. Source: { $source }.
+explain-list-profile = profile `{ $profile }` ({ $document }):
 
 # planc fmt. $path: a file as given; $count: how many files.
 fmt-formatted = formatted { $path }

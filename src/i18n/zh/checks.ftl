@@ -212,6 +212,12 @@ trigger-gap = `{ $fact }` 为 { $hole } 时不启动任何触发条件，而 { $
 trigger-gap-with = `{ $fact }` 为 { $hole } 时不启动任何触发条件（{ $others } 时），而 { $x } 时启动 `{ $below }`，{ $z } 时启动 `{ $above }`
 trigger-gap-hole = { $from } 到 { $to }
 trigger-gap-hole-one = { $value }
+trigger-gap-hole-number = { $from } 到 { $to }（{ $ends ->
+        [both] 含两端
+        [from] 含 { $from }，不含 { $to }
+        [to] 含 { $to }，不含 { $from }
+       *[neither] 不含两端
+    }）
 trigger-gap-undecided = 无法判断各触发条件的范围之间是否留有空档
     .label = 组合太多，无法判断
     .help = planc 在 { $bound } 步处停止了：把较大的条件拆成几个较小的触发条件

@@ -43,6 +43,8 @@ report-summary = planc：{ $files }，发现 { $errors } 个错误、{ $warnings
 
 report-help = 提示：{ $help }
 
+report-labels-not-drawn = { $help }（另有 { $count } 处未在此画出：`--format json` 列出全部）
+
 fix-replace = 把 `{ $old }` 改为 `{ $new }`
 fix-replace-character = 把 `{ $char }`（{ $what }）改为 `{ $ascii }`
 fix-replace-all = 把字符串以外的 { $count } 个全角标点全部改为半角
@@ -60,6 +62,12 @@ explain-unknown-close = 没有代码为 `{ $name }` 的检查；是不是想写 
 explain-list-code = 代码
 explain-list-default = 默认
 explain-list-finds = 查找的问题
+# $profile：planc.toml 里的名称；$severity：error 或 warning；$source：文件和条款
+explain-profile = 在 planc.toml 里启用 `profiles = ["{ $profile }"]` 时：**{ $severity ->
+        [error] 错误
+       *[warning] 警告
+    }**（`{ $severity }`）。依据：{ $source }。
+explain-list-profile = 规范包 `{ $profile }`（{ $document }）：
 
 # planc fmt。$path：文件名；$count：文件数。
 fmt-formatted = 已排版 { $path }

@@ -66,6 +66,10 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
                 text.push_str("\n\n");
                 text.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
+            if let Some(cited) = d.source {
+                text.push('\n');
+                text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
+            }
             let related: Vec<Location> = d
                 .secondary
                 .iter()
@@ -88,6 +92,9 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
             result.rule_index = rule_index.map(|i| i as i64);
             if !related.is_empty() {
                 result.related_locations = Some(related);
+            }
+            if let Some(cited) = d.source {
+                result.properties = Some(rules::source_properties(cited, lang));
             }
             // The same finding twice in a file: told apart by its order.
             let hash = fingerprint(&uri.uri, file.source, d);
@@ -193,8 +200,8 @@ fn location(
 
 /// 1-based line and 1-based column in UTF-16 code units.
 fn utf16_line_col(source: &str, index: &LineIndex, offset: usize) -> (usize, usize) {
-    let (line, before) = index.line_and_prefix(source, offset);
-    (line + 1, before.encode_utf16().count() + 1)
+    let column = index.column(source, offset);
+    (column.line + 1, column.utf16 + 1)
 }
 
 #[cfg(test)]

@@ -3,11 +3,15 @@
 //! for an alert, and what its ingestion checks ask for).
 
 use serde_sarif::sarif::{
-    MultiformatMessageString, ReportingConfiguration, ReportingDescriptor, ToolComponent,
+    MultiformatMessageString, PropertyBag, ReportingConfiguration, ReportingDescriptor,
+    ToolComponent,
 };
 
 use crate::check::{RULES, Rule};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Source};
+use crate::lang::Lang;
+use crate::profiles;
+use crate::report::json::JsonSource;
 
 /// planc's public repository (Cargo.toml's `repository`): the tool's
 /// `informationUri`, and where each check's page is (`helpUri`).
@@ -94,7 +98,48 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
         .default_configuration(configuration)
         .build();
     descriptor.help_uri = Some(help_uri(code));
+    descriptor.properties = profile_properties(rule);
     descriptor
+}
+
+/// A profile's check: the profiles that turn it on (`"profiles"`, with
+/// the tag `profile:<name>` for filtering) and, when it has one source for
+/// all its findings, that source (`"source"`), in English like all rule
+/// metadata.
+fn profile_properties(rule: &Rule) -> Option<PropertyBag> {
+    let listed: Vec<_> = profiles::listing(rule.code).collect();
+    let (first, cited) = listed.first()?;
+    let mut bag = PropertyBag::builder()
+        .tags(
+            listed
+                .iter()
+                .map(|(p, _)| format!("profile:{}", p.name))
+                .collect::<Vec<_>>(),
+        )
+        .build();
+    bag.additional_properties.insert(
+        "profiles".into(),
+        serde_json::json!(listed.iter().map(|(p, _)| p.name).collect::<Vec<_>>()),
+    );
+    let source = Source {
+        profile: first.id,
+        clause: cited.clause,
+    };
+    bag.additional_properties.insert(
+        "source".into(),
+        serde_json::to_value(JsonSource::of(source, Lang::En)).unwrap_or_default(),
+    );
+    Some(bag)
+}
+
+/// A result's `properties`: its source (`{"document", "clause"}`).
+pub fn source_properties(source: Source, lang: Lang) -> PropertyBag {
+    let mut bag = PropertyBag::builder().build();
+    bag.additional_properties.insert(
+        "source".into(),
+        serde_json::to_value(JsonSource::of(source, lang)).unwrap_or_default(),
+    );
+    bag
 }
 
 #[cfg(test)]

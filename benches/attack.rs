@@ -1,0 +1,82 @@
+//! The hostile shapes of `support/attack.rs` at three sizes each, doubling:
+//! the time to check each plan and draw its human report, and the ratio to
+//! the size before (about 2 when linear, 4 when quadratic). Figures of
+//! docs/robustness.md.
+//!
+//! `cargo bench --bench attack` prints one line per shape and size:
+//! `shape=cycle n=5000 bytes=… ms=… ratio=…`.
+//! `cargo bench --bench attack -- write DIR` writes every plan to DIR instead
+//! (`cycle-5000.plan` …), for `/usr/bin/time -f '%e s %M KB' planc check DIR/…`.
+
+#[path = "support/attack.rs"]
+mod attack;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use planc::config::Config;
+use planc::lang::Lang;
+use planc::report::FileReport;
+use planc::report::human::{self, HumanOptions};
+
+/// The sizes of each shape: large enough that a quadratic part shows.
+fn sizes(shape: &str) -> [usize; 3] {
+    match shape {
+        "cycle" | "wide" => [5_000, 10_000, 20_000],
+        "per-line" => [8_000, 16_000, 32_000],
+        "puzzle" => [6, 12, 24],
+        "suppressed" => [20_000, 40_000, 80_000],
+        "chain" => [250, 500, 1_000],
+        "long" => [2, 4, 8],
+        "deep" => [100, 200, 250],
+        _ => [2_500, 5_000, 10_000],
+    }
+}
+
+fn check_and_report(source: &str) -> usize {
+    let diagnostics = planc::check_source(source, &Config::default());
+    let files = [FileReport {
+        path: "attack.plan",
+        source,
+        diagnostics: &diagnostics,
+    }];
+    let options = HumanOptions {
+        color: false,
+        width: 100,
+        lang: Lang::En,
+    };
+    human::render(&files, options).len()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "write") {
+        let dir = std::path::PathBuf::from(args.get(at + 1).map_or("attack", String::as_str));
+        std::fs::create_dir_all(&dir).expect("create the folder");
+        for shape in attack::SHAPES {
+            for n in sizes(shape.name) {
+                let path = dir.join(format!("{}-{n}.plan", shape.name));
+                std::fs::write(&path, (shape.plan)(n)).expect("write a plan");
+                println!("{}", path.display());
+            }
+        }
+        return;
+    }
+    for shape in attack::SHAPES {
+        let mut before: Option<f64> = None;
+        for n in sizes(shape.name) {
+            let source = (shape.plan)(n);
+            let started = Instant::now();
+            black_box(check_and_report(black_box(&source)));
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            let ratio = before.map_or(String::from("-"), |b| format!("{:.2}", ms / b));
+            println!(
+                "shape={} n={n} bytes={} ms={ms:.1} ratio={ratio}  ({})",
+                shape.name,
+                source.len(),
+                shape.what
+            );
+            before = Some(ms);
+        }
+    }
+}

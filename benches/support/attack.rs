@@ -1,0 +1,176 @@
+//! Hostile plans, one generator per shape that once made planc super-linear
+//! (issue 19): shared by `benches/attack.rs` (figures at three sizes, and the
+//! files themselves for `/usr/bin/time`) and `tests/attack.rs` (behaviour at
+//! small sizes). Each takes its size `n` and returns the plan's text.
+
+/// A header and a commander every generated plan starts with.
+const HEAD: &str =
+    "plan \"P\" { issuer \"u\"; commander boss }\nrole boss \"组长\" { holder \"张三\" }\n";
+
+/// One generator: its name (the file name in `write`), what `n` counts, and the plan.
+pub struct Shape {
+    pub name: &'static str,
+    pub what: &'static str,
+    pub plan: fn(usize) -> String,
+}
+
+pub const SHAPES: &[Shape] = &[
+    Shape {
+        name: "cycle",
+        what: "roles in one escalation loop",
+        plan: cycle,
+    },
+    Shape {
+        name: "wide",
+        what: "roles escalating to one (span-of-control)",
+        plan: wide,
+    },
+    Shape {
+        name: "per-line",
+        what: "undefined names on one line",
+        plan: undefined_on_one_line,
+    },
+    Shape {
+        name: "puzzle",
+        what: "pigeonhole triggers (9 pigeons, 8 holes)",
+        plan: pigeons,
+    },
+    Shape {
+        name: "suppressed",
+        what: "roles, each with a used suppression",
+        plan: suppressed,
+    },
+    Shape {
+        name: "chain",
+        what: "triggers `tᵢ when tᵢ₋₁`, a step each",
+        plan: trigger_chain,
+    },
+    Shape {
+        name: "long",
+        what: "MB of one `f and f …` condition",
+        plan: and_chain,
+    },
+    Shape {
+        name: "deep",
+        what: "nested parentheses in one condition",
+        plan: deep,
+    },
+    Shape {
+        name: "broken",
+        what: "lines of `text \"\"\"` (error recovery)",
+        plan: broken_lines,
+    },
+];
+
+/// `n` roles escalating in one loop: `r0 → r1 → … → r0`.
+pub fn cycle(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    for i in 0..n {
+        s += &format!(
+            "role r{i} \"r\" {{ holder \"h\"; escalates to r{} }}\n",
+            (i + 1) % n
+        );
+    }
+    s
+}
+
+/// `n` roles that all escalate to the commander.
+pub fn wide(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    for i in 0..n {
+        s += &format!("role r{i} \"r\" {{ holder \"h\"; escalates to boss }}\n");
+    }
+    s
+}
+
+/// One step taking part with `n` roles that do not exist, on one line.
+pub fn undefined_on_one_line(n: usize) -> String {
+    let names: Vec<String> = (0..n).map(|i| format!("u{i}")).collect();
+    format!(
+        "{HEAD}step s \"s\" {{ owner boss; with {} }}\n",
+        names.join(", ")
+    )
+}
+
+/// `n` triggers, each "9 pigeons in 8 holes" over the same 72 flags (its
+/// clauses rotated so no two are the same text): past the search's bound.
+pub fn pigeons(n: usize) -> String {
+    let (pigeons, holes) = (9, 8);
+    let mut s = String::from(HEAD);
+    for p in 0..pigeons {
+        for h in 0..holes {
+            s += &format!("fact p{p}_{h} \"p\": flag\n");
+        }
+    }
+    let mut clauses = Vec::new();
+    for p in 0..pigeons {
+        let any: Vec<String> = (0..holes).map(|h| format!("p{p}_{h}")).collect();
+        clauses.push(format!("({})", any.join(" or ")));
+    }
+    for h in 0..holes {
+        for p in 0..pigeons {
+            for q in p + 1..pigeons {
+                clauses.push(format!("(not p{p}_{h} or not p{q}_{h})"));
+            }
+        }
+    }
+    for t in 0..n {
+        clauses.rotate_left(1);
+        s += &format!("trigger t{t} \"t\" when {}\n", clauses.join(" and "));
+    }
+    s
+}
+
+/// `n` roles without a holder, each under `# planc: allow(unassigned-role)`,
+/// each escalating to the one before and owning a step.
+pub fn suppressed(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact f \"f\": flag\ntrigger t \"t\" when f\n";
+    for i in 0..n {
+        let up = if i == 0 {
+            "boss".to_string()
+        } else {
+            format!("r{}", i - 1)
+        };
+        s += &format!(
+            "# planc: allow(unassigned-role) — 待定\nrole r{i} \"r\" {{ holder \"_____\"; escalates to {up} }}\nstep s{i} \"s\" {{ owner r{i}; on t }}\n"
+        );
+    }
+    s
+}
+
+/// `n` triggers, each set off by the one before, and a step on each.
+pub fn trigger_chain(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact f \"f\": flag\ntrigger t0 \"t0\" when f\n";
+    for i in 1..n {
+        s += &format!("trigger t{i} \"t{i}\" when t{}\n", i - 1);
+    }
+    for i in 0..n {
+        s += &format!("step s{i} \"s{i}\" {{ owner boss; on t{i} }}\n");
+    }
+    s
+}
+
+/// About `n` MB (10^6 bytes) of one condition `f and f and …`.
+pub fn and_chain(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact f \"f\": flag\ntrigger t \"t\" when f";
+    s += &" and f".repeat(n * 1_000_000 / 6);
+    s += "\nstep s \"s\" { owner boss; on t }\n";
+    s
+}
+
+/// One condition nested `n` parentheses deep.
+pub fn deep(n: usize) -> String {
+    format!(
+        "{HEAD}fact f \"f\": flag\ntrigger t \"t\" when {}f{}\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    )
+}
+
+/// `n` lines of `text """`: each an unclosed string, for error recovery.
+pub fn broken_lines(n: usize) -> String {
+    format!("{HEAD}{}", "text \"\"\"\n".repeat(n))
+}

@@ -1,0 +1,149 @@
+//! `report-deadline` (profile `accident-report`): under some trigger of the
+//! most severe level, no step that notifies an outside authority is due
+//! within `report-within` (1 hour unless `[settings]` says otherwise). The
+//! due times are the schedule's (`Checklists`); the message names the chain
+//! of `within … from` deadlines that makes the report late.
+
+use crate::check::reporting::{first_report, most_severe_triggers};
+use crate::check::words::duration;
+use crate::check::{Context, Rule};
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::i18n::{Arg, msg};
+use crate::logic::schedule::{Due, Occasion, Response, Scheduled, earliest_deadline};
+use crate::model::{Deadline, Model, StepId};
+
+pub const RULE: Rule = Rule {
+    code: Code::ReportDeadline,
+    default_severity: None,
+    summary: "no step notifying an outside authority is due within `report-within` (default 1h) under every trigger of the most severe level (profile `accident-report`)",
+    doc: DOC,
+    run,
+};
+
+fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let model = ctx.model;
+    let limit = ctx.config.report_within_seconds();
+    let within = duration(limit);
+    for t in most_severe_triggers(model) {
+        let trigger = &model.trigger(t).named;
+        let response = ctx.checklists().of(t);
+        let Some(report) = first_report(model, response) else {
+            out.push(
+                RULE.diagnostic(
+                    msg!("report-deadline-none", trigger = trigger.name, within = within.as_str()),
+                    Label::new(trigger.name_span, msg!("report-deadline.label-none")),
+                )
+                .with_help(msg!("report-deadline.help-none", trigger = trigger.name, within = within.as_str())),
+            );
+            continue;
+        };
+        let step = &model.step(report.step).named;
+        let Some(due) = report.due else {
+            out.push(
+                RULE.diagnostic(
+                    msg!(
+                        "report-deadline-open",
+                        trigger = trigger.name,
+                        step = step.name,
+                        within = within.as_str()
+                    ),
+                    Label::new(step.name_span, msg!("report-deadline.label-open")),
+                )
+                .with_label(Label::new(trigger.name_span, msg!("report-deadline.trigger")))
+                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str())),
+            );
+            continue;
+        };
+        if due.seconds <= limit {
+            continue;
+        }
+        let chain = chain(model, response, report);
+        let names = chain.iter().map(|(s, _, _)| model.step(*s).named.name);
+        let mut labels = chain.iter().rev().map(|(s, deadline, due)| {
+            Label::new(
+                deadline.span,
+                msg!(
+                    "report-deadline.due",
+                    step = model.step(*s).named.name,
+                    due = duration(due.seconds)
+                ),
+            )
+        });
+        let Some(primary) = labels.next() else {
+            continue;
+        };
+        let mut diagnostic = RULE
+            .diagnostic(
+                msg!(
+                    "report-deadline",
+                    trigger = trigger.name,
+                    step = step.name,
+                    due = duration(due.seconds),
+                    within = within.as_str(),
+                    chain = Arg::path(names, 8)
+                ),
+                primary,
+            )
+            .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()));
+        for label in labels {
+            diagnostic = diagnostic.with_label(label);
+        }
+        out.push(diagnostic.with_label(Label::new(
+            trigger.name_span,
+            msg!("report-deadline.trigger"),
+        )));
+    }
+}
+
+/// The deadlines that make `report` due when it is: its own, then the one
+/// of the step it is measured `from`, and so on, first step first.
+fn chain<'m>(
+    model: &'m Model,
+    response: &Response,
+    report: &Scheduled,
+) -> Vec<(StepId, &'m Deadline, Due)> {
+    let due_of = |s: StepId| response.get(s).and_then(|x| x.due);
+    let mut chain = Vec::new();
+    let mut current = Some(report);
+    // Each link is an earlier step (`from` must come before, through `after`).
+    while let Some(s) = current.filter(|_| chain.len() <= model.steps.len()) {
+        let occasion = Occasion::SetOffBy(&s.set_off_by);
+        let Some((due, deadline)) = earliest_deadline(model.step(s.step), occasion, due_of) else {
+            break;
+        };
+        chain.push((s.step, deadline, due));
+        current = deadline.from.and_then(|anchor| response.get(anchor.id));
+    }
+    chain.reverse();
+    chain
+}
+
+const DOC: &str = r#"# report-deadline
+
+## What it means
+When a trigger of the plan's most severe level fires (every trigger, when no trigger carries a
+level), the first step that `notify`s an outside authority (an `external`) must be due within
+`report-within` of the moment the plan is set off: 1 hour unless `planc.toml` sets another limit
+(`[settings] report-within = "15m"`, as some provinces require for 重大 accidents). The due times
+are those of the trigger's checklist, `within … from` and per-level deadlines included; when the
+report is late because it is measured from other steps, the message names that chain of steps and
+a label shows each one's due time. A report step without a deadline, or no report step at all,
+is reported too. Part of the profile `accident-report`.
+
+## Why it matters
+生产安全事故报告和调查处理条例, Art. 9: the unit's head reports an accident to the county
+authorities within 1 hour of learning of it. A plan whose first report is due in 2 hours builds
+a late report (迟报, Art. 35) into the procedure.
+
+## Example
+```
+external superior "上级主管部门"
+step report_up "向上级主管部门报告" { owner office; on mass_visit; after report; within 2h from report; notify superior }
+```
+
+## Fix
+```
+external superior "上级主管部门"
+step report_up "向上级主管部门报告" { owner office; on mass_visit; after report; within 30m from report; notify superior }
+```
+"#;

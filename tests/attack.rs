@@ -1,0 +1,179 @@
+//! The shapes of hostile plans that once made planc super-linear (issue 19),
+//! at sizes small enough for `cargo test`: what each must give, not how fast
+//! (the figures are in `benches/attack.rs` and docs/robustness.md).
+
+#[path = "../benches/support/attack.rs"]
+#[allow(dead_code)] // the shapes' table is the benchmark's
+mod attack;
+
+use planc::config::Config;
+use planc::diagnostic::{Code, Diagnostic};
+use planc::lang::Lang;
+use planc::report::FileReport;
+use planc::report::human::{self, HumanOptions};
+
+fn check(source: &str) -> Vec<Diagnostic> {
+    planc::check_source(source, &Config::default())
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<Code> {
+    diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn human_report(source: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let files = [FileReport {
+        path: "a.plan",
+        source,
+        diagnostics,
+    }];
+    let options = HumanOptions {
+        color: false,
+        width: 100,
+        lang,
+    };
+    human::render(&files, options)
+}
+
+#[test]
+fn a_long_loop_draws_at_most_32_labels_and_counts_the_rest() {
+    let source = attack::cycle(200);
+    let diagnostics = check(&source);
+    let cycle: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::EscalationCycle)
+        .collect();
+    assert_eq!(cycle.len(), 1);
+    // Every `escalates to` of the loop stays a label (JSON, SARIF, the editor).
+    assert_eq!(cycle[0].secondary.len() + 1, 200);
+    let report = human_report(&source, &diagnostics, Lang::En);
+    // The loop and the roles that cannot reach the commander: 200 labels each.
+    // (The note is wrapped with the help, so only its start is looked for twice.)
+    assert_eq!(report.matches("(168 more places").count(), 2, "{report}");
+    assert!(
+        report.contains("(168 more places are not drawn here: `--format json` lists them all)"),
+        "{report}"
+    );
+    assert!(report.contains("role r31 "), "{report}");
+    assert!(!report.contains("role r40 "), "{report}");
+    let zh = human_report(&source, &diagnostics, Lang::Zh);
+    assert!(
+        zh.contains("（另有 168 处未在此画出：`--format json` 列出全部）"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn span_of_control_over_many_reports_is_one_short_drawing() {
+    let source = attack::wide(500);
+    let diagnostics = check(&source);
+    let wide: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::SpanOfControl)
+        .collect();
+    assert_eq!(wide.len(), 1);
+    let report = human_report(&source, &diagnostics, Lang::En);
+    // The commander and its 500 reports: 501 labels, 32 drawn.
+    assert!(
+        report.contains("(469 more places are not drawn here"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_label_count_at_the_limit_gets_no_note() {
+    // 31 roles in a loop, the loop's 31 labels all drawn.
+    let source = attack::cycle(31);
+    let diagnostics: Vec<Diagnostic> = check(&source)
+        .into_iter()
+        .filter(|d| d.code == Code::EscalationCycle)
+        .collect();
+    let report = human_report(&source, &diagnostics, Lang::En);
+    assert!(!report.contains("not drawn"), "{report}");
+    assert!(report.contains("role r30 "), "{report}");
+}
+
+#[test]
+fn many_undefined_names_on_one_line_stay_short_each() {
+    let source = attack::undefined_on_one_line(2_000);
+    let diagnostics = check(&source);
+    let undefined = codes(&diagnostics)
+        .iter()
+        .filter(|&&c| c == Code::UndefinedName)
+        .count();
+    assert_eq!(undefined, 2_000);
+    // Each drawing cuts the 15 KB line to the parts around its own label.
+    let report = human_report(&source, &diagnostics, Lang::En);
+    assert!(report.len() < 2_000 * 1_500, "{} bytes", report.len());
+}
+
+#[test]
+fn a_puzzle_past_the_search_bound_could_not_be_decided() {
+    let diagnostics = check(&attack::pigeons(2));
+    let undecided: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnsatisfiableTrigger)
+        .map(|d| d.text(Lang::En).message)
+        .collect();
+    assert_eq!(
+        undecided,
+        [
+            "could not decide whether the condition of trigger `t0` can ever be true",
+            "could not decide whether the condition of trigger `t1` can ever be true"
+        ]
+    );
+}
+
+#[test]
+fn every_used_suppression_silences_its_own_role() {
+    assert_eq!(codes(&check(&attack::suppressed(3_000))), [Code::NoDrill]);
+}
+
+#[test]
+fn a_suppression_that_names_a_code_twice_uses_it_once() {
+    let source = "plan \"P\" { commander boss }\nrole boss \"组长\" { holder \"张三\" }\n\
+                  # planc: allow(unassigned-role, unassigned-role) — 待定\n\
+                  role r \"r\" { holder \"_____\"; escalates to boss }\n\
+                  step s \"s\" { owner r; on t }\nfact f \"f\": flag\ntrigger t \"t\" when f\n";
+    let diagnostics = check(source);
+    assert_eq!(
+        codes(&diagnostics),
+        [Code::NoDrill, Code::UnusedSuppression],
+        "{diagnostics:#?}"
+    );
+    // The second mention is the unused one.
+    let at = diagnostics[1].primary.span.start;
+    assert_eq!(at, source.rfind("unassigned-role)").unwrap());
+}
+
+#[test]
+fn each_checklist_of_a_trigger_chain_builds_on_the_first() {
+    let source = attack::trigger_chain(60);
+    let compiled = planc::pipeline::compile(&source, &Config::default());
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        panic!("{:?}", compiled.diagnostics);
+    };
+    let doc = planc::render::document::Document::build(&compiled.file, model, graphs, Lang::En);
+    assert_eq!(doc.triggers.len(), 60);
+    // The triggers all fire together: one checklist of 60 steps, 60 times.
+    for (i, t) in doc.triggers.iter().enumerate() {
+        assert_eq!(t.steps.len(), 60);
+        assert_eq!(t.also.len(), 59);
+        let base = t.builds_on.as_ref().map(|b| b.name.as_str());
+        assert_eq!(base, if i == 0 { None } else { Some("t0") }, "{i}");
+        assert!(t.steps.iter().all(|s| s.in_base == (i > 0)), "{i}");
+    }
+}
+
+#[test]
+fn a_long_and_chain_is_read_and_checked() {
+    assert_eq!(codes(&check(&attack::and_chain(1))), [Code::NoDrill]);
+}
+
+#[test]
+fn parentheses_past_the_limit_are_one_syntax_error() {
+    assert_eq!(codes(&check(&attack::deep(300))), [Code::SyntaxError]);
+    assert_eq!(
+        codes(&check(&attack::deep(200))),
+        [Code::NoDrill, Code::NoResponse]
+    );
+}
