@@ -216,13 +216,18 @@ fn nu_html_checker_finds_no_error() {
             let role = planc::render::html::render_role(&doc, card);
             files.push(write(dir.path(), &format!("{name}-role{i}.html"), &role));
         }
-        // In English fixed words, the plan's own words marked as Chinese.
+        // In English fixed words, the plan's own words marked as Chinese:
+        // the whole plan and every role card.
         let en = document(&source, Some(planc::render::Lang::En));
         files.push(write(
             dir.path(),
             &format!("{name}-en.html"),
             &planc::render::html::render(&en),
         ));
+        for (i, card) in en.roles.iter().enumerate() {
+            let role = planc::render::html::render_role(&en, card);
+            files.push(write(dir.path(), &format!("{name}-en-role{i}.html"), &role));
+        }
     }
     let out = Command::new("java")
         .arg("-jar")
