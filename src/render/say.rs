@@ -206,6 +206,8 @@ mod tests {
         Duration {
             seconds: m * 60,
             working_days: 0,
+            years: 0,
+            months: 0,
             span: Span::new(0, 0),
         }
     }

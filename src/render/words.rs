@@ -420,6 +420,8 @@ pub fn due_within_words(due: crate::logic::schedule::Due, lang: Lang) -> String 
     let written = crate::syntax::ast::Duration {
         seconds: due.seconds,
         working_days: due.working_days,
+        years: 0,
+        months: 0,
         span: crate::span::Span::new(0, 0),
     };
     match lang {
@@ -501,6 +503,8 @@ mod tests {
             crate::syntax::ast::Duration {
                 seconds,
                 working_days,
+                years: 0,
+                months: 0,
                 span: crate::span::Span::new(0, 0),
             }
         };

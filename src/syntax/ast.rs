@@ -61,6 +61,11 @@ pub struct Duration {
     /// (v1) The working days (`wd`) in it, included in `seconds` at 7/5 day
     /// each; a calendar (`simulate --start`) counts them Monday to Friday.
     pub working_days: u64,
+    /// (v1) The years (`y`) and months (`mo`) written in it, also included in
+    /// `seconds` (at 365 and 30 days): a calendar adds them as calendar
+    /// years and months (a drill's `last` plus its `every`).
+    pub years: u64,
+    pub months: u64,
     pub span: Span,
 }
 

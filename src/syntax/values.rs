@@ -159,11 +159,16 @@ impl<'s> Lowerer<'s, '_> {
     pub(super) fn duration(&mut self, pair: P<'s>) -> Duration {
         let span = self.span(&pair);
         match parse_duration(pair.as_str()) {
-            Ok((seconds, working_days)) => Duration {
-                seconds,
-                working_days,
-                span,
-            },
+            Ok((seconds, working_days)) => {
+                let (years, months) = calendar_units(pair.as_str());
+                Duration {
+                    seconds,
+                    working_days,
+                    years,
+                    months,
+                    span,
+                }
+            }
             Err(why) => {
                 self.error(
                     span,
@@ -178,6 +183,8 @@ impl<'s> Lowerer<'s, '_> {
                 Duration {
                     seconds: 0,
                     working_days: 0,
+                    years: 0,
+                    months: 0,
                     span,
                 }
             }
@@ -287,6 +294,29 @@ pub const WORKING_DAY: u64 = 7 * 86_400 / 5;
 /// A duration such as `1h30m` or `15wd` (units decreasing, each at most once):
 /// its length in seconds as durations are compared (`wd` = 7/5 day), and how
 /// many working days it holds (which a calendar counts Monday to Friday).
+/// The amounts of `y` and `mo` in a duration that `parse_duration` read.
+fn calendar_units(text: &str) -> (u64, u64) {
+    let (mut years, mut months) = (0, 0);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let amount: u64 = rest[..digits].parse().unwrap_or(0);
+        rest = &rest[digits..];
+        let unit = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        match &rest[..unit] {
+            "y" => years = amount,
+            "mo" => months = amount,
+            _ => {}
+        }
+        rest = &rest[unit..];
+    }
+    (years, months)
+}
+
 pub fn parse_duration(text: &str) -> Result<(u64, u64), Message> {
     const UNITS: [(&str, u64); 8] = [
         ("y", 365 * 86_400),

@@ -25,13 +25,20 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(day) = calendar::date(last.year, last.month, last.day) else {
             continue;
         };
-        // `every` in whole days, as durations compare (`1y` = 365 days).
-        let days = i64::try_from(every.seconds.div_ceil(86_400)).unwrap_or(i64::MAX);
-        let Some(due) = jiff::Span::new()
-            .try_days(days)
-            .ok()
-            .and_then(|span| day.checked_add(span).ok())
-        else {
+        // Years and months on the calendar (2023-03-15 + 1y = 2024-03-15,
+        // 2024-01-31 + 1mo = 2024-02-29), the rest in whole days.
+        let calendar = every.years * 365 * 86_400 + every.months * 30 * 86_400;
+        let days = every.seconds.saturating_sub(calendar).div_ceil(86_400);
+        let span = (|| {
+            jiff::Span::new()
+                .try_years(i64::try_from(every.years).ok()?)
+                .ok()?
+                .try_months(i64::try_from(every.months).ok()?)
+                .ok()?
+                .try_days(i64::try_from(days).ok()?)
+                .ok()
+        })();
+        let Some(due) = span.and_then(|span| day.checked_add(span).ok()) else {
             continue; // beyond the calendar: never due
         };
         if due >= today {
@@ -59,8 +66,9 @@ const DOC: &str = r#"# drill-overdue
 ## What it means
 A `drill` was last held (`last`) longer ago than its own interval (`every`): `last` plus `every`
 lies before today, so the next drill is overdue. Today is `planc check --today`, else
-`SOURCE_DATE_EPOCH`, else the computer's clock. The interval is counted in days as durations
-compare (`1y` = 365 days, `6mo` = 180 days). A drill without `last` or `every` is not checked.
+`SOURCE_DATE_EPOCH`, else the computer's clock. Years and months of `every` are added on the
+calendar, as a person counts them (last held 2025-05-28, `every 6mo`: due by 2025-11-28); weeks,
+days and hours in whole days. A drill without `last` or `every` is not checked.
 Part of the profile `safety2019`.
 
 ## Why it matters

@@ -268,6 +268,8 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
             within: crate::syntax::ast::Duration {
                 seconds: *seconds,
                 working_days: 0,
+                years: 0,
+                months: 0,
                 span: crate::span::Span::default(),
             },
             from: from.map(|f| model::Ref {
