@@ -158,17 +158,14 @@ impl<'s> Lowerer<'s, '_> {
 
     pub(super) fn duration(&mut self, pair: P<'s>) -> Duration {
         let span = self.span(&pair);
-        match parse_duration(pair.as_str()) {
-            Ok((seconds, working_days)) => {
-                let (years, months) = calendar_units(pair.as_str());
-                Duration {
-                    seconds,
-                    working_days,
-                    years,
-                    months,
-                    span,
-                }
-            }
+        match duration_units(pair.as_str()) {
+            Ok(units) => Duration {
+                seconds: units.seconds,
+                working_days: units.working_days,
+                years: units.years,
+                months: units.months,
+                span,
+            },
             Err(why) => {
                 self.error(
                     span,
@@ -294,30 +291,22 @@ pub const WORKING_DAY: u64 = 7 * 86_400 / 5;
 /// A duration such as `1h30m` or `15wd` (units decreasing, each at most once):
 /// its length in seconds as durations are compared (`wd` = 7/5 day), and how
 /// many working days it holds (which a calendar counts Monday to Friday).
-/// The amounts of `y` and `mo` in a duration that `parse_duration` read.
-fn calendar_units(text: &str) -> (u64, u64) {
-    let (mut years, mut months) = (0, 0);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let amount: u64 = rest[..digits].parse().unwrap_or(0);
-        rest = &rest[digits..];
-        let unit = rest
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        match &rest[..unit] {
-            "y" => years = amount,
-            "mo" => months = amount,
-            _ => {}
-        }
-        rest = &rest[unit..];
-    }
-    (years, months)
+/// What a duration's text holds: its length as durations compare, and the
+/// working days, years and months written in it (already counted in `seconds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DurationUnits {
+    pub seconds: u64,
+    pub working_days: u64,
+    pub years: u64,
+    pub months: u64,
 }
 
+/// A duration's length in seconds and its working days (see `duration_units`).
 pub fn parse_duration(text: &str) -> Result<(u64, u64), Message> {
+    duration_units(text).map(|u| (u.seconds, u.working_days))
+}
+
+pub fn duration_units(text: &str) -> Result<DurationUnits, Message> {
     const UNITS: [(&str, u64); 8] = [
         ("y", 365 * 86_400),
         ("mo", 30 * 86_400),
@@ -329,8 +318,7 @@ pub fn parse_duration(text: &str) -> Result<(u64, u64), Message> {
         ("s", 1),
     ];
     let mut rest = text;
-    let mut total: u64 = 0;
-    let mut working_days: u64 = 0;
+    let mut units = DurationUnits::default();
     let mut last_rank: Option<usize> = None;
     while !rest.is_empty() {
         let digits = rest
@@ -357,15 +345,18 @@ pub fn parse_duration(text: &str) -> Result<(u64, u64), Message> {
         }
         last_rank = Some(rank);
         rest = &rest[unit.len()..];
-        total = amount
+        units.seconds = amount
             .checked_mul(*factor)
-            .and_then(|s| total.checked_add(s))
+            .and_then(|s| units.seconds.checked_add(s))
             .ok_or_else(|| msg!("duration-too-long"))?;
-        if *unit == "wd" {
-            working_days = amount;
+        match *unit {
+            "wd" => units.working_days = amount,
+            "y" => units.years = amount,
+            "mo" => units.months = amount,
+            _ => {}
         }
     }
-    Ok((total, working_days))
+    Ok(units)
 }
 
 fn date_exists(year: u16, month: u8, day: u8) -> bool {
@@ -381,6 +372,8 @@ mod tests {
         assert_eq!(parse_duration("1h30m"), Ok((5400, 0)));
         assert_eq!(parse_duration("6mo"), Ok((6 * 30 * 86_400, 0)));
         assert_eq!(parse_duration("2w"), Ok((14 * 86_400, 0)));
+        let units = duration_units("1y6mo2d").map(|u| (u.years, u.months, u.seconds));
+        assert_eq!(units, Ok((1, 6, (365 + 180 + 2) * 86_400)));
         assert!(parse_duration("30m1h").is_err());
         assert!(parse_duration("1m1m").is_err());
         // (v1) working days: 7/5 day each where compared; between `w` and `d`.
