@@ -77,15 +77,13 @@ pub(super) fn references(
 
 pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Hover>, String> {
     let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(
-        ide::hover::hover(ctx.analysis, offset).map(|h| lsp::Hover {
-            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value: h.markdown,
-            }),
-            range: Some(ctx.text.range(h.span)),
+    Ok(ide::hover::hover(ctx.analysis, offset).map(|h| lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: h.markdown,
         }),
-    )
+        range: Some(ctx.text.range(h.span)),
+    }))
 }
 
 pub(super) fn completion(

@@ -125,7 +125,6 @@ pub fn serve(receiver: Receiver<Message>, bodies: Sender<Vec<u8>>, options: Opti
             name: "planc".into(),
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
-        ..Default::default()
     };
     match Outgoing::answer_body(&id, result) {
         Ok(body) => out.send(body),
@@ -333,7 +332,8 @@ impl Server {
         let answer = match request.method.as_str() {
             req::Shutdown::METHOD => {
                 self.shutdown = true;
-                Outgoing::answer_body(&id, ()).map_err(|e| (ErrorCode::InternalError, e.to_string()))
+                Outgoing::answer_body(&id, ())
+                    .map_err(|e| (ErrorCode::InternalError, e.to_string()))
             }
             req::GotoDefinition::METHOD => self.handle(request, handlers::definition),
             req::References::METHOD => self.handle(request, handlers::references),
@@ -345,9 +345,7 @@ impl Server {
             req::SemanticTokensFullRequest::METHOD => {
                 self.handle(request, handlers::semantic_tokens)
             }
-            req::CodeActionRequest::METHOD => {
-                self.handle_checked(request, handlers::code_actions)
-            }
+            req::CodeActionRequest::METHOD => self.handle_checked(request, handlers::code_actions),
             req::Formatting::METHOD if self.options.formatter.is_some() => {
                 self.handle(request, handlers::formatting)
             }
