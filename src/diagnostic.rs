@@ -151,6 +151,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn with_labels(mut self, labels: impl IntoIterator<Item = Label>) -> Self {
+        self.secondary.extend(labels);
+        self
+    }
+
     pub fn with_help(mut self, help: Message) -> Self {
         self.help = Some(help);
         self

@@ -153,34 +153,24 @@ const UNDER_PROFILES: &[(&str, &str, Findings)] = &[
         "jiaotongju-2022",
         &[("report-deadline", "province_or_extreme")],
     ),
-    // No levels, so every trigger counts; the report up is due 10m + 1h after the plan is set off.
+    // No levels, so every trigger counts; the report up is due 10m + 1h after the plan is set off,
+    // whichever of the five triggers fires: one finding naming all five.
     (
         "accident-report",
         "xinfang-chuzhi",
-        &[
-            ("report-deadline", "report_up"),
-            ("report-deadline", "report_up"),
-            ("report-deadline", "report_up"),
-            ("report-deadline", "report_up"),
-            ("report-deadline", "report_up"),
-        ],
+        &[("report-deadline", "report_up")],
     ),
+    // Neither `incident` nor `early_warning` reports out: one finding, labelled at both.
     (
         "accident-report",
         "xinfang-tufa",
-        &[
-            ("report-deadline", "early_warning"),
-            ("report-deadline", "incident"),
-        ],
+        &[("report-deadline", "incident")],
     ),
+    // `liaise` is late under two triggers (one finding); nothing reports out under `urgent`.
     (
         "accident-report",
         "yunguanzhan-2015",
-        &[
-            ("report-deadline", "liaise"),
-            ("report-deadline", "liaise"),
-            ("report-deadline", "urgent"),
-        ],
+        &[("report-deadline", "liaise"), ("report-deadline", "urgent")],
     ),
     ("accident-report", "yunshu-zhuanxiang-2024", &[]),
     (

@@ -10,7 +10,7 @@ use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::{Arg, msg};
 use crate::logic::schedule::{Due, Occasion, Response, Scheduled, earliest_deadline};
-use crate::model::{Deadline, Model, StepId};
+use crate::model::{Deadline, Model, StepId, TriggerId};
 
 pub const RULE: Rule = Rule {
     code: Code::ReportDeadline,
@@ -20,78 +20,125 @@ pub const RULE: Rule = Rule {
     run,
 };
 
+/// What is wrong under one trigger. Triggers with the same finding (the
+/// same late report, due at the same time through the same steps) share one
+/// diagnostic that names them all: one slip, one finding.
+#[derive(PartialEq)]
+enum Finding<'m> {
+    NoReport,
+    Open(StepId),
+    Late {
+        report: StepId,
+        due: Due,
+        chain: Vec<(StepId, &'m Deadline, Due)>,
+    },
+}
+
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let limit = ctx.config.report_within_seconds();
-    let within = duration(limit);
+    let mut findings: Vec<(Finding, Vec<TriggerId>)> = Vec::new();
     for t in most_severe_triggers(model) {
-        let trigger = &model.trigger(t).named;
         let response = ctx.checklists().of(t);
-        let Some(report) = first_report(model, response) else {
-            out.push(
-                RULE.diagnostic(
-                    msg!("report-deadline-none", trigger = trigger.name, within = within.as_str()),
-                    Label::new(trigger.name_span, msg!("report-deadline.label-none")),
-                )
-                .with_help(msg!("report-deadline.help-none", trigger = trigger.name, within = within.as_str())),
-            );
-            continue;
+        let finding = match first_report(model, response) {
+            None => Finding::NoReport,
+            Some(report) => match report.due {
+                None => Finding::Open(report.step),
+                Some(due) if due.seconds <= limit => continue,
+                Some(due) => Finding::Late {
+                    report: report.step,
+                    due,
+                    chain: chain(model, response, report),
+                },
+            },
         };
-        let step = &model.step(report.step).named;
-        let Some(due) = report.due else {
-            out.push(
+        match findings.iter_mut().find(|(f, _)| *f == finding) {
+            Some((_, triggers)) => triggers.push(t),
+            None => findings.push((finding, vec![t])),
+        }
+    }
+    let within = duration(limit);
+    for (finding, triggers) in findings {
+        let names = || triggers.iter().map(|t| model.trigger(*t).named.name);
+        let listed = || Arg::names(names(), 5);
+        let trigger_labels = triggers.iter().map(|t| {
+            Label::new(
+                model.trigger(*t).named.name_span,
+                msg!("report-deadline.trigger"),
+            )
+        });
+        let diagnostic = match finding {
+            Finding::NoReport => {
+                let mut labels = triggers.iter().map(|t| model.trigger(*t).named.name_span);
+                let Some(first) = labels.next() else {
+                    continue;
+                };
+                let mut d = RULE
+                    .diagnostic(
+                        msg!("report-deadline-none", triggers = listed(),
+                        count = triggers.len() as u64, within = within.as_str()),
+                        Label::new(first, msg!("report-deadline.label-none")),
+                    )
+                    .with_help(msg!(
+                        "report-deadline.help-none",
+                        triggers = listed(),
+                        count = triggers.len() as u64,
+                        within = within.as_str()
+                    ));
+                for span in labels {
+                    d = d.with_label(Label::new(span, msg!("report-deadline.label-none")));
+                }
+                d
+            }
+            Finding::Open(report) => {
+                let step = &model.step(report).named;
                 RULE.diagnostic(
                     msg!(
                         "report-deadline-open",
-                        trigger = trigger.name,
+                        triggers = listed(),
+                        count = triggers.len() as u64,
                         step = step.name,
                         within = within.as_str()
                     ),
                     Label::new(step.name_span, msg!("report-deadline.label-open")),
                 )
-                .with_label(Label::new(trigger.name_span, msg!("report-deadline.trigger")))
-                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str())),
-            );
-            continue;
+                .with_labels(trigger_labels)
+                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()))
+            }
+            Finding::Late { report, due, chain } => {
+                let step = &model.step(report).named;
+                let steps = chain.iter().map(|(s, _, _)| model.step(*s).named.name);
+                let mut labels = chain.iter().rev().map(|(s, deadline, due)| {
+                    Label::new(
+                        deadline.span,
+                        msg!(
+                            "report-deadline.due",
+                            step = model.step(*s).named.name,
+                            due = duration(due.seconds)
+                        ),
+                    )
+                });
+                let Some(primary) = labels.next() else {
+                    continue;
+                };
+                RULE.diagnostic(
+                    msg!(
+                        "report-deadline",
+                        triggers = listed(),
+                        count = triggers.len() as u64,
+                        step = step.name,
+                        due = duration(due.seconds),
+                        within = within.as_str(),
+                        chain = Arg::path(steps, 8)
+                    ),
+                    primary,
+                )
+                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()))
+                .with_labels(labels)
+                .with_labels(trigger_labels)
+            }
         };
-        if due.seconds <= limit {
-            continue;
-        }
-        let chain = chain(model, response, report);
-        let names = chain.iter().map(|(s, _, _)| model.step(*s).named.name);
-        let mut labels = chain.iter().rev().map(|(s, deadline, due)| {
-            Label::new(
-                deadline.span,
-                msg!(
-                    "report-deadline.due",
-                    step = model.step(*s).named.name,
-                    due = duration(due.seconds)
-                ),
-            )
-        });
-        let Some(primary) = labels.next() else {
-            continue;
-        };
-        let mut diagnostic = RULE
-            .diagnostic(
-                msg!(
-                    "report-deadline",
-                    trigger = trigger.name,
-                    step = step.name,
-                    due = duration(due.seconds),
-                    within = within.as_str(),
-                    chain = Arg::path(names, 8)
-                ),
-                primary,
-            )
-            .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()));
-        for label in labels {
-            diagnostic = diagnostic.with_label(label);
-        }
-        out.push(diagnostic.with_label(Label::new(
-            trigger.name_span,
-            msg!("report-deadline.trigger"),
-        )));
+        out.push(diagnostic);
     }
 }
 
@@ -128,7 +175,8 @@ level), the first step that `notify`s an outside authority (an `external`) must 
 are those of the trigger's checklist, `within … from` and per-level deadlines included; when the
 report is late because it is measured from other steps, the message names that chain of steps and
 a label shows each one's due time. A report step without a deadline, or no report step at all,
-is reported too. Part of the profile `accident-report`.
+is reported too. Triggers under which the same report is late in the same way share one finding
+that names them all. Part of the profile `accident-report`.
 
 ## Why it matters
 生产安全事故报告和调查处理条例, Art. 9: the unit's head reports an accident to the county

@@ -57,15 +57,27 @@ drill-overdue = drill `{ $drill }` is overdue: last held on { $last }, next due 
     .help = hold `{ $drill }` and record the date in its `last`
 
 # $chain: the steps whose deadlines add up, first first
-report-deadline = when `{ $trigger }` fires, the first report to an outside authority, `{ $step }`, is due { $due } after the plan is set off, later than { $within }: { $chain }
+report-deadline = when { $count ->
+        [1] { $triggers } fires
+       *[other] any of { $triggers } fires
+    }, the first report to an outside authority, `{ $step }`, is due { $due } after the plan is set off, later than { $within }: { $chain }
     .due = `{ $step }` is due { $due } after the plan is set off
     .trigger = set off by this trigger
     .label-none = no step reports to an outside authority
     .label-open = no deadline
     .help = bring the deadline of `{ $step }` within { $within } of the moment the plan is set off (`within … from` adds up along the chain)
-    .help-none = add a step that runs when `{ $trigger }` fires, `notify`s an outside authority and is due `within { $within }`
-report-deadline-none = when `{ $trigger }` fires, no step reports to an outside authority within { $within }
-report-deadline-open = when `{ $trigger }` fires, the first report to an outside authority, `{ $step }`, has no deadline; it must be due within { $within }
+    .help-none = add a step that runs when { $count ->
+        [1] { $triggers } fires
+       *[other] any of { $triggers } fires
+    }, `notify`s an outside authority and is due `within { $within }`
+report-deadline-none = when { $count ->
+        [1] { $triggers } fires
+       *[other] any of { $triggers } fires
+    }, no step reports to an outside authority within { $within }
+report-deadline-open = when { $count ->
+        [1] { $triggers } fires
+       *[other] any of { $triggers } fires
+    }, the first report to an outside authority, `{ $step }`, has no deadline; it must be due within { $within }
 
 no-upward-report = when `{ $trigger }` fires, no step reports to an outside authority
     .label = nobody outside is told
