@@ -4,7 +4,8 @@
 use crate::check::reporting::{first_report, most_severe_triggers};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::i18n::msg;
+use crate::i18n::{Arg, msg};
+use crate::model::TriggerId;
 
 pub const RULE: Rule = Rule {
     code: Code::NoUpwardReport,
@@ -16,19 +17,37 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
-    for t in most_severe_triggers(model) {
-        if first_report(model, ctx.checklists().of(t)).is_some() {
-            continue;
-        }
-        let trigger = &model.trigger(t).named;
-        out.push(
-            RULE.diagnostic(
-                msg!("no-upward-report", trigger = trigger.name),
-                Label::new(trigger.name_span, msg!("no-upward-report.label")),
-            )
-            .with_help(msg!("no-upward-report.help", trigger = trigger.name)),
-        );
-    }
+    // One finding for all the triggers that tell nobody: one step `on` them
+    // all is the fix.
+    let silent: Vec<TriggerId> = most_severe_triggers(model)
+        .into_iter()
+        .filter(|t| first_report(model, ctx.checklists().of(*t)).is_none())
+        .collect();
+    let mut labels = silent.iter().map(|t| {
+        Label::new(
+            model.trigger(*t).named.name_span,
+            msg!("no-upward-report.label"),
+        )
+    });
+    let Some(first) = labels.next() else {
+        return;
+    };
+    let names = || silent.iter().map(|t| model.trigger(*t).named.name);
+    out.push(
+        RULE.diagnostic(
+            msg!(
+                "no-upward-report",
+                triggers = Arg::names(names(), 5),
+                count = silent.len() as u64
+            ),
+            first,
+        )
+        .with_labels(labels)
+        .with_help(msg!(
+            "no-upward-report.help",
+            on = names().collect::<Vec<_>>().join(", ")
+        )),
+    );
 }
 
 const DOC: &str = r#"# no-upward-report
@@ -38,7 +57,8 @@ A trigger of the plan's most severe level (every trigger, when no trigger carrie
 off no step that `notify`s an outside authority (an `external`, such as the 上级主管部门 or the
 本级党委和政府): when it fires, nobody outside the unit is told. The steps counted are those of the
 trigger's checklist: the steps that run when it fires, with every trigger that fires whenever it
-does. Part of the profile `xinfang`.
+does. All such triggers are named in one finding: one step `on` them all is the fix. Part of the
+profile `xinfang`.
 
 ## Why it matters
 信访工作条例 (2022), Art. 25: a major or urgent petition matter is reported in time to the Party

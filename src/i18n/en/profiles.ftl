@@ -79,9 +79,12 @@ report-deadline-open = when { $count ->
        *[other] any of { $triggers } fires
     }, the first report to an outside authority, `{ $step }`, has no deadline; it must be due within { $within }
 
-no-upward-report = when `{ $trigger }` fires, no step reports to an outside authority
+no-upward-report = when { $count ->
+        [1] { $triggers } fires
+       *[other] any of { $triggers } fires
+    }, no step reports to an outside authority
     .label = nobody outside is told
-    .help = add a step with `on { $trigger }` that `notify`s the authority above (an `external`, e.g. `external superior "上级主管部门"`)
+    .help = add a step with `on { $on }` that `notify`s the authority above (an `external`, e.g. `external superior "上级主管部门"`)
 
 unity-of-command = role `{ $role }` escalates to { $count ->
         [one] { $count } role

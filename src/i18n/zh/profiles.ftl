@@ -78,9 +78,12 @@ report-deadline-open = { $count ->
        *[other] { $triggers } 中任一个触发时
     }，第一次向外部单位报告的步骤 `{ $step }` 没有时限；应在 { $within } 内完成
 
-no-upward-report = `{ $trigger }` 触发时，没有向外部单位报告的步骤
+no-upward-report = { $count ->
+        [1] { $triggers } 触发时
+       *[other] { $triggers } 中任一个触发时
+    }，没有向外部单位报告的步骤
     .label = 没有通知上级
-    .help = 加一个 `on { $trigger }` 的步骤，`notify` 上级单位（一个 `external`，例如 `external superior "上级主管部门"`）
+    .help = 加一个 `on { $on }` 的步骤，`notify` 上级单位（一个 `external`，例如 `external superior "上级主管部门"`）
 
 unity-of-command = 角色 `{ $role }` 向 { $count } 个角色升级：{ $roles }
     .label = 有不止一个上级
