@@ -92,12 +92,19 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
 const MAX_FIX_ROUNDS: usize = 200;
 
 /// The rounds of fixes of `source`, each over the text of the one before:
-/// the repairs of the syntax errors (a slip or a full-width character each);
+/// the paste artefacts the lexer can see; then the repairs of the syntax errors (a slip or a full-width character each);
 /// when none is left, the paste artefacts the errors do not reach (pairs of
 /// curly quotes, characters behind another error). Done when neither finds
 /// anything.
 fn fix_rounds(source: &str) -> Vec<Fixed> {
     let mut rounds: Vec<Fixed> = Vec::new();
+    // The paste artefacts first: a file pasted from Word has them in most
+    // items, and one error per item per round would take a round for each
+    // (more than MAX_FIX_ROUNDS in a long plan, which was then left as it was).
+    let first = fix_paste_artefacts(source);
+    if !first.fixes.is_empty() {
+        rounds.push(first);
+    }
     for _ in 0..MAX_FIX_ROUNDS {
         let text = rounds.last().map_or(source, |r| r.text.as_str());
         let mut fixes: Vec<Fix> = syntax::parse(text)

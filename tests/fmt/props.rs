@@ -211,3 +211,21 @@ fn paste_artefacts(source: &str, rng: &mut Rng) -> String {
     }
     out
 }
+
+/// A seed `fix_undoes_paste_artefacts` once failed with: xinfang-chuzhi with
+/// 113 pasted characters, which took more rounds of one repair per item
+/// than `fmt --fix` allows, so the file was left as it was although the
+/// error's help promised `planc fmt --fix` would repair them all.
+#[test]
+fn fix_undoes_paste_artefacts_seed_10694411414718373372() {
+    let mut rng = Rng::new(10694411414718373372);
+    let plans = bundled_plans();
+    let (name, source) = rng.pick(&plans);
+    let pasted = paste_artefacts(source, &mut rng);
+    let fixed = planc::fmt::format_with(&pasted, planc::fmt::Options { fix: true })
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    assert_eq!(
+        fixed.text,
+        planc::fmt::format(source).expect("a bundled plan formats")
+    );
+}
