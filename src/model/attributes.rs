@@ -148,6 +148,7 @@ impl<'s> Resolver<'s> {
         with.reserve_exact(values(stmts, Keyword::With));
         notify.reserve_exact(values(stmts, Keyword::Notify));
         texts.reserve_exact(values(stmts, Keyword::Text));
+        deadlines.reserve_exact(values(stmts, Keyword::Within));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Owner, Value::Name(n)) if !owner_written => {
