@@ -114,31 +114,31 @@ mod tests {
     use super::*;
     use crate::model::Model;
 
-/// The names the model defines of `kind`.
-fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
-    match kind {
-        Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
-        Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
-        Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
-        Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
-        Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
-        Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
-        Kind::Routine => Box::new(
-            model
-                .routines
-                .iter()
-                .filter(|r| !r.drill)
-                .map(|r| r.named.name),
-        ),
-        Kind::Drill => Box::new(
-            model
-                .routines
-                .iter()
-                .filter(|r| r.drill)
-                .map(|r| r.named.name),
-        ),
+    /// The names the model defines of `kind`.
+    fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
+        match kind {
+            Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
+            Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
+            Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
+            Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
+            Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
+            Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
+            Kind::Routine => Box::new(
+                model
+                    .routines
+                    .iter()
+                    .filter(|r| !r.drill)
+                    .map(|r| r.named.name),
+            ),
+            Kind::Drill => Box::new(
+                model
+                    .routines
+                    .iter()
+                    .filter(|r| r.drill)
+                    .map(|r| r.named.name),
+            ),
+        }
     }
-}
 
     /// Every name the model defines, with its kind.
     fn defined<'s>(model: &Model<'s>) -> Vec<(Kind, &'s str)> {
