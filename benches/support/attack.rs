@@ -171,13 +171,14 @@ pub fn deep(n: usize) -> String {
 }
 
 /// `n` broken lines, each one syntax error that recovery steps over: a
-/// step whose `owner` names no one (the error on its line), then a role
-/// without its label (the error at the next line's first word).
+/// step whose `owner` names no one (the error on its line; a pasted `，`
+/// after it, which `planc fmt --fix` would repair), then a role without its
+/// label (the error at the next line's first word).
 pub fn broken_lines(n: usize) -> String {
     let mut s = String::from(HEAD);
     for i in 0..n {
         s += &if i % 2 == 0 {
-            format!("step s{i} \"s\" {{ owner }}\n")
+            format!("step s{i} \"s\" {{ owner }}，\n")
         } else {
             format!("role r{i}\n")
         };
