@@ -48,7 +48,19 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
             fixes: Vec::new(),
         });
     }
-    let rounds = fix_rounds(source);
+    let mut rounds = fix_rounds(source, false);
+    // A long plan pasted from Word has slips in most lines, and one error per
+    // top-level item per round can take more rounds than MAX_FIX_ROUNDS; then
+    // its paste artefacts are fixed all at once first. Not always: a slip's
+    // own repair keeps what it puts in quotes as typed (`holder 张三（站长）`
+    // becomes `"张三（站长）"`), which fixing `（` first would change.
+    if layout(rounds.last().map_or(source, |r| r.text.as_str())).is_err() {
+        let pasted_first = fix_rounds(source, true);
+        let text = pasted_first.last().map_or(source, |r| r.text.as_str());
+        if layout(text).is_ok() {
+            rounds = pasted_first;
+        }
+    }
     let to_original = |span: Span, rounds: &[Fixed]| {
         rounds
             .iter()
@@ -92,18 +104,17 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
 const MAX_FIX_ROUNDS: usize = 200;
 
 /// The rounds of fixes of `source`, each over the text of the one before:
-/// the paste artefacts the lexer can see; then the repairs of the syntax errors (a slip or a full-width character each);
+/// (with `paste_first`) the paste artefacts the lexer can see; then the repairs of the syntax errors (a slip or a full-width character each);
 /// when none is left, the paste artefacts the errors do not reach (pairs of
 /// curly quotes, characters behind another error). Done when neither finds
 /// anything.
-fn fix_rounds(source: &str) -> Vec<Fixed> {
+fn fix_rounds(source: &str, paste_first: bool) -> Vec<Fixed> {
     let mut rounds: Vec<Fixed> = Vec::new();
-    // The paste artefacts first: a file pasted from Word has them in most
-    // items, and one error per item per round would take a round for each
-    // (more than MAX_FIX_ROUNDS in a long plan, which was then left as it was).
-    let first = fix_paste_artefacts(source);
-    if !first.fixes.is_empty() {
-        rounds.push(first);
+    if paste_first {
+        let first = fix_paste_artefacts(source);
+        if !first.fixes.is_empty() {
+            rounds.push(first);
+        }
     }
     for _ in 0..MAX_FIX_ROUNDS {
         let text = rounds.last().map_or(source, |r| r.text.as_str());
