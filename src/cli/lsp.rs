@@ -6,14 +6,14 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crossbeam_channel::{Sender, bounded};
-use lsp_server::{Connection, Message};
+use lsp_server::Message;
 use planc::config::Config;
-use planc::lsp::framing::{FrameReader, Incoming, frame, log_message};
+use planc::lsp::framing::{FrameReader, Incoming, frame, header_for, log_message};
 use planc::lsp::{Exit, Formatter, Options};
 
 use super::config::Configs;
 use super::lang::{self, LangArg};
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use super::{EXIT_FINDINGS, EXIT_OK};
 
 #[derive(clap::Args)]
 pub struct LspArgs {
@@ -31,12 +31,19 @@ pub fn run(args: LspArgs) -> u8 {
     let configured = lang::configured_here();
     let stdout = Arc::new(Mutex::new(io::stdout()));
     let (to_server, from_client) = bounded::<Message>(0);
-    let (to_client, from_server) = bounded::<Message>(0);
+    // The server's messages come as JSON bodies, serialized from typed values.
+    let (to_client, from_server) = bounded::<Vec<u8>>(0);
     let writer = {
         let stdout = stdout.clone();
         thread::spawn(move || {
-            for message in from_server {
-                if message.write(&mut *lock(&stdout)).is_err() {
+            for body in from_server {
+                let mut out = lock(&stdout);
+                let header = header_for(body.len());
+                let written = out
+                    .write_all(header.as_bytes())
+                    .and_then(|()| out.write_all(&body))
+                    .and_then(|()| out.flush());
+                if written.is_err() {
                     break;
                 }
             }
@@ -50,22 +57,14 @@ pub fn run(args: LspArgs) -> u8 {
         lang: lang::choose(args.lang, configured),
         ..Options::default()
     };
-    let connection = Connection {
-        sender: to_client,
-        receiver: from_client,
-    };
-    // `run` consumes the connection and drops it before returning: the
-    // writer ends once every sender is gone, so joining it with the
-    // connection still alive would hang.
-    let result = planc::lsp::run(connection, options);
+    // `serve` consumes the channels and drops them before returning: the
+    // writer ends once every sender is gone, so joining it with them still
+    // alive would hang.
+    let exit = planc::lsp::serve(from_client, to_client, options);
     let _ = writer.join();
-    match result {
-        Ok(Exit::Clean) => EXIT_OK,
-        Ok(Exit::WithoutShutdown) => EXIT_FINDINGS,
-        Err(e) => {
-            eprintln!("planc lsp: {e}");
-            EXIT_TROUBLE
-        }
+    match exit {
+        Exit::Clean => EXIT_OK,
+        Exit::WithoutShutdown => EXIT_FINDINGS,
     }
 }
 

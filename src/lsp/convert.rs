@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use lsp_types as lsp;
 use lsp_types::{SemanticTokenModifier, SemanticTokenType, Uri};
+use serde::{Serialize, Serializer};
 
 use super::position::LineIndex;
 use crate::diagnostic::{Code, Diagnostic, Severity};
@@ -78,6 +79,34 @@ pub fn diagnostic(text: &Text, d: &Diagnostic) -> lsp::Diagnostic {
         related_information: (!related.is_empty()).then_some(related),
         tags: unnecessary.then(|| vec![lsp::DiagnosticTag::UNNECESSARY]),
         data: None,
+    }
+}
+
+/// `textDocument/publishDiagnostics`'s parameters (`lsp::PublishDiagnosticsParams`),
+/// each diagnostic converted only as it is written out.
+#[derive(Serialize)]
+pub struct PublishDiagnostics<'a> {
+    pub uri: &'a Uri,
+    pub diagnostics: Diagnostics<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<i32>,
+}
+
+/// Diagnostics that serialize as LSP diagnostics (see `diagnostic`).
+pub struct Diagnostics<'a> {
+    text: &'a Text<'a>,
+    diagnostics: &'a [Diagnostic],
+}
+
+impl<'a> Diagnostics<'a> {
+    pub fn new(text: &'a Text<'a>, diagnostics: &'a [Diagnostic]) -> Self {
+        Diagnostics { text, diagnostics }
+    }
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|d| diagnostic(self.text, d)))
     }
 }
 

@@ -328,9 +328,14 @@ pub fn log_message(message: &str) -> Value {
 /// A value as a frame, header and body.
 pub fn frame(value: &Value) -> Vec<u8> {
     let body = value.to_string();
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    let mut out = header_for(body.len()).into_bytes();
     out.extend_from_slice(body.as_bytes());
     out
+}
+
+/// The header that goes before a body of `len` bytes.
+pub fn header_for(len: usize) -> String {
+    format!("Content-Length: {len}\r\n\r\n")
 }
 
 #[cfg(test)]

@@ -3,14 +3,17 @@
 use lsp_types as lsp;
 use lsp_types::Uri;
 
+use super::Options;
 use super::convert::{self, Text};
-use super::{Options, file_path};
+use crate::diagnostic::Diagnostic;
 use crate::ide::{self, Analysis};
 
 /// What a handler sees.
 pub(super) struct Context<'a> {
     pub(super) text: Text<'a>,
-    pub(super) analysis: Analysis<'a>,
+    pub(super) analysis: &'a Analysis<'a>,
+    /// The document's diagnostics, for the handlers that read them (empty for the others).
+    pub(super) diagnostics: &'a [Diagnostic],
     pub(super) options: &'a Options,
 }
 
@@ -74,15 +77,13 @@ pub(super) fn references(
 
 pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Hover>, String> {
     let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(
-        ide::hover::hover(&ctx.analysis, offset).map(|h| lsp::Hover {
-            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value: h.markdown,
-            }),
-            range: Some(ctx.text.range(h.span)),
+    Ok(ide::hover::hover(ctx.analysis, offset).map(|h| lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: h.markdown,
         }),
-    )
+        range: Some(ctx.text.range(h.span)),
+    }))
 }
 
 pub(super) fn completion(
@@ -90,7 +91,7 @@ pub(super) fn completion(
     p: lsp::CompletionParams,
 ) -> Result<Option<lsp::CompletionResponse>, String> {
     let offset = ctx.offset(p.text_document_position.position);
-    let mut items = ide::completion::complete(&ctx.analysis, offset);
+    let mut items = ide::completion::complete(ctx.analysis, offset);
     // Typing a space pops up what the position wants (`owner ` → roles), not
     // every keyword after every word: those come once a word is begun.
     let after_space = p
@@ -109,7 +110,7 @@ pub(super) fn prepare_rename(
     ctx: &Context,
     p: lsp::TextDocumentPositionParams,
 ) -> Result<Option<lsp::PrepareRenameResponse>, String> {
-    let (span, placeholder) = ide::rename::prepare(&ctx.analysis, ctx.offset(p.position))?;
+    let (span, placeholder) = ide::rename::prepare(ctx.analysis, ctx.offset(p.position))?;
     Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
         range: ctx.text.range(span),
         placeholder,
@@ -121,7 +122,7 @@ pub(super) fn rename(
     p: lsp::RenameParams,
 ) -> Result<Option<lsp::WorkspaceEdit>, String> {
     let offset = ctx.offset(p.text_document_position.position);
-    let edits = ide::rename::rename(&ctx.analysis, offset, &p.new_name)?;
+    let edits = ide::rename::rename(ctx.analysis, offset, &p.new_name)?;
     Ok(Some(ctx.text.workspace_edit(&edits)))
 }
 
@@ -139,7 +140,7 @@ pub(super) fn semantic_tokens(
     ctx: &Context,
     _: lsp::SemanticTokensParams,
 ) -> Result<Option<lsp::SemanticTokensResult>, String> {
-    let highlights = ide::highlight::highlights(&ctx.analysis);
+    let highlights = ide::highlight::highlights(ctx.analysis);
     Ok(Some(lsp::SemanticTokensResult::Tokens(
         lsp::SemanticTokens {
             result_id: None,
@@ -152,10 +153,9 @@ pub(super) fn code_actions(
     ctx: &Context,
     p: lsp::CodeActionParams,
 ) -> Result<Option<lsp::CodeActionResponse>, String> {
-    let config = (ctx.options.config_for)(file_path(ctx.text.uri).as_deref());
-    let diagnostics = ctx.analysis.diagnostics(&config);
+    let diagnostics = ctx.diagnostics;
     let range = ctx.text.index.span(ctx.text.text, p.range);
-    let fixes = ide::fixes::fixes(&ctx.analysis, &diagnostics, range);
+    let fixes = ide::fixes::fixes(ctx.analysis, diagnostics, range);
     Ok(Some(
         fixes
             .into_iter()

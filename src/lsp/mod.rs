@@ -7,8 +7,10 @@
 //! formatting are handed in through `Options` by the binary.
 
 mod convert;
+mod document;
 pub mod framing;
 mod handlers;
+mod outgoing;
 pub mod position;
 mod server;
 
@@ -21,7 +23,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 
-pub use server::{Exit, capabilities, run};
+pub use server::{Exit, capabilities, run, serve};
 
 /// Formats a plan's text (the shape of `fmt::format`): the canonical text, or
 /// the diagnostics that prevent formatting.

@@ -1,13 +1,14 @@
 //! The server's main loop: documents kept in memory, diagnostics published on
-//! open and shortly after the last change, requests answered from a fresh
-//! analysis of the current text.
+//! open and shortly after the last change, requests answered from the
+//! analysis of the current text (made once per version of it, see
+//! `document`).
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::time::Instant;
 
-use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, RequestId};
 use lsp_types as lsp;
 use lsp_types::Uri;
 use lsp_types::notification::{self as notif, Notification as _};
@@ -16,10 +17,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::convert::{self, Text};
+use super::document::Document;
 use super::handlers::{self, Context, HasDocument};
-use super::position::LineIndex;
+use super::outgoing::Outgoing;
 use super::{Options, file_path};
-use crate::ide::Analysis;
 
 /// How the session ended: `exit` after `shutdown` (exit code 0), or not
 /// (exit code 1, as the protocol asks).
@@ -74,25 +75,9 @@ pub fn capabilities(options: &Options) -> lsp::ServerCapabilities {
     }
 }
 
-struct Document {
-    text: String,
-    version: i32,
-    index: LineIndex,
-}
-
-impl Document {
-    fn new(text: String, version: i32) -> Self {
-        let index = LineIndex::new(&text);
-        Document {
-            text,
-            version,
-            index,
-        }
-    }
-}
-
 struct Server {
-    connection: Connection,
+    receiver: Receiver<Message>,
+    out: Outgoing,
     options: Options,
     documents: HashMap<Uri, Document>,
     /// Documents whose diagnostics are due, and when.
@@ -103,23 +88,51 @@ struct Server {
 /// Runs the protocol on `connection` until `exit` (or until the client goes
 /// away). The connection is dropped when this returns, so the caller can then
 /// join the stdio IO threads: their writer ends only once every sender is gone.
+///
+/// For clients in the same process (tests, benchmarks): the server's
+/// messages are read back from their JSON. Over a byte stream, `serve`
+/// hands the JSON on as it is.
 pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolError> {
-    let capabilities = serde_json::to_value(capabilities(&options)).unwrap_or_default();
-    let Some(id) = initialize(&connection) else {
-        return Ok(Exit::WithoutShutdown);
+    let Connection { sender, receiver } = connection;
+    let (bodies, from_server) = crossbeam_channel::bounded::<Vec<u8>>(0);
+    let forward = std::thread::spawn(move || {
+        for body in from_server {
+            // The server writes only messages: a body that does not read back is a bug.
+            let message: Message =
+                serde_json::from_slice(&body).expect("the server writes JSON-RPC messages");
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
+    });
+    let exit = serve(receiver, bodies, options);
+    // `serve` has dropped its sender of bodies: the forwarding ends, and with it `sender`.
+    let _ = forward.join();
+    Ok(exit)
+}
+
+/// Runs the protocol on the client's messages until `exit` (or until the
+/// client goes away), sending the server's messages as JSON bodies for the
+/// caller to frame. Both channels are dropped when this returns.
+pub fn serve(receiver: Receiver<Message>, bodies: Sender<Vec<u8>>, options: Options) -> Exit {
+    let out = Outgoing::new(bodies);
+    let Some(id) = initialize(&receiver, &out) else {
+        return Exit::WithoutShutdown;
     };
-    let _ = connection.sender.send(
-        Response::new_ok(
-            id,
-            serde_json::json!({
-                "capabilities": capabilities,
-                "serverInfo": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
-            }),
-        )
-        .into(),
-    );
+    let result = lsp::InitializeResult {
+        capabilities: capabilities(&options),
+        server_info: Some(lsp::ServerInfo {
+            name: "planc".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    };
+    match Outgoing::answer_body(&id, result) {
+        Ok(body) => out.send(body),
+        Err(e) => out.refuse(&id, ErrorCode::InternalError, &e.to_string()),
+    }
     let mut server = Server {
-        connection,
+        receiver,
+        out,
         options,
         documents: HashMap::new(),
         due: HashMap::new(),
@@ -132,18 +145,15 @@ pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolErr
 /// first (the stream ends, or `exit`). Requests before it are refused as the
 /// protocol asks; anything else is ignored. (lsp-server's own handshake ends
 /// the session on a stray response, or on a request before `initialized`.)
-fn initialize(connection: &Connection) -> Option<lsp_server::RequestId> {
+fn initialize(receiver: &Receiver<Message>, out: &Outgoing) -> Option<RequestId> {
     loop {
-        match connection.receiver.recv().ok()? {
+        match receiver.recv().ok()? {
             Message::Request(r) if r.method == req::Initialize::METHOD => return Some(r.id),
-            Message::Request(r) => {
-                let refusal = Response::new_err(
-                    r.id,
-                    ErrorCode::ServerNotInitialized as i32,
-                    "the server is not initialized yet: send `initialize` first".into(),
-                );
-                let _ = connection.sender.send(refusal.into());
-            }
+            Message::Request(r) => out.refuse(
+                &r.id,
+                ErrorCode::ServerNotInitialized,
+                "the server is not initialized yet: send `initialize` first",
+            ),
             Message::Notification(n) if n.method == notif::Exit::METHOD => return None,
             Message::Notification(_) | Message::Response(_) => {}
         }
@@ -151,15 +161,14 @@ fn initialize(connection: &Connection) -> Option<lsp_server::RequestId> {
 }
 
 impl Server {
-    fn main_loop(&mut self) -> Result<Exit, ProtocolError> {
+    fn main_loop(&mut self) -> Exit {
         loop {
             // Before reading: a steady stream of requests must not hold diagnostics back.
             self.publish_due();
             let next_due = self.due.values().min().copied();
             let received = match next_due {
-                Some(deadline) => self.connection.receiver.recv_deadline(deadline),
+                Some(deadline) => self.receiver.recv_deadline(deadline),
                 None => self
-                    .connection
                     .receiver
                     .recv()
                     .map_err(|_| RecvTimeoutError::Disconnected),
@@ -167,26 +176,21 @@ impl Server {
             let message = match received {
                 Ok(message) => message,
                 Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => return Ok(Exit::WithoutShutdown),
+                Err(RecvTimeoutError::Disconnected) => return Exit::WithoutShutdown,
             };
             match message {
                 Message::Request(request) => self.request(request),
                 Message::Notification(n) if n.method == notif::Exit::METHOD => {
-                    return Ok(if self.shutdown {
+                    return if self.shutdown {
                         Exit::Clean
                     } else {
                         Exit::WithoutShutdown
-                    });
+                    };
                 }
                 Message::Notification(n) => self.notification(n),
                 Message::Response(_) => {}
             }
         }
-    }
-
-    fn send(&self, message: impl Into<Message>) {
-        // A closed channel means the client is gone; the loop ends on the next receive.
-        let _ = self.connection.sender.send(message.into());
     }
 
     fn publish_due(&mut self) {
@@ -204,49 +208,51 @@ impl Server {
     }
 
     /// Checks a document and publishes its diagnostics.
-    fn publish(&self, uri: &Uri) {
-        let Some(doc) = self.documents.get(uri) else {
+    fn publish(&mut self, uri: &Uri) {
+        let config = (self.options.config_for)(file_path(uri).as_deref());
+        let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
-        let config = (self.options.config_for)(file_path(uri).as_deref());
-        let text = Text {
-            uri,
-            text: &doc.text,
-            index: &doc.index,
-            lang: self.options.lang,
-        };
-        let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            let analysis = Analysis::new(&doc.text);
-            analysis
-                .diagnostics(&config)
-                .iter()
-                .map(|d| convert::diagnostic(&text, d))
-                .collect()
-        }));
-        let Ok(diagnostics) = checked else {
-            self.log_error(
+        doc.prepare(Some(&config));
+        let doc = &*doc;
+        let lang = self.options.lang;
+        // Each diagnostic is converted as it is written out.
+        let body = doc.diagnostics().ok().and_then(|diagnostics| {
+            std::panic::catch_unwind(AssertUnwindSafe(|| {
+                let text = Text {
+                    uri,
+                    text: doc.text(),
+                    index: doc.index(),
+                    lang,
+                };
+                let params = convert::PublishDiagnostics {
+                    uri,
+                    diagnostics: convert::Diagnostics::new(&text, diagnostics),
+                    version: Some(doc.version),
+                };
+                Outgoing::notification_body(notif::PublishDiagnostics::METHOD, params).ok()
+            }))
+            .ok()
+            .flatten()
+        });
+        match body {
+            Some(body) => self.out.send(body),
+            None => self.log_error(
                 "textDocument/publishDiagnostics",
                 "planc failed to check this file (a bug: please report it)",
-            );
-            return;
-        };
-        self.notify::<notif::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-            uri: uri.clone(),
-            diagnostics,
-            version: Some(doc.version),
-        });
-    }
-
-    fn notify<N: notif::Notification>(&self, params: N::Params) {
-        self.send(Notification::new(N::METHOD.to_string(), params));
+            ),
+        }
     }
 
     /// Tells the client's log that a message could not be read.
     fn log_error(&self, method: &str, error: impl std::fmt::Display) {
-        self.notify::<notif::LogMessage>(lsp::LogMessageParams {
-            typ: lsp::MessageType::ERROR,
-            message: format!("planc: cannot read `{method}`: {error}"),
-        });
+        self.out.notify(
+            notif::LogMessage::METHOD,
+            lsp::LogMessageParams {
+                typ: lsp::MessageType::ERROR,
+                message: format!("planc: cannot read `{method}`: {error}"),
+            },
+        );
     }
 
     /// The parameters of a notification, or `None` (logged) when they do not decode.
@@ -277,7 +283,10 @@ impl Server {
                 if let Some(p) = self.params::<lsp::DidChangeTextDocumentParams>(n) {
                     let uri = p.text_document.uri;
                     if let Some(doc) = self.documents.get_mut(&uri) {
-                        apply_changes(doc, p.content_changes);
+                        // Each range is in the text as the previous edits left it.
+                        for change in p.content_changes {
+                            doc.edit(change.range, change.text);
+                        }
                         doc.version = p.text_document.version;
                         self.due.insert(uri, Instant::now() + self.options.debounce);
                     }
@@ -296,11 +305,14 @@ impl Server {
                     let uri = p.text_document.uri;
                     self.documents.remove(&uri);
                     self.due.remove(&uri);
-                    self.notify::<notif::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                        uri,
-                        diagnostics: Vec::new(),
-                        version: None,
-                    });
+                    self.out.notify(
+                        notif::PublishDiagnostics::METHOD,
+                        lsp::PublishDiagnosticsParams {
+                            uri,
+                            diagnostics: Vec::new(),
+                            version: None,
+                        },
+                    );
                 }
             }
             _ => {}
@@ -310,17 +322,18 @@ impl Server {
     fn request(&mut self, request: Request) {
         let id = request.id.clone();
         if self.shutdown {
-            self.send(Response::new_err(
-                id,
-                ErrorCode::InvalidRequest as i32,
-                "the server is shutting down".into(),
-            ));
+            self.out.refuse(
+                &id,
+                ErrorCode::InvalidRequest,
+                "the server is shutting down",
+            );
             return;
         }
-        let result = match request.method.as_str() {
+        let answer = match request.method.as_str() {
             req::Shutdown::METHOD => {
                 self.shutdown = true;
-                Ok(serde_json::Value::Null)
+                Outgoing::answer_body(&id, ())
+                    .map_err(|e| (ErrorCode::InternalError, e.to_string()))
             }
             req::GotoDefinition::METHOD => self.handle(request, handlers::definition),
             req::References::METHOD => self.handle(request, handlers::references),
@@ -332,7 +345,7 @@ impl Server {
             req::SemanticTokensFullRequest::METHOD => {
                 self.handle(request, handlers::semantic_tokens)
             }
-            req::CodeActionRequest::METHOD => self.handle(request, handlers::code_actions),
+            req::CodeActionRequest::METHOD => self.handle_checked(request, handlers::code_actions),
             req::Formatting::METHOD if self.options.formatter.is_some() => {
                 self.handle(request, handlers::formatting)
             }
@@ -341,66 +354,80 @@ impl Server {
                 format!("planc does not handle `{method}`"),
             )),
         };
-        let response = match result {
-            Ok(value) => Response::new_ok(id, value),
-            Err((code, message)) => Response::new_err(id, code as i32, message),
-        };
-        self.send(response);
+        match answer {
+            Ok(body) => self.out.send(body),
+            Err((code, message)) => self.out.refuse(&id, code, &message),
+        }
     }
 
-    /// Decodes the parameters, finds the document and runs `handler`.
     fn handle<P: DeserializeOwned + HasDocument, R: Serialize>(
-        &self,
+        &mut self,
         request: Request,
         handler: fn(&Context, P) -> Result<R, String>,
-    ) -> Result<serde_json::Value, (ErrorCode, String)> {
-        let request_method = request.method;
-        let params: P = serde_json::from_value(request.params)
+    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+        self.answer(request, handler, false)
+    }
+
+    /// `handle` for a handler that reads the document's diagnostics.
+    fn handle_checked<P: DeserializeOwned + HasDocument, R: Serialize>(
+        &mut self,
+        request: Request,
+        handler: fn(&Context, P) -> Result<R, String>,
+    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+        self.answer(request, handler, true)
+    }
+
+    /// Decodes the parameters, finds the document and runs `handler` on its
+    /// analysis (and, when `checked`, its diagnostics); the answer is
+    /// serialized as it is made.
+    fn answer<P: DeserializeOwned + HasDocument, R: Serialize>(
+        &mut self,
+        request: Request,
+        handler: fn(&Context, P) -> Result<R, String>,
+        checked: bool,
+    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+        let Request { id, method, params } = request;
+        let failed = || {
+            (
+                ErrorCode::InternalError,
+                format!("planc failed on `{method}` (a bug: please report it)"),
+            )
+        };
+        let params: P = serde_json::from_value(params)
             .map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
         let uri = params.uri().clone();
-        let doc = self.documents.get(&uri).ok_or((
+        let config = checked.then(|| (self.options.config_for)(file_path(&uri).as_deref()));
+        let doc = self.documents.get_mut(&uri).ok_or((
             ErrorCode::InvalidParams,
             format!("`{}` is not open", uri.as_str()),
         ))?;
+        doc.prepare(config.as_ref());
+        let doc = &*doc;
+        let analysis = doc.analysis().ok_or_else(failed)?;
+        let diagnostics = match config {
+            Some(_) => doc.diagnostics().map_err(|_| failed())?,
+            None => &[],
+        };
         // A bug in one feature fails that request, not the editor's session.
         let answer = std::panic::catch_unwind(AssertUnwindSafe(|| {
             let ctx = Context {
                 text: Text {
                     uri: &uri,
-                    text: &doc.text,
-                    index: &doc.index,
+                    text: doc.text(),
+                    index: doc.index(),
                     lang: self.options.lang,
                 },
-                analysis: Analysis::new(&doc.text),
+                analysis,
+                diagnostics,
                 options: &self.options,
             };
-            handler(&ctx, params).map(serde_json::to_value)
+            handler(&ctx, params).map(|result| Outgoing::answer_body(&id, result))
         }));
         match answer {
-            Ok(Ok(Ok(value))) => Ok(value),
+            Ok(Ok(Ok(body))) => Ok(body),
             Ok(Ok(Err(e))) => Err((ErrorCode::InternalError, e.to_string())),
             Ok(Err(message)) => Err((ErrorCode::RequestFailed, message)),
-            Err(_) => Err((
-                ErrorCode::InternalError,
-                format!(
-                    "planc failed on `{}` (a bug: please report it)",
-                    request_method
-                ),
-            )),
+            Err(_) => Err(failed()),
         }
-    }
-}
-
-/// Applies edits in order; each range is in the text as the previous edits left it.
-fn apply_changes(doc: &mut Document, changes: Vec<lsp::TextDocumentContentChangeEvent>) {
-    for change in changes {
-        match change.range {
-            None => doc.text = change.text,
-            Some(range) => {
-                let span = doc.index.span(&doc.text, range);
-                doc.text.replace_range(span.start..span.end, &change.text);
-            }
-        }
-        doc.index = LineIndex::new(&doc.text);
     }
 }

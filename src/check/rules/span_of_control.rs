@@ -18,6 +18,12 @@ pub const RULE: Rule = Rule {
     run,
 };
 
+/// How many of the reporting roles a finding names and labels: the first in
+/// the file; the others are only counted ("and 480 more"), in every output
+/// alike. No reader takes in more, and an editor cannot show 400,000 related
+/// places either (rustc and rust-analyzer also cut long lists).
+pub const NAMED_REPORTS: usize = 20;
+
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let graph = &ctx.graphs.escalation;
@@ -45,14 +51,14 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 count = reports.len(),
                 role = named.name,
                 limit = limit,
-                roles = Arg::names(names, 12)
+                roles = Arg::names(names, NAMED_REPORTS)
             ),
             Label::new(
                 named.name_span,
                 msg!("span-of-control.label", count = reports.len()),
             ),
         );
-        for (source, span) in &reports {
+        for (source, span) in reports.iter().take(NAMED_REPORTS) {
             diagnostic = diagnostic.with_label(Label::new(
                 *span,
                 msg!(
@@ -75,8 +81,9 @@ const DOC: &str = r#"# span-of-control
 More than 7 roles escalate directly (`escalates to`) to one role. Each role is counted once, however
 many `escalates to` statements it has; a role escalating to itself is not counted (that is an
 `escalation-cycle`), and escalations to an external are not counted. The limit is set by
-`span_of_control` in `planc.toml`. The diagnostic names every role that reports directly, and
-labels each one's `escalates to`.
+`span_of_control` in `planc.toml`. The diagnostic names the roles that report directly and
+labels each one's `escalates to`: the first 20 in the file, in every output (terminal, JSON,
+SARIF, the editor); past 20 the rest are counted ("and 480 more").
 
 ## Why it matters
 In an emergency one person can take in reports from only a handful of people at once; beyond that
