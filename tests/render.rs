@@ -481,3 +481,51 @@ fn the_plans_own_words_keep_their_language_under_another_lang() {
 fn planc_document(source: &str) -> planc::render::Document {
     document(source, None)
 }
+
+/// (v1) A step's deadlines as written, its repeat and working days: what
+/// `within` alone could not say (it was `1h` for `within 1h from report`,
+/// `4w` for `20wd`, and nothing at all for `within 30m for I`).
+#[test]
+fn json_steps_carry_every_deadline_as_written() {
+    let source = "plan \"预案\" { commander boss }\n\
+        role boss \"组长\" { holder \"张伟\" }\n\
+        level I \"特别重大\"\nlevel II \"重大\"\n\
+        fact n \"人数\": count\n\
+        trigger big \"重大事件\" when n >= 50 level I\n\
+        trigger small \"一般事件\" when n >= 5 level II\n\
+        step report \"报告\" { owner boss; on big, small; within 10m }\n\
+        step call \"请示县政府\" { owner boss; on I; after report; within 1h from report }\n\
+        step progress \"续报\" { owner boss; on big, small; after report; within 30m for I; within 1h for small, II; every 30m }\n\
+        step file \"备案\" { owner boss; on big; after report; within 20wd }\n\
+        drill d \"演练\" { owner boss; every 1y }\n";
+    let value: serde_json::Value = serde_json::from_str(&json(source)).unwrap();
+    let step = |name: &str| {
+        let steps = value["steps"].as_array().unwrap();
+        let s = steps.iter().find(|s| s["name"] == name).unwrap();
+        serde_json::json!([s["within"], s["deadlines"], s["every"]])
+    };
+    let d = |seconds: u64, text: &str| serde_json::json!({"seconds": seconds, "text": text});
+    assert_eq!(
+        step("call"),
+        serde_json::json!([null, [{"within": d(3600, "1h"), "from": "report", "for": []}], null])
+    );
+    assert_eq!(
+        step("progress"),
+        serde_json::json!([
+            null,
+            [
+                {"within": d(1800, "30m"), "from": null, "for": ["I"]},
+                {"within": d(3600, "1h"), "from": null, "for": ["small", "II"]}
+            ],
+            d(1800, "30m")
+        ])
+    );
+    assert_eq!(
+        step("file"),
+        serde_json::json!([
+            d(2_419_200, "20wd"),
+            [{"within": d(2_419_200, "20wd"), "from": null, "for": []}],
+            null
+        ])
+    );
+}

@@ -137,7 +137,10 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let want: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(ids, want);
-    assert_eq!(run["tool"]["driver"]["informationUri"], sarif::REPOSITORY);
+    // Cargo.toml names no repository while planc has no public home: then
+    // SARIF names no address at all (docs/ci.md, "Where the links point").
+    assert_eq!(sarif::repository(), None);
+    assert!(run["tool"]["driver"].get("informationUri").is_none());
     for (rule, descriptor) in RULES.iter().zip(rules) {
         let code = rule.code.as_str();
         assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
@@ -150,7 +153,7 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
             !full.contains('\n') && !full.contains("##"),
             "{code}: {full}"
         );
-        assert_eq!(descriptor["helpUri"], sarif::help_uri(code));
+        assert!(descriptor.get("helpUri").is_none(), "{code}");
         assert!(root().join(format!("docs/checks/{code}.md")).is_file());
         let level = &descriptor["defaultConfiguration"];
         match rule.default_severity {

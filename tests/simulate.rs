@@ -278,3 +278,37 @@ fn one_of_facts_mean_the_same_in_check_and_simulate() {
     assert!(text.contains("  ✓ Protest (protest_t)\n"), "{text}");
     assert!(!text.contains("Not known yet"), "{text}");
 }
+
+/// (v1) Working days on the timeline: `within 20wd` is due 20 working days
+/// after a Friday-afternoon start (weekends skipped), and says `+20wd`, not
+/// the `+4w` its seconds would make; a `1wd2h` repeat counts the same way.
+#[test]
+fn working_days_skip_weekends_and_keep_their_unit() {
+    let source = "plan \"预案\" { commander boss }\n\
+        role boss \"组长\" { holder \"张伟\" }\n\
+        fact n \"人数\": count\n\
+        trigger t \"事件\" when n >= 1\n\
+        step file \"备案\" { owner boss; on t; within 20wd }\n\
+        step remind \"提醒\" { owner boss; on t; within 1wd; every 1wd2h }\n\
+        drill d \"演练\" { owner boss; every 1y }\n";
+    let text = run(source, &["n=1"], Some("2026-11-27T16:00"), false);
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("时限") || l.contains("重复"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "时限：+1wd（2026-11-30 16:00）",
+            "重复：每1个工作日2小时：2026-12-01 18:00、2026-12-02 20:00、2026-12-03 22:00 …",
+            "时限：+20wd（2026-12-25 16:00）",
+        ]
+    );
+    let text = run(source, &["n=1"], None, false);
+    assert!(text.contains("时限：+20wd\n"), "{text}");
+    assert!(
+        text.contains("重复：每1个工作日2小时：+2wd2h、+3wd4h、+4wd6h …"),
+        "{text}"
+    );
+}

@@ -23,7 +23,8 @@ pub struct SimulateArgs {
     /// The plan file.
     file: PathBuf,
     /// A fact of the incident: `visitors=60`, `act=self_harm`, `cross_department=true`
-    /// (a flag alone means true). Facts not set count as 0, false or none of their variants.
+    /// (a flag alone means true). Facts not set count as 0 or false; a `one_of`
+    /// fact not set is not known yet.
     #[arg(long = "set", value_name = "FACT=VALUE")]
     set: Vec<String>,
     /// The moment the plan is set off, to show deadlines as clock times: 2026-11-28T09:00.

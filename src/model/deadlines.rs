@@ -57,9 +57,8 @@ impl<'s> Resolver<'s> {
         new: &Deadline,
         step: &str,
     ) {
-        let plain = |d: &Deadline| d.only_for.is_empty() && d.for_levels.is_empty();
-        if plain(new) {
-            if let Some(first) = earlier.iter().find(|d| plain(d)) {
+        if new.is_plain() {
+            if let Some(first) = earlier.iter().find(|d| d.is_plain()) {
                 self.model.problems.push(Problem::Duplicate {
                     what: msg!("duplicate-what-deadline", step = step),
                     first: first.span,

@@ -304,7 +304,7 @@ impl Step<'_> {
     /// The deadline that holds when no `for` names the occasion: the plain
     /// `within`, if written.
     pub fn plain_deadline(&self) -> Option<&Deadline> {
-        self.deadlines.iter().find(|d| d.only_for.is_empty())
+        self.deadlines.iter().find(|d| d.is_plain())
     }
 }
 
@@ -324,6 +324,15 @@ pub struct Deadline {
     pub for_levels: Vec<Ref<LevelId>>,
     /// The whole `within` statement.
     pub span: Span,
+}
+
+impl Deadline {
+    /// A plain `within`, with no `for`: the deadline whatever sets the step
+    /// off. A `for` naming only a level without triggers is not plain: it
+    /// holds on no occasion.
+    pub fn is_plain(&self) -> bool {
+        self.only_for.is_empty() && self.for_levels.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

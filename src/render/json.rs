@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::condition;
 use super::document::{Document, TriggerSection};
-use super::words::{Lang, duration_code};
+use super::words::{Lang, due_code, duration_code};
+use crate::logic::schedule::Due;
 use crate::model::{Cond, FactType, Model, Party, Ref};
 
 /// The value of `schema` in the whole plan's JSON.
@@ -16,16 +17,29 @@ pub const PLAN_SCHEMA: &str = "planc-plan";
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-pub(super) struct Duration {
+pub(crate) struct Duration {
     seconds: u64,
     text: String,
 }
 
-pub(super) fn duration(seconds: u64) -> Duration {
+pub(crate) fn duration(seconds: u64) -> Duration {
     Duration {
         seconds,
         text: duration_code(seconds),
     }
+}
+
+/// (v1) A due time or a written duration: its working days stay working
+/// days in `text` (`20wd`); `seconds` counts one as 7/5 day, as checks compare.
+pub(crate) fn due(d: Due) -> Duration {
+    Duration {
+        seconds: d.seconds,
+        text: due_code(d),
+    }
+}
+
+pub(crate) fn written(d: &crate::syntax::ast::Duration) -> Duration {
+    due(Due::of(d))
 }
 
 #[derive(Serialize)]
@@ -201,10 +215,27 @@ struct Step<'a> {
     on: Vec<&'a str>,
     after: Vec<&'a str>,
     with: Vec<&'a str>,
+    /// The plain deadline counted from the moment the plan is set off; null
+    /// when there is none or it counts from a step (see `deadlines`).
     within: Option<Duration>,
+    /// (v1) Every `within` as written.
+    deadlines: Vec<DeadlineJson<'a>>,
+    /// (v1) `every D`: repeated at this interval after it is first done.
+    every: Option<Duration>,
     notify: Vec<&'a str>,
     until: Option<&'a str>,
     text: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DeadlineJson<'a> {
+    within: Duration,
+    /// `within D from S`: the step S it counts from.
+    from: Option<&'a str>,
+    /// `within D for NAMES`: the triggers and levels named, as written;
+    /// empty for a plain `within`.
+    #[serde(rename = "for")]
+    only_for: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -318,10 +349,10 @@ pub fn render(doc: &Document, model: &Model) -> String {
                                 .map(|s| Scheduled {
                                     step: &s.name,
                                     phase: s.phase,
-                                    due: s.within.map(|d| duration(d.seconds)),
+                                    due: s.within.map(due),
                                     from: s.anchor.as_ref().map(|a| From {
                                         step: &a.name,
-                                        within: duration(a.within.seconds),
+                                        within: written(&a.within),
                                     }),
                                 })
                                 .collect()
@@ -348,7 +379,12 @@ pub fn render(doc: &Document, model: &Model) -> String {
                     .map(|a| model.step(a.id).named.name)
                     .collect(),
                 with: names(model, &s.with),
-                within: s.plain_deadline().map(|d| duration(d.within.seconds)),
+                within: s
+                    .plain_deadline()
+                    .filter(|d| d.from.is_none())
+                    .map(|d| written(&d.within)),
+                deadlines: s.deadlines.iter().map(|d| deadline(model, d)).collect(),
+                every: s.every.as_ref().map(written),
                 notify: names(model, &s.notify),
                 until: s.until.as_ref().map(|u| u.value.as_ref()),
                 text: texts(&s.texts),
@@ -363,7 +399,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                 kind: if r.drill { "drill" } else { "routine" },
                 owner: r.owner.map(|o| model.role(o.id).named.name),
                 with: names(model, &r.with),
-                every: r.every.map(|d| duration(d.seconds)),
+                every: r.every.as_ref().map(written),
                 text: texts(&r.texts),
                 last: r.last.map(super::view::date),
             })
@@ -384,6 +420,28 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .collect(),
     };
     to_json(&plan)
+}
+
+fn deadline<'a>(model: &'a Model, d: &crate::model::Deadline) -> DeadlineJson<'a> {
+    // A level's triggers stand in `only_for` at the span of the level's name.
+    let by_level = |span| d.for_levels.iter().any(|l| l.span == span);
+    let mut named: Vec<(crate::span::Span, &str)> = d
+        .only_for
+        .iter()
+        .filter(|t| !by_level(t.span))
+        .map(|t| (t.span, model.trigger(t.id).named.name))
+        .chain(
+            d.for_levels
+                .iter()
+                .map(|l| (l.span, model.levels[l.id.index()].named.name)),
+        )
+        .collect();
+    named.sort_by_key(|(span, _)| span.start);
+    DeadlineJson {
+        within: written(&d.within),
+        from: d.from.map(|f| model.step(f.id).named.name),
+        only_for: named.into_iter().map(|(_, name)| name).collect(),
+    }
 }
 
 pub(super) fn to_json(value: &impl Serialize) -> String {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::document::{Document, Relation, RoleCard, Task};
-use super::json::{Duration, Named, duration, to_json};
+use super::json::{Duration, Named, due, duration, to_json};
 use super::words::Lang;
 
 /// The value of `schema` in one role card's JSON.
@@ -68,7 +68,7 @@ fn card_task(t: &Task) -> CardTask<'_> {
             Relation::Joins => "joins",
             Relation::Notified => "notified",
         },
-        within: t.within.map(|d| duration(d.seconds)),
+        within: t.within.map(due),
     }
 }
 

@@ -368,6 +368,19 @@ pub fn duration_code(seconds: u64) -> String {
         .collect()
 }
 
+/// (v1) A latest due time as the plan language writes it, its working days
+/// as working days: `20wd`, `1wd2h`, `1h10m` (`duration_code` would say
+/// `4w` for `20wd`, which a calendar does not count the same way).
+pub fn due_code(due: crate::logic::schedule::Due) -> String {
+    if due.working_days == 0 {
+        return duration_code(due.seconds);
+    }
+    match due.other_seconds() {
+        0 => format!("{}wd", due.working_days),
+        rest => format!("{}wd{}", due.working_days, duration_code(rest)),
+    }
+}
+
 /// A duration in words: `1小时30分钟`, `1 hour 30 minutes`.
 pub fn duration_words(seconds: u64, lang: Lang) -> String {
     if seconds == 0 {
@@ -485,6 +498,13 @@ mod tests {
         assert_eq!(duration_code(0), "0s");
         assert_eq!(duration_code(30 * 86_400 + 61), "1mo1m1s");
         assert_eq!(duration_words(5400, Lang::Zh), "1小时30分钟");
+        let due = |working_days: u64, other: u64| crate::logic::schedule::Due {
+            seconds: working_days * crate::syntax::WORKING_DAY + other,
+            working_days,
+        };
+        assert_eq!(due_code(due(20, 0)), "20wd");
+        assert_eq!(due_code(due(1, 7200)), "1wd2h");
+        assert_eq!(due_code(due(0, 4200)), "1h10m");
         assert_eq!(duration_words(5400, Lang::En), "1 hour 30 minutes");
         assert_eq!(duration_words(600, Lang::En), "10 minutes");
         assert_eq!(within_words(600, Lang::Zh), "10分钟内");

@@ -7,23 +7,11 @@ use super::{Simulation, Value, due_clock};
 use crate::logic::schedule::NotRun;
 use crate::model::{FactType, Model, Party};
 use crate::render::condition;
-use crate::render::words::{Lang, duration_code};
+use crate::render::json::{Duration, due, duration, written};
+use crate::render::words::Lang;
 
 pub const SCHEMA: &str = "planc-simulation";
 pub const VERSION: u32 = 2;
-
-#[derive(Serialize)]
-struct Duration {
-    seconds: u64,
-    text: String,
-}
-
-fn duration(seconds: u64) -> Duration {
-    Duration {
-        seconds,
-        text: duration_code(seconds),
-    }
-}
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -212,7 +200,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                     owner: step.owner.map(|o| model.role(o.id).named.name),
                     with: names(model, &step.with),
                     notify: names(model, &step.notify),
-                    deadline: run.due.map(|d| duration(d.seconds)),
+                    deadline: run.due.map(due),
                     due: run
                         .due
                         .and_then(|d| sim.start.map(|s| due_clock(s, d).iso())),
@@ -222,7 +210,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                         .iter()
                         .map(|t| model.trigger(*t).named.name)
                         .collect(),
-                    every: step.every.map(|e| duration(e.seconds)),
+                    every: step.every.as_ref().map(written),
                 }
             })
             .collect(),

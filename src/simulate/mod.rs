@@ -232,7 +232,7 @@ pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<String> {
             format!(
                 "step `{}` is due {} later, after 9999-12-31, the last date planc counts: choose an earlier start",
                 model.step(run.step).named.name,
-                crate::render::words::duration_code(due.seconds)
+                crate::render::words::due_code(due)
             )
         })
     })

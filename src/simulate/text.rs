@@ -6,7 +6,9 @@ use super::{Chain, Simulation, Value, due_clock};
 use crate::logic::schedule::{NotRun, Scheduled};
 use crate::model::{FactId, FactType, Model, Party};
 use crate::render::condition;
-use crate::render::words::{Lang, Words, duration_code, every_written_words, phase_title};
+use crate::render::words::{
+    Lang, Words, due_code, duration_code, every_written_words, phase_title,
+};
 
 struct SimWords {
     title: &'static str,
@@ -308,7 +310,7 @@ impl Out<'_> {
         self.line(2, &format!("{number}. {}", step.named.label.value));
         let deadline = match run.due {
             Some(d) => {
-                let offset = format!("+{}", duration_code(d.seconds));
+                let offset = format!("+{}", due_code(d));
                 match sim.start {
                     Some(start) => format!(
                         "{offset}{}{}{}",
@@ -452,7 +454,7 @@ fn repeats(
             at = at.plus(step);
             match sim.start {
                 Some(start) => due_clock(start, at).display(),
-                None => format!("+{}", duration_code(at.seconds)),
+                None => format!("+{}", due_code(at)),
             }
         })
         .collect();

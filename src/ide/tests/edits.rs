@@ -267,3 +267,28 @@ fn slips_of_a_chinese_typist_are_fixed_by_their_repair() {
         assert_eq!(fixed, PLAN, "{slip}");
     }
 }
+
+/// (v1) A step named as an anchor (`within 1h from report`) and a level named
+/// in `on` and `for` are renamed there too: rename never leaves a deadline
+/// counted from a step that no longer exists.
+#[test]
+fn rename_reaches_anchors_and_levels_in_deadlines() {
+    let source = "plan \"p\" { issuer \"i\" date 2024-01-01 basis \"b\" scope \"s\" }\n\
+level I \"特别重大\"\n\
+role r \"r\" { holder \"张三\" }\n\
+fact n \"n\": count\n\
+trigger t \"t\" when n > 1 level I\n\
+step report \"报告\" { owner r on t within 10m }\n\
+step call \"请示\" { owner r on I after report within 1h from report within 30m for I }\n";
+    let a = Analysis::new(source);
+    let step = rename(&a, source.find("from report").unwrap() + 6, "通报").unwrap();
+    assert_eq!(
+        places(source, &step.iter().map(|e| e.0).collect::<Vec<_>>()),
+        ["6:6 report", "7:37 report", "7:59 report"]
+    );
+    let level = rename(&a, source.find("for I").unwrap() + 4, "一级").unwrap();
+    assert_eq!(
+        places(source, &level.iter().map(|e| e.0).collect::<Vec<_>>()),
+        ["2:7 I", "5:32 I", "7:29 I", "7:81 I"]
+    );
+}

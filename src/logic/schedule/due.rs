@@ -72,10 +72,10 @@ impl Occasion<'_> {
     /// Whether `deadline` of `step` holds on this occasion.
     fn holds(self, step: &Step, deadline: &Deadline) -> bool {
         let set_off_by = match self {
-            Occasion::Otherwise => return deadline.only_for.is_empty(),
+            Occasion::Otherwise => return deadline.is_plain(),
             Occasion::SetOffBy(triggers) => triggers,
         };
-        if deadline.only_for.is_empty() {
+        if deadline.is_plain() {
             // Plain: unless each trigger that set it off has a `for` of its own.
             set_off_by.is_empty()
                 || set_off_by.iter().any(|&t| {

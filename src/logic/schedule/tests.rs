@@ -390,3 +390,23 @@ fn a_step_written_before_the_steps_it_waits_for_comes_after_them() {
         );
     });
 }
+
+/// A `for` that names only a level no trigger carries holds on no occasion;
+/// it is not the plain deadline (it was, when only the level's triggers
+/// were looked at, and they are none).
+#[test]
+fn a_deadline_for_a_level_without_triggers_never_holds() {
+    let source = format!(
+        "{HEAD}level I \"特别重大\"\nlevel III \"较大\"\nfact n \"人数\": count\n\
+         trigger t \"t\" when n > 1 level I\n\
+         step report \"报告\" {{ owner boss; on t; within 30m for III }}\n\
+         step call \"请示\" {{ owner boss; on t; within 2h for III; within 1h }}\n"
+    );
+    with_model(&source, |m| {
+        assert!(m.step(step(m, "report")).plain_deadline().is_none());
+        assert_eq!(
+            run(m, &["t"]),
+            [entry("call", 0, Some(3600)), entry("report", 0, None)]
+        );
+    });
+}

@@ -29,7 +29,7 @@ use crate::i18n::msg;
 use crate::lang::Lang;
 use crate::span::{LineIndex, floor_char_boundary, region_end};
 
-pub use rules::{REPOSITORY, full_description, help_uri, pascal_case};
+pub use rules::{full_description, help_uri, pascal_case, repository};
 pub use uri::{ArtifactUri, SRCROOT, artifact, directory_uri};
 
 /// The key of planc's own fingerprint in each result's `partialFingerprints`.

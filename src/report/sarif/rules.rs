@@ -13,9 +13,13 @@ use crate::lang::Lang;
 use crate::profiles;
 use crate::report::json::JsonSource;
 
-/// planc's public repository (Cargo.toml's `repository`): the tool's
-/// `informationUri`, and where each check's page is (`helpUri`).
-pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// planc's public repository (Cargo.toml's `repository`), where the tool's
+/// `informationUri` and each check's page (`helpUri`) point; none while
+/// planc has no public home, and then SARIF names no address at all rather
+/// than one nobody checked (docs/ci.md, "Where the links point").
+pub fn repository() -> Option<&'static str> {
+    Some(env!("CARGO_PKG_REPOSITORY")).filter(|r| !r.is_empty())
+}
 
 /// The driver: planc, its version and every check.
 pub fn driver() -> ToolComponent {
@@ -25,13 +29,14 @@ pub fn driver() -> ToolComponent {
         .semantic_version(env!("CARGO_PKG_VERSION"))
         .rules(RULES.iter().map(|r| descriptor(r)).collect::<Vec<_>>())
         .build();
-    driver.information_uri = Some(REPOSITORY.to_string());
+    driver.information_uri = repository().map(str::to_string);
     driver
 }
 
-/// The page of a check in docs/checks/ (generated from its documentation).
-pub fn help_uri(code: &str) -> String {
-    format!("{REPOSITORY}/blob/main/docs/checks/{code}.md")
+/// The page of a check in docs/checks/ (generated from its documentation),
+/// when planc has a public repository.
+pub fn help_uri(code: &str) -> Option<String> {
+    repository().map(|r| format!("{r}/blob/main/docs/checks/{code}.md"))
 }
 
 /// A code as SARIF's `name` wants it, in PascalCase: `no-drill` → `NoDrill`.
@@ -97,7 +102,7 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
         )
         .default_configuration(configuration)
         .build();
-    descriptor.help_uri = Some(help_uri(code));
+    descriptor.help_uri = help_uri(code);
     descriptor.properties = profile_properties(rule);
     descriptor
 }
@@ -156,6 +161,7 @@ mod tests {
             full_description(doc),
             "The plan schedules no `drill`: no exercise."
         );
-        assert!(help_uri("no-drill").ends_with("/docs/checks/no-drill.md"));
+        // Cargo.toml names no repository yet: no link rather than a made-up one.
+        assert_eq!(help_uri("no-drill"), None);
     }
 }
