@@ -5,6 +5,7 @@
 //!
 //! `cargo bench --bench attack` prints one line per shape and size:
 //! `shape=cycle n=5000 bytes=… ms=… ratio=…`.
+//! `cargo bench --bench attack -- broken chain` measures those shapes only.
 //! `cargo bench --bench attack -- write DIR` writes every plan to DIR instead
 //! (`cycle-5000.plan` …), for `/usr/bin/time -f '%e s %M KB' planc check DIR/…`.
 
@@ -29,6 +30,7 @@ fn sizes(shape: &str) -> [usize; 3] {
         "chain" => [250, 500, 1_000],
         "long" => [2, 4, 8],
         "deep" => [100, 200, 250],
+        "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
     }
 }
@@ -62,7 +64,15 @@ fn main() {
         }
         return;
     }
+    let named: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| attack::SHAPES.iter().any(|s| s.name == *a))
+        .collect();
     for shape in attack::SHAPES {
+        if !named.is_empty() && !named.contains(&shape.name) {
+            continue;
+        }
         let mut before: Option<f64> = None;
         for n in sizes(shape.name) {
             let source = (shape.plan)(n);

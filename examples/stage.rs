@@ -25,7 +25,7 @@ fn main() {
             "parse" => drop(black_box(planc::syntax::parse(&text))),
             "model" => {
                 let parsed = planc::syntax::parse(&text);
-                drop(black_box(planc::model::build(&parsed.file)));
+                drop(black_box(planc::model::build_owned(parsed.file)));
             }
             "toml" => drop(black_box(text.parse::<toml::Table>())),
             "json" => drop(black_box(serde_json::from_str::<serde_json::Value>(&text))),

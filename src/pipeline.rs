@@ -28,11 +28,10 @@ pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
     if !parsed.diagnostics.is_empty() {
         return check::finish(parsed.diagnostics, config);
     }
-    let model = model::build(&parsed.file);
     let suppressions = suppress::find(source, &parsed.file);
-    // The model borrows the source, not the tree: free the tree now, so that
-    // the graphs and checks reuse its memory.
-    drop(parsed);
+    // The model borrows the source, not the tree: the tree is freed item by
+    // item as the model is built, so that the two are never whole at once.
+    let model = model::build_owned(parsed.file);
     let graphs = Graphs::build(&model);
     run_checks(suppressions, &model, &graphs, config)
 }
@@ -230,8 +229,7 @@ pub fn front(source: &str) -> Result<Front<'_>, Vec<Diagnostic>> {
     if !parsed.diagnostics.is_empty() {
         return Err(check::finish(parsed.diagnostics, &config));
     }
-    let model = model::build(&parsed.file);
-    drop(parsed);
+    let model = model::build_owned(parsed.file);
     let graphs = Graphs::build(&model);
     Ok(Front { model, graphs })
 }

@@ -184,3 +184,31 @@ fn parentheses_past_the_limit_are_one_syntax_error() {
         [Code::NoDrill, Code::NoResponse]
     );
 }
+
+#[test]
+fn every_broken_line_is_one_syntax_error_where_it_is() {
+    let source = attack::broken_lines(4);
+    let index = planc::span::LineIndex::new(&source);
+    let found: Vec<(String, (usize, usize))> = check(&source)
+        .iter()
+        .map(|d| {
+            let at = index.line_col(&source, d.primary.span.start);
+            (d.text(Lang::En).message, at)
+        })
+        .collect();
+    let name = "expected a name, found `}`".to_string();
+    let label = |found: &str| format!("expected a string in double quotes, found {found}");
+    assert_eq!(
+        found,
+        [
+            (name.clone(), (3, 21)),
+            (label("the keyword `step`"), (5, 1)),
+            (name, (5, 21)),
+            (label("the end of the file"), (7, 1)),
+        ]
+    );
+    // Recovery goes on to the end of a long file, one error a line.
+    let many = check(&attack::broken_lines(3_000));
+    assert_eq!(many.len(), 3_000);
+    assert!(many.iter().all(|d| d.code == Code::SyntaxError));
+}

@@ -57,7 +57,7 @@ pub const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "broken",
-        what: "lines of `text \"\"\"` (error recovery)",
+        what: "broken lines, one syntax error each (error recovery)",
         plan: broken_lines,
     },
 ];
@@ -170,7 +170,17 @@ pub fn deep(n: usize) -> String {
     )
 }
 
-/// `n` lines of `text """`: each an unclosed string, for error recovery.
+/// `n` broken lines, each one syntax error that recovery steps over: a
+/// step whose `owner` names no one (the error on its line), then a role
+/// without its label (the error at the next line's first word).
 pub fn broken_lines(n: usize) -> String {
-    format!("{HEAD}{}", "text \"\"\"\n".repeat(n))
+    let mut s = String::from(HEAD);
+    for i in 0..n {
+        s += &if i % 2 == 0 {
+            format!("step s{i} \"s\" {{ owner }}\n")
+        } else {
+            format!("role r{i}\n")
+        };
+    }
+    s
 }

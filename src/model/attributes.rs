@@ -58,21 +58,21 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    // The fill_* functions take the item's attributes out of the model while
-    // they resolve its references (which borrow the resolver mutably), and put
-    // them back once: no copy of the item.
+    // The fill_* functions build the item from its statements and add it to
+    // the model, whose next id is the item's (`declare` counted them in the
+    // same order).
 
-    pub(super) fn fill_role(&mut self, id: RoleId, stmts: &[ast::Stmt<'s>]) {
-        let role = &mut self.model.roles[id.index()];
-        let mut holder = role.holder.take();
-        let mut deputy = role.deputy.take();
-        let mut deputy_written = role.deputy_written;
-        let mut escalation_unresolved = role.escalation_unresolved;
-        let mut phones = std::mem::take(&mut role.phones);
-        let mut duties = std::mem::take(&mut role.duties);
-        let mut texts = std::mem::take(&mut role.texts);
-        let mut members = std::mem::take(&mut role.members);
-        let mut escalations = std::mem::take(&mut role.escalations);
+    pub(super) fn fill_role(&mut self, id: RoleId, named: Named<'s>, stmts: &[ast::Stmt<'s>]) {
+        debug_assert_eq!(id.index(), self.model.roles.len());
+        let mut holder = None;
+        let mut deputy = None;
+        let mut deputy_written = false;
+        let mut escalation_unresolved = false;
+        let mut phones = Vec::new();
+        let mut duties = Vec::new();
+        let mut texts = Vec::new();
+        let mut members = Vec::new();
+        let mut escalations = Vec::new();
         phones.reserve_exact(values(stmts, Keyword::Phone));
         duties.reserve_exact(values(stmts, Keyword::Duty));
         texts.reserve_exact(values(stmts, Keyword::Text));
@@ -104,20 +104,33 @@ impl<'s> Resolver<'s> {
                 _ => {}
             }
         }
-        let role = &mut self.model.roles[id.index()];
-        role.holder = holder;
-        role.deputy = deputy;
-        role.deputy_written = deputy_written;
-        role.escalation_unresolved = escalation_unresolved;
-        role.phones = phones;
-        role.duties = duties;
-        role.texts = texts;
-        role.members = members;
-        role.escalations = escalations;
+        self.model.roles.push(Role {
+            named,
+            holder,
+            phones,
+            deputy,
+            deputy_written,
+            duties,
+            escalations,
+            escalation_unresolved,
+            members,
+            texts,
+        });
     }
 
-    pub(super) fn fill_external(&mut self, id: ExternalId, stmts: &[ast::Stmt<'s>]) {
-        let ext = &mut self.model.externals[id.index()];
+    pub(super) fn fill_external(
+        &mut self,
+        id: ExternalId,
+        named: Named<'s>,
+        stmts: &[ast::Stmt<'s>],
+    ) {
+        debug_assert_eq!(id.index(), self.model.externals.len());
+        let mut ext = External {
+            named,
+            holder: None,
+            phones: vec![],
+            texts: vec![],
+        };
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Holder, Value::Str(s)) => set_once(&mut ext.holder, s),
@@ -126,28 +139,30 @@ impl<'s> Resolver<'s> {
                 _ => {}
             }
         }
+        self.model.externals.push(ext);
     }
 
-    pub(super) fn fill_step(&mut self, id: StepId, stmts: &[ast::Stmt<'s>]) {
-        let step = &mut self.model.steps[id.index()];
-        let step_name = step.named.name;
-        let mut owner = step.owner.take();
-        let mut owner_written = step.owner_written;
-        let mut start_unresolved = step.start_unresolved;
-        let mut on = std::mem::take(&mut step.on);
-        let mut after = std::mem::take(&mut step.after);
-        let mut with = std::mem::take(&mut step.with);
-        let mut notify = std::mem::take(&mut step.notify);
-        let mut texts = std::mem::take(&mut step.texts);
-        let mut deadlines = std::mem::take(&mut step.deadlines);
-        let mut on_levels = std::mem::take(&mut step.on_levels);
-        let mut every = step.every.take();
-        let mut until = step.until.take();
+    pub(super) fn fill_step(&mut self, id: StepId, named: Named<'s>, stmts: &[ast::Stmt<'s>]) {
+        debug_assert_eq!(id.index(), self.model.steps.len());
+        let step_name = named.name;
+        let mut owner = None;
+        let mut owner_written = false;
+        let mut start_unresolved = false;
+        let mut on = Vec::new();
+        let mut after = Vec::new();
+        let mut with = Vec::new();
+        let mut notify = Vec::new();
+        let mut texts = Vec::new();
+        let mut deadlines = Vec::new();
+        let mut on_levels = Vec::new();
+        let mut every = None;
+        let mut until = None;
         on.reserve_exact(values(stmts, Keyword::On));
         after.reserve_exact(values(stmts, Keyword::After));
         with.reserve_exact(values(stmts, Keyword::With));
         notify.reserve_exact(values(stmts, Keyword::Notify));
         texts.reserve_exact(values(stmts, Keyword::Text));
+        deadlines.reserve_exact(values(stmts, Keyword::Within));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Owner, Value::Name(n)) if !owner_written => {
@@ -210,29 +225,37 @@ impl<'s> Resolver<'s> {
                 _ => {}
             }
         }
-        let step = &mut self.model.steps[id.index()];
-        step.owner = owner;
-        step.owner_written = owner_written;
-        step.start_unresolved = start_unresolved;
-        step.on = on;
-        step.after = after;
-        step.with = with;
-        step.notify = notify;
-        step.texts = texts;
-        step.deadlines = deadlines;
-        step.on_levels = on_levels;
-        step.every = every;
-        step.until = until;
+        self.model.steps.push(Step {
+            named,
+            owner,
+            owner_written,
+            on,
+            after,
+            start_unresolved,
+            with,
+            deadlines,
+            notify,
+            until,
+            texts,
+            every,
+            on_levels,
+        });
     }
 
-    pub(super) fn fill_routine(&mut self, id: RoutineId, stmts: &[ast::Stmt<'s>]) {
-        let routine = &mut self.model.routines[id.index()];
-        let mut owner = routine.owner.take();
-        let mut owner_written = routine.owner_written;
-        let mut with = std::mem::take(&mut routine.with);
-        let mut every = routine.every.take();
-        let mut last = routine.last.take();
-        let mut texts = std::mem::take(&mut routine.texts);
+    pub(super) fn fill_routine(
+        &mut self,
+        id: RoutineId,
+        named: Named<'s>,
+        drill: bool,
+        stmts: &[ast::Stmt<'s>],
+    ) {
+        debug_assert_eq!(id.index(), self.model.routines.len());
+        let mut owner = None;
+        let mut owner_written = false;
+        let mut with = Vec::new();
+        let mut every = None;
+        let mut last = None;
+        let mut texts = Vec::new();
         with.reserve_exact(values(stmts, Keyword::With));
         texts.reserve_exact(values(stmts, Keyword::Text));
         for stmt in stmts {
@@ -254,13 +277,16 @@ impl<'s> Resolver<'s> {
                 _ => {}
             }
         }
-        let routine = &mut self.model.routines[id.index()];
-        routine.last = last;
-        routine.owner = owner;
-        routine.owner_written = owner_written;
-        routine.with = with;
-        routine.every = every;
-        routine.texts = texts;
+        self.model.routines.push(Routine {
+            named,
+            drill,
+            owner,
+            owner_written,
+            with,
+            every,
+            texts,
+            last,
+        });
     }
 }
 

@@ -152,7 +152,7 @@ impl<'s> Resolver<'s> {
     /// The defined name of an accepted kind closest to `text`, if it is close.
     fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
         self.suggestions
-            .closest(&self.model, text, accepts)
+            .closest(&self.defined, text, accepts)
             .map(str::to_string)
     }
 }

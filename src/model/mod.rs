@@ -20,7 +20,7 @@ use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
 pub use crate::syntax::document::{Element, PlanKind};
-pub use resolve::build;
+pub use resolve::{build, build_owned};
 
 macro_rules! ids {
     ($($name:ident),*) => {$(

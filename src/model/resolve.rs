@@ -9,24 +9,48 @@ use crate::syntax::ast::{self, Item, Keyword, Value};
 /// Builds the resolved model of a parsed file.
 pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let items = flatten(file);
-    let mut r = Resolver {
-        model: Model::default(),
-        definitions: Names::with_capacity(items.len()),
-        suggestions: Suggestions::default(),
-    };
-    r.model.symbols.reserve(items.len());
-    r.reserve(&items);
-    // What each item defined, so that the second pass need not look it up.
-    let declared: Vec<Option<Symbol>> = items.iter().map(|item| r.declare(item)).collect();
+    let (mut r, declared) = Resolver::declare_all(&items);
     for (item, symbol) in items.iter().zip(declared) {
         r.fill(item, symbol);
     }
-    r.scale_numbers();
-    r.expand_levels();
-    if r.model.header.is_none() && !r.saw_nested_header(&items) {
-        r.model.problems.push(Problem::NoHeader);
+    let nested_header = saw_nested_header(&items);
+    r.finish(nested_header)
+}
+
+/// `build`, freeing the syntax tree item by item as it is resolved (what
+/// the tree of a large plan takes is then given back before the model has
+/// grown: the two are never whole at once). For callers that need nothing
+/// more of the tree.
+pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
+    let (mut r, declared, nested_header) = {
+        let items = flatten(&file);
+        let (r, declared) = Resolver::declare_all(&items);
+        (r, declared, saw_nested_header(&items))
+    };
+    let mut declared = declared.into_iter();
+    // The items in the order `flatten` lists them (a section, then its
+    // items), each dropped once filled in.
+    let mut stack = vec![file.items.into_iter()];
+    while let Some(top) = stack.last_mut() {
+        let Some(mut item) = top.next() else {
+            stack.pop();
+            continue;
+        };
+        let inner = match &mut item {
+            Item::Section(section) => Some(std::mem::take(&mut section.items)),
+            _ => None,
+        };
+        r.fill(&item, declared.next().flatten());
+        drop(item);
+        if let Some(inner) = inner {
+            stack.push(inner.into_iter());
+        }
     }
-    r.model
+    r.finish(nested_header)
+}
+
+fn saw_nested_header(items: &[&Item<'_>]) -> bool {
+    items.iter().any(|i| matches!(i, Item::Plan(p) if p.nested))
 }
 
 /// Every item, sections opened, in source order (iterative: sections nest).
@@ -56,6 +80,11 @@ pub(super) struct Resolver<'s> {
     /// same symbols for later stages).
     pub(super) definitions: Names<'s>,
     pub(super) suggestions: Suggestions<'s>,
+    /// Every name defined, with its kind (for "did you mean").
+    pub(super) defined: Vec<(Kind, &'s str)>,
+    /// How many roles, externals, steps and routines are declared: their
+    /// ids. Each is built when its body is read (`fill`), in the same order.
+    declared: [u32; 4],
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -68,6 +97,31 @@ fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s
 }
 
 impl<'s> Resolver<'s> {
+    /// The first pass: every name declared. What each item defined, so that
+    /// the second pass (`fill`) need not look it up.
+    fn declare_all(items: &[&Item<'s>]) -> (Resolver<'s>, Vec<Option<Symbol>>) {
+        let mut r = Resolver {
+            model: Model::default(),
+            definitions: Names::with_capacity(items.len()),
+            suggestions: Suggestions::default(),
+            defined: Vec::with_capacity(items.len()),
+            declared: [0; 4],
+        };
+        r.model.symbols.reserve(items.len());
+        r.reserve(items);
+        let declared = items.iter().map(|item| r.declare(item)).collect();
+        (r, declared)
+    }
+
+    fn finish(mut self, nested_header: bool) -> Model<'s> {
+        self.scale_numbers();
+        self.expand_levels();
+        if self.model.header.is_none() && !nested_header {
+            self.model.problems.push(Problem::NoHeader);
+        }
+        self.model
+    }
+
     fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
         let definition = Definition {
             span: name.span,
@@ -77,6 +131,7 @@ impl<'s> Resolver<'s> {
         match self.definitions.define(name.text, definition) {
             Ok(()) => {
                 self.model.symbols.insert(name.text, symbol);
+                self.defined.push((kind, name.text));
                 true
             }
             Err(first) => {
@@ -126,77 +181,33 @@ impl<'s> Resolver<'s> {
     }
 
     /// Defines the item's name; returns the symbol of a role, external, step,
-    /// routine or trigger it defined (the items whose bodies `fill` reads).
+    /// routine, level or trigger it defined (the items whose bodies `fill`
+    /// reads). Facts, levels and triggers join the model here (conditions
+    /// and deadlines read them before their bodies are read), the others
+    /// in `fill`.
     fn declare(&mut self, item: &Item<'s>) -> Option<Symbol> {
         let m = &mut self.model;
         match item {
             Item::Decl(d) => {
-                let (kind, symbol) = match d.kind {
-                    ast::DeclKind::Role => (Kind::Role, Symbol::Role(RoleId(m.roles.len() as u32))),
-                    ast::DeclKind::External => (
-                        Kind::External,
-                        Symbol::External(ExternalId(m.externals.len() as u32)),
-                    ),
-                    ast::DeclKind::Step => (Kind::Step, Symbol::Step(StepId(m.steps.len() as u32))),
-                    ast::DeclKind::Routine => (
-                        Kind::Routine,
-                        Symbol::Routine(RoutineId(m.routines.len() as u32)),
-                    ),
-                    ast::DeclKind::Drill => (
-                        Kind::Drill,
-                        Symbol::Routine(RoutineId(m.routines.len() as u32)),
-                    ),
+                // Its id: how many of its sort were declared before it.
+                let (slot, kind) = match d.kind {
+                    ast::DeclKind::Role => (0, Kind::Role),
+                    ast::DeclKind::External => (1, Kind::External),
+                    ast::DeclKind::Step => (2, Kind::Step),
+                    ast::DeclKind::Routine => (3, Kind::Routine),
+                    ast::DeclKind::Drill => (3, Kind::Drill),
+                };
+                let id = self.declared[slot];
+                let symbol = match slot {
+                    0 => Symbol::Role(RoleId(id)),
+                    1 => Symbol::External(ExternalId(id)),
+                    2 => Symbol::Step(StepId(id)),
+                    _ => Symbol::Routine(RoutineId(id)),
                 };
                 if !self.define(&d.name, kind, symbol) {
                     return None;
                 }
-                let named = named(&d.name, &d.label, d.span);
-                let m = &mut self.model;
-                match d.kind {
-                    ast::DeclKind::Role => m.roles.push(Role {
-                        named,
-                        holder: None,
-                        phones: vec![],
-                        deputy: None,
-                        deputy_written: false,
-                        duties: vec![],
-                        escalations: vec![],
-                        escalation_unresolved: false,
-                        members: vec![],
-                        texts: vec![],
-                    }),
-                    ast::DeclKind::External => m.externals.push(External {
-                        named,
-                        holder: None,
-                        phones: vec![],
-                        texts: vec![],
-                    }),
-                    ast::DeclKind::Step => m.steps.push(Step {
-                        named,
-                        owner: None,
-                        owner_written: false,
-                        on: vec![],
-                        after: vec![],
-                        start_unresolved: false,
-                        with: vec![],
-                        deadlines: vec![],
-                        notify: vec![],
-                        until: None,
-                        texts: vec![],
-                        every: None,
-                        on_levels: vec![],
-                    }),
-                    ast::DeclKind::Routine | ast::DeclKind::Drill => m.routines.push(Routine {
-                        named,
-                        drill: d.kind == ast::DeclKind::Drill,
-                        owner: None,
-                        owner_written: false,
-                        with: vec![],
-                        every: None,
-                        texts: vec![],
-                        last: None,
-                    }),
-                }
+                self.declared[slot] += 1;
                 Some(symbol)
             }
             Item::Fact(f) => {
@@ -279,11 +290,15 @@ impl<'s> Resolver<'s> {
                     return;
                 };
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
+                let named = named(&d.name, &d.label, d.span);
                 match symbol {
-                    Symbol::Role(id) => self.fill_role(id, &d.stmts),
-                    Symbol::External(id) => self.fill_external(id, &d.stmts),
-                    Symbol::Step(id) => self.fill_step(id, &d.stmts),
-                    Symbol::Routine(id) => self.fill_routine(id, &d.stmts),
+                    Symbol::Role(id) => self.fill_role(id, named, &d.stmts),
+                    Symbol::External(id) => self.fill_external(id, named, &d.stmts),
+                    Symbol::Step(id) => self.fill_step(id, named, &d.stmts),
+                    Symbol::Routine(id) => {
+                        let drill = d.kind == ast::DeclKind::Drill;
+                        self.fill_routine(id, named, drill, &d.stmts)
+                    }
                     _ => {}
                 }
             }
@@ -306,10 +321,6 @@ impl<'s> Resolver<'s> {
             }
             _ => {}
         }
-    }
-
-    fn saw_nested_header(&self, items: &[&Item<'s>]) -> bool {
-        items.iter().any(|i| matches!(i, Item::Plan(p) if p.nested))
     }
 
     fn fill_header(&mut self, p: &ast::PlanHeader<'s>) {

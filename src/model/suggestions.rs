@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::{Kind, Model};
+use super::Kind;
 
 /// Levenshtein cells (characters × characters) one plan may spend: about a
 /// quarter of a second; a plan of 10,000 names can have hundreds of typos
@@ -48,38 +48,12 @@ impl Default for Suggestions<'_> {
     }
 }
 
-/// The names the model defines of `kind`.
-fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
-    match kind {
-        Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
-        Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
-        Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
-        Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
-        Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
-        Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
-        Kind::Routine => Box::new(
-            model
-                .routines
-                .iter()
-                .filter(|r| !r.drill)
-                .map(|r| r.named.name),
-        ),
-        Kind::Drill => Box::new(
-            model
-                .routines
-                .iter()
-                .filter(|r| r.drill)
-                .map(|r| r.named.name),
-        ),
-    }
-}
-
 impl<'s> Suggestions<'s> {
     /// The defined name of an accepted kind closest to `word`, if close
     /// enough (`suggest::closest`'s rule and tie-break).
     pub fn closest(
         &mut self,
-        model: &Model<'s>,
+        defined: &[(Kind, &'s str)],
         word: &'s str,
         accepts: impl Fn(Kind) -> bool,
     ) -> Option<&'s str> {
@@ -92,11 +66,10 @@ impl<'s> Suggestions<'s> {
             return *answer;
         }
         let list = self.lists.entry(mask).or_insert_with(|| {
-            let mut list: Vec<(usize, &'s str)> = KINDS
+            let mut list: Vec<(usize, &'s str)> = defined
                 .iter()
-                .filter(|k| accepts(**k))
-                .flat_map(|k| names(model, *k))
-                .map(|n| (n.chars().count(), n))
+                .filter(|(k, _)| accepts(*k))
+                .map(|&(_, n)| (n.chars().count(), n))
                 .collect();
             list.sort_unstable();
             list
@@ -139,6 +112,41 @@ fn closest_in<'s>(list: &[(usize, &'s str)], word: &str, budget: &mut u64) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Model;
+
+    /// The names the model defines of `kind`.
+    fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
+        match kind {
+            Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
+            Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
+            Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
+            Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
+            Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
+            Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
+            Kind::Routine => Box::new(
+                model
+                    .routines
+                    .iter()
+                    .filter(|r| !r.drill)
+                    .map(|r| r.named.name),
+            ),
+            Kind::Drill => Box::new(
+                model
+                    .routines
+                    .iter()
+                    .filter(|r| r.drill)
+                    .map(|r| r.named.name),
+            ),
+        }
+    }
+
+    /// Every name the model defines, with its kind.
+    fn defined<'s>(model: &Model<'s>) -> Vec<(Kind, &'s str)> {
+        KINDS
+            .iter()
+            .flat_map(|&k| names(model, k).map(move |n| (k, n)))
+            .collect()
+    }
 
     #[test]
     fn answers_as_closest_over_every_name_would() {
@@ -149,6 +157,7 @@ mod tests {
         let parsed = crate::syntax::parse(source);
         assert!(parsed.diagnostics.is_empty());
         let model = crate::model::build(&parsed.file);
+        let defined = defined(&model);
         let mut suggestions = Suggestions::default();
         let kinds: [&dyn Fn(Kind) -> bool; 3] = [
             &|k| k == Kind::Role,
@@ -178,9 +187,9 @@ mod tests {
                 .collect();
             for word in words {
                 let want = crate::suggest::closest(word, &all);
-                assert_eq!(suggestions.closest(&model, word, accepts), want, "{word}");
+                assert_eq!(suggestions.closest(&defined, word, accepts), want, "{word}");
                 assert_eq!(
-                    suggestions.closest(&model, word, accepts),
+                    suggestions.closest(&defined, word, accepts),
                     want,
                     "{word} again"
                 );

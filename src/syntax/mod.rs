@@ -18,6 +18,7 @@ pub mod lex;
 mod lower;
 mod parser;
 pub mod paste;
+mod recover;
 pub mod scan;
 mod slips;
 mod values;
@@ -255,7 +256,7 @@ enum Whole<'s> {
 
 /// Parses the top-level item at `pos` whole (`next_item`).
 fn whole_item<'s>(source: &'s str, pos: usize, diagnostics: &mut Vec<Diagnostic>) -> Whole<'s> {
-    match PlanParser::parse(Rule::next_item, &source[pos..]) {
+    match recover::next_item(source, pos) {
         Ok(mut pairs) => {
             let Some(item) = pairs.next().and_then(|p| p.into_inner().next()) else {
                 return Whole::End;
