@@ -8,19 +8,32 @@
 //!   `publishDiagnostics`, with the server's default debounce included.
 //!
 //! Run: `cargo bench --bench lsp` (add `-- --quick` for a fast pass).
+//!
+//! For a large plan, measured on the binary as an editor drives it:
+//! `cargo bench --bench lsp -- session PLAN OUT [REQUEST…]` writes the
+//! framed messages of a session to OUT: initialize, didOpen of PLAN (a file,
+//! or `wide:N` for N roles escalating to one), each REQUEST (`symbols`,
+//! `tokens`, `hover:LINE:CHARACTER`, `change`: a line inserted at the top),
+//! shutdown and exit. Then
+//! `/usr/bin/time -f '%e s %M KB' target/release/planc lsp < OUT > /dev/null`
+//! (docs/robustness.md).
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use lsp_server::{Connection, Message, Notification, ProtocolError, Request, RequestId};
 use planc::config::Config;
 use planc::ide::Analysis;
 use planc::lsp::position::LineIndex;
 use planc::lsp::{Exit, Options};
-use serde_json::json;
+use serde_json::{Value, json};
+
+#[path = "support/attack.rs"]
+#[allow(dead_code)] // only `wide` is used here
+mod attack;
 
 const URI: &str = "file:///bench/plan.plan";
 
@@ -144,5 +157,68 @@ fn change_to_diagnostics(c: &mut Criterion) {
     group.finish();
 }
 
+/// Writes a session for `planc lsp` (see the top of this file).
+fn write_session(args: &[String]) {
+    let [plan, out, requests @ ..] = args else {
+        panic!("usage: session PLAN OUT [symbols|tokens|hover:L:C|change]…");
+    };
+    let text = match plan.strip_prefix("wide:") {
+        Some(n) => attack::wide(n.parse().expect("wide:N, N a number")),
+        None => std::fs::read_to_string(plan).expect("read the plan"),
+    };
+    let document = json!({ "uri": URI });
+    let mut messages = vec![
+        json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }),
+        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }),
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": { "uri": URI, "languageId": "plan", "version": 1, "text": text } } }),
+    ];
+    let mut id = 1;
+    for request in requests {
+        id += 1;
+        let (method, params): (&str, Value) = match request.split(':').collect::<Vec<_>>()[..] {
+            ["symbols"] => (
+                "textDocument/documentSymbol",
+                json!({ "textDocument": document }),
+            ),
+            ["tokens"] => (
+                "textDocument/semanticTokens/full",
+                json!({ "textDocument": document }),
+            ),
+            ["hover", line, character] => (
+                "textDocument/hover",
+                json!({ "textDocument": document, "position": {
+                    "line": line.parse::<u32>().expect("a line"),
+                    "character": character.parse::<u32>().expect("a character") } }),
+            ),
+            ["change"] => {
+                let at = json!({ "line": 0, "character": 0 });
+                messages.push(json!({ "jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                    "textDocument": { "uri": URI, "version": id },
+                    "contentChanges": [{ "range": { "start": at, "end": at }, "text": "# 修改\n" }] } }));
+                continue;
+            }
+            _ => panic!("unknown request `{request}`"),
+        };
+        messages.push(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+    }
+    messages.push(json!({ "jsonrpc": "2.0", "id": id + 1, "method": "shutdown" }));
+    messages.push(json!({ "jsonrpc": "2.0", "method": "exit" }));
+    let mut bytes = Vec::new();
+    for message in messages {
+        bytes.extend(planc::lsp::framing::frame(&message));
+    }
+    std::fs::write(out, bytes).expect("write the session");
+}
+
 criterion_group!(benches, check, change_to_diagnostics);
-criterion_main!(benches);
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "session") {
+        write_session(&args[at + 1..]);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

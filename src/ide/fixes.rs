@@ -86,7 +86,7 @@ fn is_full_width(text: &str) -> bool {
 
 /// Every full-width punctuation mark outside strings and comments.
 fn all_full_width(a: &Analysis) -> Vec<(Span, String)> {
-    a.tokens
+    a.tokens()
         .iter()
         .filter_map(|t| match t.kind {
             TokenKind::Other(c) => ascii_for(c).map(|(ascii, _)| (t.span, ascii.to_string())),

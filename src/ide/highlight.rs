@@ -26,9 +26,9 @@ pub struct Highlight {
 /// Highlights in source order, not overlapping. Names that resolve to nothing
 /// get none (they are already underlined by a diagnostic).
 pub fn highlights(a: &Analysis) -> Vec<Highlight> {
-    let mut out = Vec::with_capacity(a.tokens.len());
+    let mut out = Vec::with_capacity(a.tokens().len());
     let mut occurrences = a.occurrences.iter().peekable();
-    for t in &a.tokens {
+    for t in a.tokens() {
         let kind = match t.kind {
             TokenKind::Keyword => HighlightKind::Keyword,
             TokenKind::String { .. } => HighlightKind::String,

@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 
 use super::{Analysis, Target};
 use crate::check::words::duration as duration_code;
-use crate::logic::schedule::{Occasion, Schedule};
 use crate::model::{Cond, Condition, FactType, Named, Party, Symbol};
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Duration};
@@ -25,8 +24,8 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<HoverInfo> {
         .occurrence_at(offset)
         .map(|o| o.span)
         .or_else(|| {
-            let i = super::tokens::at(&a.tokens, offset)?;
-            Some(a.tokens[i].span)
+            let i = super::tokens::at(a.tokens(), offset)?;
+            Some(a.tokens()[i].span)
         })
         .unwrap_or_default();
     let target = a.resolve(key)?;
@@ -176,8 +175,8 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .map(|o| named(&m.role(o.id).named))
                     .unwrap_or_default(),
             );
-            let schedule = Schedule::build(m);
-            let due = schedule.dues(m, Occasion::Otherwise)[id.index()];
+            let schedule = a.schedule();
+            let due = a.due(id);
             line(
                 "deadline",
                 due.map(|d| {
@@ -210,9 +209,8 @@ pub fn card(a: &Analysis, target: Target) -> String {
             );
             if s.on.is_empty() && !s.after.is_empty() {
                 // Without `on`, it runs on the occasions of the steps it waits for.
-                let every: Vec<_> = m.trigger_ids().collect();
-                let by = schedule
-                    .respond(m, &every)
+                let by = a
+                    .response_to_every_trigger()
                     .get(id)
                     .map(|r| r.set_off_by.clone())
                     .unwrap_or_default();

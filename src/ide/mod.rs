@@ -17,11 +17,14 @@ pub mod rename;
 pub mod symbols;
 pub mod tokens;
 
+use std::cell::OnceCell;
+
 use crate::check;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::graph::Graphs;
-use crate::model::{self, FactId, FactType, Model, Symbol};
+use crate::logic::schedule::{Due, Occasion, Response, Schedule};
+use crate::model::{self, FactId, FactType, Model, StepId, Symbol};
 use crate::pipeline::{MAX_FILE_BYTES, check_model, check_source};
 use crate::span::Span;
 use crate::syntax::{self, ast};
@@ -36,8 +39,16 @@ pub struct Analysis<'s> {
     pub model: Model<'s>,
     /// Every written name, sorted by position.
     pub occurrences: Vec<Occurrence<'s>>,
-    pub tokens: Vec<Token>,
+    /// The raw tokens, made when first asked (highlighting, completion, a
+    /// name in an item that does not parse): checking does not need them.
+    tokens: OnceCell<Vec<Token>>,
     syntax_errors: Vec<Diagnostic>,
+    /// What a hover on a step reads, worked out for the whole plan the first
+    /// time one asks and kept with the analysis (the editor keeps the
+    /// analysis until the text changes).
+    schedule: OnceCell<Schedule>,
+    dues: OnceCell<Vec<Option<Due>>>,
+    every_trigger: OnceCell<Response>,
 }
 
 /// What a name resolves to.
@@ -97,8 +108,11 @@ impl<'s> Analysis<'s> {
                 file: ast::File::default(),
                 model: Model::default(),
                 occurrences: Vec::new(),
-                tokens: Vec::new(),
+                tokens: OnceCell::from(Vec::new()),
                 syntax_errors: Vec::new(),
+                schedule: OnceCell::new(),
+                dues: OnceCell::new(),
+                every_trigger: OnceCell::new(),
             };
         }
         let parsed = syntax::parse(source);
@@ -106,11 +120,40 @@ impl<'s> Analysis<'s> {
         Analysis {
             source,
             occurrences: index::occurrences(&parsed.file),
-            tokens: tokens::tokenize(source),
+            tokens: OnceCell::new(),
             file: parsed.file,
             model,
             syntax_errors: parsed.diagnostics,
+            schedule: OnceCell::new(),
+            dues: OnceCell::new(),
+            every_trigger: OnceCell::new(),
         }
+    }
+
+    /// Every token of the text, in order.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| tokens::tokenize(self.source))
+    }
+
+    /// The plan's schedule.
+    pub fn schedule(&self) -> &Schedule {
+        self.schedule.get_or_init(|| Schedule::build(&self.model))
+    }
+
+    /// A step's latest due time from the moment the plan is set off.
+    pub fn due(&self, step: StepId) -> Option<Due> {
+        let dues = self
+            .dues
+            .get_or_init(|| self.schedule().dues(&self.model, Occasion::Otherwise));
+        dues.get(step.index()).copied().flatten()
+    }
+
+    /// The response when every trigger fires.
+    pub fn response_to_every_trigger(&self) -> &Response {
+        self.every_trigger.get_or_init(|| {
+            let every: Vec<_> = self.model.trigger_ids().collect();
+            self.schedule().respond(&self.model, &every)
+        })
     }
 
     /// The file's diagnostics, exactly as `planc check` reports them
@@ -202,7 +245,8 @@ impl<'s> Analysis<'s> {
         if let Some(o) = self.occurrence_at(offset) {
             return Some(o.key);
         }
-        let token = self.tokens[tokens::at(&self.tokens, offset)?];
+        let tokens = self.tokens();
+        let token = tokens[tokens::at(tokens, offset)?];
         if token.kind != TokenKind::Name {
             return None;
         }

@@ -10,8 +10,8 @@ use crate::syntax::lex;
 /// The name under the cursor that a rename would change, and its text; or
 /// why there is nothing to rename there.
 pub fn prepare(a: &Analysis, offset: usize) -> Result<(Span, String), String> {
-    if let Some(i) = tokens::at(&a.tokens, offset) {
-        let t = a.tokens[i];
+    if let Some(i) = tokens::at(a.tokens(), offset) {
+        let t = a.tokens()[i];
         let text = t.text(a.source);
         match t.kind {
             TokenKind::Keyword => {
@@ -49,8 +49,8 @@ pub fn prepare(a: &Analysis, offset: usize) -> Result<(Span, String), String> {
     let span = match occurrence {
         Some(o) => o.span,
         None => {
-            let i = tokens::at(&a.tokens, offset).ok_or("there is no name here to rename")?;
-            a.tokens[i].span
+            let i = tokens::at(a.tokens(), offset).ok_or("there is no name here to rename")?;
+            a.tokens()[i].span
         }
     };
     Ok((span, key.text().to_string()))

@@ -1,21 +1,22 @@
 //! The document outline: the plan header, sections (nested), and every named
-//! item with its label.
+//! item with its label. Its words are borrowed from the text: on a large plan
+//! the outline has one entry per line.
 
 use super::NameKind;
 use crate::span::Span;
 use crate::syntax::ast::{self, DeclKind, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutlineSymbol {
-    pub name: String,
+pub struct OutlineSymbol<'a> {
+    pub name: &'a str,
     /// The item's label (a section's or the plan's title is its name).
-    pub detail: Option<String>,
+    pub detail: Option<&'a str>,
     pub kind: OutlineKind,
     /// The whole item.
     pub span: Span,
     /// The part to select: the name, or the title.
     pub selection: Span,
-    pub children: Vec<OutlineSymbol>,
+    pub children: Vec<OutlineSymbol<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,18 +28,23 @@ pub enum OutlineKind {
 
 /// The outline of a file. Sections nest at most `syntax::MAX_SECTION_DEPTH`
 /// deep (the parser refuses deeper ones), which bounds the recursion here.
-pub fn outline(file: &ast::File) -> Vec<OutlineSymbol> {
+pub fn outline<'a>(file: &'a ast::File) -> Vec<OutlineSymbol<'a>> {
     items(&file.items)
 }
 
-fn items(items: &[Item]) -> Vec<OutlineSymbol> {
+fn items<'a>(items: &'a [Item]) -> Vec<OutlineSymbol<'a>> {
     items.iter().filter_map(item).collect()
 }
 
-fn named(kind: NameKind, name: &ast::Name, label: &ast::Str, span: Span) -> OutlineSymbol {
+fn named<'a>(
+    kind: NameKind,
+    name: &'a ast::Name,
+    label: &'a ast::Str,
+    span: Span,
+) -> OutlineSymbol<'a> {
     OutlineSymbol {
-        name: name.text.to_string(),
-        detail: Some(label.value.to_string()),
+        name: name.text,
+        detail: Some(&label.value),
         kind: OutlineKind::Name(kind),
         span,
         selection: name.span,
@@ -46,18 +52,18 @@ fn named(kind: NameKind, name: &ast::Name, label: &ast::Str, span: Span) -> Outl
     }
 }
 
-fn item(item: &Item) -> Option<OutlineSymbol> {
+fn item<'a>(item: &'a Item) -> Option<OutlineSymbol<'a>> {
     Some(match item {
         Item::Plan(p) => OutlineSymbol {
-            name: p.title.value.to_string(),
-            detail: Some("plan".into()),
+            name: &p.title.value,
+            detail: Some("plan"),
             kind: OutlineKind::Plan,
             span: p.span,
             selection: p.title.span,
             children: Vec::new(),
         },
         Item::Section(s) => OutlineSymbol {
-            name: s.title.value.to_string(),
+            name: &s.title.value,
             detail: None,
             kind: OutlineKind::Section,
             span: s.span,

@@ -165,28 +165,50 @@ fn symbol_kind(kind: OutlineKind) -> lsp::SymbolKind {
     }
 }
 
-/// The outline; sections nest at most `syntax::MAX_SECTION_DEPTH` deep.
-pub fn symbols(text: &Text, outline: Vec<OutlineSymbol>) -> Vec<lsp::DocumentSymbol> {
-    outline
-        .into_iter()
-        .map(|s| {
-            #[allow(deprecated)]
-            lsp::DocumentSymbol {
-                name: if s.name.is_empty() {
-                    "(untitled)".into()
-                } else {
-                    s.name
-                },
-                detail: s.detail,
-                kind: symbol_kind(s.kind),
-                tags: None,
-                deprecated: None,
-                range: text.range(s.span),
-                selection_range: text.range(s.selection),
-                children: (!s.children.is_empty()).then(|| symbols(text, s.children)),
-            }
-        })
-        .collect()
+/// The outline as LSP document symbols (`lsp::DocumentSymbol`), each
+/// converted only as it is written out; sections nest at most
+/// `syntax::MAX_SECTION_DEPTH` deep.
+pub struct DocumentSymbols<'a> {
+    text: &'a Text<'a>,
+    outline: &'a [OutlineSymbol<'a>],
+}
+
+impl<'a> DocumentSymbols<'a> {
+    pub fn new(text: &'a Text<'a>, outline: &'a [OutlineSymbol<'a>]) -> Self {
+        DocumentSymbols { text, outline }
+    }
+}
+
+/// `lsp::DocumentSymbol`, borrowing its words.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentSymbol<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+    kind: lsp::SymbolKind,
+    range: lsp::Range,
+    selection_range: lsp::Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    children: Option<DocumentSymbols<'a>>,
+}
+
+impl Serialize for DocumentSymbols<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.outline.iter().map(|s| DocumentSymbol {
+            name: if s.name.is_empty() {
+                "(untitled)"
+            } else {
+                s.name
+            },
+            detail: s.detail,
+            kind: symbol_kind(s.kind),
+            range: self.text.range(s.span),
+            selection_range: self.text.range(s.selection),
+            children:
+                (!s.children.is_empty()).then(|| DocumentSymbols::new(self.text, &s.children)),
+        }))
+    }
 }
 
 /// The semantic token types, in legend order (`token_type` indexes it).

@@ -26,6 +26,10 @@ pub const MAX_MESSAGE_BYTES: u64 = 2 * MAX_FILE_BYTES as u64;
 /// A header block longer than this is not a header.
 const MAX_HEADER_BYTES: usize = 8 * 1024;
 
+/// The buffer kept between messages: one large message (a 20 MB plan)
+/// does not hold its size of memory for the rest of the session.
+const KEPT_BUFFER_BYTES: usize = 1024 * 1024;
+
 /// The one header that matters, compared without case.
 const CONTENT_LENGTH: &[u8] = b"content-length:";
 
@@ -63,6 +67,7 @@ impl<R: Read> FrameReader<R> {
 
     /// The next frame, or `None` when the stream has ended.
     pub fn next_incoming(&mut self) -> io::Result<Option<Incoming>> {
+        self.release();
         loop {
             let pending = &self.buf[self.start..];
             let blank = pending
@@ -119,6 +124,16 @@ impl<R: Read> FrameReader<R> {
                     )))
                 }
             };
+        }
+    }
+
+    /// Gives back the memory of a large message once it is read (most of the
+    /// buffer then lies before `start`).
+    fn release(&mut self) {
+        if self.buf.capacity() > KEPT_BUFFER_BYTES && self.start * 2 >= self.buf.len() {
+            self.buf.drain(..self.start);
+            self.start = 0;
+            self.buf.shrink_to(KEPT_BUFFER_BYTES.max(self.buf.len()));
         }
     }
 

@@ -179,3 +179,26 @@ fn frames_are_what_the_reader_reads() {
     let log: Value = log_message("x");
     assert_eq!(log["params"]["message"], "planc: x");
 }
+
+#[test]
+fn a_large_message_does_not_keep_its_buffer() {
+    let text = "x".repeat(8 * KEPT_BUFFER_BYTES);
+    let open =
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"text": text}});
+    let mut stream = frame(&open);
+    stream.extend(request(2));
+    let mut reader = FrameReader::new(stream.as_slice());
+    assert!(matches!(
+        reader.next_incoming().unwrap(),
+        Some(Incoming::Message(Message::Notification(_)))
+    ));
+    assert!(matches!(
+        reader.next_incoming().unwrap(),
+        Some(Incoming::Message(Message::Request(_)))
+    ));
+    assert!(
+        reader.buf.capacity() <= KEPT_BUFFER_BYTES,
+        "{} bytes kept",
+        reader.buf.capacity()
+    );
+}

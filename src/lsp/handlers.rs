@@ -1,15 +1,24 @@
-//! The request handlers: decode a position, ask `crate::ide`, encode the answer.
+//! The request handlers: decode a position, ask `crate::ide`, encode the
+//! answer (serialized as it is converted: no copy of a large answer is made
+//! in between).
 
+use lsp_server::{ErrorCode, RequestId};
 use lsp_types as lsp;
 use lsp_types::Uri;
+use serde::Serialize;
 
 use super::Options;
 use super::convert::{self, Text};
+use super::outgoing::Outgoing;
 use crate::diagnostic::Diagnostic;
 use crate::ide::{self, Analysis};
 
+/// A handler's outcome: the JSON of its answer, or why there is none.
+pub(super) type Answer = Result<Vec<u8>, (ErrorCode, String)>;
+
 /// What a handler sees.
 pub(super) struct Context<'a> {
+    pub(super) id: &'a RequestId,
     pub(super) text: Text<'a>,
     pub(super) analysis: &'a Analysis<'a>,
     /// The document's diagnostics, for the handlers that read them (empty for the others).
@@ -18,9 +27,20 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The answer to the request, serialized straight from `result`.
+    fn answer(&self, result: impl Serialize) -> Answer {
+        Outgoing::answer_body(self.id, result)
+            .map_err(|e| (ErrorCode::InternalError, e.to_string()))
+    }
+
     fn offset(&self, position: lsp::Position) -> usize {
         self.text.index.offset(self.text.text, position)
     }
+}
+
+/// A request that `crate::ide` refuses (rename a keyword, …): the editor shows why.
+fn refused(message: String) -> (ErrorCode, String) {
+    (ErrorCode::RequestFailed, message)
 }
 
 pub(super) trait HasDocument {
@@ -51,33 +71,29 @@ has_document!(
     lsp::DocumentFormattingParams => |p| p.text_document,
 );
 
-pub(super) fn definition(
-    ctx: &Context,
-    p: lsp::GotoDefinitionParams,
-) -> Result<Option<lsp::GotoDefinitionResponse>, String> {
+pub(super) fn definition(ctx: &Context, p: lsp::GotoDefinitionParams) -> Answer {
     let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(ctx
-        .analysis
-        .definition(offset)
-        .map(|span| lsp::GotoDefinitionResponse::Scalar(ctx.text.location(span))))
+    ctx.answer(
+        ctx.analysis
+            .definition(offset)
+            .map(|span| lsp::GotoDefinitionResponse::Scalar(ctx.text.location(span))),
+    )
 }
 
-pub(super) fn references(
-    ctx: &Context,
-    p: lsp::ReferenceParams,
-) -> Result<Vec<lsp::Location>, String> {
+pub(super) fn references(ctx: &Context, p: lsp::ReferenceParams) -> Answer {
     let offset = ctx.offset(p.text_document_position.position);
-    Ok(ctx
-        .analysis
-        .references(offset, p.context.include_declaration)
-        .into_iter()
-        .map(|span| ctx.text.location(span))
-        .collect())
+    ctx.answer(
+        ctx.analysis
+            .references(offset, p.context.include_declaration)
+            .into_iter()
+            .map(|span| ctx.text.location(span))
+            .collect::<Vec<lsp::Location>>(),
+    )
 }
 
-pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Hover>, String> {
+pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Answer {
     let offset = ctx.offset(p.text_document_position_params.position);
-    Ok(ide::hover::hover(ctx.analysis, offset).map(|h| lsp::Hover {
+    ctx.answer(ide::hover::hover(ctx.analysis, offset).map(|h| lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
             kind: lsp::MarkupKind::Markdown,
             value: h.markdown,
@@ -86,10 +102,7 @@ pub(super) fn hover(ctx: &Context, p: lsp::HoverParams) -> Result<Option<lsp::Ho
     }))
 }
 
-pub(super) fn completion(
-    ctx: &Context,
-    p: lsp::CompletionParams,
-) -> Result<Option<lsp::CompletionResponse>, String> {
+pub(super) fn completion(ctx: &Context, p: lsp::CompletionParams) -> Answer {
     let offset = ctx.offset(p.text_document_position.position);
     let mut items = ide::completion::complete(ctx.analysis, offset);
     // Typing a space pops up what the position wants (`owner ` → roles), not
@@ -101,47 +114,34 @@ pub(super) fn completion(
     if after_space {
         items.retain(|c| c.kind != ide::completion::CompletionKind::Keyword);
     }
-    Ok(Some(lsp::CompletionResponse::Array(convert::completions(
+    ctx.answer(Some(lsp::CompletionResponse::Array(convert::completions(
         &ctx.text, items,
     ))))
 }
 
-pub(super) fn prepare_rename(
-    ctx: &Context,
-    p: lsp::TextDocumentPositionParams,
-) -> Result<Option<lsp::PrepareRenameResponse>, String> {
-    let (span, placeholder) = ide::rename::prepare(ctx.analysis, ctx.offset(p.position))?;
-    Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
+pub(super) fn prepare_rename(ctx: &Context, p: lsp::TextDocumentPositionParams) -> Answer {
+    let (span, placeholder) =
+        ide::rename::prepare(ctx.analysis, ctx.offset(p.position)).map_err(refused)?;
+    ctx.answer(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
         range: ctx.text.range(span),
         placeholder,
     }))
 }
 
-pub(super) fn rename(
-    ctx: &Context,
-    p: lsp::RenameParams,
-) -> Result<Option<lsp::WorkspaceEdit>, String> {
+pub(super) fn rename(ctx: &Context, p: lsp::RenameParams) -> Answer {
     let offset = ctx.offset(p.text_document_position.position);
-    let edits = ide::rename::rename(ctx.analysis, offset, &p.new_name)?;
-    Ok(Some(ctx.text.workspace_edit(&edits)))
+    let edits = ide::rename::rename(ctx.analysis, offset, &p.new_name).map_err(refused)?;
+    ctx.answer(Some(ctx.text.workspace_edit(&edits)))
 }
 
-pub(super) fn document_symbols(
-    ctx: &Context,
-    _: lsp::DocumentSymbolParams,
-) -> Result<Option<lsp::DocumentSymbolResponse>, String> {
+pub(super) fn document_symbols(ctx: &Context, _: lsp::DocumentSymbolParams) -> Answer {
     let outline = ide::symbols::outline(&ctx.analysis.file);
-    Ok(Some(lsp::DocumentSymbolResponse::Nested(convert::symbols(
-        &ctx.text, outline,
-    ))))
+    ctx.answer(convert::DocumentSymbols::new(&ctx.text, &outline))
 }
 
-pub(super) fn semantic_tokens(
-    ctx: &Context,
-    _: lsp::SemanticTokensParams,
-) -> Result<Option<lsp::SemanticTokensResult>, String> {
+pub(super) fn semantic_tokens(ctx: &Context, _: lsp::SemanticTokensParams) -> Answer {
     let highlights = ide::highlight::highlights(ctx.analysis);
-    Ok(Some(lsp::SemanticTokensResult::Tokens(
+    ctx.answer(Some(lsp::SemanticTokensResult::Tokens(
         lsp::SemanticTokens {
             result_id: None,
             data: convert::semantic_tokens(&ctx.text, &highlights),
@@ -149,14 +149,11 @@ pub(super) fn semantic_tokens(
     )))
 }
 
-pub(super) fn code_actions(
-    ctx: &Context,
-    p: lsp::CodeActionParams,
-) -> Result<Option<lsp::CodeActionResponse>, String> {
+pub(super) fn code_actions(ctx: &Context, p: lsp::CodeActionParams) -> Answer {
     let diagnostics = ctx.diagnostics;
     let range = ctx.text.index.span(ctx.text.text, p.range);
     let fixes = ide::fixes::fixes(ctx.analysis, diagnostics, range);
-    Ok(Some(
+    ctx.answer(Some(
         fixes
             .into_iter()
             .map(|fix| {
@@ -172,24 +169,21 @@ pub(super) fn code_actions(
                     ..Default::default()
                 })
             })
-            .collect(),
+            .collect::<lsp::CodeActionResponse>(),
     ))
 }
 
-pub(super) fn formatting(
-    ctx: &Context,
-    _: lsp::DocumentFormattingParams,
-) -> Result<Option<Vec<lsp::TextEdit>>, String> {
+pub(super) fn formatting(ctx: &Context, _: lsp::DocumentFormattingParams) -> Answer {
     let Some(format) = ctx.options.formatter else {
-        return Ok(None);
+        return ctx.answer(None::<Vec<lsp::TextEdit>>);
     };
     // A file that does not parse is left alone; its diagnostics say why.
     let Ok(formatted) = format(ctx.text.text) else {
-        return Ok(None);
+        return ctx.answer(None::<Vec<lsp::TextEdit>>);
     };
     if formatted == ctx.text.text {
-        return Ok(Some(Vec::new()));
+        return ctx.answer(Some(Vec::<lsp::TextEdit>::new()));
     }
     let whole = crate::span::Span::new(0, ctx.text.text.len());
-    Ok(Some(ctx.text.edits(&[(whole, formatted)])))
+    ctx.answer(Some(ctx.text.edits(&[(whole, formatted)])))
 }

@@ -13,7 +13,6 @@ use lsp_types as lsp;
 use lsp_types::Uri;
 use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::convert::{self, Text};
@@ -360,19 +359,19 @@ impl Server {
         }
     }
 
-    fn handle<P: DeserializeOwned + HasDocument, R: Serialize>(
+    fn handle<P: DeserializeOwned + HasDocument>(
         &mut self,
         request: Request,
-        handler: fn(&Context, P) -> Result<R, String>,
+        handler: fn(&Context, P) -> handlers::Answer,
     ) -> Result<Vec<u8>, (ErrorCode, String)> {
         self.answer(request, handler, false)
     }
 
     /// `handle` for a handler that reads the document's diagnostics.
-    fn handle_checked<P: DeserializeOwned + HasDocument, R: Serialize>(
+    fn handle_checked<P: DeserializeOwned + HasDocument>(
         &mut self,
         request: Request,
-        handler: fn(&Context, P) -> Result<R, String>,
+        handler: fn(&Context, P) -> handlers::Answer,
     ) -> Result<Vec<u8>, (ErrorCode, String)> {
         self.answer(request, handler, true)
     }
@@ -380,10 +379,10 @@ impl Server {
     /// Decodes the parameters, finds the document and runs `handler` on its
     /// analysis (and, when `checked`, its diagnostics); the answer is
     /// serialized as it is made.
-    fn answer<P: DeserializeOwned + HasDocument, R: Serialize>(
+    fn answer<P: DeserializeOwned + HasDocument>(
         &mut self,
         request: Request,
-        handler: fn(&Context, P) -> Result<R, String>,
+        handler: fn(&Context, P) -> handlers::Answer,
         checked: bool,
     ) -> Result<Vec<u8>, (ErrorCode, String)> {
         let Request { id, method, params } = request;
@@ -411,6 +410,7 @@ impl Server {
         // A bug in one feature fails that request, not the editor's session.
         let answer = std::panic::catch_unwind(AssertUnwindSafe(|| {
             let ctx = Context {
+                id: &id,
                 text: Text {
                     uri: &uri,
                     text: doc.text(),
@@ -421,13 +421,8 @@ impl Server {
                 diagnostics,
                 options: &self.options,
             };
-            handler(&ctx, params).map(|result| Outgoing::answer_body(&id, result))
+            handler(&ctx, params)
         }));
-        match answer {
-            Ok(Ok(Ok(body))) => Ok(body),
-            Ok(Ok(Err(e))) => Err((ErrorCode::InternalError, e.to_string())),
-            Ok(Err(message)) => Err((ErrorCode::RequestFailed, message)),
-            Err(_) => Err(failed()),
-        }
+        answer.unwrap_or_else(|_| Err(failed()))
     }
 }

@@ -49,7 +49,7 @@ const LEVELS: &[NameKind] = &[NameKind::Level];
 
 pub fn complete(a: &Analysis, offset: usize) -> Vec<Completion> {
     let offset = crate::span::floor_char_boundary(a.source, offset.min(a.source.len()));
-    let toks = &a.tokens;
+    let toks = a.tokens();
     // The word being typed, if the cursor stands in or right after one.
     let (replace, before) = match tokens::at(toks, offset) {
         Some(i) if toks[i].span.start < offset || toks[i].span.end == offset => {

@@ -110,7 +110,7 @@ fn shape(symbols: &[OutlineSymbol], depth: usize, out: &mut Vec<String>) {
             "{}{kind} {} {}",
             "  ".repeat(depth),
             s.name,
-            s.detail.clone().unwrap_or_default()
+            s.detail.unwrap_or_default()
         ));
         shape(&s.children, depth + 1, out);
     }
