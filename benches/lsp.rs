@@ -214,7 +214,11 @@ fn write_session(args: &[String]) {
 criterion_group!(benches, check, change_to_diagnostics);
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` adds `--bench` of its own.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     if let Some(at) = args.iter().position(|a| a == "session") {
         write_session(&args[at + 1..]);
         return;

@@ -434,7 +434,9 @@ pub struct Model<'s> {
     pub routines: Vec<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
     pub sections: Vec<SectionInfo<'s>>,
-    pub symbols: HashMap<&'s str, Symbol>,
+    /// Every name defined and what it denotes (foldhash: fixed seed, fast on
+    /// short keys; its order is no order).
+    pub symbols: HashMap<&'s str, Symbol, foldhash::fast::FixedState>,
     pub problems: Vec<Problem>,
 }
 
