@@ -98,13 +98,7 @@ pub fn disjoint_after(
             [] => none.clone(),
             [(Need::On, own), ..] => own.clone(),
             [(_, one)] => one.clone(),
-            many => {
-                let mut all: Vec<TriggerId> =
-                    many.iter().flat_map(|(_, ts)| ts.iter().copied()).collect();
-                all.sort_unstable();
-                all.dedup();
-                Rc::from(all)
-            }
+            many => union(many),
         };
         if step.after.iter().any(|p| conflicted[p.id.index()]) {
             conflicted[s.index()] = true;
@@ -125,14 +119,36 @@ pub fn disjoint_after(
     found
 }
 
-/// Whether one trigger is in every requirement.
+/// The triggers of all the requirements. A step that waits for steps of
+/// its own flow adds no trigger to the largest set: that one is shared, so
+/// a long flow costs no copies.
+fn union(many: &[(Need, Rc<[TriggerId]>)]) -> Rc<[TriggerId]> {
+    let sets = || many.iter().map(|(_, ts)| ts);
+    if let Some(largest) = sets().max_by_key(|ts| ts.len())
+        && sets().all(|ts| Rc::ptr_eq(ts, largest) || within(ts, largest))
+    {
+        return largest.clone();
+    }
+    let mut all: Vec<TriggerId> = sets().flat_map(|ts| ts.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    Rc::from(all)
+}
+
+/// Whether every trigger of `a` is in `b` (both sorted).
+fn within(a: &[TriggerId], b: &[TriggerId]) -> bool {
+    a.len() <= b.len() && a.iter().all(|t| b.binary_search(t).is_ok())
+}
+
+/// Whether one trigger is in every requirement (looked for among the
+/// fewest).
 fn shares_a_trigger(needs: &[(Need, Rc<[TriggerId]>)]) -> bool {
-    let Some(((_, first), rest)) = needs.split_first() else {
+    let Some((_, fewest)) = needs.iter().min_by_key(|(_, ts)| ts.len()) else {
         return true;
     };
-    first
+    fewest
         .iter()
-        .any(|t| rest.iter().all(|(_, ts)| ts.binary_search(t).is_ok()))
+        .any(|t| needs.iter().all(|(_, ts)| ts.binary_search(t).is_ok()))
 }
 
 /// Which pairs of triggers can hold at the same time, decided once each.

@@ -3,7 +3,8 @@
 //! alone), and where does a count leave a gap that sets off nothing between
 //! two values that set something off (the other facts equal).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use super::dnf::within;
 use super::nodes::Cube;
@@ -42,6 +43,46 @@ pub fn projections(domains: &[Domain], dnf: &[Cube]) -> Vec<FactSet> {
             }
         })
         .collect()
+}
+
+/// `projections` without the facts a condition leaves free: for each fact
+/// every cube constrains, by fact, the union of the cubes' sets, unless it
+/// is every value. A fact not listed is its whole domain, so `a` can imply
+/// `b` only if every fact listed for `b` is listed for `a` with a set
+/// inside `b`'s (`within_projection`).
+pub fn restricted_projections(domains: &[Domain], dnf: &[Cube]) -> Vec<(u32, FactSet)> {
+    let Some((first, rest)) = dnf.split_first() else {
+        // No cube: it never holds, and every projection is empty.
+        return domains
+            .iter()
+            .enumerate()
+            .map(|(f, d)| (f as u32, FactSet::union_all([], *d)))
+            .collect();
+    };
+    first
+        .iter()
+        .filter_map(|(f, _)| {
+            let domain = *domains.get(*f as usize)?;
+            let mut sets: Vec<&FactSet> = Vec::with_capacity(dnf.len());
+            for cube in std::iter::once(first).chain(rest) {
+                let i = cube.binary_search_by_key(f, |(g, _)| *g).ok()?;
+                sets.push(&cube[i].1);
+            }
+            let union = FactSet::union_all(sets, domain);
+            (!union.is_full(domain)).then_some((*f, union))
+        })
+        .collect()
+}
+
+/// Whether each projection of `a` lies inside `b`'s, both as
+/// `restricted_projections` gives them (ascending by fact).
+pub fn within_projection(a: &[(u32, FactSet)], b: &[(u32, FactSet)]) -> bool {
+    let mut rest = a.iter();
+    b.iter().all(|(f, set)| {
+        rest.by_ref()
+            .find(|(g, _)| g >= f)
+            .is_some_and(|(g, own)| g == f && own.is_subset(set))
+    })
 }
 
 /// Whether `a` implies `b` (wherever `a` holds, `b` holds): as
@@ -262,17 +303,21 @@ pub fn gaps(
         .collect();
     counts.sort_unstable();
     counts.dedup();
+    let cuts = cut_order(domains, &[&any]);
+    // Thousands of triggers over a few facts repeat a few shapes: the
+    // sweep's work grows with the cubes, so it gets the union's few.
+    let union = merged_union(domains, &any);
     let mut out = Vec::new();
     let mut seen: HashSet<(u32, (u64, u64))> = HashSet::new();
     for fact in counts {
         // The fact is cut last: each node that cuts it is one line.
-        let mut order = cut_order(domains, &[&any]);
+        let mut order = cuts.clone();
         order.retain(|&f| f != fact);
         order.push(fact);
         let mut space = Space::full(domains.to_vec());
         space.order = order;
         let mut key = |holding: &[u32]| u32::from(!holding.is_empty());
-        let diagram = Diagram::build(space, &[&any], &mut key, limits)?;
+        let diagram = Diagram::build(space, &[&union], &mut key, limits)?;
         let paths = diagram.paths();
         for (node, path) in diagram.nodes.iter().zip(&paths) {
             let (DiagramNode::Split { fact: f, edges }, Some(path)) = (node, path) else {
@@ -295,6 +340,76 @@ pub fn gaps(
         }
     }
     Ok(out)
+}
+
+/// The cubes of a union, fewer where they repeat: duplicates dropped, and
+/// cubes that differ in one fact only made one (their sets of that fact
+/// joined; one that leaves the fact free takes in the others), fact after
+/// fact, a few rounds. The same points are inside, so a sweep over them
+/// gives the same diagram, node for node (it is reduced, and built in the
+/// order of the values), in fewer steps.
+pub(crate) fn merged_union(domains: &[Domain], cubes: &[Cube]) -> Vec<Cube> {
+    let mut seen: HashSet<&Cube> = HashSet::with_capacity(cubes.len());
+    let mut cubes: Vec<Cube> = cubes.iter().filter(|c| seen.insert(c)).cloned().collect();
+    let mut facts: Vec<u32> = cubes.iter().flatten().map(|(f, _)| *f).collect();
+    facts.sort_unstable();
+    facts.dedup();
+    // Each round that merges anything leaves fewer cubes; most unions are
+    // done after two.
+    for _ in 0..MERGE_ROUNDS {
+        let before = cubes.len();
+        for &fact in &facts {
+            cubes = merge_on(domains, cubes, fact);
+        }
+        if cubes.len() == before {
+            break;
+        }
+    }
+    cubes
+}
+
+const MERGE_ROUNDS: usize = 8;
+
+/// Cubes equal but for `fact` made one, at the place of the first of them.
+fn merge_on(domains: &[Domain], cubes: Vec<Cube>, fact: u32) -> Vec<Cube> {
+    let Some(&domain) = domains.get(fact as usize) else {
+        return cubes;
+    };
+    // The rest of a cube, and the sets it and its equals have for `fact`
+    // (`None`: one of them leaves the fact free).
+    let mut groups: Vec<(Cube, Option<Vec<Rc<FactSet>>>)> = Vec::with_capacity(cubes.len());
+    let mut slot: HashMap<Cube, usize> = HashMap::with_capacity(cubes.len());
+    for mut rest in cubes {
+        let set = match rest.binary_search_by_key(&fact, |(f, _)| *f) {
+            Ok(i) => Some(rest.remove(i).1),
+            Err(_) => None,
+        };
+        match slot.get(&rest) {
+            Some(&at) => match (&mut groups[at].1, set) {
+                (Some(sets), Some(set)) => sets.push(set),
+                (sets, _) => *sets = None,
+            },
+            None => {
+                slot.insert(rest.clone(), groups.len());
+                groups.push((rest, set.map(|s| vec![s])));
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(mut rest, sets)| {
+            let set = match sets {
+                None => return rest,
+                Some(mut sets) if sets.len() == 1 => sets.swap_remove(0),
+                Some(sets) => Rc::new(FactSet::union_all(sets.iter().map(|s| &**s), domain)),
+            };
+            if !set.is_full(domain) {
+                let at = rest.partition_point(|(f, _)| *f < fact);
+                rest.insert(at, (fact, set));
+            }
+            rest
+        })
+        .collect()
 }
 
 /// The holes of one line: ranges whose key is 0 between ranges whose key is 1.

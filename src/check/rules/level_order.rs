@@ -6,6 +6,9 @@ use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
+use std::collections::HashMap;
+
+use crate::logic::review::{self, Witness};
 use crate::logic::{self, Cube, regions::Undecided, sets::FactSet};
 use crate::model::TriggerId;
 
@@ -24,7 +27,23 @@ struct Candidate<'c> {
     id: TriggerId,
     level: u32,
     dnf: &'c [Cube],
-    projections: Vec<FactSet>,
+    /// Its condition: an index into the conditions of `run`.
+    class: usize,
+}
+
+/// The triggers whose conditions are written the same (cube for cube): the
+/// answer for a pair depends only on the two conditions, so each pair of
+/// conditions is asked about once, however many triggers share them.
+struct Condition<'c> {
+    dnf: &'c [Cube],
+    projections: Vec<(u32, FactSet)>,
+    /// Its trigger that comes first in the order of the question (the most
+    /// severe level, then the file): the one a message names.
+    first: usize,
+    /// How far down `order` the question for this condition as the less
+    /// severe one has gone, and the first answer found there.
+    next: usize,
+    found: Option<(usize, Witness)>,
 }
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -37,6 +56,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.analysis();
     // Triggers with a level whose condition is known, can hold, and does not
     // always hold (`always-true-trigger` speaks for those).
+    let mut classes: Vec<Condition> = Vec::new();
+    let mut class_of: HashMap<&[Cube], usize> = HashMap::new();
     let candidates: Vec<Candidate> = model
         .trigger_ids()
         .filter_map(|id| {
@@ -45,46 +66,80 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let usable = analysis.verdict(id).can_fire() == Some(true)
                 && !dnf.is_empty()
                 && dnf.iter().all(|c| !c.is_empty());
-            usable.then(|| Candidate {
+            usable.then_some((id, level, dnf))
+        })
+        .enumerate()
+        .map(|(i, (id, level, dnf))| {
+            let class = *class_of.entry(dnf).or_insert_with(|| {
+                classes.push(Condition {
+                    dnf,
+                    projections: review::restricted_projections(domains, dnf),
+                    first: i,
+                    next: 0,
+                    found: None,
+                });
+                classes.len() - 1
+            });
+            Candidate {
                 id,
                 level,
                 dnf,
-                projections: logic::projections(domains, dnf),
-            })
+                class,
+            }
         })
         .collect();
+    let key = |c: &Candidate| (c.level, c.id);
+    for (i, c) in candidates.iter().enumerate() {
+        if key(c) < key(&candidates[classes[c.class].first]) {
+            classes[c.class].first = i;
+        }
+    }
+    // The conditions by their first trigger: the most severe first, then in
+    // the order of the file, as each trigger asks.
+    let mut order: Vec<usize> = (0..classes.len()).collect();
+    order.sort_by_key(|&k| key(&candidates[classes[k].first]));
     let mut budget = BUDGET;
     for less in &candidates {
-        // The most severe first, then in the order of the file.
-        let mut more: Vec<&Candidate> = candidates
-            .iter()
-            .filter(|b| b.level < less.level)
-            .filter(|b| {
-                less.projections
-                    .iter()
-                    .zip(&b.projections)
-                    .all(|(a, b)| a.is_subset(b))
-            })
-            .collect();
-        more.sort_by_key(|b| (b.level, b.id));
-        for severe in more {
-            let swap = logic::implies(domains, less.dnf, severe.dnf, &mut budget).and_then(|i| {
+        // The first more severe trigger whose condition `less`'s implies
+        // strictly. The conditions before the class's `next` were asked for
+        // a less severe trigger of this class (or this one) already.
+        let a = less.class;
+        while classes[a].found.is_none() {
+            let Some(&b) = order.get(classes[a].next) else {
+                break;
+            };
+            let severe = &candidates[classes[b].first];
+            if severe.level >= less.level {
+                break;
+            }
+            classes[a].next += 1;
+            // Equal conditions imply each other: no finding.
+            if b == a
+                || !review::within_projection(&classes[a].projections, &classes[b].projections)
+            {
+                continue;
+            }
+            let (da, db) = (classes[a].dnf, classes[b].dnf);
+            let swap = logic::implies(domains, da, db, &mut budget).and_then(|i| {
                 if i {
-                    logic::counterexample(domains, severe.dnf, less.dnf, &mut budget)
+                    logic::counterexample(domains, db, da, &mut budget)
                 } else {
                     Ok(None)
                 }
             });
             match swap {
-                Ok(Some(alone)) => {
-                    out.push(diagnostic(ctx, less, severe, &alone));
-                    break;
-                }
+                Ok(Some(alone)) => classes[a].found = Some((b, alone)),
                 Ok(None) => {}
                 Err(Undecided::Steps(_) | Undecided::Rows(_)) => {
                     out.push(undecided(ctx, less.id));
                     return;
                 }
+            }
+        }
+        if let Some((b, alone)) = &classes[a].found {
+            let severe = &candidates[classes[*b].first];
+            if severe.level < less.level {
+                out.push(diagnostic(ctx, less, severe, alone));
             }
         }
     }

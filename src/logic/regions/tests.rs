@@ -459,3 +459,46 @@ fn implication_and_counterexamples_agree_with_every_point() {
         });
     }
 }
+
+#[test]
+fn a_union_swept_with_its_cubes_merged_gives_the_same_diagram() {
+    use super::{Diagram, Limits, Space};
+    use crate::logic::{Cube, cut_order};
+    let mut r = Rng(0x51f1_5eed_0bad_cafe);
+    let mut merged = 0;
+    for _ in 0..80 {
+        let mut triggers = String::new();
+        for i in 0..4 + r.below(8) as usize {
+            let cond = random_condition(&mut r, i, 3);
+            triggers.push_str(&format!("trigger t{i} \"t\" when {cond}\n"));
+        }
+        merged += with_model(&triggers, |model| {
+            let graphs = Graphs::build(model);
+            let c = Conditions::of(model, &graphs);
+            let any: Vec<Cube> = model
+                .trigger_ids()
+                .filter_map(|t| c.dnf(t))
+                .flatten()
+                .cloned()
+                .collect();
+            let union = crate::logic::review::merged_union(&c.domains, &any);
+            // As `gaps` sweeps: each fact cut last in turn.
+            for last in 0..c.domains.len() as u32 {
+                let sweep = |cubes: &[Cube]| {
+                    let mut space = Space::full(c.domains.clone());
+                    space.order = cut_order(&c.domains, &[&any]);
+                    space.order.retain(|&f| f != last);
+                    space.order.push(last);
+                    let mut key = |holding: &[u32]| u32::from(!holding.is_empty());
+                    let d = Diagram::build(space, &[cubes], &mut key, Limits::DEFAULT);
+                    let d = d.expect("decided");
+                    (d.nodes, d.root)
+                };
+                assert_eq!(sweep(&any), sweep(&union), "{triggers}");
+            }
+            usize::from(union.len() < any.len())
+        });
+    }
+    // The test means something only if cubes were merged.
+    assert!(merged > 40, "{merged}");
+}
