@@ -12,14 +12,33 @@ pub fn duration(seconds: u64) -> String {
         return "0s".into();
     }
     let mut rest = seconds;
-    let mut out = String::new();
-    for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+    let mut out = String::with_capacity(16);
+    for (unit, size) in [('d', 86_400), ('h', 3_600), ('m', 60), ('s', 1)] {
         if rest >= size {
-            out.push_str(&format!("{}{unit}", rest / size));
+            push_digits(&mut out, rest / size);
+            out.push(unit);
             rest %= size;
         }
     }
     out
+}
+
+/// Appends `n` in decimal digits (a check writes thousands of durations:
+/// without the formatting machinery).
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// One value of a count or `number` fact as the plan writes it (`5`,
@@ -145,5 +164,6 @@ mod tests {
         assert_eq!(duration(86_400 * 30), "30d");
         assert_eq!(duration(90_061), "1d1h1m1s");
         assert_eq!(duration(0), "0s");
+        assert_eq!(duration(86_400 * 1_205 + 7), "1205d7s");
     }
 }

@@ -54,7 +54,8 @@ pub enum Arg {
 /// the completeness test finds every id the code uses.
 macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Message::new($id)$(.with(stringify!($name), $value))*
+        $crate::i18n::Message::with_room($id, <[&str]>::len(&[$(stringify!($name)),*]))
+            $(.with(stringify!($name), $value))*
     };
 }
 pub(crate) use msg;
@@ -66,6 +67,15 @@ impl Message {
         Message {
             id,
             args: Vec::new(),
+        }
+    }
+
+    /// A message with room for `args` placeholders (`msg!` counts them: a
+    /// check may build tens of thousands of messages, each allocated once).
+    pub fn with_room(id: &'static str, args: usize) -> Message {
+        Message {
+            id,
+            args: Vec::with_capacity(args),
         }
     }
 

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use rayon::prelude::*;
 
 use super::source::Excerpt;
 pub(super) use super::source::PlanSource;
@@ -49,12 +50,12 @@ pub(super) struct Shown<'a> {
     pub help: Option<&'a str>,
     /// The primary label first.
     pub labels: Vec<LabeledSpan>,
-    pub source: &'a PlanSource,
+    pub source: &'a PlanSource<'a>,
 }
 
 impl<'a> Shown<'a> {
     /// `d` with its words `text` (`d.text(lang)`).
-    fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource) -> Self {
+    fn of(d: &'a Diagnostic, text: &'a DiagnosticText, source: &'a PlanSource<'a>) -> Self {
         // A loop of 20,000 roles has 20,000 labels: miette's drawing is
         // quadratic in them, and no reader follows that many arrows.
         let labels =
@@ -163,6 +164,12 @@ impl miette::Diagnostic for Drawn<'_> {
     }
 }
 
+/// From this many diagnostics in one file on, they are drawn on every core:
+/// miette's drawing is most of the time of `planc check` on a plan with
+/// thousands of findings. Each drawing is independent of the others and they
+/// are joined in order, so the output is the same.
+const DRAW_IN_PARALLEL: usize = 256;
+
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render(files: &[FileReport], options: HumanOptions) -> String {
     let handler = options.handler();
@@ -172,23 +179,51 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
             continue;
         }
         let source = PlanSource::new(file.path, file.source);
-        for diagnostic in file.diagnostics {
-            let text = diagnostic.text(options.lang);
-            let help = Shown::help_with_note(&text, options.lang);
-            let mut shown = Shown::of(diagnostic, &text, &source);
-            shown.help = help.as_deref();
-            let mut drawn = String::new();
-            shown.draw(&handler, &mut drawn);
-            let mut drawn = localise_help(drawn, options.lang);
-            if let Some(cited) = diagnostic.source {
-                add_source(&mut drawn, cited, options.lang);
+        let draw_all = |diagnostics: &[Diagnostic]| {
+            let mut out = String::new();
+            for diagnostic in diagnostics {
+                draw(diagnostic, &source, &handler, options.lang, &mut out);
             }
-            out.push_str(&drawn);
+            out
+        };
+        if file.diagnostics.len() < DRAW_IN_PARALLEL {
+            out.push_str(&draw_all(file.diagnostics));
+        } else {
+            let parts: Vec<String> = file
+                .diagnostics
+                .par_chunks(DRAW_IN_PARALLEL / 4)
+                .map(draw_all)
+                .collect();
+            out.reserve(parts.iter().map(String::len).sum());
+            for part in parts {
+                out.push_str(&part);
+            }
         }
     }
     out.push_str(&summary_line(Summary::of(files), options.lang));
     out.push('\n');
     out
+}
+
+/// Appends the drawing of one diagnostic to `out`.
+fn draw(
+    diagnostic: &Diagnostic,
+    source: &PlanSource,
+    handler: &GraphicalReportHandler,
+    lang: Lang,
+    out: &mut String,
+) {
+    let text = diagnostic.text(lang);
+    let help = Shown::help_with_note(&text, lang);
+    let mut shown = Shown::of(diagnostic, &text, source);
+    shown.help = help.as_deref();
+    let mut drawn = String::new();
+    shown.draw(handler, &mut drawn);
+    let mut drawn = localise_help(drawn, lang);
+    if let Some(cited) = diagnostic.source {
+        add_source(&mut drawn, cited, lang);
+    }
+    out.push_str(&drawn);
 }
 
 /// miette writes the help line's heading `help: ` itself; in Chinese it

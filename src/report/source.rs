@@ -31,18 +31,18 @@ const KEEP: usize = 80;
 const KEEP_PER_LINE: usize = 8 * 1024;
 
 /// A file's name and text, with its lines.
-pub(crate) struct PlanSource {
+pub(crate) struct PlanSource<'t> {
     /// Escaped for the terminal.
     name: String,
-    text: String,
+    text: &'t str,
     lines: LineIndex,
 }
 
-impl PlanSource {
-    pub(crate) fn new(name: &str, text: &str) -> PlanSource {
+impl<'t> PlanSource<'t> {
+    pub(crate) fn new(name: &str, text: &'t str) -> PlanSource<'t> {
         PlanSource {
             name: escape::visible(name).into_owned(),
-            text: text.to_string(),
+            text,
             lines: LineIndex::new(text),
         }
     }
@@ -71,7 +71,7 @@ impl Excerpt {
     /// The excerpt for `labels` (spans in the file), and the labels with
     /// spans in the excerpt.
     pub(crate) fn new(source: &PlanSource, labels: &[LabeledSpan]) -> (Excerpt, Vec<LabeledSpan>) {
-        let text = source.text.as_str();
+        let text = source.text;
         let lines = &source.lines;
         let spans: Vec<Span> = labels
             .iter()

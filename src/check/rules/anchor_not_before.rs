@@ -5,6 +5,7 @@
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
+use crate::logic::schedule::Schedule;
 use crate::model::{Model, StepId};
 
 pub const RULE: Rule = Rule {
@@ -17,13 +18,14 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let m = ctx.model;
+    let mut search = Search::new(m, ctx.schedule());
     for id in m.step_ids() {
         let step = m.step(id);
         for deadline in &step.deadlines {
             let Some(anchor) = deadline.from else {
                 continue;
             };
-            if waits_for(m, id, anchor.id) {
+            if search.waits_for(m, id, anchor.id) {
                 continue;
             }
             let (name, anchor_name) = (step.named.name, m.step(anchor.id).named.name);
@@ -50,21 +52,61 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether `anchor` is among the steps `step` waits for through `after`,
-/// directly or not (iterative; each step visited once).
-fn waits_for(m: &Model, step: StepId, anchor: StepId) -> bool {
-    let mut seen = vec![false; m.steps.len()];
-    let mut stack: Vec<StepId> = m.step(step).after.iter().map(|a| a.id).collect();
-    while let Some(s) = stack.pop() {
-        if s == anchor {
+/// Searches up the `after` lists, with memory kept from one question to
+/// the next (a plan has a `from` on thousands of steps: one search must not
+/// cost a pass over every step).
+struct Search<'a> {
+    schedule: &'a Schedule,
+    /// Per step: the number of the question that last visited it.
+    seen: Vec<u32>,
+    question: u32,
+    stack: Vec<StepId>,
+}
+
+impl<'a> Search<'a> {
+    fn new(m: &Model, schedule: &'a Schedule) -> Self {
+        Search {
+            schedule,
+            seen: vec![0; m.steps.len()],
+            question: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Whether `anchor` is among the steps `step` waits for through `after`,
+    /// directly or not (iterative; each step visited once). Outside `after`
+    /// cycles a step waits only for steps earlier in the dependency order,
+    /// so the search skips every step before `anchor` there.
+    fn waits_for(&mut self, m: &Model, step: StepId, anchor: StepId) -> bool {
+        let after = &m.step(step).after;
+        if after.iter().any(|a| a.id == anchor) {
             return true;
         }
-        if std::mem::replace(&mut seen[s.index()], true) {
-            continue;
+        // `None`: `step` is in or behind a cycle, nothing is skipped.
+        let floor = match (self.schedule.rank(step), self.schedule.rank(anchor)) {
+            (Some(mine), Some(theirs)) if theirs < mine => Some(theirs),
+            // Every step a ranked step waits for is ranked, and earlier.
+            (Some(_), _) => return false,
+            (None, _) => None,
+        };
+        let behind = |s: StepId| {
+            floor.is_some_and(|f| self.schedule.rank(s).is_none_or(|r| r < f))
+        };
+        self.question += 1;
+        let question = self.question;
+        self.stack.clear();
+        self.stack.extend(after.iter().map(|a| a.id));
+        while let Some(s) = self.stack.pop() {
+            if s == anchor {
+                return true;
+            }
+            if behind(s) || std::mem::replace(&mut self.seen[s.index()], question) == question {
+                continue;
+            }
+            self.stack.extend(m.step(s).after.iter().map(|a| a.id));
         }
-        stack.extend(m.step(s).after.iter().map(|a| a.id));
+        false
     }
-    false
 }
 
 const DOC: &str = r#"# anchor-not-before

@@ -6,11 +6,15 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use crate::check::{Context, Rule, words};
 use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
-use crate::logic::schedule::{Due, Occasion, earliest_deadline, latest_due};
-use crate::model::{Model, StepId, TriggerId};
+use crate::logic::schedule::{
+    Due, Lists, Occasion, earliest_deadline, latest_due, occasion_triggers,
+};
+use crate::model::{Model, StepId};
 use crate::syntax::ast::Duration;
 
 pub const RULE: Rule = Rule {
@@ -40,7 +44,7 @@ struct Times {
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let model = ctx.model;
     let order = ctx.schedule().dependency_order();
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::with_hasher(FixedState::default());
     // Every step on the deadlines as written.
     let mut times = Times {
         due: vec![None; model.steps.len()],
@@ -60,7 +64,12 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let dependents = dependents(model);
     let schedule = ctx.schedule();
     let mut queued = vec![false; model.steps.len()];
-    for (t, direct) in named_by(model) {
+    let named_by = named_by(model);
+    for (t, direct) in model
+        .trigger_ids()
+        .map(|t| (t, named_by.get(t.index())))
+        .filter(|(_, direct)| !direct.is_empty())
+    {
         let fired = [t];
         let occasion = Occasion::SetOffBy(&fired);
         let mut heap: BinaryHeap<Reverse<(u32, StepId)>> = BinaryHeap::new();
@@ -71,7 +80,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 heap.push(Reverse((rank, s)));
             }
         };
-        for &s in &direct {
+        for &s in direct {
             push(s, &mut heap, &mut queued);
         }
         let mut visited = Vec::new();
@@ -80,7 +89,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             visited.push(s);
             let i = s.index();
             if times.due[i] != written.due[i] || times.bound[i] != written.bound[i] {
-                for &d in &dependents[i] {
+                for &d in dependents.get(i) {
                     push(d, &mut heap, &mut queued);
                 }
             }
@@ -96,45 +105,29 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Each trigger that a deadline's `for` names, in id order, with the steps
-/// that have such a deadline.
-fn named_by(model: &Model) -> Vec<(TriggerId, Vec<StepId>)> {
-    let mut steps: Vec<Vec<StepId>> = vec![Vec::new(); model.triggers.len()];
-    for (i, step) in model.steps.iter().enumerate() {
-        let s = StepId(i as u32);
-        for d in &step.deadlines {
-            for t in crate::logic::schedule::occasion_triggers(&d.only_for) {
-                if let Some(list) = steps.get_mut(t.index())
-                    && list.last() != Some(&s)
-                {
-                    list.push(s);
-                }
-            }
-        }
-    }
-    model
-        .trigger_ids()
-        .zip(steps)
-        .filter(|(_, steps)| !steps.is_empty())
-        .collect()
+/// Per trigger: the steps with a deadline whose `for` names it.
+fn named_by(model: &Model) -> Lists {
+    Lists::build(model.triggers.len(), || {
+        model.steps.iter().enumerate().flat_map(|(i, step)| {
+            let s = StepId(i as u32);
+            step.deadlines
+                .iter()
+                .flat_map(|d| occasion_triggers(&d.only_for))
+                .map(move |t| (t.index(), s))
+        })
+    })
 }
 
 /// Per step: the steps whose times depend on it (it is in their `after`, or
 /// one of their deadlines is measured `from` it).
-fn dependents(model: &Model) -> Vec<Vec<StepId>> {
-    let mut out: Vec<Vec<StepId>> = vec![Vec::new(); model.steps.len()];
-    for (i, step) in model.steps.iter().enumerate() {
-        let s = StepId(i as u32);
-        let anchors = step.deadlines.iter().filter_map(|d| d.from.as_ref());
-        for p in step.after.iter().chain(anchors) {
-            if let Some(list) = out.get_mut(p.id.index())
-                && list.last() != Some(&s)
-            {
-                list.push(s);
-            }
-        }
-    }
-    out
+fn dependents(model: &Model) -> Lists {
+    Lists::build(model.steps.len(), || {
+        model.steps.iter().enumerate().flat_map(|(i, step)| {
+            let s = StepId(i as u32);
+            let anchors = step.deadlines.iter().filter_map(|d| d.from.as_ref());
+            step.after.iter().chain(anchors).map(move |p| (p.id.index(), s))
+        })
+    })
 }
 
 /// The step's due time and what it waits for on `occasion`, from those of
@@ -172,7 +165,7 @@ fn check(
     s: StepId,
     occasion: Occasion,
     times: &Times,
-    reported: &mut HashSet<(StepId, StepId)>,
+    reported: &mut HashSet<(StepId, StepId), FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
     let model = ctx.model;

@@ -24,12 +24,14 @@
 
 mod checklists;
 mod due;
+mod lists;
 mod respond;
 
 use crate::model::{Model, Ref, StepId, TriggerId};
 
 pub use checklists::Checklists;
 pub use due::{Due, Occasion, WORKING_DAY_SECONDS, earliest_deadline, latest_due};
+pub(crate) use lists::Lists;
 pub use respond::{NotRun, Responder, Response, Scheduled};
 
 /// A step in or behind an `after` cycle (reported by `step-cycle`) has no
@@ -48,14 +50,12 @@ pub struct Schedule {
     order: Vec<StepId>,
     /// Per step: its phase, from 0; `NO_PHASE` in or behind a cycle.
     phase: Vec<u32>,
-    /// Per trigger: whether some step's `on` names it.
-    starts: Vec<bool>,
     /// Per step: its place in `order` (`u32::MAX` in or behind a cycle).
     rank: Vec<u32>,
     /// Per trigger: the steps whose `on` stands for it, ascending.
-    started_by: Vec<Vec<StepId>>,
+    started_by: Lists,
     /// Per step: the steps that wait for it (`after`), ascending.
-    waiters: Vec<Vec<StepId>>,
+    waiters: Lists,
 }
 
 /// The triggers a list of `on` (or `for`) references stands for. The one
@@ -70,60 +70,62 @@ impl Schedule {
         let steps = model.steps.len();
         let mut on_start = Vec::with_capacity(steps + 1);
         let mut on = Vec::with_capacity(model.steps.iter().map(|s| s.on.len()).sum());
-        let mut starts = vec![false; model.triggers.len()];
         on_start.push(0);
         for step in &model.steps {
             let first = on.len();
             on.extend(occasion_triggers(&step.on));
-            on[first..].sort_unstable();
-            let mut kept = first;
-            for i in first..on.len() {
-                if kept == first || on[kept - 1] != on[i] {
-                    on[kept] = on[i];
-                    kept += 1;
+            if on.len() - first > 1 {
+                on[first..].sort_unstable();
+                let mut kept = first + 1;
+                for i in first + 1..on.len() {
+                    if on[kept - 1] != on[i] {
+                        on[kept] = on[i];
+                        kept += 1;
+                    }
                 }
-            }
-            on.truncate(kept);
-            for t in &on[first..] {
-                if let Some(s) = starts.get_mut(t.index()) {
-                    *s = true;
-                }
+                on.truncate(kept);
             }
             on_start.push(on.len() as u32);
         }
-        let (phase, order) = phases(model);
+        // Lists that let `respond` look only at the steps that can run.
+        let started_by = Lists::build(model.triggers.len(), || {
+            (0..steps).flat_map(|i| {
+                let s = StepId(i as u32);
+                on[on_start[i] as usize..on_start[i + 1] as usize]
+                    .iter()
+                    .map(move |t| (t.index(), s))
+            })
+        });
+        let waiters = Lists::build(steps, || {
+            model.steps.iter().enumerate().flat_map(|(i, step)| {
+                let s = StepId(i as u32);
+                step.after.iter().map(move |p| (p.id.index(), s))
+            })
+        });
+        let (phase, order) = phases(model, &waiters);
         let mut rank = vec![u32::MAX; steps];
         for (i, s) in order.iter().enumerate() {
             rank[s.index()] = i as u32;
-        }
-        // Lists that let `respond` look only at the steps that can run.
-        let mut started_by: Vec<Vec<StepId>> = vec![Vec::new(); model.triggers.len()];
-        let mut waiters: Vec<Vec<StepId>> = vec![Vec::new(); steps];
-        for (i, step) in model.steps.iter().enumerate() {
-            let s = StepId(i as u32);
-            for t in &on[on_start[i] as usize..on_start[i + 1] as usize] {
-                if let Some(list) = started_by.get_mut(t.index()) {
-                    list.push(s);
-                }
-            }
-            for p in &step.after {
-                if let Some(list) = waiters.get_mut(p.id.index())
-                    && list.last() != Some(&s)
-                {
-                    list.push(s);
-                }
-            }
         }
         Schedule {
             on_start,
             on,
             order,
             phase,
-            starts,
             rank,
             started_by,
             waiters,
         }
+    }
+
+    /// The steps whose `on` stands for `trigger`, ascending.
+    pub(crate) fn started_by(&self, trigger: TriggerId) -> &[StepId] {
+        self.started_by.get(trigger.index())
+    }
+
+    /// The steps that wait for `step` (`after`), ascending.
+    pub(crate) fn waiters(&self, step: StepId) -> &[StepId] {
+        self.waiters.get(step.index())
     }
 
     /// The triggers the step's `on` stands for (empty: it has no `on`).
@@ -134,7 +136,7 @@ impl Schedule {
 
     /// Whether some step starts `on` this trigger.
     pub fn starts(&self, trigger: TriggerId) -> bool {
-        self.starts.get(trigger.index()).copied().unwrap_or(false)
+        !self.started_by(trigger).is_empty()
     }
 
     /// The step's phase, from 0: one more than the latest phase among its
@@ -232,8 +234,8 @@ impl Reach {
 /// its `after` steps) and a dependency order of the steps outside cycles.
 /// When every step waits only for steps written before it, that is source
 /// order, in one pass; otherwise Kahn's algorithm (FIFO) over the `after`
-/// edges, and steps never placed are in or behind a cycle.
-fn phases(model: &Model) -> (Vec<u32>, Vec<StepId>) {
+/// edges (`waiters`), and steps never placed are in or behind a cycle.
+fn phases(model: &Model, waiters: &Lists) -> (Vec<u32>, Vec<StepId>) {
     let n = model.steps.len();
     let written_in_order = model
         .steps
@@ -252,28 +254,11 @@ fn phases(model: &Model) -> (Vec<u32>, Vec<StepId>) {
         }
         return (phase, model.step_ids().collect());
     }
-    // Successors as a compressed list: next[next_start[p]..next_start[p + 1]].
-    let mut next_start = vec![0u32; n + 1];
-    for step in &model.steps {
-        for p in &step.after {
-            next_start[p.id.index() + 1] += 1;
-        }
-    }
-    for i in 0..n {
-        next_start[i + 1] += next_start[i];
-    }
-    let mut fill = next_start.clone();
-    let mut next = vec![StepId(0); next_start[n] as usize];
+    // Per step: how many of the steps it waits for are not placed yet.
     let mut waiting = vec![0u32; n];
-    for (i, step) in model.steps.iter().enumerate() {
-        waiting[i] = step.after.len() as u32;
-        for p in &step.after {
-            let at = &mut fill[p.id.index()];
-            next[*at as usize] = StepId(i as u32);
-            *at += 1;
-        }
+    for s in &waiters.items {
+        waiting[s.index()] += 1;
     }
-    drop(fill);
     let mut order: Vec<StepId> = Vec::with_capacity(n);
     let mut queue: std::collections::VecDeque<usize> =
         (0..n).filter(|&i| waiting[i] == 0).collect();
@@ -283,7 +268,7 @@ fn phases(model: &Model) -> (Vec<u32>, Vec<StepId>) {
     while let Some(i) = queue.pop_front() {
         order.push(StepId(i as u32));
         let p = phase[i];
-        for s in &next[next_start[i] as usize..next_start[i + 1] as usize] {
+        for s in waiters.get(i) {
             let j = s.index();
             // The latest predecessor so far: placed ones all have a phase.
             phase[j] = if phase[j] == NO_PHASE {

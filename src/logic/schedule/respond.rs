@@ -201,11 +201,7 @@ impl Responder<'_> {
             }
         };
         for t in &fired {
-            for &s in schedule
-                .started_by
-                .get(t.index())
-                .map_or(&[][..], Vec::as_slice)
-            {
+            for &s in schedule.started_by(*t) {
                 enqueue(s, &mut queue);
             }
         }
@@ -249,7 +245,7 @@ impl Responder<'_> {
                 deadline,
                 set_off_by: by,
             });
-            for &w in &schedule.waiters[s.index()] {
+            for &w in schedule.waiters(s) {
                 enqueue(w, &mut queue);
             }
         }
