@@ -49,16 +49,17 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
         });
     }
     let mut rounds = fix_rounds(source, false);
+    let mut laid_out = layout(fixed_text(source, &rounds));
     // A long plan pasted from Word has slips in most lines, and one error per
     // top-level item per round can take more rounds than MAX_FIX_ROUNDS; then
     // its paste artefacts are fixed all at once first. Not always: a slip's
     // own repair keeps what it puts in quotes as typed (`holder 张三（站长）`
     // becomes `"张三（站长）"`), which fixing `（` first would change.
-    if layout(rounds.last().map_or(source, |r| r.text.as_str())).is_err() {
+    if laid_out.is_err() {
         let pasted_first = fix_rounds(source, true);
-        let text = pasted_first.last().map_or(source, |r| r.text.as_str());
-        if layout(text).is_ok() {
+        if let Ok(text) = layout(fixed_text(source, &pasted_first)) {
             rounds = pasted_first;
+            laid_out = Ok(text);
         }
     }
     let to_original = |span: Span, rounds: &[Fixed]| {
@@ -67,8 +68,7 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
             .rev()
             .fold(span, |span, round| round.original_span(span))
     };
-    let text = rounds.last().map_or(source, |r| r.text.as_str());
-    match layout(text) {
+    match laid_out {
         Ok(text) => {
             // Each fix where it is in `source`; a later one over the same
             // text (`，` → `,` → `;`) replaces the earlier.
@@ -99,6 +99,11 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
     }
 }
 
+/// The text after the last round of fixes (`source` when there is none).
+fn fixed_text<'a>(source: &'a str, rounds: &'a [Fixed]) -> &'a str {
+    rounds.last().map_or(source, |r| r.text.as_str())
+}
+
 /// At most this many rounds of fixes: an item with several slips needs a
 /// round for each (a syntax error hides the rest of its item).
 const MAX_FIX_ROUNDS: usize = 200;
@@ -117,7 +122,7 @@ fn fix_rounds(source: &str, paste_first: bool) -> Vec<Fixed> {
         }
     }
     for _ in 0..MAX_FIX_ROUNDS {
-        let text = rounds.last().map_or(source, |r| r.text.as_str());
+        let text = fixed_text(source, &rounds);
         let mut fixes: Vec<Fix> = syntax::parse(text)
             .diagnostics
             .iter()
