@@ -3,6 +3,7 @@
 //! which steps report out, which triggers a plan's most severe response
 //! starts with, and the first report in a trigger's checklist.
 
+use crate::i18n::{Arg, Message, msg};
 use crate::logic::schedule::{Response, Scheduled};
 use crate::model::{Model, Party, Step, TriggerId};
 
@@ -36,4 +37,14 @@ pub fn first_report<'r>(model: &Model, response: &'r Response) -> Option<&'r Sch
         .iter()
         .filter(|s| reports_out(model.step(s.step)))
         .min_by_key(|s| (s.due.is_none(), s.due, s.step))
+}
+
+/// "when `a` fires" / "when any of `a`, `b` fires" (`` `a` 触发时 ``): the
+/// triggers one finding of a reporting rule stands for.
+pub fn when_fire(model: &Model, triggers: &[TriggerId]) -> Message {
+    msg!(
+        "when-triggers-fire",
+        triggers = Arg::names(triggers.iter().map(|t| model.trigger(*t).named.name), 5),
+        count = triggers.len() as u64
+    )
 }

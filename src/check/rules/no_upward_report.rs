@@ -1,10 +1,10 @@
 //! `no-upward-report` (profile `xinfang`): a trigger of the most severe
 //! level sets off no step that notifies an outside authority.
 
-use crate::check::reporting::{first_report, most_severe_triggers};
+use crate::check::reporting::{first_report, most_severe_triggers, when_fire};
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
-use crate::i18n::{Arg, msg};
+use crate::i18n::msg;
 use crate::model::TriggerId;
 
 pub const RULE: Rule = Rule {
@@ -35,11 +35,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let names = || silent.iter().map(|t| model.trigger(*t).named.name);
     out.push(
         RULE.diagnostic(
-            msg!(
-                "no-upward-report",
-                triggers = Arg::names(names(), 5),
-                count = silent.len() as u64
-            ),
+            msg!("no-upward-report", when = when_fire(model, &silent)),
             first,
         )
         .with_labels(labels)

@@ -4,7 +4,7 @@
 //! due times are the schedule's (`Checklists`); the message names the chain
 //! of `within … from` deadlines that makes the report late.
 
-use crate::check::reporting::{first_report, most_severe_triggers};
+use crate::check::reporting::{first_report, most_severe_triggers, when_fire};
 use crate::check::words::duration;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
@@ -59,8 +59,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let within = duration(limit);
     for (finding, triggers) in findings {
-        let names = || triggers.iter().map(|t| model.trigger(*t).named.name);
-        let listed = || Arg::names(names(), 5);
+        let when = || when_fire(model, &triggers);
         let trigger_labels = triggers.iter().map(|t| {
             Label::new(
                 model.trigger(*t).named.name_span,
@@ -75,14 +74,12 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 };
                 let mut d = RULE
                     .diagnostic(
-                        msg!("report-deadline-none", triggers = listed(),
-                        count = triggers.len() as u64, within = within.as_str()),
+                        msg!("report-deadline-none", when = when(), within = within.as_str()),
                         Label::new(first, msg!("report-deadline.label-none")),
                     )
                     .with_help(msg!(
                         "report-deadline.help-none",
-                        triggers = listed(),
-                        count = triggers.len() as u64,
+                        when = when(),
                         within = within.as_str()
                     ));
                 for span in labels {
@@ -95,8 +92,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(
                     msg!(
                         "report-deadline-open",
-                        triggers = listed(),
-                        count = triggers.len() as u64,
+                        when = when(),
                         step = step.name,
                         within = within.as_str()
                     ),
@@ -124,8 +120,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(
                     msg!(
                         "report-deadline",
-                        triggers = listed(),
-                        count = triggers.len() as u64,
+                        when = when(),
                         step = step.name,
                         due = duration(due.seconds),
                         within = within.as_str(),

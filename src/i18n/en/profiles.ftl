@@ -56,33 +56,24 @@ drill-overdue = drill `{ $drill }` is overdue: last held on { $last }, next due 
     .label = next due by { $due }
     .help = hold `{ $drill }` and record the date in its `last`
 
-# $chain: the steps whose deadlines add up, first first
-report-deadline = when { $count ->
+# $triggers: the triggers named; $count: how many
+when-triggers-fire = when { $count ->
         [1] { $triggers } fires
        *[other] any of { $triggers } fires
-    }, the first report to an outside authority, `{ $step }`, is due { $due } after the plan is set off, later than { $within }: { $chain }
+    }
+
+# $chain: the steps whose deadlines add up, first first
+report-deadline = { $when }, the first report to an outside authority, `{ $step }`, is due { $due } after the plan is set off, later than { $within }: { $chain }
     .due = `{ $step }` is due { $due } after the plan is set off
     .trigger = set off by this trigger
     .label-none = no step reports to an outside authority
     .label-open = no deadline
     .help = bring the deadline of `{ $step }` within { $within } of the moment the plan is set off (`within … from` adds up along the chain)
-    .help-none = add a step that runs when { $count ->
-        [1] { $triggers } fires
-       *[other] any of { $triggers } fires
-    }, `notify`s an outside authority and is due `within { $within }`
-report-deadline-none = when { $count ->
-        [1] { $triggers } fires
-       *[other] any of { $triggers } fires
-    }, no step reports to an outside authority within { $within }
-report-deadline-open = when { $count ->
-        [1] { $triggers } fires
-       *[other] any of { $triggers } fires
-    }, the first report to an outside authority, `{ $step }`, has no deadline; it must be due within { $within }
+    .help-none = add a step that runs { $when }, `notify`s an outside authority and is due `within { $within }`
+report-deadline-none = { $when }, no step reports to an outside authority within { $within }
+report-deadline-open = { $when }, the first report to an outside authority, `{ $step }`, has no deadline; it must be due within { $within }
 
-no-upward-report = when { $count ->
-        [1] { $triggers } fires
-       *[other] any of { $triggers } fires
-    }, no step reports to an outside authority
+no-upward-report = { $when }, no step reports to an outside authority
     .label = nobody outside is told
     .help = add a step with `on { $on }` that `notify`s the authority above (an `external`, e.g. `external superior "上级主管部门"`)
 

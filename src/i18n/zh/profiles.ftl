@@ -55,33 +55,24 @@ drill-overdue = 演练 `{ $drill }` 已经超期：上次在 { $last }，应在 
     .label = 应在 { $due } 前演练
     .help = 组织 `{ $drill }` 演练，并在它的 `last` 里记下日期
 
-# $chain：时限逐个累加的步骤，从第一个开始
-report-deadline = { $count ->
+# $triggers: the triggers named; $count: how many
+when-triggers-fire = { $count ->
         [1] { $triggers } 触发时
        *[other] { $triggers } 中任一个触发时
-    }，第一次向外部单位报告的步骤 `{ $step }` 的时限是预案启动后 { $due }，超过了 { $within }：{ $chain }
+    }
+
+# $chain：时限逐个累加的步骤，从第一个开始
+report-deadline = { $when }，第一次向外部单位报告的步骤 `{ $step }` 的时限是预案启动后 { $due }，超过了 { $within }：{ $chain }
     .due = `{ $step }` 的时限是预案启动后 { $due }
     .trigger = 由这个触发条件启动
     .label-none = 没有向外部单位报告的步骤
     .label-open = 没有时限
     .help = 把 `{ $step }` 的时限提前到预案启动后 { $within } 以内（`within … from` 会沿着这串步骤累加）
-    .help-none = 加一个在 { $count ->
-        [1] { $triggers } 触发时
-       *[other] { $triggers } 中任一个触发时
-    }执行、`notify` 外部单位、时限为 `within { $within }` 的步骤
-report-deadline-none = { $count ->
-        [1] { $triggers } 触发时
-       *[other] { $triggers } 中任一个触发时
-    }，没有在 { $within } 内向外部单位报告的步骤
-report-deadline-open = { $count ->
-        [1] { $triggers } 触发时
-       *[other] { $triggers } 中任一个触发时
-    }，第一次向外部单位报告的步骤 `{ $step }` 没有时限；应在 { $within } 内完成
+    .help-none = 加一个在 { $when }执行、`notify` 外部单位、时限为 `within { $within }` 的步骤
+report-deadline-none = { $when }，没有在 { $within } 内向外部单位报告的步骤
+report-deadline-open = { $when }，第一次向外部单位报告的步骤 `{ $step }` 没有时限；应在 { $within } 内完成
 
-no-upward-report = { $count ->
-        [1] { $triggers } 触发时
-       *[other] { $triggers } 中任一个触发时
-    }，没有向外部单位报告的步骤
+no-upward-report = { $when }，没有向外部单位报告的步骤
     .label = 没有通知上级
     .help = 加一个 `on { $on }` 的步骤，`notify` 上级单位（一个 `external`，例如 `external superior "上级主管部门"`）
 
