@@ -18,6 +18,12 @@ use super::language;
 
 const ENTRIES: &[&str] = &["top_batch", "section_batch", "section_open"];
 
+/// Rules whose fast form is atomic: one pair, nothing inside it. The tree
+/// walk reads its text with the lexer (src/syntax/condition_text.rs): pest
+/// kept four tokens for every operand of a condition (issue 19: a 6 MB
+/// `f and f …` held 400 MB of them).
+const READ_BY_LEXER: &[&str] = &["condition"];
+
 /// The lookahead that ends a keyword: `owner_x` and `on-call` are names.
 const WORD_END: &str = "!(XID_CONTINUE | '-'..'-')";
 
@@ -363,6 +369,9 @@ impl Generator {
                 }
                 None => format!("{fast} = _{{ {} }}", self.fast(&rule.expr, false)),
             },
+            RuleType::Normal | RuleType::NonAtomic if READ_BY_LEXER.contains(&name) => {
+                format!("{fast} = @{{ {} }}", self.body(name, &rule.expr))
+            }
             RuleType::Normal | RuleType::NonAtomic => {
                 format!("{fast} = ${{ {} }}", self.body(name, &rule.expr))
             }

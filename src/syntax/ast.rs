@@ -277,6 +277,19 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// The operator written `text` (one the grammar's `cmp_op` reads).
+    pub fn parse(text: &str) -> Option<CmpOp> {
+        Some(match text {
+            ">=" => CmpOp::Ge,
+            ">" => CmpOp::Gt,
+            "<=" => CmpOp::Le,
+            "<" => CmpOp::Lt,
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            _ => return None,
+        })
+    }
+
     /// Whether `lhs OP rhs`.
     pub fn holds<T: Ord>(self, lhs: &T, rhs: &T) -> bool {
         match self {

@@ -1,6 +1,6 @@
 //! Conditions: pairs → the arena of `ast::Condition`, without recursion.
 
-use super::ast::{CmpOp, CondId, CondNode, Condition, Number};
+use super::ast::{CmpOp, CondId, CondNode, Condition};
 use super::lex::{self, TokenKind};
 use super::lower::{Lowerer, MAX_CONDITION_DEPTH, P, kids, list, rule_of};
 use super::parser::Rule;
@@ -12,6 +12,10 @@ impl<'s> Lowerer<'s, '_> {
     /// the pairs and builds each node after its children (post-order), so the
     /// arena lists children before parents.
     pub(super) fn condition(&mut self, pair: P<'s>) -> Condition<'s> {
+        if pair.as_rule() == Rule::f_condition {
+            // The fast rules' condition: one pair, its text read by the lexer.
+            return self.condition_text(&pair);
+        }
         enum Work<'s> {
             Visit(P<'s>, usize),
             Or(usize, Span),
@@ -130,20 +134,10 @@ impl<'s> Lowerer<'s, '_> {
                 else {
                     return CondNode::And(vec![], span);
                 };
-                let op = match op.as_str() {
-                    ">=" => CmpOp::Ge,
-                    ">" => CmpOp::Gt,
-                    "<=" => CmpOp::Le,
-                    "<" => CmpOp::Lt,
-                    "==" => CmpOp::Eq,
-                    _ => CmpOp::Ne,
+                let Some(op) = CmpOp::parse(op.as_str()) else {
+                    return CondNode::And(vec![], span);
                 };
-                // (v1) a decimal, for a `number` fact
-                let value = if rule_of(&value) == Rule::decimal {
-                    Number::Decimal(self.decimal(&value))
-                } else {
-                    Number::Integer(self.integer(&value))
-                };
+                let value = self.number(value.as_str(), self.span(&value));
                 CondNode::Compare {
                     fact: self.name(fact),
                     op,

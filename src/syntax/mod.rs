@@ -11,6 +11,7 @@
 
 pub mod ast;
 mod condition;
+mod condition_text;
 pub mod document;
 mod expected;
 pub mod language;

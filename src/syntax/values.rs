@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::ast::{Date, Duration, Str};
+use super::ast::{Date, Duration, Number, Str};
 use super::lower::{Lowerer, P};
 use crate::i18n::{Message, msg};
 use crate::span::Span;
@@ -188,27 +188,31 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
+    /// The number of a comparison: (v1) a decimal when it has a point.
+    pub(super) fn number(&mut self, text: &str, span: Span) -> Number {
+        if text.contains('.') {
+            Number::Decimal(self.decimal(text, span))
+        } else {
+            Number::Integer(self.integer(text, span))
+        }
+    }
+
     /// (v1) A decimal of a comparison: at most 18 digits after the point, and
     /// before it a number that fits in 64 bits.
-    pub(super) fn decimal(&mut self, pair: &P<'s>) -> crate::decimal::Decimal {
+    fn decimal(&mut self, text: &str, span: Span) -> crate::decimal::Decimal {
         use crate::decimal::{Decimal, DecimalError};
-        Decimal::parse(pair.as_str()).unwrap_or_else(|why| {
+        Decimal::parse(text).unwrap_or_else(|why| {
             let (message, help) = match why {
                 DecimalError::TooPrecise => (
-                    msg!("syntax-decimal-too-precise", number = pair.as_str()),
+                    msg!("syntax-decimal-too-precise", number = text),
                     msg!("syntax-decimal-too-precise.help"),
                 ),
                 DecimalError::TooLarge | DecimalError::Shape => (
-                    msg!("syntax-number-too-large", number = pair.as_str()),
+                    msg!("syntax-number-too-large", number = text),
                     msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
                 ),
             };
-            self.error(
-                self.span(pair),
-                message,
-                msg!("syntax-number-too-large.label"),
-                help,
-            );
+            self.error(span, message, msg!("syntax-number-too-large.label"), help);
             Decimal::ZERO
         })
     }
@@ -254,11 +258,11 @@ impl<'s> Lowerer<'s, '_> {
         element
     }
 
-    pub(super) fn integer(&mut self, pair: &P<'s>) -> u64 {
-        pair.as_str().parse().unwrap_or_else(|_| {
+    pub(super) fn integer(&mut self, text: &str, span: Span) -> u64 {
+        text.parse().unwrap_or_else(|_| {
             self.error(
-                self.span(pair),
-                msg!("syntax-number-too-large", number = pair.as_str()),
+                span,
+                msg!("syntax-number-too-large", number = text),
                 msg!("syntax-number-too-large.label"),
                 msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
             );
