@@ -10,8 +10,10 @@ const ONE: u128 = 10u128.pow(MAX_PLACES);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Decimal {
-    /// The value in units of 10^-18.
-    units: u128,
+    /// The value in units of 10^-18, high half first (so that the derived
+    /// order is the number's): a `u128` would align every condition node
+    /// that holds a decimal to 16 bytes (issue 19, memory per byte).
+    halves: [u64; 2],
 }
 
 /// Why a text is not a decimal.
@@ -36,12 +38,20 @@ impl fmt::Display for DecimalError {
 }
 
 impl Decimal {
-    pub const ZERO: Decimal = Decimal { units: 0 };
+    pub const ZERO: Decimal = Decimal { halves: [0, 0] };
+
+    const fn new(units: u128) -> Decimal {
+        Decimal {
+            halves: [(units >> 64) as u64, units as u64],
+        }
+    }
+
+    fn units(self) -> u128 {
+        (u128::from(self.halves[0]) << 64) | u128::from(self.halves[1])
+    }
 
     pub fn from_integer(n: u64) -> Decimal {
-        Decimal {
-            units: u128::from(n) * ONE,
-        }
+        Decimal::new(u128::from(n) * ONE)
     }
 
     /// `12`, `12.75` (no sign, no exponent).
@@ -63,12 +73,12 @@ impl Decimal {
             let value: u128 = f.parse().map_err(|_| DecimalError::TooPrecise)?;
             units += value * 10u128.pow(MAX_PLACES - f.len() as u32);
         }
-        Ok(Decimal { units })
+        Ok(Decimal::new(units))
     }
 
     /// How many digits after the point it needs (`0.5` → 1, `3` → 0).
     pub fn places(self) -> u32 {
-        let mut fraction = self.units % ONE;
+        let mut fraction = self.units() % ONE;
         if fraction == 0 {
             return 0;
         }
@@ -85,16 +95,14 @@ impl Decimal {
     /// digits (one more, so that a value lies strictly between any two limits).
     pub fn scaled(self, places: u32) -> u64 {
         let places = places.min(MAX_PLACES);
-        let units = self.units / 10u128.pow(MAX_PLACES - places);
+        let units = self.units() / 10u128.pow(MAX_PLACES - places);
         u64::try_from(units).unwrap_or(u64::MAX)
     }
 
     /// The decimal `scaled` units of 10^-`places` stand for (`scaled`'s inverse).
     pub fn from_scaled(scaled: u64, places: u32) -> Decimal {
         let places = places.min(MAX_PLACES);
-        Decimal {
-            units: u128::from(scaled) * 10u128.pow(MAX_PLACES - places),
-        }
+        Decimal::new(u128::from(scaled) * 10u128.pow(MAX_PLACES - places))
     }
 }
 
@@ -160,12 +168,12 @@ pub fn range_words(lower: Bound, upper: Option<Bound>) -> String {
 impl fmt::Display for Decimal {
     /// The shortest form: `0.5`, `12`, `12.75`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = self.units / ONE;
+        let whole = self.units() / ONE;
         let places = self.places();
         if places == 0 {
             return write!(f, "{whole}");
         }
-        let fraction = (self.units % ONE) / 10u128.pow(MAX_PLACES - places);
+        let fraction = (self.units() % ONE) / 10u128.pow(MAX_PLACES - places);
         write!(f, "{whole}.{fraction:0width$}", width = places as usize)
     }
 }

@@ -23,13 +23,11 @@ fn first_error(source: &str) -> (usize, String, Option<String>) {
 /// Prints a condition with explicit parentheses, to show its structure.
 fn show(c: &Condition, id: planc::syntax::ast::CondId) -> String {
     match c.node(id) {
-        CondNode::Compare {
-            fact, op, value, ..
-        } => format!("{} {} {value}", fact.text, op.as_str()),
-        CondNode::In { fact, variants, .. } => format!(
+        CondNode::Compare(c) => format!("{} {} {}", c.fact.text, c.op.as_str(), c.value),
+        CondNode::In(m) => format!(
             "{} in {{{}}}",
-            fact.text,
-            variants
+            m.fact.text,
+            m.variants
                 .iter()
                 .map(|v| v.text)
                 .collect::<Vec<_>>()

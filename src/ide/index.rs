@@ -117,11 +117,12 @@ fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
 fn condition<'s>(condition: &ast::Condition<'s>, out: &mut Vec<Occurrence<'s>>) {
     for node in &condition.nodes {
         match node {
-            CondNode::Compare { fact, .. } => use_name(fact, out),
+            CondNode::Compare(c) => use_name(&c.fact, out),
             CondNode::Name(name) => use_name(name, out),
-            CondNode::In { fact, variants, .. } => {
+            CondNode::In(m) => {
+                let fact = &m.fact;
                 use_name(fact, out);
-                for v in variants {
+                for v in &m.variants {
                     out.push(Occurrence {
                         key: Key::Variant {
                             fact: fact.text,

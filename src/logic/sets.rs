@@ -6,7 +6,7 @@
 use crate::syntax::ast::CmpOp;
 
 /// The domain of a fact: what "every value" means for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Domain {
     /// `0..=u64::MAX`.
     Count,

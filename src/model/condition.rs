@@ -21,17 +21,8 @@ impl<'s> Resolver<'s> {
                 }
                 CondNode::Or(cs, span) => Cond::Or(cs.iter().map(|c| CondId(c.0)).collect(), *span),
                 CondNode::Name(name) => self.bare_name(name),
-                CondNode::Compare {
-                    fact,
-                    op,
-                    value,
-                    span,
-                } => self.comparison(fact, *op, *value, *span),
-                CondNode::In {
-                    fact,
-                    variants,
-                    span,
-                } => self.membership(fact, variants, *span),
+                CondNode::Compare(c) => self.comparison(&c.fact, c.op, c.value, c.span),
+                CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span),
             })
             .collect();
         Condition {

@@ -1,6 +1,6 @@
 //! Conditions: pairs → the arena of `ast::Condition`, without recursion.
 
-use super::ast::{CmpOp, CondId, CondNode, Condition};
+use super::ast::{CmpOp, Comparison, CondId, CondNode, Condition, Membership};
 use super::lex::{self, TokenKind};
 use super::lower::{Lowerer, MAX_CONDITION_DEPTH, P, kids, list, rule_of};
 use super::parser::Rule;
@@ -68,7 +68,7 @@ impl<'s> Lowerer<'s, '_> {
                             }
                             match operand {
                                 Some(p) => work.push(Work::Visit(p, depth)),
-                                None => done.push(push(&mut nodes, CondNode::And(vec![], span))),
+                                None => done.push(push(&mut nodes, CondNode::And(Box::default(), span))),
                             }
                         }
                         Rule::group => match kids(pair).next() {
@@ -79,7 +79,7 @@ impl<'s> Lowerer<'s, '_> {
                                 if depth >= MAX_CONDITION_DEPTH {
                                     self.too_deep(span);
                                 }
-                                done.push(push(&mut nodes, CondNode::And(vec![], span)));
+                                done.push(push(&mut nodes, CondNode::And(Box::default(), span)));
                             }
                         },
                         _ => {
@@ -91,9 +91,9 @@ impl<'s> Lowerer<'s, '_> {
                 Work::Or(n, span) | Work::And(n, span) if done.len() >= n => {
                     let parts = done.split_off(done.len() - n);
                     let node = if matches!(item, Work::Or(..)) {
-                        CondNode::Or(parts, span)
+                        CondNode::Or(parts.into_boxed_slice(), span)
                     } else {
-                        CondNode::And(parts, span)
+                        CondNode::And(parts.into_boxed_slice(), span)
                     };
                     done.push(push(&mut nodes, node));
                 }
@@ -110,7 +110,7 @@ impl<'s> Lowerer<'s, '_> {
         }
         let root = match done.pop() {
             Some(root) => root,
-            None => push(&mut nodes, CondNode::And(vec![], Span::default())),
+            None => push(&mut nodes, CondNode::And(Box::default(), Span::default())),
         };
         Condition { nodes, root }
     }
@@ -132,31 +132,31 @@ impl<'s> Lowerer<'s, '_> {
                 let (Some(fact), Some(op), Some(value)) =
                     (inner.next(), inner.next(), inner.next())
                 else {
-                    return CondNode::And(vec![], span);
+                    return CondNode::And(Box::default(), span);
                 };
                 let Some(op) = CmpOp::parse(op.as_str()) else {
-                    return CondNode::And(vec![], span);
+                    return CondNode::And(Box::default(), span);
                 };
                 let value = self.number(value.as_str(), self.span(&value));
-                CondNode::Compare {
+                CondNode::Compare(Box::new(Comparison {
                     fact: self.name(fact),
                     op,
                     value,
                     span,
-                }
+                }))
             }
             Rule::membership => {
                 let mut inner = kids(pair);
                 let Some(fact) = inner.next() else {
-                    return CondNode::And(vec![], span);
+                    return CondNode::And(Box::default(), span);
                 };
                 let fact = self.name(fact);
                 let variants = self.names(list(inner, Rule::names, Rule::name));
-                CondNode::In {
+                CondNode::In(Box::new(Membership {
                     fact,
                     variants,
                     span,
-                }
+                }))
             }
             _ => CondNode::Name(self.name(pair)),
         }

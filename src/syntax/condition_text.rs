@@ -3,7 +3,7 @@
 //! the arena without recursion. pest kept four tokens for every operand of a
 //! condition read the other way (issue 19).
 
-use super::ast::{CmpOp, CondId, CondNode, Condition, Name};
+use super::ast::{CmpOp, Comparison, CondId, CondNode, Condition, Membership, Name};
 use super::lex::{self, Token, TokenKind};
 use super::lower::{Lowerer, MAX_CONDITION_DEPTH, P};
 use crate::span::Span;
@@ -54,9 +54,9 @@ impl<'s> Arena<'s> {
             let parts = self.done.split_off(from);
             let span = Span::new(start.unwrap_or(end), end);
             let id = self.push(if or {
-                CondNode::Or(parts, span)
+                CondNode::Or(parts.into_boxed_slice(), span)
             } else {
-                CondNode::And(parts, span)
+                CondNode::And(parts.into_boxed_slice(), span)
             });
             self.done.push(id);
         }
@@ -99,7 +99,7 @@ impl<'s> Lowerer<'s, '_> {
                 self.keyword_as_name = true;
                 let span = self.span(pair);
                 Condition {
-                    nodes: vec![CondNode::And(vec![], span)],
+                    nodes: vec![CondNode::And(Box::default(), span)],
                     root: CondId(0),
                 }
             }
@@ -154,12 +154,12 @@ impl<'s> Lowerer<'s, '_> {
                     let span = Span::new(fact.span.start, at(value).end);
                     let value = self.number(value.text(text), at(value));
                     let op = CmpOp::parse(op.text(text))?;
-                    let leaf = CondNode::Compare {
+                    let leaf = CondNode::Compare(Box::new(Comparison {
                         fact,
                         op,
                         value,
                         span,
-                    };
+                    }));
                     (leaf, span.end)
                 }
                 Some(t) if t.is_keyword(text, "in") => {
@@ -177,11 +177,11 @@ impl<'s> Lowerer<'s, '_> {
                         }
                     };
                     let span = Span::new(fact.span.start, at(close).end);
-                    let leaf = CondNode::In {
+                    let leaf = CondNode::In(Box::new(Membership {
                         fact,
                         variants,
                         span,
-                    };
+                    }));
                     (leaf, span.end)
                 }
                 _ => {
