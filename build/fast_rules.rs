@@ -18,11 +18,20 @@ use super::language;
 
 const ENTRIES: &[&str] = &["top_batch", "section_batch", "section_open"];
 
-/// Rules whose fast form is atomic: one pair, nothing inside it. The tree
-/// walk reads its text with the lexer (src/syntax/condition_text.rs): pest
-/// kept four tokens for every operand of a condition (issue 19: a 6 MB
-/// `f and f …` held 400 MB of them).
-const READ_BY_LEXER: &[&str] = &["condition"];
+/// Rules whose fast form is atomic: a condition is one pair, nothing inside
+/// it, and the tree walk reads its text with the lexer
+/// (src/syntax/condition_text.rs): pest kept four tokens for every operand
+/// (issue 19: a 6 MB `f and f …` held 400 MB of them). The rules only a
+/// condition uses are atomic too: a compound-atomic rule inside it would
+/// make pairs again.
+const READ_BY_LEXER: &[&str] = &[
+    "condition",
+    "conjunction",
+    "negation",
+    "group",
+    "comparison",
+    "membership",
+];
 
 /// The lookahead that ends a keyword: `owner_x` and `on-call` are names.
 const WORD_END: &str = "!(XID_CONTINUE | '-'..'-')";
