@@ -8,11 +8,17 @@
 //! `cargo bench --bench attack -- broken chain` measures those shapes only.
 //! `cargo bench --bench attack -- write DIR` writes every plan to DIR instead
 //! (`cycle-5000.plan` …), for `/usr/bin/time -f '%e s %M KB' planc check DIR/…`.
+//! `cargo bench --bench attack -- memory` prints, instead of times, the peak
+//! heap while checking each long condition over its size in bytes (the
+//! target: at most 10, and the same at each size):
+//! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=…`.
 
 #[path = "support/attack.rs"]
 mod attack;
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use planc::config::Config;
@@ -28,10 +34,81 @@ fn sizes(shape: &str) -> [usize; 3] {
         "puzzle" => [6, 12, 24],
         "suppressed" => [20_000, 40_000, 80_000],
         "chain" => [250, 500, 1_000],
-        "long" => [2, 4, 8],
+        "long" | "or-chain" | "not-chain" | "mixed" | "in-list" => [2, 4, 8],
         "deep" => [100, 200, 250],
         "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
+    }
+}
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn counted(grown: usize) {
+    let now = IN_USE.fetch_add(grown, Ordering::Relaxed) + grown;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        counted(layout.size());
+        // SAFETY: the caller's layout, as `GlobalAlloc::alloc` requires.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // Counted as a new block while the old one is still held, as a moving
+        // realloc holds both.
+        counted(new_size);
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The shapes whose memory grows with one long condition.
+const MEMORY_SHAPES: &[&str] = &["long", "or-chain", "not-chain", "mixed", "in-list"];
+
+/// The peak heap while checking each long condition, over its size.
+fn memory(named: &[&str]) {
+    for shape in attack::SHAPES {
+        let wanted = if named.is_empty() {
+            MEMORY_SHAPES.contains(&shape.name)
+        } else {
+            named.contains(&shape.name)
+        };
+        if !wanted {
+            continue;
+        }
+        let mut before: Option<f64> = None;
+        for n in sizes(shape.name) {
+            let source = (shape.plan)(n);
+            // The source itself counts, as `planc check` holds it.
+            PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
+            black_box(check_and_report(black_box(&source)));
+            let peak = PEAK.load(Ordering::Relaxed) as f64;
+            let ratio = before.map_or(String::from("-"), |b| format!("{:.2}", peak / b));
+            println!(
+                "shape={} n={n} bytes={} peak_mb={:.1} per_byte={:.1} ratio={ratio}  ({})",
+                shape.name,
+                source.len(),
+                peak / 1e6,
+                peak / source.len() as f64,
+                shape.what
+            );
+            before = Some(peak);
+        }
     }
 }
 
@@ -69,6 +146,10 @@ fn main() {
         .map(String::as_str)
         .filter(|a| attack::SHAPES.iter().any(|s| s.name == *a))
         .collect();
+    if args.iter().any(|a| a == "memory") {
+        memory(&named);
+        return;
+    }
     for shape in attack::SHAPES {
         if !named.is_empty() && !named.contains(&shape.name) {
             continue;

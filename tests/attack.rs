@@ -176,6 +176,53 @@ fn a_long_and_chain_is_read_and_checked() {
     assert_eq!(codes(&check(&attack::and_chain(1))), [Code::NoDrill]);
 }
 
+/// The long conditions of the memory figures, 1 MB each: read by the fast
+/// rules (one pest pair, the lexer inside it: nothing falls back to the
+/// reference rules) and checked.
+#[test]
+fn long_conditions_of_every_form_are_read_fast_and_checked() {
+    for (source, expected) in [
+        (attack::or_chain(1), vec![Code::NoDrill]),
+        (attack::not_chain(1), vec![Code::NoDrill]),
+        (attack::mixed_chain(1), vec![Code::NoDrill]),
+        (attack::long_membership(1), vec![Code::NoDrill]),
+    ] {
+        let (parsed, fallbacks) = planc::syntax::parse_counting(&source);
+        assert_eq!(fallbacks, 0);
+        assert!(parsed.diagnostics.is_empty());
+        assert_eq!(codes(&check(&source)), expected);
+    }
+}
+
+/// `and_chain(1)` cut to about `bytes`: its condition ends earlier.
+fn short_and_chain(bytes: usize) -> String {
+    let source = attack::and_chain(1);
+    let cut = source[..bytes].rfind(" and f").unwrap();
+    let rest = source.find("\nstep").unwrap();
+    format!("{}{}", &source[..cut], &source[rest..])
+}
+
+#[test]
+fn a_slip_inside_a_long_condition_is_reported_where_it_is() {
+    let mut source = short_and_chain(100_000);
+    let at = source[50_000..].find(" and f").unwrap() + 50_000 + 5;
+    source.replace_range(at..at + 1, "g");
+    let (_, fallbacks) = planc::syntax::parse_counting(&source);
+    assert_eq!(fallbacks, 0);
+    let diagnostics = check(&source);
+    assert_eq!(codes(&diagnostics), [Code::NoDrill, Code::UndefinedName]);
+    assert_eq!(
+        diagnostics[1].primary.span,
+        planc::span::Span::new(at, at + 1)
+    );
+    // A keyword where a name belongs: the reference rules read the item
+    // again and blame the `and` that cannot be followed by `or`.
+    source.replace_range(at..at + 1, "or");
+    let diagnostics = check(&source);
+    assert_eq!(codes(&diagnostics), [Code::SyntaxError]);
+    assert_eq!(diagnostics[0].primary.span.start, at - 4);
+}
+
 #[test]
 fn parentheses_past_the_limit_are_one_syntax_error() {
     assert_eq!(codes(&check(&attack::deep(300))), [Code::SyntaxError]);

@@ -51,6 +51,26 @@ pub const SHAPES: &[Shape] = &[
         plan: and_chain,
     },
     Shape {
+        name: "or-chain",
+        what: "MB of one `f or f …` condition",
+        plan: or_chain,
+    },
+    Shape {
+        name: "not-chain",
+        what: "MB of one `not not … f` condition",
+        plan: not_chain,
+    },
+    Shape {
+        name: "mixed",
+        what: "MB of one condition of `and`, `or`, `not`, groups, comparisons and memberships",
+        plan: mixed_chain,
+    },
+    Shape {
+        name: "in-list",
+        what: "MB of one `k in { a, b, … }`",
+        plan: long_membership,
+    },
+    Shape {
         name: "deep",
         what: "nested parentheses in one condition",
         plan: deep,
@@ -158,6 +178,55 @@ pub fn and_chain(n: usize) -> String {
     s += "fact f \"f\": flag\ntrigger t \"t\" when f";
     s += &" and f".repeat(n * 1_000_000 / 6);
     s += "\nstep s \"s\" { owner boss; on t }\n";
+    s
+}
+
+/// The plan of one trigger whose condition is `head` then `tail` repeated
+/// to about `n` MB, and the facts it uses.
+fn long_condition(n: usize, facts: &str, head: &str, tail: &str) -> String {
+    let mut s = String::from(HEAD);
+    s += facts;
+    s += "trigger t \"t\" when ";
+    s += head;
+    s += &tail.repeat(n * 1_000_000 / tail.len());
+    s += "\nstep s \"s\" { owner boss; on t }\n";
+    s
+}
+
+/// About `n` MB of one condition `f or f or …`.
+pub fn or_chain(n: usize) -> String {
+    long_condition(n, "fact f \"f\": flag\n", "f", " or f")
+}
+
+/// About `n` MB of `not`s before one flag.
+pub fn not_chain(n: usize) -> String {
+    let mut s = long_condition(n, "fact f \"f\": flag\n", "", "not ");
+    let at = s.rfind("\nstep").unwrap_or(s.len());
+    s.insert_str(at, "f");
+    s
+}
+
+/// About `n` MB of one condition mixing every form: `and`, `or`, `not`,
+/// parentheses, comparisons, memberships, comments and line breaks.
+pub fn mixed_chain(n: usize) -> String {
+    long_condition(
+        n,
+        "fact f \"f\": flag\nfact v \"v\": count\nfact x \"x\": number\nfact k \"k\": one_of { a \"a\", b \"b\" }\n",
+        "f",
+        " and (not f or v >= 50 # 注\n or k in { a, b }) or x < 0.5 and not not (f)",
+    )
+}
+
+/// One membership test naming a variant about `n` MB of times.
+pub fn long_membership(n: usize) -> String {
+    let mut s = long_condition(
+        n,
+        "fact k \"k\": one_of { a \"a\", b \"b\" }\n",
+        "k in { a",
+        ", b",
+    );
+    let at = s.rfind("\nstep").unwrap_or(s.len());
+    s.insert_str(at, " }");
     s
 }
 

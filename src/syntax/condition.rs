@@ -68,7 +68,9 @@ impl<'s> Lowerer<'s, '_> {
                             }
                             match operand {
                                 Some(p) => work.push(Work::Visit(p, depth)),
-                                None => done.push(push(&mut nodes, CondNode::And(Box::default(), span))),
+                                None => {
+                                    done.push(push(&mut nodes, CondNode::And(Box::default(), span)))
+                                }
                             }
                         }
                         Rule::group => match kids(pair).next() {
