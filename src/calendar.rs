@@ -119,10 +119,22 @@ mod tests {
     #[test]
     fn parses_today() {
         assert_eq!(parse_date("2026-11-28"), Ok(Date::constant(2026, 11, 28)));
-        assert!(parse_date("2026-02-29").is_err());
-        assert!(parse_date("2026-1-28").is_err());
-        assert!(parse_date("tomorrow").is_err());
-        assert!(parse_date("2026-11-28T09:00").is_err());
+        assert_eq!(
+            parse_date("2026-02-29").unwrap_err(),
+            "`2026-02-29`: that date does not exist"
+        );
+        assert_eq!(
+            parse_date("2026-1-28").unwrap_err(),
+            "`2026-1-28` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28"
+        );
+        assert_eq!(
+            parse_date("tomorrow").unwrap_err(),
+            "`tomorrow` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28"
+        );
+        assert_eq!(
+            parse_date("2026-11-28T09:00").unwrap_err(),
+            "`2026-11-28T09:00` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28"
+        );
     }
 
     #[test]
