@@ -202,7 +202,7 @@ pub fn or_chain(n: usize) -> String {
 pub fn not_chain(n: usize) -> String {
     let mut s = long_condition(n, "fact f \"f\": flag\n", "", "not ");
     let at = s.rfind("\nstep").unwrap_or(s.len());
-    s.insert_str(at, "f");
+    s.insert(at, 'f');
     s
 }
 
