@@ -521,3 +521,13 @@ fn json_steps_carry_every_deadline_as_written() {
         ])
     );
 }
+
+/// Bare URLs, `www.` addresses and e-mail addresses in a label are broken up
+/// in Markdown, so GitHub's autolinks make no link of them (issue 19).
+#[test]
+fn bare_urls_and_addresses_are_no_links_in_markdown() {
+    let md = markdown(&markup(), None);
+    let written = "call https\\://evil.example/x or www\\.evil.example, mail a@\u{2060}b.example, \\\\u{202e}txt.exe";
+    assert!(md.contains(written), "{md}");
+    assert!(!md.contains("https://") && !md.contains("www.evil"), "{md}");
+}
