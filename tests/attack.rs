@@ -232,7 +232,9 @@ fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() 
     );
     let md = planc::render::markdown::render(&doc);
     assert!(
-        md.contains("  - t1:\n    - **Every task under \u{201c}t2\u{201d}, and\\:**\n    - owns: s1"),
+        md.contains(
+            "  - t1:\n    - **Every task under \u{201c}t2\u{201d}, and\\:**\n    - owns: s1"
+        ),
         "{md}"
     );
 }
