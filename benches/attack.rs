@@ -33,8 +33,8 @@ fn sizes(shape: &str) -> [usize; 3] {
         "per-line" => [8_000, 16_000, 32_000],
         "puzzle" => [6, 12, 24],
         "suppressed" => [20_000, 40_000, 80_000],
-        "chain" => [250, 500, 1_000],
-        "long" | "or-chain" | "not-chain" | "mixed" | "in-list" => [2, 4, 8],
+        "chain" | "star" | "levels" | "or-chain" => [2_000, 4_000, 8_000],
+        "long" | "long-or" | "long-not" | "long-mixed" | "long-in" => [2, 4, 8],
         "deep" => [100, 200, 250],
         "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
@@ -78,7 +78,7 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 /// The shapes whose memory grows with one long condition.
-const MEMORY_SHAPES: &[&str] = &["long", "or-chain", "not-chain", "mixed", "in-list"];
+const MEMORY_SHAPES: &[&str] = &["long", "long-or", "long-not", "long-mixed", "long-in"];
 
 /// The peak heap while checking each long condition, over its size.
 fn memory(named: &[&str]) {
