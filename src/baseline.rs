@@ -179,8 +179,14 @@ mod tests {
 
     #[test]
     fn rejects_other_files_and_versions() {
-        assert!(Baseline::parse("{}").is_err());
-        assert!(Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#).is_err());
+        assert_eq!(
+            Baseline::parse("{}").unwrap_err(),
+            "not a planc baseline: missing field `planc_baseline` at line 1 column 2"
+        );
+        assert_eq!(
+            Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#).unwrap_err(),
+            "baseline version 2 is not supported (this planc writes version 1); write it again with --write-baseline"
+        );
         assert_eq!(
             Baseline::parse(r#"{"planc_baseline": 1, "findings": []}"#),
             Ok(Baseline::default())

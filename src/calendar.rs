@@ -119,10 +119,17 @@ mod tests {
     #[test]
     fn parses_today() {
         assert_eq!(parse_date("2026-11-28"), Ok(Date::constant(2026, 11, 28)));
-        assert!(parse_date("2026-02-29").is_err());
-        assert!(parse_date("2026-1-28").is_err());
-        assert!(parse_date("tomorrow").is_err());
-        assert!(parse_date("2026-11-28T09:00").is_err());
+        let refused = |text: &str| parse_date(text).unwrap_err();
+        assert_eq!(
+            refused("2026-02-29"),
+            "`2026-02-29`: that date does not exist"
+        );
+        for text in ["2026-1-28", "tomorrow", "2026-11-28T09:00"] {
+            assert_eq!(
+                refused(text),
+                format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28")
+            );
+        }
     }
 
     #[test]

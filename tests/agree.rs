@@ -182,20 +182,38 @@ fn naive_dues(model: &Model, fired: &[bool], runs: &[bool]) -> Vec<Option<u64>> 
 fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
     let phases = naive_phases(model);
     for t in &doc.triggers {
+        // What fires with it: `sets_off`, followed; named (the first ones)
+        // and counted in `also`.
         let mut fired = vec![false; model.triggers.len()];
-        fired[trigger_named(model, &t.name).index()] = true;
-        for also in &t.also {
-            fired[trigger_named(model, &also.name).index()] = true;
+        let mut stack = vec![t];
+        while let Some(u) = stack.pop() {
+            for next in &u.sets_off {
+                let i = trigger_named(model, &next.name).index();
+                if !std::mem::replace(&mut fired[i], true) {
+                    stack.push(doc.triggers.iter().find(|x| x.name == next.name).unwrap());
+                }
+            }
         }
+        fired[trigger_named(model, &t.name).index()] = false;
+        let also: Vec<TriggerId> = model.trigger_ids().filter(|u| fired[u.index()]).collect();
+        let named: Vec<TriggerId> = t
+            .also
+            .iter()
+            .map(|a| trigger_named(model, &a.name))
+            .collect();
+        assert_eq!(named, also[..named.len()], "{what}: also of {}", t.name);
+        assert_eq!(named.len() + t.also_more, also.len(), "{what}: {}", t.name);
+        fired[trigger_named(model, &t.name).index()] = true;
         let runs = naive_runs(model, &fired);
         let dues = naive_dues(model, &fired, &runs);
-        let listed: Vec<StepId> = t.steps.iter().map(|s| step_named(model, &s.name)).collect();
+        let whole = doc.checklist(t);
+        let listed: Vec<StepId> = whole.iter().map(|s| step_named(model, &s.name)).collect();
         let mut want: Vec<StepId> = model.step_ids().filter(|s| runs[s.index()]).collect();
         let mut got = listed.clone();
         want.sort();
         got.sort();
         assert_eq!(got, want, "{what}: checklist of {}", t.name);
-        for (i, item) in t.steps.iter().enumerate() {
+        for (i, item) in whole.iter().enumerate() {
             let s = listed[i];
             assert_eq!(
                 Some(item.phase),
@@ -216,7 +234,7 @@ fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
             }
         }
         let key = |i: usize| {
-            let item = &t.steps[i];
+            let item = &whole[i];
             let due = item.within.map(|d| d.seconds);
             (item.phase, due.is_none(), due, listed[i])
         };
@@ -236,9 +254,9 @@ fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
                     .iter()
                     .find(|t| t.name == trigger.name)
                     .unwrap();
-                let mine: Vec<&str> = section
-                    .steps
-                    .iter()
+                let mine: Vec<&str> = doc
+                    .checklist(section)
+                    .into_iter()
                     .filter(|s| {
                         let step = model.step(step_named(model, &s.name));
                         let me = planc::model::Party::Role(role);
@@ -340,7 +358,7 @@ fn exercises_follow_the_rule(
             .iter()
             .filter(|t| fired[trigger_named(model, &t.name).index()])
         {
-            for item in &t.steps {
+            for item in doc.checklist(t) {
                 let s = step_named(model, &item.name);
                 let run = sim.steps.iter().find(|r| r.step == s);
                 let run = run.unwrap_or_else(|| panic!("{what}: {} of {} runs", item.name, t.name));

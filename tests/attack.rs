@@ -161,14 +161,28 @@ fn each_checklist_of_a_trigger_chain_builds_on_the_first() {
     };
     let doc = planc::render::document::Document::build(&compiled.file, model, graphs, Lang::En);
     assert_eq!(doc.triggers.len(), 60);
-    // The triggers all fire together: one checklist of 60 steps, 60 times.
+    // The triggers all fire together: one checklist of 60 steps, listed
+    // once; the others build on it and list nothing.
     for (i, t) in doc.triggers.iter().enumerate() {
-        assert_eq!(t.steps.len(), 60);
-        assert_eq!(t.also.len(), 59);
+        assert_eq!(t.steps.len(), if i == 0 { 60 } else { 0 }, "{i}");
+        assert_eq!(doc.checklist(t).len(), 60);
+        // 20 named, 39 counted.
+        assert_eq!((t.also.len(), t.also_more), (20, 39), "{i}");
+        let first = if i == 0 { "t1" } else { "t0" };
+        assert_eq!(t.also[0].name, first);
+        // It sets off the next (the last the first): a ring, not 59 names.
+        let next = format!("t{}", (i + 1) % 60);
+        let sets_off: Vec<&str> = t.sets_off.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(sets_off, [next.as_str()]);
         let base = t.builds_on.as_ref().map(|b| b.name.as_str());
         assert_eq!(base, if i == 0 { None } else { Some("t0") }, "{i}");
-        assert!(t.steps.iter().all(|s| s.in_base == (i > 0)), "{i}");
     }
+    let md = planc::render::markdown::render(&doc);
+    assert!(md.contains("**Also sets off**: t1; t2; "), "{md}");
+    assert!(md.contains("; t20, and 39 more\n"), "{md}");
+    assert_eq!(md.matches("- [ ] ").count(), 60);
+    let json = planc::render::json::render(&doc, model);
+    assert_eq!(json.matches("\"step\": ").count(), 60);
 }
 
 #[test]

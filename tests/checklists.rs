@@ -52,13 +52,13 @@ type Checklist = (String, Vec<(String, u32, Option<u64>)>);
 type CardGroup = (Vec<String>, Vec<(String, Option<u64>)>);
 
 fn checklists(source: &str) -> Vec<Checklist> {
-    document(source, None)
-        .triggers
+    let doc = document(source, None);
+    doc.triggers
         .iter()
         .map(|t| {
-            let steps = t
-                .steps
-                .iter()
+            let steps = doc
+                .checklist(t)
+                .into_iter()
                 .map(|s| (s.name.clone(), s.phase, s.within.map(|d| d.seconds)))
                 .collect();
             (t.name.clone(), steps)
@@ -197,20 +197,30 @@ fn json_checklists_name_steps_phases_and_due_times() {
             .unwrap()
             .clone()
     };
+    // `major` holds every step of `minor` (the same phases and due times):
+    // it names it and lists the other two.
     let major = trigger("major");
+    assert_eq!(major["builds_on"], "minor");
     assert_eq!(
         major["checklist"],
-        serde_json::json!(["first", "declare_ii", "report_iv", "record", "county"])
+        serde_json::json!(["declare_ii", "county"])
     );
     assert_eq!(major["implies"], serde_json::json!(["minor"]));
     assert_eq!(
         major["schedule"],
         serde_json::json!([
-            {"step": "first", "phase": 1, "due": {"seconds": 600, "text": "10m"}, "from": null},
             {"step": "declare_ii", "phase": 2, "due": {"seconds": 1800, "text": "30m"}, "from": null},
+            {"step": "county", "phase": 3, "due": {"seconds": 3600, "text": "1h"}, "from": null},
+        ])
+    );
+    let minor = trigger("minor");
+    assert_eq!(minor["builds_on"], serde_json::Value::Null);
+    assert_eq!(
+        minor["schedule"],
+        serde_json::json!([
+            {"step": "first", "phase": 1, "due": {"seconds": 600, "text": "10m"}, "from": null},
             {"step": "report_iv", "phase": 2, "due": {"seconds": 3600, "text": "1h"}, "from": null},
             {"step": "record", "phase": 2, "due": null, "from": null},
-            {"step": "county", "phase": 3, "due": {"seconds": 3600, "text": "1h"}, "from": null},
         ])
     );
     let violent = trigger("violent");
@@ -320,7 +330,7 @@ fn built_on(source: &str) -> Vec<(String, Option<String>, Vec<String>)> {
         .triggers
         .iter()
         .map(|t| {
-            let rest = t.steps.iter().filter(|s| !s.in_base);
+            let rest = t.steps.iter();
             (
                 t.name.clone(),
                 t.builds_on.as_ref().map(|b| b.name.clone()),

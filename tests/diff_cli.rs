@@ -1,6 +1,8 @@
 //! The `planc diff` command: two files, `--git` on a repository made in a
 //! temporary folder, `--fail-on`, exit codes and argument errors.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -16,12 +18,11 @@ fn other_plan() -> String {
     fs::read_to_string(root.join("plans/yunguanzhan-2015.plan")).unwrap()
 }
 
-/// Runs `planc` in `dir`.
+/// Runs `planc` in `dir`, isolated from the machine's locale and
+/// configuration (`support::command`).
 fn planc_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planc"))
+    support::command(dir)
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
         .output()
         .expect("run planc")
 }
@@ -88,7 +89,7 @@ fn pair(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn two_files_and_the_fail_on_exit_code() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::temp_root();
     fs::write(dir.path().join("old.plan"), fixture("base.plan")).unwrap();
     fs::write(
         dir.path().join("new.plan"),
@@ -155,8 +156,9 @@ fn argument_and_input_troubles_exit_2() {
     let o = planc_in(dir.path(), &["diff", "a.plan", "broken.plan"]);
     assert!(err(&o).contains("syntax-error"), "{}", err(&o));
     assert!(err(&o).contains("does not parse"), "{}", err(&o));
-    // Outside a git repository.
-    let o = planc_in(dir.path(), &["diff", "--git", "HEAD"]);
+    // Outside a git repository (so no repository root ends the search for a
+    // planc.toml: the language is given).
+    let o = planc_in(dir.path(), &["diff", "--git", "HEAD", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         err(&o).contains("not inside a git repository"),

@@ -211,12 +211,12 @@ fn bad_arguments_exit_2() {
         ),
         (
             vec!["simulate", plan, "--set", "visitors=99999999999999999999"],
-            "is too large",
+            "planc: --set: `visitors` is a count: `visitors=99999999999999999999` is too large (a count is at most 18446744073709551615)\n",
         ),
         // Year 0 is no more a year here than in a plan's `date`.
         (
             vec!["simulate", plan, "--start", "0000-01-01T00:00"],
-            "the date 0000-01-01 does not exist",
+            "planc: --start `0000-01-01T00:00`: the date 0000-01-01 does not exist\n",
         ),
         // A deadline that falls past the calendar is said to, not clamped.
         (
@@ -228,7 +228,7 @@ fn bad_arguments_exit_2() {
                 "--start",
                 "9999-12-31T23:55",
             ],
-            "after 9999-12-31",
+            "planc: --start 9999-12-31T23:55: step `activate` is due 10m later, after 9999-12-31, the last date planc counts: choose an earlier start\n",
         ),
         (vec!["render", plan, "--format", "pdf"], "invalid value"),
         (vec!["render", "/nonexistent/plan.plan"], "cannot read"),

@@ -91,11 +91,7 @@ fn outputs_parse(source: &str) -> Result<(), String> {
             return Err("render JSON is not an object".into());
         }
         // A checklist that builds on another lists only its other steps.
-        let steps: usize = doc
-            .triggers
-            .iter()
-            .map(|t| t.steps.iter().filter(|s| !s.in_base).count())
-            .sum();
+        let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
         let md = render::markdown::render(&doc);
         let tasks = Parser::new_ext(&md, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES)
             .filter(|e| matches!(e, Event::TaskListMarker(false)))

@@ -66,11 +66,7 @@ fn one_unticked_task_item_per_step_of_every_checklist() {
     for source in sources {
         let doc = document(&source, None);
         // A checklist that builds on another lists only its other steps.
-        let steps: usize = doc
-            .triggers
-            .iter()
-            .map(|t| t.steps.iter().filter(|s| !s.in_base).count())
-            .sum();
+        let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
         assert!(steps > 0);
         let md = planc::render::markdown::render(&doc);
         assert_eq!(task_markers(&md), (steps, 0), "{}", doc.header.title);
@@ -110,10 +106,7 @@ fn markup_does_not_change_the_markdown_structure() {
     let phases: usize = doc
         .triggers
         .iter()
-        .map(|t| {
-            let shown: Vec<_> = t.steps.iter().filter(|s| !s.in_base).collect();
-            shown.chunk_by(|a, b| a.phase == b.phase).count()
-        })
+        .map(|t| t.steps.chunk_by(|a, b| a.phase == b.phase).count())
         .sum();
     let expected = 1
         + 1
@@ -193,11 +186,7 @@ fn markup_is_text_in_html() {
     // One checkbox per step a checklist prints (those of the checklist it
     // builds on are not repeated), each with its own label.
     let doc = document(&markup(), None);
-    let steps: usize = doc
-        .triggers
-        .iter()
-        .map(|t| t.steps.iter().filter(|s| !s.in_base).count())
-        .sum();
+    let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
     assert_eq!(page.matches("type=\"checkbox\"").count(), steps);
 }
 
@@ -309,7 +298,7 @@ fn json_of_every_bundled_plan_names_its_schema() {
     for (stem, _, source) in bundled() {
         let value: serde_json::Value = serde_json::from_str(&json(&source)).unwrap();
         assert_eq!(value["schema"], "planc-plan", "{stem}");
-        assert_eq!(value["version"], 1);
+        assert_eq!(value["version"], 2);
         assert_eq!(value["language"], "zh");
         for t in value["triggers"].as_array().unwrap() {
             let cond = &t["condition"];
@@ -389,8 +378,7 @@ fn conditions_in_plain_words() {
 fn checklists_go_by_phase_then_due_time_then_source_order() {
     let doc = document(WORDS, None);
     let order = |i: usize| -> Vec<String> {
-        doc.triggers[i]
-            .steps
+        doc.checklist(&doc.triggers[i])
             .iter()
             .map(|s| s.name.clone())
             .collect()
@@ -407,7 +395,11 @@ fn checklists_go_by_phase_then_due_time_then_source_order() {
     // those without a deadline, which keep source order; phase 2: `late`,
     // written first but waiting for both.
     assert_eq!(order(0), ["first", "early2", "early1", "late"]);
-    let phases: Vec<u32> = doc.triggers[0].steps.iter().map(|s| s.phase).collect();
+    let phases: Vec<u32> = doc
+        .checklist(&doc.triggers[0])
+        .iter()
+        .map(|s| s.phase)
+        .collect();
     assert_eq!(phases, [1, 1, 1, 2]);
     assert_eq!(order(1), ["early2", "early1", "late"]);
 }
@@ -528,4 +520,14 @@ fn json_steps_carry_every_deadline_as_written() {
             null
         ])
     );
+}
+
+/// Bare URLs, `www.` addresses and e-mail addresses in a label are broken up
+/// in Markdown, so GitHub's autolinks make no link of them (issue 19).
+#[test]
+fn bare_urls_and_addresses_are_no_links_in_markdown() {
+    let md = markdown(&markup(), None);
+    let written = "call https\\://evil.example/x or www\\.evil.example, mail a@\u{2060}b.example, \\\\u{202e}txt.exe";
+    assert!(md.contains(written), "{md}");
+    assert!(!md.contains("https://") && !md.contains("www.evil"), "{md}");
 }

@@ -161,6 +161,16 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
             None => assert_eq!(level["enabled"], false),
         }
     }
+    // Two rules written out by hand: the name in PascalCase, the full
+    // description the first paragraph of the rule's page ("What it means").
+    let rule = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(rule("no-drill")["name"], "NoDrill");
+    assert_eq!(
+        rule("no-drill")["fullDescription"]["text"],
+        "The plan schedules no `drill`: no exercise in which the people named in it practise it. \
+         The diagnostic points at the `plan` header."
+    );
+    assert_eq!(rule("span-of-control")["name"], "SpanOfControl");
     for result in run["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);

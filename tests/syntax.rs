@@ -83,12 +83,17 @@ fn trigger_level_versus_level_declaration() {
         panic!()
     };
     assert_eq!(t.level.map(|l| l.text), Some("II"));
-    let items = items_owned("trigger t \"t\" when a\nlevel I \"特别重大\"");
-    assert_eq!(items, 2);
-}
-
-fn items_owned(source: &str) -> usize {
-    items(source).len()
+    let Item::Level(l) = &items[1] else { panic!() };
+    assert_eq!(l.name.text, "I");
+    // Without `level` after the condition, `level I` on the next line is a declaration.
+    let plain = crate::items("trigger t \"t\" when a\nlevel I \"特别重大\"");
+    assert_eq!(plain.len(), 2);
+    let Item::Trigger(t) = &plain[0] else {
+        panic!()
+    };
+    assert_eq!(t.level, None);
+    let Item::Level(l) = &plain[1] else { panic!() };
+    assert_eq!((l.name.text, &*l.label.value), ("I", "特别重大"));
 }
 
 #[test]
@@ -111,7 +116,22 @@ fn semicolons_may_separate_top_level_items() {
     ] {
         let parsed = parse(source);
         assert_eq!(parsed.diagnostics, [], "{source}");
-        assert_eq!(parsed.file.items.len(), 2, "{source}");
+        let items: Vec<String> = parsed
+            .file
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Decl(d) => d.name.text.to_string(),
+                Item::Section(s) => format!("section {}", s.title.value),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let want = if source.starts_with("section") {
+            ["section s", "b"]
+        } else {
+            ["a", "b"]
+        };
+        assert_eq!(items, want, "{source}");
         assert_eq!(parsed.file, parse_reference(source).file, "{source}");
     }
 }
@@ -263,9 +283,22 @@ fn deep_parentheses_give_a_diagnostic_not_a_crash() {
         ")".repeat(depth)
     );
     let parsed = parse(&source);
-    assert_eq!(parsed.diagnostics.len(), 1);
-    let message = parsed.diagnostics[0].message.text(Lang::En);
-    assert!(message.contains("nests"), "{message}");
+    let found: Vec<(usize, String)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.primary.span.start, d.message.text(Lang::En)))
+        .collect();
+    assert_eq!(
+        found,
+        // At the first parenthesis past the limit.
+        [(
+            "trigger t \"t\" when ".len() + planc::syntax::MAX_CONDITION_DEPTH,
+            format!(
+                "this condition nests parentheses more than {} deep",
+                planc::syntax::MAX_CONDITION_DEPTH
+            )
+        )]
+    );
 }
 
 /// `depth` sections, one inside the other, around a `text`.

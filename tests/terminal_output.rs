@@ -48,10 +48,12 @@ fn a_file_name_cannot_start_a_workflow_command() {
     }
     // The GitHub format carries the name itself, escaped as the runner reads it.
     let out = planc(&["check", "--format", "github", folder]);
-    for line in stdout(&out).lines() {
+    let github = stdout(&out);
+    assert!(!github.is_empty());
+    for line in github.lines() {
         assert!(line.starts_with("::warning title="), "{line}");
         assert!(
-            line.contains("a%0A%3A%3Aerror file=x%2Cline=1%3A%3AINJECTED"),
+            line.contains("/a%0A%3A%3Aerror file=x%2Cline=1%3A%3AINJECTED␛[2J.plan,line=1,"),
             "{line}"
         );
     }
@@ -88,6 +90,30 @@ fn source_lines_are_shown_escaped() {
     let diff = stdout(&out);
     assert!(diff.contains("+role a \"␛[2J"), "{diff}");
     assert!(!diff.contains('\u{1b}'), "{diff}");
+    // A message that quotes the plan's text, in a CI log (GitHub's format).
+    let held = dir.path().join("c.plan");
+    fs::write(
+        &held,
+        format!(
+            "plan \"P\" {{ commander a }}\nrole a \"A\" {{ holder \"{hostile}\"; deputy b }}\n\
+             role b \"B\" {{ holder \"{hostile}\"; escalates to a }}\n"
+        ),
+    )
+    .unwrap();
+    let out = planc(&[
+        "check",
+        "--format",
+        "github",
+        "--select",
+        "deputy-same-holder",
+        path_str(&held),
+    ]);
+    assert_eq!(
+        stdout(&out).lines().next().and_then(|l| l.split_once("::").and_then(|(_, r)| r.split_once("::"))).map(|(_, m)| m.split("%0A").next().unwrap_or_default().to_string()),
+        Some("role `a` and its deputy `b` are both held by \"␛[2J␛]0;title␇\\u{9b}31m\\u{202e}txt.exe\"".to_string()),
+        "{}",
+        stdout(&out)
+    );
 }
 
 fn wide(dir: &Path) -> String {

@@ -208,8 +208,11 @@ fn uses_crlf(source: &str) -> bool {
         .is_some_and(|i| source[..i].ends_with('\r'))
 }
 
-/// The line breaks the layout made, as CRLF; the text of strings is left as
-/// written (a bare LF inside a string stays one).
+/// The line breaks the layout made, as CRLF; each token's text is copied as
+/// it is. (No token holds a bare LF here: a one-line string or a comment
+/// ends at a line end, and a multi-line string's lines were laid out
+/// already, each ending as its file's first line does: its value is the same,
+/// as a CRLF reads as LF.)
 fn to_crlf(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
     let mut copied = 0;
@@ -306,6 +309,25 @@ mod tests {
         let want = "plan \"x\" {\r\n  issuer \"\"\"\r\n    第一行\r\n\r\n      第二行\r\n    \"\"\"\r\n}\r\n";
         assert_eq!(format(source).unwrap(), want);
         assert_eq!(format(want).unwrap(), want);
+    }
+
+    #[test]
+    fn a_bare_lf_inside_a_multi_line_string_of_a_crlf_file_ends_its_line_as_the_file_does() {
+        let source = "plan \"x\" {\r\n  issuer \"\"\"\r\n    a\n    b\r\n    \"\"\"\r\n}\r\n";
+        let want = "plan \"x\" {\r\n  issuer \"\"\"\r\n    a\r\n    b\r\n    \"\"\"\r\n}\r\n";
+        assert_eq!(format(source).unwrap(), want);
+        let issuer = |text: &str| {
+            let parsed = crate::syntax::parse(text);
+            let crate::syntax::ast::Item::Plan(plan) = &parsed.file.items[0] else {
+                panic!("{text:?}")
+            };
+            let crate::syntax::ast::Value::Str(s) = &plan.stmts[0].value else {
+                panic!("{text:?}")
+            };
+            s.value.to_string()
+        };
+        assert_eq!(issuer(source), "a\nb");
+        assert_eq!(issuer(want), "a\nb");
     }
 
     #[test]

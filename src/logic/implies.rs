@@ -20,44 +20,17 @@ use crate::model::{Cond, Model, TriggerId};
 /// The sweep steps all the pairs of one plan may take together.
 const STEPS: usize = 2_000_000;
 
-/// For each trigger, the other triggers that fire whenever it does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Implications {
-    /// By trigger id: sorted, without the trigger itself.
-    implied: Vec<Vec<TriggerId>>,
-}
-
-impl Implications {
-    pub fn build(model: &Model, conditions: &Conditions) -> Implications {
-        let mut implier = Implier::new(model, conditions);
-        let implied = model
-            .trigger_ids()
-            .map(|t| {
-                model
-                    .trigger_ids()
-                    .filter(|&u| implier.implies(t, u))
-                    .collect()
-            })
-            .collect();
-        Implications { implied }
-    }
-
-    /// The triggers that fire whenever `trigger` does (source order).
-    pub fn of(&self, trigger: TriggerId) -> &[TriggerId] {
-        self.implied
-            .get(trigger.index())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-}
-
 /// The question "does U fire whenever T does", pair by pair: what
-/// `Implications::build` asks of every pair, and `planc diff` of the few
+/// `Implications::build` asks of pairs of triggers, and `planc diff` of the few
 /// pairs a revision can change. The work bound is shared by the questions
 /// one `Implier` is asked.
 pub struct Implier<'c> {
     conditions: &'c Conditions,
-    alternatives: Vec<Vec<TriggerId>>,
+    /// By trigger: the triggers whose condition names it as an alternative.
+    implied_by: Vec<Vec<TriggerId>>,
+    /// By trigger, worked out when first asked: the triggers it fires
+    /// through alternatives (`alternatives`), sorted.
+    alternatives: Vec<Option<Vec<TriggerId>>>,
     projected: Vec<Option<Vec<FactSet>>>,
     /// Per trigger and fact (row-major), the bounds of its projection: what
     /// the first test reads, from one contiguous table.
@@ -115,7 +88,8 @@ impl<'c> Implier<'c> {
             .collect();
         Implier {
             conditions,
-            alternatives: alternatives(model),
+            implied_by: implied_by(model),
+            alternatives: vec![None; model.triggers.len()],
             projected,
             hulls,
             facts: domains.len(),
@@ -127,17 +101,32 @@ impl<'c> Implier<'c> {
         }
     }
 
+    /// Whether `t`'s condition holds wherever `u`'s does: both known
+    /// exactly, and the same cubes (so neither needs a question).
+    pub fn same_condition(&self, t: TriggerId, u: TriggerId) -> bool {
+        let c = self.conditions;
+        matches!((c.dnf(t), c.dnf(u)), (Some(a), Some(b)) if !a.is_empty() && a == b)
+    }
+
+    /// The triggers `t` fires through alternatives (`… or t or …`), transitively.
+    fn alternatives(&mut self, t: TriggerId) -> &[TriggerId] {
+        let i = t.index();
+        if i >= self.alternatives.len() {
+            return &[];
+        }
+        if self.alternatives[i].is_none() {
+            self.alternatives[i] = Some(reached(&self.implied_by, t));
+        }
+        self.alternatives[i].as_deref().unwrap_or(&[])
+    }
+
     /// Whether `u` fires whenever `t` does (`false` for `t` itself, and when
     /// it cannot be decided).
     pub fn implies(&mut self, t: TriggerId, u: TriggerId) -> bool {
         if u == t {
             return false;
         }
-        if self
-            .alternatives
-            .get(t.index())
-            .is_some_and(|a| a.binary_search(&u).is_ok())
-        {
+        if self.alternatives(t).binary_search(&u).is_ok() {
             return true;
         }
         let n = self.facts;
@@ -169,10 +158,10 @@ impl<'c> Implier<'c> {
 }
 
 /// The implications read off the conditions: a trigger whose condition is
-/// `… or T or …` (through `or`s only) fires whenever T does, transitively.
-fn alternatives(model: &Model) -> Vec<Vec<TriggerId>> {
+/// `… or T or …` (through `or`s only) fires whenever T does. By trigger T:
+/// those triggers (one step; `reached` follows them).
+fn implied_by(model: &Model) -> Vec<Vec<TriggerId>> {
     let count = model.triggers.len();
-    // implied_by[t] = triggers whose condition has `t` as an alternative.
     let mut implied_by: Vec<Vec<TriggerId>> = vec![Vec::new(); count];
     for u in model.trigger_ids() {
         let condition = &model.trigger(u).condition;
@@ -190,26 +179,27 @@ fn alternatives(model: &Model) -> Vec<Vec<TriggerId>> {
             }
         }
     }
-    let mut out = Vec::with_capacity(count);
-    let mut reached_flag = vec![false; count];
-    for t in 0..count {
-        let mut stack = vec![t];
-        let mut reached = Vec::new();
-        while let Some(x) = stack.pop() {
-            for &u in &implied_by[x] {
-                if u.index() != t && !std::mem::replace(&mut reached_flag[u.index()], true) {
-                    reached.push(u);
-                    stack.push(u.index());
-                }
+    implied_by
+}
+
+/// The triggers reached from `t` along `implied_by`, without `t`, sorted.
+fn reached(implied_by: &[Vec<TriggerId>], t: TriggerId) -> Vec<TriggerId> {
+    if implied_by.get(t.index()).is_none_or(Vec::is_empty) {
+        return Vec::new();
+    }
+    let mut seen = vec![false; implied_by.len()];
+    let mut stack = vec![t];
+    let mut reached = Vec::new();
+    while let Some(x) = stack.pop() {
+        for &u in implied_by.get(x.index()).map_or(&[][..], Vec::as_slice) {
+            if u != t && !std::mem::replace(&mut seen[u.index()], true) {
+                reached.push(u);
+                stack.push(u);
             }
         }
-        for u in &reached {
-            reached_flag[u.index()] = false;
-        }
-        reached.sort_unstable();
-        out.push(reached);
     }
-    out
+    reached.sort_unstable();
+    reached
 }
 
 /// A point of each cube of `dnf`: the first value of each of its sets, the

@@ -1,5 +1,7 @@
 //! Role cards: what one role does under each trigger and on schedule.
 
+use std::collections::HashMap;
+
 use crate::logic::schedule::Response;
 use crate::model::{self, Model, Party as PartyId, RoleId};
 
@@ -21,18 +23,32 @@ fn relation(owner: bool, with: bool, notified: bool) -> Option<Relation> {
 }
 
 /// The card of role `id`: its people, duties, escalations and its part in
-/// each trigger's checklist (`checklists`: trigger and its response).
+/// each trigger's checklist (`checklists`: trigger and its response;
+/// `groups`: each one's group, whose triggers share one response).
 pub fn build(
     model: &Model,
     id: RoleId,
     commander: bool,
     checklists: &[(model::TriggerId, &Response)],
+    groups: &[usize],
 ) -> RoleCard {
     let role = model.role(id);
     let me = PartyId::Role(id);
     let names = |refs: &[model::Ref<PartyId>]| refs.iter().any(|r| r.id == me);
     let mut triggers: Vec<TriggerTasks> = Vec::new();
-    for (t, steps) in checklists {
+    // By group: where its tasks are listed (`None`: it has none).
+    let mut listed: HashMap<usize, Option<usize>> = HashMap::new();
+    for ((t, steps), group) in checklists.iter().zip(groups) {
+        let trigger = TriggerRef {
+            name: model.trigger(*t).named.name.to_string(),
+            label: clean(&model.trigger(*t).named.label.value),
+        };
+        if let Some(at) = listed.get(group) {
+            if let Some(at) = at {
+                triggers[*at].triggers.push(trigger);
+            }
+            continue;
+        }
         let tasks: Vec<Task> = steps
             .steps
             .iter()
@@ -60,18 +76,21 @@ pub fn build(
             })
             .collect();
         if tasks.is_empty() {
+            listed.insert(*group, None);
             continue;
         }
-        let trigger = TriggerRef {
-            name: model.trigger(*t).named.name.to_string(),
-            label: clean(&model.trigger(*t).named.label.value),
-        };
-        match triggers.iter_mut().find(|g| g.tasks == tasks) {
-            Some(group) => group.triggers.push(trigger),
-            None => triggers.push(TriggerTasks {
-                triggers: vec![trigger],
-                tasks,
-            }),
+        match triggers.iter().position(|g| g.tasks == tasks) {
+            Some(at) => {
+                triggers[at].triggers.push(trigger);
+                listed.insert(*group, Some(at));
+            }
+            None => {
+                listed.insert(*group, Some(triggers.len()));
+                triggers.push(TriggerTasks {
+                    triggers: vec![trigger],
+                    tasks,
+                });
+            }
         }
     }
     let routines = model

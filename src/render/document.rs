@@ -59,19 +59,33 @@ impl Document {
         });
         let schedule = Schedule::build(model);
         let all = Checklists::build(model, graphs, &schedule);
+        let implications = all.implications();
         let checklists: Vec<_> = order::by_severity(model)
             .into_iter()
             .map(|t| (t, all.of(t)))
             .collect();
-        let steps_by_checklist: Vec<StepsOf> =
-            checklists.iter().map(|(_, r)| steps_of(r)).collect();
-        let bases = builds_on(&checklists, &steps_by_checklist);
+        let groups: Vec<usize> = checklists
+            .iter()
+            .map(|(t, _)| implications.group_of(*t))
+            .collect();
+        let bases = builds_on(&checklists, &groups);
+        let reference = |t: TriggerId| TriggerRef {
+            name: model.trigger(t).named.name.to_string(),
+            label: clean(&model.trigger(t).named.label.value),
+        };
+        let mut base_steps: HashMap<usize, StepsOf> = HashMap::new();
         let triggers = checklists
             .iter()
+            .zip(&groups)
             .zip(&bases)
-            .map(|((t, steps), base)| {
+            .map(|(((t, steps), group), base)| {
                 let trigger = model.trigger(*t);
-                let base_steps = base.map(|b| &steps_by_checklist[b]);
+                let base_steps = base.filter(|&b| groups[b] != *group).map(|b| {
+                    &*base_steps
+                        .entry(b)
+                        .or_insert_with(|| steps_of(checklists[b].1))
+                });
+                let also = implications.first(*t, ALSO_NAMED);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
                     label: clean(&trigger.named.label.value),
@@ -84,26 +98,17 @@ impl Document {
                         }
                     }),
                     condition: clean(&condition::words(model, &trigger.condition, lang)),
-                    also: all
-                        .implied(*t)
-                        .iter()
-                        .map(|u| TriggerRef {
-                            name: model.trigger(*u).named.name.to_string(),
-                            label: clean(&model.trigger(*u).named.label.value),
-                        })
-                        .collect(),
-                    builds_on: base.map(|b| TriggerRef {
-                        name: model.trigger(checklists[b].0).named.name.to_string(),
-                        label: clean(&model.trigger(checklists[b].0).named.label.value),
-                    }),
+                    also_more: implications.count(*t) - also.len(),
+                    also: also.into_iter().map(reference).collect(),
+                    sets_off: implications.direct(*t).into_iter().map(reference).collect(),
+                    builds_on: base.map(|b| reference(checklists[b].0)),
+                    // One group's checklist: the base holds all of it.
                     steps: steps
                         .steps
                         .iter()
-                        .map(|s| {
-                            let mut item = step_item(model, s);
-                            item.in_base = base_steps.is_some_and(|b| holds(b, s));
-                            item
-                        })
+                        .take_while(|_| base.is_none_or(|b| groups[b] != *group))
+                        .filter(|s| !base_steps.is_some_and(|b| holds(b, s)))
+                        .map(|s| step_item(model, s))
                         .collect(),
                 }
             })
@@ -115,7 +120,7 @@ impl Document {
             .map(|c| c.id);
         let roles = model
             .role_ids()
-            .map(|r| super::card::build(model, r, commander == Some(r), &checklists))
+            .map(|r| super::card::build(model, r, commander == Some(r), &checklists, &groups))
             .collect();
         let routines = model
             .routines
@@ -153,6 +158,31 @@ impl Document {
         }
     }
 
+    /// The whole checklist of `section`: the steps it lists and those of
+    /// the checklists it builds on, in the order to do them (phase, due
+    /// time, steps without a deadline last, source order).
+    pub fn checklist<'d>(&'d self, section: &'d TriggerSection) -> Vec<&'d StepItem> {
+        let mut steps: Vec<&StepItem> = Vec::new();
+        let mut at = Some(section);
+        // A base is shown before or is smaller: the chain ends.
+        let mut hops = 0;
+        while let Some(s) = at
+            && hops <= self.triggers.len()
+        {
+            steps.extend(&s.steps);
+            at = s
+                .builds_on
+                .as_ref()
+                .and_then(|b| self.triggers.iter().find(|t| t.name == b.name));
+            hops += 1;
+        }
+        steps.sort_by_key(|s| {
+            let due = s.within.map(|d| d.seconds);
+            (s.phase, due.is_none(), due, s.source)
+        });
+        steps
+    }
+
     /// The card of the role `name` names: by its name, else its label,
     /// else its holder (the first such role).
     pub fn role(&self, name: &str) -> Option<&RoleCard> {
@@ -172,6 +202,7 @@ impl Document {
 fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
     let step = model.step(scheduled.step);
     StepItem {
+        source: scheduled.step.index(),
         phase: scheduled.phase + 1,
         name: step.named.name.to_string(),
         label: clean(&step.named.label.value),
@@ -188,7 +219,6 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
             .map(|a| clean(&model.step(a.id).named.label.value))
             .collect(),
         texts: strs(&step.texts),
-        in_base: false,
     }
 }
 
@@ -214,30 +244,48 @@ fn holds(steps: &StepsOf, s: &Scheduled) -> bool {
 /// time, it also holds — a strictly smaller one, or an equal one shown
 /// earlier (so no two checklists build on each other). Ties: shown first.
 ///
-/// The candidates are tried largest first, so the first that fits is the
-/// answer: a chain of triggers that each set off the next asks one question
-/// per checklist, not one per pair of them (which was quartic in the chain).
-fn builds_on(checklists: &[(TriggerId, &Response)], steps: &[StepsOf]) -> Vec<Option<usize>> {
-    let mut by_size: Vec<usize> = (0..checklists.len())
+/// Triggers of one group (`groups`: they fire exactly together) share their
+/// checklist: each after the first shown builds on that one, with nothing
+/// looked at. The first of each group tries the others' firsts, largest
+/// first, so the first that fits is the answer: one question per checklist,
+/// not one per pair of them.
+fn builds_on(checklists: &[(TriggerId, &Response)], groups: &[usize]) -> Vec<Option<usize>> {
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    let firsts: Vec<usize> = (0..checklists.len())
+        .filter(|&i| *first_of.entry(groups[i]).or_insert(i) == i)
+        .collect();
+    let mut by_size: Vec<usize> = firsts
+        .iter()
+        .copied()
         .filter(|&j| !checklists[j].1.steps.is_empty())
         .collect();
     by_size.sort_by_key(|&j| (std::cmp::Reverse(checklists[j].1.steps.len()), j));
-    checklists
-        .iter()
-        .enumerate()
-        .map(|(i, (_, mine))| {
-            let size = mine.steps.len();
-            // The first candidate no larger than `mine` (equal ones only if shown earlier).
-            let from = by_size.partition_point(|&j| checklists[j].1.steps.len() > size);
-            by_size[from..].iter().copied().find(|&j| {
-                let n = checklists[j].1.steps.len();
-                j != i
-                    && (n < size || j < i)
-                    && n <= steps[i].len()
-                    && checklists[j].1.steps.iter().all(|s| holds(&steps[i], s))
-            })
-        })
-        .collect()
+    let mut base: Vec<Option<usize>> = vec![None; checklists.len()];
+    for &i in &firsts {
+        let mine = checklists[i].1;
+        let size = mine.steps.len();
+        // The first candidate no larger than `mine` (equal ones only if shown earlier).
+        let from = by_size.partition_point(|&j| checklists[j].1.steps.len() > size);
+        let candidates = by_size[from..].iter().copied().filter(|&j| {
+            let n = checklists[j].1.steps.len();
+            j != i && (n < size || j < i)
+        });
+        let mut steps: Option<StepsOf> = None;
+        for j in candidates {
+            let steps = steps.get_or_insert_with(|| steps_of(mine));
+            if checklists[j].1.steps.iter().all(|s| holds(steps, s)) {
+                base[i] = Some(j);
+                break;
+            }
+        }
+    }
+    for i in 0..checklists.len() {
+        let first = first_of[&groups[i]];
+        if first != i && !checklists[i].1.steps.is_empty() {
+            base[i] = Some(first);
+        }
+    }
+    base
 }
 
 /// Section titles and text paragraphs in source order (iterative: sections nest).

@@ -252,15 +252,14 @@ impl Writer<'_> {
             if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
                 self.body.push(line(w.level_until, until));
             }
-            if !t.also.is_empty() {
-                let also: Vec<&str> = t.also.iter().map(|a| a.label.as_str()).collect();
-                self.body.push(line(w.also_sets_off, &also.join(w.comma)));
+            if let Some(also) = say::also(t, w, str::to_string) {
+                self.body.push(line(w.also_sets_off, &also));
             }
             self.para(&say::blanks(w));
-            if t.steps.is_empty() {
+            if t.steps.is_empty() && t.builds_on.is_none() {
                 self.para(w.no_steps);
             }
-            let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
+            let shown: Vec<&StepItem> = t.steps.iter().collect();
             if let Some(base) = say::builds_on(t, w) {
                 self.body
                     .push(Block::para(Paragraph::new().add_run(bold(&base))));

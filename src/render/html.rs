@@ -257,15 +257,15 @@ impl<'a> Page<'a> {
                     @if let Some(until) = t.level.as_ref().and_then(|l| l.until.as_ref()) {
                         p.until { strong { (w.level_until) (w.colon) } (self.u(until)) }
                     }
-                    @if !t.also.is_empty() {
-                        p { strong { (w.also_sets_off) (w.colon) } (t.also.iter().map(|a| a.label.as_str()).collect::<Vec<_>>().join(w.comma)) }
+                    @if let Some(also) = say::also(t, w, str::to_string) {
+                        p { strong { (w.also_sets_off) (w.colon) } (also) }
                     }
                     p.blanks {
                         span { (w.started_at) (w.colon) span.blank {} }
                         span { (w.lead) (w.colon) span.blank {} }
                         span.note { (w.deadline_from) }
                     }
-                    @if t.steps.is_empty() { p.note { (w.no_steps) } }
+                    @if t.steps.is_empty() && t.builds_on.is_none() { p.note { (w.no_steps) } }
                     @if let Some(base) = say::builds_on(t, w) { p.base { strong { (base) } } }
                     (self.step_table(t, i))
                 }
@@ -277,7 +277,7 @@ impl<'a> Page<'a> {
     /// a row per step under a row per phase, with blanks for who did it when.
     fn step_table(&self, t: &TriggerSection, i: usize) -> Markup {
         let w = self.w;
-        let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
+        let shown: Vec<&StepItem> = t.steps.iter().collect();
         html! {
             @if !shown.is_empty() {
                 table.steps {

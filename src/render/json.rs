@@ -14,7 +14,7 @@ use crate::model::{Cond, FactType, Model, Party, Ref};
 /// The value of `schema` in the whole plan's JSON.
 pub const PLAN_SCHEMA: &str = "planc-plan";
 /// The schema version of the whole plan's JSON.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 pub(crate) struct Duration {
@@ -181,9 +181,13 @@ struct Trigger<'a> {
     label: &'a str,
     level: Option<&'a str>,
     condition: ConditionJson<'a>,
-    /// Triggers that fire whenever this one does.
+    /// (v2) The triggers it sets off directly; following `implies` reaches
+    /// every trigger that fires whenever this one does.
     implies: Vec<&'a str>,
-    /// The steps of its checklist, in the order to act on them.
+    /// (v2) The trigger whose whole checklist this one holds, or null.
+    builds_on: Option<&'a str>,
+    /// The steps its checklist lists (v2: those `builds_on` does not hold),
+    /// in the order to act on them.
     checklist: Vec<&'a str>,
     /// The same steps with their phase and latest due time.
     schedule: Vec<Scheduled<'a>>,
@@ -337,8 +341,11 @@ pub fn render(doc: &Document, model: &Model) -> String {
                     level: t.level.map(|l| model.levels[l.id.index()].named.name),
                     condition: condition_json(model, id, doc.lang),
                     implies: section
-                        .map(|s| s.also.iter().map(|a| a.name.as_str()).collect())
+                        .map(|s| s.sets_off.iter().map(|a| a.name.as_str()).collect())
                         .unwrap_or_default(),
+                    builds_on: section
+                        .and_then(|s| s.builds_on.as_ref())
+                        .map(|b| b.name.as_str()),
                     checklist: section
                         .map(|s| s.steps.iter().map(|s| s.name.as_str()).collect())
                         .unwrap_or_default(),

@@ -209,26 +209,18 @@ impl<'a> Md<'a> {
                     escape(until)
                 );
             }
-            if !t.also.is_empty() {
-                let also: Vec<String> = t.also.iter().map(|a| escape(&a.label)).collect();
-                let _ = writeln!(
-                    self.out,
-                    "**{}**{}{}\n",
-                    w.also_sets_off,
-                    w.colon,
-                    also.join(w.comma)
-                );
+            if let Some(also) = say::also(t, w, escape) {
+                let _ = writeln!(self.out, "**{}**{}{also}\n", w.also_sets_off, w.colon);
             }
             // Blanks to fill in on paper, and where every deadline counts from.
             let _ = writeln!(self.out, "{}\n", say::blanks(w));
-            if t.steps.is_empty() {
+            if t.steps.is_empty() && t.builds_on.is_none() {
                 let _ = writeln!(self.out, "{}\n", w.no_steps);
             }
             if let Some(base) = say::builds_on(t, w) {
                 let _ = writeln!(self.out, "**{}**\n", escape(&base));
             }
-            let shown: Vec<&StepItem> = t.steps.iter().filter(|s| !s.in_base).collect();
-            for phase in shown.chunk_by(|a, b| a.phase == b.phase) {
+            for phase in t.steps.chunk_by(|a, b| a.phase == b.phase) {
                 let title = phase_title(phase[0].phase, phase.len(), self.lang);
                 let _ = writeln!(self.out, "#### {title}\n");
                 for s in phase {

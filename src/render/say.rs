@@ -117,11 +117,34 @@ pub fn blanks(w: &Words) -> String {
     )
 }
 
+/// The triggers a checklist says also fire (`同时启动`), each through
+/// `label` (an output's escaping): those named, then how many more
+/// (`t1、t2 以及另外 7979 个`). `None` when there are none.
+pub fn also(
+    section: &super::view::TriggerSection,
+    w: &Words,
+    label: impl Fn(&str) -> String,
+) -> Option<String> {
+    if section.also.is_empty() {
+        return None;
+    }
+    let mut out = section
+        .also
+        .iter()
+        .map(|a| label(&a.label))
+        .collect::<Vec<_>>()
+        .join(w.comma);
+    if section.also_more > 0 {
+        out += &format!("{}{}{}", w.more_before, section.also_more, w.more_after);
+    }
+    Some(out)
+}
+
 /// What a checklist that builds on another says before its own steps:
 /// `「集体上访」的全部步骤，另加：` (or `…，同时限。` when it has none).
 pub fn builds_on(section: &super::view::TriggerSection, w: &Words) -> Option<String> {
     let base = section.builds_on.as_ref()?;
-    let rest = section.steps.iter().any(|s| !s.in_base);
+    let rest = !section.steps.is_empty();
     let after = if rest {
         w.base_after
     } else {

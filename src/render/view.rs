@@ -70,6 +70,9 @@ pub fn date(d: ast::Date) -> String {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepItem {
+    /// Its place among the plan's steps (from 0): the last key of a
+    /// checklist's order.
+    pub source: usize,
     /// From 1: the steps of one phase can be done at the same time, once
     /// those of the earlier phases are done.
     pub phase: u32,
@@ -90,9 +93,6 @@ pub struct StepItem {
     /// Labels of the steps that must be done first.
     pub after: Vec<String>,
     pub texts: Vec<String>,
-    /// Whether the checklist this builds on (`TriggerSection::builds_on`)
-    /// already lists it.
-    pub in_base: bool,
 }
 
 /// (v1) The step a deadline is counted from (`within 30m from receive`):
@@ -113,6 +113,11 @@ pub struct Level {
     pub until: Option<String>,
 }
 
+/// How many of the triggers that fire with one a checklist names; the rest
+/// are counted ("and 480 more"), so that a plan whose N triggers all fire
+/// together does not print N² names.
+pub const ALSO_NAMED: usize = 20;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerSection {
     pub name: String,
@@ -120,12 +125,21 @@ pub struct TriggerSection {
     pub level: Option<Level>,
     /// The condition in plain words.
     pub condition: String,
-    /// The triggers that fire whenever this one does.
+    /// The triggers that fire whenever this one does, in source order: the
+    /// first `ALSO_NAMED` of them; `also_more` counts the rest.
     pub also: Vec<TriggerRef>,
+    pub also_more: usize,
+    /// The triggers it sets off directly: following them (and theirs)
+    /// reaches every trigger that fires whenever this one does
+    /// (`Implications::direct`).
+    pub sets_off: Vec<TriggerRef>,
     /// Another trigger whose every step (with the same due time) is also
     /// in this checklist: the printed checklist says "its steps, and:" and
-    /// lists only the rest (`StepItem::in_base` false).
+    /// lists only the rest.
     pub builds_on: Option<TriggerRef>,
+    /// The steps this checklist lists: all of them, or, when it builds on
+    /// another, those the other does not hold (`Document::checklist` gives
+    /// the whole).
     pub steps: Vec<StepItem>,
 }
 

@@ -93,6 +93,10 @@ pub struct Words {
     pub condition: &'static str,
     pub level: &'static str,
     pub also_sets_off: &'static str,
+    /// Around the number of triggers not named after `also_sets_off`
+    /// (`…、t20 以及另外 7979 个`).
+    pub more_before: &'static str,
+    pub more_after: &'static str,
     pub no_steps: &'static str,
     pub owner: &'static str,
     pub with: &'static str,
@@ -190,6 +194,8 @@ pub static ZH: Words = Words {
     condition: "条件",
     level: "级别",
     also_sets_off: "同时启动",
+    more_before: " 以及另外 ",
+    more_after: " 个",
     no_steps: "本触发条件不直接启动任何步骤。",
     owner: "负责",
     with: "配合",
@@ -275,6 +281,8 @@ pub static EN: Words = Words {
     condition: "Condition",
     level: "Level",
     also_sets_off: "Also sets off",
+    more_before: ", and ",
+    more_after: " more",
     no_steps: "This trigger starts no step by itself.",
     owner: "Owner",
     with: "With",

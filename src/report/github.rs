@@ -96,8 +96,12 @@ pub fn command(a: &Annotation) -> String {
     )
 }
 
+/// Control and bidi characters shown escaped (a runner's log is a terminal:
+/// ESC or CSI would colour it, U+202E reorder it), then the line ends and `%`
+/// escaped as @actions/core does, so nothing ends the command early.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::escape::visible_except(s, |c| c == '\n' || c == '\r')
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -124,6 +128,23 @@ mod tests {
         assert_eq!(
             command(&a),
             "::warning title=no-drill,file=a%2Cb%3Ac%25.plan,line=3,endLine=3,col=1,endColumn=5::50%25 done%0D%0Anext: a,b\n"
+        );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_reach_the_log_escaped() {
+        let a = Annotation {
+            severity: Severity::Warning,
+            title: "deputy-same-holder".into(),
+            file: "a\u{1b}[2J.plan".into(),
+            line: 3,
+            end_line: 3,
+            columns: None,
+            message: "held by \"\u{1b}[2J\u{9b}31m\u{202e}x\"\nhelp: fix".into(),
+        };
+        assert_eq!(
+            command(&a),
+            "::warning title=deputy-same-holder,file=a\u{241b}[2J.plan,line=3,endLine=3::held by \"\u{241b}[2J\\u{9b}31m\\u{202e}x\"%0Ahelp: fix\n"
         );
     }
 }

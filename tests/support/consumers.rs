@@ -151,7 +151,12 @@ impl Consumer {
 
 /// Whether this run is CI's: `CI` set to anything but empty, `0` or `false`.
 pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| {
+    ci_means_yes(std::env::var("CI").ok().as_deref())
+}
+
+/// Whether a value of `CI` (`None`: not set) means a CI run.
+pub fn ci_means_yes(value: Option<&str>) -> bool {
+    value.is_some_and(|v| {
         let v = v.trim();
         !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false")
     })

@@ -1,0 +1,319 @@
+//! Which triggers fire whenever a trigger does, for the whole plan, kept in
+//! a size that follows the plan, not the number of pairs: triggers that fire
+//! exactly together form a *group* (`tᵢ when tᵢ₋₁`: all of them), and the
+//! groups are ordered by "fires whenever". Render's checklists, the JSON and
+//! the role cards read it from here (`schedule::Checklists`).
+//!
+//! Triggers with the same condition written out (the same cubes) are put in
+//! one group without a question; the groups are then asked pair by pair
+//! (`Implier`), and groups that imply each other are joined.
+
+use std::collections::HashMap;
+
+use super::conditions::Conditions;
+use super::implies::Implier;
+use super::nodes::Cube;
+use crate::model::{Model, TriggerId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Implications {
+    /// By trigger: its group.
+    group_of: Vec<u32>,
+    /// By group: its triggers, in source order. Groups are numbered in the
+    /// order of their first trigger.
+    members: Vec<Vec<TriggerId>>,
+    /// By group: the other groups that fire whenever it does, sorted.
+    implied: Vec<Vec<u32>>,
+    /// By group: those of `implied` that no other of them implies (the
+    /// rest fire because these do).
+    direct: Vec<Vec<u32>>,
+}
+
+impl Implications {
+    pub fn build(model: &Model, conditions: &Conditions) -> Implications {
+        let mut implier = Implier::new(model, conditions);
+        let first = same_conditions(model, conditions);
+        // Each set of triggers with the same condition, asked once by its first.
+        let heads: Vec<TriggerId> = model
+            .trigger_ids()
+            .filter(|t| first[t.index()] == *t)
+            .collect();
+        let mut rows: Vec<Vec<usize>> = Vec::with_capacity(heads.len());
+        for &t in &heads {
+            let row = (0..heads.len())
+                .filter(|&j| heads[j] != t && implier.implies(t, heads[j]))
+                .collect();
+            rows.push(row);
+        }
+        // Sets that imply each other fire together: one group.
+        let mut root: Vec<usize> = (0..heads.len()).collect();
+        for (i, row) in rows.iter().enumerate() {
+            for &j in row {
+                if rows[j].binary_search(&i).is_ok() {
+                    let (a, b) = (find(&mut root, i), find(&mut root, j));
+                    root[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let mut group_of_head = vec![u32::MAX; heads.len()];
+        let mut count = 0u32;
+        for i in 0..heads.len() {
+            let r = find(&mut root, i);
+            if group_of_head[r] == u32::MAX {
+                group_of_head[r] = count;
+                count += 1;
+            }
+            group_of_head[i] = group_of_head[r];
+        }
+        let head_index: HashMap<TriggerId, usize> =
+            heads.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+        let group_of: Vec<u32> = model
+            .trigger_ids()
+            .map(|t| group_of_head[head_index[&first[t.index()]]])
+            .collect();
+        let mut members: Vec<Vec<TriggerId>> = vec![Vec::new(); count as usize];
+        for t in model.trigger_ids() {
+            members[group_of[t.index()] as usize].push(t);
+        }
+        let mut implied: Vec<Vec<u32>> = vec![Vec::new(); count as usize];
+        for (i, row) in rows.iter().enumerate() {
+            let g = group_of_head[i];
+            implied[g as usize].extend(row.iter().map(|&j| group_of_head[j]).filter(|&h| h != g));
+        }
+        for row in &mut implied {
+            row.sort_unstable();
+            row.dedup();
+        }
+        let direct = reduce(&implied);
+        Implications {
+            group_of,
+            members,
+            implied,
+            direct,
+        }
+    }
+
+    fn group(&self, trigger: TriggerId) -> Option<usize> {
+        self.group_of.get(trigger.index()).map(|&g| g as usize)
+    }
+
+    /// The group of `trigger`: triggers of one group fire exactly together
+    /// (and have one checklist). Numbered from 0 in source order of their
+    /// first trigger.
+    pub fn group_of(&self, trigger: TriggerId) -> usize {
+        self.group(trigger).unwrap_or(usize::MAX)
+    }
+
+    /// The number of groups.
+    pub fn groups(&self) -> usize {
+        self.members.len()
+    }
+
+    /// The triggers of a group, in source order.
+    pub fn members(&self, group: usize) -> &[TriggerId] {
+        self.members.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every trigger that fires whenever `trigger` does, itself excluded,
+    /// in source order.
+    pub fn of(&self, trigger: TriggerId) -> Vec<TriggerId> {
+        self.first(trigger, usize::MAX)
+    }
+
+    /// How many triggers fire whenever `trigger` does (itself excluded).
+    pub fn count(&self, trigger: TriggerId) -> usize {
+        let Some(g) = self.group(trigger) else {
+            return 0;
+        };
+        self.implied[g]
+            .iter()
+            .map(|&h| self.members[h as usize].len())
+            .sum::<usize>()
+            + self.members[g].len()
+            - 1
+    }
+
+    /// The first `n` of `of(trigger)`, worked out without the rest: at most
+    /// `n` from each group.
+    pub fn first(&self, trigger: TriggerId, n: usize) -> Vec<TriggerId> {
+        let Some(g) = self.group(trigger) else {
+            return Vec::new();
+        };
+        let mut out: Vec<TriggerId> = self.members[g]
+            .iter()
+            .copied()
+            .filter(|&u| u != trigger)
+            .take(n)
+            .collect();
+        for &h in &self.implied[g] {
+            out.extend(self.members[h as usize].iter().copied().take(n));
+        }
+        out.sort_unstable();
+        out.truncate(n);
+        out
+    }
+
+    /// The triggers `trigger` sets off directly, from which every other in
+    /// `of(trigger)` is reached by following this relation: in its group,
+    /// the next trigger in source order (the last names the first), then
+    /// the first trigger of each group it implies that no other of them
+    /// implies. A plan whose triggers each fire alone gets the transitive
+    /// reduction of "fires whenever".
+    pub fn direct(&self, trigger: TriggerId) -> Vec<TriggerId> {
+        let Some(g) = self.group(trigger) else {
+            return Vec::new();
+        };
+        let group = &self.members[g];
+        let mut out = Vec::new();
+        if group.len() > 1
+            && let Ok(i) = group.binary_search(&trigger)
+        {
+            out.push(group[(i + 1) % group.len()]);
+        }
+        out.extend(
+            self.direct[g]
+                .iter()
+                .filter_map(|&h| self.members[h as usize].first().copied()),
+        );
+        out
+    }
+}
+
+fn find(root: &mut [usize], mut i: usize) -> usize {
+    while root[i] != i {
+        root[i] = root[root[i]];
+        i = root[i];
+    }
+    i
+}
+
+/// By trigger: the first trigger (in source order) whose condition written
+/// out is the same (non-empty, known exactly); itself when none is earlier.
+fn same_conditions(model: &Model, conditions: &Conditions) -> Vec<TriggerId> {
+    let mut seen: HashMap<&[Cube], TriggerId> = HashMap::new();
+    model
+        .trigger_ids()
+        .map(|t| match conditions.dnf(t) {
+            Some(d) if !d.is_empty() => *seen.entry(d).or_insert(t),
+            _ => t,
+        })
+        .collect()
+}
+
+/// Per group, the groups of `implied` that no other of them implies. A group
+/// implies every group that one it implies implies, and strictly more, so
+/// the groups are taken most implications first, each covering its own.
+fn reduce(implied: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    let mut covered = vec![false; implied.len()];
+    implied
+        .iter()
+        .map(|row| {
+            let mut order = row.clone();
+            order.sort_by_key(|&h| (std::cmp::Reverse(implied[h as usize].len()), h));
+            let mut direct = Vec::new();
+            for &h in &order {
+                if !covered[h as usize] {
+                    direct.push(h);
+                    for &k in &implied[h as usize] {
+                        covered[k as usize] = true;
+                    }
+                }
+            }
+            for &h in &direct {
+                for &k in &implied[h as usize] {
+                    covered[k as usize] = false;
+                }
+            }
+            direct.sort_unstable();
+            direct
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Graphs;
+    use crate::model;
+    use crate::syntax;
+
+    /// For each trigger by name: its group, what `of`, `first(_, 2)`,
+    /// `count` and `direct` give (names).
+    fn implications(triggers: &str, f: impl FnOnce(&dyn Fn(&str) -> Row)) {
+        let source = format!(
+            "plan \"p\" {{ issuer \"i\" }}\nfact n \"n\": count\nfact g \"g\": flag\n{triggers}"
+        );
+        let parsed = syntax::parse(&source);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let model = model::build(&parsed.file);
+        let graphs = Graphs::build(&model);
+        let implications = Implications::build(&model, &Conditions::of(&model, &graphs));
+        let id = |name: &str| {
+            model
+                .trigger_ids()
+                .find(|t| model.trigger(*t).named.name == name)
+                .unwrap()
+        };
+        let names = |ts: Vec<TriggerId>| -> Vec<String> {
+            ts.iter()
+                .map(|t| model.trigger(*t).named.name.to_string())
+                .collect()
+        };
+        f(&|name| {
+            let t = id(name);
+            Row {
+                group: implications.group_of(t),
+                of: names(implications.of(t)),
+                first: names(implications.first(t, 2)),
+                count: implications.count(t),
+                direct: names(implications.direct(t)),
+            }
+        });
+    }
+
+    #[derive(Debug)]
+    struct Row {
+        group: usize,
+        of: Vec<String>,
+        first: Vec<String>,
+        count: usize,
+        direct: Vec<String>,
+    }
+
+    #[test]
+    fn a_chain_is_one_group_named_in_a_ring() {
+        implications(
+            "trigger a \"a\" when g\ntrigger b \"b\" when a\ntrigger c \"c\" when b\ntrigger d \"d\" when c or g\n",
+            |row| {
+                for name in ["a", "b", "c", "d"] {
+                    assert_eq!(row(name).group, 0, "{name}");
+                }
+                assert_eq!(row("b").of, ["a", "c", "d"]);
+                assert_eq!(row("b").first, ["a", "c"]);
+                assert_eq!(row("b").count, 3);
+                assert_eq!(row("b").direct, ["c"]);
+                assert_eq!(row("d").direct, ["a"]);
+            },
+        );
+    }
+
+    #[test]
+    fn graded_levels_name_only_the_next_one_down() {
+        implications(
+            "trigger minor \"m\" when n >= 5\ntrigger any \"x\" when n >= 1 or g\ntrigger major \"M\" when n >= 50\ntrigger big \"B\" when n >= 50\n",
+            |row| {
+                // `major` and `big` have the same condition: one group.
+                assert_eq!(row("major").group, row("big").group);
+                assert_ne!(row("major").group, row("minor").group);
+                assert_eq!(row("major").of, ["minor", "any", "big"]);
+                assert_eq!(row("major").count, 3);
+                assert_eq!(row("major").first, ["minor", "any"]);
+                // The other of its group, then `minor`, which sets off `any`.
+                assert_eq!(row("major").direct, ["big", "minor"]);
+                assert_eq!(row("minor").direct, ["any"]);
+                assert_eq!(row("any").of, Vec::<String>::new());
+                assert_eq!(row("any").direct, Vec::<String>::new());
+            },
+        );
+    }
+}
