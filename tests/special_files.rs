@@ -1,8 +1,9 @@
-//! Every command that reads or writes files, against files that are not
-//! regular files (a FIFO without a writer, a socket, a character device), a
-//! file far larger than planc reads, and an output named like one of the
-//! run's inputs: nothing hangs, nothing is read past the limit, and nothing
-//! but a regular file (or a new one) is ever written.
+//! Every command that reads or writes files (plans, a planc.toml named with
+//! `--config`, a baseline), against files that are not regular files (a FIFO
+//! without a writer, a socket, a character device), a file far larger than
+//! planc reads, and an output named like one of the run's inputs: nothing
+//! hangs, nothing is read past the limit, and nothing but a regular file (or
+//! a new one) is ever written.
 
 mod support;
 
@@ -83,21 +84,28 @@ fn a_plan(dir: &Path) -> PathBuf {
     path
 }
 
-/// The commands that read one named plan.
-fn readers(plan: &str) -> Vec<Vec<&str>> {
+/// The commands that read a named file: `special` where a plan, a
+/// configuration or a baseline is read, `good` (a plan) for the rest.
+fn readers<'a>(special: &'a str, good: &'a str) -> Vec<Vec<&'a str>> {
     vec![
-        vec!["check", plan],
-        vec!["fmt", plan],
-        vec!["fmt", "--check", plan],
-        vec!["render", plan],
-        vec!["graph", plan],
-        vec!["simulate", plan],
+        vec!["check", special],
+        vec!["fmt", special],
+        vec!["fmt", "--check", special],
+        vec!["render", special],
+        vec!["graph", special],
+        vec!["simulate", special],
+        vec!["triggers", special],
+        vec!["diff", good, special],
+        vec!["diff", special, good],
+        vec!["check", "--config", special, good],
+        vec!["check", "--no-config", "--baseline", special, good],
     ]
 }
 
 #[test]
 fn named_special_files_are_refused_without_hanging() {
     let dir = temp_root();
+    let good = a_plan(dir.path());
     let fifo = dir.path().join("fifo.plan");
     mkfifo(&fifo);
     let sock = dir.path().join("socket.plan");
@@ -107,7 +115,7 @@ fn named_special_files_are_refused_without_hanging() {
         (sock.as_path(), "socket"),
         (Path::new("/dev/zero"), "char device"),
     ] {
-        for args in readers(path_str(path)) {
+        for args in readers(path_str(path), path_str(&good)) {
             let out = planc_bounded(&args);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
@@ -228,16 +236,27 @@ fn the_size_limit_is_checked_before_reading() {
         json["diagnostics"][0]["message"],
         "the file is 4294967296 bytes, more than planc reads (268435456 bytes)"
     );
-    for args in [
-        vec!["fmt", big],
-        vec!["render", big],
-        vec!["graph", big],
-        vec!["simulate", big],
+    let good = a_plan(dir.path());
+    let good = path_str(&good);
+    // A plan too large is a finding (exit 1); diff, a planc.toml or a
+    // baseline too large is trouble (exit 2).
+    for (args, code) in [
+        (vec!["fmt", big], 1),
+        (vec!["render", big], 1),
+        (vec!["graph", big], 1),
+        (vec!["simulate", big], 1),
+        (vec!["triggers", big], 1),
+        (vec!["diff", good, big], 2),
+        (vec!["check", "--config", big, good], 2),
+        (vec!["check", "--no-config", "--baseline", big, good], 2),
     ] {
         let out = planc_bounded(&args);
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        assert!(err.contains("more than planc reads"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(
+            err.contains("the file is 4294967296 bytes, more than planc reads (268435456 bytes)"),
+            "{args:?}: {err}"
+        );
     }
     assert_eq!(fs::metadata(big).unwrap().len(), 4 << 30);
 }

@@ -133,6 +133,8 @@ fn a_problem_past_column_65535_is_drawn_without_a_panic() {
         vec!["render", plan.as_str()],
         vec!["graph", plan.as_str()],
         vec!["simulate", plan.as_str()],
+        vec!["triggers", plan.as_str()],
+        vec!["fmt", "--fix", plan.as_str()],
     ] {
         let out = planc(&args);
         let text = stdout(&out) + &stderr(&out);
