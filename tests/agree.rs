@@ -266,7 +266,21 @@ fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
                     })
                     .map(|s| s.name.as_str())
                     .collect();
-                let tasks: Vec<&str> = group.tasks.iter().map(|t| t.name.as_str()).collect();
+                // The entry's tasks and those of the entries it builds on.
+                let mut tasks: Vec<&str> = Vec::new();
+                let mut entry = Some(group);
+                while let Some(e) = entry {
+                    tasks.extend(e.tasks.iter().map(|t| t.name.as_str()));
+                    entry = e.builds_on.as_ref().map(|b| {
+                        card.triggers
+                            .iter()
+                            .find(|g| g.triggers.iter().any(|t| t.name == b.name))
+                            .unwrap()
+                    });
+                }
+                let (mut tasks, mut mine) = (tasks, mine);
+                tasks.sort_unstable();
+                mine.sort_unstable();
                 assert_eq!(
                     tasks, mine,
                     "{what}: card {} under {}",

@@ -186,6 +186,60 @@ fn each_checklist_of_a_trigger_chain_builds_on_the_first() {
 }
 
 #[test]
+fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() {
+    let source = attack::trigger_levels(6);
+    let compiled = planc::pipeline::compile(&source, &Config::default());
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        panic!("{:?}", compiled.diagnostics);
+    };
+    let doc = planc::render::document::Document::build(&compiled.file, model, graphs, Lang::En);
+    // t0 (n >= 6) sets off t1 … t5; it names t1 only as set off directly.
+    for (i, t) in doc.triggers.iter().enumerate() {
+        assert_eq!(t.name, format!("t{i}"));
+        let steps: Vec<&str> = t.steps.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(steps, [format!("s{i}")], "{i}");
+        assert_eq!(doc.checklist(t).len(), 6 - i);
+        let base = t.builds_on.as_ref().map(|b| b.name.clone());
+        assert_eq!(base, (i < 5).then(|| format!("t{}", i + 1)));
+        let sets_off: Vec<String> = t.sets_off.iter().map(|a| a.name.clone()).collect();
+        assert_eq!(sets_off, base.into_iter().collect::<Vec<_>>());
+        assert_eq!((t.also.len(), t.also_more), (5 - i, 0));
+    }
+    // The card: each entry refers to the next one down, but the one that
+    // would spare a single task lists it.
+    let card = doc.role("boss").unwrap();
+    let entries: Vec<(Vec<&str>, Option<&str>, Vec<&str>)> = card
+        .triggers
+        .iter()
+        .map(|e| {
+            (
+                e.triggers.iter().map(|t| t.name.as_str()).collect(),
+                e.builds_on.as_ref().map(|b| b.name.as_str()),
+                e.tasks.iter().map(|t| t.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (vec!["t0"], Some("t1"), vec!["s0"]),
+            (vec!["t1"], Some("t2"), vec!["s1"]),
+            (vec!["t2"], Some("t3"), vec!["s2"]),
+            (vec!["t3"], Some("t4"), vec!["s3"]),
+            (vec!["t4"], None, vec!["s4", "s5"]),
+            (vec!["t5"], None, vec!["s5"]),
+        ]
+    );
+    let md = planc::render::markdown::render(&doc);
+    assert!(
+        md.contains(
+            "  - t1:\n    - **Every task under \u{201c}t2\u{201d}, and\\:**\n    - owns: s1"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
 fn a_long_and_chain_is_read_and_checked() {
     assert_eq!(codes(&check(&attack::and_chain(1))), [Code::NoDrill]);
 }

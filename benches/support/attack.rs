@@ -46,6 +46,21 @@ pub const SHAPES: &[Shape] = &[
         plan: trigger_chain,
     },
     Shape {
+        name: "star",
+        what: "triggers `aᵢ when n == i`, each setting off one `hub` (a step each)",
+        plan: trigger_star,
+    },
+    Shape {
+        name: "levels",
+        what: "levels and triggers `tᵢ when n >= N - i`, each setting off all below (a step each)",
+        plan: trigger_levels,
+    },
+    Shape {
+        name: "or-chain",
+        what: "triggers `tᵢ when tᵢ₋₁ or n == i` (a step each)",
+        plan: trigger_or_chain,
+    },
+    Shape {
         name: "long",
         what: "MB of one `f and f …` condition",
         plan: and_chain,
@@ -150,6 +165,50 @@ pub fn trigger_chain(n: usize) -> String {
         s += &format!("step s{i} \"s{i}\" {{ owner boss; on t{i} }}\n");
     }
     s
+}
+
+/// A step on each of `triggers`, owned by the commander.
+fn steps_on(triggers: impl Iterator<Item = String>) -> String {
+    triggers
+        .enumerate()
+        .map(|(i, t)| format!("step s{i} \"s{i}\" {{ owner boss; on {t} }}\n"))
+        .collect()
+}
+
+/// `n` triggers on values of one count, and a `hub` that any of them sets off.
+pub fn trigger_star(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact n \"n\": count\n";
+    let alternatives: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+    s += &format!("trigger hub \"hub\" when {}\n", alternatives.join(" or "));
+    for i in 0..n {
+        s += &format!("trigger a{i} \"a{i}\" when n == {}\n", i + 1);
+    }
+    s + &steps_on(std::iter::once("hub".to_string()).chain(alternatives))
+}
+
+/// `n` levels, most severe first, and a trigger at each: `tᵢ when n >= N - i`,
+/// so each sets off every one below it.
+pub fn trigger_levels(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact n \"n\": count\n";
+    for i in 0..n {
+        s += &format!("level L{i} \"L{i}\"\n");
+    }
+    for i in 0..n {
+        s += &format!("trigger t{i} \"t{i}\" when n >= {} level L{i}\n", n - i);
+    }
+    s + &steps_on((0..n).map(|i| format!("t{i}")))
+}
+
+/// `n` triggers, each set off by the one before or a value of its own.
+pub fn trigger_or_chain(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact n \"n\": count\ntrigger t0 \"t0\" when n == 0\n";
+    for i in 1..n {
+        s += &format!("trigger t{i} \"t{i}\" when t{} or n == {i}\n", i - 1);
+    }
+    s + &steps_on((0..n).map(|i| format!("t{i}")))
 }
 
 /// About `n` MB (10^6 bytes) of one condition `f and f and …`.

@@ -74,7 +74,7 @@ impl Document {
             label: clean(&model.trigger(t).named.label.value),
         };
         let mut base_steps: HashMap<usize, StepsOf> = HashMap::new();
-        let triggers = checklists
+        let triggers: Vec<TriggerSection> = checklists
             .iter()
             .zip(&groups)
             .zip(&bases)
@@ -120,7 +120,7 @@ impl Document {
             .map(|c| c.id);
         let roles = model
             .role_ids()
-            .map(|r| super::card::build(model, r, commander == Some(r), &checklists, &groups))
+            .map(|r| super::card::build(model, r, commander == Some(r), &triggers, &groups))
             .collect();
         let routines = model
             .routines

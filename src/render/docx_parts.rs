@@ -72,6 +72,10 @@ impl Writer<'_> {
                 depth + 1,
                 &format!("{}{}{}", w.trigger, w.colon, labels.join(w.comma)),
             );
+            if let Some(base) = say::tasks_build_on(group, w) {
+                self.body
+                    .push(Block::para(Paragraph::new().add_run(bold(&base))));
+            }
             let grid = vec![500, 6638, 2500];
             let rows = group
                 .tasks

@@ -62,6 +62,7 @@ impl Page<'_> {
                             (self.u(&r.label))
                         }
                     }))
+                    @if let Some(base) = say::tasks_build_on(group, w) { p.base { strong { (base) } } }
                     table.tasks { tbody {
                         @for task in &group.tasks { (self.task_row(task)) }
                     } }

@@ -9,7 +9,7 @@ use super::words::Lang;
 
 /// The value of `schema` in one role card's JSON.
 pub const SCHEMA: &str = "planc-role-card";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Card<'a> {
@@ -47,6 +47,9 @@ struct CardEscalation<'a> {
 struct CardTrigger<'a> {
     /// Triggers whose checklists give the role these same tasks.
     triggers: Vec<Named<'a>>,
+    /// (v2) A trigger of another entry whose every task is also one of
+    /// these triggers' tasks; `tasks` are the others.
+    builds_on: Option<&'a str>,
     tasks: Vec<CardTask<'a>>,
 }
 
@@ -109,6 +112,7 @@ pub fn render(doc: &Document, card: &RoleCard) -> String {
                             label: &r.label,
                         })
                         .collect(),
+                    builds_on: t.builds_on.as_ref().map(|b| b.name.as_str()),
                     tasks: t.tasks.iter().map(card_task).collect(),
                 })
                 .collect(),

@@ -320,6 +320,9 @@ impl<'a> Md<'a> {
                         labels.join(w.comma),
                         w.colon.trim_end()
                     );
+                    if let Some(base) = say::tasks_build_on(t, w) {
+                        let _ = writeln!(self.out, "    - **{}**", escape(&base));
+                    }
                     for task in &t.tasks {
                         let line = self.task(task);
                         let _ = writeln!(self.out, "    - {line}");

@@ -153,6 +153,16 @@ pub fn builds_on(section: &super::view::TriggerSection, w: &Words) -> Option<Str
     Some(format!("{}{}{after}", w.base_before, base.label))
 }
 
+/// What a card's entry that builds on another says before its tasks:
+/// `「一般事件」下的全部任务，另加：`.
+pub fn tasks_build_on(tasks: &super::view::TriggerTasks, w: &Words) -> Option<String> {
+    let base = tasks.builds_on.as_ref()?;
+    Some(format!(
+        "{}{}{}",
+        w.base_tasks_before, base.label, w.base_tasks_after
+    ))
+}
+
 /// A level as `Ⅰ级`, or `I 重大` when the label does not already hold the name.
 pub fn level(name: &str, label: &str) -> String {
     if label.contains(name) {

@@ -176,6 +176,9 @@ pub struct TriggerRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerTasks {
     pub triggers: Vec<TriggerRef>,
+    /// A trigger of another entry of the card whose every task is also
+    /// this one's: `tasks` are the others (as a checklist builds on another).
+    pub builds_on: Option<TriggerRef>,
     pub tasks: Vec<Task>,
 }
 

@@ -141,6 +141,9 @@ pub struct Words {
     /// Before and after the label of the checklist another builds on:
     /// `「集体上访」的全部步骤，另加：`.
     pub base_before: &'static str,
+    /// On a role card: `「一般事件」下的全部任务，另加：`.
+    pub base_tasks_before: &'static str,
+    pub base_tasks_after: &'static str,
     pub base_after: &'static str,
     /// Steps it must wait for, by number: `须先完成第 2、3 项`.
     pub after_numbers_before: &'static str,
@@ -235,6 +238,8 @@ pub static ZH: Words = Words {
     step: "步骤",
     deadline_from: "时限自启动预案时起算",
     base_before: "「",
+    base_tasks_before: "「",
+    base_tasks_after: "」下的全部任务，另加：",
     base_after: "」的全部步骤，另加：",
     after_numbers_before: "第 ",
     after_numbers_after: " 项",
@@ -322,6 +327,8 @@ pub static EN: Words = Words {
     step: "Step",
     deadline_from: "Deadlines count from the moment the plan is set off",
     base_before: "Every step of \u{201c}",
+    base_tasks_before: "Every task under \u{201c}",
+    base_tasks_after: "\u{201d}, and:",
     base_after: "\u{201d}, and:",
     after_numbers_before: "no. ",
     after_numbers_after: "",
