@@ -327,3 +327,24 @@ fn every_broken_line_is_one_syntax_error_where_it_is() {
     assert_eq!(many.len(), 3_000);
     assert!(many.iter().all(|d| d.code == Code::SyntaxError));
 }
+
+/// The syntax arena of a condition is given back as the model's is filled
+/// (`model::build_owned`), from its last node to its first: the model, and
+/// the order of its problems, are those `model::build` gives.
+#[test]
+fn a_condition_given_back_as_it_is_resolved_gives_the_same_model() {
+    let source = "plan \"P\" { issuer \"u\"; commander boss }\nrole boss \"组长\" { holder \"张三\" }\n\
+        fact k \"k\": one_of { a \"a\" }\nfact v \"v\": count\n\
+        trigger t \"t\" when zz and k in { q, r } or v and not yy\n\
+        step s \"s\" { owner boss; on t }\n";
+    let parsed = planc::syntax::parse(source);
+    let borrowed = format!("{:?}", planc::model::build(&parsed.file));
+    let owned = planc::model::build_owned(parsed.file);
+    assert_eq!(format!("{owned:?}"), borrowed);
+    let problems: Vec<String> = owned.problems.iter().map(|p| format!("{p:?}")).collect();
+    let order: Vec<usize> = ["\"zz\"", "\"q\"", "\"r\"", "\"v\"", "\"yy\""]
+        .iter()
+        .map(|name| problems.iter().position(|p| p.contains(name)).unwrap())
+        .collect();
+    assert_eq!(order, [0, 1, 2, 3, 4], "{problems:#?}");
+}

@@ -11,23 +11,45 @@ impl<'s> Resolver<'s> {
     /// Resolves a condition. The syntax arena lists children before parents,
     /// so one pass in index order converts it without recursion, keeping ids.
     pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> Condition {
-        let nodes = cond
-            .nodes
-            .iter()
-            .map(|node| match node {
-                CondNode::Not(c, span) => Cond::Not(CondId(c.0), *span),
-                CondNode::And(cs, span) => {
-                    Cond::And(cs.iter().map(|c| CondId(c.0)).collect(), *span)
-                }
-                CondNode::Or(cs, span) => Cond::Or(cs.iter().map(|c| CondId(c.0)).collect(), *span),
-                CondNode::Name(name) => self.bare_name(name),
-                CondNode::Compare(c) => self.comparison(&c.fact, c.op, c.value, c.span),
-                CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span),
-            })
-            .collect();
+        let nodes = cond.nodes.iter().map(|node| self.node(node)).collect();
         Condition {
             nodes,
             root: CondId(cond.root.0),
+        }
+    }
+
+    /// `condition`, giving the syntax arena back as it goes: from its last
+    /// node to its first, each dropped once resolved and the arena shrunk as
+    /// it empties, so that a long condition's two arenas are never whole at
+    /// once (issue 19, memory per byte). The problems found come out in the
+    /// order `condition` gives: each node's are turned round, then all.
+    pub(super) fn condition_owned(&mut self, mut cond: ast::Condition<'s>) -> Condition {
+        let first = self.model.problems.len();
+        let mut nodes = Vec::with_capacity(cond.nodes.len());
+        while let Some(node) = cond.nodes.pop() {
+            let before = self.model.problems.len();
+            nodes.push(self.node(&node));
+            self.model.problems[before..].reverse();
+            if cond.nodes.len() < cond.nodes.capacity() / 4 * 3 {
+                cond.nodes.shrink_to_fit();
+            }
+        }
+        self.model.problems[first..].reverse();
+        nodes.reverse();
+        Condition {
+            nodes,
+            root: CondId(cond.root.0),
+        }
+    }
+
+    fn node(&mut self, node: &CondNode<'s>) -> Cond {
+        match node {
+            CondNode::Not(c, span) => Cond::Not(CondId(c.0), *span),
+            CondNode::And(cs, span) => Cond::And(cs.iter().map(|c| CondId(c.0)).collect(), *span),
+            CondNode::Or(cs, span) => Cond::Or(cs.iter().map(|c| CondId(c.0)).collect(), *span),
+            CondNode::Name(name) => self.bare_name(name),
+            CondNode::Compare(c) => self.comparison(&c.fact, c.op, c.value, c.span),
+            CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span),
         }
     }
 

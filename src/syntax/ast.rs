@@ -250,11 +250,11 @@ pub struct Trigger<'s> {
 }
 
 /// Index of a node in `Condition::nodes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CondId(pub u32);
 
 /// A condition as an arena of nodes; `root` is the whole condition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Condition<'s> {
     pub nodes: Vec<CondNode<'s>>,
     pub root: CondId,
