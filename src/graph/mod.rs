@@ -96,7 +96,11 @@ impl Graphs {
                 named.filter(|n| matches!(n, Cond::Trigger { .. })).count()
             })
             .sum();
-        let step_edges: usize = model.steps.iter().map(|s| s.on.len() + s.after.len()).sum();
+        let step_edges: usize = model
+            .steps
+            .iter()
+            .map(|s| model.on(s).count() + s.after.len())
+            .sum();
         let mut response =
             DiGraph::with_capacity(triggers + model.steps.len(), named_triggers + step_edges);
         for id in model.trigger_ids() {
@@ -125,7 +129,7 @@ impl Graphs {
         }
         for (i, step) in model.steps.iter().enumerate() {
             let node = NodeIndex::new(triggers + i);
-            for on in &step.on {
+            for on in model.on(step) {
                 response.add_edge(
                     NodeIndex::new(on.id.index()),
                     node,
