@@ -434,6 +434,9 @@ mod tests {
             "t12 or n == 2",
             "not g",
             "n == 3 or n == 4",
+            // The same bounds, one inside the other.
+            "n == 3 or n == 5",
+            "n >= 3 and n <= 5",
         ];
         let mut source =
             String::from("plan \"p\" { issuer \"i\" }\nfact n \"n\": count\nfact g \"g\": flag\n");
