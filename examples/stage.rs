@@ -4,6 +4,11 @@
 
 use std::hint::black_box;
 
+/// The `planc` binary's allocator (src/main.rs), so a profile is of what runs.
+#[cfg(unix)]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(path)) = (args.first(), args.get(1)) else {

@@ -2,6 +2,11 @@
 
 mod cli;
 
+/// jemalloc on Unix (see Cargo.toml for why); the system's elsewhere.
+#[cfg(unix)]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

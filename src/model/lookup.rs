@@ -1,7 +1,6 @@
 //! Looking up a name for a position: the kinds the position accepts, and the
 //! problems recorded when a name is undefined or of the wrong kind.
 
-use super::names::Definition;
 use super::resolve::Resolver;
 use super::*;
 use crate::syntax::ast;
@@ -89,7 +88,12 @@ impl<'s> Resolver<'s> {
         expected: Message,
         accepts: impl Fn(Kind) -> bool,
     ) {
-        match self.definitions.get(name.text).map(|d| (d.span, d.kind)) {
+        match self
+            .model
+            .symbols
+            .definition(name.text)
+            .map(|d| (d.span(), d.kind))
+        {
             Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
                 name: name.text.to_string(),
                 span: name.span,
@@ -117,11 +121,11 @@ impl<'s> Resolver<'s> {
         want: Want,
         position: &'static str,
     ) -> Option<Ref<Symbol>> {
-        let Some(&Definition {
-            span: definition,
-            kind,
-            symbol,
-        }) = self.definitions.get(name.text)
+        let Some((definition, kind, symbol)) = self
+            .model
+            .symbols
+            .definition(name.text)
+            .map(|d| (d.span(), d.kind, d.symbol))
         else {
             let suggestion = self.suggest(name.text, |k| want.accepts(k));
             self.model.problems.push(Problem::Undefined {

@@ -20,6 +20,7 @@ use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Date, Duration, Str};
 
 pub use crate::syntax::document::{Element, PlanKind};
+pub use names::Names;
 pub use resolve::{build, build_owned};
 
 macro_rules! ids {
@@ -434,9 +435,9 @@ pub struct Model<'s> {
     pub routines: Vec<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
     pub sections: Vec<SectionInfo<'s>>,
-    /// Every name defined and what it denotes (foldhash: fixed seed, fast on
-    /// short keys; its order is no order).
-    pub symbols: HashMap<&'s str, Symbol, foldhash::fast::FixedState>,
+    /// Every name defined and what it denotes: the table names were
+    /// resolved with.
+    pub symbols: Names<'s>,
     pub problems: Vec<Problem>,
 }
 

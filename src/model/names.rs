@@ -1,7 +1,9 @@
-//! The names a plan defines and what each denotes: the table every reference
-//! is resolved with. A name of up to 16 bytes (nearly every one) is kept in
-//! the table itself, so that resolving a reference reads no source text (in
-//! a large plan, that read is a cache miss far more often than not).
+//! The names a plan defines and what each denotes: the one table every
+//! reference is resolved with, kept in the model (`Model::symbols`) for the
+//! later stages. A name of up to 16 bytes (nearly every one) is kept in the
+//! table itself, so that resolving a reference reads no source text (in a
+//! large plan, that read is a cache miss far more often than not); an entry
+//! is 36 bytes, so that more of the table stays in the cache.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -11,15 +13,37 @@ use foldhash::fast::FixedState;
 use super::{Kind, Symbol};
 use crate::span::Span;
 
-#[derive(Debug, Clone, Copy)]
+/// Where a name was first defined (as two `u32`: a file is at most 256 MiB,
+/// `pipeline::MAX_FILE_BYTES`), its kind and what it denotes.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Definition {
-    /// Where the name was first defined.
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: Kind,
     pub symbol: Symbol,
 }
 
-pub(super) struct Names<'s> {
+impl Definition {
+    pub fn new(span: Span, kind: Kind, symbol: Symbol) -> Self {
+        // Saturating: a span past 4 GiB cannot come from a file planc reads.
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Definition {
+            start: at(span.start),
+            end: at(span.end),
+            kind,
+            symbol,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// Every name a plan defines and what it denotes (foldhash: fixed seed, fast
+/// on short keys; its order is no order).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Names<'s> {
     /// Names of up to 16 bytes, zero-padded (a name has no NUL byte).
     short: HashMap<[u8; 16], Definition, FixedState>,
     long: HashMap<&'s str, Definition, FixedState>,
@@ -35,23 +59,56 @@ fn short_key(name: &str) -> Option<[u8; 16]> {
     Some(key)
 }
 
+/// The name a short key holds (the bytes of a `&str`, zero-padded).
+fn short_name(key: &[u8; 16]) -> &str {
+    let len = key.iter().position(|&b| b == 0).unwrap_or(16);
+    std::str::from_utf8(&key[..len]).unwrap_or_default()
+}
+
 impl<'s> Names<'s> {
-    pub fn with_capacity(capacity: usize) -> Self {
+    pub(super) fn with_capacity(capacity: usize) -> Self {
         Names {
             short: HashMap::with_capacity_and_hasher(capacity, FixedState::default()),
             long: HashMap::with_hasher(FixedState::default()),
         }
     }
 
-    pub fn get(&self, name: &str) -> Option<&Definition> {
+    pub(super) fn definition(&self, name: &str) -> Option<&Definition> {
         match short_key(name) {
             Some(key) => self.short.get(&key),
             None => self.long.get(name),
         }
     }
 
+    /// What `name` denotes, if it is defined.
+    pub fn get(&self, name: &str) -> Option<&Symbol> {
+        self.definition(name).map(|d| &d.symbol)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.definition(name).is_some()
+    }
+
+    /// Every name and what it denotes, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Symbol)> {
+        let short = self.short.iter().map(|(k, d)| (short_name(k), &d.symbol));
+        short.chain(self.long.iter().map(|(k, d)| (*k, &d.symbol)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Records the first definition of `name`; a later one gets the first back.
-    pub fn define(&mut self, name: &'s str, definition: Definition) -> Result<(), Definition> {
+    pub(super) fn define(
+        &mut self,
+        name: &'s str,
+        definition: Definition,
+    ) -> Result<(), Definition> {
         match short_key(name) {
             Some(key) => match self.short.entry(key) {
                 Entry::Occupied(first) => Err(*first.get()),
@@ -77,11 +134,11 @@ mod tests {
     use crate::model::RoleId;
 
     fn def(start: usize) -> Definition {
-        Definition {
-            span: Span::new(start, start + 1),
-            kind: Kind::Role,
-            symbol: Symbol::Role(RoleId(start as u32)),
-        }
+        Definition::new(
+            Span::new(start, start + 1),
+            Kind::Role,
+            Symbol::Role(RoleId(start as u32)),
+        )
     }
 
     #[test]
@@ -94,10 +151,21 @@ mod tests {
         {
             assert!(names.define(name, def(i)).is_ok(), "{name}");
         }
-        assert_eq!(names.define("ab", def(9)).map_err(|d| d.span.start), Err(2));
-        assert_eq!(names.define(long, def(9)).map_err(|d| d.span.start), Err(3));
-        assert_eq!(names.get("组长").map(|d| d.span.start), Some(0));
-        assert_eq!(names.get(long).map(|d| d.span.start), Some(3));
+        assert_eq!(
+            names.define("ab", def(9)).map_err(|d| d.span().start),
+            Err(2)
+        );
+        assert_eq!(
+            names.define(long, def(9)).map_err(|d| d.span().start),
+            Err(3)
+        );
+        assert_eq!(names.definition("组长").map(|d| d.span().start), Some(0));
+        assert_eq!(names.definition(long).map(|d| d.span().start), Some(3));
+        assert_eq!(names.get("a"), Some(&Symbol::Role(RoleId(1))));
+        let mut all: Vec<&str> = names.iter().map(|(name, _)| name).collect();
+        all.sort_unstable();
+        assert_eq!(all, ["1234567890123456", "a", long, "ab", "组长"]);
+        assert_eq!(names.len(), 5);
         assert!(names.get("abc").is_none() && names.get("").is_none());
     }
 }

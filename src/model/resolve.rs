@@ -75,10 +75,6 @@ fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
 
 pub(super) struct Resolver<'s> {
     pub(super) model: Model<'s>,
-    /// Where each name was first defined, its kind and what it denotes: the
-    /// one table every reference is looked up in (`Model::symbols` holds the
-    /// same symbols for later stages).
-    pub(super) definitions: Names<'s>,
     pub(super) suggestions: Suggestions<'s>,
     /// Every name defined, with its kind (for "did you mean").
     pub(super) defined: Vec<(Kind, &'s str)>,
@@ -101,13 +97,14 @@ impl<'s> Resolver<'s> {
     /// the second pass (`fill`) need not look it up.
     fn declare_all(items: &[&Item<'s>]) -> (Resolver<'s>, Vec<Option<Symbol>>) {
         let mut r = Resolver {
-            model: Model::default(),
-            definitions: Names::with_capacity(items.len()),
+            model: Model {
+                symbols: Names::with_capacity(items.len()),
+                ..Model::default()
+            },
             suggestions: Suggestions::default(),
             defined: Vec::with_capacity(items.len()),
             declared: [0; 4],
         };
-        r.model.symbols.reserve(items.len());
         r.reserve(items);
         let declared = items.iter().map(|item| r.declare(item)).collect();
         (r, declared)
@@ -123,21 +120,16 @@ impl<'s> Resolver<'s> {
     }
 
     fn define(&mut self, name: &ast::Name<'s>, kind: Kind, symbol: Symbol) -> bool {
-        let definition = Definition {
-            span: name.span,
-            kind,
-            symbol,
-        };
-        match self.definitions.define(name.text, definition) {
+        let definition = Definition::new(name.span, kind, symbol);
+        match self.model.symbols.define(name.text, definition) {
             Ok(()) => {
-                self.model.symbols.insert(name.text, symbol);
                 self.defined.push((kind, name.text));
                 true
             }
             Err(first) => {
                 self.model.problems.push(Problem::Duplicate {
                     what: msg!("duplicate-what-name", name = name.text),
-                    first: first.span,
+                    first: first.span(),
                     second: name.span,
                     attribute: false,
                 });
@@ -177,7 +169,7 @@ impl<'s> Resolver<'s> {
 
     /// What a name denotes, if it is defined.
     pub(super) fn symbol(&self, name: &str) -> Option<Symbol> {
-        self.definitions.get(name).map(|d| d.symbol)
+        self.model.symbols.get(name).copied()
     }
 
     /// Defines the item's name; returns the symbol of a role, external, step,

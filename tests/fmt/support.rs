@@ -14,8 +14,12 @@ pub fn model_without_spans(source: &str) -> String {
     );
     let mut model = planc::model::build(&parsed.file);
     // a HashMap's order is not the same in two maps: compare it sorted
-    let mut symbols: Vec<_> = std::mem::take(&mut model.symbols).into_iter().collect();
-    symbols.sort_by_key(|(name, _)| *name);
+    let taken = std::mem::take(&mut model.symbols);
+    let mut symbols: Vec<_> = taken
+        .iter()
+        .map(|(name, s)| (name.to_string(), *s))
+        .collect();
+    symbols.sort_by(|a, b| a.0.cmp(&b.0));
     strip_spans(&format!("{model:?}\n{symbols:?}"))
 }
 

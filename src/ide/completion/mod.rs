@@ -229,7 +229,7 @@ fn names(a: &Analysis, kinds: &[NameKind], skip: Option<&str>, replace: Span) ->
         .model
         .symbols
         .iter()
-        .filter(|(name, _)| Some(**name) != skip)
+        .filter(|(name, _)| Some(*name) != skip)
         .filter_map(|(name, symbol)| {
             let kind = a.kind(super::Target::Symbol(*symbol));
             kinds.contains(&kind).then(|| Completion {
