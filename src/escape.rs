@@ -4,7 +4,7 @@
 //! characters that reorder text (bidi overrides and isolates, as in
 //! "Trojan Source"). They are shown escaped, as rustc shows them: a C0
 //! control as its Unicode control picture (ESC as `␛`), anything else as
-//! `\u{202e}`.
+//! `\u{202e}`; in JSON, as the `\u202e` escape of the same character.
 
 use std::borrow::Cow;
 
@@ -70,6 +70,29 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// JSON text (as serde_json writes it) with every hazard written as a
+/// `\uXXXX` escape. serde_json escapes C0 controls only, so DEL, C1 (CSI is
+/// U+009B) and bidi characters would reach a terminal that shows the JSON;
+/// they can stand only inside strings, where the escape reads back as the
+/// same character: the JSON means the same.
+pub fn json_text(json: String) -> String {
+    if !json.chars().any(is_hazard) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_hazard(c) && !matches!(c, '\n' | '\r' | '\t') {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +107,19 @@ mod tests {
         assert!(matches!(visible("预案"), Cow::Borrowed(_)));
         assert_eq!(visible_except("a\tb\u{1b}", |c| c == '\t'), "a\tb\u{241b}");
         assert_eq!(one_line("a\nb\u{202e}c\u{1b}"), "a b\\u{202e}c ");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_raw_hazards() {
+        let value = serde_json::json!({ "m": "a\u{1b}[2J\u{7f}\u{9b}31m\u{202e}b\u{2028}预案" });
+        let text = json_text(serde_json::to_string_pretty(&value).unwrap());
+        assert_eq!(
+            text,
+            "{\n  \"m\": \"a\\u001b[2J\\u007f\\u009b31m\\u202eb\\u2028预案\"\n}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
     }
 }

@@ -114,6 +114,36 @@ fn source_lines_are_shown_escaped() {
         "{}",
         stdout(&out)
     );
+    // JSON and SARIF write them as escapes (`\u009b`), which read back as the
+    // same characters: nothing raw reaches a terminal, nothing is lost.
+    for format in ["json", "sarif"] {
+        let out = planc(&[
+            "check",
+            "--format",
+            format,
+            "--select",
+            "deputy-same-holder",
+            path_str(&held),
+        ]);
+        let text = stdout(&out);
+        for hazard in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!text.contains(hazard), "{format}: {hazard:?} in {text}");
+        }
+        assert!(
+            text.contains("\\u001b[2J\\u001b]0;title\\u0007\\u009b31m\\u202etxt.exe"),
+            "{text}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let message = if format == "json" {
+            &value["diagnostics"][0]["message"]
+        } else {
+            &value["runs"][0]["results"][0]["message"]["text"]
+        };
+        assert!(
+            message.as_str().unwrap().contains(hostile),
+            "{format}: {message}"
+        );
+    }
 }
 
 fn wide(dir: &Path) -> String {

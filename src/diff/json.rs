@@ -85,7 +85,7 @@ pub fn render(files: &[FileDiff], language: Lang) -> String {
         changes,
     };
     // Plain structs of strings and numbers: serializing cannot fail.
-    serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
+    crate::escape::json_text(serde_json::to_string_pretty(&output).unwrap_or_default()) + "\n"
 }
 
 fn json_change<'a>(indexed: &Indexed, change: &'a Change) -> JsonChange<'a> {

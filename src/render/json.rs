@@ -452,7 +452,8 @@ fn deadline<'a>(model: &'a Model, d: &crate::model::Deadline) -> DeadlineJson<'a
 
 pub(super) fn to_json(value: &impl Serialize) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text =
+        crate::escape::json_text(serde_json::to_string_pretty(value).unwrap_or_default());
     text.push('\n');
     text
 }

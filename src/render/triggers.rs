@@ -220,7 +220,7 @@ pub fn json(model: &Model, table: &DecisionTable) -> String {
         facts,
         rows,
     };
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    crate::escape::json_text(serde_json::to_string_pretty(&doc).unwrap_or_default()) + "\n"
 }
 
 /// A set of values as JSON: counts as `[{"from", "to"}]` (`to` null: no

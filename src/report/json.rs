@@ -102,5 +102,5 @@ pub fn render(files: &[FileReport], lang: Lang) -> String {
         summary: Summary::of(files),
     };
     // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&output).unwrap_or_default() + "\n"
+    crate::escape::json_text(serde_json::to_string_pretty(&output).unwrap_or_default()) + "\n"
 }

@@ -255,7 +255,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    let mut text = crate::escape::json_text(serde_json::to_string_pretty(&out).unwrap_or_default());
     text.push('\n');
     text
 }

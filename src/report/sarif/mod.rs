@@ -122,7 +122,7 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
         .runs(vec![run])
         .build();
     // Serializing plain data cannot fail.
-    serde_json::to_string_pretty(&sarif).unwrap_or_default() + "\n"
+    crate::escape::json_text(serde_json::to_string_pretty(&sarif).unwrap_or_default()) + "\n"
 }
 
 /// A finding's identity across revisions, for code scanning to follow an
