@@ -20,6 +20,20 @@ use support::*;
 /// repeat until nothing changes — a step runs when its `on` meets the fired
 /// triggers (or it has no `on` but an `after`) and every step of its
 /// `after` runs.
+/// The triggers a step's `on` names: its own, and (v1) every trigger whose
+/// `level` is a level it names — read off the model here, not through
+/// `Model::on`, which is under test.
+fn naive_on(model: &Model, step: &planc::model::Step) -> Vec<usize> {
+    let mut on: Vec<usize> = step.on_direct.iter().map(|t| t.id.index()).collect();
+    for level in &step.on_levels {
+        on.extend(
+            (0..model.triggers.len())
+                .filter(|&t| model.triggers[t].level.is_some_and(|l| l.id == level.id)),
+        );
+    }
+    on
+}
+
 fn naive_runs(model: &Model, fired: &[bool]) -> Vec<bool> {
     let mut runs = vec![false; model.steps.len()];
     loop {
@@ -28,10 +42,11 @@ fn naive_runs(model: &Model, fired: &[bool]) -> Vec<bool> {
             if runs[i] {
                 continue;
             }
-            let own = if step.on.is_empty() {
+            let on = naive_on(model, step);
+            let own = if on.is_empty() {
                 !step.after.is_empty()
             } else {
-                step.on.iter().any(|t| fired[t.id.index()])
+                on.iter().any(|&t| fired[t])
             };
             if own && step.after.iter().all(|p| runs[p.id.index()]) {
                 runs[i] = true;
@@ -95,7 +110,8 @@ fn naive_dues(model: &Model, fired: &[bool], runs: &[bool]) -> Vec<Option<u64>> 
             if !runs[i] || by[i].is_some() {
                 continue;
             }
-            let set: Option<Vec<usize>> = if step.on.is_empty() {
+            let on = naive_on(model, step);
+            let set: Option<Vec<usize>> = if on.is_empty() {
                 let preds: Option<Vec<&Vec<usize>>> = step
                     .after
                     .iter()
@@ -108,12 +124,7 @@ fn naive_dues(model: &Model, fired: &[bool], runs: &[bool]) -> Vec<Option<u64>> 
                     v
                 })
             } else {
-                let mut v: Vec<usize> = step
-                    .on
-                    .iter()
-                    .map(|t| t.id.index())
-                    .filter(|t| fired[*t])
-                    .collect();
+                let mut v: Vec<usize> = on.into_iter().filter(|&t| fired[t]).collect();
                 v.sort();
                 v.dedup();
                 Some(v)

@@ -28,7 +28,7 @@ fn phones_to_call(model: &Model, id: RoleId) -> Vec<String> {
     out.extend(role.escalations.iter().flat_map(|e| phones(e.target.id)));
     for step in &model.steps {
         // A step with neither `on` nor `after` never runs: it is on no card.
-        let runs = !(step.on.is_empty() && step.after.is_empty());
+        let runs = model.has_on(step) || !step.after.is_empty();
         if runs && step.owner.is_some_and(|o| o.id == id) {
             out.extend(step.notify.iter().flat_map(|n| phones(n.id)));
         }

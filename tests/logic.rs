@@ -85,7 +85,7 @@ impl Synth {
             named,
             owner: None,
             owner_written: true,
-            on,
+            on_direct: on,
             after,
             start_unresolved: false,
             with: vec![],

@@ -154,9 +154,9 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             let s = &model.steps[i];
             k.field(&s.named.label.value);
             k.optional(s.owner.map(|o| k.reference(Kind::Role, o.id.index())));
-            let on =
-                s.on.iter()
-                    .map(|t| k.reference(Kind::Trigger, t.id.index()));
+            let on = model
+                .on(s)
+                .map(|t| k.reference(Kind::Trigger, t.id.index()));
             k.sorted(on.collect());
             let after = s
                 .after

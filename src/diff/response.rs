@@ -164,9 +164,10 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
                 ),
         );
     }
+    let (a_on, b_on) = (cx.old.on_refs(a), cx.new.on_refs(b));
     let same_on = same_refs(
-        &a.on,
-        &b.on,
+        &a_on,
+        &b_on,
         |t: TriggerId| cx.m.triggers.new_of(t.index()),
         |t| t.index(),
     );
@@ -178,9 +179,8 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
     );
     if !same_on || !same_after {
         let start = |model: &Model, s: &crate::model::Step| Value::Start {
-            on: s
-                .on
-                .iter()
+            on: model
+                .on(s)
                 .map(|t| Item::of(model, Kind::Trigger, t.id.index()))
                 .collect(),
             after: s
@@ -189,11 +189,11 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
                 .map(|p| Item::of(model, Kind::Step, p.id.index()))
                 .collect(),
         };
-        let span = |s: &crate::model::Step| {
-            let on = cover(&s.on, s.named.name_span);
+        let span = |s: &crate::model::Step, s_on: &[Ref<TriggerId>]| {
+            let on = cover(s_on, s.named.name_span);
             if s.after.is_empty() {
                 on
-            } else if s.on.is_empty() {
+            } else if s_on.is_empty() {
                 cover(&s.after, s.named.name_span)
             } else {
                 on.cover(cover(&s.after, s.named.name_span))
@@ -201,8 +201,8 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
         };
         out.push(
             Change::new(C::StartChanged, item.clone())
-                .old(start(cx.old, a), span(a))
-                .new_value(start(cx.new, b), span(b)),
+                .old(start(cx.old, a), span(a, &a_on))
+                .new_value(start(cx.new, b), span(b, &b_on)),
         );
     }
     for (category, x, y) in [

@@ -4,9 +4,12 @@
 //! - The escalation graph: a node per role and per external (node index =
 //!   role index, then externals after the roles), an edge per `escalates to`.
 //! - The response graph: a node per trigger and per step (triggers first), with
-//!   edges trigger → step (`on`), step → step (`after`, from the predecessor)
-//!   and trigger → trigger (a trigger named in another's condition, from the
-//!   named trigger to the one whose condition names it).
+//!   edges step → step (`after`, from the predecessor) and trigger → trigger
+//!   (a trigger named in another's condition, from the named trigger to the
+//!   one whose condition names it). What sets a step off (`on`, a level
+//!   standing for its triggers) is the response schedule's
+//!   (`logic::schedule`, from `Model::on`): no check walks it as edges, and
+//!   as edges many steps `on` a level of many triggers made it quadratic.
 //!
 //! Invariant: only iterative petgraph algorithms are used on these graphs
 //! (`tarjan_scc` is recursive and aborts on long chains).
@@ -34,8 +37,6 @@ pub enum ResponseNode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResponseEdgeKind {
-    /// trigger → step, from `on`
-    On,
     /// step → step, from `after`
     After,
     /// trigger → trigger, a trigger named in a condition
@@ -96,7 +97,7 @@ impl Graphs {
                 named.filter(|n| matches!(n, Cond::Trigger { .. })).count()
             })
             .sum();
-        let step_edges: usize = model.steps.iter().map(|s| s.on.len() + s.after.len()).sum();
+        let step_edges: usize = model.steps.iter().map(|s| s.after.len()).sum();
         let mut response =
             DiGraph::with_capacity(triggers + model.steps.len(), named_triggers + step_edges);
         for id in model.trigger_ids() {
@@ -125,16 +126,6 @@ impl Graphs {
         }
         for (i, step) in model.steps.iter().enumerate() {
             let node = NodeIndex::new(triggers + i);
-            for on in &step.on {
-                response.add_edge(
-                    NodeIndex::new(on.id.index()),
-                    node,
-                    ResponseEdge {
-                        kind: ResponseEdgeKind::On,
-                        span: on.span,
-                    },
-                );
-            }
             for after in &step.after {
                 response.add_edge(
                     NodeIndex::new(triggers + after.id.index()),

@@ -207,7 +207,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 "on",
                 list(schedule.on(id).iter().map(|t| named(&m.trigger(*t).named))),
             );
-            if s.on.is_empty() && !s.after.is_empty() {
+            if !m.has_on(s) && !s.after.is_empty() {
                 // Without `on`, it runs on the occasions of the steps it waits for.
                 let by = a
                     .response_to_every_trigger()

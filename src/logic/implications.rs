@@ -38,22 +38,12 @@ impl Implications {
             .trigger_ids()
             .filter(|t| first[t.index()] == *t)
             .collect();
-        let mut rows: Vec<Vec<usize>> = Vec::with_capacity(heads.len());
-        for &t in &heads {
-            let row = (0..heads.len())
-                .filter(|&j| heads[j] != t && implier.implies(t, heads[j]))
-                .collect();
-            rows.push(row);
-        }
+        let (rows, mutual) = ask(&mut implier, &heads);
         // Sets that imply each other fire together: one group.
         let mut root: Vec<usize> = (0..heads.len()).collect();
-        for (i, row) in rows.iter().enumerate() {
-            for &j in row {
-                if rows[j].binary_search(&i).is_ok() {
-                    let (a, b) = (find(&mut root, i), find(&mut root, j));
-                    root[a.max(b)] = a.min(b);
-                }
-            }
+        for (i, j) in mutual {
+            let (a, b) = (find(&mut root, i), find(&mut root, j));
+            root[a.max(b)] = a.min(b);
         }
         let mut group_of_head = vec![u32::MAX; heads.len()];
         let mut count = 0u32;
@@ -177,6 +167,112 @@ impl Implications {
         );
         out
     }
+}
+
+/// For each of `heads` (by index), the indices of the others it implies,
+/// sorted; and the pairs that imply each other (the same bounds, so asked
+/// within one run).
+///
+/// Asked in an order where what a head implies comes first: by spread
+/// (`Implier::spread`), widest first. A head is asked about the heads
+/// before it, nearest first (then those of the same bounds), and every
+/// head found implied brings along all it implies: so the heads of a
+/// complete order (`n >= 1`, `n >= 2` …) are asked about one other each, and
+/// heads on separate values (`n == 1`, `n == 2` …) about none but the wider
+/// ones, not about every pair.
+fn ask(implier: &mut Implier, heads: &[TriggerId]) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+    let count = heads.len();
+    let spread: Vec<u128> = heads
+        .iter()
+        .map(|&t| implier.spread(t).unwrap_or(u128::MAX))
+        .collect();
+    let unbounded: Vec<bool> = heads.iter().map(|&t| implier.spread(t).is_none()).collect();
+    let bounds: Vec<u64> = heads.iter().map(|&t| implier.bounds_hash(t)).collect();
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(spread[i]), bounds[i], i));
+    let words = count.div_ceil(64);
+    let has = |row: &[u64], j: usize| row.get(j / 64).is_some_and(|w| w >> (j % 64) & 1 == 1);
+    // Where each run of the same spread, and of the same spread and bounds, ends.
+    let run_end = |p: usize, same: &dyn Fn(usize, usize) -> bool| {
+        (p..count)
+            .find(|&q| !same(order[p], order[q]))
+            .unwrap_or(count)
+    };
+    let mut rows: Vec<Vec<u64>> = vec![Vec::new(); count];
+    let mut done = vec![false; count];
+    let (mut spread_run, mut bounds_run) = ((0, 0), (0, 0));
+    for p in 0..count {
+        let g = order[p];
+        if p >= spread_run.1 {
+            spread_run = (p, run_end(p, &|a, b| spread[a] == spread[b]));
+        }
+        if p >= bounds_run.1 {
+            bounds_run = (
+                p,
+                run_end(p, &|a, b| spread[a] == spread[b] && bounds[a] == bounds[b]),
+            );
+        }
+        // Wider heads, nearest first; then those of the same bounds; a head
+        // not known exactly asks every other.
+        let candidates: Box<dyn Iterator<Item = usize>> = if unbounded[g] {
+            Box::new(0..count)
+        } else {
+            Box::new((0..spread_run.0).rev().chain(bounds_run.0..bounds_run.1))
+        };
+        let mut row = vec![0u64; words];
+        for q in candidates {
+            let h = order[q];
+            let narrower = q >= spread_run.0 && !unbounded[g];
+            if q == p
+                || has(&row, h)
+                || (narrower && !implier.same_bounds(heads[g], heads[h]))
+                || !implier.implies(heads[g], heads[h])
+            {
+                continue;
+            }
+            row[h / 64] |= 1 << (h % 64);
+            if done[h] {
+                for (w, x) in row.iter_mut().zip(&rows[h]) {
+                    *w |= x;
+                }
+            }
+        }
+        row[g / 64] &= !(1 << (g % 64));
+        rows[g] = row;
+        done[g] = true;
+    }
+    let mut mutual = Vec::new();
+    let mut start = 0;
+    for p in 1..=count {
+        let same = |a: usize, b: usize| spread[a] == spread[b] && bounds[a] == bounds[b];
+        if p < count && same(order[p - 1], order[p]) {
+            continue;
+        }
+        for x in start..p {
+            for y in x + 1..p {
+                let (a, b) = (order[x], order[y]);
+                if has(&rows[a], b) && has(&rows[b], a) {
+                    mutual.push((a, b));
+                }
+            }
+        }
+        start = p;
+    }
+    let sets = rows
+        .iter()
+        .map(|row| {
+            let mut set = Vec::new();
+            for (k, &word) in row.iter().enumerate() {
+                let mut w = word;
+                while w != 0 {
+                    set.push(k * 64 + w.trailing_zeros() as usize);
+                    w &= w - 1;
+                }
+            }
+            set
+        })
+        .collect();
+    (sets, mutual)
 }
 
 fn find(root: &mut [usize], mut i: usize) -> usize {
@@ -315,5 +411,52 @@ mod tests {
                 assert_eq!(row("any").direct, Vec::<String>::new());
             },
         );
+    }
+
+    /// Asked in spread order with what is found carried along, the groups
+    /// give what asking every pair gives.
+    #[test]
+    fn the_same_as_asking_every_pair() {
+        let triggers = [
+            "n >= 1",
+            "n >= 5",
+            "n >= 5 and g",
+            "n == 3",
+            "n == 4",
+            "n >= 3 and n <= 4",
+            "n >= 3 and n <= 4 and not g",
+            "g",
+            "g or n >= 9",
+            "n == 7 or n == 9",
+            "n >= 50",
+            "n >= 1 and n <= 100",
+            "t3 or t4",
+            "t12 or n == 2",
+            "not g",
+            "n == 3 or n == 4",
+            // The same bounds, one inside the other.
+            "n == 3 or n == 5",
+            "n >= 3 and n <= 5",
+        ];
+        let mut source =
+            String::from("plan \"p\" { issuer \"i\" }\nfact n \"n\": count\nfact g \"g\": flag\n");
+        for (i, c) in triggers.iter().enumerate() {
+            source += &format!("trigger t{i} \"t{i}\" when {c}\n");
+        }
+        let parsed = syntax::parse(&source);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let model = model::build(&parsed.file);
+        let graphs = Graphs::build(&model);
+        let conditions = Conditions::of(&model, &graphs);
+        let implications = Implications::build(&model, &conditions);
+        let mut implier = Implier::new(&model, &conditions);
+        for t in model.trigger_ids() {
+            let pairwise: Vec<TriggerId> = model
+                .trigger_ids()
+                .filter(|&u| implier.implies(t, u))
+                .collect();
+            assert_eq!(implications.of(t), pairwise, "t{}", t.index());
+            assert_eq!(implications.count(t), pairwise.len());
+        }
     }
 }

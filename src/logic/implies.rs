@@ -43,7 +43,7 @@ pub struct Implier<'c> {
 /// The least and greatest value of a projection (a variant's index, a flag
 /// as 0/1); `lo > hi` for an empty one. If a projection lies inside another,
 /// so do their bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Hull {
     lo: u64,
     hi: u64,
@@ -61,6 +61,15 @@ impl Hull {
                 hi: value(b),
             },
             _ => Hull { lo: 1, hi: 0 },
+        }
+    }
+
+    /// How many values it spans (0 when empty).
+    fn width(self) -> u128 {
+        if self.lo > self.hi {
+            0
+        } else {
+            u128::from(self.hi - self.lo) + 1
         }
     }
 
@@ -101,11 +110,35 @@ impl<'c> Implier<'c> {
         }
     }
 
-    /// Whether `t`'s condition holds wherever `u`'s does: both known
-    /// exactly, and the same cubes (so neither needs a question).
-    pub fn same_condition(&self, t: TriggerId, u: TriggerId) -> bool {
-        let c = self.conditions;
-        matches!((c.dnf(t), c.dnf(u)), (Some(a), Some(b)) if !a.is_empty() && a == b)
+    /// The bounds of `t`'s projections, one per fact.
+    fn hull(&self, t: TriggerId) -> &[Hull] {
+        let n = self.facts;
+        self.hulls
+            .get(t.index() * n..t.index() * n + n)
+            .unwrap_or(&[])
+    }
+
+    /// How far `t`'s condition spreads: the sum over the facts of the
+    /// values its projection spans. If `t` implies `u` by its condition,
+    /// `t`'s spread is at most `u`'s, and equal only with the same bounds
+    /// (`same_bounds`). `None` when its condition is not known exactly: it
+    /// may then imply others through alternatives whatever their spread.
+    pub fn spread(&self, t: TriggerId) -> Option<u128> {
+        self.conditions.dnf(t)?;
+        Some(self.hull(t).iter().map(|h| h.width()).sum())
+    }
+
+    /// Whether `t`'s and `u`'s projections have the same bounds.
+    pub fn same_bounds(&self, t: TriggerId, u: TriggerId) -> bool {
+        self.hull(t) == self.hull(u)
+    }
+
+    /// A hash of `t`'s bounds: equal for the same bounds.
+    pub fn bounds_hash(&self, t: TriggerId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.hull(t).hash(&mut hasher);
+        hasher.finish()
     }
 
     /// The triggers `t` fires through alternatives (`… or t or …`), transitively.

@@ -229,7 +229,7 @@ impl<'s> Resolver<'s> {
             named,
             owner,
             owner_written,
-            on,
+            on_direct: on,
             after,
             start_unresolved,
             with,

@@ -93,37 +93,36 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    /// Adds to each step's `on`, and to each deadline's `for`, the triggers
-    /// of the levels they name (at the span of the level's name). Runs once
-    /// every trigger's level is resolved.
+    /// Lists each level's triggers (`Level::triggers`) and adds to each
+    /// deadline's `for` the triggers of the levels it names (at the span of
+    /// the level's name). Runs once every trigger's level is resolved.
     pub(super) fn expand_levels(&mut self) {
         let m = &mut self.model;
+        for (i, t) in m.triggers.iter().enumerate() {
+            if let Some(l) = t.level {
+                m.levels[l.id.index()].triggers.push(TriggerId(i as u32));
+            }
+        }
         if m.levels.is_empty() || m.steps.iter().all(|s| no_levels(s)) {
             return;
         }
-        let mut of_level: Vec<Vec<TriggerId>> = vec![Vec::new(); m.levels.len()];
-        for (i, t) in m.triggers.iter().enumerate() {
-            if let Some(l) = t.level {
-                of_level[l.id.index()].push(TriggerId(i as u32));
-            }
-        }
-        let expand = |levels: &[Ref<LevelId>], into: &mut Vec<Ref<TriggerId>>| {
-            for l in levels {
-                into.extend(of_level[l.id.index()].iter().map(|&t| Ref {
-                    id: t,
-                    span: l.span,
-                }));
-            }
-        };
+        // A `for` names few steps: its levels are expanded in place. An
+        // `on` stays as written (`Model::on` expands it).
+        let levels = &m.levels;
         for step in &mut m.steps {
-            expand(&step.on_levels, &mut step.on);
             for d in &mut step.deadlines {
-                expand(&d.for_levels, &mut d.only_for);
+                for l in &d.for_levels {
+                    d.only_for
+                        .extend(levels[l.id.index()].triggers.iter().map(|&t| Ref {
+                            id: t,
+                            span: l.span,
+                        }));
+                }
             }
         }
     }
 }
 
 fn no_levels(step: &Step) -> bool {
-    step.on_levels.is_empty() && step.deadlines.iter().all(|d| d.for_levels.is_empty())
+    step.deadlines.iter().all(|d| d.for_levels.is_empty())
 }

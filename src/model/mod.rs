@@ -197,6 +197,8 @@ pub struct Level<'s> {
     /// (v1) `until`: when a response at this level ends (响应结束条件).
     pub until: Option<Str<'s>>,
     pub texts: Vec<Str<'s>>,
+    /// The triggers at this level (`trigger … level L`), in order.
+    pub triggers: Vec<TriggerId>,
 }
 
 /// Index of a node in `Condition::nodes`.
@@ -283,7 +285,9 @@ pub struct Step<'s> {
     pub owner: Option<Ref<RoleId>>,
     /// Whether an `owner` statement was written at all (resolved or not).
     pub owner_written: bool,
-    pub on: Vec<Ref<TriggerId>>,
+    /// The triggers its `on` names itself. A level it names is in
+    /// `on_levels`; `Model::on` gives every trigger that sets it off.
+    pub on_direct: Vec<Ref<TriggerId>>,
     pub after: Vec<Ref<StepId>>,
     /// Whether a name in `on` or `after` did not resolve (already reported):
     /// what starts the step is then not fully known.
@@ -297,7 +301,9 @@ pub struct Step<'s> {
     /// (v1) `every D`: repeated at this interval after it is first done,
     /// until its `until` or the end of the response.
     pub every: Option<Duration>,
-    /// (v1) The levels its `on` names (their triggers are in `on`).
+    /// (v1) The levels its `on` names: each stands for its triggers
+    /// (`Level::triggers`), kept as the level so that a plan where many
+    /// steps start `on` a level of many triggers stays linear.
     pub on_levels: Vec<Ref<LevelId>>,
 }
 
@@ -442,6 +448,30 @@ pub struct Model<'s> {
 }
 
 impl<'s> Model<'s> {
+    /// Every trigger that sets `step` off by its `on`: those it names, then
+    /// those of each level it names (at the level's name), in that order.
+    pub fn on<'a>(
+        &'a self,
+        step: &'a Step<'s>,
+    ) -> impl Iterator<Item = Ref<TriggerId>> + Clone + 'a {
+        let of_levels = step.on_levels.iter().flat_map(move |l| {
+            let triggers = &self.levels[l.id.index()].triggers;
+            triggers.iter().map(move |&id| Ref { id, span: l.span })
+        });
+        step.on_direct.iter().copied().chain(of_levels)
+    }
+
+    /// `on`, collected.
+    pub fn on_refs(&self, step: &Step<'s>) -> Vec<Ref<TriggerId>> {
+        self.on(step).collect()
+    }
+
+    /// Whether `step` has an `on` that names any trigger (directly or by a
+    /// level with triggers).
+    pub fn has_on(&self, step: &Step<'s>) -> bool {
+        self.on(step).next().is_some()
+    }
+
     pub fn role(&self, id: RoleId) -> &Role<'s> {
         &self.roles[id.index()]
     }

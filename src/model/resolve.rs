@@ -257,6 +257,7 @@ impl<'s> Resolver<'s> {
                     named: named(&l.name, &l.label, l.span),
                     until: None,
                     texts: vec![],
+                    triggers: vec![],
                 });
                 Some(Symbol::Level(id))
             }

@@ -73,7 +73,10 @@ impl Document {
             name: model.trigger(t).named.name.to_string(),
             label: clean(&model.trigger(t).named.label.value),
         };
-        let mut base_steps: HashMap<usize, StepsOf> = HashMap::new();
+        // The steps of the last base looked at (triggers that build on one
+        // checklist are often shown together); one at a time, so that the
+        // bases of N graded triggers are not all kept.
+        let mut base_steps: Option<(usize, StepsOf)> = None;
         let triggers: Vec<TriggerSection> = checklists
             .iter()
             .zip(&groups)
@@ -81,10 +84,12 @@ impl Document {
             .map(|(((t, steps), group), base)| {
                 let trigger = model.trigger(*t);
                 let base_steps = base.filter(|&b| groups[b] != *group).map(|b| {
-                    &*base_steps
-                        .entry(b)
-                        .or_insert_with(|| steps_of(checklists[b].1))
+                    if base_steps.as_ref().is_none_or(|(last, _)| *last != b) {
+                        base_steps = Some((b, steps_of(checklists[b].1)));
+                    }
+                    base_steps.as_ref().map(|(_, steps)| steps)
                 });
+                let base_steps = base_steps.flatten();
                 let also = implications.first(*t, ALSO_NAMED);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
@@ -246,30 +251,49 @@ fn holds(steps: &StepsOf, s: &Scheduled) -> bool {
 ///
 /// Triggers of one group (`groups`: they fire exactly together) share their
 /// checklist: each after the first shown builds on that one, with nothing
-/// looked at. The first of each group tries the others' firsts, largest
-/// first, so the first that fits is the answer: one question per checklist,
-/// not one per pair of them.
+/// looked at. The first of each group tries the others' firsts that share
+/// a step with it, largest first, so the first that fits is the answer.
 fn builds_on(checklists: &[(TriggerId, &Response)], groups: &[usize]) -> Vec<Option<usize>> {
     let mut first_of: HashMap<usize, usize> = HashMap::new();
     let firsts: Vec<usize> = (0..checklists.len())
         .filter(|&i| *first_of.entry(groups[i]).or_insert(i) == i)
         .collect();
-    let mut by_size: Vec<usize> = firsts
-        .iter()
-        .copied()
-        .filter(|&j| !checklists[j].1.steps.is_empty())
-        .collect();
-    by_size.sort_by_key(|&j| (std::cmp::Reverse(checklists[j].1.steps.len()), j));
+    // Each candidate is filed under its rarest step (in the fewest
+    // checklists): one that fits holds that step, so a checklist looks only
+    // at those filed under its own steps — a trigger set off by each of N
+    // others is not tried by every one of them.
+    let mut frequency: HashMap<StepId, usize> = HashMap::new();
+    for &j in &firsts {
+        for s in &checklists[j].1.steps {
+            *frequency.entry(s.step).or_default() += 1;
+        }
+    }
+    let mut filed: HashMap<StepId, Vec<usize>> = HashMap::new();
+    for &j in &firsts {
+        let rarest = checklists[j]
+            .1
+            .steps
+            .iter()
+            .map(|s| s.step)
+            .min_by_key(|s| (frequency[s], *s));
+        if let Some(step) = rarest {
+            filed.entry(step).or_default().push(j);
+        }
+    }
+    let size = |j: usize| checklists[j].1.steps.len();
     let mut base: Vec<Option<usize>> = vec![None; checklists.len()];
     for &i in &firsts {
         let mine = checklists[i].1;
-        let size = mine.steps.len();
-        // The first candidate no larger than `mine` (equal ones only if shown earlier).
-        let from = by_size.partition_point(|&j| checklists[j].1.steps.len() > size);
-        let candidates = by_size[from..].iter().copied().filter(|&j| {
-            let n = checklists[j].1.steps.len();
-            j != i && (n < size || j < i)
-        });
+        // Smaller ones, or equal ones shown earlier; largest first.
+        let mut candidates: Vec<usize> = mine
+            .steps
+            .iter()
+            .filter_map(|s| filed.get(&s.step))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && (size(j) < size(i) || (size(j) == size(i) && j < i)))
+            .collect();
+        candidates.sort_by_key(|&j| (std::cmp::Reverse(size(j)), j));
         let mut steps: Option<StepsOf> = None;
         for j in candidates {
             let steps = steps.get_or_insert_with(|| steps_of(mine));

@@ -188,7 +188,7 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
         }
     }
     for (i, s) in model.steps.iter().enumerate() {
-        for on in &s.on {
+        for on in model.on(s) {
             edges.push(Edge {
                 from: on.id.index(),
                 to: triggers + i,

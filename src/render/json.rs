@@ -375,9 +375,8 @@ pub fn render(doc: &Document, model: &Model) -> String {
                 name: s.named.name,
                 label: &s.named.label.value,
                 owner: s.owner.map(|o| model.role(o.id).named.name),
-                on: s
-                    .on
-                    .iter()
+                on: model
+                    .on(s)
                     .map(|t| model.trigger(t.id).named.name)
                     .collect(),
                 after: s

@@ -48,7 +48,7 @@ fn side_label(ctx: &Context, step: StepId, side: &Side) -> Label {
     let s = model.step(step);
     match side.need {
         Need::On => {
-            let span = s.on.first().map_or(s.named.name_span, |r| r.span);
+            let span = model.on(s).next().map_or(s.named.name_span, |r| r.span);
             Label::new(
                 span,
                 msg!("disjoint-after.on", triggers = triggers(ctx, side)),

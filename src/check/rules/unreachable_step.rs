@@ -38,7 +38,8 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
     let name = step.named.name;
     let trigger_name = |t: TriggerId| model.trigger(t).named.name;
     let step_name = |s: StepId| model.step(s).named.name;
-    if step.on.is_empty() && step.after.is_empty() {
+    let on = model.on_refs(step);
+    if on.is_empty() && step.after.is_empty() {
         return RULE
             .diagnostic(
                 msg!("unreachable-step-unstarted", step = name),
@@ -50,9 +51,8 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
             .with_help(msg!("unreachable-step-unstarted.help"));
     }
     // Every `on` trigger can never fire, or some `after` step can never run (or both).
-    let dead_triggers = !step.on.is_empty()
-        && step
-            .on
+    let dead_triggers = !on.is_empty()
+        && on
             .iter()
             .all(|t| analysis.verdict(t.id).can_fire() == Some(false));
     let dead_preds: Vec<&Ref<StepId>> = step
@@ -61,10 +61,10 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
         .filter(|p| reach[p.id.index()] == Reach::No)
         .collect();
     let message = match (dead_triggers, dead_preds.first()) {
-        (true, _) if step.on.len() == 1 => msg!(
+        (true, _) if on.len() == 1 => msg!(
             "unreachable-step-trigger",
             step = name,
-            trigger = trigger_name(step.on[0].id)
+            trigger = trigger_name(on[0].id)
         ),
         (true, _) => msg!("unreachable-step-triggers", step = name),
         (false, Some(p)) => msg!(
@@ -79,7 +79,7 @@ fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) 
         Label::new(step.named.name_span, msg!("unreachable-step.label")),
     );
     if dead_triggers {
-        for t in &step.on {
+        for t in &on {
             let why = match analysis.verdict(t.id) {
                 Verdict::Unsatisfiable(u) if !u.because_of.is_empty() => msg!(
                     "unreachable-step.trigger-needs",

@@ -58,9 +58,9 @@ pub struct Schedule {
     waiters: Lists,
 }
 
-/// The triggers a list of `on` (or `for`) references stands for. The one
-/// place where a name in those positions becomes triggers: v1's levels (every
-/// trigger of the level) are expanded here.
+/// The triggers a deadline's `for` list stands for (a level named there is
+/// in it as its triggers, `model::expand_levels`). What an `on` stands for
+/// is `Model::on`, which keeps a level as the level.
 pub fn occasion_triggers(refs: &[Ref<TriggerId>]) -> impl Iterator<Item = TriggerId> + '_ {
     refs.iter().map(|r| r.id)
 }
@@ -69,11 +69,11 @@ impl Schedule {
     pub fn build(model: &Model) -> Schedule {
         let steps = model.steps.len();
         let mut on_start = Vec::with_capacity(steps + 1);
-        let mut on = Vec::with_capacity(model.steps.iter().map(|s| s.on.len()).sum());
+        let mut on = Vec::with_capacity(model.steps.len());
         on_start.push(0);
         for step in &model.steps {
             let first = on.len();
-            on.extend(occasion_triggers(&step.on));
+            on.extend(model.on(step).map(|r| r.id));
             if on.len() - first > 1 {
                 on[first..].sort_unstable();
                 let mut kept = first + 1;
