@@ -15,12 +15,13 @@
 
 #[path = "support/attack.rs"]
 mod attack;
+#[path = "support/counting.rs"]
+mod counting;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use counting::Counting;
 use planc::config::Config;
 use planc::lang::Lang;
 use planc::report::FileReport;
@@ -38,39 +39,6 @@ fn sizes(shape: &str) -> [usize; 3] {
         "deep" => [100, 200, 250],
         "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
-    }
-}
-
-/// The system allocator, counting the bytes in use and their peak.
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn counted(grown: usize) {
-    let now = IN_USE.fetch_add(grown, Ordering::Relaxed) + grown;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed to the system allocator unchanged.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        counted(layout.size());
-        // SAFETY: the caller's layout, as `GlobalAlloc::alloc` requires.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` came from `alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // Counted as a new block while the old one is still held, as a moving
-        // realloc holds both.
-        counted(new_size);
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` came from `alloc` with this layout.
-        unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
 
@@ -95,9 +63,7 @@ fn memory(named: &[&str]) {
         for n in sizes(shape.name) {
             let source = (shape.plan)(n);
             // The source itself counts, as `planc check` holds it.
-            PEAK.store(IN_USE.load(Ordering::Relaxed), Ordering::Relaxed);
-            black_box(check_and_report(black_box(&source)));
-            let peak = PEAK.load(Ordering::Relaxed) as f64;
+            let peak = counting::peak_during(|| check_and_report(black_box(&source))) as f64;
             let ratio = before.map_or(String::from("-"), |b| format!("{:.2}", peak / b));
             println!(
                 "shape={} n={n} bytes={} peak_mb={:.1} per_byte={:.1} ratio={ratio}  ({})",

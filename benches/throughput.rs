@@ -12,76 +12,25 @@
 //! with `--quick`, 50 MB is timed once per stage. `PLANC_BENCH_ALL_PEAKS=1`
 //! also prints toml's and serde_json's peak heap. See docs/performance.md.
 
+#[path = "support/counting.rs"]
+mod counting;
 #[path = "support/synth/mod.rs"]
 mod synth;
 
-use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use counting::Counting;
 use criterion::{Criterion, Throughput};
 use planc::config::Config;
-
-/// The allocator the `planc` binary uses (src/main.rs: jemalloc on Unix),
-/// so that the figures are those of the program people run; counting live
-/// bytes and their peak.
-struct Counting;
-
-#[cfg(unix)]
-static BASE: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-#[cfg(not(unix))]
-static BASE: std::alloc::System = std::alloc::System;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let live = LIVE.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { BASE.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { BASE.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { BASE.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { BASE.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            if new_size >= layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        p
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
 /// Bytes allocated at the peak of `f`, beyond what was live before it.
 fn peak_heap<T>(f: impl FnOnce() -> T) -> usize {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    drop(black_box(f()));
-    PEAK.load(Ordering::Relaxed) - before
+    let before = counting::in_use();
+    counting::peak_during(f) - before
 }
 
 /// Per-iteration times of every sample criterion took of one benchmark.
