@@ -4,10 +4,9 @@
 
 use std::hint::black_box;
 
-/// The `planc` binary's allocator (src/main.rs), so a profile is of what runs.
-#[cfg(unix)]
+/// The `planc` binary's allocator, so a profile is of what runs.
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: planc::allocator::Binary = planc::allocator::BINARY;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -8,6 +8,7 @@
 #[macro_use]
 mod codes;
 
+pub mod allocator;
 pub mod baseline;
 pub mod calendar;
 pub mod check;

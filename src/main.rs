@@ -2,10 +2,8 @@
 
 mod cli;
 
-/// jemalloc on Unix (see Cargo.toml for why); the system's elsewhere.
-#[cfg(unix)]
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: planc::allocator::Binary = planc::allocator::BINARY;
 
 fn main() -> std::process::ExitCode {
     cli::main()

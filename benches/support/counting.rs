@@ -1,15 +1,12 @@
 //! The allocator the benchmarks measure with: the one the `planc` binary
-//! uses (src/main.rs: jemalloc on Unix), so that the figures are those of
-//! the program people run; counting the bytes in use and their peak.
+//! uses (`planc::allocator`), so that the figures are those of the program
+//! people run; counting the bytes in use and their peak.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-#[cfg(unix)]
-static BASE: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-#[cfg(not(unix))]
-static BASE: std::alloc::System = std::alloc::System;
+static BASE: planc::allocator::Binary = planc::allocator::BINARY;
 
 /// Install with `#[global_allocator] static ALLOCATOR: Counting = Counting;`.
 pub struct Counting;
