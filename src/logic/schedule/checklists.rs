@@ -80,8 +80,8 @@ impl Checklists {
             .collect();
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); groups];
         let mut roots = Vec::new();
-        for g in 0..groups {
-            match from[g] {
+        for (g, from) in from.iter().enumerate() {
+            match *from {
                 Some(p) => children[p].push(g),
                 None => roots.push(g),
             }
