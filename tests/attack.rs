@@ -187,49 +187,61 @@ fn each_checklist_of_a_trigger_chain_builds_on_the_first() {
 
 #[test]
 fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() {
-    let source = attack::trigger_levels(6);
+    let source = attack::trigger_levels(40);
     let compiled = planc::pipeline::compile(&source, &Config::default());
     let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
         panic!("{:?}", compiled.diagnostics);
     };
     let doc = planc::render::document::Document::build(&compiled.file, model, graphs, Lang::En);
-    // t0 (n >= 6) sets off t1 … t5; it names t1 only as set off directly.
+    // t0 (n >= 40) sets off t1 … t39; it names t1 only as set off directly.
     for (i, t) in doc.triggers.iter().enumerate() {
         assert_eq!(t.name, format!("t{i}"));
         let steps: Vec<&str> = t.steps.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(steps, [format!("s{i}")], "{i}");
-        assert_eq!(doc.checklist(t).len(), 6 - i);
+        assert_eq!(doc.checklist(t).len(), 40 - i);
         let base = t.builds_on.as_ref().map(|b| b.name.clone());
-        assert_eq!(base, (i < 5).then(|| format!("t{}", i + 1)));
+        assert_eq!(base, (i < 39).then(|| format!("t{}", i + 1)));
         let sets_off: Vec<String> = t.sets_off.iter().map(|a| a.name.clone()).collect();
         assert_eq!(sets_off, base.into_iter().collect::<Vec<_>>());
-        assert_eq!((t.also.len(), t.also_more), (5 - i, 0));
+        assert_eq!(
+            (t.also.len(), t.also_more),
+            ((39 - i).min(20), (39 - i).saturating_sub(20))
+        );
+        // Printed in full from 30 steps down (t10 … t38; t39 builds on none).
+        let whole: Vec<String> = t.whole.iter().map(|s| s.name.clone()).collect();
+        let expected: Vec<String> = if (10..39).contains(&i) {
+            (i..40).map(|k| format!("s{k}")).collect()
+        } else {
+            Vec::new()
+        };
+        assert_eq!(whole, expected, "{i}");
     }
-    // The card: each entry refers to the next one down, but the one that
-    // would spare a single task lists it.
+    // The card: each entry refers to the next one down while the whole
+    // would be over 30 tasks; from 30 down it lists them all.
     let card = doc.role("boss").unwrap();
-    let entries: Vec<(Vec<&str>, Option<&str>, Vec<&str>)> = card
+    let entries: Vec<(Vec<&str>, Option<&str>, Vec<String>)> = card
         .triggers
         .iter()
         .map(|e| {
             (
                 e.triggers.iter().map(|t| t.name.as_str()).collect(),
                 e.builds_on.as_ref().map(|b| b.name.as_str()),
-                e.tasks.iter().map(|t| t.name.as_str()).collect(),
+                e.tasks.iter().map(|t| t.name.clone()).collect(),
             )
         })
         .collect();
-    assert_eq!(
-        entries,
-        [
-            (vec!["t0"], Some("t1"), vec!["s0"]),
-            (vec!["t1"], Some("t2"), vec!["s1"]),
-            (vec!["t2"], Some("t3"), vec!["s2"]),
-            (vec!["t3"], Some("t4"), vec!["s3"]),
-            (vec!["t4"], None, vec!["s4", "s5"]),
-            (vec!["t5"], None, vec!["s5"]),
-        ]
-    );
+    for (i, (triggers, base, tasks)) in entries.iter().enumerate() {
+        assert_eq!(triggers, &[format!("t{i}").as_str()]);
+        if i < 10 {
+            assert_eq!(*base, Some(format!("t{}", i + 1).as_str()), "{i}");
+            assert_eq!(tasks, &[format!("s{i}")], "{i}");
+        } else {
+            assert_eq!(*base, None, "{i}");
+            let all: Vec<String> = (i..40).map(|k| format!("s{k}")).collect();
+            assert_eq!(tasks, &all, "{i}");
+        }
+    }
+    assert_eq!(entries.len(), 40);
     let md = planc::render::markdown::render(&doc);
     assert!(
         md.contains(
@@ -237,6 +249,12 @@ fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() 
         ),
         "{md}"
     );
+    assert!(
+        md.contains("**Every step of \u{201c}t11\u{201d} (the same deadlines) and steps of its own. All steps\\:**"),
+        "{md}"
+    );
+    // t0 … t9 one step each, t10 … t38 their whole (30 down to 2), t39 one.
+    assert_eq!(md.matches("- [ ] ").count(), 10 + (2..=30).sum::<usize>() + 1);
 }
 
 #[test]

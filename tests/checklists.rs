@@ -240,7 +240,8 @@ fn markdown_shows_the_phases() {
         big,
         "### 触发条件：重大\n\n**条件**：人数 ≥ 50\n\n**同时启动**：一般\n\n\
          启动时间：＿＿＿＿＿＿\u{3000}指挥人：＿＿＿＿＿＿\u{3000}（时限自启动预案时起算）\n\n\
-         **「一般」的全部步骤，另加：**\n\n\
+         **含「一般」的全部步骤（同时限），另有本条的步骤。全部步骤：**\n\n\
+         #### 第 1 阶段\n\n- [ ] **报告**\n  - **负责**：组长（张伟）\n  - **时限**：10分钟内\n\n\
          #### 第 2 阶段\n\n- [ ] **请求县政府支援**\n  - **负责**：组长（张伟）\n  - **时限**：1小时内\n  - **须先完成**：报告\n\n"
     );
     let md = markdown(LEVELS, Some(Lang::En));
@@ -374,9 +375,10 @@ fn a_checklist_holding_every_step_of_another_lists_only_the_rest() {
         ]
     );
     let page = planc::render::html::render(&document(LEVELS, None));
-    assert!(page.contains("「一般事件」的全部步骤，另加："));
-    // 2 + 3 + 3 rows: `major` does not repeat the three of `minor`.
-    assert_eq!(page.matches("type=\"checkbox\"").count(), 8);
+    assert!(page.contains("含「一般事件」的全部步骤（同时限），另有本条的步骤。全部步骤："));
+    // 5 + 3 + 3 rows: `major`'s whole checklist is short, so it is printed
+    // in full, the three of `minor` with its own two.
+    assert_eq!(page.matches("type=\"checkbox\"").count(), 11);
     assert!(page.contains("启动时间：") && page.contains("指挥人："));
     assert_eq!(page.matches("时限自启动预案时起算").count(), 3);
     assert_eq!(page.matches("完成时间").count(), 3);
@@ -398,8 +400,92 @@ step report "报告" { owner boss; on ta, tb; within 10m }
         [built("ta", None, &["report"]), built("tb", Some("ta"), &[]),]
     );
     let page = planc::render::html::render(&document(plan, None));
-    assert!(page.contains("「甲事件」的全部步骤，同时限。"));
-    assert_eq!(page.matches("type=\"checkbox\"").count(), 1);
+    assert!(page.contains("与「甲事件」的步骤相同，同时限。全部步骤："));
+    // Printed in full on each sheet: one short step.
+    assert_eq!(page.matches("type=\"checkbox\"").count(), 2);
+}
+
+/// Graded levels, each setting off the ones below: every sheet of a short
+/// plan holds every step to do at that level, in order (docs/rendering.md,
+/// "Checklists that build on another").
+const THREE_LEVELS: &str = r#"
+plan "p" { commander boss }
+role boss "组长" { holder "张伟" }
+role office "办公室" { holder "李娜" }
+fact n "人数": count
+level I "特别重大"
+level II "重大"
+level III "较大"
+trigger t1 "特别重大事件" when n >= 100 level I
+trigger t2 "重大事件" when n >= 50 level II
+trigger t3 "较大事件" when n >= 10 level III
+step receive "接报登记" { owner office; on t3; within 10m }
+step report "报告组长" { owner office; on t3; after receive; within 30m }
+step lead "组长赶赴现场" { owner boss; on t2; after report; within 1h }
+step county "报告县政府" { owner boss; on t1; after lead; within 2h }
+"#;
+
+#[test]
+fn the_level_ii_sheet_of_a_short_graded_plan_lists_every_step_in_order() {
+    let md = markdown(THREE_LEVELS, None);
+    let sheet = |title: &str| {
+        let from = md.find(&format!("### 触发条件：{title}")).unwrap();
+        let rest = &md[from + 1..];
+        let to = rest.find("\n### ").map_or(md.len(), |i| from + 1 + i);
+        md[from..to].to_string()
+    };
+    let tasks = |sheet: &str| -> Vec<String> {
+        sheet
+            .lines()
+            .filter_map(|l| l.strip_prefix("- [ ] **"))
+            .map(|l| l.trim_end_matches("**").to_string())
+            .collect()
+    };
+    let ii = sheet("重大事件");
+    assert_eq!(tasks(&ii), ["接报登记", "报告组长", "组长赶赴现场"], "{ii}");
+    assert!(
+        ii.contains("**含「较大事件」的全部步骤（同时限），另有本条的步骤。全部步骤：**"),
+        "{ii}"
+    );
+    assert!(
+        ii.contains("#### 第 1 阶段") && ii.contains("#### 第 3 阶段"),
+        "{ii}"
+    );
+    let i = sheet("特别重大事件");
+    assert_eq!(
+        tasks(&i),
+        ["接报登记", "报告组长", "组长赶赴现场", "报告县政府"],
+        "{i}"
+    );
+    let iii = sheet("较大事件");
+    assert_eq!(tasks(&iii), ["接报登记", "报告组长"], "{iii}");
+    assert!(!iii.contains("全部步骤"), "{iii}");
+    // The JSON keeps what each builds on and what it adds, as data.
+    let doc = document(THREE_LEVELS, None);
+    let section = doc.triggers.iter().find(|t| t.name == "t2").unwrap();
+    assert_eq!(
+        section.builds_on.as_ref().map(|b| b.name.as_str()),
+        Some("t3")
+    );
+    let adds: Vec<&str> = section.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(adds, ["lead"]);
+    // The role card of the office lists its two tasks under every level.
+    let card = doc.role("office").unwrap();
+    let entries: Vec<(Vec<&str>, Option<&str>, Vec<&str>)> = card
+        .triggers
+        .iter()
+        .map(|e| {
+            (
+                e.triggers.iter().map(|t| t.name.as_str()).collect(),
+                e.builds_on.as_ref().map(|b| b.name.as_str()),
+                e.tasks.iter().map(|t| t.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [(vec!["t1", "t2", "t3"], None, vec!["receive", "report"])]
+    );
 }
 
 /// (v1) A deadline counted from another step is said from that step, with

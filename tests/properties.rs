@@ -90,8 +90,9 @@ fn outputs_parse(source: &str) -> Result<(), String> {
         if !json.is_object() {
             return Err("render JSON is not an object".into());
         }
-        // A checklist that builds on another lists only its other steps.
-        let steps: usize = doc.triggers.iter().map(|t| t.steps.len()).sum();
+        // A checklist that builds on another prints its whole when short,
+        // else only its other steps (`TriggerSection::printed`).
+        let steps: usize = doc.triggers.iter().map(|t| t.printed().len()).sum();
         let md = render::markdown::render(&doc);
         let tasks = Parser::new_ext(&md, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES)
             .filter(|e| matches!(e, Event::TaskListMarker(false)))

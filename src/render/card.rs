@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::model::{self, Model, Party as PartyId, RoleId};
 
+use super::document::PRINT_WHOLE_MAX;
 use super::view::{
     Escalation, Party, Relation, RoleCard, StepItem, Task, TriggerRef, TriggerSection,
     TriggerTasks, clean, parties, strs,
@@ -184,8 +185,11 @@ impl<'d> Entries<'d> {
     }
 
     /// The entries in the order their first trigger is shown. An entry
-    /// refers to the one it builds on only when that spares two tasks or
-    /// more: the one task of an entry that builds on nothing is repeated.
+    /// lists all its tasks, those of the entry it builds on too, when they
+    /// are `PRINT_WHOLE_MAX` at most (as a short checklist is printed in
+    /// full), or when that entry holds one task and builds on nothing; else
+    /// it refers to that entry. Entries are made after the one they build
+    /// on, so that one is already whole when it is short.
     fn finish(mut self) -> Vec<TriggerTasks> {
         for e in &mut self.entries {
             e.0.sort_unstable();
@@ -193,11 +197,12 @@ impl<'d> Entries<'d> {
         for e in 0..self.entries.len() {
             if let Some(b) = self.entries[e].1
                 && self.entries[b].1.is_none()
-                && self.entries[b].2.len() == 1
+                && (self.entries[b].2.len() == 1
+                    || self.entries[b].2.len() + self.entries[e].2.len() <= PRINT_WHOLE_MAX)
             {
-                let task = self.entries[b].2[0].clone();
+                let base = self.entries[b].2.clone();
                 let tasks = &mut self.entries[e].2;
-                tasks.push(task);
+                tasks.extend(base);
                 tasks.sort_by_key(|(order, _)| *order);
                 self.entries[e].1 = None;
             }

@@ -73,9 +73,10 @@ impl Document {
         };
         let triggers: Vec<TriggerSection> = shown
             .iter()
+            .zip(&groups)
             .zip(&bases)
             .zip(listed)
-            .map(|((t, base), listed)| {
+            .map(|(((t, &group), base), listed)| {
                 let trigger = model.trigger(*t);
                 let also = implications.first(*t, ALSO_NAMED);
                 TriggerSection {
@@ -95,6 +96,12 @@ impl Document {
                     sets_off: implications.direct(*t).into_iter().map(reference).collect(),
                     builds_on: base.map(|b| reference(shown[b])),
                     steps: listed.iter().map(|s| step_item(model, s)).collect(),
+                    whole: if base.is_some() && all.len(group) <= PRINT_WHOLE_MAX {
+                        let whole = all.response(group).steps;
+                        whole.iter().map(|s| step_item(model, s)).collect()
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect();
@@ -206,6 +213,12 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         texts: strs(&step.texts),
     }
 }
+
+/// A checklist that builds on another is printed in full up to this many
+/// steps (a page or two), with a note naming the other; a longer one lists
+/// only what it adds (graded levels of thousands of triggers: the printed
+/// plan stays linear). Role cards do the same (`card.rs`).
+pub const PRINT_WHOLE_MAX: usize = 30;
 
 /// Up to how many steps all checklists may hold together (a step counted
 /// once per checklist it is in) for `searched`: each checklist is then

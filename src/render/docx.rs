@@ -259,7 +259,7 @@ impl Writer<'_> {
             if t.steps.is_empty() && t.builds_on.is_none() {
                 self.para(w.no_steps);
             }
-            let shown: Vec<&StepItem> = t.steps.iter().collect();
+            let shown: Vec<&StepItem> = t.printed().iter().collect();
             if let Some(base) = say::builds_on(t, w) {
                 self.body
                     .push(Block::para(Paragraph::new().add_run(bold(&base))));

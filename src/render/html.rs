@@ -277,7 +277,7 @@ impl<'a> Page<'a> {
     /// a row per step under a row per phase, with blanks for who did it when.
     fn step_table(&self, t: &TriggerSection, i: usize) -> Markup {
         let w = self.w;
-        let shown: Vec<&StepItem> = t.steps.iter().collect();
+        let shown: Vec<&StepItem> = t.printed().iter().collect();
         html! {
             @if !shown.is_empty() {
                 table.steps {

@@ -220,7 +220,7 @@ impl<'a> Md<'a> {
             if let Some(base) = say::builds_on(t, w) {
                 let _ = writeln!(self.out, "**{}**\n", escape(&base));
             }
-            for phase in t.steps.chunk_by(|a, b| a.phase == b.phase) {
+            for phase in t.printed().chunk_by(|a, b| a.phase == b.phase) {
                 let title = phase_title(phase[0].phase, phase.len(), self.lang);
                 let _ = writeln!(self.out, "#### {title}\n");
                 for s in phase {

@@ -142,9 +142,19 @@ pub fn also(
 
 /// What a checklist that builds on another says before its own steps:
 /// `「集体上访」的全部步骤，另加：` (or `…，同时限。` when it has none).
+/// Printed in full (`TriggerSection::whole`): `与「集体上访」的步骤相同，同时限。全部步骤：`
+/// or `含「集体上访」的全部步骤（同时限），另有本条的步骤。全部步骤：`.
 pub fn builds_on(section: &super::view::TriggerSection, w: &Words) -> Option<String> {
     let base = section.builds_on.as_ref()?;
     let rest = !section.steps.is_empty();
+    if !section.whole.is_empty() {
+        let (before, after) = if rest {
+            (w.whole_before, w.whole_after)
+        } else {
+            (w.whole_same_before, w.whole_same_after)
+        };
+        return Some(format!("{before}{}{after}", base.label));
+    }
     let after = if rest {
         w.base_after
     } else {

@@ -141,6 +141,23 @@ pub struct TriggerSection {
     /// another, those the other does not hold (`Document::checklist` gives
     /// the whole).
     pub steps: Vec<StepItem>,
+    /// Its whole checklist, printed in full although it builds on another,
+    /// when that is short (`document::PRINT_WHOLE_MAX` steps at most): an
+    /// officer holding the Ⅱ级 sheet at the gate reads every step on it.
+    /// Empty otherwise (it builds on none, or is long: it refers to the other).
+    pub whole: Vec<StepItem>,
+}
+
+impl TriggerSection {
+    /// The steps a printed checklist shows: the whole when it is short,
+    /// else those it adds to the one it builds on.
+    pub fn printed(&self) -> &[StepItem] {
+        if self.whole.is_empty() {
+            &self.steps
+        } else {
+            &self.whole
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -152,6 +152,13 @@ pub struct Words {
     /// Between a party's holder and phones in brackets: `，`.
     pub note_comma: &'static str,
     pub base_same_after: &'static str,
+    /// A checklist printed in full that adds steps to another:
+    /// `含「…」的全部步骤（同时限），另有本条的步骤。全部步骤：`.
+    pub whole_before: &'static str,
+    pub whole_after: &'static str,
+    /// A checklist printed in full with the same steps as another.
+    pub whole_same_before: &'static str,
+    pub whole_same_after: &'static str,
     pub lead: &'static str,
     pub contacts: &'static str,
     pub contact: &'static str,
@@ -246,6 +253,10 @@ pub static ZH: Words = Words {
     number_comma: "、",
     note_comma: "，",
     base_same_after: "」的全部步骤，同时限。",
+    whole_before: "含「",
+    whole_after: "」的全部步骤（同时限），另有本条的步骤。全部步骤：",
+    whole_same_before: "与「",
+    whole_same_after: "」的步骤相同，同时限。全部步骤：",
     lead: "指挥人",
     contacts: "通讯录",
     contact: "岗位或单位",
@@ -335,6 +346,10 @@ pub static EN: Words = Words {
     number_comma: ", ",
     note_comma: ", ",
     base_same_after: "\u{201d}, with the same deadlines.",
+    whole_before: "Every step of \u{201c}",
+    whole_after: "\u{201d} (the same deadlines) and steps of its own. All steps:",
+    whole_same_before: "The same steps as \u{201c}",
+    whole_same_after: "\u{201d}, with the same deadlines. All steps:",
     lead: "In command",
     contacts: "Contacts",
     contact: "Role or party",
