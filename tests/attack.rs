@@ -254,7 +254,10 @@ fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() 
         "{md}"
     );
     // t0 … t9 one step each, t10 … t38 their whole (30 down to 2), t39 one.
-    assert_eq!(md.matches("- [ ] ").count(), 10 + (2..=30).sum::<usize>() + 1);
+    assert_eq!(
+        md.matches("- [ ] ").count(),
+        10 + (2..=30).sum::<usize>() + 1
+    );
 }
 
 #[test]
