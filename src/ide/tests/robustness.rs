@@ -141,6 +141,6 @@ proptest! {
         prop_assert!(highlights.iter().all(|h| inside(&source, h.span)), "{highlights:?}");
         prop_assert!(ordered(highlights.iter().map(|h| h.span)), "{highlights:?}");
         let outline = &a.outline;
-        prop_assert!(outline_nests(&source, &outline, Span::new(0, source.len())), "{outline:?}");
+        prop_assert!(outline_nests(&source, outline, Span::new(0, source.len())), "{outline:?}");
     }
 }
