@@ -16,6 +16,7 @@ pub mod config;
 pub mod decimal;
 pub mod diagnostic;
 pub mod diff;
+pub mod docs_url;
 pub mod escape;
 pub mod explain;
 pub mod fmt;

@@ -133,10 +133,27 @@ fn sarif_results_and_rules_carry_the_source() {
         missing_kind["properties"]["tags"],
         serde_json::json!(["profile:gbt29639"])
     );
-    // No public repository yet, so no link (docs/ci.md, "Where the links point").
-    assert!(missing_kind.get("helpUri").is_none());
+    // No public repository yet and no `docs-url`, so no link (docs/ci.md,
+    // "Where the links point").
+    assert_eq!(missing_kind.get("helpUri"), None);
     assert_eq!(missing_kind["defaultConfiguration"]["enabled"], false);
     assert!(rule("no-drill").get("properties").is_none());
+    // The organisation's copy of the docs, named in planc.toml.
+    let toml = format!("{BOTH}docs-url = \"https://git.example.cn/ORG/planc/-/blob/HEAD/docs/\"\n");
+    let (code, out) = check(&toml, &["--today", "2026-11-28", "--format", "sarif"], &[]);
+    assert_eq!(code, Some(0), "{out}");
+    let sarif: serde_json::Value = serde_json::from_str(&out).expect("sarif");
+    let rules = &sarif["runs"][0]["tool"]["driver"]["rules"];
+    let missing_kind = rules
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == "missing-kind")
+        .expect("a rule");
+    assert_eq!(
+        missing_kind["helpUri"],
+        "https://git.example.cn/ORG/planc/-/blob/HEAD/docs/checks/missing-kind.md"
+    );
 }
 
 #[test]

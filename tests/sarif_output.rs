@@ -7,6 +7,7 @@ mod support;
 use std::path::Path;
 
 use planc::check::RULES;
+use planc::docs_url::DocsUrl;
 use planc::report::{FileReport, sarif};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -103,6 +104,7 @@ fn sarif_of_every_fixture_is_valid() {
             working_dir: Some(working_dir.into()),
             root: root.map(String::from),
             lang: planc::lang::Lang::Zh,
+            docs: DocsUrl::parse("https://git.example.cn/应急/planc/-/blob/HEAD/docs/").ok(),
         };
         assert_valid(&sarif::render(&reports, &options));
         assert_valid(&sarif::render(&[], &options));
@@ -137,10 +139,11 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let want: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(ids, want);
-    // Cargo.toml names no repository while planc has no public home: then
-    // SARIF names no address at all (docs/ci.md, "Where the links point").
-    assert_eq!(sarif::repository(), None);
-    assert!(run["tool"]["driver"].get("informationUri").is_none());
+    // Cargo.toml names no repository while planc has no public home: then,
+    // without --docs-url, SARIF names no address at all (docs/ci.md, "Where
+    // the links point").
+    assert_eq!(planc::docs_url::repository(), None);
+    assert_eq!(run["tool"]["driver"].get("informationUri"), None);
     for (rule, descriptor) in RULES.iter().zip(rules) {
         let code = rule.code.as_str();
         assert_eq!(descriptor["shortDescription"]["text"], rule.summary);
@@ -153,7 +156,7 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
             !full.contains('\n') && !full.contains("##"),
             "{code}: {full}"
         );
-        assert!(descriptor.get("helpUri").is_none(), "{code}");
+        assert_eq!(descriptor.get("helpUri"), None, "{code}");
         assert!(root().join(format!("docs/checks/{code}.md")).is_file());
         let level = &descriptor["defaultConfiguration"];
         match rule.default_severity {
@@ -182,6 +185,44 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
             "{uri}"
         );
     }
+}
+
+#[test]
+fn with_docs_url_every_rule_links_to_its_page_and_planc_to_its_own() {
+    let out = support::command(root())
+        .args(["check", "--no-config", "--format", "sarif"])
+        .args([
+            "--docs-url",
+            "https://git.example.cn/ORG/planc/blob/HEAD/docs",
+        ])
+        .arg("tests/fixtures/checks/duplicate-definition")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_valid(&text);
+    let sarif: Value = serde_json::from_str(&text).unwrap();
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert_eq!(
+        driver["informationUri"],
+        "https://git.example.cn/ORG/planc/blob/HEAD/docs/ci.md"
+    );
+    assert!(root().join("docs/ci.md").is_file());
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), RULES.len());
+    for (rule, descriptor) in RULES.iter().zip(rules) {
+        let code = rule.code.as_str();
+        assert_eq!(
+            descriptor["helpUri"],
+            format!("https://git.example.cn/ORG/planc/blob/HEAD/docs/checks/{code}.md")
+        );
+        assert!(root().join(format!("docs/checks/{code}.md")).is_file());
+    }
+    let rule = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(
+        rule("no-drill")["helpUri"],
+        "https://git.example.cn/ORG/planc/blob/HEAD/docs/checks/no-drill.md"
+    );
 }
 
 #[test]

@@ -7,6 +7,8 @@ use rayon::prelude::*;
 
 use planc::config::{Config, Overrides};
 use planc::diagnostic::{Code, Diagnostic};
+use planc::docs_url::{DocsUrl, DocsUrlError};
+use planc::i18n::Message;
 use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
@@ -62,6 +64,10 @@ pub struct CheckArgs {
     /// working directory), e.g. the repository's root when run in a subfolder.
     #[arg(long, value_name = "DIR")]
     sarif_root: Option<PathBuf>,
+    /// With --format sarif: the address of the folder holding your copy of planc's docs
+    /// (`checks/CODE.md` below it), which every rule links to [default: `docs-url` in planc.toml]
+    #[arg(long, value_name = "URL")]
+    docs_url: Option<String>,
 }
 
 struct Checked {
@@ -114,6 +120,14 @@ pub fn run(args: CheckArgs) -> u8 {
         _ => None,
     });
     let lang = lang::choose(args.lang, configured);
+    let docs = match docs_url(args.docs_url.as_deref(), &inputs) {
+        Ok(docs) => docs,
+        Err(why) => {
+            eprintln!("planc: --docs-url: {}", why.text(lang));
+            eprintln!("{}", DocsUrlError::help_line().text(lang));
+            return EXIT_TROUBLE;
+        }
+    };
     // Files are checked in parallel; `collect` keeps their order.
     let results: Vec<Result<Checked, String>> = inputs
         .par_iter()
@@ -177,6 +191,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 working_dir: working_dir.map(lossy),
                 root: root.map(lossy),
                 lang,
+                docs,
             };
             report::sarif::render(&reports, &options)
         }
@@ -212,6 +227,21 @@ fn overrides(args: &CheckArgs) -> Result<Overrides, String> {
         ignore: list("--ignore", &args.ignore)?,
         today: Some(super::today::today(args.today.as_deref())?),
     })
+}
+
+/// Where SARIF's links point: `--docs-url`, else the first planc.toml that
+/// names a `docs-url`, else the docs of this build (Cargo.toml's `repository`).
+fn docs_url(flag: Option<&str>, inputs: &[Input]) -> Result<Option<DocsUrl>, Message> {
+    if let Some(text) = flag {
+        return DocsUrl::parse(text)
+            .map(Some)
+            .map_err(|why| why.message(text));
+    }
+    let configured = inputs.iter().find_map(|input| match input {
+        Input::File { config, .. } => config.docs_url.clone(),
+        _ => None,
+    });
+    Ok(configured.or_else(DocsUrl::of_this_build))
 }
 
 fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &[Diagnostic])> {

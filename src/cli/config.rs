@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use planc::config::{Config, ConfigFile, Overrides};
+use planc::docs_url::DocsUrl;
 use planc::lang::Lang;
 use planc::report;
 
@@ -30,6 +31,8 @@ pub struct Loaded {
     pub config: Config,
     /// `lang` of the planc.toml, if it says.
     pub lang: Option<Lang>,
+    /// `docs-url` of the planc.toml, if it says.
+    pub docs_url: Option<DocsUrl>,
     include: GlobSet,
     exclude: GlobSet,
 }
@@ -48,6 +51,7 @@ impl Loaded {
             file: path,
             config,
             lang: file.lang,
+            docs_url: file.docs_url,
             include: globs(&file.include),
             exclude: globs(&file.exclude),
         }

@@ -5,6 +5,9 @@
 //! ```toml
 //! lang = "zh"                  # the language of diagnostics: "zh" or "en"
 //!                              # (default: the locale's; `--lang` wins)
+//! docs-url = "https://github.com/ORG/planc/blob/HEAD/docs/"
+//!                              # where SARIF links each check's page
+//!                              # (`--docs-url` wins)
 //! [rules]                      # severities by code: "error", "warning" or "off"
 //! orphan-role = "off"
 //! no-deputy = "warning"
@@ -29,6 +32,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Config, find_code};
 use crate::diagnostic::{Code, Severity};
+use crate::docs_url::{DocsUrl, DocsUrlError};
 use crate::lang::Lang;
 use crate::profiles::ProfileId;
 use crate::span::Span;
@@ -44,6 +48,8 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// The language of diagnostics (`lang = "zh"`); `None`: the locale's.
     pub lang: Option<Lang>,
+    /// Where planc's docs are read (`docs-url = "https://…"`), for SARIF's links.
+    pub docs_url: Option<DocsUrl>,
 }
 
 impl Default for ConfigFile {
@@ -53,6 +59,7 @@ impl Default for ConfigFile {
             include: vec!["*.plan".to_string()],
             exclude: Vec::new(),
             lang: None,
+            docs_url: None,
         }
     }
 }
@@ -105,8 +112,16 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
             reader.profiles(key, value);
             continue;
         }
+        if name == "docs-url" {
+            reader.docs_url(value);
+            continue;
+        }
         if !TABLES.contains(&name) {
-            let known: Vec<&str> = TABLES.iter().copied().chain(["lang", "profiles"]).collect();
+            let known: Vec<&str> = TABLES
+                .iter()
+                .copied()
+                .chain(["lang", "profiles", "docs-url"])
+                .collect();
             reader.unknown(key, &known, "planc.toml has the keys");
             continue;
         }
@@ -198,6 +213,28 @@ impl Reader {
                 "`lang` must be \"zh\" or \"en\"".into(),
                 "not a language planc speaks",
                 Some("write `lang = \"zh\"` for Chinese or `lang = \"en\"` for English".into()),
+            ),
+        }
+    }
+
+    /// `docs-url = "https://…"`: the address of a docs folder.
+    fn docs_url(&mut self, value: &Value) {
+        let Some(text) = value.get_ref().as_str() else {
+            self.error(
+                span_of(value),
+                "`docs-url` must be a web address in quotes".into(),
+                "not a string",
+                Some(DocsUrlError::help().text(Lang::En)),
+            );
+            return;
+        };
+        match DocsUrl::parse(text) {
+            Ok(url) => self.file.docs_url = Some(url),
+            Err(why) => self.error(
+                span_of(value),
+                why.message(text).text(Lang::En),
+                "not the address of a docs folder",
+                Some(DocsUrlError::help().text(Lang::En)),
             ),
         }
     }
@@ -507,6 +544,38 @@ mod tests {
         assert_eq!(got[3].2.as_deref(), Some("did you mean `settings`?"));
         let got = errors("profiles = \"ics\"\n[settings]\nreport-within = \"soon\"\n");
         assert_eq!((got[0].1, got[1].1), ("\"ics\"", "\"soon\""));
+    }
+
+    #[test]
+    fn docs_url_is_an_address_or_an_error_at_the_value() {
+        let file =
+            parse("docs-url = \"https://git.example.cn/ORG/planc/blob/HEAD/docs\"\n").unwrap();
+        assert_eq!(
+            file.docs_url.as_ref().map(DocsUrl::as_str),
+            Some("https://git.example.cn/ORG/planc/blob/HEAD/docs/")
+        );
+        let got =
+            errors("docs-url = \"git.example.cn/docs\"\ndocs_url = 1\n[rules]\ndocs-url = 3\n");
+        assert_eq!(
+            got[0],
+            (
+                "`git.example.cn/docs` is not a web address: it must start with `https://` or `http://`".into(),
+                "\"git.example.cn/docs\"",
+                Some("give the address of the folder that holds your copy of planc's docs, e.g. `https://github.com/ORG/planc/blob/HEAD/docs/`".into())
+            )
+        );
+        assert_eq!(got[1].1, "docs_url");
+        assert_eq!(got[1].2.as_deref(), Some("did you mean `docs-url`?"));
+        assert_eq!(got[2].1, "docs-url");
+        assert_eq!(got.len(), 3);
+        let got = errors("docs-url = [\"https://x.cn/\"]\n");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            (
+                "`docs-url` must be a web address in quotes",
+                "[\"https://x.cn/\"]"
+            )
+        );
     }
 
     #[test]

@@ -101,3 +101,12 @@ fmt-trouble = { $count } could not be read or written
 fmt-summary-separator = {", "}
 fmt-left-as-it-is = `{ $path }` has syntax errors; it is left as it is
 fmt-would-fix = `{ $path }`: `planc fmt --fix` would repair { $count } slip(s): paste artefacts used as syntax, Chinese keywords, durations and dates written the Chinese way …
+
+# check --docs-url and `docs-url` in planc.toml: where SARIF links each check's page. $url: the address as given.
+docs-url-not-web = `{ $url }` is not a web address: it must start with `https://` or `http://`
+docs-url-no-host = `{ $url }` names no server after `https://`
+docs-url-credentials = `{ $url }` holds a user name or password, which every SARIF file would carry to its readers
+docs-url-space = `{ $url }` contains a space or a line break, which a web address cannot hold
+docs-url-character = `{ $url }` contains `{ $character }`, which a web address cannot hold
+docs-url-query = `{ $url }` has a `?` or a `#`: the pages are added to the end of the address
+docs-url-help = give the address of the folder that holds your copy of planc's docs, e.g. `https://github.com/ORG/planc/blob/HEAD/docs/`

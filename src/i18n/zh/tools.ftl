@@ -82,3 +82,12 @@ fmt-trouble = { $count } 个无法读写
 fmt-summary-separator = ，
 fmt-left-as-it-is = `{ $path }` 有语法错误，文件未改动
 fmt-would-fix = `{ $path }`：`planc fmt --fix` 可以改好其中 { $count } 处（粘贴来的全角标点、中文关键字、中文写法的时长和日期……）
+
+# check --docs-url 和 planc.toml 里的 `docs-url`：SARIF 中各检查说明页的链接。$url：用户写的网址。
+docs-url-not-web = `{ $url }` 不是网址：应以 `https://` 或 `http://` 开头
+docs-url-no-host = `{ $url }` 在 `https://` 后面没有写服务器
+docs-url-credentials = `{ $url }` 含有用户名或密码，每个 SARIF 文件都会把它带给读者
+docs-url-space = `{ $url }` 含有空格或换行，网址里不能有
+docs-url-character = `{ $url }` 含有 `{ $character }`，网址里不能有这个字符
+docs-url-query = `{ $url }` 含有 `?` 或 `#`：各页面要接在网址末尾
+docs-url-help = 请写存放 planc 文档（docs 文件夹）的网址，例如 `https://github.com/ORG/planc/blob/HEAD/docs/`

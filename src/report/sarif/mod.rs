@@ -1,8 +1,9 @@
 //! `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other tools read it.
 //!
 //! One run. `tool.driver.rules` lists every check (`rules.rs`: id, name,
-//! short and full description, help as text and markdown and its page,
-//! default level; a check that is off by default has `enabled: false`). Each result has its rule's id and index, its level,
+//! short and full description, help as text and markdown, default level; a
+//! check that is off by default has `enabled: false`; with the address of
+//! planc's docs, its page). Each result has its rule's id and index, its level,
 //! the message (with the help line after a blank line), the primary location
 //! (whose message is the primary label) and a related location per secondary
 //! label.
@@ -25,11 +26,12 @@ use serde_sarif::sarif::{
 use super::FileReport;
 use crate::check::RULES;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::docs_url::DocsUrl;
 use crate::i18n::msg;
 use crate::lang::Lang;
 use crate::span::{LineIndex, floor_char_boundary, region_end};
 
-pub use rules::{full_description, help_uri, pascal_case, repository};
+pub use rules::{full_description, pascal_case};
 pub use uri::{ArtifactUri, SRCROOT, artifact, directory_uri};
 
 /// The key of planc's own fingerprint in each result's `partialFingerprints`.
@@ -46,6 +48,9 @@ pub struct SarifOptions {
     pub root: Option<String>,
     /// The language of messages; rule ids and rule metadata never change with it.
     pub lang: Lang,
+    /// Where planc's docs are read (`--docs-url`): each rule's `helpUri` and
+    /// the tool's `informationUri` point there; `None`, no link at all.
+    pub docs: Option<DocsUrl>,
 }
 
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
@@ -108,7 +113,11 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
         }
     }
     let mut run = Run::builder()
-        .tool(Tool::builder().driver(rules::driver()).build())
+        .tool(
+            Tool::builder()
+                .driver(rules::driver(options.docs.as_ref()))
+                .build(),
+        )
         .results(results)
         .column_kind(serde_json::json!("utf16CodeUnits"))
         .build();

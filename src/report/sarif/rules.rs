@@ -9,34 +9,27 @@ use serde_sarif::sarif::{
 
 use crate::check::{RULES, Rule};
 use crate::diagnostic::{Severity, Source};
+use crate::docs_url::DocsUrl;
 use crate::lang::Lang;
 use crate::profiles;
 use crate::report::json::JsonSource;
 
-/// planc's public repository (Cargo.toml's `repository`), where the tool's
-/// `informationUri` and each check's page (`helpUri`) point; none while
-/// planc has no public home, and then SARIF names no address at all rather
-/// than one nobody checked (docs/ci.md, "Where the links point").
-pub fn repository() -> Option<&'static str> {
-    Some(env!("CARGO_PKG_REPOSITORY")).filter(|r| !r.is_empty())
-}
-
-/// The driver: planc, its version and every check.
-pub fn driver() -> ToolComponent {
+/// The driver: planc, its version and every check; with the address of
+/// planc's docs, a link to its page and to each check's.
+pub fn driver(docs: Option<&DocsUrl>) -> ToolComponent {
     let mut driver = ToolComponent::builder()
         .name("planc")
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(RULES.iter().map(|r| descriptor(r)).collect::<Vec<_>>())
+        .rules(
+            RULES
+                .iter()
+                .map(|r| descriptor(r, docs))
+                .collect::<Vec<_>>(),
+        )
         .build();
-    driver.information_uri = repository().map(str::to_string);
+    driver.information_uri = docs.map(DocsUrl::tool_page);
     driver
-}
-
-/// The page of a check in docs/checks/ (generated from its documentation),
-/// when planc has a public repository.
-pub fn help_uri(code: &str) -> Option<String> {
-    repository().map(|r| format!("{r}/blob/main/docs/checks/{code}.md"))
 }
 
 /// A code as SARIF's `name` wants it, in PascalCase: `no-drill` → `NoDrill`.
@@ -67,7 +60,7 @@ pub fn full_description(doc: &str) -> String {
     paragraph.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn descriptor(rule: &Rule) -> ReportingDescriptor {
+fn descriptor(rule: &Rule, docs: Option<&DocsUrl>) -> ReportingDescriptor {
     let configuration = match rule.default_severity {
         Some(Severity::Error) => ReportingConfiguration::builder()
             .level(serde_json::json!("error"))
@@ -102,7 +95,7 @@ fn descriptor(rule: &Rule) -> ReportingDescriptor {
         )
         .default_configuration(configuration)
         .build();
-    descriptor.help_uri = help_uri(code);
+    descriptor.help_uri = docs.map(|d| d.check_page(code));
     descriptor.properties = profile_properties(rule);
     descriptor
 }
@@ -161,7 +154,5 @@ mod tests {
             full_description(doc),
             "The plan schedules no `drill`: no exercise."
         );
-        // Cargo.toml names no repository yet: no link rather than a made-up one.
-        assert_eq!(help_uri("no-drill"), None);
     }
 }
