@@ -79,8 +79,10 @@ impl Cond<'_> {
 }
 
 /// A resolved condition, as an arena (never recursive in memory): children
-/// before parents, the root anywhere (the last node, as built).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// before parents, the root anywhere (the last node, as built). Equal when
+/// their nodes and roots are, wherever their lists keep them; shown as
+/// its nodes and root.
+#[derive(Clone, Default)]
 pub struct Condition {
     nodes: Vec<Packed>,
     /// The children of every `and` and `or`, each one's together.
@@ -90,6 +92,29 @@ pub struct Condition {
     comparisons: Vec<Comparison>,
     memberships: Vec<Membership>,
     pub root: CondId,
+}
+
+impl std::fmt::Debug for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Nodes<'c>(&'c Condition);
+        impl std::fmt::Debug for Nodes<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.0.nodes()).finish()
+            }
+        }
+        f.debug_struct("Condition")
+            .field("nodes", &Nodes(self))
+            .field("root", &self.root)
+            .finish()
+    }
+}
+
+impl PartialEq for Condition {
+    fn eq(&self, other: &Condition) -> bool {
+        self.root == other.root
+            && self.len() == other.len()
+            && self.nodes().zip(other.nodes()).all(|(a, b)| a == b)
+    }
 }
 
 /// A span as two `u32`: a file planc reads is at most 256 MiB.
@@ -153,13 +178,6 @@ fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
     list.get(from..from + len as usize).unwrap_or(&[])
 }
 
-/// Where the next item of `list` goes, and how many `items` are, as `u32`s.
-fn append<T: Copy>(list: &mut Vec<T>, items: &[T]) -> (u32, u32) {
-    let from = list.len() as u32;
-    list.extend_from_slice(items);
-    (from, items.len() as u32)
-}
-
 impl Condition {
     /// An empty condition with room for `nodes` nodes.
     pub fn with_capacity(nodes: usize) -> Condition {
@@ -201,11 +219,7 @@ impl Condition {
                 fact,
                 variants,
                 span,
-            } => {
-                let (from, len) = append(&mut self.variants, variants);
-                self.memberships.push(Membership { fact, from, len });
-                Packed::In(self.memberships.len() as u32 - 1, At::of(span))
-            }
+            } => return self.push_in(fact, variants.iter().copied(), span),
             Cond::Flag { fact, span } => Packed::Flag(fact, At::of(span)),
             Cond::Trigger { trigger, span } => Packed::Trigger(trigger, At::of(span)),
             Cond::Not(c, span) => Packed::Not(c, At::of(span)),
@@ -214,6 +228,23 @@ impl Condition {
             Cond::Unknown(span) => Packed::Unknown(At::of(span)),
         };
         self.nodes.push(packed);
+        CondId(self.nodes.len() as u32 - 1)
+    }
+
+    /// Adds a membership test of `fact` in `variants`; its id. As `push`,
+    /// without a list of the variants to copy.
+    pub fn push_in(
+        &mut self,
+        fact: FactId,
+        variants: impl IntoIterator<Item = u32>,
+        span: Span,
+    ) -> CondId {
+        let from = self.variants.len() as u32;
+        self.variants.extend(variants);
+        let len = self.variants.len() as u32 - from;
+        self.memberships.push(Membership { fact, from, len });
+        self.nodes
+            .push(Packed::In(self.memberships.len() as u32 - 1, At::of(span)));
         CondId(self.nodes.len() as u32 - 1)
     }
 

@@ -176,11 +176,19 @@ impl<'s> Resolver<'s> {
                 return into.push(Cond::Unknown(span));
             }
         };
-        let mut indexes = Vec::new();
+        let index = |v: &ast::Name<'s>| {
+            let i = defined.iter().position(|d| d.name == v.text);
+            i.map(|i| i as u32)
+        };
+        // Straight into the condition's list when all are defined: a long
+        // `in` held its variants twice (issue 19, memory per byte).
+        if variants.iter().all(|v| index(v).is_some()) {
+            return into.push_in(id, variants.iter().map(|v| index(v).unwrap_or(0)), span);
+        }
         let mut missing = Vec::new();
         for v in variants {
-            match defined.iter().position(|d| d.name == v.text) {
-                Some(i) => indexes.push(i as u32),
+            match index(v) {
+                Some(_) => {}
                 None => {
                     let names: Vec<&str> = defined.iter().map(|d| d.name).collect();
                     let help = match crate::suggest::closest(v.text, &names) {
@@ -194,13 +202,6 @@ impl<'s> Resolver<'s> {
                     missing.push((v, help));
                 }
             }
-        }
-        if missing.is_empty() {
-            return into.push(Cond::In {
-                fact: id,
-                variants: &indexes,
-                span,
-            });
         }
         for (v, help) in missing {
             let message = msg!("type-no-variant", fact = fact.text, variant = v.text);
