@@ -12,6 +12,12 @@
 //! heap while checking each long condition over its size in bytes (the
 //! target: at most 10, and the same at each size):
 //! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=…`.
+//! `cargo bench --bench attack -- render` renders each trigger shape (chain,
+//! star, graded levels, or-chain) as Markdown, HTML and JSON in process and
+//! prints the time, the peak heap and the output's size with their ratios to
+//! the size before; a ratio of time or memory over 2.5 at a doubling (not
+//! linear or n·log n) is marked `OVER` and the run ends with exit 1:
+//! `shape=levels n=4000 ms=… peak_mb=… out_mb=… ratio=… ok`.
 
 #[path = "support/attack.rs"]
 mod attack;
@@ -78,6 +84,68 @@ fn memory(named: &[&str]) {
     }
 }
 
+/// The shapes whose checklists and role cards once grew with N².
+const RENDER_SHAPES: &[&str] = &["chain", "star", "levels", "or-chain"];
+
+/// Doubling a shape's size may at most multiply its time and memory by this.
+const DOUBLING_BOUND: f64 = 2.5;
+
+/// Renders each trigger shape at its sizes; false when one grew faster
+/// than `DOUBLING_BOUND` from one size to the next.
+fn render(named: &[&str]) -> bool {
+    let mut within = true;
+    for shape in attack::SHAPES {
+        let wanted = if named.is_empty() {
+            RENDER_SHAPES.contains(&shape.name)
+        } else {
+            named.contains(&shape.name)
+        };
+        if !wanted {
+            continue;
+        }
+        let mut before: Option<(f64, f64)> = None;
+        for n in sizes(shape.name) {
+            let source = (shape.plan)(n);
+            let started = Instant::now();
+            let mut out = 0;
+            let peak = counting::peak_during(|| {
+                out = render_all(black_box(&source));
+            }) as f64;
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            let (verdict, ratio) = match before {
+                None => ("ok", String::from("-")),
+                Some((t, m)) => {
+                    let fine = ms / t <= DOUBLING_BOUND && peak / m <= DOUBLING_BOUND;
+                    within &= fine;
+                    let verdict = if fine { "ok" } else { "OVER" };
+                    (verdict, format!("{:.2}/{:.2}", ms / t, peak / m))
+                }
+            };
+            println!(
+                "shape={} n={n} ms={ms:.1} peak_mb={:.1} out_mb={:.1} ratio={ratio} {verdict}  ({})",
+                shape.name,
+                peak / 1e6,
+                out as f64 / 1e6,
+                shape.what
+            );
+            before = Some((ms, peak));
+        }
+    }
+    within
+}
+
+/// The bytes of the plan's Markdown, HTML and JSON (as `planc render` makes them).
+fn render_all(source: &str) -> usize {
+    let compiled = planc::pipeline::compile(source, &Config::default());
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        return 0;
+    };
+    let doc = planc::render::document::Document::build(&compiled.file, model, graphs, Lang::En);
+    planc::render::markdown::render(&doc).len()
+        + planc::render::html::render(&doc).len()
+        + planc::render::json::render(&doc, model).len()
+}
+
 fn check_and_report(source: &str) -> usize {
     let diagnostics = planc::check_source(source, &Config::default());
     let files = [FileReport {
@@ -114,6 +182,12 @@ fn main() {
         .collect();
     if args.iter().any(|a| a == "memory") {
         memory(&named);
+        return;
+    }
+    if args.iter().any(|a| a == "render") {
+        if !render(&named) {
+            std::process::exit(1);
+        }
         return;
     }
     for shape in attack::SHAPES {

@@ -22,6 +22,12 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(n) = std::env::var("PLANC_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        planc::parallel::set_threads(n);
+    }
     let config = planc::config::Config::default();
     for _ in 0..times {
         match stage.as_str() {

@@ -7,6 +7,7 @@
 //! `\u{202e}`; in JSON, as the `\u202e` escape of the same character.
 
 use std::borrow::Cow;
+use std::io::Write;
 
 /// Whether `c` is shown escaped.
 pub fn is_hazard(c: char) -> bool {
@@ -79,18 +80,94 @@ pub fn json_text(json: String) -> String {
     if !json.chars().any(is_hazard) {
         return json;
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_hazard(c) && !matches!(c, '\n' | '\r' | '\t') {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
+    let mut out = JsonText::new(Vec::with_capacity(json.len() + 16));
+    // Writing to a Vec cannot fail, nor can the escapes make UTF-8 invalid.
+    let _ = out.write_all(json.as_bytes());
+    String::from_utf8(out.into_inner()).unwrap_or_default()
+}
+
+/// A writer of JSON text (as serde_json writes it) that passes it on with
+/// every hazard escaped as `json_text` does, so that a large answer can be
+/// written as it is serialized instead of held whole.
+pub struct JsonText<W: std::io::Write> {
+    out: W,
+    /// The first bytes of a character that the last write cut.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonText<W> {
+    pub fn new(out: W) -> Self {
+        JsonText {
+            out,
+            pending: Vec::new(),
         }
     }
-    out
+
+    /// The writer underneath (a character cut at the very end is passed on as it is).
+    pub fn into_inner(mut self) -> W {
+        let _ = self.out.write_all(&self.pending);
+        self.out
+    }
+
+    /// Writes `text`, escaping its hazards.
+    fn write_text(&mut self, text: &str) -> std::io::Result<()> {
+        let mut run = 0;
+        for (at, c) in text.char_indices() {
+            if is_hazard(c) && !matches!(c, '\n' | '\r' | '\t') {
+                self.out.write_all(&text.as_bytes()[run..at])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(self.out, "\\u{unit:04x}")?;
+                }
+                run = at + c.len_utf8();
+            }
+        }
+        self.out.write_all(&text.as_bytes()[run..])
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonText<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            buf
+        } else {
+            self.pending.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.pending);
+            &joined[..]
+        };
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.write_text(text)?;
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    // Checked valid just above.
+                    self.write_text(std::str::from_utf8(valid).unwrap_or_default())?;
+                    match e.error_len() {
+                        // A character cut at the end of this write: wait for the rest.
+                        None => {
+                            self.pending.extend_from_slice(after);
+                            break;
+                        }
+                        // Not UTF-8 (serde_json writes none): passed on as it is.
+                        Some(n) => {
+                            self.out.write_all(&after[..n])?;
+                            rest = &after[n..];
+                        }
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +198,18 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&text).unwrap(),
             value
         );
+    }
+
+    #[test]
+    fn json_written_in_pieces_is_escaped_as_a_whole() {
+        let json = "{\"m\": \"a\u{1b}\u{9b}预\u{202e}案\"}\n";
+        let mut out = JsonText::new(Vec::new());
+        // One byte at a time: every character is cut.
+        for byte in json.as_bytes() {
+            out.write_all(std::slice::from_ref(byte)).unwrap();
+        }
+        let written = String::from_utf8(out.into_inner()).unwrap();
+        assert_eq!(written, "{\"m\": \"a\\u001b\\u009b预\\u202e案\"}\n");
+        assert_eq!(written, json_text(json.to_string()));
     }
 }

@@ -3,6 +3,7 @@
 //! when, under which trigger. Every expectation is written by hand from the
 //! rule "When a step runs" (docs/language.md), never computed by planc.
 
+mod generate;
 mod support;
 
 use planc::render::Lang;
@@ -452,4 +453,95 @@ fn anchored_deadlines_and_repeats_are_said_as_written() {
         html.contains("<td class=\"due\"><span class=\"deadline\">1小时45分钟内</span></td>"),
         "{html}"
     );
+}
+
+/// `Checklists` keeps each group's response as what it changes in another's;
+/// written out, it is the response to the trigger and every trigger that
+/// fires whenever it does (`Schedule::respond`), and what it `extends` is
+/// held whole, with `added` the rest. `Err` says where they differ.
+pub fn checklists_are_the_responses(source: &str) -> Result<(), String> {
+    use planc::logic::schedule::{Checklists, Schedule};
+    let compiled = planc::pipeline::compile(source, &planc::config::Config::default());
+    let (Some(model), Some(graphs)) = (&compiled.model, &compiled.graphs) else {
+        return Ok(());
+    };
+    let schedule = Schedule::build(model);
+    let lists = Checklists::build(model, graphs, &schedule);
+    let implications = lists.implications();
+    for t in model.trigger_ids() {
+        let g = implications.group_of(t);
+        let mut fired = implications.members(g).to_vec();
+        fired.extend(implications.of(t));
+        let expected = schedule.respond(model, &fired);
+        let name = model.trigger(t).named.name;
+        if lists.of(t) != expected {
+            return Err(format!("{name}: {:?}\n!= {expected:?}", lists.of(t)));
+        }
+        if lists.len(g) != expected.steps.len() {
+            return Err(format!("{name}: len {}", lists.len(g)));
+        }
+        if let Some(h) = lists.extends(g) {
+            let base = lists.response(h);
+            let held = |s: &planc::logic::schedule::Scheduled| {
+                expected
+                    .get(s.step)
+                    .is_some_and(|e| (e.phase, e.due) == (s.phase, s.due))
+            };
+            if !base.steps.iter().all(held) {
+                return Err(format!("{name}: does not hold what it extends"));
+            }
+            let added: Vec<_> = lists.added(g).cloned().collect();
+            let rest: Vec<_> = expected
+                .steps
+                .iter()
+                .filter(|s| base.get(s.step).is_none())
+                .cloned()
+                .collect();
+            if added != rest {
+                return Err(format!("{name}: adds {added:?}\n!= {rest:?}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plans_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            plans_under(&path, out);
+        } else if path.extension().is_some_and(|e| e == "plan") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn each_checklist_is_the_response_to_its_trigger_and_those_it_sets_off() {
+    let mut paths = Vec::new();
+    plans_under(&support::root().join("plans"), &mut paths);
+    plans_under(&support::root().join("tests/fixtures"), &mut paths);
+    assert!(paths.len() > 100, "{}", paths.len());
+    for path in paths {
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if let Err(e) = checklists_are_the_responses(&source) {
+            panic!("{}: {e}", path.display());
+        }
+    }
+    for source in [GRADED, LEVELS] {
+        checklists_are_the_responses(source).unwrap();
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    #[test]
+    fn the_checklists_of_a_generated_plan_are_its_responses(plan in generate::plan()) {
+        let source = plan.text();
+        let result = checklists_are_the_responses(&source);
+        proptest::prop_assert!(result.is_ok(), "{result:?}\n{source}");
+    }
 }

@@ -363,3 +363,100 @@ fn bundled_and_synthetic_plans_read_the_same_both_ways() {
         assert!(fast == slow, "{name}:\n{}", first_difference(&fast, &slow));
     }
 }
+
+/// The line starts of `text` after the first line.
+fn line_starts(text: &str) -> Vec<usize> {
+    text.match_indices('\n').map(|(i, _)| i + 1).collect()
+}
+
+/// A large file is read in parts at once (`syntax::parse_cut`): wherever it
+/// is cut — between items, inside a section, a string, a comment, a broken
+/// item — the tree, the diagnostics and the fallbacks are those of reading
+/// it in one go. Every line start of each text is tried as a cut, then two
+/// cuts at once.
+#[test]
+fn cutting_a_file_anywhere_reads_it_the_same() {
+    let mut rng = Rng(11);
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (base, name) in [(BASE, "base"), (V1, "v1"), (COMMENTS, "comments")] {
+        texts.push((base.to_string(), format!("{name} unchanged")));
+        for n in 1..=12 {
+            let (text, what) = mutant(base, n, &mut rng);
+            texts.push((text, format!("{name} {n:03} {what}")));
+        }
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/plans");
+    for entry in std::fs::read_dir(dir).expect("plans folder").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "plan") {
+            let text = std::fs::read_to_string(&path).expect("plan");
+            texts.push((text, path.display().to_string()));
+        }
+    }
+    // Sections past the fast reader's limit, a `plan` header and a stray
+    // `}` or `element` in and out of sections, a section left open.
+    let deep = planc::syntax::MAX_SECTION_DEPTH + 3;
+    let nested = |depth: usize| {
+        format!(
+            "{}step s \"S\" {{ owner a }}\n{}",
+            "section \"s\" {\nrole a \"A\"\n".repeat(depth),
+            "}\n".repeat(depth)
+        )
+    };
+    texts.push((nested(deep), "deep sections".into()));
+    texts.push((
+        nested(planc::syntax::MAX_SECTION_DEPTH - 1),
+        "sections at the limit".into(),
+    ));
+    texts.push((
+        "section \"a\" {\nplan \"p\" { commander a }\nelement scope\n}\nplan \"q\"\n}\nelement scope\nrole a \"A\"\nsection \"b\" {\nrole b \"B\"\n".into(),
+        "stray and open".into(),
+    ));
+    let mut compared = 0;
+    for (text, what) in &texts {
+        let (whole, fallbacks, parts) = planc::syntax::parse_cut(text, &[]);
+        assert_eq!(parts, 1);
+        let whole = format!("{whole:?}");
+        let starts = line_starts(text);
+        let pairs = starts
+            .iter()
+            .zip(starts.iter().skip(3))
+            .step_by(5)
+            .map(|(&a, &b)| vec![a, b]);
+        for cuts in starts.iter().map(|&c| vec![c]).chain(pairs) {
+            let (cut, cut_fallbacks, _) = planc::syntax::parse_cut(text, &cuts);
+            let cut = format!("{cut:?}");
+            assert!(
+                cut == whole && cut_fallbacks == fallbacks,
+                "{what}, cut at {cuts:?}:\n{}",
+                first_difference(&cut, &whole)
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared > 2_000, "{compared}");
+}
+
+/// Cut where an item begins, at top level or in a section, or where a
+/// section ends, a clean plan is read in two parts (one thread each); cut
+/// inside an item or a multi-line string, in one.
+#[test]
+fn a_cut_at_an_item_is_used_and_one_inside_an_item_is_not() {
+    let text = "plan \"p\" { commander a }\nrole a \"A\" { holder \"h\" }\n\n# c\nstep s \"S\" {\n  owner a\n}\nsection \"x\" {\nstep t \"T\" { owner a }\n}\ntext \"\"\"\nstep u \"U\" { owner a }\n\"\"\"\nrole b \"B\" { holder \"h\" }\n";
+    let at = |needle: &str| text.find(needle).expect(needle);
+    for (cut, parts) in [
+        (at("role a"), 2),
+        (at("\n# c") + 1, 2),
+        (at("step s"), 2),
+        (at("  owner a"), 1),
+        (at("section"), 2),
+        (at("step t"), 2),
+        (at("}\ntext"), 2),
+        (at("step u"), 1),
+        (at("role b"), 2),
+    ] {
+        let (parsed, _, used) = planc::syntax::parse_cut(text, &[cut]);
+        assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+        assert_eq!(used, parts, "cut at {:?}", &text[cut..]);
+    }
+}

@@ -12,7 +12,7 @@ pub(crate) mod reporting;
 pub mod rules;
 pub(crate) mod words;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
@@ -28,13 +28,13 @@ pub struct Context<'a, 's> {
     pub graphs: &'a Graphs,
     pub config: &'a Config,
     /// The trigger logic, worked out once on first use and shared by the rules.
-    analysis: OnceCell<Analysis>,
+    analysis: OnceLock<Analysis>,
     /// The response schedule, likewise.
-    schedule: OnceCell<Schedule>,
+    schedule: OnceLock<Schedule>,
     /// The triggers' conditions written out (see `logic::regions`), once.
-    conditions: OnceCell<Conditions>,
+    conditions: OnceLock<Conditions>,
     /// Each trigger's checklist (see `logic::schedule::Checklists`), once.
-    checklists: OnceCell<Checklists>,
+    checklists: OnceLock<Checklists>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -43,10 +43,10 @@ impl<'a, 's> Context<'a, 's> {
             model,
             graphs,
             config,
-            analysis: OnceCell::new(),
-            schedule: OnceCell::new(),
-            conditions: OnceCell::new(),
-            checklists: OnceCell::new(),
+            analysis: OnceLock::new(),
+            schedule: OnceLock::new(),
+            conditions: OnceLock::new(),
+            checklists: OnceLock::new(),
         }
     }
 
@@ -128,15 +128,33 @@ pub fn default_severity(code: Code, profiles: &[ProfileId]) -> Option<Severity> 
 }
 
 /// Runs every rule that is not off.
+/// On a large plan the rules run on several threads (each takes the next
+/// rule when it is done); their findings are put together in the order of
+/// `RULES`, as one thread would give them.
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        if severity(rule.code, ctx.config).is_some() {
-            (rule.run)(ctx, &mut out);
-        }
-    }
-    out
+    let rules: Vec<&Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|rule| severity(rule.code, ctx.config).is_some())
+        .collect();
+    let m = ctx.model;
+    let size = m.steps.len() + m.roles.len() + m.triggers.len();
+    let threads = if size >= PARALLEL_FROM {
+        crate::parallel::threads()
+    } else {
+        1
+    };
+    crate::parallel::map(rules.len(), threads, |i| {
+        let mut out = Vec::new();
+        (rules[i].run)(ctx, &mut out);
+        out
+    })
+    .concat()
 }
+
+/// A plan with this many steps, roles and triggers or more is checked on
+/// several threads: below it, starting them costs more than they save.
+const PARALLEL_FROM: usize = 2_000;
 
 /// Gives each diagnostic its configured severity, drops those that are off,
 /// and sorts them by position.

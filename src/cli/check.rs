@@ -178,8 +178,14 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .collect();
     let text = match args.format {
+        Format::Json => {
+            // Written as it is serialized: on a plan with many findings the
+            // text is hundreds of megabytes.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let _ = report::json::write(&reports, lang, &mut out);
+            String::new()
+        }
         Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
-        Format::Json => report::json::render(&reports, lang),
         Format::Sarif => {
             let working_dir = std::env::current_dir().ok();
             let root = args.sarif_root.as_ref().map(|root| match &working_dir {

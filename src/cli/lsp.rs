@@ -9,7 +9,7 @@ use crossbeam_channel::{Sender, bounded};
 use lsp_server::Message;
 use planc::config::Config;
 use planc::lsp::framing::{FrameReader, Incoming, frame, header_for, log_message};
-use planc::lsp::{Exit, Formatter, Options};
+use planc::lsp::{Exit, Formatter, Options, Outbound};
 
 use super::config::Configs;
 use super::lang::{self, LangArg};
@@ -32,18 +32,12 @@ pub fn run(args: LspArgs) -> u8 {
     let stdout = Arc::new(Mutex::new(io::stdout()));
     let (to_server, from_client) = bounded::<Message>(0);
     // The server's messages come as JSON bodies, serialized from typed values.
-    let (to_client, from_server) = bounded::<Vec<u8>>(0);
+    let (to_client, from_server) = bounded::<Outbound>(0);
     let writer = {
         let stdout = stdout.clone();
         thread::spawn(move || {
-            for body in from_server {
-                let mut out = lock(&stdout);
-                let header = header_for(body.len());
-                let written = out
-                    .write_all(header.as_bytes())
-                    .and_then(|()| out.write_all(&body))
-                    .and_then(|()| out.flush());
-                if written.is_err() {
+            for outbound in from_server {
+                if write_frame(&mut lock(&stdout), outbound).is_err() {
                     break;
                 }
             }
@@ -66,6 +60,24 @@ pub fn run(args: LspArgs) -> u8 {
         Exit::Clean => EXIT_OK,
         Exit::WithoutShutdown => EXIT_FINDINGS,
     }
+}
+
+/// Writes one of the server's messages as a frame (a large body as it is
+/// serialized, under the lock all along so nothing comes between).
+fn write_frame(out: &mut Stdout, outbound: Outbound) -> io::Result<()> {
+    match outbound {
+        Outbound::Whole(body) => {
+            out.write_all(header_for(body.len()).as_bytes())?;
+            out.write_all(&body)?;
+        }
+        Outbound::Pieces { len, pieces } => {
+            out.write_all(header_for(len).as_bytes())?;
+            for piece in pieces {
+                out.write_all(&piece)?;
+            }
+        }
+    }
+    out.flush()
 }
 
 /// Reads the client's frames until the stream ends (which ends the server):

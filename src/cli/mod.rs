@@ -84,6 +84,14 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // `PLANC_THREADS=1` reads and checks a large plan on one thread (the
+    // result is the same; see docs/performance.md).
+    if let Some(n) = std::env::var("PLANC_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+    {
+        planc::parallel::set_threads(n);
+    }
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),

@@ -7,7 +7,7 @@
 //! keeps its new variants, then its "not known" value, then the variants only
 //! the old fact had. The old condition's cubes are carried over into it.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -201,7 +201,7 @@ impl Combined {
                             Domain::Variants(m) => m,
                             Domain::Count => 0,
                         };
-                        Rc::new(remap_variants(set, map.as_deref(), n, from))
+                        Arc::new(remap_variants(set, map.as_deref(), n, from))
                     }
                     _ => self.counted(set, self.old_places[*f as usize], *g),
                 };
@@ -213,9 +213,9 @@ impl Combined {
     }
 
     /// A set of a side's fact counted as combined fact `g` counts it.
-    fn counted(&self, set: &Rc<FactSet>, from: Option<u32>, g: u32) -> Rc<FactSet> {
+    fn counted(&self, set: &Arc<FactSet>, from: Option<u32>, g: u32) -> Arc<FactSet> {
         match (from, self.places[g as usize]) {
-            (Some(a), Some(b)) if a != b => Rc::new(rescale(set, a, b)),
+            (Some(a), Some(b)) if a != b => Arc::new(rescale(set, a, b)),
             _ => set.clone(),
         }
     }
@@ -226,7 +226,7 @@ impl Combined {
                 let grown = !self.extra[*f as usize].is_empty();
                 match (grown, new_domains[*f as usize], self.domains[*f as usize]) {
                     (true, Domain::Variants(from), Domain::Variants(n)) => {
-                        (*f, Rc::new(remap_variants(set, None, n, from)))
+                        (*f, Arc::new(remap_variants(set, None, n, from)))
                     }
                     _ => (*f, self.counted(set, self.new_places[*f as usize], *f)),
                 }

@@ -8,7 +8,7 @@
 //! built from it: the caller then says "could not decide".
 
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::net::meet;
 use super::nodes::{Cube, Graph, Node, NodeId};
@@ -21,7 +21,7 @@ pub const MAX_ENTRIES: usize = 4_000_000;
 /// DNFs up to this many cubes are cleared of cubes inside other cubes.
 const ABSORB_MAX: usize = 256;
 
-pub type Dnf = Rc<Vec<Cube>>;
+pub type Dnf = Arc<Vec<Cube>>;
 
 /// The DNF of each root (`None`: past a bound).
 pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
@@ -50,8 +50,8 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
         let id = i as NodeId;
         dnfs[i] = match (&graph.info(id).dnf, graph.node(id)) {
             (Some(kept), _) => Some(kept.clone()),
-            (None, Node::And(kids)) => product(kids, &dnfs, &mut entries).map(Rc::new),
-            (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Rc::new),
+            (None, Node::And(kids)) => product(kids, &dnfs, &mut entries).map(Arc::new),
+            (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
             // Atoms and constants always keep their DNF.
             (None, _) => None,
         };
@@ -117,7 +117,7 @@ fn union(
         if set.is_full(graph.domains[fact as usize]) {
             return Some(vec![vec![]]);
         }
-        out.push(vec![(fact, Rc::new(set))]);
+        out.push(vec![(fact, Arc::new(set))]);
     }
     Some(tidy(out))
 }

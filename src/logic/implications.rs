@@ -22,8 +22,11 @@ pub struct Implications {
     /// By group: its triggers, in source order. Groups are numbered in the
     /// order of their first trigger.
     members: Vec<Vec<TriggerId>>,
-    /// By group: the other groups that fire whenever it does, sorted.
-    implied: Vec<Vec<u32>>,
+    /// By group: the other groups that fire whenever it does, a bit per
+    /// group (graded levels: N²/2 pairs, in N²/8 bytes, not N²/2 numbers).
+    implied: Vec<Vec<u64>>,
+    /// By group: how many triggers the groups of `implied` hold.
+    implied_triggers: Vec<usize>,
     /// By group: those of `implied` that no other of them implies (the
     /// rest fire because these do).
     direct: Vec<Vec<u32>>,
@@ -65,20 +68,33 @@ impl Implications {
         for t in model.trigger_ids() {
             members[group_of[t.index()] as usize].push(t);
         }
-        let mut implied: Vec<Vec<u32>> = vec![Vec::new(); count as usize];
-        for (i, row) in rows.iter().enumerate() {
-            let g = group_of_head[i];
-            implied[g as usize].extend(row.iter().map(|&j| group_of_head[j]).filter(|&h| h != g));
-        }
-        for row in &mut implied {
-            row.sort_unstable();
-            row.dedup();
-        }
+        let words = (count as usize).div_ceil(64);
+        let implied: Vec<Vec<u64>> = if (0..heads.len()).all(|i| group_of_head[i] as usize == i) {
+            // One head a group (no two merged): the rows are the groups'.
+            rows
+        } else {
+            let mut implied = vec![vec![0u64; words]; count as usize];
+            for (i, row) in rows.iter().enumerate() {
+                let g = group_of_head[i];
+                for j in bits(row) {
+                    let h = group_of_head[j];
+                    if h != g {
+                        implied[g as usize][h as usize / 64] |= 1 << (h % 64);
+                    }
+                }
+            }
+            implied
+        };
+        let implied_triggers = implied
+            .iter()
+            .map(|row| bits(row).map(|h| members[h].len()).sum())
+            .collect();
         let direct = reduce(&implied);
         Implications {
             group_of,
             members,
             implied,
+            implied_triggers,
             direct,
         }
     }
@@ -115,12 +131,7 @@ impl Implications {
         let Some(g) = self.group(trigger) else {
             return 0;
         };
-        self.implied[g]
-            .iter()
-            .map(|&h| self.members[h as usize].len())
-            .sum::<usize>()
-            + self.members[g].len()
-            - 1
+        self.implied_triggers[g] + self.members[g].len() - 1
     }
 
     /// The first `n` of `of(trigger)`, worked out without the rest: at most
@@ -135,8 +146,18 @@ impl Implications {
             .filter(|&u| u != trigger)
             .take(n)
             .collect();
-        for &h in &self.implied[g] {
-            out.extend(self.members[h as usize].iter().copied().take(n));
+        // Groups are numbered by their first trigger: once `n` are found,
+        // a group that starts after the `n`th adds none of the first `n`.
+        for h in bits(&self.implied[g]) {
+            let more = &self.members[h];
+            if out.len() >= n {
+                out.sort_unstable();
+                out.truncate(n);
+                if more.first() > out.last() {
+                    break;
+                }
+            }
+            out.extend(more.iter().copied().take(n));
         }
         out.sort_unstable();
         out.truncate(n);
@@ -169,8 +190,7 @@ impl Implications {
     }
 }
 
-/// For each of `heads` (by index), the indices of the others it implies,
-/// sorted; and the pairs that imply each other (the same bounds, so asked
+/// For each of `heads` (by index), the others it implies, a bit each; and the pairs that imply each other (the same bounds, so asked
 /// within one run).
 ///
 /// Asked in an order where what a head implies comes first: by spread
@@ -180,7 +200,7 @@ impl Implications {
 /// complete order (`n >= 1`, `n >= 2` …) are asked about one other each, and
 /// heads on separate values (`n == 1`, `n == 2` …) about none but the wider
 /// ones, not about every pair.
-fn ask(implier: &mut Implier, heads: &[TriggerId]) -> (Vec<Vec<usize>>, Vec<(usize, usize)>) {
+fn ask(implier: &mut Implier, heads: &[TriggerId]) -> (Vec<Vec<u64>>, Vec<(usize, usize)>) {
     let count = heads.len();
     let spread: Vec<u128> = heads
         .iter()
@@ -258,21 +278,7 @@ fn ask(implier: &mut Implier, heads: &[TriggerId]) -> (Vec<Vec<usize>>, Vec<(usi
         }
         start = p;
     }
-    let sets = rows
-        .iter()
-        .map(|row| {
-            let mut set = Vec::new();
-            for (k, &word) in row.iter().enumerate() {
-                let mut w = word;
-                while w != 0 {
-                    set.push(k * 64 + w.trailing_zeros() as usize);
-                    w &= w - 1;
-                }
-            }
-            set
-        })
-        .collect();
-    (sets, mutual)
+    (rows, mutual)
 }
 
 fn find(root: &mut [usize], mut i: usize) -> usize {
@@ -296,30 +302,46 @@ fn same_conditions(model: &Model, conditions: &Conditions) -> Vec<TriggerId> {
         .collect()
 }
 
+/// The indices of the bits set in `row`, ascending.
+fn bits(row: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    row.iter().enumerate().flat_map(|(k, &word)| {
+        let mut w = word;
+        std::iter::from_fn(move || {
+            (w != 0).then(|| {
+                let bit = w.trailing_zeros() as usize;
+                w &= w - 1;
+                k * 64 + bit
+            })
+        })
+    })
+}
+
 /// Per group, the groups of `implied` that no other of them implies. A group
 /// implies every group that one it implies implies, and strictly more, so
 /// the groups are taken most implications first, each covering its own.
-fn reduce(implied: &[Vec<u32>]) -> Vec<Vec<u32>> {
-    let mut covered = vec![false; implied.len()];
+fn reduce(implied: &[Vec<u64>]) -> Vec<Vec<u32>> {
+    let sizes: Vec<u32> = implied
+        .iter()
+        .map(|row| row.iter().map(|w| w.count_ones()).sum())
+        .collect();
+    let mut covered: Vec<u64> = vec![0; implied.first().map_or(0, Vec::len)];
+    let mut order: Vec<usize> = Vec::new();
     implied
         .iter()
         .map(|row| {
-            let mut order = row.clone();
-            order.sort_by_key(|&h| (std::cmp::Reverse(implied[h as usize].len()), h));
+            order.clear();
+            order.extend(bits(row));
+            order.sort_by_key(|&h| (std::cmp::Reverse(sizes[h]), h));
             let mut direct = Vec::new();
             for &h in &order {
-                if !covered[h as usize] {
-                    direct.push(h);
-                    for &k in &implied[h as usize] {
-                        covered[k as usize] = true;
+                if covered[h / 64] >> (h % 64) & 1 == 0 {
+                    direct.push(h as u32);
+                    for (c, w) in covered.iter_mut().zip(&implied[h]) {
+                        *c |= w;
                     }
                 }
             }
-            for &h in &direct {
-                for &k in &implied[h as usize] {
-                    covered[k as usize] = false;
-                }
-            }
+            covered.fill(0);
             direct.sort_unstable();
             direct
         })

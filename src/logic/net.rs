@@ -13,7 +13,7 @@
 //! Children always have smaller ids than their parents.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub use super::nodes::*;
 use super::search;
@@ -35,7 +35,7 @@ impl Net {
         let facts = domains.len();
         let constant = |sat, cubes: Vec<Cube>| Info {
             sat,
-            dnf: Some(Rc::new(cubes)),
+            dnf: Some(Arc::new(cubes)),
             footprint: Footprint::Small(Box::new([])),
         };
         Net {
@@ -79,7 +79,7 @@ impl Net {
         if set.is_full(domain) {
             return TRUE;
         }
-        let set = Rc::new(set);
+        let set = Arc::new(set);
         let id = self.push(
             Node::Atom {
                 fact,
@@ -87,7 +87,7 @@ impl Net {
             },
             Info {
                 sat: Sat::Yes,
-                dnf: Some(Rc::new(vec![vec![(fact, set)]])),
+                dnf: Some(Arc::new(vec![vec![(fact, set)]])),
                 footprint: Footprint::Small(Box::new([fact])),
             },
         );
@@ -137,7 +137,7 @@ impl Net {
                 continue;
             }
             let domain = self.graph.domains[fact as usize];
-            let sets: Vec<Rc<FactSet>> = atoms
+            let sets: Vec<Arc<FactSet>> = atoms
                 .iter()
                 .filter_map(|&a| match self.graph.node(a) {
                     Node::Atom { set, .. } => Some(set.clone()),
@@ -188,7 +188,7 @@ impl Net {
             node,
             Info {
                 sat,
-                dnf: dnf.map(Rc::new),
+                dnf: dnf.map(Arc::new),
                 footprint,
             },
         )
@@ -270,7 +270,7 @@ impl Net {
                             // Every value of the fact: the `or` always holds.
                             return Some(vec![vec![]]);
                         }
-                        out[at] = vec![(*fact, Rc::new(merged))];
+                        out[at] = vec![(*fact, Arc::new(merged))];
                         continue;
                     }
                     single.insert(*fact, out.len());
@@ -371,7 +371,7 @@ pub fn meet(a: &Cube, b: &Cube) -> Option<Cube> {
                 if set.is_empty() {
                     return None;
                 }
-                out.push((x.0, Rc::new(set)));
+                out.push((x.0, Arc::new(set)));
                 i += 1;
                 j += 1;
             }

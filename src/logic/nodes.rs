@@ -2,7 +2,7 @@
 //! known of each, and the search budget. Built by `net`, read by `search`
 //! and `explain`.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::sets::{Domain, FactSet};
 
@@ -14,13 +14,13 @@ pub const TRUE: NodeId = 1;
 pub enum Node {
     False,
     True,
-    Atom { fact: u32, set: Rc<FactSet> },
+    Atom { fact: u32, set: Arc<FactSet> },
     And(Box<[NodeId]>),
     Or(Box<[NodeId]>),
 }
 
 /// A conjunction of one set per fact, sorted by fact.
-pub type Cube = Vec<(u32, Rc<FactSet>)>;
+pub type Cube = Vec<(u32, Arc<FactSet>)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sat {
@@ -43,7 +43,7 @@ pub enum Footprint {
 pub struct Info {
     pub sat: Sat,
     /// The node's models exactly, when small.
-    pub dnf: Option<Rc<Vec<Cube>>>,
+    pub dnf: Option<Arc<Vec<Cube>>>,
     pub footprint: Footprint,
 }
 

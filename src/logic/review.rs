@@ -4,7 +4,7 @@
 //! two values that set something off (the other facts equal).
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::dnf::within;
 use super::nodes::Cube;
@@ -377,7 +377,7 @@ fn merge_on(domains: &[Domain], cubes: Vec<Cube>, fact: u32) -> Vec<Cube> {
     };
     // The rest of a cube, and the sets it and its equals have for `fact`
     // (`None`: one of them leaves the fact free).
-    let mut groups: Vec<(Cube, Option<Vec<Rc<FactSet>>>)> = Vec::with_capacity(cubes.len());
+    let mut groups: Vec<(Cube, Option<Vec<Arc<FactSet>>>)> = Vec::with_capacity(cubes.len());
     let mut slot: HashMap<Cube, usize> = HashMap::with_capacity(cubes.len());
     for mut rest in cubes {
         let set = match rest.binary_search_by_key(&fact, |(f, _)| *f) {
@@ -401,7 +401,7 @@ fn merge_on(domains: &[Domain], cubes: Vec<Cube>, fact: u32) -> Vec<Cube> {
             let set = match sets {
                 None => return rest,
                 Some(mut sets) if sets.len() == 1 => sets.swap_remove(0),
-                Some(sets) => Rc::new(FactSet::union_all(sets.iter().map(|s| &**s), domain)),
+                Some(sets) => Arc::new(FactSet::union_all(sets.iter().map(|s| &**s), domain)),
             };
             if !set.is_full(domain) {
                 let at = rest.partition_point(|(f, _)| *f < fact);

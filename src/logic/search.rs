@@ -10,7 +10,7 @@
 //! It stops after a number of steps and then answers `Unknown`.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::nodes::{Budget, Cube, Graph, Node, NodeId, Sat};
 use super::sets::FactSet;
@@ -49,8 +49,8 @@ struct Choice {
 struct State<'g> {
     graph: &'g Graph,
     /// The values each constrained fact may still take.
-    store: HashMap<u32, Rc<FactSet>>,
-    trail: Vec<(u32, Option<Rc<FactSet>>)>,
+    store: HashMap<u32, Arc<FactSet>>,
+    trail: Vec<(u32, Option<Arc<FactSet>>)>,
     /// Linked lists of goals: (goal, next).
     cells: Vec<(NodeId, u32)>,
     steps: usize,
@@ -286,7 +286,7 @@ impl State<'_> {
     }
 
     /// Restricts `fact` to `set`; false if nothing would be left.
-    fn narrow(&mut self, fact: u32, set: &Rc<FactSet>) -> bool {
+    fn narrow(&mut self, fact: u32, set: &Arc<FactSet>) -> bool {
         self.steps += 1;
         let narrowed = match self.store.get(&fact) {
             None => set.clone(),
@@ -298,7 +298,7 @@ impl State<'_> {
                 if meet == **current {
                     return true;
                 }
-                Rc::new(meet)
+                Arc::new(meet)
             }
         };
         let old = self.store.insert(fact, narrowed);

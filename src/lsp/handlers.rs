@@ -13,8 +13,8 @@ use super::outgoing::Outgoing;
 use crate::diagnostic::Diagnostic;
 use crate::ide::{self, Analysis};
 
-/// A handler's outcome: the JSON of its answer, or why there is none.
-pub(super) type Answer = Result<Vec<u8>, (ErrorCode, String)>;
+/// A handler's outcome: its answer sent, or why there is none.
+pub(super) type Answer = Result<(), (ErrorCode, String)>;
 
 /// What a handler sees.
 pub(super) struct Context<'a> {
@@ -24,12 +24,14 @@ pub(super) struct Context<'a> {
     /// The document's diagnostics, for the handlers that read them (empty for the others).
     pub(super) diagnostics: &'a [Diagnostic],
     pub(super) options: &'a Options,
+    pub(super) out: &'a Outgoing,
 }
 
 impl Context<'_> {
-    /// The answer to the request, serialized straight from `result`.
+    /// Sends the answer to the request, serialized straight from `result`.
     fn answer(&self, result: impl Serialize) -> Answer {
-        Outgoing::answer_body(self.id, result)
+        self.out
+            .answer(self.id, result)
             .map_err(|e| (ErrorCode::InternalError, e.to_string()))
     }
 
@@ -135,8 +137,10 @@ pub(super) fn rename(ctx: &Context, p: lsp::RenameParams) -> Answer {
 }
 
 pub(super) fn document_symbols(ctx: &Context, _: lsp::DocumentSymbolParams) -> Answer {
-    let outline = ide::symbols::outline(&ctx.analysis.file);
-    ctx.answer(convert::DocumentSymbols::new(&ctx.text, &outline))
+    ctx.answer(convert::DocumentSymbols::new(
+        &ctx.text,
+        &ctx.analysis.outline,
+    ))
 }
 
 pub(super) fn semantic_tokens(ctx: &Context, _: lsp::SemanticTokensParams) -> Answer {

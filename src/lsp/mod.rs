@@ -23,6 +23,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 
+pub use outgoing::Outbound;
 pub use server::{Exit, capabilities, run, serve};
 
 /// Formats a plan's text (the shape of `fmt::format`): the canonical text, or

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use super::convert::{self, Text};
 use super::document::Document;
 use super::handlers::{self, Context, HasDocument};
-use super::outgoing::Outgoing;
+use super::outgoing::{Outbound, Outgoing};
 use super::{Options, file_path};
 
 /// How the session ended: `exit` after `shutdown` (exit code 0), or not
@@ -93,9 +93,13 @@ struct Server {
 /// hands the JSON on as it is.
 pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolError> {
     let Connection { sender, receiver } = connection;
-    let (bodies, from_server) = crossbeam_channel::bounded::<Vec<u8>>(0);
+    let (bodies, from_server) = crossbeam_channel::bounded::<Outbound>(0);
     let forward = std::thread::spawn(move || {
-        for body in from_server {
+        for outbound in from_server {
+            let body = match outbound {
+                Outbound::Whole(body) => body,
+                Outbound::Pieces { pieces, .. } => pieces.iter().flatten().collect(),
+            };
             // The server writes only messages: a body that does not read back is a bug.
             let message: Message =
                 serde_json::from_slice(&body).expect("the server writes JSON-RPC messages");
@@ -113,7 +117,7 @@ pub fn run(connection: Connection, options: Options) -> Result<Exit, ProtocolErr
 /// Runs the protocol on the client's messages until `exit` (or until the
 /// client goes away), sending the server's messages as JSON bodies for the
 /// caller to frame. Both channels are dropped when this returns.
-pub fn serve(receiver: Receiver<Message>, bodies: Sender<Vec<u8>>, options: Options) -> Exit {
+pub fn serve(receiver: Receiver<Message>, bodies: Sender<Outbound>, options: Options) -> Exit {
     let out = Outgoing::new(bodies);
     let Some(id) = initialize(&receiver, &out) else {
         return Exit::WithoutShutdown;
@@ -125,9 +129,8 @@ pub fn serve(receiver: Receiver<Message>, bodies: Sender<Vec<u8>>, options: Opti
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
     };
-    match Outgoing::answer_body(&id, result) {
-        Ok(body) => out.send(body),
-        Err(e) => out.refuse(&id, ErrorCode::InternalError, &e.to_string()),
+    if let Err(e) = out.answer(&id, result) {
+        out.refuse(&id, ErrorCode::InternalError, &e.to_string());
     }
     let mut server = Server {
         receiver,
@@ -216,7 +219,8 @@ impl Server {
         let doc = &*doc;
         let lang = self.options.lang;
         // Each diagnostic is converted as it is written out.
-        let body = doc.diagnostics().ok().and_then(|diagnostics| {
+        let out = &self.out;
+        let sent = doc.diagnostics().ok().is_some_and(|diagnostics| {
             std::panic::catch_unwind(AssertUnwindSafe(|| {
                 let text = Text {
                     uri,
@@ -229,23 +233,22 @@ impl Server {
                     diagnostics: convert::Diagnostics::new(&text, diagnostics),
                     version: Some(doc.version),
                 };
-                Outgoing::notification_body(notif::PublishDiagnostics::METHOD, params).ok()
+                out.notify(notif::PublishDiagnostics::METHOD, params)
+                    .is_ok()
             }))
-            .ok()
-            .flatten()
+            .unwrap_or(false)
         });
-        match body {
-            Some(body) => self.out.send(body),
-            None => self.log_error(
+        if !sent {
+            self.log_error(
                 "textDocument/publishDiagnostics",
                 "planc failed to check this file (a bug: please report it)",
-            ),
+            );
         }
     }
 
     /// Tells the client's log that a message could not be read.
     fn log_error(&self, method: &str, error: impl std::fmt::Display) {
-        self.out.notify(
+        let _ = self.out.notify(
             notif::LogMessage::METHOD,
             lsp::LogMessageParams {
                 typ: lsp::MessageType::ERROR,
@@ -304,7 +307,7 @@ impl Server {
                     let uri = p.text_document.uri;
                     self.documents.remove(&uri);
                     self.due.remove(&uri);
-                    self.out.notify(
+                    let _ = self.out.notify(
                         notif::PublishDiagnostics::METHOD,
                         lsp::PublishDiagnosticsParams {
                             uri,
@@ -331,7 +334,8 @@ impl Server {
         let answer = match request.method.as_str() {
             req::Shutdown::METHOD => {
                 self.shutdown = true;
-                Outgoing::answer_body(&id, ())
+                self.out
+                    .answer(&id, ())
                     .map_err(|e| (ErrorCode::InternalError, e.to_string()))
             }
             req::GotoDefinition::METHOD => self.handle(request, handlers::definition),
@@ -353,9 +357,8 @@ impl Server {
                 format!("planc does not handle `{method}`"),
             )),
         };
-        match answer {
-            Ok(body) => self.out.send(body),
-            Err((code, message)) => self.out.refuse(&id, code, &message),
+        if let Err((code, message)) = answer {
+            self.out.refuse(&id, code, &message);
         }
     }
 
@@ -363,7 +366,7 @@ impl Server {
         &mut self,
         request: Request,
         handler: fn(&Context, P) -> handlers::Answer,
-    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+    ) -> handlers::Answer {
         self.answer(request, handler, false)
     }
 
@@ -372,7 +375,7 @@ impl Server {
         &mut self,
         request: Request,
         handler: fn(&Context, P) -> handlers::Answer,
-    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+    ) -> handlers::Answer {
         self.answer(request, handler, true)
     }
 
@@ -384,7 +387,7 @@ impl Server {
         request: Request,
         handler: fn(&Context, P) -> handlers::Answer,
         checked: bool,
-    ) -> Result<Vec<u8>, (ErrorCode, String)> {
+    ) -> handlers::Answer {
         let Request { id, method, params } = request;
         let failed = || {
             (
@@ -420,6 +423,7 @@ impl Server {
                 analysis,
                 diagnostics,
                 options: &self.options,
+                out: &self.out,
             };
             handler(&ctx, params)
         }));

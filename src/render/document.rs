@@ -60,36 +60,23 @@ impl Document {
         let schedule = Schedule::build(model);
         let all = Checklists::build(model, graphs, &schedule);
         let implications = all.implications();
-        let checklists: Vec<_> = order::by_severity(model)
-            .into_iter()
-            .map(|t| (t, all.of(t)))
-            .collect();
-        let groups: Vec<usize> = checklists
-            .iter()
-            .map(|(t, _)| implications.group_of(*t))
-            .collect();
-        let bases = builds_on(&checklists, &groups);
+        let shown = order::by_severity(model);
+        let groups: Vec<usize> = shown.iter().map(|t| implications.group_of(*t)).collect();
+        let (bases, listed) = if all.total() <= exact_limit(model) {
+            searched(&all, &shown, &groups)
+        } else {
+            extended(&all, &groups)
+        };
         let reference = |t: TriggerId| TriggerRef {
             name: model.trigger(t).named.name.to_string(),
             label: clean(&model.trigger(t).named.label.value),
         };
-        // The steps of the last base looked at (triggers that build on one
-        // checklist are often shown together); one at a time, so that the
-        // bases of N graded triggers are not all kept.
-        let mut base_steps: Option<(usize, StepsOf)> = None;
-        let triggers: Vec<TriggerSection> = checklists
+        let triggers: Vec<TriggerSection> = shown
             .iter()
-            .zip(&groups)
             .zip(&bases)
-            .map(|(((t, steps), group), base)| {
+            .zip(listed)
+            .map(|((t, base), listed)| {
                 let trigger = model.trigger(*t);
-                let base_steps = base.filter(|&b| groups[b] != *group).map(|b| {
-                    if base_steps.as_ref().is_none_or(|(last, _)| *last != b) {
-                        base_steps = Some((b, steps_of(checklists[b].1)));
-                    }
-                    base_steps.as_ref().map(|(_, steps)| steps)
-                });
-                let base_steps = base_steps.flatten();
                 let also = implications.first(*t, ALSO_NAMED);
                 TriggerSection {
                     name: trigger.named.name.to_string(),
@@ -106,15 +93,8 @@ impl Document {
                     also_more: implications.count(*t) - also.len(),
                     also: also.into_iter().map(reference).collect(),
                     sets_off: implications.direct(*t).into_iter().map(reference).collect(),
-                    builds_on: base.map(|b| reference(checklists[b].0)),
-                    // One group's checklist: the base holds all of it.
-                    steps: steps
-                        .steps
-                        .iter()
-                        .take_while(|_| base.is_none_or(|b| groups[b] != *group))
-                        .filter(|s| !base_steps.is_some_and(|b| holds(b, s)))
-                        .map(|s| step_item(model, s))
-                        .collect(),
+                    builds_on: base.map(|b| reference(shown[b])),
+                    steps: listed.iter().map(|s| step_item(model, s)).collect(),
                 }
             })
             .collect();
@@ -225,6 +205,92 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
             .collect(),
         texts: strs(&step.texts),
     }
+}
+
+/// Up to how many steps all checklists may hold together (a step counted
+/// once per checklist it is in) for `searched`: each checklist is then
+/// written out and compared with the others. Beyond it (graded levels of
+/// thousands of triggers hold N²/2), `extended`, whose work follows what
+/// is printed. Linear in the plan, and far above any plan written by hand.
+fn exact_limit(model: &Model) -> usize {
+    (16 * (model.steps.len() + model.triggers.len())).max(250_000)
+}
+
+/// What each checklist (in the order shown) builds on and the steps it
+/// lists, searched among all checklists (`builds_on`).
+fn searched(
+    all: &Checklists,
+    shown: &[TriggerId],
+    groups: &[usize],
+) -> (Vec<Option<usize>>, Vec<Vec<Scheduled>>) {
+    let mut responses: HashMap<usize, Response> = HashMap::new();
+    for &g in groups {
+        responses.entry(g).or_insert_with(|| all.response(g));
+    }
+    let checklists: Vec<(TriggerId, &Response)> = shown
+        .iter()
+        .zip(groups)
+        .map(|(t, g)| (*t, &responses[g]))
+        .collect();
+    let bases = builds_on(&checklists, groups);
+    // The steps of the last base looked at (triggers that build on one
+    // checklist are often shown together).
+    let mut base_steps: Option<(usize, StepsOf)> = None;
+    let listed = checklists
+        .iter()
+        .zip(groups)
+        .zip(&bases)
+        .map(|(((_, response), group), base)| {
+            // One group's checklist: the base holds all of it.
+            if base.is_some_and(|b| groups[b] == *group) {
+                return Vec::new();
+            }
+            if let Some(b) = *base
+                && base_steps.as_ref().is_none_or(|(last, _)| *last != b)
+            {
+                base_steps = Some((b, steps_of(checklists[b].1)));
+            }
+            let base_steps = base.and(base_steps.as_ref()).map(|(_, steps)| steps);
+            response
+                .steps
+                .iter()
+                .filter(|s| !base_steps.is_some_and(|b| holds(b, s)))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    (bases, listed)
+}
+
+/// What each checklist (in the order shown) builds on and the steps it
+/// lists, as the schedule worked them out: each builds on the checklist it
+/// extends (`Checklists::extends`, one it fires with) and lists what it
+/// adds; no other is looked at. Triggers of one group build on the first
+/// shown, as in `builds_on`.
+fn extended(all: &Checklists, groups: &[usize]) -> (Vec<Option<usize>>, Vec<Vec<Scheduled>>) {
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    for (i, &g) in groups.iter().enumerate() {
+        first_of.entry(g).or_insert(i);
+    }
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| {
+            let first = first_of[&g];
+            if first != i {
+                return ((all.len(g) > 0).then_some(first), Vec::new());
+            }
+            let base = all
+                .extends(g)
+                .filter(|&h| all.len(h) > 0)
+                .and_then(|h| first_of.get(&h).copied());
+            let listed = match base {
+                Some(_) => all.added(g).cloned().collect(),
+                None => all.response(g).steps,
+            };
+            (base, listed)
+        })
+        .unzip()
 }
 
 /// The steps of a checklist, each with its phase and latest due time: to

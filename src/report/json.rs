@@ -2,16 +2,42 @@
 //! columns in characters; offsets and lengths in bytes. `labels` lists every
 //! label, the primary one first.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use super::{FileReport, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::escape::JsonText;
 use crate::lang::Lang;
 use crate::span::LineIndex;
 
 #[derive(Serialize)]
 struct Output<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     summary: Summary,
+}
+
+/// Every file's diagnostics, each converted only as it is written out: the
+/// converted findings are never all held at once (on a plan with 400,000
+/// findings they took gigabytes).
+struct Diagnostics<'a> {
+    files: &'a [FileReport<'a>],
+    lang: Lang,
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in self.files {
+            let index = LineIndex::new(file.source);
+            for d in file.diagnostics {
+                seq.serialize_element(&JsonDiagnostic::of(file, &index, d, self.lang))?;
+            }
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -59,48 +85,60 @@ struct JsonLabel {
     span: JsonSpan,
 }
 
-pub fn render(files: &[FileReport], lang: Lang) -> String {
-    let mut diagnostics = Vec::new();
-    for file in files {
-        let index = LineIndex::new(file.source);
-        for d in file.diagnostics {
-            let (line, column) = index.line_col(file.source, d.primary.span.start);
-            let labels = std::iter::once(&d.primary)
-                .chain(&d.secondary)
-                .map(|l| {
-                    let (line, column) = index.line_col(file.source, l.span.start);
-                    JsonLabel {
-                        message: l.message.text(lang),
-                        line,
-                        column,
-                        span: JsonSpan {
-                            offset: l.span.start,
-                            length: l.span.len(),
-                        },
-                    }
-                })
-                .collect();
-            diagnostics.push(JsonDiagnostic {
-                code: d.code.as_str(),
-                severity: d.severity.as_str(),
-                message: d.message.text(lang),
-                file: file.path,
-                line,
-                column,
-                span: JsonSpan {
-                    offset: d.primary.span.start,
-                    length: d.primary.span.len(),
-                },
-                labels,
-                help: d.help.as_ref().map(|h| h.text(lang)),
-                source: d.source.map(|s| JsonSource::of(s, lang)),
-            });
+impl<'a> JsonDiagnostic<'a> {
+    fn of(file: &FileReport<'a>, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Self {
+        let (line, column) = index.line_col(file.source, d.primary.span.start);
+        let labels = std::iter::once(&d.primary)
+            .chain(&d.secondary)
+            .map(|l| {
+                let (line, column) = index.line_col(file.source, l.span.start);
+                JsonLabel {
+                    message: l.message.text(lang),
+                    line,
+                    column,
+                    span: JsonSpan {
+                        offset: l.span.start,
+                        length: l.span.len(),
+                    },
+                }
+            })
+            .collect();
+        JsonDiagnostic {
+            code: d.code.as_str(),
+            severity: d.severity.as_str(),
+            message: d.message.text(lang),
+            file: file.path,
+            line,
+            column,
+            span: JsonSpan {
+                offset: d.primary.span.start,
+                length: d.primary.span.len(),
+            },
+            labels,
+            help: d.help.as_ref().map(|h| h.text(lang)),
+            source: d.source.map(|s| JsonSource::of(s, lang)),
         }
     }
+}
+
+/// The report as text (see `write`).
+pub fn render(files: &[FileReport], lang: Lang) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write(files, lang, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the report to `out` as it is serialized, with every hazard
+/// escaped (`escape::JsonText`), and a final line break.
+pub fn write(files: &[FileReport], lang: Lang, out: impl Write) -> io::Result<()> {
     let output = Output {
-        diagnostics,
+        diagnostics: Diagnostics { files, lang },
         summary: Summary::of(files),
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    crate::escape::json_text(serde_json::to_string_pretty(&output).unwrap_or_default()) + "\n"
+    let mut out = JsonText::new(out);
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    output.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.into_inner().flush()
 }

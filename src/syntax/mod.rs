@@ -18,19 +18,18 @@ pub mod language;
 pub mod lex;
 mod lower;
 mod parser;
+mod parts;
 pub mod paste;
+mod reader;
 mod recover;
 pub mod scan;
 mod slips;
 mod values;
 
-use pest::Parser as _;
-
 use crate::diagnostic::Diagnostic;
-use crate::span::Span;
 pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH};
-use parser::{PlanParser, Rule};
+use parser::Rule;
 pub use values::{WORKING_DAY, parse_duration};
 
 /// The result of parsing: the items that parsed, and the syntax errors.
@@ -38,19 +37,6 @@ pub use values::{WORKING_DAY, parse_duration};
 pub struct Parsed<'s> {
     pub file: ast::File<'s>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Sections nested deeper than this are read by the reference rules (which
-/// recurse, pest guarding the stack), so that the tree stays as it was.
-const MAX_OPEN_SECTIONS: usize = MAX_SECTION_DEPTH;
-
-/// A section whose `}` has not been read yet.
-struct OpenSection<'s> {
-    title: ast::Str<'s>,
-    start: usize,
-    items: Vec<ast::Item<'s>>,
-    /// (v1) Its statements (`element`).
-    stmts: Vec<ast::Stmt<'s>>,
 }
 
 /// Parses a whole plan file.
@@ -62,6 +48,8 @@ struct OpenSection<'s> {
 /// top-level item it is in is parsed again whole with the reference rules
 /// (`next_item`), exactly as `parse_reference` reads every item, so that
 /// errors are reported, and recovered from, in the same words and places.
+/// A large file is read in parts at once, one thread a part (`parts`), with
+/// the same result.
 pub fn parse(source: &str) -> Parsed<'_> {
     parse_counting(source).0
 }
@@ -70,133 +58,28 @@ pub fn parse(source: &str) -> Parsed<'_> {
 /// tests: a clean plan must never need them).
 #[doc(hidden)]
 pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
-    let mut fallbacks = 0;
-    let mut diagnostics = Vec::new();
-    let mut items = Vec::new();
-    let mut open: Vec<OpenSection<'_>> = Vec::new();
-    let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-    // Where the top-level section being read began, and the diagnostics before it.
-    let mut item_start = pos;
-    let mut diagnostics_before = 0;
-    loop {
-        let rule = if open.is_empty() {
-            Rule::f_top_batch
-        } else {
-            Rule::f_section_batch
-        };
-        let mut progressed = false;
-        let mut trouble = false;
-        let mut done = false;
-        if let Ok(mut pairs) = PlanParser::parse(rule, &source[pos..])
-            && let Some(batch) = pairs.next()
-        {
-            let mut lowerer = lower::Lowerer {
-                base: pos,
-                diagnostics: &mut diagnostics,
-                keyword_as_name: false,
-                _marker: std::marker::PhantomData,
-            };
-            // The end of the last pair read, not of the batch: that is past the
-            // white space after it, and an error reported from there would read
-            // differently.
-            let mut last_end = pos;
-            for pair in batch.into_inner() {
-                let before = lowerer.diagnostics.len();
-                let end = pos + pair.as_span().end();
-                match parser::canonical(pair.as_rule()) {
-                    Rule::comment_text => continue,
-                    Rule::EOI => done = true,
-                    Rule::section_open => {
-                        let (title, start) = lowerer.section_open(pair);
-                        if lowerer.diagnostics.len() > before || open.len() >= MAX_OPEN_SECTIONS {
-                            trouble = true;
-                        } else {
-                            if open.is_empty() {
-                                item_start = last_end;
-                                diagnostics_before = before;
-                            }
-                            open.push(OpenSection {
-                                title,
-                                start,
-                                items: Vec::new(),
-                                stmts: Vec::new(),
-                            });
-                        }
-                    }
-                    Rule::block_end => {
-                        if let Some(section) = open.pop() {
-                            let item = ast::Item::Section(ast::Section {
-                                title: section.title,
-                                items: section.items,
-                                stmts: section.stmts,
-                                span: Span::new(section.start, end),
-                            });
-                            match open.last_mut() {
-                                Some(parent) => parent.items.push(item),
-                                None => items.push(item),
-                            }
-                        }
-                    }
-                    // (v1) a section's `element`
-                    Rule::element_stmt => {
-                        let stmt = lowerer.stmt(pair);
-                        match open.last_mut() {
-                            Some(section) if lowerer.diagnostics.len() == before => {
-                                section.stmts.extend(stmt)
-                            }
-                            _ => trouble = true,
-                        }
-                    }
-                    _ => {
-                        let item = lowerer.item(pair, open.len());
-                        if lowerer.diagnostics.len() > before || lowerer.keyword_as_name {
-                            trouble = true;
-                        } else {
-                            match open.last_mut() {
-                                Some(parent) => parent.items.extend(item),
-                                None => items.extend(item),
-                            }
-                        }
-                    }
-                }
-                if trouble {
-                    lowerer.diagnostics.truncate(before);
-                    break;
-                }
-                progressed = true;
-                last_end = end;
-            }
-            pos = last_end;
-        }
-        if done {
-            break;
-        }
-        if progressed && !trouble {
-            continue;
-        }
-        // Read the top-level item whole, the reference way.
-        fallbacks += 1;
-        if open.is_empty() {
-            item_start = pos;
-            diagnostics_before = diagnostics.len();
-        }
-        open.clear();
-        diagnostics.truncate(diagnostics_before);
-        match whole_item(source, item_start, &mut diagnostics) {
-            Whole::Item(item, end) => {
-                items.extend(item);
-                pos = end;
-            }
-            Whole::End => break,
-            Whole::Resume(next) => pos = next,
-        }
-    }
+    let (parsed, fallbacks, _) = parse_cut(source, &parts::cuts(source));
+    (parsed, fallbacks)
+}
+
+/// `parse_counting` with the file cut at `cuts` (ascending line starts), each part read on its own thread: the tests
+/// check that any cuts give the same result as none. Also how many parts
+/// were used (1 when the first part's reader read on to the end).
+#[doc(hidden)]
+pub fn parse_cut<'s>(source: &'s str, cuts: &[usize]) -> (Parsed<'s>, usize, usize) {
+    let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let cuts: Vec<usize> = cuts.iter().copied().filter(|&c| c > start).collect();
+    let (mut read, parts) = parts::read_in_parts(source, start, &cuts);
+    let mut diagnostics = std::mem::take(&mut read.diagnostics);
     mention_fmt_fix(source, &mut diagnostics);
+    let fallbacks = read.fallbacks;
     let parsed = Parsed {
-        file: ast::File { items },
+        file: ast::File {
+            items: read.into_items(),
+        },
         diagnostics,
     };
-    (parsed, fallbacks)
+    (parsed, fallbacks, parts)
 }
 
 /// When syntax errors stand on pasted full-width characters, the first of

@@ -81,7 +81,7 @@ fn read(ctx: &Context, element: Element) -> Read {
             }
             match model
                 .trigger_ids()
-                .find(|&t| first_report(model, ctx.checklists().of(t)).is_none())
+                .find(|&t| first_report(model, &ctx.checklists().of(t)).is_none())
             {
                 Some(t) => Read::NoReportUnder(t),
                 None => Read::Present,

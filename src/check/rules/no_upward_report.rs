@@ -21,7 +21,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // all is the fix.
     let silent: Vec<TriggerId> = most_severe_triggers(model)
         .into_iter()
-        .filter(|t| first_report(model, ctx.checklists().of(*t)).is_none())
+        .filter(|t| first_report(model, &ctx.checklists().of(*t)).is_none())
         .collect();
     let mut labels = silent.iter().map(|t| {
         Label::new(

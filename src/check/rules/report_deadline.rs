@@ -40,7 +40,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut findings: Vec<(Finding, Vec<TriggerId>)> = Vec::new();
     for t in most_severe_triggers(model) {
         let response = ctx.checklists().of(t);
-        let finding = match first_report(model, response) {
+        let finding = match first_report(model, &response) {
             None => Finding::NoReport,
             Some(report) => match report.due {
                 None => Finding::Open(report.step),
@@ -48,7 +48,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Some(due) => Finding::Late {
                     report: report.step,
                     due,
-                    chain: chain(model, response, report),
+                    chain: chain(model, &response, report),
                 },
             },
         };

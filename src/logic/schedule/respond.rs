@@ -207,44 +207,12 @@ impl Responder<'_> {
         }
         let mut steps: Vec<Scheduled> = Vec::new();
         while let Some(Reverse((_, s))) = queue.pop() {
-            let step = model.step(s);
-            let on = schedule.on(s);
-            let own = if on.is_empty() {
-                !step.after.is_empty()
-            } else {
-                on.iter().any(is_fired)
-            };
             let ran = |p: StepId| steps.get(slot[p.index()] as usize);
-            if !own || !step.after.iter().all(|p| ran(p.id).is_some()) {
+            let Some(scheduled) = schedule_step(model, schedule, s, is_fired, ran) else {
                 continue;
-            }
-            let by: Vec<TriggerId> = if on.is_empty() {
-                let mut by: Vec<TriggerId> = step
-                    .after
-                    .iter()
-                    .flat_map(|p| ran(p.id).map_or(&[][..], |r| r.set_off_by.as_slice()))
-                    .copied()
-                    .collect();
-                by.sort_unstable();
-                by.dedup();
-                by
-            } else {
-                on.iter().copied().filter(is_fired).collect()
             };
-            let earliest = earliest_deadline(step, Occasion::SetOffBy(&by), |a| {
-                ran(a).and_then(|r| r.due)
-            });
-            let due = earliest.map(|(d, _)| d);
-            let deadline =
-                earliest.and_then(|(_, d)| step.deadlines.iter().position(|x| std::ptr::eq(x, d)));
             slot[s.index()] = steps.len() as u32;
-            steps.push(Scheduled {
-                step: s,
-                phase: schedule.phase[s.index()],
-                due,
-                deadline,
-                set_off_by: by,
-            });
+            steps.push(scheduled);
             for &w in schedule.waiters(s) {
                 enqueue(w, &mut queue);
             }
@@ -258,4 +226,53 @@ impl Responder<'_> {
         steps.sort_by_key(|s| (s.phase, s.due.is_none(), s.due, s.step));
         Response { fired, steps }
     }
+}
+
+/// Whether step `s` runs, and if so its entry, given which triggers fire
+/// and the entries of the steps it waits for (`ran`: `None` when one does
+/// not run). The one statement of "When a step runs" for one step, shared
+/// by `Responder` and `Checklists`.
+pub(super) fn schedule_step<'r>(
+    model: &Model,
+    schedule: &Schedule,
+    s: StepId,
+    is_fired: impl Fn(&TriggerId) -> bool,
+    ran: impl Fn(StepId) -> Option<&'r Scheduled>,
+) -> Option<Scheduled> {
+    let step = model.step(s);
+    let on = schedule.on(s);
+    let own = if on.is_empty() {
+        !step.after.is_empty()
+    } else {
+        on.iter().any(&is_fired)
+    };
+    if !own || !step.after.iter().all(|p| ran(p.id).is_some()) {
+        return None;
+    }
+    let by: Vec<TriggerId> = if on.is_empty() {
+        let mut by: Vec<TriggerId> = step
+            .after
+            .iter()
+            .flat_map(|p| ran(p.id).map_or(&[][..], |r| r.set_off_by.as_slice()))
+            .copied()
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        by
+    } else {
+        on.iter().copied().filter(|t| is_fired(t)).collect()
+    };
+    let earliest = earliest_deadline(step, Occasion::SetOffBy(&by), |a| {
+        ran(a).and_then(|r| r.due)
+    });
+    let due = earliest.map(|(d, _)| d);
+    let deadline =
+        earliest.and_then(|(_, d)| step.deadlines.iter().position(|x| std::ptr::eq(x, d)));
+    Some(Scheduled {
+        step: s,
+        phase: schedule.phase[s.index()],
+        due,
+        deadline,
+        set_off_by: by,
+    })
 }
