@@ -94,6 +94,9 @@ const SEED: u64 = 2026;
 
 fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
     let config = Config::default();
+    let Ok(one_thread) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
+        return;
+    };
     for (megabytes, label) in [(1, "1MB"), (10, "10MB"), (50, "50MB")] {
         let roles = synth::roles_for_bytes(megabytes * 1_000_000, SEED);
         let plan = synth::generate(roles, SEED, synth::Forms::ALL);
@@ -120,11 +123,12 @@ fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
         timed_bench(&mut group, "planc_check", &mut r.check, || {
             planc::check_source(&plan.planc, &config)
         });
-        planc::parallel::set_threads(1);
-        timed_bench(&mut group, "planc_check_one_thread", &mut r.check_one, || {
-            planc::check_source(&plan.planc, &config)
-        });
-        planc::parallel::set_threads(0);
+        timed_bench(
+            &mut group,
+            "planc_check_one_thread",
+            &mut r.check_one,
+            || one_thread.install(|| planc::check_source(&plan.planc, &config)),
+        );
         timed_bench(&mut group, "planc_parse", &mut r.parse, || {
             planc::syntax::parse(&plan.planc)
         });
@@ -241,7 +245,7 @@ fn main() {
         println!(
             "size={} threads={} check_MBps={} parse_MBps={} toml_MBps={} json_MBps={} ratio_check_over_toml={} ratio_one_thread={} peak_heap_over_input={:.2}",
             r.label,
-            planc::parallel::threads(),
+            rayon::current_num_threads(),
             mbps(r.planc_bytes, check),
             mbps(r.planc_bytes, r.parse.median()),
             mbps(r.toml_bytes, toml),
