@@ -198,8 +198,19 @@ pub fn check_model(
     run_checks(suppress::find(source, file), model, graphs, config)
 }
 
+/// `check_model` for a model whose tree is gone, with the suppressions
+/// found in it before (`suppress::find`).
+pub fn check_resolved(
+    suppressions: suppress::Suppressions,
+    model: &model::Model,
+    graphs: &Graphs,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    run_checks(suppressions, model, graphs, config)
+}
+
 fn run_checks(
-    suppressions: (Vec<suppress::Suppression>, Vec<suppress::Malformed>),
+    suppressions: suppress::Suppressions,
     model: &model::Model,
     graphs: &Graphs,
     config: &Config,

@@ -40,8 +40,11 @@ pub struct Malformed {
     pub help: Message,
 }
 
+/// A file's directive comments, and the malformed ones.
+pub type Suppressions = (Vec<Suppression>, Vec<Malformed>);
+
 /// Every directive comment of `source`, with the item each stands above.
-pub fn find(source: &str, file: &File) -> (Vec<Suppression>, Vec<Malformed>) {
+pub fn find(source: &str, file: &File) -> Suppressions {
     let mut item_starts = Vec::new();
     outermost_items(&file.items, &mut item_starts);
     let mut suppressions = Vec::new();

@@ -25,20 +25,29 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::Graphs;
 use crate::logic::schedule::{Due, Occasion, Response, Schedule};
 use crate::model::{self, FactId, FactType, Model, StepId, Symbol};
-use crate::pipeline::{MAX_FILE_BYTES, check_model, check_source};
+use crate::pipeline::{MAX_FILE_BYTES, check_resolved, check_source};
 use crate::span::Span;
-use crate::syntax::{self, ast};
+use crate::suppress::{self, Suppressions};
+use crate::syntax;
+use symbols::OutlineSymbol;
 
 pub use index::{Key, Occurrence};
 use tokens::{Token, TokenKind};
 
-/// One file, parsed and resolved as far as it goes.
+/// One file, parsed and resolved as far as it goes. The syntax tree is not
+/// kept: what the features read of it (the names written, the outline, the
+/// suppressions) is taken before the model is built from it, and the tree is
+/// freed item by item as it is (as `planc check` does; on a large plan the
+/// tree is the largest part).
 pub struct Analysis<'s> {
     pub source: &'s str,
-    pub file: ast::File<'s>,
     pub model: Model<'s>,
     /// Every written name, sorted by position.
     pub occurrences: Vec<Occurrence<'s>>,
+    /// The document outline.
+    pub outline: Vec<OutlineSymbol<'s>>,
+    /// The `planc:` comments that silence findings, and the malformed ones.
+    suppressions: Suppressions,
     /// The raw tokens, made when first asked (highlighting, completion, a
     /// name in an item that does not parse): checking does not need them.
     tokens: OnceCell<Vec<Token>>,
@@ -105,9 +114,10 @@ impl<'s> Analysis<'s> {
         if source.len() > MAX_FILE_BYTES {
             return Analysis {
                 source,
-                file: ast::File::default(),
                 model: Model::default(),
                 occurrences: Vec::new(),
+                outline: Vec::new(),
+                suppressions: Suppressions::default(),
                 tokens: OnceCell::from(Vec::new()),
                 syntax_errors: Vec::new(),
                 schedule: OnceCell::new(),
@@ -116,12 +126,16 @@ impl<'s> Analysis<'s> {
             };
         }
         let parsed = syntax::parse(source);
-        let model = model::build(&parsed.file);
+        let occurrences = index::occurrences(&parsed.file);
+        let outline = symbols::outline(&parsed.file);
+        let suppressions = suppress::find(source, &parsed.file);
+        let model = model::build_owned(parsed.file);
         Analysis {
             source,
-            occurrences: index::occurrences(&parsed.file),
+            occurrences,
+            outline,
+            suppressions,
             tokens: OnceCell::new(),
-            file: parsed.file,
             model,
             syntax_errors: parsed.diagnostics,
             schedule: OnceCell::new(),
@@ -166,7 +180,7 @@ impl<'s> Analysis<'s> {
             return check::finish(self.syntax_errors.clone(), config);
         }
         let graphs = Graphs::build(&self.model);
-        check_model(self.source, &self.file, &self.model, &graphs, config)
+        check_resolved(self.suppressions.clone(), &self.model, &graphs, config)
     }
 
     /// Whether the whole file parsed: only then is every written name known.

@@ -1,6 +1,9 @@
 //! The document outline: the plan header, sections (nested), and every named
-//! item with its label. Its words are borrowed from the text: on a large plan
-//! the outline has one entry per line.
+//! item with its label. Its words are borrowed from the text (copied only
+//! where escapes were resolved): on a large plan the outline has one entry
+//! per line, and it outlives the tree (see `Analysis`).
+
+use std::borrow::Cow;
 
 use super::NameKind;
 use crate::span::Span;
@@ -8,9 +11,9 @@ use crate::syntax::ast::{self, DeclKind, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutlineSymbol<'a> {
-    pub name: &'a str,
+    pub name: Cow<'a, str>,
     /// The item's label (a section's or the plan's title is its name).
-    pub detail: Option<&'a str>,
+    pub detail: Option<Cow<'a, str>>,
     pub kind: OutlineKind,
     /// The whole item.
     pub span: Span,
@@ -28,23 +31,23 @@ pub enum OutlineKind {
 
 /// The outline of a file. Sections nest at most `syntax::MAX_SECTION_DEPTH`
 /// deep (the parser refuses deeper ones), which bounds the recursion here.
-pub fn outline<'a>(file: &'a ast::File) -> Vec<OutlineSymbol<'a>> {
+pub fn outline<'s>(file: &ast::File<'s>) -> Vec<OutlineSymbol<'s>> {
     items(&file.items)
 }
 
-fn items<'a>(items: &'a [Item]) -> Vec<OutlineSymbol<'a>> {
+fn items<'s>(items: &[Item<'s>]) -> Vec<OutlineSymbol<'s>> {
     items.iter().filter_map(item).collect()
 }
 
-fn named<'a>(
+fn named<'s>(
     kind: NameKind,
-    name: &'a ast::Name,
-    label: &'a ast::Str,
+    name: &ast::Name<'s>,
+    label: &ast::Str<'s>,
     span: Span,
-) -> OutlineSymbol<'a> {
+) -> OutlineSymbol<'s> {
     OutlineSymbol {
-        name: name.text,
-        detail: Some(&label.value),
+        name: Cow::Borrowed(name.text),
+        detail: Some(label.value.clone()),
         kind: OutlineKind::Name(kind),
         span,
         selection: name.span,
@@ -52,18 +55,18 @@ fn named<'a>(
     }
 }
 
-fn item<'a>(item: &'a Item) -> Option<OutlineSymbol<'a>> {
+fn item<'s>(item: &Item<'s>) -> Option<OutlineSymbol<'s>> {
     Some(match item {
         Item::Plan(p) => OutlineSymbol {
-            name: &p.title.value,
-            detail: Some("plan"),
+            name: p.title.value.clone(),
+            detail: Some(Cow::Borrowed("plan")),
             kind: OutlineKind::Plan,
             span: p.span,
             selection: p.title.span,
             children: Vec::new(),
         },
         Item::Section(s) => OutlineSymbol {
-            name: &s.title.value,
+            name: s.title.value.clone(),
             detail: None,
             kind: OutlineKind::Section,
             span: s.span,

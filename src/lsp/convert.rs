@@ -199,9 +199,9 @@ impl Serialize for DocumentSymbols<'_> {
             name: if s.name.is_empty() {
                 "(untitled)"
             } else {
-                s.name
+                &s.name
             },
-            detail: s.detail,
+            detail: s.detail.as_deref(),
             kind: symbol_kind(s.kind),
             range: self.text.range(s.span),
             selection_range: self.text.range(s.selection),

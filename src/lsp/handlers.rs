@@ -137,8 +137,10 @@ pub(super) fn rename(ctx: &Context, p: lsp::RenameParams) -> Answer {
 }
 
 pub(super) fn document_symbols(ctx: &Context, _: lsp::DocumentSymbolParams) -> Answer {
-    let outline = ide::symbols::outline(&ctx.analysis.file);
-    ctx.answer(convert::DocumentSymbols::new(&ctx.text, &outline))
+    ctx.answer(convert::DocumentSymbols::new(
+        &ctx.text,
+        &ctx.analysis.outline,
+    ))
 }
 
 pub(super) fn semantic_tokens(ctx: &Context, _: lsp::SemanticTokensParams) -> Answer {

@@ -153,7 +153,10 @@ pub fn analysis(text: &str, config: &Config, lang: Lang, docx: bool) -> Value {
         .collect();
     let (preview, blocked) = if errors == 0 && a.parses() {
         let graphs = Graphs::build(&a.model);
-        let doc = Document::build(&a.file, &a.model, &graphs, lang);
+        // The analysis keeps no tree (see `ide::Analysis`): the preview,
+        // which renders the whole plan anyway, parses it again.
+        let parsed = crate::syntax::parse(a.source);
+        let doc = Document::build(&parsed.file, &a.model, &graphs, lang);
         (Some(render::html::render(&doc)), None)
     } else {
         (

@@ -5,7 +5,7 @@ use crate::diagnostic::Code;
 use crate::ide::fixes::fixes;
 use crate::ide::highlight::{HighlightKind, highlights};
 use crate::ide::rename::{prepare, rename};
-use crate::ide::symbols::{OutlineKind, OutlineSymbol, outline};
+use crate::ide::symbols::{OutlineKind, OutlineSymbol};
 use crate::lang::Lang;
 
 /// `source` with the edits applied (in source order, not overlapping).
@@ -110,7 +110,7 @@ fn shape(symbols: &[OutlineSymbol], depth: usize, out: &mut Vec<String>) {
             "{}{kind} {} {}",
             "  ".repeat(depth),
             s.name,
-            s.detail.unwrap_or_default()
+            s.detail.as_deref().unwrap_or_default()
         ));
         shape(&s.children, depth + 1, out);
     }
@@ -121,7 +121,7 @@ fn outline_nests_sections_and_lists_named_items() {
     let source = "plan \"预案\" {}\nsection \"一、组织\" {\n  role a \"组长\"\n  section \"（一）\" { step s \"上报\" {} }\n  text \"x\"\n}\nfact f \"事实\": one_of { x \"甲\" }\n";
     let a = Analysis::new(source);
     let mut got = Vec::new();
-    shape(&outline(&a.file), 0, &mut got);
+    shape(&a.outline, 0, &mut got);
     assert_eq!(
         got,
         [

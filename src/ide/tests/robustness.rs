@@ -140,7 +140,7 @@ proptest! {
         let highlights = highlight::highlights(&a);
         prop_assert!(highlights.iter().all(|h| inside(&source, h.span)), "{highlights:?}");
         prop_assert!(ordered(highlights.iter().map(|h| h.span)), "{highlights:?}");
-        let outline = symbols::outline(&a.file);
-        prop_assert!(outline_nests(&source, &outline, Span::new(0, source.len())), "{outline:?}");
+        let outline = &a.outline;
+        prop_assert!(outline_nests(&source, outline, Span::new(0, source.len())), "{outline:?}");
     }
 }
