@@ -54,12 +54,12 @@ impl Synth {
     }
 
     /// A trigger whose condition is `nodes`, the root last.
-    fn trigger(&mut self, name: String, nodes: Vec<Cond>) -> TriggerId {
+    fn trigger(&mut self, name: String, mut condition: Condition) -> TriggerId {
         let named = self.named(name);
-        let root = CondId(nodes.len() as u32 - 1);
+        condition.root = CondId(condition.len() as u32 - 1);
         self.model.triggers.push(Trigger {
             named,
-            condition: Condition { nodes, root },
+            condition,
             level: None,
         });
         TriggerId(self.model.triggers.len() as u32 - 1)
@@ -128,7 +128,7 @@ fn found(diagnostics: &[Diagnostic]) -> Vec<String> {
         .collect()
 }
 
-fn compare(fact: FactId, op: CmpOp, value: u64) -> Cond {
+fn compare(fact: FactId, op: CmpOp, value: u64) -> Cond<'static> {
     Cond::Compare {
         fact,
         op,
@@ -138,14 +138,14 @@ fn compare(fact: FactId, op: CmpOp, value: u64) -> Cond {
     }
 }
 
-fn flag(fact: FactId) -> Cond {
+fn flag(fact: FactId) -> Cond<'static> {
     Cond::Flag {
         fact,
         span: Span::new(0, 1),
     }
 }
 
-fn named(trigger: TriggerId) -> Cond {
+fn named(trigger: TriggerId) -> Cond<'static> {
     Cond::Trigger {
         trigger,
         span: Span::new(0, 1),
@@ -153,14 +153,10 @@ fn named(trigger: TriggerId) -> Cond {
 }
 
 /// `parts` joined by `and` (or `or`), as an arena with the root last.
-fn join(parts: Vec<Cond>, and: bool) -> Vec<Cond> {
-    let ids = (0..parts.len() as u32).map(CondId).collect();
-    let mut nodes = parts;
-    nodes.push(if and {
-        Cond::And(ids, Span::new(0, 1))
-    } else {
-        Cond::Or(ids, Span::new(0, 1))
-    });
+fn join(parts: Vec<Cond<'static>>, and: bool) -> Condition {
+    let ids = (0..parts.len() as u32).map(CondId);
+    let mut nodes = Condition::from_nodes(parts, CondId(0));
+    nodes.push_join(and, ids, Span::new(0, 1));
     nodes
 }
 
@@ -173,7 +169,10 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
         .map(|i| s.fact(format!("f{i}"), FactType::Flag))
         .collect();
     // t0 when v >= 1; t(i) when t(i-1) and f(i)
-    let mut chain = vec![s.trigger("t0".into(), vec![compare(v, CmpOp::Ge, 1)])];
+    let mut chain = vec![s.trigger(
+        "t0".into(),
+        Condition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
+    )];
     for i in 1..n {
         let previous = chain[i - 1];
         let t = s.trigger(
@@ -196,7 +195,10 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
         ),
     );
     // o0 when v < 1; o(i) when o(i-1) or f(i)
-    let mut ors = vec![s.trigger("o0".into(), vec![compare(v, CmpOp::Lt, 1)])];
+    let mut ors = vec![s.trigger(
+        "o0".into(),
+        Condition::from_nodes([compare(v, CmpOp::Lt, 1)], CondId(0)),
+    )];
     for i in 1..n {
         let t = s.trigger(
             format!("o{i}"),
@@ -205,20 +207,18 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
         ors.push(t);
     }
     let o_last = ors[n - 1];
-    let mut o_never = vec![named(o_last), compare(v, CmpOp::Ge, 1)];
+    let mut o_never = Condition::from_nodes([named(o_last), compare(v, CmpOp::Ge, 1)], CondId(0));
     let mut alternatives = Vec::new();
     for &f in &flags[1..] {
         o_never.push(flag(f));
         o_never.push(Cond::Not(CondId(o_never.len() as u32 - 1), Span::new(0, 1)));
         alternatives.push(CondId(o_never.len() as u32 - 1));
     }
-    o_never.push(Cond::And(
-        [CondId(0), CondId(1)]
-            .into_iter()
-            .chain(alternatives)
-            .collect(),
+    o_never.push_join(
+        true,
+        [CondId(0), CondId(1)].into_iter().chain(alternatives),
         Span::new(0, 1),
-    ));
+    );
     let o_never = s.trigger("o_never".into(), o_never);
 
     s.step("runs".into(), &[last], &[]);
@@ -254,10 +254,7 @@ fn a_condition_of_ten_thousand_ored_comparisons_is_checked() {
         );
         nodes.push(compare(v, CmpOp::Eq, x));
         let n = nodes.len() as u32;
-        nodes.push(Cond::And(
-            vec![CondId(n - 2), CondId(n - 1)],
-            Span::new(0, 1),
-        ));
+        nodes.push(Cond::And(&[CondId(n - 2), CondId(n - 1)], Span::new(0, 1)));
         nodes
     };
     let odd = s.trigger("odd".into(), one_fact(1));
@@ -279,8 +276,8 @@ fn a_condition_of_ten_thousand_ored_comparisons_is_checked() {
     }
     let all_but_last = parts[..parts.len() - 1].to_vec();
     let mut almost = many.clone();
-    almost.push(Cond::And(all_but_last, Span::new(0, 1)));
-    many.push(Cond::And(parts, Span::new(0, 1)));
+    almost.push(Cond::And(&all_but_last, Span::new(0, 1)));
+    many.push(Cond::And(&parts, Span::new(0, 1)));
     let none = s.trigger("none".into(), many);
     let one_left = s.trigger("one_left".into(), almost);
     s.step("a".into(), &[odd, even], &[]);
@@ -319,7 +316,10 @@ fn a_loop_of_twenty_thousand_triggers_is_one_cycle() {
 fn a_step_after_a_twenty_thousand_step_chain_that_never_starts() {
     let mut s = Synth::default();
     let v = s.fact("v".into(), FactType::Count);
-    let t = s.trigger("t".into(), vec![compare(v, CmpOp::Ge, 1)]);
+    let t = s.trigger(
+        "t".into(),
+        Condition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
+    );
     let head = s.step("head".into(), &[], &[]);
     let mut previous = head;
     for i in 1..20_000 {
@@ -384,15 +384,14 @@ fn a_condition_too_hard_to_decide_says_so() {
                 .collect()
         })
         .collect();
-    let mut nodes = Vec::new();
+    let mut nodes = Condition::default();
     let mut clauses = Vec::new();
     for row in &p {
         let first = nodes.len() as u32;
-        nodes.extend(row.iter().map(|&f| flag(f)));
-        nodes.push(Cond::Or(
-            (first..first + 8).map(CondId).collect(),
-            Span::new(0, 1),
-        ));
+        for &f in row {
+            nodes.push(flag(f));
+        }
+        nodes.push_join(false, (first..first + 8).map(CondId), Span::new(0, 1));
         clauses.push(CondId(nodes.len() as u32 - 1));
     }
     for h in 0..8 {
@@ -403,15 +402,12 @@ fn a_condition_too_hard_to_decide_says_so() {
                 nodes.push(Cond::Not(CondId(at), Span::new(0, 1)));
                 nodes.push(flag(p[j][h]));
                 nodes.push(Cond::Not(CondId(at + 2), Span::new(0, 1)));
-                nodes.push(Cond::Or(
-                    vec![CondId(at + 1), CondId(at + 3)],
-                    Span::new(0, 1),
-                ));
+                nodes.push(Cond::Or(&[CondId(at + 1), CondId(at + 3)], Span::new(0, 1)));
                 clauses.push(CondId(at + 4));
             }
         }
     }
-    nodes.push(Cond::And(clauses, Span::new(0, 1)));
+    nodes.push(Cond::And(&clauses, Span::new(0, 1)));
     let hard = s.trigger("hard".into(), nodes);
     s.step("maybe".into(), &[hard], &[]);
     let diagnostics = s.check();

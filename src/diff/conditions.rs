@@ -60,9 +60,8 @@ pub(super) fn reshaped(cx: &Context) -> Vec<bool> {
     let reads_revalued = |j: usize| {
         cx.new.triggers[j]
             .condition
-            .nodes
-            .iter()
-            .any(|node| match node {
+            .nodes()
+            .any(|node| match &node {
                 Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. } => {
                     revalued[fact.index()]
                 }
@@ -83,7 +82,7 @@ pub(super) fn reshaped(cx: &Context) -> Vec<bool> {
     // name only the old condition had already changed its shape).
     let mut named_by: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (j, t) in cx.new.triggers.iter().enumerate() {
-        for node in &t.condition.nodes {
+        for node in t.condition.nodes() {
             if let Cond::Trigger { trigger, .. } = node {
                 named_by[trigger.index()].push(j);
             }

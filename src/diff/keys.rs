@@ -212,15 +212,15 @@ pub fn condition_shape(model: &Model, side: Side, matching: &Matching, t: usize)
 /// `or` are unordered. Computed children first over the arena, so a deep
 /// condition costs no recursion.
 fn condition_hash(k: &Key, condition: &Condition) -> u64 {
-    let mut hashes: Vec<u64> = Vec::with_capacity(condition.nodes.len());
+    let mut hashes: Vec<u64> = Vec::with_capacity(condition.len());
     let hash = |parts: &dyn Fn(&mut std::hash::DefaultHasher)| {
         let mut h = std::hash::DefaultHasher::new();
         parts(&mut h);
         h.finish()
     };
-    for node in &condition.nodes {
+    for node in condition.nodes() {
         let child = |c: &crate::model::CondId| hashes.get(c.0 as usize).copied().unwrap_or(0);
-        let value = match node {
+        let value = match &node {
             Cond::Compare {
                 fact, op, value, ..
             } => hash(&|h| {

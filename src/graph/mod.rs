@@ -93,7 +93,7 @@ impl Graphs {
             .triggers
             .iter()
             .map(|t| {
-                let named = t.condition.nodes.iter();
+                let named = t.condition.nodes();
                 named.filter(|n| matches!(n, Cond::Trigger { .. })).count()
             })
             .sum();
@@ -107,11 +107,11 @@ impl Graphs {
             response.add_node(ResponseNode::Step(id));
         }
         for (i, trigger) in model.triggers.iter().enumerate() {
-            for node in &trigger.condition.nodes {
+            for node in trigger.condition.nodes() {
                 if let Cond::Trigger {
                     trigger: named,
                     span,
-                } = node
+                } = &node
                 {
                     response.add_edge(
                         NodeIndex::new(named.index()),

@@ -277,16 +277,16 @@ fn precedence(cond: &Cond) -> u8 {
 /// recursively; very long conditions are cut short.
 pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
     let m = &a.model;
-    let mut words: Vec<String> = Vec::with_capacity(condition.nodes.len());
+    let mut words: Vec<String> = Vec::with_capacity(condition.len());
     let child = |words: &[String], id: crate::model::CondId, min: u8| -> String {
         let text = words.get(id.0 as usize).cloned().unwrap_or_default();
-        match condition.nodes.get(id.0 as usize) {
-            Some(c) if precedence(c) < min => format!("({text})"),
+        match condition.get(id) {
+            Some(c) if precedence(&c) < min => format!("({text})"),
             _ => text,
         }
     };
-    for node in &condition.nodes {
-        let mut text = match node {
+    for node in condition.nodes() {
+        let mut text = match &node {
             Cond::Compare {
                 fact,
                 op,

@@ -47,7 +47,7 @@ impl Conditions {
         let mut unknown = in_cycle;
         for &t in &order {
             let i = t.index();
-            unknown[i] = model.trigger(t).condition.nodes.iter().any(|n| match n {
+            unknown[i] = model.trigger(t).condition.nodes().any(|n| match n {
                 Cond::Unknown(_) => true,
                 Cond::Trigger { trigger, .. } => unknown[trigger.index()],
                 _ => false,

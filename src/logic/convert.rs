@@ -39,19 +39,19 @@ fn domains_with(model: &Model, unknown: u32) -> Vec<Domain> {
 /// The polarities each node of `cond` is needed in, when its root is needed
 /// in `root` (parents have higher indexes, so one pass from the top).
 pub fn needs(cond: &Condition, root: u8) -> Vec<u8> {
-    let mut needs = vec![0u8; cond.nodes.len()];
+    let mut needs = vec![0u8; cond.len()];
     if let Some(n) = needs.get_mut(cond.root.0 as usize) {
         *n = root;
     }
-    for i in (0..cond.nodes.len()).rev() {
+    for i in (0..cond.len()).rev() {
         let need = needs[i];
         if need == 0 {
             continue;
         }
-        match &cond.nodes[i] {
+        match &cond.node(CondId(i as u32)) {
             Cond::Not(c, _) => needs[c.0 as usize] |= flip(need),
             Cond::And(cs, _) | Cond::Or(cs, _) => {
-                for c in cs {
+                for c in cs.iter() {
                     needs[c.0 as usize] |= need;
                 }
             }
@@ -76,14 +76,14 @@ pub fn convert(
 ) -> [NodeId; 2] {
     let needs = needs(cond, root);
     let mut atoms = Atoms::default();
-    let mut pos = vec![TRUE; cond.nodes.len()];
-    let mut neg = vec![TRUE; cond.nodes.len()];
-    for (i, node) in cond.nodes.iter().enumerate() {
+    let mut pos = vec![TRUE; cond.len()];
+    let mut neg = vec![TRUE; cond.len()];
+    for (i, node) in cond.nodes().enumerate() {
         let need = needs[i];
         if need == 0 || free.get(i).copied().unwrap_or(false) {
             continue;
         }
-        let (p, n) = match node {
+        let (p, n) = match &node {
             Cond::Compare {
                 fact, op, value, ..
             } => {
@@ -193,7 +193,7 @@ fn atom_pair(net: &mut Net, fact: u32, domain: Domain, set: FactSet, need: u8) -
 /// polarity (an even number of `not`s above) and whether the condition needs
 /// them (only `and`s, seen through the `not`s, above them).
 pub fn leaves(cond: &Condition) -> Vec<(CondId, bool, bool)> {
-    let len = cond.nodes.len();
+    let len = cond.len();
     // (reached, positive, necessary)
     let mut state = vec![(false, true, true); len];
     if let Some(s) = state.get_mut(cond.root.0 as usize) {
@@ -205,11 +205,12 @@ pub fn leaves(cond: &Condition) -> Vec<(CondId, bool, bool)> {
         if !reached {
             continue;
         }
-        match &cond.nodes[i] {
+        let node = cond.node(CondId(i as u32));
+        match &node {
             Cond::Not(c, _) => state[c.0 as usize] = (true, !positive, necessary),
             Cond::And(cs, _) | Cond::Or(cs, _) => {
-                let acts_as_and = matches!(cond.nodes[i], Cond::And(..)) == positive;
-                for c in cs {
+                let acts_as_and = matches!(node, Cond::And(..)) == positive;
+                for c in cs.iter() {
                     state[c.0 as usize] = (true, positive, necessary && acts_as_and);
                 }
             }

@@ -51,10 +51,10 @@ pub(super) fn explain(
         root == FALSE
     };
 
-    let mut free = vec![false; cond.nodes.len()];
+    let mut free = vec![false; cond.len()];
     let mut because_of = Vec::new();
-    for (i, node) in cond.nodes.iter().enumerate() {
-        if let Cond::Trigger { trigger: u, span } = node
+    for (i, node) in cond.nodes().enumerate() {
+        if let Cond::Trigger { trigger: u, span } = &node
             && bad(*u)
         {
             free[i] = true;
@@ -95,14 +95,14 @@ pub(super) fn explain(
             let node = cond.node(id);
             CoreLeaf {
                 span: node.span(),
-                literal: literal(model, node, positive),
+                literal: literal(model, &node, positive),
                 necessary,
-                trigger: match node {
+                trigger: match &node {
                     Cond::Trigger { trigger, .. } => Some(*trigger),
                     _ => None,
                 },
                 count: matches!(node, Cond::Compare { .. }),
-                fact: match node {
+                fact: match &node {
                     Cond::Compare { fact, .. }
                     | Cond::In { fact, .. }
                     | Cond::Flag { fact, .. } => Some(*fact),

@@ -199,13 +199,13 @@ fn implied_by(model: &Model) -> Vec<Vec<TriggerId>> {
     for u in model.trigger_ids() {
         let condition = &model.trigger(u).condition;
         let mut stack = vec![condition.root];
-        let mut seen = vec![false; condition.nodes.len()];
+        let mut seen = vec![false; condition.len()];
         while let Some(id) = stack.pop() {
             let i = id.0 as usize;
-            if i >= condition.nodes.len() || std::mem::replace(&mut seen[i], true) {
+            if i >= condition.len() || std::mem::replace(&mut seen[i], true) {
                 continue;
             }
-            match condition.node(id) {
+            match &condition.node(id) {
                 Cond::Or(cs, _) => stack.extend(cs.iter().copied()),
                 Cond::Trigger { trigger: t, .. } if *t != u => implied_by[t.index()].push(u),
                 _ => {}

@@ -130,7 +130,7 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, extra: u8) -> Bui
     for &t in order.iter().rev() {
         let cond = &model.trigger(t).condition;
         let needs = convert::needs(cond, root_needs[t.index()]);
-        for (i, node) in cond.nodes.iter().enumerate() {
+        for (i, node) in cond.nodes().enumerate() {
             if let crate::model::Cond::Trigger { trigger, .. } = node {
                 root_needs[trigger.index()] |= needs[i];
             }

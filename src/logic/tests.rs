@@ -343,17 +343,17 @@ fn a_fact_outside_a_big_nodes_range_is_not_searched_with_it() {
 }
 
 /// A model whose only trigger's condition is `nodes`, root last.
-fn with_condition(nodes: Vec<Cond>) -> Verdict {
+fn with_condition(mut nodes: Condition) -> Verdict {
     let source = format!("{FACTS}trigger t \"t\" when x\n");
     let parsed = syntax::parse(&source);
     let mut model = model::build(&parsed.file);
-    let root = CondId(nodes.len() as u32 - 1);
-    model.triggers[0].condition = Condition { nodes, root };
+    nodes.root = CondId(nodes.len() as u32 - 1);
+    model.triggers[0].condition = nodes;
     let graphs = Graphs::build(&model);
     analyse(&model, &graphs).verdicts[0].clone()
 }
 
-fn flag(fact: u32) -> Cond {
+fn flag(fact: u32) -> Cond<'static> {
     Cond::Flag {
         fact: crate::model::FactId(fact),
         span: Span::new(0, 1),
@@ -365,12 +365,12 @@ fn a_hundred_thousand_nested_nots() {
     let span = Span::new(0, 1);
     let deep = |depth: u32| {
         // x, then `not` 100,000 times, then `and x`.
-        let mut nodes = vec![flag(2)];
+        let mut nodes = Condition::from_nodes([flag(2)], CondId(0));
         for i in 0..depth {
             nodes.push(Cond::Not(CondId(i), span));
         }
         nodes.push(flag(2));
-        nodes.push(Cond::And(vec![CondId(depth), CondId(depth + 1)], span));
+        nodes.push(Cond::And(&[CondId(depth), CondId(depth + 1)], span));
         with_condition(nodes)
     };
     assert_eq!(deep(100_000), Verdict::Satisfiable);
@@ -381,13 +381,14 @@ fn a_hundred_thousand_nested_nots() {
 fn a_hundred_thousand_alternating_ands_and_ors() {
     // ((((v > 0 and x) or y) and v > 1) or y) ... : deep in both connectives.
     let span = Span::new(0, 1);
-    let mut nodes = vec![Cond::Compare {
+    let first = Cond::Compare {
         fact: crate::model::FactId(0),
         op: CmpOp::Gt,
         value: 0,
         decimal: None,
         span,
-    }];
+    };
+    let mut nodes = Condition::from_nodes([first], CondId(0));
     for i in 0..50_000u32 {
         let below = CondId(nodes.len() as u32 - 1);
         nodes.push(Cond::Compare {
@@ -397,10 +398,10 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
             decimal: None,
             span,
         });
-        nodes.push(Cond::And(vec![below, CondId(nodes.len() as u32 - 1)], span));
+        nodes.push(Cond::And(&[below, CondId(nodes.len() as u32 - 1)], span));
         let and = CondId(nodes.len() as u32 - 1);
         nodes.push(flag(3 + i % 2));
-        nodes.push(Cond::Or(vec![and, CondId(nodes.len() as u32 - 1)], span));
+        nodes.push(Cond::Or(&[and, CondId(nodes.len() as u32 - 1)], span));
     }
     let top = CondId(nodes.len() as u32 - 1);
     nodes.push(flag(3));
@@ -411,7 +412,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
         CondId(nodes.len() as u32 - 3),
         CondId(nodes.len() as u32 - 1),
     );
-    nodes.push(Cond::And(vec![top, not_y, not_z], span));
+    nodes.push(Cond::And(&[top, not_y, not_z], span));
     // Without y and z, the innermost chain needs v > 49,999: satisfiable.
     assert_eq!(with_condition(nodes.clone()), Verdict::Satisfiable);
     nodes.push(Cond::Compare {
@@ -422,7 +423,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
         span,
     });
     let last = nodes.len() as u32;
-    nodes.push(Cond::And(vec![CondId(last - 2), CondId(last - 1)], span));
+    nodes.push(Cond::And(&[CondId(last - 2), CondId(last - 1)], span));
     assert!(matches!(with_condition(nodes), Verdict::Unsatisfiable(_)));
 }
 

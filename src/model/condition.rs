@@ -11,11 +11,12 @@ impl<'s> Resolver<'s> {
     /// Resolves a condition. The syntax arena lists children before parents,
     /// so one pass in index order converts it without recursion, keeping ids.
     pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> Condition {
-        let nodes = cond.nodes.iter().map(|node| self.node(node)).collect();
-        Condition {
-            nodes,
-            root: CondId(cond.root.0),
+        let mut condition = Condition::with_capacity(cond.nodes.len());
+        for node in &cond.nodes {
+            self.node(node, &mut condition);
         }
+        condition.root = CondId(cond.root.0);
+        condition
     }
 
     /// `condition`, giving the syntax arena back as it goes: from its last
@@ -25,32 +26,34 @@ impl<'s> Resolver<'s> {
     /// order `condition` gives: each node's are turned round, then all.
     pub(super) fn condition_owned(&mut self, mut cond: ast::Condition<'s>) -> Condition {
         let first = self.model.problems.len();
-        let mut nodes = Vec::with_capacity(cond.nodes.len());
+        let mut condition = Condition::with_capacity(cond.nodes.len());
         while let Some(node) = cond.nodes.pop() {
             let before = self.model.problems.len();
-            nodes.push(self.node(&node));
+            self.node(&node, &mut condition);
             self.model.problems[before..].reverse();
             if cond.nodes.len() < cond.nodes.capacity() / 4 * 3 {
                 cond.nodes.shrink_to_fit();
             }
         }
         self.model.problems[first..].reverse();
-        nodes.reverse();
-        Condition {
-            nodes,
-            root: CondId(cond.root.0),
-        }
+        condition.reverse();
+        condition.root = CondId(cond.root.0);
+        condition
     }
 
-    fn node(&mut self, node: &CondNode<'s>) -> Cond {
-        match node {
-            CondNode::Not(c, span) => Cond::Not(CondId(c.0), *span),
-            CondNode::And(cs, span) => Cond::And(cs.iter().map(|c| CondId(c.0)).collect(), *span),
-            CondNode::Or(cs, span) => Cond::Or(cs.iter().map(|c| CondId(c.0)).collect(), *span),
-            CondNode::Name(name) => self.bare_name(name),
-            CondNode::Compare(c) => self.comparison(&c.fact, c.op, c.value, c.span),
-            CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span),
+    /// Resolves one node into `into`.
+    fn node(&mut self, node: &CondNode<'s>, into: &mut Condition) {
+        fn ids(cs: &[ast::CondId]) -> impl Iterator<Item = CondId> + '_ {
+            cs.iter().map(|c| CondId(c.0))
         }
+        match node {
+            CondNode::Not(c, span) => into.push(Cond::Not(CondId(c.0), *span)),
+            CondNode::And(cs, span) => into.push_join(true, ids(cs), *span),
+            CondNode::Or(cs, span) => into.push_join(false, ids(cs), *span),
+            CondNode::Name(name) => into.push(self.bare_name(name)),
+            CondNode::Compare(c) => into.push(self.comparison(&c.fact, c.op, c.value, c.span)),
+            CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span, into),
+        };
     }
 
     fn comparison(
@@ -59,7 +62,7 @@ impl<'s> Resolver<'s> {
         op: ast::CmpOp,
         value: ast::Number,
         span: Span,
-    ) -> Cond {
+    ) -> Cond<'static> {
         let Some(id) = self.fact_for(fact, msg!("want-count-fact")) else {
             return Cond::Unknown(span);
         };
@@ -128,14 +131,9 @@ impl<'s> Resolver<'s> {
             return;
         }
         let mut places = vec![0u32; m.facts.len()];
-        for trigger in &m.triggers {
-            for node in &trigger.condition.nodes {
-                if let Cond::Compare {
-                    fact,
-                    decimal: Some(d),
-                    ..
-                } = node
-                {
+        for trigger in &mut m.triggers {
+            for (fact, _, decimal) in trigger.condition.comparisons_mut() {
+                if let Some(d) = decimal {
                     let p = &mut places[fact.index()];
                     *p = (*p).max(d.places());
                 }
@@ -148,23 +146,23 @@ impl<'s> Resolver<'s> {
             }
         }
         for trigger in &mut m.triggers {
-            for node in &mut trigger.condition.nodes {
-                if let Cond::Compare {
-                    fact,
-                    value,
-                    decimal: Some(d),
-                    ..
-                } = node
-                {
+            for (fact, value, decimal) in trigger.condition.comparisons_mut() {
+                if let Some(d) = decimal {
                     *value = d.scaled(places[fact.index()]);
                 }
             }
         }
     }
 
-    fn membership(&mut self, fact: &ast::Name<'s>, variants: &[ast::Name<'s>], span: Span) -> Cond {
+    fn membership(
+        &mut self,
+        fact: &ast::Name<'s>,
+        variants: &[ast::Name<'s>],
+        span: Span,
+        into: &mut Condition,
+    ) -> CondId {
         let Some(id) = self.fact_for(fact, msg!("want-one-of-fact")) else {
-            return Cond::Unknown(span);
+            return into.push(Cond::Unknown(span));
         };
         let defined = match &self.model.fact(id).ty {
             FactType::OneOf(defined) => defined,
@@ -175,14 +173,22 @@ impl<'s> Resolver<'s> {
                 };
                 let message = msg!("type-not-one-of", fact = fact.text, type = ty.describe());
                 self.mismatch(id, fact, span, message, help);
-                return Cond::Unknown(span);
+                return into.push(Cond::Unknown(span));
             }
         };
-        let mut indexes = Vec::new();
+        let index = |v: &ast::Name<'s>| {
+            let i = defined.iter().position(|d| d.name == v.text);
+            i.map(|i| i as u32)
+        };
+        // Straight into the condition's list when all are defined: a long
+        // `in` held its variants twice (issue 19, memory per byte).
+        if variants.iter().all(|v| index(v).is_some()) {
+            return into.push_in(id, variants.iter().map(|v| index(v).unwrap_or(0)), span);
+        }
         let mut missing = Vec::new();
         for v in variants {
-            match defined.iter().position(|d| d.name == v.text) {
-                Some(i) => indexes.push(i as u32),
+            match index(v) {
+                Some(_) => {}
                 None => {
                     let names: Vec<&str> = defined.iter().map(|d| d.name).collect();
                     let help = match crate::suggest::closest(v.text, &names) {
@@ -197,22 +203,15 @@ impl<'s> Resolver<'s> {
                 }
             }
         }
-        if missing.is_empty() {
-            return Cond::In {
-                fact: id,
-                variants: indexes,
-                span,
-            };
-        }
         for (v, help) in missing {
             let message = msg!("type-no-variant", fact = fact.text, variant = v.text);
             self.mismatch(id, v, v.span, message, help);
         }
-        Cond::Unknown(span)
+        into.push(Cond::Unknown(span))
     }
 
     /// A bare name: another trigger, or a flag fact.
-    fn bare_name(&mut self, name: &ast::Name<'s>) -> Cond {
+    fn bare_name(&mut self, name: &ast::Name<'s>) -> Cond<'static> {
         let span = name.span;
         match self.symbol(name.text) {
             Some(Symbol::Trigger(trigger)) => Cond::Trigger { trigger, span },

@@ -5,6 +5,7 @@
 //! resolve (or resolved to the wrong kind) is absent from the model and is
 //! recorded once in `problems` instead, so no later stage reports it again.
 
+mod arena;
 mod attributes;
 mod condition;
 mod deadlines;
@@ -17,9 +18,10 @@ use std::collections::HashMap;
 
 use crate::i18n::{Message, msg};
 use crate::span::Span;
-use crate::syntax::ast::{CmpOp, Date, Duration, Str};
+use crate::syntax::ast::{Date, Duration, Str};
 
 pub use crate::syntax::document::{Element, PlanKind};
+pub use arena::{Cond, CondId, Condition};
 pub use names::Names;
 pub use resolve::{build, build_owned};
 
@@ -199,77 +201,6 @@ pub struct Level<'s> {
     pub texts: Vec<Str<'s>>,
     /// The triggers at this level (`trigger … level L`), in order.
     pub triggers: Vec<TriggerId>,
-}
-
-/// Index of a node in `Condition::nodes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct CondId(pub u32);
-
-/// A resolved condition, as an arena (never recursive in memory).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Condition {
-    pub nodes: Vec<Cond>,
-    pub root: CondId,
-}
-
-impl Condition {
-    pub fn node(&self, id: CondId) -> &Cond {
-        &self.nodes[id.0 as usize]
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cond {
-    Compare {
-        fact: FactId,
-        op: CmpOp,
-        /// A count's integer; for a `number` fact, the decimal in the fact's
-        /// units (see `FactType::Number`).
-        value: u64,
-        /// (v1) The exact decimal of a `number` fact's comparison.
-        decimal: Option<crate::decimal::Decimal>,
-        span: Span,
-    },
-    /// Variants as indexes into the fact's `OneOf` list.
-    In {
-        fact: FactId,
-        variants: Vec<u32>,
-        span: Span,
-    },
-    Flag {
-        fact: FactId,
-        span: Span,
-    },
-    Trigger {
-        trigger: TriggerId,
-        span: Span,
-    },
-    Not(CondId, Span),
-    And(Vec<CondId>, Span),
-    Or(Vec<CondId>, Span),
-    /// A part that did not resolve (already reported): constrains nothing.
-    Unknown(Span),
-}
-
-impl Cond {
-    /// The number a comparison is written with (`50`, `0.5`): a `number`
-    /// fact's decimal, not the logic's units.
-    pub fn number(value: u64, decimal: Option<crate::decimal::Decimal>) -> String {
-        decimal.map_or_else(|| value.to_string(), |d| d.to_string())
-    }
-
-    pub fn span(&self) -> Span {
-        match self {
-            Cond::Compare { span, .. }
-            | Cond::In { span, .. }
-            | Cond::Flag { span, .. }
-            | Cond::Trigger { span, .. }
-            | Cond::Not(_, span)
-            | Cond::And(_, span)
-            | Cond::Or(_, span)
-            | Cond::Unknown(span) => *span,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -268,10 +268,7 @@ impl<'s> Resolver<'s> {
                 }
                 self.model.triggers.push(Trigger {
                     named: named(&t.name, &t.label, t.span),
-                    condition: Condition {
-                        nodes: vec![Cond::Unknown(t.span)],
-                        root: CondId(0),
-                    },
+                    condition: Condition::from_nodes([Cond::Unknown(t.span)], CondId(0)),
                     level: None,
                 });
                 Some(Symbol::Trigger(id))

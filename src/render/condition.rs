@@ -37,7 +37,7 @@ struct Part {
 /// The condition in plain words, in the given language.
 pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
     let w = lang.words();
-    let count = condition.nodes.len();
+    let count = condition.len();
     if condition.root.0 as usize >= count {
         return ELLIPSIS.to_string();
     }
@@ -55,7 +55,7 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
         if d >= MAX_DEPTH {
             continue;
         }
-        match condition.node(id) {
+        match &condition.node(id) {
             Cond::Not(c, _) => stack.push((*c, d + 1)),
             Cond::And(cs, _) | Cond::Or(cs, _) => stack.extend(cs.iter().map(|c| (*c, d + 1))),
             _ => {}
@@ -64,7 +64,7 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
     let mut parts: Vec<Option<Part>> = (0..count).map(|_| None).collect();
     for &id in order.iter().rev() {
         let i = id.0 as usize;
-        let part = if depth[i] >= MAX_DEPTH && is_operator(condition.node(id)) {
+        let part = if depth[i] >= MAX_DEPTH && is_operator(&condition.node(id)) {
             atom(ELLIPSIS.to_string())
         } else {
             let child = |c: &CondId| -> (String, bool) {
@@ -73,7 +73,7 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
                     None => (ELLIPSIS.to_string(), false),
                 }
             };
-            match condition.node(id) {
+            match &condition.node(id) {
                 Cond::Compare {
                     fact,
                     op,
@@ -122,7 +122,7 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
                     }
                 }
                 Cond::And(cs, _) | Cond::Or(cs, _) => {
-                    let joiner = match condition.node(id) {
+                    let joiner = match &condition.node(id) {
                         Cond::And(..) => w.and,
                         _ => w.or,
                     };

@@ -176,7 +176,7 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     }
     let mut edges = Vec::new();
     for (i, t) in model.triggers.iter().enumerate() {
-        for node in &t.condition.nodes {
+        for node in t.condition.nodes() {
             if let crate::model::Cond::Trigger { trigger, .. } = node {
                 edges.push(Edge {
                     from: trigger.index(),

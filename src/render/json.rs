@@ -501,9 +501,8 @@ fn condition_json<'a>(
 ) -> ConditionJson<'a> {
     let c = &model.trigger(id).condition;
     let nodes = c
-        .nodes
-        .iter()
-        .map(|node| match node {
+        .nodes()
+        .map(|node| match &node {
             Cond::Compare {
                 fact,
                 op,

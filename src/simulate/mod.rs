@@ -80,7 +80,7 @@ pub struct Simulation {
 
 /// Whether `condition` holds for these facts and fired triggers.
 fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
-    let n = condition.nodes.len();
+    let n = condition.len();
     let root = condition.root.0 as usize;
     if root >= n {
         return false;
@@ -95,7 +95,7 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
             continue;
         }
         order.push(id);
-        match condition.node(id) {
+        match &condition.node(id) {
             Cond::Not(c, _) => stack.push(*c),
             Cond::And(cs, _) | Cond::Or(cs, _) => stack.extend(cs.iter().copied()),
             _ => {}
@@ -106,7 +106,7 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
         value.get(c.0 as usize).copied().unwrap_or(false)
     };
     for id in order.iter().rev() {
-        let v = match condition.node(*id) {
+        let v = match &condition.node(*id) {
             Cond::Compare {
                 fact,
                 op,
@@ -149,8 +149,8 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
 fn inputs(model: &Model, t: TriggerId) -> (Vec<FactId>, Vec<TriggerId>) {
     let mut facts = Vec::new();
     let mut triggers = Vec::new();
-    for node in &model.trigger(t).condition.nodes {
-        match node {
+    for node in model.trigger(t).condition.nodes() {
+        match &node {
             Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. }
                 if !facts.contains(fact) =>
             {

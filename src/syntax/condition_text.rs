@@ -17,8 +17,9 @@ struct Frame {
     /// Where the condition and the conjunction being read start.
     cond_start: Option<usize>,
     conj_start: Option<usize>,
-    /// The `not`s before the operand being read.
-    nots: Vec<usize>,
+    /// Where the `not`s before the operand being read start (`u32`: a
+    /// long `not not …` held 8 bytes a `not` here).
+    nots: Vec<u32>,
 }
 
 impl Frame {
@@ -78,7 +79,7 @@ impl<'s> Arena<'s> {
     /// An operand read: its `not`s applied, innermost first.
     fn operand(&mut self, frame: &mut Frame, mut id: CondId, end: usize) {
         for start in frame.nots.drain(..).rev() {
-            id = self.push(CondNode::Not(id, Span::new(start, end)));
+            id = self.push(CondNode::Not(id, Span::new(start as usize, end)));
         }
         self.done.push(id);
         self.last_end = end;
@@ -120,7 +121,7 @@ impl<'s> Lowerer<'s, '_> {
             .filter(|t| t.kind != TokenKind::Comment)
             .peekable();
         let mut arena = Arena {
-            nodes: Vec::new(),
+            nodes: Vec::with_capacity(most_nodes(text)),
             done: Vec::new(),
             last_end: base,
         };
@@ -134,7 +135,7 @@ impl<'s> Lowerer<'s, '_> {
             frame.conj_start.get_or_insert(start);
             match t.kind {
                 TokenKind::Keyword if t.text(text) == "not" => {
-                    frame.nots.push(start);
+                    frame.nots.push(u32::try_from(start).ok()?);
                     continue;
                 }
                 TokenKind::Punct('(') => {
@@ -222,6 +223,33 @@ impl<'s> Lowerer<'s, '_> {
             }
         }
     }
+}
+
+/// At most how many nodes the condition `text` makes, from one pass of the
+/// lexer: a leaf per name outside braces, a node per `not`, and a join per
+/// conjunction (ended by an `or` or a group's end, joined by an `and`) and
+/// per disjunction (ended by a group's end, joined by an `or`) of more than
+/// one operand. The arena gets that room at once: grown by doubling, a long
+/// condition's arena held its old and new copies (issue 19, memory per byte).
+fn most_nodes(text: &str) -> usize {
+    let (mut names, mut nots, mut ands, mut ors) = (0usize, 0usize, 0usize, 0usize);
+    let (mut groups, mut braces) = (1usize, false);
+    for t in lex::tokens(text, 0) {
+        match t.kind {
+            TokenKind::Name if !braces => names += 1,
+            TokenKind::Punct('{') => braces = true,
+            TokenKind::Punct('}') => braces = false,
+            TokenKind::Punct('(') => groups += 1,
+            TokenKind::Keyword => match t.text(text) {
+                "not" => nots += 1,
+                "and" => ands += 1,
+                "or" => ors += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    names + nots + ands.min(ors + groups) + ors.min(groups)
 }
 
 fn is_punct(t: Token, c: char) -> bool {

@@ -166,9 +166,9 @@ fn named_triggers_are_written_out() {
 /// The value of a condition at a point, read straight off the model.
 fn holds(model: &Model, t: usize, point: &[u64]) -> bool {
     let cond = &model.triggers[t].condition;
-    let mut value = vec![false; cond.nodes.len()];
-    for (i, node) in cond.nodes.iter().enumerate() {
-        value[i] = match node {
+    let mut value = vec![false; cond.len()];
+    for (i, node) in cond.nodes().enumerate() {
+        value[i] = match &node {
             Cond::Compare {
                 fact, op, value: k, ..
             } => {

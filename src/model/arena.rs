@@ -1,0 +1,347 @@
+//! A resolved condition as a compact arena: 20 bytes a node, children and
+//! variants in lists shared by the whole condition, comparisons and
+//! memberships in tables of their own (a long condition's model was 56
+//! bytes a node and a vector per `and`/`or`: issue 19, memory per byte).
+//! The stages read a node as a `Cond`, made on the fly.
+
+use super::{FactId, TriggerId};
+use crate::decimal::Decimal;
+use crate::span::Span;
+use crate::syntax::ast::CmpOp;
+
+/// Index of a node in a `Condition`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CondId(pub u32);
+
+/// One node of a condition, as the stages read it (`Condition::node`) and
+/// as one is added (`Condition::push`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cond<'c> {
+    Compare {
+        fact: FactId,
+        op: CmpOp,
+        /// A count's integer; for a `number` fact, the decimal in the fact's
+        /// units (see `FactType::Number`).
+        value: u64,
+        /// (v1) The exact decimal of a `number` fact's comparison.
+        decimal: Option<Decimal>,
+        span: Span,
+    },
+    /// Variants as indexes into the fact's `OneOf` list.
+    In {
+        fact: FactId,
+        variants: &'c [u32],
+        span: Span,
+    },
+    Flag {
+        fact: FactId,
+        span: Span,
+    },
+    Trigger {
+        trigger: TriggerId,
+        span: Span,
+    },
+    Not(CondId, Span),
+    And(&'c [CondId], Span),
+    Or(&'c [CondId], Span),
+    /// A part that did not resolve (already reported): constrains nothing.
+    Unknown(Span),
+}
+
+impl Cond<'_> {
+    /// The number a comparison is written with (`50`, `0.5`): a `number`
+    /// fact's decimal, not the logic's units.
+    pub fn number(value: u64, decimal: Option<Decimal>) -> String {
+        decimal.map_or_else(|| value.to_string(), |d| d.to_string())
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Cond::Compare { span, .. }
+            | Cond::In { span, .. }
+            | Cond::Flag { span, .. }
+            | Cond::Trigger { span, .. }
+            | Cond::Not(_, span)
+            | Cond::And(_, span)
+            | Cond::Or(_, span)
+            | Cond::Unknown(span) => *span,
+        }
+    }
+
+    /// The nodes it is made of (none for a leaf).
+    pub fn children(&self) -> &[CondId] {
+        match self {
+            Cond::Not(c, _) => std::slice::from_ref(c),
+            Cond::And(cs, _) | Cond::Or(cs, _) => cs,
+            _ => &[],
+        }
+    }
+}
+
+/// A resolved condition, as an arena (never recursive in memory): children
+/// before parents, the root anywhere (the last node, as built). Equal when
+/// their nodes and roots are, wherever their lists keep them; shown as
+/// its nodes and root.
+#[derive(Clone, Default)]
+pub struct Condition {
+    nodes: Vec<Packed>,
+    /// The children of every `and` and `or`, each one's together.
+    children: Vec<CondId>,
+    /// The variants of every `in`, each one's together.
+    variants: Vec<u32>,
+    comparisons: Vec<Comparison>,
+    memberships: Vec<Membership>,
+    pub root: CondId,
+}
+
+impl std::fmt::Debug for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Nodes<'c>(&'c Condition);
+        impl std::fmt::Debug for Nodes<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.0.nodes()).finish()
+            }
+        }
+        f.debug_struct("Condition")
+            .field("nodes", &Nodes(self))
+            .field("root", &self.root)
+            .finish()
+    }
+}
+
+impl PartialEq for Condition {
+    fn eq(&self, other: &Condition) -> bool {
+        self.root == other.root
+            && self.len() == other.len()
+            && self.nodes().zip(other.nodes()).all(|(a, b)| a == b)
+    }
+}
+
+/// A span as two `u32`: a file planc reads is at most 256 MiB.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct At(u32, u32);
+
+impl At {
+    fn of(span: Span) -> At {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At(narrow(span.start), narrow(span.end))
+    }
+
+    fn span(self) -> Span {
+        Span::new(self.0 as usize, self.1 as usize)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Packed {
+    /// An index into `comparisons`.
+    Compare(u32, At),
+    /// An index into `memberships`.
+    In(u32, At),
+    Flag(FactId, At),
+    Trigger(TriggerId, At),
+    Not(CondId, At),
+    /// `children[from..from + len]`.
+    And {
+        from: u32,
+        len: u32,
+        at: At,
+    },
+    Or {
+        from: u32,
+        len: u32,
+        at: At,
+    },
+    Unknown(At),
+}
+
+const _: () = assert!(std::mem::size_of::<Packed>() == 20);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Comparison {
+    fact: FactId,
+    op: CmpOp,
+    value: u64,
+    decimal: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Membership {
+    fact: FactId,
+    from: u32,
+    len: u32,
+}
+
+/// `list[from..from + len]`, empty if out of range (never, as built).
+fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
+    let from = from as usize;
+    list.get(from..from + len as usize).unwrap_or(&[])
+}
+
+impl Condition {
+    /// An empty condition with room for `nodes` nodes.
+    pub fn with_capacity(nodes: usize) -> Condition {
+        Condition {
+            nodes: Vec::with_capacity(nodes),
+            ..Condition::default()
+        }
+    }
+
+    /// The condition of `nodes`, children before parents, and its root.
+    pub fn from_nodes<'c>(nodes: impl IntoIterator<Item = Cond<'c>>, root: CondId) -> Condition {
+        let mut condition = Condition::default();
+        for node in nodes {
+            condition.push(node);
+        }
+        condition.root = root;
+        condition
+    }
+
+    /// Adds a node; its id.
+    pub fn push(&mut self, node: Cond<'_>) -> CondId {
+        let packed = match node {
+            Cond::Compare {
+                fact,
+                op,
+                value,
+                decimal,
+                span,
+            } => {
+                self.comparisons.push(Comparison {
+                    fact,
+                    op,
+                    value,
+                    decimal,
+                });
+                Packed::Compare(self.comparisons.len() as u32 - 1, At::of(span))
+            }
+            Cond::In {
+                fact,
+                variants,
+                span,
+            } => return self.push_in(fact, variants.iter().copied(), span),
+            Cond::Flag { fact, span } => Packed::Flag(fact, At::of(span)),
+            Cond::Trigger { trigger, span } => Packed::Trigger(trigger, At::of(span)),
+            Cond::Not(c, span) => Packed::Not(c, At::of(span)),
+            Cond::And(cs, span) => return self.push_join(true, cs.iter().copied(), span),
+            Cond::Or(cs, span) => return self.push_join(false, cs.iter().copied(), span),
+            Cond::Unknown(span) => Packed::Unknown(At::of(span)),
+        };
+        self.nodes.push(packed);
+        CondId(self.nodes.len() as u32 - 1)
+    }
+
+    /// Adds a membership test of `fact` in `variants`; its id. As `push`,
+    /// without a list of the variants to copy.
+    pub fn push_in(
+        &mut self,
+        fact: FactId,
+        variants: impl IntoIterator<Item = u32>,
+        span: Span,
+    ) -> CondId {
+        let from = self.variants.len() as u32;
+        self.variants.extend(variants);
+        let len = self.variants.len() as u32 - from;
+        self.memberships.push(Membership { fact, from, len });
+        self.nodes
+            .push(Packed::In(self.memberships.len() as u32 - 1, At::of(span)));
+        CondId(self.nodes.len() as u32 - 1)
+    }
+
+    /// Adds an `and` (or an `or`) of `children`; its id. As `push`, without
+    /// a list of the children to copy.
+    pub fn push_join(
+        &mut self,
+        and: bool,
+        children: impl IntoIterator<Item = CondId>,
+        span: Span,
+    ) -> CondId {
+        let from = self.children.len() as u32;
+        self.children.extend(children);
+        let len = self.children.len() as u32 - from;
+        let at = At::of(span);
+        self.nodes.push(if and {
+            Packed::And { from, len, at }
+        } else {
+            Packed::Or { from, len, at }
+        });
+        CondId(self.nodes.len() as u32 - 1)
+    }
+
+    /// Turns the order of the nodes round (ids change; lists do not move):
+    /// for a condition built last node first.
+    pub(super) fn reverse(&mut self) {
+        self.nodes.reverse();
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The node `id`; `Unknown` (an empty span) if there is none.
+    pub fn node(&self, id: CondId) -> Cond<'_> {
+        self.get(id).unwrap_or(Cond::Unknown(Span::default()))
+    }
+
+    /// The node `id`, if there is one.
+    pub fn get(&self, id: CondId) -> Option<Cond<'_>> {
+        self.nodes.get(id.0 as usize).map(|p| self.unpack(p))
+    }
+
+    /// Every node in order, with its id.
+    pub fn iter(&self) -> impl Iterator<Item = (CondId, Cond<'_>)> + '_ {
+        (self.nodes.iter().enumerate()).map(|(i, p)| (CondId(i as u32), self.unpack(p)))
+    }
+
+    /// Every node in order.
+    pub fn nodes(&self) -> impl Iterator<Item = Cond<'_>> + '_ {
+        self.nodes.iter().map(|p| self.unpack(p))
+    }
+
+    fn unpack(&self, packed: &Packed) -> Cond<'_> {
+        match *packed {
+            Packed::Compare(i, at) => {
+                let c = &self.comparisons[i as usize];
+                Cond::Compare {
+                    fact: c.fact,
+                    op: c.op,
+                    value: c.value,
+                    decimal: c.decimal,
+                    span: at.span(),
+                }
+            }
+            Packed::In(i, at) => {
+                let m = self.memberships[i as usize];
+                Cond::In {
+                    fact: m.fact,
+                    variants: slice(&self.variants, m.from, m.len),
+                    span: at.span(),
+                }
+            }
+            Packed::Flag(fact, at) => Cond::Flag {
+                fact,
+                span: at.span(),
+            },
+            Packed::Trigger(trigger, at) => Cond::Trigger {
+                trigger,
+                span: at.span(),
+            },
+            Packed::Not(c, at) => Cond::Not(c, at.span()),
+            Packed::And { from, len, at } => Cond::And(slice(&self.children, from, len), at.span()),
+            Packed::Or { from, len, at } => Cond::Or(slice(&self.children, from, len), at.span()),
+            Packed::Unknown(at) => Cond::Unknown(at.span()),
+        }
+    }
+
+    /// Every comparison's fact, value and decimal, to rewrite the value
+    /// (`number` facts in their units: `model::condition::scale_numbers`).
+    pub(super) fn comparisons_mut(
+        &mut self,
+    ) -> impl Iterator<Item = (FactId, &mut u64, Option<Decimal>)> + '_ {
+        (self.comparisons.iter_mut()).map(|c| (c.fact, &mut c.value, c.decimal))
+    }
+}
