@@ -4,9 +4,10 @@
 //!
 //! `cargo bench --bench throughput -- --quick` (under a minute) or without
 //! `--quick` for criterion's full statistics. It ends with one line per size:
-//! `size=10MB check_MBps=… parse_MBps=… toml_MBps=… json_MBps=… ratio_check_over_toml=… peak_heap_over_input=…`
+//! `size=10MB threads=… check_MBps=… parse_MBps=… toml_MBps=… json_MBps=… ratio_check_over_toml=… ratio_one_thread=… peak_heap_over_input=…`
 //! MB is 10^6 bytes; each MB/s is of that form's own bytes; the ratio is planc's
-//! full-check time over toml's parse time for the same plan; the peak heap is
+//! full-check time (on `threads` threads, as the binary runs) over toml's parse
+//! time for the same plan, `ratio_one_thread` the same on one; the peak heap is
 //! what `check_source` allocates at its peak beyond the input it is handed.
 //! Times are medians of criterion's samples (parse and drop of the result);
 //! with `--quick`, 50 MB is timed once per stage. `PLANC_BENCH_ALL_PEAKS=1`
@@ -81,6 +82,8 @@ struct SizeResult {
     toml_bytes: usize,
     json_bytes: usize,
     check: Samples,
+    /// The check on one thread (`PLANC_THREADS=1`).
+    check_one: Samples,
     parse: Samples,
     toml: Samples,
     json: Samples,
@@ -91,6 +94,9 @@ const SEED: u64 = 2026;
 
 fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
     let config = Config::default();
+    let Ok(one_thread) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
+        return;
+    };
     for (megabytes, label) in [(1, "1MB"), (10, "10MB"), (50, "50MB")] {
         let roles = synth::roles_for_bytes(megabytes * 1_000_000, SEED);
         let plan = synth::generate(roles, SEED, synth::Forms::ALL);
@@ -100,6 +106,7 @@ fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
             toml_bytes: plan.toml.len(),
             json_bytes: plan.json.len(),
             check: Samples::default(),
+            check_one: Samples::default(),
             parse: Samples::default(),
             toml: Samples::default(),
             json: Samples::default(),
@@ -116,6 +123,12 @@ fn sizes(c: &mut Criterion, results: &mut Vec<SizeResult>) {
         timed_bench(&mut group, "planc_check", &mut r.check, || {
             planc::check_source(&plan.planc, &config)
         });
+        timed_bench(
+            &mut group,
+            "planc_check_one_thread",
+            &mut r.check_one,
+            || one_thread.install(|| planc::check_source(&plan.planc, &config)),
+        );
         timed_bench(&mut group, "planc_parse", &mut r.parse, || {
             planc::syntax::parse(&plan.planc)
         });
@@ -225,17 +238,20 @@ fn main() {
     for r in &results {
         let check = r.check.median();
         let toml = r.toml.median();
-        let ratio = match (check, toml) {
+        let ratio = |check: Option<f64>| match (check, toml) {
             (Some(c), Some(t)) => format!("{:.2}", c / t),
             _ => "n/a".into(),
         };
         println!(
-            "size={} check_MBps={} parse_MBps={} toml_MBps={} json_MBps={} ratio_check_over_toml={ratio} peak_heap_over_input={:.2}",
+            "size={} threads={} check_MBps={} parse_MBps={} toml_MBps={} json_MBps={} ratio_check_over_toml={} ratio_one_thread={} peak_heap_over_input={:.2}",
             r.label,
+            rayon::current_num_threads(),
             mbps(r.planc_bytes, check),
             mbps(r.planc_bytes, r.parse.median()),
             mbps(r.toml_bytes, toml),
             mbps(r.json_bytes, r.json.median()),
+            ratio(check),
+            ratio(r.check_one.median()),
             r.peak as f64 / r.planc_bytes as f64,
         );
     }

@@ -24,9 +24,11 @@ fn main() {
     };
     if let Some(n) = std::env::var("PLANC_THREADS")
         .ok()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| n.parse::<usize>().ok())
     {
-        planc::parallel::set_threads(n);
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
     let config = planc::config::Config::default();
     for _ in 0..times {

@@ -27,7 +27,6 @@ pub mod lang;
 pub mod logic;
 pub mod lsp;
 pub mod model;
-pub mod parallel;
 pub mod pipeline;
 pub mod profiles;
 pub mod render;

@@ -74,3 +74,27 @@ fn size_targets_are_met_roughly() {
     assert!((0.9..1.1).contains(&ratio), "{ratio}");
     assert_eq!(plan.steps, 10 * plan.roles);
 }
+
+/// A plan large enough to be read in parts and checked on several threads
+/// gets exactly the findings, in the same order, on one thread and on four.
+#[test]
+fn a_large_plan_gets_the_same_findings_on_one_thread_and_on_four() {
+    let plan = synth::generate(240, 5, synth::Forms::PLANC);
+    assert!(
+        plan.planc.len() > 2 * 256 * 1024,
+        "{} bytes",
+        plan.planc.len()
+    );
+    assert!(plan.steps + plan.roles + plan.triggers >= 2_000);
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        let found = pool.install(|| planc::check_source(&plan.planc, &Config::default()));
+        format!("{found:#?}")
+    };
+    let one = on(1);
+    assert!(one.contains("Warning"), "some findings to compare");
+    assert!(on(4) == one, "the findings differ on four threads");
+}

@@ -128,7 +128,7 @@ pub fn default_severity(code: Code, profiles: &[ProfileId]) -> Option<Severity> 
 }
 
 /// Runs every rule that is not off.
-/// On a large plan the rules run on several threads (each takes the next
+/// On a large plan the rules run on rayon's threads (each takes the next
 /// rule when it is done); their findings are put together in the order of
 /// `RULES`, as one thread would give them.
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
@@ -139,17 +139,19 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
         .collect();
     let m = ctx.model;
     let size = m.steps.len() + m.roles.len() + m.triggers.len();
-    let threads = if size >= PARALLEL_FROM {
-        crate::parallel::threads()
-    } else {
-        1
-    };
-    crate::parallel::map(rules.len(), threads, |i| {
+    let run = |rule: &&Rule| {
         let mut out = Vec::new();
-        (rules[i].run)(ctx, &mut out);
+        (rule.run)(ctx, &mut out);
         out
-    })
-    .concat()
+    };
+    let found: Vec<Vec<Diagnostic>> = if size >= PARALLEL_FROM {
+        // rayon's pool, shared with the files the CLI checks at once.
+        use rayon::prelude::*;
+        rules.par_iter().with_max_len(1).map(run).collect()
+    } else {
+        rules.iter().map(run).collect()
+    };
+    found.concat()
 }
 
 /// A plan with this many steps, roles and triggers or more is checked on

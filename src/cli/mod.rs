@@ -84,13 +84,16 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // `PLANC_THREADS=1` reads and checks a large plan on one thread (the
-    // result is the same; see docs/performance.md).
+    // `PLANC_THREADS=N`: how many threads check files and read and check a
+    // large plan (the result is the same; see docs/performance.md).
     if let Some(n) = std::env::var("PLANC_THREADS")
         .ok()
-        .and_then(|n| n.trim().parse().ok())
+        .and_then(|n| n.trim().parse::<usize>().ok())
     {
-        planc::parallel::set_threads(n);
+        // Fails only if the pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
     let code = match cli.command {
         Command::Check(args) => check::run(args),

@@ -1,4 +1,4 @@
-//! Reading a large file in parts at once, one thread a part.
+//! Reading a large file in parts at once, on rayon's threads.
 //!
 //! The file is cut at lines that begin with an item keyword (after any
 //! indentation): usually the start of an item, at top level or in a
@@ -26,7 +26,7 @@ const SEARCH: usize = 64 * 1024;
 /// Where to cut a file into parts read at once (none: read it in one go).
 pub(super) fn cuts(source: &str) -> Vec<usize> {
     let parts = (source.len() / MIN_PART)
-        .min(crate::parallel::threads())
+        .min(rayon::current_num_threads())
         .min(MAX_PARTS);
     let mut cuts = Vec::new();
     for k in 1..parts {
@@ -69,38 +69,38 @@ pub(super) fn read_in_parts<'s>(
         whole.run(usize::MAX);
         return (whole, 1);
     };
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = cuts
-            .iter()
-            .enumerate()
-            .map(|(i, &cut)| {
+    // The first part here, the others on rayon's threads.
+    let (mut end, parts) = rayon::join(
+        || whole.run(first_cut),
+        || {
+            use rayon::prelude::*;
+            let read = |(i, &cut): (usize, &usize)| {
                 let until = cuts.get(i + 1).copied().unwrap_or(usize::MAX);
-                scope.spawn(move || {
-                    let mut part = Reader::inner(source, cut);
-                    let end = part.run(until);
-                    (part, end)
-                })
-            })
-            .collect();
-        let mut used = 1;
-        let mut end = whole.run(first_cut);
-        for (i, part) in parts.into_iter().enumerate() {
-            if end != End::Until {
-                break;
-            }
-            // A reader panics on no input; if one did, it panics here as it
-            // would have in one go.
-            let (part, part_end) = part.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            if whole.absorb(part, part_end) {
-                used += 1;
-                end = part_end;
-            } else {
-                end = whole.run(cuts.get(i + 1).copied().unwrap_or(usize::MAX));
-            }
+                let mut part = Reader::inner(source, cut);
+                let end = part.run(until);
+                (part, end)
+            };
+            cuts.par_iter()
+                .enumerate()
+                .with_max_len(1)
+                .map(read)
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut used = 1;
+    for (i, (part, part_end)) in parts.into_iter().enumerate() {
+        if end != End::Until {
+            break;
         }
-        if end == End::Until {
-            whole.run(usize::MAX);
+        if whole.absorb(part, part_end) {
+            used += 1;
+            end = part_end;
+        } else {
+            end = whole.run(cuts.get(i + 1).copied().unwrap_or(usize::MAX));
         }
-        (whole, used)
-    })
+    }
+    if end == End::Until {
+        whole.run(usize::MAX);
+    }
+    (whole, used)
 }
