@@ -117,6 +117,7 @@ impl<'s> Reader<'s> {
         // Each level's `}` closes one of this reader's sections; at top level
         // a `}` or an `element` is an error the reader must report itself,
         // and so is a section left open at the end of the file.
+        // (`deepest_open` is `isize::MIN` if it opened none.)
         let fits = end != End::GaveUp
             && levels.len() <= depth + 1
             && (end != End::File || levels.len() == depth + 1)
@@ -124,23 +125,27 @@ impl<'s> Reader<'s> {
                 .iter()
                 .enumerate()
                 .all(|(k, level)| k < depth || (level.close.is_none() && level.stmts.is_empty()))
-            && (inner.deepest_open == isize::MIN
-                || (depth as isize + inner.deepest_open) < MAX_OPEN_SECTIONS as isize);
+            && depth as isize + inner.deepest_open < MAX_OPEN_SECTIONS as isize;
         if !fits {
             return false;
         }
         for level in levels {
-            match self.open.last_mut() {
-                Some(section) => {
-                    section.items.extend(level.items);
-                    section.stmts.extend(level.stmts);
-                }
-                None => self.items.extend(level.items),
+            // At top level `stmts` is empty (see `fits`).
+            let (items, stmts) = here(&mut self.open, &mut self.outer, &mut self.items);
+            items.extend(level.items);
+            if let Some(stmts) = stmts {
+                stmts.extend(level.stmts);
             }
             if let Some(end) = level.close
                 && let Some(section) = self.open.pop()
             {
-                self.close(section, end);
+                close(
+                    &mut self.open,
+                    &mut self.outer,
+                    &mut self.items,
+                    section,
+                    end,
+                );
             }
         }
         for section in inner.open {
@@ -154,17 +159,6 @@ impl<'s> Reader<'s> {
         self.diagnostics.extend(inner.diagnostics);
         self.fallbacks += inner.fallbacks;
         true
-    }
-
-    /// Puts a closed section where it belongs.
-    fn close(&mut self, section: OpenSection<'s>, end: usize) {
-        close(
-            &mut self.open,
-            &mut self.outer,
-            &mut self.items,
-            section,
-            end,
-        );
     }
 
     /// Reads on to the end of the file, or to `until` (`usize::MAX`: no
@@ -257,13 +251,8 @@ impl<'s> Reader<'s> {
                         Rule::element_stmt => {
                             let stmt = lowerer.stmt(pair);
                             let clean = lowerer.diagnostics.len() == before;
-                            match (self.open.last_mut(), self.outer.as_mut()) {
-                                (Some(section), _) if clean => section.stmts.extend(stmt),
-                                (None, Some(outer)) if clean => {
-                                    if let Some(level) = outer.last_mut() {
-                                        level.stmts.extend(stmt)
-                                    }
-                                }
+                            match here(&mut self.open, &mut self.outer, &mut self.items).1 {
+                                Some(stmts) if clean => stmts.extend(stmt),
                                 _ => trouble = true,
                             }
                         }
@@ -279,15 +268,9 @@ impl<'s> Reader<'s> {
                                 if lowerer.diagnostics.len() > before || lowerer.keyword_as_name {
                                     trouble = true;
                                 } else {
-                                    match (self.open.last_mut(), self.outer.as_mut()) {
-                                        (Some(parent), _) => parent.items.extend(item),
-                                        (None, Some(outer)) => {
-                                            if let Some(level) = outer.last_mut() {
-                                                level.items.extend(item)
-                                            }
-                                        }
-                                        (None, None) => self.items.extend(item),
-                                    }
+                                    here(&mut self.open, &mut self.outer, &mut self.items)
+                                        .0
+                                        .extend(item);
                                 }
                             }
                         }
@@ -344,8 +327,24 @@ fn level(open: &[OpenSection<'_>], outer: &Option<Vec<Level<'_>>>) -> isize {
     open.len() as isize - closed as isize
 }
 
-/// Puts a closed section where it belongs: in its parent, at an inner
-/// reader's level, or at top level.
+/// Where what is read now goes: the innermost open section, else an inner
+/// reader's current level, else the top level (which holds no statements).
+fn here<'a, 's>(
+    open: &'a mut [OpenSection<'s>],
+    outer: &'a mut Option<Vec<Level<'s>>>,
+    items: &'a mut Vec<ast::Item<'s>>,
+) -> (
+    &'a mut Vec<ast::Item<'s>>,
+    Option<&'a mut Vec<ast::Stmt<'s>>>,
+) {
+    match (open.last_mut(), outer.as_mut().and_then(|o| o.last_mut())) {
+        (Some(section), _) => (&mut section.items, Some(&mut section.stmts)),
+        (None, Some(level)) => (&mut level.items, Some(&mut level.stmts)),
+        (None, None) => (items, None),
+    }
+}
+
+/// Puts a closed section where it belongs (`here`).
 fn close<'s>(
     open: &mut [OpenSection<'s>],
     outer: &mut Option<Vec<Level<'s>>>,
@@ -359,11 +358,7 @@ fn close<'s>(
         stmts: section.stmts,
         span: Span::new(section.start, end),
     });
-    match (open.last_mut(), outer.as_mut().and_then(|o| o.last_mut())) {
-        (Some(parent), _) => parent.items.push(item),
-        (None, Some(level)) => level.items.push(item),
-        (None, None) => items.push(item),
-    }
+    here(open, outer, items).0.push(item);
 }
 
 /// Whether only white space, comments and `;` are left from `from` on.
