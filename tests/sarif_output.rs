@@ -111,22 +111,24 @@ fn sarif_of_every_fixture_is_valid() {
     }
 }
 
-#[test]
-fn the_binary_writes_valid_sarif_with_every_rule() {
+/// The binary's SARIF for the duplicate-definition fixture (which has
+/// findings: exit 1), checked against the schema.
+fn sarif_of_the_fixture(extra: &[&str]) -> Value {
     let out = support::command(root())
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "sarif",
-            "tests/fixtures/checks/duplicate-definition",
-        ])
+        .args(["check", "--no-config", "--format", "sarif"])
+        .args(extra)
+        .arg("tests/fixtures/checks/duplicate-definition")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert_valid(&text);
-    let sarif: Value = serde_json::from_str(&text).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_binary_writes_valid_sarif_with_every_rule() {
+    let sarif = sarif_of_the_fixture(&[]);
     let run = &sarif["runs"][0];
     let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
         .as_str()
@@ -189,19 +191,10 @@ fn the_binary_writes_valid_sarif_with_every_rule() {
 
 #[test]
 fn with_docs_url_every_rule_links_to_its_page_and_planc_to_its_own() {
-    let out = support::command(root())
-        .args(["check", "--no-config", "--format", "sarif"])
-        .args([
-            "--docs-url",
-            "https://git.example.cn/ORG/planc/blob/HEAD/docs",
-        ])
-        .arg("tests/fixtures/checks/duplicate-definition")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert_valid(&text);
-    let sarif: Value = serde_json::from_str(&text).unwrap();
+    let sarif = sarif_of_the_fixture(&[
+        "--docs-url",
+        "https://git.example.cn/ORG/planc/blob/HEAD/docs",
+    ]);
     let driver = &sarif["runs"][0]["tool"]["driver"];
     assert_eq!(
         driver["informationUri"],
