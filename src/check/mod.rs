@@ -192,10 +192,10 @@ pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnost
             if d.source.is_none() {
                 d.source =
                     crate::profiles::cited(d.code, &config.profiles).map(|(profile, cited)| {
-                        Source {
+                        Box::new(Source {
                             profile,
                             clause: cited.clause,
-                        }
+                        })
                     });
             }
             true
