@@ -18,9 +18,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::lang::Lang;
 
 mod pages;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use pages::zh_page;
 pub use text::Text;
@@ -171,7 +171,6 @@ impl From<Message> for Arg {
         Arg::Message(Box::new(m))
     }
 }
-
 
 macro_rules! number_args {
     ($($t:ty),*) => {$(

@@ -17,7 +17,10 @@ pub struct Text(Repr);
 enum Repr {
     /// `bytes[..len]` is the text; the rest are zeros, so equal texts are
     /// equal values.
-    Inline { len: u8, bytes: [u8; INLINE] },
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE],
+    },
     Heap(Box<str>),
 }
 
@@ -76,7 +79,13 @@ mod tests {
 
     #[test]
     fn short_and_long_texts_read_back_and_compare_by_their_words() {
-        for s in ["", "r1", "值班室主任助理", "二十二个字节以上的一个很长的名字", "a`b"] {
+        for s in [
+            "",
+            "r1",
+            "值班室主任助理",
+            "二十二个字节以上的一个很长的名字",
+            "a`b",
+        ] {
             let text = Text::from(s);
             assert_eq!(text.as_str(), s);
             assert_eq!(text, Text::from(s.to_string()));
