@@ -42,11 +42,6 @@ pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
         };
         let symbol = declared.next().flatten();
         match &mut item {
-            // Its condition given back as it is resolved.
-            Item::Trigger(t) => {
-                let condition = std::mem::take(&mut t.condition);
-                r.fill_trigger(t, symbol, |r| r.condition_owned(condition));
-            }
             _ => r.fill(&item, symbol),
         }
         drop(item);
