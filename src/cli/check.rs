@@ -282,7 +282,7 @@ fn input_files(inputs: &[Input]) -> Vec<&Path> {
 /// than planc reads is reported as a finding, unread.
 fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
     let checked = match read::read_limited(path) {
-        Ok(bytes) => planc::pipeline::check_bytes(&bytes, config),
+        Ok(bytes) => planc::pipeline::check_read(bytes, config),
         Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedBytes::too_large(len, config),
         Err(e) => return Err(format!("cannot read `{}`: {e}", super::shown(path))),
     };
