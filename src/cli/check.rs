@@ -188,7 +188,14 @@ pub fn run(args: CheckArgs) -> u8 {
             let _ = report::json::write(&reports, lang, &mut out);
             String::new()
         }
-        Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
+        Format::Human => {
+            // Written as it is drawn: on a plan with many findings the
+            // report is hundreds of megabytes.
+            let options = human_options(&std::io::stdout(), lang);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let _ = report::human::write(&reports, options, &mut out);
+            String::new()
+        }
         Format::Sarif => {
             let working_dir = std::env::current_dir().ok();
             let root = args.sarif_root.as_ref().map(|root| match &working_dir {
@@ -202,7 +209,10 @@ pub fn run(args: CheckArgs) -> u8 {
                 lang,
                 docs,
             };
-            report::sarif::render(&reports, &options)
+            // Written as it is serialized, as JSON is.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let _ = report::sarif::write(&reports, &options, &mut out);
+            String::new()
         }
         Format::Github => report::github::render(&reports, lang),
     };
