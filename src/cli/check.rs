@@ -1,6 +1,5 @@
 //! `planc check PATH...`
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -180,21 +179,14 @@ pub fn run(args: CheckArgs) -> u8 {
             diagnostics: &c.diagnostics,
         })
         .collect();
-    let text = match args.format {
-        Format::Json => {
-            // Written as it is serialized: on a plan with many findings the
-            // text is hundreds of megabytes.
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let _ = report::json::write(&reports, lang, &mut out);
-            String::new()
-        }
+    // Each format is written as it is made: on a plan with many findings
+    // the report is hundreds of megabytes, never held whole.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = match args.format {
+        Format::Json => report::json::write(&reports, lang, &mut out),
         Format::Human => {
-            // Written as it is drawn: on a plan with many findings the
-            // report is hundreds of megabytes.
             let options = human_options(&std::io::stdout(), lang);
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let _ = report::human::write(&reports, options, &mut out);
-            String::new()
+            report::human::write(&reports, options, &mut out)
         }
         Format::Sarif => {
             let working_dir = std::env::current_dir().ok();
@@ -209,14 +201,11 @@ pub fn run(args: CheckArgs) -> u8 {
                 lang,
                 docs,
             };
-            // Written as it is serialized, as JSON is.
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let _ = report::sarif::write(&reports, &options, &mut out);
-            String::new()
+            report::sarif::write(&reports, &options, &mut out)
         }
-        Format::Github => report::github::render(&reports, lang),
+        Format::Github => report::github::write(&reports, lang, &mut out),
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    drop(out);
     let summary = Summary::of(&reports);
     if trouble {
         EXIT_TROUBLE
