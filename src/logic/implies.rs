@@ -11,6 +11,7 @@
 //! never steps that need not run.
 
 use super::conditions::Conditions;
+use super::hull::Hull;
 use super::nodes::Cube;
 use super::review::{counterexample, projections};
 use super::sets::{Domain, FactSet};
@@ -38,44 +39,6 @@ pub struct Implier<'c> {
     facts: usize,
     points: Vec<Vec<Vec<Point>>>,
     budget: usize,
-}
-
-/// The least and greatest value of a projection (a variant's index, a flag
-/// as 0/1); `lo > hi` for an empty one. If a projection lies inside another,
-/// so do their bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Hull {
-    lo: u64,
-    hi: u64,
-}
-
-impl Hull {
-    fn of(set: &FactSet) -> Hull {
-        let value = |p: Point| match p {
-            Point::Count(v) => v,
-            Point::Variant(v) => u64::from(v),
-        };
-        match (set.first(), set.last()) {
-            (Some(a), Some(b)) => Hull {
-                lo: value(a),
-                hi: value(b),
-            },
-            _ => Hull { lo: 1, hi: 0 },
-        }
-    }
-
-    /// How many values it spans (0 when empty).
-    fn width(self) -> u128 {
-        if self.lo > self.hi {
-            0
-        } else {
-            u128::from(self.hi - self.lo) + 1
-        }
-    }
-
-    fn within(self, other: Hull) -> bool {
-        self.lo > self.hi || (other.lo <= self.lo && self.hi <= other.hi)
-    }
 }
 
 impl<'c> Implier<'c> {
