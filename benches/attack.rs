@@ -10,8 +10,9 @@
 //! (`cycle-5000.plan` …), for `/usr/bin/time -f '%e s %M KB' planc check DIR/…`.
 //! `cargo bench --bench attack -- memory` prints, instead of times, the peak
 //! heap while checking each long condition over its size in bytes (the
-//! target: at most 10, and the same at each size):
-//! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=…`.
+//! target, issue 19: at most `PER_BYTE_BOUND` = 10, and the same at each
+//! size); a shape over it is marked `OVER` and the run ends with exit 1:
+//! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=… ok`.
 //! `cargo bench --bench attack -- render` renders each trigger shape (chain,
 //! star, graded levels, or-chain) as Markdown, HTML and JSON in process and
 //! prints the time, the peak heap and the output's size with their ratios to
@@ -54,8 +55,13 @@ static ALLOCATOR: Counting = Counting;
 /// The shapes whose memory grows with one long condition.
 const MEMORY_SHAPES: &[&str] = &["long", "long-or", "long-not", "long-mixed", "long-in"];
 
-/// The peak heap while checking each long condition, over its size.
-fn memory(named: &[&str]) {
+/// The peak heap while checking a plan may be at most this many times its size.
+const PER_BYTE_BOUND: f64 = 10.0;
+
+/// The peak heap while checking each long condition, over its size; false
+/// when one was over `PER_BYTE_BOUND`.
+fn memory(named: &[&str]) -> bool {
+    let mut within = true;
     for shape in attack::SHAPES {
         let wanted = if named.is_empty() {
             MEMORY_SHAPES.contains(&shape.name)
@@ -71,17 +77,21 @@ fn memory(named: &[&str]) {
             // The source itself counts, as `planc check` holds it.
             let peak = counting::peak_during(|| check_and_report(black_box(&source))) as f64;
             let ratio = before.map_or(String::from("-"), |b| format!("{:.2}", peak / b));
+            let per_byte = peak / source.len() as f64;
+            let fine = per_byte <= PER_BYTE_BOUND;
+            within &= fine;
             println!(
-                "shape={} n={n} bytes={} peak_mb={:.1} per_byte={:.1} ratio={ratio}  ({})",
+                "shape={} n={n} bytes={} peak_mb={:.1} per_byte={per_byte:.1} ratio={ratio} {}  ({})",
                 shape.name,
                 source.len(),
                 peak / 1e6,
-                peak / source.len() as f64,
+                if fine { "ok" } else { "OVER" },
                 shape.what
             );
             before = Some(peak);
         }
     }
+    within
 }
 
 /// The shapes whose checklists and role cards once grew with N².
@@ -181,7 +191,9 @@ fn main() {
         .filter(|a| attack::SHAPES.iter().any(|s| s.name == *a))
         .collect();
     if args.iter().any(|a| a == "memory") {
-        memory(&named);
+        if !memory(&named) {
+            std::process::exit(1);
+        }
         return;
     }
     if args.iter().any(|a| a == "render") {

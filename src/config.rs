@@ -56,7 +56,7 @@ impl Config {
 mod file;
 mod overrides;
 
-pub use file::{ConfigError, ConfigFile, parse};
+pub use file::{ConfigError, ConfigFile, declared_lang, parse};
 pub use overrides::Overrides;
 
 /// The code a user typed (`orphan-role`; `orphan_role` and `ORPHAN-ROLE` are

@@ -53,6 +53,22 @@ impl CheckedBytes {
     }
 }
 
+/// `check_bytes` of bytes read into `bytes`: valid text is checked where it
+/// was read (a copy held a long file twice).
+pub fn check_read(bytes: Vec<u8>, config: &Config) -> CheckedBytes {
+    match String::from_utf8(bytes) {
+        Ok(source) if source.len() <= MAX_FILE_BYTES => {
+            let diagnostics = check_source(&source, config);
+            CheckedBytes {
+                source,
+                diagnostics,
+            }
+        }
+        Ok(source) => check_bytes(source.as_bytes(), config),
+        Err(e) => check_bytes(e.as_bytes(), config),
+    }
+}
+
 /// Checks a file's raw bytes. Bytes that are not UTF-8 are reported at the
 /// offset of the first, and nothing else is checked: like a syntax error, a
 /// file read in the wrong encoding would get findings about guesses (its

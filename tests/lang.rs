@@ -11,8 +11,14 @@ fact visitors \"到场上访人数\": count\n\
 trigger mass_visit \"集体上访\" when visitors >= 50\n\
 step report \"向组长通报情况\" { owner office; on mass_visit; within 10m }\n";
 
-/// Runs planc in `dir` with exactly these locale variables.
+/// Runs planc in `dir` with exactly these locale variables: its standard output.
 fn planc(dir: &Path, locale: &[(&str, &str)], args: &[&str]) -> String {
+    let out = run(dir, locale, args);
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// Runs planc in `dir` with exactly these locale variables.
+fn run(dir: &Path, locale: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_planc"));
     command
         .current_dir(dir)
@@ -24,8 +30,7 @@ fn planc(dir: &Path, locale: &[(&str, &str)], args: &[&str]) -> String {
     for (k, v) in locale {
         command.env(k, v);
     }
-    let out = command.args(args).output().expect("run planc");
-    String::from_utf8(out.stdout).expect("UTF-8")
+    command.args(args).output().expect("run planc")
 }
 
 /// A repository root (it holds a `.git`, as tests/support's `temp_root`), so
@@ -121,4 +126,68 @@ fn a_planc_toml_with_an_unknown_language_is_refused_at_the_value() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("`lang` must be \"zh\" or \"en\""), "{err}");
+}
+
+/// A planc.toml's own problems are told in its `lang`, though the file
+/// cannot be used; `--lang` still wins, and the locale speaks when the file
+/// says nothing.
+#[test]
+fn problems_of_planc_toml_are_told_in_its_language() {
+    let told = |toml: &str, locale: &[(&str, &str)], args: &[&str]| {
+        let dir = folder(toml);
+        let out = run(dir.path(), locale, args);
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let zh = told(
+        "lang = \"zh\"\n[rules]\nno-dril = \"off\"\n",
+        &[("LANG", "en_US.UTF-8")],
+        &["check", "a.plan"],
+    );
+    assert_eq!(
+        zh,
+        "planc.toml
+
+  × [rules] 里的 `no-dril` 不是 planc 的检查
+   ╭─[planc.toml:3:1]
+ 2 │ [rules]
+ 3 │ no-dril = \"off\"
+   · ───┬───
+   ·    ╰── 不是检查代码
+   ╰────
+  提示：是不是想写 `no-drill`？
+
+planc：没有检查任何文件，请先改正 planc.toml
+"
+    );
+    let en = told(
+        "lang = \"zh\"\n[span-of-control]\nlimit = 0\n",
+        &[],
+        &["check", "--lang", "en", "a.plan"],
+    );
+    assert!(
+        en.contains("  × `limit` must be a whole number of roles, 1 or more\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("  help: for example `limit = 7` (the default)\n"),
+        "{en}"
+    );
+    assert!(
+        en.ends_with("planc: nothing was checked: fix planc.toml first\n"),
+        "{en}"
+    );
+    let locale = told(
+        "rules = 3\n",
+        &[("LANG", "zh_CN.UTF-8")],
+        &["check", "a.plan"],
+    );
+    assert!(
+        locale.contains("  × `rules` 应当是一个表，不能是数字\n"),
+        "{locale}"
+    );
+    assert!(
+        locale.contains("  提示：写成表：单独一行写 `[rules]`\n"),
+        "{locale}"
+    );
 }

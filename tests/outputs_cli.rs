@@ -35,6 +35,42 @@ fn a_plan_with_errors_is_not_rendered() {
     }
 }
 
+/// Under a Chinese locale the refusal and the note on warnings read in
+/// Chinese, as the report above them does.
+#[test]
+fn the_refusal_and_the_warnings_note_are_told_in_the_plans_language() {
+    let dir = temp_root();
+    let plan = broken_plan(dir.path());
+    let warned = dir.path().join("warned.plan");
+    fs::write(
+        &warned,
+        "plan \"x\" { commander a }\nrole a \"A\" { holder \"h\" }\n",
+    )
+    .unwrap();
+    let zh = |path: &std::path::Path| {
+        let mut command = support::command(dir.path());
+        command.env("LC_ALL", "zh_CN.UTF-8");
+        let out = command.args(["render", path_str(path)]).output().unwrap();
+        (out.status.code(), stderr(&out))
+    };
+    let (code, err) = zh(&plan);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.ends_with(&format!(
+            "planc：`{}` 有错误，没有生成：请先改正\n",
+            path_str(&plan)
+        )),
+        "{err}"
+    );
+    let (code, err) = zh(&warned);
+    assert_eq!(code, Some(0));
+    let shown = path_str(&warned);
+    assert_eq!(
+        err,
+        format!("planc：`{shown}` 有 1 个警告，运行 `planc check {shown}` 可查看\n")
+    );
+}
+
 #[test]
 fn render_writes_atomically_and_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,7 @@
 //! The grammar and the syntax tree: spec §1 (lexical rules) and §2 (items).
 
 use planc::lang::Lang;
-use planc::syntax::ast::{CondNode, Condition, Item, Keyword, Value};
+use planc::syntax::ast::{CondNode, Item, Keyword, Value};
 use planc::syntax::{parse, parse_reference};
 
 fn items(source: &str) -> Vec<Item<'_>> {
@@ -21,8 +21,8 @@ fn first_error(source: &str) -> (usize, String, Option<String>) {
 }
 
 /// Prints a condition with explicit parentheses, to show its structure.
-fn show(c: &Condition, id: planc::syntax::ast::CondId) -> String {
-    match c.node(id) {
+fn show(c: &[CondNode], id: planc::syntax::ast::CondId) -> String {
+    match &c[id.0 as usize] {
         CondNode::Compare(c) => format!("{} {} {}", c.fact.text, c.op.as_str(), c.value),
         CondNode::In(m) => format!(
             "{} in {{{}}}",
@@ -58,7 +58,7 @@ fn condition(text: &str) -> String {
     let Item::Trigger(t) = &items[0] else {
         panic!("not a trigger")
     };
-    show(&t.condition, t.condition.root)
+    show(&t.condition.to_nodes(), t.condition.root)
 }
 
 #[test]

@@ -9,6 +9,7 @@ use planc::config::{Config, Overrides};
 use planc::diagnostic::{Code, Diagnostic};
 use planc::docs_url::{DocsUrl, DocsUrlError};
 use planc::i18n::Message;
+use planc::lang::Lang;
 use planc::report::{self, FileReport, Summary};
 
 use super::config::Configs;
@@ -95,13 +96,15 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let mut configs = Configs::new(args.config.as_deref(), args.no_config, overrides);
+    let mut configs = Configs::new(args.config.as_deref(), args.no_config, overrides)
+        .speaking(args.lang.map(Lang::from));
     let inputs = files::collect(&args.paths, &mut configs);
     if !configs.errors.is_empty() {
         for error in &configs.errors {
             eprint!("{error}");
         }
-        eprintln!("planc: nothing was checked: fix planc.toml first");
+        let lang = configs.errors_lang.unwrap_or_else(lang::from_locale);
+        eprintln!("{}", Message::new("config-nothing-checked").text(lang));
         return EXIT_TROUBLE;
     }
     let mut trouble = false;
@@ -279,7 +282,7 @@ fn input_files(inputs: &[Input]) -> Vec<&Path> {
 /// than planc reads is reported as a finding, unread.
 fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
     let checked = match read::read_limited(path) {
-        Ok(bytes) => planc::pipeline::check_bytes(&bytes, config),
+        Ok(bytes) => planc::pipeline::check_read(bytes, config),
         Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedBytes::too_large(len, config),
         Err(e) => return Err(format!("cannot read `{}`: {e}", super::shown(path))),
     };

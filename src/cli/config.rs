@@ -97,6 +97,11 @@ pub struct Configs {
     by_dir: HashMap<PathBuf, Arc<Loaded>>,
     /// Rendered problems of config files that could not be used.
     pub errors: Vec<String>,
+    /// `--lang`, which those problems are told in (else the file's own
+    /// `lang`, else the locale's).
+    lang: Option<Lang>,
+    /// The language the last of `errors` was told in.
+    pub errors_lang: Option<Lang>,
 }
 
 impl Configs {
@@ -109,6 +114,8 @@ impl Configs {
             default: default.clone(),
             by_dir: HashMap::new(),
             errors: Vec::new(),
+            lang: None,
+            errors_lang: None,
         };
         if let Some(path) = fixed {
             configs.fixed = Some(configs.load(path).unwrap_or(default));
@@ -116,6 +123,13 @@ impl Configs {
             configs.fixed = Some(default);
         }
         configs
+    }
+
+    /// Tells the problems of config files in `lang` (`--lang`). Set it
+    /// before the first file is looked up.
+    pub fn speaking(mut self, lang: Option<Lang>) -> Configs {
+        self.lang = lang;
+        self
     }
 
     /// The configuration of files in `dir`.
@@ -183,8 +197,12 @@ impl Configs {
                 &self.overrides,
             ))),
             Err(errors) => {
-                let options =
-                    super::terminal::human_options(&std::io::stderr(), super::lang::from_locale());
+                let lang = self
+                    .lang
+                    .or_else(|| planc::config::declared_lang(&text))
+                    .unwrap_or_else(super::lang::from_locale);
+                self.errors_lang = Some(lang);
+                let options = super::terminal::human_options(&std::io::stderr(), lang);
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

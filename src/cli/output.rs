@@ -14,6 +14,7 @@ use planc::report::{self, FileReport};
 
 use super::config::Configs;
 use super::read::{ReadError, read_limited};
+use planc::i18n::Message;
 use planc::lang::Lang;
 
 use super::terminal::human_options;
@@ -90,15 +91,16 @@ fn compile<'s>(
     let display = super::shown(path);
     if compiled.has_errors() || compiled.model.is_none() || compiled.graphs.is_none() {
         show_problems(&path.to_string_lossy(), source, &compiled.diagnostics, lang);
-        eprintln!("planc: `{display}` has errors and was not rendered: fix them first");
+        let refused = Message::new("output-has-errors").with("path", display.as_str());
+        eprintln!("{}", refused.text(lang));
         return Err(EXIT_FINDINGS);
     }
     let warnings = compiled.diagnostics.len();
     if warnings > 0 {
-        let s = if warnings == 1 { "" } else { "s" };
-        eprintln!(
-            "planc: `{display}` has {warnings} warning{s}; `planc check {display}` shows them"
-        );
+        let noted = Message::new("output-has-warnings")
+            .with("path", display.as_str())
+            .with("count", warnings);
+        eprintln!("{}", noted.text(lang));
     }
     Ok(compiled)
 }

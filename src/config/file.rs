@@ -33,6 +33,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Config, find_code};
 use crate::diagnostic::{Code, Severity};
 use crate::docs_url::{DocsUrl, DocsUrlError};
+use crate::i18n::{Arg, Message, msg};
 use crate::lang::Lang;
 use crate::profiles::ProfileId;
 use crate::span::Span;
@@ -64,13 +65,14 @@ impl Default for ConfigFile {
     }
 }
 
-/// A problem in `planc.toml`, at a byte span of its text.
+/// A problem in `planc.toml`, at a byte span of its text. Its words are
+/// `Message`s, shown in the language of the run like a plan's diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
-    pub message: String,
+    pub message: Message,
     pub span: Span,
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Message,
+    pub help: Option<Message>,
 }
 
 const TABLES: &[&str] = &[
@@ -91,9 +93,9 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
         Err(e) => {
             let range = e.span().unwrap_or(0..0);
             return Err(vec![ConfigError {
-                message: format!("planc.toml is not valid TOML: {}", e.message().trim()),
+                message: msg!("config-not-toml", detail = e.message().trim()),
                 span: Span::new(range.start, range.end),
-                label: "here".into(),
+                label: msg!("config-not-toml.label"),
                 help: None,
             }]);
         }
@@ -122,7 +124,11 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
                 .copied()
                 .chain(["lang", "profiles", "docs-url"])
                 .collect();
-            reader.unknown(key, &known, "planc.toml has the keys");
+            let keys = msg!(
+                "config-keys-file",
+                keys = Arg::names(known.iter().copied(), usize::MAX)
+            );
+            reader.unknown(key, &known, keys);
             continue;
         }
         let Some(table) = reader.table(key, value) else {
@@ -144,6 +150,15 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
     }
 }
 
+/// The `lang` a `planc.toml` asks for, read even when the file has other
+/// problems (so that they are told in it); `None` when it says none or
+/// is not TOML.
+pub fn declared_lang(text: &str) -> Option<Lang> {
+    let root = DeTable::parse(text).ok()?;
+    let value = root.get_ref().get("lang")?;
+    value.get_ref().as_str().and_then(Lang::from_name)
+}
+
 type Key<'i> = Spanned<std::borrow::Cow<'i, str>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -158,27 +173,39 @@ fn span_of<T>(spanned: &Spanned<T>) -> Span {
 }
 
 impl Reader {
-    fn error(&mut self, span: Span, message: String, label: &str, help: Option<String>) {
+    fn error(&mut self, span: Span, message: Message, label: Message, help: Option<Message>) {
         self.errors.push(ConfigError {
             message,
             span,
-            label: label.into(),
+            label,
             help,
         });
     }
 
-    fn unknown(&mut self, key: &Key, known: &[&str], listing: &str) {
+    /// An unknown key: the closest known one, or `listing` (the keys there are).
+    fn unknown(&mut self, key: &Key, known: &[&str], listing: Message) {
         let name = key.get_ref();
         let help = match crate::suggest::closest(name, known) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("{listing} {}", quoted_list(known)),
+            Some(near) => msg!("did-you-mean", name = near),
+            None => listing,
         };
         self.error(
             span_of(key),
-            format!("unknown key `{name}` in planc.toml"),
-            "planc does not know this key",
+            msg!("config-unknown-key", name = name.as_ref()),
+            msg!("config-unknown-key.label"),
             Some(help),
         );
+    }
+
+    /// An unknown key of `[table]`, whose keys are `known`.
+    fn unknown_in(&mut self, key: &Key, table: &str, known: &[&str]) {
+        let listing = msg!(
+            "config-keys-table",
+            table = table,
+            count = known.len(),
+            keys = Arg::names(known.iter().copied(), usize::MAX)
+        );
+        self.unknown(key, known, listing);
     }
 
     /// A top-level entry that must be a table; `None` (and an error) otherwise.
@@ -186,18 +213,12 @@ impl Reader {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
+                let key = key.get_ref().as_ref();
                 self.error(
                     span_of(value),
-                    format!(
-                        "`{}` must be a table, not {}",
-                        key.get_ref(),
-                        other.type_str()
-                    ),
-                    "expected a table",
-                    Some(format!(
-                        "write it as a table: `[{}]` on a line of its own",
-                        key.get_ref()
-                    )),
+                    msg!("config-not-table", key = key, kind = kind(other)),
+                    msg!("config-not-table.label"),
+                    Some(msg!("config-not-table.help", key = key)),
                 );
                 None
             }
@@ -210,9 +231,9 @@ impl Reader {
             Some(lang) => self.file.lang = Some(lang),
             None => self.error(
                 span_of(value),
-                "`lang` must be \"zh\" or \"en\"".into(),
-                "not a language planc speaks",
-                Some("write `lang = \"zh\"` for Chinese or `lang = \"en\"` for English".into()),
+                msg!("config-lang"),
+                msg!("config-lang.label"),
+                Some(msg!("config-lang.help")),
             ),
         }
     }
@@ -222,9 +243,9 @@ impl Reader {
         let Some(text) = value.get_ref().as_str() else {
             self.error(
                 span_of(value),
-                "`docs-url` must be a web address in quotes".into(),
-                "not a string",
-                Some(DocsUrlError::help().text(Lang::En)),
+                msg!("config-docs-url-not-string"),
+                msg!("config-docs-url-not-string.label"),
+                Some(DocsUrlError::help()),
             );
             return;
         };
@@ -232,9 +253,9 @@ impl Reader {
             Ok(url) => self.file.docs_url = Some(url),
             Err(why) => self.error(
                 span_of(value),
-                why.message(text).text(Lang::En),
-                "not the address of a docs folder",
-                Some(DocsUrlError::help().text(Lang::En)),
+                why.message(text),
+                msg!("config-docs-url-label"),
+                Some(DocsUrlError::help()),
             ),
         }
     }
@@ -247,21 +268,21 @@ impl Reader {
                 Ok(code) => {
                     self.error(
                         span_of(key),
-                        format!("unknown check `{name}` in [rules]"),
-                        "not a check's code",
-                        Some(format!("codes are written in kebab-case: `{code}`")),
+                        msg!("config-unknown-check", name = name.as_ref()),
+                        msg!("config-unknown-check.label"),
+                        Some(msg!("config-unknown-check.kebab", code = code.as_str())),
                     );
                     continue;
                 }
                 Err(close) => {
                     let help = match close.first() {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => "`planc explain --list` lists every code".into(),
+                        Some(c) => msg!("did-you-mean", name = c.as_str()),
+                        None => msg!("config-unknown-check.list"),
                     };
                     self.error(
                         span_of(key),
-                        format!("unknown check `{name}` in [rules]"),
-                        "not a check's code",
+                        msg!("config-unknown-check", name = name.as_ref()),
+                        msg!("config-unknown-check.label"),
                         Some(help),
                     );
                     continue;
@@ -274,11 +295,9 @@ impl Reader {
                 _ => {
                     self.error(
                         span_of(value),
-                        format!(
-                            "the severity of `{code}` must be \"error\", \"warning\" or \"off\""
-                        ),
-                        "not a severity",
-                        Some(format!("for example `{code} = \"warning\"`")),
+                        msg!("config-severity", code = code.as_str()),
+                        msg!("config-severity.label"),
+                        Some(msg!("config-severity.help", code = code.as_str())),
                     );
                     continue;
                 }
@@ -286,12 +305,9 @@ impl Reader {
             if code == Code::SyntaxError && severity != Some(Severity::Error) {
                 self.error(
                     span_of(value),
-                    "`syntax-error` is always an error".into(),
-                    "cannot be changed",
-                    Some(
-                        "a file that does not parse cannot be checked at all; fix the file instead"
-                            .into(),
-                    ),
+                    msg!("config-syntax-error-fixed"),
+                    msg!("config-syntax-error-fixed.label"),
+                    Some(msg!("config-syntax-error-fixed.help")),
                 );
                 continue;
             }
@@ -302,7 +318,7 @@ impl Reader {
     fn span_of_control(&mut self, table: &DeTable) {
         for (key, value) in table.iter() {
             if key.get_ref() != "limit" {
-                self.unknown(key, &["limit"], "[span-of-control] has the key");
+                self.unknown_in(key, "span-of-control", &["limit"]);
                 continue;
             }
             let limit = match value.get_ref() {
@@ -313,9 +329,9 @@ impl Reader {
                 Some(limit) if limit >= 1 => self.file.config.span_of_control = Some(limit),
                 _ => self.error(
                     span_of(value),
-                    "`limit` must be a whole number of roles, 1 or more".into(),
-                    "not a positive integer",
-                    Some("for example `limit = 7` (the default)".into()),
+                    msg!("config-limit"),
+                    msg!("config-limit.label"),
+                    Some(msg!("config-limit.help")),
                 ),
             }
         }
@@ -332,13 +348,16 @@ impl Reader {
                 Some(id) => self.file.config.profiles.push(id),
                 None => {
                     let help = match crate::suggest::closest(&name, &known) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("the profiles are {}", quoted_list(&known)),
+                        Some(near) => msg!("did-you-mean", name = near),
+                        None => msg!(
+                            "config-profiles",
+                            names = Arg::names(known.iter().copied(), usize::MAX)
+                        ),
                     };
                     self.error(
                         span,
-                        format!("unknown profile `{name}` in planc.toml"),
-                        "planc has no profile of this name",
+                        msg!("config-unknown-profile", name = name.as_str()),
+                        msg!("config-unknown-profile.label"),
                         Some(help),
                     );
                 }
@@ -351,7 +370,7 @@ impl Reader {
     fn settings(&mut self, table: &DeTable) {
         for (key, value) in table.iter() {
             if !SETTINGS.contains(&key.get_ref().as_ref()) {
-                self.unknown(key, SETTINGS, "[settings] has the keys");
+                self.unknown_in(key, "settings", SETTINGS);
                 continue;
             }
             let parsed = value
@@ -363,12 +382,9 @@ impl Reader {
                 Some((seconds, _)) => self.file.config.report_within = Some(seconds),
                 None => self.error(
                     span_of(value),
-                    "`report-within` must be a duration such as \"1h\" or \"15m\"".into(),
-                    "not a duration",
-                    Some(
-                        "write it as the plan writes `within`, in quotes: `report-within = \"1h\"`"
-                            .into(),
-                    ),
+                    msg!("config-report-within"),
+                    msg!("config-report-within.label"),
+                    Some(msg!("config-report-within.help")),
                 ),
             }
         }
@@ -377,7 +393,7 @@ impl Reader {
     fn unassigned_role(&mut self, table: &DeTable) {
         for (key, value) in table.iter() {
             if key.get_ref() != "placeholders" {
-                self.unknown(key, &["placeholders"], "[unassigned-role] has the key");
+                self.unknown_in(key, "unassigned-role", &["placeholders"]);
                 continue;
             }
             if let Some(words) = self.strings(key, value) {
@@ -390,7 +406,7 @@ impl Reader {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             if name != "include" && name != "exclude" {
-                self.unknown(key, &["include", "exclude"], "[files] has the keys");
+                self.unknown_in(key, "files", &["include", "exclude"]);
                 continue;
             }
             let Some(globs) = self.strings(key, value) else {
@@ -402,12 +418,13 @@ impl Reader {
                     Ok(_) => good.push(glob),
                     Err(e) => self.error(
                         span,
-                        format!("`{glob}` is not a valid glob: {}", e.kind()),
-                        "bad glob",
-                        Some(
-                            "globs use `*`, `**`, `?`, `[abc]` and `{a,b}`, e.g. `drafts/**`"
-                                .into(),
+                        msg!(
+                            "config-glob",
+                            glob = glob.as_str(),
+                            detail = e.kind().to_string()
                         ),
+                        msg!("config-glob.label"),
+                        Some(msg!("config-glob.help")),
                     ),
                 }
             }
@@ -429,9 +446,9 @@ impl Reader {
                     None => {
                         self.error(
                             span_of(item),
-                            format!("`{}` must list strings", key.get_ref()),
-                            "not a string",
-                            Some("write each entry in double quotes".into()),
+                            msg!("config-list-strings", key = key.get_ref().as_ref()),
+                            msg!("config-list-strings.label"),
+                            Some(msg!("config-list-strings.help")),
                         );
                         return None;
                     }
@@ -439,22 +456,28 @@ impl Reader {
             }
             return Some(out);
         }
+        let key = key.get_ref().as_ref();
         self.error(
             span_of(value),
-            format!("`{}` must be an array of strings", key.get_ref()),
-            "expected an array",
-            Some(format!("for example `{} = [\"...\"]`", key.get_ref())),
+            msg!("config-array", key = key),
+            msg!("config-array.label"),
+            Some(msg!("config-array.help", key = key)),
         );
         None
     }
 }
 
-fn quoted_list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The kind of a TOML value, in words (`rules = 3`: "not a number").
+fn kind(value: &DeValue) -> Message {
+    match value {
+        DeValue::String(_) => msg!("config-kind-string"),
+        DeValue::Integer(_) => msg!("config-kind-integer"),
+        DeValue::Float(_) => msg!("config-kind-float"),
+        DeValue::Boolean(_) => msg!("config-kind-boolean"),
+        DeValue::Datetime(_) => msg!("config-kind-datetime"),
+        DeValue::Array(_) => msg!("config-kind-array"),
+        DeValue::Table(_) => msg!("config-kind-table"),
+    }
 }
 
 #[cfg(test)]
@@ -462,10 +485,20 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<(String, &str, Option<String>)> {
+        errors_in(text, Lang::En)
+    }
+
+    fn errors_in(text: &str, lang: Lang) -> Vec<(String, &str, Option<String>)> {
         parse(text)
             .unwrap_err()
             .into_iter()
-            .map(|e| (e.message, &text[e.span.start..e.span.end], e.help))
+            .map(|e| {
+                (
+                    e.message.text(lang),
+                    &text[e.span.start..e.span.end],
+                    e.help.map(|h| h.text(lang)),
+                )
+            })
             .collect()
     }
 
@@ -579,6 +612,62 @@ mod tests {
     }
 
     #[test]
+    fn problems_are_told_in_chinese_too() {
+        let text = "lang = \"zh\"\n[rules]\nno-dril = \"warn\"\nno-drill = \"warn\"\n[files]\nignore = []\n[span-of-control]\nlimt = 3\nlimit = \"七\"\nx = 1\n";
+        assert_eq!(declared_lang(text), Some(Lang::Zh));
+        let got = errors_in(text, Lang::Zh);
+        assert_eq!(
+            got,
+            [
+                (
+                    "[rules] 里的 `no-dril` 不是 planc 的检查".to_string(),
+                    "no-dril",
+                    Some("是不是想写 `no-drill`？".to_string())
+                ),
+                (
+                    "`no-drill` 的级别只能是 \"error\"、\"warning\" 或 \"off\"".to_string(),
+                    "\"warn\"",
+                    Some("例如 `no-drill = \"warning\"`".to_string())
+                ),
+                (
+                    "planc.toml 里没有 `ignore` 这个键".to_string(),
+                    "ignore",
+                    Some("[files] 可用的键有 `include`、`exclude`".to_string())
+                ),
+                (
+                    "planc.toml 里没有 `limt` 这个键".to_string(),
+                    "limt",
+                    Some("是不是想写 `limit`？".to_string())
+                ),
+                (
+                    "`limit` 应当是角色个数，1 或更大的整数".to_string(),
+                    "\"七\"",
+                    Some("例如 `limit = 7`（默认值）".to_string())
+                ),
+                (
+                    "planc.toml 里没有 `x` 这个键".to_string(),
+                    "x",
+                    Some("[span-of-control] 只有键 `limit`".to_string())
+                ),
+            ]
+        );
+        assert_eq!(
+            errors("[files]\nignore = []\n")[0].2.as_deref(),
+            Some("[files] has the keys `include`, `exclude`")
+        );
+        assert_eq!(
+            errors("[span-of-control]\nx = 1\n")[0].2.as_deref(),
+            Some("[span-of-control] has the key `limit`")
+        );
+        assert_eq!(
+            errors_in("rules = [1]\n", Lang::Zh)[0].0,
+            "`rules` 应当是一个表，不能是数组"
+        );
+        assert_eq!(declared_lang("lang = 3\n"), None);
+        assert_eq!(declared_lang("[rules\nlang = \"zh\""), None);
+    }
+
+    #[test]
     fn toml_syntax_errors_and_non_tables() {
         let got = errors("[rules\n");
         assert!(
@@ -588,7 +677,7 @@ mod tests {
         let got = errors("rules = 3\n");
         assert_eq!(
             (got[0].0.as_str(), got[0].1),
-            ("`rules` must be a table, not integer", "3")
+            ("`rules` must be a table, not a number", "3")
         );
     }
 }

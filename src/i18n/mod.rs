@@ -168,6 +168,7 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
     (Lang::En, "en/profiles.ftl", include_str!("en/profiles.ftl")),
     (Lang::En, "en/serve.ftl", include_str!("en/serve.ftl")),
+    (Lang::En, "en/config.ftl", include_str!("en/config.ftl")),
     (Lang::Zh, "zh/words.ftl", include_str!("zh/words.ftl")),
     (Lang::Zh, "zh/syntax.ftl", include_str!("zh/syntax.ftl")),
     (Lang::Zh, "zh/names.ftl", include_str!("zh/names.ftl")),
@@ -175,6 +176,7 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Zh, "zh/tools.ftl", include_str!("zh/tools.ftl")),
     (Lang::Zh, "zh/profiles.ftl", include_str!("zh/profiles.ftl")),
     (Lang::Zh, "zh/serve.ftl", include_str!("zh/serve.ftl")),
+    (Lang::Zh, "zh/config.ftl", include_str!("zh/config.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

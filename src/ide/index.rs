@@ -2,7 +2,7 @@
 //! syntax tree once. Definition, references, rename and highlighting read it.
 
 use crate::span::Span;
-use crate::syntax::ast::{self, CondNode, Item, Value};
+use crate::syntax::ast::{self, Item, Node, Value};
 
 /// What a written name stands for, before resolution: all names share one
 /// namespace, except the variants of a `one_of` fact, which belong to their fact.
@@ -115,25 +115,22 @@ fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
 }
 
 fn condition<'s>(condition: &ast::Condition<'s>, out: &mut Vec<Occurrence<'s>>) {
-    for node in &condition.nodes {
-        match node {
-            CondNode::Compare(c) => use_name(&c.fact, out),
-            CondNode::Name(name) => use_name(name, out),
-            CondNode::In(m) => {
-                let fact = &m.fact;
-                use_name(fact, out);
-                for v in &m.variants {
-                    out.push(Occurrence {
-                        key: Key::Variant {
-                            fact: fact.text,
-                            variant: v.text,
-                        },
-                        span: v.span,
-                        definition: false,
-                    });
-                }
+    condition.visit(|_, node| match node {
+        Node::Compare(c) => use_name(&c.fact, out),
+        Node::Name(name) => use_name(name, out),
+        Node::In { fact, variants, .. } => {
+            use_name(fact, out);
+            for v in variants.iter() {
+                out.push(Occurrence {
+                    key: Key::Variant {
+                        fact: fact.text,
+                        variant: v.text,
+                    },
+                    span: v.span,
+                    definition: false,
+                });
             }
-            CondNode::Not(..) | CondNode::And(..) | CondNode::Or(..) => {}
         }
-    }
+        Node::Not(..) | Node::And(..) | Node::Or(..) => {}
+    });
 }

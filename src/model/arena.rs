@@ -7,7 +7,7 @@
 use super::{FactId, TriggerId};
 use crate::decimal::Decimal;
 use crate::span::Span;
-use crate::syntax::ast::CmpOp;
+use crate::syntax::ast::{CmpOp, Sizes};
 
 /// Index of a node in a `Condition`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -179,10 +179,13 @@ fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
 }
 
 impl Condition {
-    /// An empty condition with room for `nodes` nodes.
-    pub fn with_capacity(nodes: usize) -> Condition {
+    /// An empty condition with room for a condition of `sizes` (its nodes,
+    /// the children of its `and`s and `or`s, the variants of its `in`s).
+    pub fn with_capacity(sizes: Sizes) -> Condition {
         Condition {
-            nodes: Vec::with_capacity(nodes),
+            nodes: Vec::with_capacity(sizes.nodes as usize),
+            children: Vec::with_capacity(sizes.children as usize),
+            variants: Vec::with_capacity(sizes.variants as usize),
             ..Condition::default()
         }
     }
@@ -266,12 +269,6 @@ impl Condition {
             Packed::Or { from, len, at }
         });
         CondId(self.nodes.len() as u32 - 1)
-    }
-
-    /// Turns the order of the nodes round (ids change; lists do not move):
-    /// for a condition built last node first.
-    pub(super) fn reverse(&mut self) {
-        self.nodes.reverse();
     }
 
     pub fn len(&self) -> usize {

@@ -5,55 +5,35 @@ use super::resolve::Resolver;
 use super::*;
 use crate::decimal::Decimal;
 use crate::i18n::Arg;
-use crate::syntax::ast::{self, CondNode};
+use crate::syntax::ast::{self, Node, Variants};
+
+fn ids(cs: &[ast::CondId]) -> impl Iterator<Item = CondId> + '_ {
+    cs.iter().map(|c| CondId(c.0))
+}
 
 impl<'s> Resolver<'s> {
-    /// Resolves a condition. The syntax arena lists children before parents,
-    /// so one pass in index order converts it without recursion, keeping ids.
+    /// Resolves a condition: its nodes come children before parents, so
+    /// one pass converts it without recursion, keeping ids. Room for the
+    /// whole of it is made at once (a long condition's lists, grown by
+    /// doubling, held their old and new copies: issue 19, memory per byte).
     pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> Condition {
-        let mut condition = Condition::with_capacity(cond.nodes.len());
-        for node in &cond.nodes {
-            self.node(node, &mut condition);
-        }
+        let mut condition = Condition::with_capacity(cond.sizes());
+        cond.visit(|_, node| {
+            match node {
+                Node::Not(c, span) => condition.push(Cond::Not(CondId(c.0), span)),
+                Node::And(cs, span) => condition.push_join(true, ids(cs), span),
+                Node::Or(cs, span) => condition.push_join(false, ids(cs), span),
+                Node::Name(name) => condition.push(self.bare_name(name)),
+                Node::Compare(c) => condition.push(self.comparison(&c.fact, c.op, c.value, c.span)),
+                Node::In {
+                    fact,
+                    variants,
+                    span,
+                } => self.membership(fact, variants, span, &mut condition),
+            };
+        });
         condition.root = CondId(cond.root.0);
         condition
-    }
-
-    /// `condition`, giving the syntax arena back as it goes: from its last
-    /// node to its first, each dropped once resolved and the arena shrunk as
-    /// it empties, so that a long condition's two arenas are never whole at
-    /// once (issue 19, memory per byte). The problems found come out in the
-    /// order `condition` gives: each node's are turned round, then all.
-    pub(super) fn condition_owned(&mut self, mut cond: ast::Condition<'s>) -> Condition {
-        let first = self.model.problems.len();
-        let mut condition = Condition::with_capacity(cond.nodes.len());
-        while let Some(node) = cond.nodes.pop() {
-            let before = self.model.problems.len();
-            self.node(&node, &mut condition);
-            self.model.problems[before..].reverse();
-            if cond.nodes.len() < cond.nodes.capacity() / 4 * 3 {
-                cond.nodes.shrink_to_fit();
-            }
-        }
-        self.model.problems[first..].reverse();
-        condition.reverse();
-        condition.root = CondId(cond.root.0);
-        condition
-    }
-
-    /// Resolves one node into `into`.
-    fn node(&mut self, node: &CondNode<'s>, into: &mut Condition) {
-        fn ids(cs: &[ast::CondId]) -> impl Iterator<Item = CondId> + '_ {
-            cs.iter().map(|c| CondId(c.0))
-        }
-        match node {
-            CondNode::Not(c, span) => into.push(Cond::Not(CondId(c.0), *span)),
-            CondNode::And(cs, span) => into.push_join(true, ids(cs), *span),
-            CondNode::Or(cs, span) => into.push_join(false, ids(cs), *span),
-            CondNode::Name(name) => into.push(self.bare_name(name)),
-            CondNode::Compare(c) => into.push(self.comparison(&c.fact, c.op, c.value, c.span)),
-            CondNode::In(m) => self.membership(&m.fact, &m.variants, m.span, into),
-        };
     }
 
     fn comparison(
@@ -157,7 +137,7 @@ impl<'s> Resolver<'s> {
     fn membership(
         &mut self,
         fact: &ast::Name<'s>,
-        variants: &[ast::Name<'s>],
+        variants: Variants<'_, 's>,
         span: Span,
         into: &mut Condition,
     ) -> CondId {
@@ -176,7 +156,7 @@ impl<'s> Resolver<'s> {
                 return into.push(Cond::Unknown(span));
             }
         };
-        let index = |v: &ast::Name<'s>| {
+        let index = |v: ast::Name<'s>| {
             let i = defined.iter().position(|d| d.name == v.text);
             i.map(|i| i as u32)
         };
@@ -186,7 +166,7 @@ impl<'s> Resolver<'s> {
             return into.push_in(id, variants.iter().map(|v| index(v).unwrap_or(0)), span);
         }
         let mut missing = Vec::new();
-        for v in variants {
+        for v in variants.iter() {
             match index(v) {
                 Some(_) => {}
                 None => {
@@ -205,7 +185,7 @@ impl<'s> Resolver<'s> {
         }
         for (v, help) in missing {
             let message = msg!("type-no-variant", fact = fact.text, variant = v.text);
-            self.mismatch(id, v, v.span, message, help);
+            self.mismatch(id, &v, v.span, message, help);
         }
         into.push(Cond::Unknown(span))
     }

@@ -41,14 +41,7 @@ pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
             _ => None,
         };
         let symbol = declared.next().flatten();
-        match &mut item {
-            // Its condition given back as it is resolved.
-            Item::Trigger(t) => {
-                let condition = std::mem::take(&mut t.condition);
-                r.fill_trigger(t, symbol, |r| r.condition_owned(condition));
-            }
-            _ => r.fill(&item, symbol),
-        }
+        r.fill(&item, symbol);
         drop(item);
         if let Some(inner) = inner {
             stack.push(inner.into_iter());
@@ -281,16 +274,11 @@ impl<'s> Resolver<'s> {
     /// `symbol`: what `declare` returned for the item (`None` for a second
     /// definition of a name, whose body is not checked again).
     /// A trigger's condition (resolved by `condition`) and level.
-    fn fill_trigger(
-        &mut self,
-        t: &ast::Trigger<'s>,
-        symbol: Option<Symbol>,
-        condition: impl FnOnce(&mut Self) -> Condition,
-    ) {
+    fn fill_trigger(&mut self, t: &ast::Trigger<'s>, symbol: Option<Symbol>) {
         let Some(Symbol::Trigger(id)) = symbol else {
             return;
         };
-        let condition = condition(self);
+        let condition = self.condition(&t.condition);
         let level = t.level.as_ref().and_then(|l| self.level_ref(l));
         let trigger = &mut self.model.triggers[id.index()];
         trigger.condition = condition;
@@ -317,7 +305,7 @@ impl<'s> Resolver<'s> {
                     _ => {}
                 }
             }
-            Item::Trigger(t) => self.fill_trigger(t, symbol, |r| r.condition(&t.condition)),
+            Item::Trigger(t) => self.fill_trigger(t, symbol),
             Item::Section(section) => self.fill_section(section),
             Item::Level(l) => {
                 if let Some(Symbol::Level(id)) = symbol {

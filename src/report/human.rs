@@ -229,7 +229,7 @@ fn draw(
 /// miette writes the help line's heading `help: ` itself; in Chinese it
 /// reads `提示：` (the same width, so wrapped lines stay aligned). The help
 /// is the drawing's last part, hence its last `  help: `.
-fn localise_help(mut drawn: String, lang: Lang) -> String {
+pub(super) fn localise_help(mut drawn: String, lang: Lang) -> String {
     if lang == Lang::Zh
         && let Some(at) = drawn.rfind("  help: ")
     {

@@ -1,12 +1,16 @@
 //! The typed syntax tree. Every node keeps its byte span in the whole file.
 //!
-//! Names and unescaped strings borrow from the source where they can. Conditions
-//! live in an arena (`Condition::nodes`) so that a deeply nested condition is
-//! neither built nor dropped recursively.
+//! Names and unescaped strings borrow from the source where they can. A
+//! condition is an arena or its text (`nodes.rs`), so that a deeply nested
+//! condition is neither built nor dropped recursively.
 
 use std::borrow::Cow;
 
 use crate::span::Span;
+
+pub use super::nodes::{
+    Comparison, CondId, CondNode, Condition, Membership, Node, Sizes, Variants,
+};
 
 /// A parsed plan file: its items in source order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -249,23 +253,6 @@ pub struct Trigger<'s> {
     pub span: Span,
 }
 
-/// Index of a node in `Condition::nodes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct CondId(pub u32);
-
-/// A condition as an arena of nodes; `root` is the whole condition.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Condition<'s> {
-    pub nodes: Vec<CondNode<'s>>,
-    pub root: CondId,
-}
-
-impl<'s> Condition<'s> {
-    pub fn node(&self, id: CondId) -> &CondNode<'s> {
-        &self.nodes[id.0 as usize]
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
     Ge,
@@ -326,52 +313,6 @@ impl std::fmt::Display for Number {
         match self {
             Number::Integer(n) => write!(f, "{n}"),
             Number::Decimal(d) => write!(f, "{d}"),
-        }
-    }
-}
-
-/// One node of a condition's arena. Comparisons and memberships are boxed:
-/// the most frequent node, a bare name, then takes 40 bytes, not 96, and children are a boxed slice (issue
-/// 19: a long `f and f …` held one node per 6 bytes of text).
-#[derive(Debug, Clone, PartialEq)]
-pub enum CondNode<'s> {
-    /// `visitors >= 50`
-    Compare(Box<Comparison<'s>>),
-    /// `act in { self_harm, suicide }`
-    In(Box<Membership<'s>>),
-    /// A bare name: a flag fact or another trigger.
-    Name(Name<'s>),
-    Not(CondId, Span),
-    And(Box<[CondId]>, Span),
-    Or(Box<[CondId]>, Span),
-}
-
-const _: () = assert!(std::mem::size_of::<CondNode<'static>>() <= 40);
-
-/// `visitors >= 50`
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison<'s> {
-    pub fact: Name<'s>,
-    pub op: CmpOp,
-    pub value: Number,
-    pub span: Span,
-}
-
-/// `act in { self_harm, suicide }`
-#[derive(Debug, Clone, PartialEq)]
-pub struct Membership<'s> {
-    pub fact: Name<'s>,
-    pub variants: Vec<Name<'s>>,
-    pub span: Span,
-}
-
-impl CondNode<'_> {
-    pub fn span(&self) -> Span {
-        match self {
-            CondNode::Compare(c) => c.span,
-            CondNode::In(m) => m.span,
-            CondNode::Name(n) => n.span,
-            CondNode::Not(_, s) | CondNode::And(_, s) | CondNode::Or(_, s) => *s,
         }
     }
 }

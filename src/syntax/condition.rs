@@ -114,7 +114,7 @@ impl<'s> Lowerer<'s, '_> {
             Some(root) => root,
             None => push(&mut nodes, CondNode::And(Box::default(), Span::default())),
         };
-        Condition { nodes, root }
+        Condition::from_nodes(nodes, root)
     }
 
     fn too_deep(&mut self, span: Span) {

@@ -17,6 +17,7 @@ mod expected;
 pub mod language;
 pub mod lex;
 mod lower;
+mod nodes;
 mod parser;
 mod parts;
 pub mod paste;

@@ -188,20 +188,14 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
-    /// The number of a comparison: (v1) a decimal when it has a point.
+    /// The number of a comparison: (v1) a decimal when it has a point. What
+    /// is wrong with it is reported; the number is then `quiet_number`'s.
     pub(super) fn number(&mut self, text: &str, span: Span) -> Number {
-        if text.contains('.') {
-            Number::Decimal(self.decimal(text, span))
-        } else {
-            Number::Integer(self.integer(text, span))
-        }
-    }
-
-    /// (v1) A decimal of a comparison: at most 18 digits after the point, and
-    /// before it a number that fits in 64 bits.
-    fn decimal(&mut self, text: &str, span: Span) -> crate::decimal::Decimal {
         use crate::decimal::{Decimal, DecimalError};
-        Decimal::parse(text).unwrap_or_else(|why| {
+        if !text.contains('.') {
+            return Number::Integer(self.integer(text, span));
+        }
+        if let Err(why) = Decimal::parse(text) {
             let (message, help) = match why {
                 DecimalError::TooPrecise => (
                     msg!("syntax-decimal-too-precise", number = text),
@@ -213,8 +207,8 @@ impl<'s> Lowerer<'s, '_> {
                 ),
             };
             self.error(span, message, msg!("syntax-number-too-large.label"), help);
-            Decimal::ZERO
-        })
+        }
+        quiet_number(text, span)
     }
 
     /// (v1) The kind a `kind` statement names (`special`, `专项`, …).
@@ -266,8 +260,24 @@ impl<'s> Lowerer<'s, '_> {
                 msg!("syntax-number-too-large.label"),
                 msg!("syntax-number-too-large.help", max = u64::MAX.to_string()),
             );
-            u64::MAX
+            INTEGER_TOO_LARGE
         })
+    }
+}
+
+/// What an integer too large for 64 bits reads as (reported).
+const INTEGER_TOO_LARGE: u64 = u64::MAX;
+
+/// The number of a comparison as `Lowerer::number` reads it, saying nothing
+/// of what is wrong with it (reported once, when it was parsed): a condition
+/// kept as text is read again each time it is visited.
+pub(super) fn quiet_number(text: &str, _span: Span) -> Number {
+    if text.contains('.') {
+        Number::Decimal(
+            crate::decimal::Decimal::parse(text).unwrap_or(crate::decimal::Decimal::ZERO),
+        )
+    } else {
+        Number::Integer(text.parse().unwrap_or(INTEGER_TOO_LARGE))
     }
 }
 

@@ -110,3 +110,10 @@ docs-url-space = `{ $url }` contains a space or a line break, which a web addres
 docs-url-character = `{ $url }` contains `{ $character }`, which a web address cannot hold
 docs-url-query = `{ $url }` has a `?` or a `#`: the pages are added to the end of the address
 docs-url-help = give the address of the folder that holds your copy of planc's docs, e.g. `https://github.com/ORG/planc/blob/HEAD/docs/`
+
+# render, graph, simulate, triggers: a plan they will not turn into output.
+output-has-errors = planc: `{ $path }` has errors and was not rendered: fix them first
+output-has-warnings = planc: `{ $path }` has { $count ->
+        [one] 1 warning
+       *[other] { $count } warnings
+    }; `planc check { $path }` shows them

@@ -91,3 +91,7 @@ docs-url-space = `{ $url }` 含有空格或换行，网址里不能有
 docs-url-character = `{ $url }` 含有 `{ $character }`，网址里不能有这个字符
 docs-url-query = `{ $url }` 含有 `?` 或 `#`：各页面要接在网址末尾
 docs-url-help = 请写存放 planc 文档（docs 文件夹）的网址，例如 `https://github.com/ORG/planc/blob/HEAD/docs/`
+
+# render、graph、simulate、triggers：不生成输出的预案。
+output-has-errors = planc：`{ $path }` 有错误，没有生成：请先改正
+output-has-warnings = planc：`{ $path }` 有 { $count } 个警告，运行 `planc check { $path }` 可查看
