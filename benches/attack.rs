@@ -9,7 +9,8 @@
 //! `cargo bench --bench attack -- write DIR` writes every plan to DIR instead
 //! (`cycle-5000.plan` …), for `/usr/bin/time -f '%e s %M KB' planc check DIR/…`.
 //! `cargo bench --bench attack -- memory` prints, instead of times, the peak
-//! heap while checking each long condition over its size in bytes (the
+//! heap while checking each long condition (and writing its human report,
+//! as `planc check` does) over its size in bytes (the
 //! target, issue 19: at most `PER_BYTE_BOUND` = 10, and the same at each
 //! size); a shape over it is marked `OVER` and the run ends with exit 1:
 //! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=… ok`.
@@ -168,7 +169,24 @@ fn check_and_report(source: &str) -> usize {
         width: 100,
         lang: Lang::En,
     };
-    human::render(&files, options).len()
+    // Written as `planc check` writes it, as it is drawn: the bytes counted.
+    let mut written = Written(0);
+    let _ = human::write(&files, options, &mut written);
+    written.0
+}
+
+/// A sink that counts the bytes written to it.
+struct Written(usize);
+
+impl std::io::Write for Written {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn main() {
