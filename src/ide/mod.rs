@@ -126,8 +126,12 @@ impl<'s> Analysis<'s> {
             };
         }
         let parsed = syntax::parse(source);
-        let occurrences = index::occurrences(&parsed.file);
-        let outline = symbols::outline(&parsed.file);
+        // Kept as long as the document: without the room their growth left
+        // (a quarter of them on average), before the model is built beside them.
+        let mut occurrences = index::occurrences(&parsed.file);
+        occurrences.shrink_to_fit();
+        let mut outline = symbols::outline(&parsed.file);
+        outline.shrink_to_fit();
         let suppressions = suppress::find(source, &parsed.file);
         let model = model::build_owned(parsed.file);
         Analysis {
