@@ -90,11 +90,13 @@ pub struct Diagnostic {
     pub help: Option<Message>,
     /// The edit that fixes it, when that is mechanical (the editor offers it
     /// as a quick fix, `planc fmt --fix` applies it).
-    pub repair: Option<Repair>,
+    /// (Boxed, as `source`: most findings have none, and a plan may have
+    /// hundreds of thousands of findings.)
+    pub repair: Option<Box<Repair>>,
     /// (v1) The regulation a profile's finding rests on (see `profiles`):
     /// filled in from the profiles' table when the severities are applied
     /// (`check::finish`); a rule that cites a clause of its own sets it.
-    pub source: Option<Source>,
+    pub source: Option<Box<Source>>,
 }
 
 pub use crate::profiles::{Clause, Source};
@@ -162,18 +164,25 @@ impl Diagnostic {
     }
 
     pub fn with_repair(mut self, repair: Repair) -> Self {
-        self.repair = Some(repair);
+        self.repair = Some(Box::new(repair));
         self
     }
 
     /// Cites `clause` of the document of the profile the code belongs to,
     /// for a rule whose findings rest on different clauses.
     pub fn with_clause(mut self, clause: Clause) -> Self {
-        self.source = crate::profiles::cited(self.code, &[]).map(|(profile, _)| Source {
-            profile,
-            clause: Some(clause),
+        self.source = crate::profiles::cited(self.code, &[]).map(|(profile, _)| {
+            Box::new(Source {
+                profile,
+                clause: Some(clause),
+            })
         });
         self
+    }
+
+    /// The regulation its finding rests on, if any (`source`).
+    pub fn source(&self) -> Option<Source> {
+        self.source.as_deref().copied()
     }
 
     /// Its message, labels and help in `lang`.

@@ -156,11 +156,10 @@ pub fn apply(
             }
         }
     }
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .zip(silenced)
-        .filter_map(|(d, silenced)| (!silenced).then_some(d))
-        .collect();
+    // In place: the diagnostics are never all copied.
+    let mut kept = diagnostics;
+    let mut silenced = silenced.into_iter();
+    kept.retain(|_| !silenced.next().unwrap_or(false));
     kept.extend(findings);
     kept
 }

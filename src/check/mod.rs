@@ -129,8 +129,10 @@ pub fn default_severity(code: Code, profiles: &[ProfileId]) -> Option<Severity> 
 
 /// Runs every rule that is not off.
 /// On a large plan the rules run on rayon's threads (each takes the next
-/// rule when it is done); their findings are put together in the order of
-/// `RULES`, as one thread would give them.
+/// rule when it is done). Their findings are put together in one vector
+/// without a second copy of them all: `finish` sorts them by position and
+/// code, keeping each rule's own order, so the order of the rules does not
+/// show.
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
     let rules: Vec<&Rule> = RULES
         .iter()
@@ -139,19 +141,42 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
         .collect();
     let m = ctx.model;
     let size = m.steps.len() + m.roles.len() + m.triggers.len();
-    let run = |rule: &&Rule| {
+    if size < PARALLEL_FROM {
         let mut out = Vec::new();
-        (rule.run)(ctx, &mut out);
-        out
+        for rule in rules {
+            (rule.run)(ctx, &mut out);
+        }
+        return out;
+    }
+    // rayon's pool, shared with the files the CLI checks at once.
+    use rayon::prelude::*;
+    let mut found: Vec<Vec<Diagnostic>> = rules
+        .par_iter()
+        .with_max_len(1)
+        .map(|rule| {
+            let mut out = Vec::new();
+            (rule.run)(ctx, &mut out);
+            out
+        })
+        .collect();
+    join(&mut found)
+}
+
+/// The vectors' findings in one: the largest vector (on a plan with
+/// hundreds of thousands of findings, usually nearly all of them) takes the
+/// others' in, so its findings are never copied.
+fn join(found: &mut [Vec<Diagnostic>]) -> Vec<Diagnostic> {
+    let Some(largest) = (0..found.len()).max_by_key(|&i| found[i].len()) else {
+        return Vec::new();
     };
-    let found: Vec<Vec<Diagnostic>> = if size >= PARALLEL_FROM {
-        // rayon's pool, shared with the files the CLI checks at once.
-        use rayon::prelude::*;
-        rules.par_iter().with_max_len(1).map(run).collect()
-    } else {
-        rules.iter().map(run).collect()
-    };
-    found.concat()
+    let mut all = std::mem::take(&mut found[largest]);
+    let rest: usize = found.iter().map(Vec::len).sum();
+    all.reserve_exact(rest);
+    for more in found {
+        all.append(more);
+        *more = Vec::new();
+    }
+    all
 }
 
 /// A plan with this many steps, roles and triggers or more is checked on
@@ -167,16 +192,42 @@ pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnost
             if d.source.is_none() {
                 d.source =
                     crate::profiles::cited(d.code, &config.profiles).map(|(profile, cited)| {
-                        Source {
+                        Box::new(Source {
                             profile,
                             clause: cited.clause,
-                        }
+                        })
                     });
             }
             true
         }
         None => false,
     });
-    diagnostics.sort_by_key(|d| d.sort_key());
+    sort_by_position(&mut diagnostics);
     diagnostics
+}
+
+/// Sorts the diagnostics by `Diagnostic::sort_key`, keeping the order of
+/// those with equal keys (as a stable sort does), without the stable
+/// sort's buffer of half the diagnostics: their positions are sorted, and
+/// the diagnostics moved into place by swaps.
+fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    if diagnostics.is_sorted_by_key(Diagnostic::sort_key) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_unstable_by_key(|&i| (diagnostics[i].sort_key(), i));
+    // `order[i]` is the diagnostic that goes to `i`: follow each cycle of
+    // the permutation, marking each place done as it is filled.
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let next = order[at];
+            order[at] = at;
+            if next == start || next == at {
+                break;
+            }
+            diagnostics.swap(at, next);
+            at = next;
+        }
+    }
 }

@@ -20,32 +20,42 @@ use crate::lang::Lang;
 mod pages;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use pages::zh_page;
+pub use text::Text;
 
 /// Something to say, in no language yet: an id of the message files and
-/// the values of its placeholders.
+/// the values of its placeholders. Small (32 bytes, its placeholders in one
+/// allocation, none without): a diagnostic holds three or more.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     id: &'static str,
-    args: Vec<(&'static str, Arg)>,
+    args: Option<Box<[(&'static str, Arg)]>>,
 }
 
 /// The value of a placeholder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     /// Shown as it is: a name, a keyword, a duration (`10m`), a piece of the plan.
-    Text(String),
+    Text(Text),
     /// A number: shown as digits, and English picks "1 role" / "2 roles" by it.
     Number(u64),
     /// Words of their own, shown in the same language.
-    Message(Message),
+    Message(Box<Message>),
     /// Names as `` `a`, `b` `` (`` `a`、`b` ``); past `max`, the rest are counted.
-    Names { names: Vec<String>, max: usize },
+    Names(Box<Names>),
     /// A path of names `` `a` → `b` → `a` ``; a long one keeps both ends.
-    Path { names: Vec<String>, max: usize },
+    Path(Box<Names>),
     /// Alternatives: "a, b or c" (`a、b 或 c`).
     Either(Vec<Message>),
+}
+
+/// Names, and how many of them are shown (`Arg::Names`, `Arg::Path`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    names: Vec<String>,
+    max: usize,
 }
 
 /// `msg!(ID, name = value, …)`: a `Message` with its placeholders, e.g.
@@ -53,9 +63,14 @@ pub enum Arg {
 /// converts into an `Arg` (strings, numbers, messages). ID is a literal, so
 /// the completeness test finds every id the code uses.
 macro_rules! msg {
-    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Message::with_room($id, <[&str]>::len(&[$(stringify!($name)),*]))
-            $(.with(stringify!($name), $value))*
+    ($id:literal $(,)?) => {
+        $crate::i18n::Message::new($id)
+    };
+    ($id:literal $(, $name:ident = $value:expr)+ $(,)?) => {
+        $crate::i18n::Message::with_args(
+            $id,
+            ::std::boxed::Box::new([$((stringify!($name), ::std::convert::Into::<$crate::i18n::Arg>::into($value))),+]),
+        )
     };
 }
 pub(crate) use msg;
@@ -64,25 +79,28 @@ impl Message {
     /// A message without placeholders; prefer `msg!`, which the completeness
     /// test reads.
     pub fn new(id: &'static str) -> Message {
-        Message {
-            id,
-            args: Vec::new(),
-        }
+        Message { id, args: None }
     }
 
-    /// A message with room for `args` placeholders (`msg!` counts them: a
-    /// check may build tens of thousands of messages, each allocated once).
-    pub fn with_room(id: &'static str, args: usize) -> Message {
+    /// A message with all its placeholders (`msg!` gives them at once: a
+    /// check may build hundreds of thousands of messages, each allocated once).
+    pub fn with_args(id: &'static str, args: Box<[(&'static str, Arg)]>) -> Message {
         Message {
             id,
-            args: Vec::with_capacity(args),
+            args: (!args.is_empty()).then_some(args),
         }
     }
 
     /// Sets placeholder `name` to `value`.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
-        self.args.push((name, value.into()));
+        let mut args = self.args.take().map(Vec::from).unwrap_or_default();
+        args.push((name, value.into()));
+        self.args = Some(args.into_boxed_slice());
         self
+    }
+
+    fn args(&self) -> &[(&'static str, Arg)] {
+        self.args.as_deref().unwrap_or_default()
     }
 
     pub fn id(&self) -> &'static str {
@@ -91,7 +109,7 @@ impl Message {
 
     /// The value given to placeholder `name`.
     pub fn arg(&self, name: &str) -> Option<&Arg> {
-        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+        self.args().iter().find(|(n, _)| *n == name).map(|(_, a)| a)
     }
 
     /// The message in `lang`.
@@ -110,41 +128,47 @@ impl Message {
 
 impl Arg {
     pub fn names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
-        Arg::Names {
+        Arg::Names(Box::new(Names {
             names: names.into_iter().map(str::to_string).collect(),
             max,
-        }
+        }))
     }
 
     pub fn path<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
-        Arg::Path {
+        Arg::Path(Box::new(Names {
             names: names.into_iter().map(str::to_string).collect(),
             max,
-        }
+        }))
     }
 }
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Arg {
-        Arg::Text(s.to_string())
+        Arg::Text(Text::from(s))
     }
 }
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
-        Arg::Text(s)
+        Arg::Text(Text::from(s))
     }
 }
 
 impl From<&String> for Arg {
     fn from(s: &String) -> Arg {
+        Arg::Text(Text::from(s.as_str()))
+    }
+}
+
+impl From<&Text> for Arg {
+    fn from(s: &Text) -> Arg {
         Arg::Text(s.clone())
     }
 }
 
 impl From<Message> for Arg {
     fn from(m: Message) -> Arg {
-        Arg::Message(m)
+        Arg::Message(Box::new(m))
     }
 }
 
@@ -227,14 +251,14 @@ fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
             Lang::En => message.id.to_string(),
         };
     };
-    let mut args = FluentArgs::with_capacity(message.args.len());
-    for (name, arg) in &message.args {
+    let mut args = FluentArgs::with_capacity(message.args().len());
+    for (name, arg) in message.args() {
         let value = match arg {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Message(m) => FluentValue::from(format(m, lang, problems)),
-            Arg::Names { names, max } => FluentValue::from(list(names, *max, lang, problems)),
-            Arg::Path { names, max } => FluentValue::from(path(names, *max, lang, problems)),
+            Arg::Names(n) => FluentValue::from(list(&n.names, n.max, lang, problems)),
+            Arg::Path(n) => FluentValue::from(path(&n.names, n.max, lang, problems)),
             Arg::Either(items) => FluentValue::from(either(items, lang, problems)),
         };
         args.set(*name, value);

@@ -11,6 +11,7 @@
 //! never steps that need not run.
 
 use super::conditions::Conditions;
+use super::hull::Hull;
 use super::nodes::Cube;
 use super::review::{counterexample, projections};
 use super::sets::{Domain, FactSet};
@@ -28,9 +29,9 @@ pub struct Implier<'c> {
     conditions: &'c Conditions,
     /// By trigger: the triggers whose condition names it as an alternative.
     implied_by: Vec<Vec<TriggerId>>,
-    /// By trigger, worked out when first asked: the triggers it fires
-    /// through alternatives (`alternatives`), sorted.
-    alternatives: Vec<Option<Vec<TriggerId>>>,
+    /// What the last trigger asked about fires through alternatives, as
+    /// far as it has been followed (`Reach`).
+    reach: Reach,
     projected: Vec<Option<Vec<FactSet>>>,
     /// Per trigger and fact (row-major), the bounds of its projection: what
     /// the first test reads, from one contiguous table.
@@ -38,44 +39,6 @@ pub struct Implier<'c> {
     facts: usize,
     points: Vec<Vec<Vec<Point>>>,
     budget: usize,
-}
-
-/// The least and greatest value of a projection (a variant's index, a flag
-/// as 0/1); `lo > hi` for an empty one. If a projection lies inside another,
-/// so do their bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Hull {
-    lo: u64,
-    hi: u64,
-}
-
-impl Hull {
-    fn of(set: &FactSet) -> Hull {
-        let value = |p: Point| match p {
-            Point::Count(v) => v,
-            Point::Variant(v) => u64::from(v),
-        };
-        match (set.first(), set.last()) {
-            (Some(a), Some(b)) => Hull {
-                lo: value(a),
-                hi: value(b),
-            },
-            _ => Hull { lo: 1, hi: 0 },
-        }
-    }
-
-    /// How many values it spans (0 when empty).
-    fn width(self) -> u128 {
-        if self.lo > self.hi {
-            0
-        } else {
-            u128::from(self.hi - self.lo) + 1
-        }
-    }
-
-    fn within(self, other: Hull) -> bool {
-        self.lo > self.hi || (other.lo <= self.lo && self.hi <= other.hi)
-    }
 }
 
 impl<'c> Implier<'c> {
@@ -98,7 +61,7 @@ impl<'c> Implier<'c> {
         Implier {
             conditions,
             implied_by: implied_by(model),
-            alternatives: vec![None; model.triggers.len()],
+            reach: Reach::new(model.triggers.len()),
             projected,
             hulls,
             facts: domains.len(),
@@ -141,16 +104,10 @@ impl<'c> Implier<'c> {
         hasher.finish()
     }
 
-    /// The triggers `t` fires through alternatives (`… or t or …`), transitively.
-    fn alternatives(&mut self, t: TriggerId) -> &[TriggerId] {
-        let i = t.index();
-        if i >= self.alternatives.len() {
-            return &[];
-        }
-        if self.alternatives[i].is_none() {
-            self.alternatives[i] = Some(reached(&self.implied_by, t));
-        }
-        self.alternatives[i].as_deref().unwrap_or(&[])
+    /// Whether `t` fires `u` through alternatives (`… or t or …`),
+    /// transitively.
+    fn alternative(&mut self, t: TriggerId, u: TriggerId) -> bool {
+        self.reach.reaches(&self.implied_by, t, u)
     }
 
     /// Whether `u` fires whenever `t` does (`false` for `t` itself, and when
@@ -159,7 +116,7 @@ impl<'c> Implier<'c> {
         if u == t {
             return false;
         }
-        if self.alternatives(t).binary_search(&u).is_ok() {
+        if self.alternative(t, u) {
             return true;
         }
         let n = self.facts;
@@ -215,24 +172,56 @@ fn implied_by(model: &Model) -> Vec<Vec<TriggerId>> {
     implied_by
 }
 
-/// The triggers reached from `t` along `implied_by`, without `t`, sorted.
-fn reached(implied_by: &[Vec<TriggerId>], t: TriggerId) -> Vec<TriggerId> {
-    if implied_by.get(t.index()).is_none_or(Vec::is_empty) {
-        return Vec::new();
-    }
-    let mut seen = vec![false; implied_by.len()];
-    let mut stack = vec![t];
-    let mut reached = Vec::new();
-    while let Some(x) = stack.pop() {
-        for &u in implied_by.get(x.index()).map_or(&[][..], Vec::as_slice) {
-            if u != t && !std::mem::replace(&mut seen[u.index()], true) {
-                reached.push(u);
-                stack.push(u);
-            }
+/// The triggers reached from one trigger along `implied_by`, followed only
+/// as far as a question needs: the questions about one trigger come
+/// together (`Implications::build` asks a trigger about the others one
+/// after another), and the first alternative asked is mostly the next one
+/// along (`tᵢ when tᵢ₋₁ or …`), so a chain of N costs N steps, not the N²/2
+/// of writing out what each reaches. Memory: one mark per trigger.
+struct Reach {
+    from: Option<TriggerId>,
+    /// By trigger: reached from `from` (not `from` itself).
+    seen: Vec<bool>,
+    /// The triggers marked in `seen`, to clear them for the next `from`.
+    marked: Vec<TriggerId>,
+    /// Reached, their own alternatives not yet followed.
+    pending: Vec<TriggerId>,
+}
+
+impl Reach {
+    fn new(triggers: usize) -> Reach {
+        Reach {
+            from: None,
+            seen: vec![false; triggers],
+            marked: Vec::new(),
+            pending: Vec::new(),
         }
     }
-    reached.sort_unstable();
-    reached
+
+    fn reaches(&mut self, implied_by: &[Vec<TriggerId>], t: TriggerId, u: TriggerId) -> bool {
+        if self.from != Some(t) {
+            for x in self.marked.drain(..) {
+                self.seen[x.index()] = false;
+            }
+            self.pending.clear();
+            self.pending.push(t);
+            self.from = Some(t);
+        }
+        let is_seen = |seen: &[bool], x: TriggerId| seen.get(x.index()).copied().unwrap_or(false);
+        while !is_seen(&self.seen, u) {
+            let Some(x) = self.pending.pop() else {
+                return false;
+            };
+            for &v in implied_by.get(x.index()).map_or(&[][..], Vec::as_slice) {
+                if v != t && v.index() < self.seen.len() && !self.seen[v.index()] {
+                    self.seen[v.index()] = true;
+                    self.marked.push(v);
+                    self.pending.push(v);
+                }
+            }
+        }
+        true
+    }
 }
 
 /// A point of each cube of `dnf`: the first value of each of its sets, the

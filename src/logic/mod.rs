@@ -28,6 +28,7 @@ mod conditions;
 mod convert;
 pub mod dnf;
 mod explain;
+pub mod hull;
 pub mod implications;
 pub mod implies;
 pub mod joint;

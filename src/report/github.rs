@@ -46,7 +46,7 @@ pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
                 message.push('\n');
                 message.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
-            if let Some(cited) = d.source {
+            if let Some(cited) = d.source() {
                 message.push('\n');
                 message.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
             }

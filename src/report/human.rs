@@ -220,7 +220,7 @@ fn draw(
     let mut drawn = String::new();
     shown.draw(handler, &mut drawn);
     let mut drawn = localise_help(drawn, lang);
-    if let Some(cited) = diagnostic.source {
+    if let Some(cited) = diagnostic.source() {
         add_source(&mut drawn, cited, lang);
     }
     out.push_str(&drawn);

@@ -116,7 +116,7 @@ impl<'a> JsonDiagnostic<'a> {
             },
             labels,
             help: d.help.as_ref().map(|h| h.text(lang)),
-            source: d.source.map(|s| JsonSource::of(s, lang)),
+            source: d.source().map(|s| JsonSource::of(s, lang)),
         }
     }
 }

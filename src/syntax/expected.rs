@@ -256,7 +256,7 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     };
     let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
     d.help = help(source, at, &positives);
-    d.repair = repair(source, found_span, d.help.as_ref());
+    d.repair = repair(source, found_span, d.help.as_ref()).map(Box::new);
     (d, at)
 }
 
@@ -364,7 +364,7 @@ fn expected_words(positives: &[Rule]) -> Option<(Vec<Message>, Arg)> {
     }
     // Groups come first, so a group's short name leads the label.
     let short = match first_short {
-        Some(short) => Arg::Message(short),
+        Some(short) => Arg::from(short),
         None => Arg::Either(phrases.clone()),
     };
     Some((phrases, short))

@@ -193,9 +193,9 @@ fn diagnose(
 ) -> Diagnostic {
     let name = |s: StepId| ctx.model.step(s).named.name;
     let through = if bound.via == bound.carrier {
-        Arg::Text(String::new())
+        Arg::from("")
     } else {
-        Arg::Message(msg!("deadline-inversion-through", via = name(bound.via)))
+        Arg::from(msg!("deadline-inversion-through", via = name(bound.via)))
     };
     let message = msg!(
         "deadline-inversion",

@@ -77,10 +77,10 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
     let step = model.step(found.step);
     let name = step.named.name;
     let apart = if found.facts.is_empty() {
-        Arg::Text(String::new())
+        Arg::from("")
     } else {
         let facts = found.facts.iter().map(|f| model.fact(*f).named.name);
-        Arg::Message(msg!("disjoint-after-apart", facts = Arg::names(facts, MAX_NAMES)))
+        Arg::from(msg!("disjoint-after-apart", facts = Arg::names(facts, MAX_NAMES)))
     };
     let own = found.sides.iter().find(|s| s.need == Need::On);
     let waited: Vec<(StepId, &Side)> = found

@@ -9,6 +9,7 @@ use crate::i18n::msg;
 use std::collections::HashMap;
 
 use crate::logic::review::{self, Witness};
+use crate::logic::hull::{self, Hull, HullIndex};
 use crate::logic::{self, Cube, regions::Undecided, sets::FactSet};
 use crate::model::TriggerId;
 
@@ -98,21 +99,24 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // the order of the file, as each trigger asks.
     let mut order: Vec<usize> = (0..classes.len()).collect();
     order.sort_by_key(|&k| key(&candidates[classes[k].first]));
+    // Which conditions (in `order`) may hold another's inside: each asks
+    // only those, not every more severe one.
+    let index = HullIndex::new(order.iter().map(|&k| classes[k].projections.as_slice()));
+    let bounds: Vec<Vec<(u32, Hull)>> = classes.iter().map(|c| hull::hulls(&c.projections)).collect();
     let mut budget = BUDGET;
     for less in &candidates {
         // The first more severe trigger whose condition `less`'s implies
         // strictly. The conditions before the class's `next` were asked for
         // a less severe trigger of this class (or this one) already.
         let a = less.class;
+        let severe_end = order.partition_point(|&k| candidates[classes[k].first].level < less.level);
         while classes[a].found.is_none() {
-            let Some(&b) = order.get(classes[a].next) else {
+            let Some(p) = index.first(classes[a].next, severe_end, &bounds[a]) else {
+                classes[a].next = classes[a].next.max(severe_end);
                 break;
             };
-            let severe = &candidates[classes[b].first];
-            if severe.level >= less.level {
-                break;
-            }
-            classes[a].next += 1;
+            let b = order[p];
+            classes[a].next = p + 1;
             // Equal conditions imply each other: no finding.
             if b == a
                 || !review::within_projection(&classes[a].projections, &classes[b].projections)

@@ -71,7 +71,7 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
                 text.push_str("\n\n");
                 text.push_str(&msg!("report-help", help = help.clone()).text(lang));
             }
-            if let Some(cited) = d.source {
+            if let Some(cited) = d.source() {
                 text.push('\n');
                 text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
             }
@@ -98,7 +98,7 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
             if !related.is_empty() {
                 result.related_locations = Some(related);
             }
-            if let Some(cited) = d.source {
+            if let Some(cited) = d.source() {
                 result.properties = Some(rules::source_properties(cited, lang));
             }
             // The same finding twice in a file: told apart by its order.
