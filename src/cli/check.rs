@@ -1,6 +1,5 @@
 //! `planc check PATH...`
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -180,15 +179,15 @@ pub fn run(args: CheckArgs) -> u8 {
             diagnostics: &c.diagnostics,
         })
         .collect();
-    let text = match args.format {
-        Format::Json => {
-            // Written as it is serialized: on a plan with many findings the
-            // text is hundreds of megabytes.
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let _ = report::json::write(&reports, lang, &mut out);
-            String::new()
+    // Each format is written as it is made: on a plan with many findings
+    // the report is hundreds of megabytes, never held whole.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = match args.format {
+        Format::Json => report::json::write(&reports, lang, &mut out),
+        Format::Human => {
+            let options = human_options(&std::io::stdout(), lang);
+            report::human::write(&reports, options, &mut out)
         }
-        Format::Human => report::human::render(&reports, human_options(&std::io::stdout(), lang)),
         Format::Sarif => {
             let working_dir = std::env::current_dir().ok();
             let root = args.sarif_root.as_ref().map(|root| match &working_dir {
@@ -202,11 +201,11 @@ pub fn run(args: CheckArgs) -> u8 {
                 lang,
                 docs,
             };
-            report::sarif::render(&reports, &options)
+            report::sarif::write(&reports, &options, &mut out)
         }
-        Format::Github => report::github::render(&reports, lang),
+        Format::Github => report::github::write(&reports, lang, &mut out),
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    drop(out);
     let summary = Summary::of(&reports);
     if trouble {
         EXIT_TROUBLE

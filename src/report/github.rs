@@ -12,6 +12,8 @@
 //! span, so a span over several lines gets lines alone. The message carries
 //! the help line after a line break.
 
+use std::io::{self, Write};
+
 use super::FileReport;
 use crate::diagnostic::Severity;
 use crate::i18n::msg;
@@ -33,10 +35,17 @@ pub struct Annotation {
 
 /// The annotations of every diagnostic, in report order.
 pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
-    let mut out = Vec::new();
-    for file in files {
+    each_annotation(files, lang).collect()
+}
+
+/// The annotations, each made when it is asked for.
+fn each_annotation<'a>(
+    files: &'a [FileReport<'a>],
+    lang: Lang,
+) -> impl Iterator<Item = Annotation> + 'a {
+    files.iter().flat_map(move |file| {
         let index = LineIndex::new(file.source);
-        for d in file.diagnostics {
+        file.diagnostics.iter().map(move |d| {
             let span = d.primary.span;
             let (line, col) = index.line_col(file.source, span.start);
             let end = region_end(file.source, span);
@@ -50,7 +59,7 @@ pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
                 message.push('\n');
                 message.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
             }
-            out.push(Annotation {
+            Annotation {
                 severity: d.severity,
                 title: d.code.as_str().to_string(),
                 file: file.path.to_string(),
@@ -58,14 +67,21 @@ pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
                 end_line,
                 columns: (line == end_line).then_some((col, end_col)),
                 message,
-            });
-        }
-    }
-    out
+            }
+        })
+    })
 }
 
 pub fn render(files: &[FileReport], lang: Lang) -> String {
-    annotations(files, lang).iter().map(command).collect()
+    each_annotation(files, lang).map(|a| command(&a)).collect()
+}
+
+/// Writes the workflow commands to `out` as they are made.
+pub fn write(files: &[FileReport], lang: Lang, mut out: impl Write) -> io::Result<()> {
+    for a in each_annotation(files, lang) {
+        out.write_all(command(&a).as_bytes())?;
+    }
+    out.flush()
 }
 
 /// The workflow command of one annotation, with its line end.

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use rayon::prelude::*;
@@ -172,8 +173,21 @@ const DRAW_IN_PARALLEL: usize = 256;
 
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render(files: &[FileReport], options: HumanOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the drawings are UTF-8.
+    let _ = write(files, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The diagnostics drawn at once and written before the next are drawn: on
+/// a plan with hundreds of thousands of findings the whole report is
+/// hundreds of megabytes, and it is never held.
+const DRAWN_AT_ONCE: usize = 16 * DRAW_IN_PARALLEL;
+
+/// Writes every file's diagnostics and a closing summary line to `out`,
+/// as they are drawn.
+pub fn write(files: &[FileReport], options: HumanOptions, mut out: impl Write) -> io::Result<()> {
     let handler = options.handler();
-    let mut out = String::new();
     for file in files {
         if file.diagnostics.is_empty() {
             continue;
@@ -187,22 +201,23 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
             out
         };
         if file.diagnostics.len() < DRAW_IN_PARALLEL {
-            out.push_str(&draw_all(file.diagnostics));
-        } else {
-            let parts: Vec<String> = file
-                .diagnostics
+            out.write_all(draw_all(file.diagnostics).as_bytes())?;
+            continue;
+        }
+        for batch in file.diagnostics.chunks(DRAWN_AT_ONCE) {
+            let parts: Vec<String> = batch
                 .par_chunks(DRAW_IN_PARALLEL / 4)
                 .map(draw_all)
                 .collect();
-            out.reserve(parts.iter().map(String::len).sum());
             for part in parts {
-                out.push_str(&part);
+                out.write_all(part.as_bytes())?;
             }
         }
     }
-    out.push_str(&summary_line(Summary::of(files), options.lang));
-    out.push('\n');
-    out
+    let summary = summary_line(Summary::of(files), options.lang);
+    out.write_all(summary.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Appends the drawing of one diagnostic to `out`.

@@ -18,15 +18,18 @@ mod rules;
 mod uri;
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, PhysicalLocation, Region, ResultLevel, Run, Sarif, Tool,
+    ArtifactLocation, Location, Message, PhysicalLocation, Region, ResultLevel, Tool,
 };
 
 use super::FileReport;
 use crate::check::RULES;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::docs_url::DocsUrl;
+use crate::escape::JsonText;
 use crate::i18n::msg;
 use crate::lang::Lang;
 use crate::span::{LineIndex, floor_char_boundary, region_end};
@@ -53,85 +56,145 @@ pub struct SarifOptions {
     pub docs: Option<DocsUrl>,
 }
 
+/// The log as text (see `write`).
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
-    let mut results = Vec::new();
-    for file in files {
-        let index = LineIndex::new(file.source);
-        let uri = artifact(
-            file.path,
-            options.working_dir.as_deref(),
-            options.root.as_deref(),
-        );
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        for d in file.diagnostics {
-            let rule_index = RULES.iter().position(|r| r.code == d.code);
-            let lang = options.lang;
-            let mut text = d.message.text(lang);
-            if let Some(help) = &d.help {
-                text.push_str("\n\n");
-                text.push_str(&msg!("report-help", help = help.clone()).text(lang));
-            }
-            if let Some(cited) = d.source() {
-                text.push('\n');
-                text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
-            }
-            let related: Vec<Location> = d
-                .secondary
-                .iter()
-                .enumerate()
-                .map(|(i, label)| {
-                    let mut location = location(&uri, file.source, &index, label, lang);
-                    location.id = Some(i as i64);
-                    location
-                })
-                .collect();
-            let mut result = serde_sarif::sarif::Result::builder()
-                .rule_id(d.code.as_str())
-                .level(match d.severity {
-                    Severity::Error => ResultLevel::Error,
-                    Severity::Warning => ResultLevel::Warning,
-                })
-                .message(Message::builder().text(text).build())
-                .locations(vec![location(&uri, file.source, &index, &d.primary, lang)])
-                .build();
-            result.rule_index = rule_index.map(|i| i as i64);
-            if !related.is_empty() {
-                result.related_locations = Some(related);
-            }
-            if let Some(cited) = d.source() {
-                result.properties = Some(rules::source_properties(cited, lang));
-            }
-            // The same finding twice in a file: told apart by its order.
-            let hash = fingerprint(&uri.uri, file.source, d);
-            let occurrence = seen.entry(hash).or_default();
-            *occurrence += 1;
-            result.partial_fingerprints = Some(BTreeMap::from([(
-                FINGERPRINT.to_string(),
-                format!("{hash:016x}:{occurrence}"),
-            )]));
-            results.push(result);
-        }
-    }
-    let mut run = Run::builder()
-        .tool(
-            Tool::builder()
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
+    let _ = write(files, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the log to `out` as it is serialized, each result made only as
+/// it is written (on a plan with many findings the log is gigabytes of
+/// values, hundreds of megabytes of text), with every hazard escaped
+/// (`escape::JsonText`) and a final line break.
+pub fn write(files: &[FileReport], options: &SarifOptions, out: impl Write) -> io::Result<()> {
+    let original_uri_base_ids = options
+        .root
+        .as_ref()
+        .or(options.working_dir.as_ref())
+        .map(|dir| {
+            let root = ArtifactLocation::builder().uri(directory_uri(dir)).build();
+            BTreeMap::from([(SRCROOT.to_string(), root)])
+        });
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [RunOut {
+            column_kind: "utf16CodeUnits",
+            original_uri_base_ids,
+            results: Results { files, options },
+            tool: Tool::builder()
                 .driver(rules::driver(options.docs.as_ref()))
                 .build(),
-        )
-        .results(results)
-        .column_kind(serde_json::json!("utf16CodeUnits"))
-        .build();
-    if let Some(dir) = options.root.as_ref().or(options.working_dir.as_ref()) {
-        let root = ArtifactLocation::builder().uri(directory_uri(dir)).build();
-        run.original_uri_base_ids = Some(BTreeMap::from([(SRCROOT.to_string(), root)]));
+        }],
+        version: "2.1.0",
+    };
+    let mut out = JsonText::new(out);
+    let mut serializer = serde_json::Serializer::pretty(&mut out);
+    log.serialize(&mut serializer).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.into_inner().flush()
+}
+
+/// The log, as `serde_sarif::sarif::Sarif` with one `Run` is written (its
+/// keys in the same order), but with results made as they are written.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [RunOut<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RunOut<'a> {
+    column_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<BTreeMap<String, ArtifactLocation>>,
+    results: Results<'a>,
+    tool: Tool,
+}
+
+/// Every file's findings as SARIF results, each made as it is serialized.
+struct Results<'a> {
+    files: &'a [FileReport<'a>],
+    options: &'a SarifOptions,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let options = self.options;
+        serializer.collect_seq(self.files.iter().flat_map(|file| {
+            let index = LineIndex::new(file.source);
+            let uri = artifact(
+                file.path,
+                options.working_dir.as_deref(),
+                options.root.as_deref(),
+            );
+            let mut seen: HashMap<u64, usize> = HashMap::new();
+            file.diagnostics
+                .iter()
+                .map(move |d| result(file, &index, &uri, &mut seen, d, options.lang))
+        }))
     }
-    let sarif = Sarif::builder()
-        .schema("https://json.schemastore.org/sarif-2.1.0.json")
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
+}
+
+/// One finding as a SARIF result; `seen` counts the findings of the file
+/// by fingerprint so far.
+fn result(
+    file: &FileReport,
+    index: &LineIndex,
+    uri: &ArtifactUri,
+    seen: &mut HashMap<u64, usize>,
+    d: &Diagnostic,
+    lang: Lang,
+) -> serde_sarif::sarif::Result {
+    let rule_index = RULES.iter().position(|r| r.code == d.code);
+    let mut text = d.message.text(lang);
+    if let Some(help) = &d.help {
+        text.push_str("\n\n");
+        text.push_str(&msg!("report-help", help = help.clone()).text(lang));
+    }
+    if let Some(cited) = d.source() {
+        text.push('\n');
+        text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
+    }
+    let related: Vec<Location> = d
+        .secondary
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut location = location(uri, file.source, index, label, lang);
+            location.id = Some(i as i64);
+            location
+        })
+        .collect();
+    let mut result = serde_sarif::sarif::Result::builder()
+        .rule_id(d.code.as_str())
+        .level(match d.severity {
+            Severity::Error => ResultLevel::Error,
+            Severity::Warning => ResultLevel::Warning,
+        })
+        .message(Message::builder().text(text).build())
+        .locations(vec![location(uri, file.source, index, &d.primary, lang)])
         .build();
-    // Serializing plain data cannot fail.
-    crate::escape::json_text(serde_json::to_string_pretty(&sarif).unwrap_or_default()) + "\n"
+    result.rule_index = rule_index.map(|i| i as i64);
+    if !related.is_empty() {
+        result.related_locations = Some(related);
+    }
+    if let Some(cited) = d.source() {
+        result.properties = Some(rules::source_properties(cited, lang));
+    }
+    // The same finding twice in a file: told apart by its order.
+    let hash = fingerprint(&uri.uri, file.source, d);
+    let occurrence = seen.entry(hash).or_default();
+    *occurrence += 1;
+    result.partial_fingerprints = Some(BTreeMap::from([(
+        FINGERPRINT.to_string(),
+        format!("{hash:016x}:{occurrence}"),
+    )]));
+    result
 }
 
 /// A finding's identity across revisions, for code scanning to follow an
