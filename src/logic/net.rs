@@ -13,7 +13,11 @@
 //! Children always have smaller ids than their parents.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
+
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 
 pub use super::nodes::*;
 use super::search;
@@ -28,6 +32,26 @@ const FOOTPRINT_MAX: usize = 64;
 pub struct Net {
     pub graph: Graph,
     pub budget: Budget,
+    /// Every `and` and `or` made, by its kind and children: an equal one is
+    /// the same node (as equal leaves share one atom). A condition that
+    /// repeats a part (`… and (a or b) …`, every trigger naming the same
+    /// group) kept a node, its models and its search per copy (issue 19,
+    /// memory per byte).
+    shared: HashTable<NodeId>,
+}
+
+/// The key an `and` (`is_and`) or `or` of `kids` is shared by.
+fn share_hash(is_and: bool, kids: &[NodeId]) -> u64 {
+    FixedState::with_seed(0).hash_one((is_and, kids))
+}
+
+/// The kind and children of a node that is an `and` or an `or`.
+fn connective_of(node: &Node) -> Option<(bool, &[NodeId])> {
+    match node {
+        Node::And(kids) => Some((true, kids)),
+        Node::Or(kids) => Some((false, kids)),
+        _ => None,
+    }
 }
 
 impl Net {
@@ -46,6 +70,7 @@ impl Net {
                 first_use: vec![u32::MAX; facts],
             },
             budget: Budget::default(),
+            shared: HashTable::new(),
         }
     }
 
@@ -55,6 +80,14 @@ impl Net {
 
     /// Drops every node made after the net had `len` nodes (scratch work).
     pub fn truncate(&mut self, len: usize) {
+        for (id, node) in self.graph.nodes.iter().enumerate().skip(len) {
+            if let Some((is_and, kids)) = connective_of(node) {
+                let hash = share_hash(is_and, kids);
+                if let Ok(entry) = self.shared.find_entry(hash, |&s| s as usize == id) {
+                    entry.remove();
+                }
+            }
+        }
         self.graph.nodes.truncate(len);
         self.graph.info.truncate(len);
         for first in &mut self.graph.first_use {
@@ -161,6 +194,12 @@ impl Net {
             1 => return kids[0],
             _ => {}
         }
+        let hash = share_hash(is_and, &kids);
+        let nodes = &self.graph.nodes;
+        let same = |&s: &NodeId| connective_of(&nodes[s as usize]) == Some((is_and, &kids[..]));
+        if let Some(&id) = self.shared.find(hash, same) {
+            return id;
+        }
 
         let dnf = if is_and {
             self.dnf_product(&kids)
@@ -184,14 +223,19 @@ impl Net {
         } else {
             Node::Or(kids.into())
         };
-        self.push(
+        let id = self.push(
             node,
             Info {
                 sat,
                 dnf: dnf.map(Arc::new),
                 footprint,
             },
-        )
+        );
+        let nodes = &self.graph.nodes;
+        self.shared.insert_unique(hash, id, |&s| {
+            connective_of(&nodes[s as usize]).map_or(0, |(a, k)| share_hash(a, k))
+        });
+        id
     }
 
     fn footprint(&self, kids: &[NodeId]) -> Footprint {
