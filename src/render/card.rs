@@ -132,14 +132,22 @@ impl<'d> Entries<'d> {
             entries: Vec::new(),
         };
         let mut done = vec![false; sections.len()];
+        // Marks the sections of `path` (a chain of N is walked once, not
+        // searched N times).
+        let mut on_path = vec![false; sections.len()];
         for i in 0..sections.len() {
             // The sections it builds on, nearest last; then from the farthest in.
             let mut path = vec![i];
+            on_path[i] = true;
             while let Some(b) = base(*path.last().unwrap_or(&i)) {
-                if done[b] || path.contains(&b) {
+                if done[b] || on_path[b] {
                     break;
                 }
                 path.push(b);
+                on_path[b] = true;
+            }
+            for &j in &path {
+                on_path[j] = false;
             }
             for &j in path.iter().rev() {
                 if !std::mem::replace(&mut done[j], true) {
