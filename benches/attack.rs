@@ -15,7 +15,7 @@
 //! `shape=long n=2 bytes=… peak_mb=… per_byte=… ratio=… ok`.
 //! `cargo bench --bench attack -- render` renders each trigger shape (chain,
 //! star, graded levels, or-chain) as Markdown, HTML and JSON in process and
-//! prints the time (the fastest of 3 runs), the peak heap and the output's size with their ratios to
+//! prints the time (the fastest of 5 runs), the peak heap and the output's size with their ratios to
 //! the size before; a ratio of time or memory over 2.5 at a doubling (not
 //! linear or n·log n) is marked `OVER` and the run ends with exit 1:
 //! `shape=levels n=4000 ms=… peak_mb=… out_mb=… ratio=… ok`.
@@ -101,7 +101,7 @@ const RENDER_SHAPES: &[&str] = &["chain", "star", "levels", "or-chain"];
 const DOUBLING_BOUND: f64 = 2.5;
 
 /// Each shape and size is rendered this often; its time is the fastest run.
-const RENDER_RUNS: usize = 3;
+const RENDER_RUNS: usize = 5;
 
 /// Renders each trigger shape at its sizes; false when one grew faster
 /// than `DOUBLING_BOUND` from one size to the next.
