@@ -251,6 +251,17 @@ impl Condition {
         CondId(self.nodes.len() as u32 - 1)
     }
 
+    /// Takes back the membership test `push_in` has just added.
+    pub fn pop_in(&mut self) {
+        if let Some(&Packed::In(i, _)) = self.nodes.last()
+            && let Some(m) = self.memberships.get(i as usize)
+        {
+            self.variants.truncate(m.from as usize);
+            self.memberships.truncate(i as usize);
+            self.nodes.pop();
+        }
+    }
+
     /// Adds an `and` (or an `or`) of `children`; its id. As `push`, without
     /// a list of the children to copy.
     pub fn push_join(

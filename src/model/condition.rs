@@ -160,11 +160,20 @@ impl<'s> Resolver<'s> {
             let i = defined.iter().position(|d| d.name == v.text);
             i.map(|i| i as u32)
         };
-        // Straight into the condition's list when all are defined: a long
-        // `in` held its variants twice (issue 19, memory per byte).
-        if variants.iter().all(|v| index(v).is_some()) {
-            return into.push_in(id, variants.iter().map(|v| index(v).unwrap_or(0)), span);
+        // Straight into the condition's list, taken back at the first one not
+        // defined: a long `in` held its variants twice (issue 19, memory per
+        // byte), and its text is read by the lexer once here.
+        let mut all_defined = true;
+        let defined_ones = variants.iter().map_while(|v| {
+            let i = index(v);
+            all_defined &= i.is_some();
+            i
+        });
+        let node = into.push_in(id, defined_ones, span);
+        if all_defined {
+            return node;
         }
+        into.pop_in();
         let mut missing = Vec::new();
         for v in variants.iter() {
             match index(v) {
@@ -242,5 +251,23 @@ impl<'s> Resolver<'s> {
             fact: fact_span,
             help,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The variants written straight into the condition's list are taken
+    /// back at the first one not defined: the `in` is one unknown node.
+    #[test]
+    fn an_in_naming_an_undefined_variant_leaves_one_unknown_node() {
+        let source = "fact k \"k\": one_of { a \"a\", b \"b\" }\n\
+                      trigger t \"t\" when k in { a, b, c, a }\n";
+        let model = super::super::build_owned(crate::syntax::parse(source).file);
+        let condition = &model.triggers[0].condition;
+        let nodes: Vec<Cond> = condition.nodes().collect();
+        assert_eq!(nodes, [Cond::Unknown(Span::new(55, 74))]);
+        assert_eq!(condition.root, CondId(0));
     }
 }
