@@ -16,7 +16,6 @@ use std::io::{self, Write};
 
 use super::FileReport;
 use crate::diagnostic::Severity;
-use crate::i18n::msg;
 use crate::lang::Lang;
 use crate::span::{LineIndex, region_end};
 
@@ -50,15 +49,7 @@ fn each_annotation<'a>(
             let (line, col) = index.line_col(file.source, span.start);
             let end = region_end(file.source, span);
             let (end_line, end_col) = index.line_col(file.source, end);
-            let mut message = d.message.text(lang);
-            if let Some(help) = &d.help {
-                message.push('\n');
-                message.push_str(&msg!("report-help", help = help.clone()).text(lang));
-            }
-            if let Some(cited) = d.source() {
-                message.push('\n');
-                message.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
-            }
+            let message = super::message_with_help(d, lang, "\n");
             Annotation {
                 severity: d.severity,
                 title: d.code.as_str().to_string(),

@@ -173,10 +173,7 @@ const DRAW_IN_PARALLEL: usize = 256;
 
 /// Renders every file's diagnostics and a closing summary line.
 pub fn render(files: &[FileReport], options: HumanOptions) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail, and the drawings are UTF-8.
-    let _ = write(files, options, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::written(|out| write(files, options, out))
 }
 
 /// The diagnostics drawn at once and written before the next are drawn: on

@@ -123,10 +123,7 @@ impl<'a> JsonDiagnostic<'a> {
 
 /// The report as text (see `write`).
 pub fn render(files: &[FileReport], lang: Lang) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
-    let _ = write(files, lang, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::written(|out| write(files, lang, out))
 }
 
 /// Writes the report to `out` as it is serialized, with every hazard

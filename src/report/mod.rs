@@ -1,5 +1,6 @@
 //! Outputs for diagnostics. Each format is a pure function from diagnostics
-//! and the files' text to a string; only `cli` prints.
+//! and the files' text to text, written to any `io::Write` as it is made
+//! (`write`) or given whole as a string (`render`); only `cli` prints.
 
 pub mod config_errors;
 pub mod github;
@@ -8,7 +9,35 @@ pub mod json;
 pub mod sarif;
 mod source;
 
+use std::io;
+
 use crate::diagnostic::Diagnostic;
+use crate::i18n::msg;
+use crate::lang::Lang;
+
+/// What a format's `write` writes, as a string.
+fn written(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and every format writes UTF-8.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A finding's message followed by its help and the regulation it cites,
+/// as the formats that carry one text per finding (SARIF, GitHub
+/// annotations) give it; `gap` comes before the help.
+fn message_with_help(d: &Diagnostic, lang: Lang, gap: &str) -> String {
+    let mut text = d.message.text(lang);
+    if let Some(help) = &d.help {
+        text.push_str(gap);
+        text.push_str(&msg!("report-help", help = help.clone()).text(lang));
+    }
+    if let Some(cited) = d.source() {
+        text.push('\n');
+        text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
+    }
+    text
+}
 
 /// One checked file, as the reports see it.
 pub struct FileReport<'a> {

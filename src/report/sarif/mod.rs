@@ -30,7 +30,6 @@ use crate::check::RULES;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::docs_url::DocsUrl;
 use crate::escape::JsonText;
-use crate::i18n::msg;
 use crate::lang::Lang;
 use crate::span::{LineIndex, floor_char_boundary, region_end};
 
@@ -58,10 +57,7 @@ pub struct SarifOptions {
 
 /// The log as text (see `write`).
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail, and serde_json writes UTF-8.
-    let _ = write(files, options, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+    super::written(|out| write(files, options, out))
 }
 
 /// Writes the log to `out` as it is serialized, each result made only as
@@ -151,15 +147,7 @@ fn result(
     lang: Lang,
 ) -> serde_sarif::sarif::Result {
     let rule_index = RULES.iter().position(|r| r.code == d.code);
-    let mut text = d.message.text(lang);
-    if let Some(help) = &d.help {
-        text.push_str("\n\n");
-        text.push_str(&msg!("report-help", help = help.clone()).text(lang));
-    }
-    if let Some(cited) = d.source() {
-        text.push('\n');
-        text.push_str(&msg!("report-source", source = cited.text(lang)).text(lang));
-    }
+    let text = super::message_with_help(d, lang, "\n\n");
     let related: Vec<Location> = d
         .secondary
         .iter()
