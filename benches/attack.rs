@@ -60,19 +60,26 @@ const MEMORY_SHAPES: &[&str] = &["long", "long-or", "long-not", "long-mixed", "l
 /// The peak heap while checking a plan may be at most this many times its size.
 const PER_BYTE_BOUND: f64 = 10.0;
 
+/// The shapes named on the command line, else those of `default` (every
+/// shape when `None`).
+fn chosen<'a>(
+    named: &'a [&str],
+    default: Option<&'a [&str]>,
+) -> impl Iterator<Item = &'static attack::Shape> + 'a {
+    attack::SHAPES
+        .iter()
+        .filter(move |shape| match (named, default) {
+            ([], Some(default)) => default.contains(&shape.name),
+            ([], None) => true,
+            _ => named.contains(&shape.name),
+        })
+}
+
 /// The peak heap while checking each long condition, over its size; false
 /// when one was over `PER_BYTE_BOUND`.
 fn memory(named: &[&str]) -> bool {
     let mut within = true;
-    for shape in attack::SHAPES {
-        let wanted = if named.is_empty() {
-            MEMORY_SHAPES.contains(&shape.name)
-        } else {
-            named.contains(&shape.name)
-        };
-        if !wanted {
-            continue;
-        }
+    for shape in chosen(named, Some(MEMORY_SHAPES)) {
         let mut before: Option<f64> = None;
         for n in sizes(shape.name) {
             let source = (shape.plan)(n);
@@ -109,15 +116,7 @@ const RENDER_RUNS: usize = 5;
 /// than `DOUBLING_BOUND` from one size to the next.
 fn render(named: &[&str]) -> bool {
     let mut within = true;
-    for shape in attack::SHAPES {
-        let wanted = if named.is_empty() {
-            RENDER_SHAPES.contains(&shape.name)
-        } else {
-            named.contains(&shape.name)
-        };
-        if !wanted {
-            continue;
-        }
+    for shape in chosen(named, Some(RENDER_SHAPES)) {
         let mut before: Option<(f64, f64)> = None;
         for n in sizes(shape.name) {
             let source = (shape.plan)(n);
@@ -250,10 +249,7 @@ fn main() {
         }
         return;
     }
-    for shape in attack::SHAPES {
-        if !named.is_empty() && !named.contains(&shape.name) {
-            continue;
-        }
+    for shape in chosen(&named, None) {
         let mut before: Option<f64> = None;
         for n in sizes(shape.name) {
             let source = (shape.plan)(n);

@@ -230,6 +230,11 @@ impl Condition {
             Cond::Or(cs, span) => return self.push_join(false, cs.iter().copied(), span),
             Cond::Unknown(span) => Packed::Unknown(At::of(span)),
         };
+        self.add(packed)
+    }
+
+    /// Adds a packed node; its id.
+    fn add(&mut self, packed: Packed) -> CondId {
         self.nodes.push(packed);
         CondId(self.nodes.len() as u32 - 1)
     }
@@ -246,9 +251,7 @@ impl Condition {
         self.variants.extend(variants);
         let len = self.variants.len() as u32 - from;
         self.memberships.push(Membership { fact, from, len });
-        self.nodes
-            .push(Packed::In(self.memberships.len() as u32 - 1, At::of(span)));
-        CondId(self.nodes.len() as u32 - 1)
+        self.add(Packed::In(self.memberships.len() as u32 - 1, At::of(span)))
     }
 
     /// Takes back the membership test `push_in` has just added.
@@ -274,12 +277,11 @@ impl Condition {
         self.children.extend(children);
         let len = self.children.len() as u32 - from;
         let at = At::of(span);
-        self.nodes.push(if and {
+        self.add(if and {
             Packed::And { from, len, at }
         } else {
             Packed::Or { from, len, at }
-        });
-        CondId(self.nodes.len() as u32 - 1)
+        })
     }
 
     pub fn len(&self) -> usize {
