@@ -4,8 +4,8 @@
 use super::lookup::Want;
 use super::resolve::{Resolver, set_once};
 use super::*;
-use thin_vec::ThinVec;
 use crate::syntax::ast::{self, Keyword, Value};
+use thin_vec::ThinVec;
 
 /// How many values the statements with `keyword` give (names in a list count
 /// one each), to size a list once.
