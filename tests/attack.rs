@@ -250,7 +250,7 @@ fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() 
         "{md}"
     );
     assert!(
-        md.contains("**Every step of \u{201c}t11\u{201d} (the same deadlines) and steps of its own. All steps\\:**"),
+        md.contains("**Below\\: every step of \u{201c}t11\u{201d} (same deadlines) and this trigger's own steps\\:**"),
         "{md}"
     );
     // t0 … t9 one step each, t10 … t38 their whole (30 down to 2), t39 one.
