@@ -241,7 +241,7 @@ pub fn simulate(body: &Value, store: &dyn Store) -> Response {
         None => None,
         Some(s) => match Clock::parse(s.trim()) {
             Ok(clock) => Some(clock),
-            Err(why) => return Response::json(200, &json!({ "error": why })),
+            Err(why) => return Response::json(200, &json!({ "error": why.text(lang) })),
         },
     };
     let compiled = pipeline::compile(text, &config);
@@ -252,11 +252,11 @@ pub fn simulate(body: &Value, store: &dyn Store) -> Response {
     };
     let facts = match Facts::parse(model, &set) {
         Ok(facts) => facts,
-        Err(why) => return Response::json(200, &json!({ "error": why })),
+        Err(why) => return Response::json(200, &json!({ "error": why.text(lang) })),
     };
     let sim = simulate::run(model, graphs, facts, start);
     if let (Some(_), Some(why)) = (start, simulate::due_out_of_range(&sim, model)) {
-        return Response::json(200, &json!({ "error": why }));
+        return Response::json(200, &json!({ "error": why.text(lang) }));
     }
     Response::json(
         200,
