@@ -264,3 +264,46 @@ fn check_flags_and_baselines() {
         "planc: recorded 0 findings of 1 file in `新基线.json`\n"
     );
 }
+
+#[test]
+fn a_special_file_in_a_folder_is_skipped_with_a_note() {
+    let dir = folder();
+    let d = dir.path();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("管道.plan"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    assert_eq!(
+        said(d, ZH, &["check", "."]),
+        (
+            Some(0),
+            "planc：已跳过 `./管道.plan`：它是命名管道（FIFO），不是普通文件\n".into()
+        )
+    );
+    assert_eq!(
+        said(d, "C", &["fmt", "--check", "."]).1,
+        "planc: `./管道.plan` skipped: not a regular file (a FIFO (named pipe))\n"
+    );
+}
+
+#[test]
+fn fmt_leaves_a_read_only_file_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_root();
+    let d = dir.path();
+    fs::write(d.join("乱.plan"), "role   a \"甲\" { holder \"张三\" }\n").unwrap();
+    fs::set_permissions(d.join("乱.plan"), fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, err) = said(d, ZH, &["fmt", "乱.plan"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("planc：无法写入 `")
+            && err.ends_with("乱.plan`：文件是只读的；原文件未改动\n"),
+        "{err}"
+    );
+    let (_, err) = said(d, "C", &["fmt", "乱.plan"]);
+    assert!(
+        err.ends_with("乱.plan`: the file is read-only; the file is left as it was\n"),
+        "{err}"
+    );
+}
