@@ -139,7 +139,7 @@ pub fn run(args: DiffArgs) -> u8 {
         DiffFormat::Md => diff::markdown::render(&files, lang),
         DiffFormat::Json => diff::json::render(&files, lang),
     };
-    let written = output::emit(&text, args.output.as_ref(), lang);
+    let written = output::emit(&text, args.output.as_ref(), told);
     if written != EXIT_OK || trouble {
         return EXIT_TROUBLE;
     }
