@@ -14,6 +14,7 @@ mod lsp;
 mod output;
 mod read;
 mod render;
+mod say;
 mod serve;
 mod simulate;
 mod terminal;
