@@ -168,7 +168,7 @@ mod tests {
             finding(Code::MissingOwner, 99),
         ];
         assert_eq!(read.take("plans/x.plan", &mut now), 2);
-        let left: Vec<usize> = now.iter().map(|d| d.primary.span.start).collect();
+        let left: Vec<usize> = now.iter().map(|d| d.primary.span.start()).collect();
         assert_eq!(left, [0, 99]);
         assert_eq!(read.remaining(), 0);
         let mut other = vec![finding(Code::MissingOwner, 1)];

@@ -214,7 +214,7 @@ fn visible_lines(text: &str) -> String {
 fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted, lang: Lang) {
     let index = LineIndex::new(source);
     for fix in &formatted.fixes {
-        let (line, column) = index.line_col(source, fix.span.start);
+        let (line, column) = index.line_col(source, fix.span.start());
         let said = match &fix.what {
             Some(what) => Message::new("fmt-fixed-character").with("what", what.clone()),
             None => Message::new("fmt-fixed"),
