@@ -307,3 +307,52 @@ fn fmt_leaves_a_read_only_file_as_it_was() {
         "{err}"
     );
 }
+
+/// Mistakes in the command line itself, as clap finds them, in our words.
+#[test]
+fn command_line_mistakes() {
+    let dir = folder();
+    let d = dir.path();
+    assert_eq!(
+        said(d, ZH, &["chekc", "预案.plan"]),
+        trouble("planc：没有 `chekc` 这个命令；是不是想写 `check`？\n用法：planc <COMMAND>")
+    );
+    assert_eq!(
+        said(d, "C", &["chekc", "预案.plan"]),
+        trouble(
+            "planc: `chekc` is not a planc command; did you mean `check`?\nusage: planc <COMMAND>"
+        )
+    );
+    assert_eq!(
+        said(d, ZH, &["render", "预案.plan", "--format", "pdf"]),
+        trouble("planc：`--format` 不能取 `pdf`：请写 `md`、`html`、`json` 或 `docx`")
+    );
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "--format", "pdf"]),
+        trouble("planc: `pdf` is not a value of `--format`: write `md`, `html`, `json` or `docx`")
+    );
+    assert_eq!(
+        said(
+            d,
+            "C",
+            &["check", "--lang", "zh", "--formt", "json", "预案.plan"]
+        ),
+        trouble(
+            "planc：这里不认识 `--formt`；是不是想写 `--format`？\n用法：planc check --lang <LANG> --format <FORMAT> <PATHS>..."
+        )
+    );
+    assert_eq!(
+        said(d, ZH, &["render"]),
+        trouble("planc：缺少 <FILE>\n用法：planc render <FILE>")
+    );
+    assert_eq!(
+        said(d, ZH, &["simulate", "预案.plan", "--set"]),
+        trouble("planc：`--set <FACT=VALUE>` 后面要写一个值")
+    );
+    assert_eq!(
+        said(d, "C", &["simulate", "预案.plan", "--set"]),
+        trouble("planc: `--set <FACT=VALUE>` needs a value")
+    );
+    // Asked for, not a mistake: on stdout, exit 0.
+    assert_eq!(said(d, ZH, &["--version"]), (Some(0), String::new()));
+}

@@ -311,7 +311,10 @@ fn bad_arguments_exit_2() {
             ],
             "planc: --start 9999-12-31T23:55: step `activate` is due 10m later, after 9999-12-31, the last date planc counts: choose an earlier start\n",
         ),
-        (vec!["render", plan, "--format", "pdf"], "invalid value"),
+        (
+            vec!["render", plan, "--format", "pdf"],
+            "`pdf` is not a value of `--format`",
+        ),
         (vec!["render", "/nonexistent/plan.plan"], "cannot read"),
     ] {
         let out = planc(&args);

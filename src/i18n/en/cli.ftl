@@ -138,3 +138,17 @@ serve-not-a-folder = `{ $path }` is not a folder
 serve-cannot-listen = cannot listen on 127.0.0.1: { $why }
 serve-started = planc serve: editing the plans in `{ $path }`; Ctrl+C stops
 serve-no-browser = planc serve: could not open a browser: open { $url } yourself
+
+# mistakes in the command line itself (found by clap). $name: as typed.
+usage-line = usage: { $usage }
+usage-unknown-command = `{ $name }` is not a planc command; `planc --help` lists them
+usage-unknown-command-close = `{ $name }` is not a planc command; did you mean `{ $best }`?
+usage-unknown-option = `{ $name }` is not understood here; `--help` lists the options
+usage-unknown-option-close = `{ $name }` is not understood here; did you mean `{ $best }`?
+# one of the values an option takes, among the alternatives
+usage-choice = `{ $value }`
+usage-bad-value = `{ $value }` is not a value of `{ $option }`: write { $choices }
+usage-value-missing = `{ $option }` needs a value
+usage-value-missing-choose = `{ $option }` needs a value: { $choices }
+# $missing: what is missing, as the usage line writes it (`<FILE>`)
+usage-missing = { $missing } is missing

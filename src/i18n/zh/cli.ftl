@@ -118,3 +118,15 @@ serve-not-a-folder = `{ $path }` 不是文件夹
 serve-cannot-listen = 无法在 127.0.0.1 上监听：{ $why }
 serve-started = planc serve：正在编辑 `{ $path }` 里的预案；按 Ctrl+C 停止
 serve-no-browser = planc serve：无法打开浏览器：请自己在浏览器里打开 { $url }
+
+# 命令行本身写错了（由 clap 发现）。$name：用户输入的原样。
+usage-line = 用法：{ $usage }
+usage-unknown-command = 没有 `{ $name }` 这个命令；`planc --help` 列出全部命令
+usage-unknown-command-close = 没有 `{ $name }` 这个命令；是不是想写 `{ $best }`？
+usage-unknown-option = 这里不认识 `{ $name }`；`--help` 列出可用的选项
+usage-unknown-option-close = 这里不认识 `{ $name }`；是不是想写 `{ $best }`？
+usage-choice = `{ $value }`
+usage-bad-value = `{ $option }` 不能取 `{ $value }`：请写 { $choices }
+usage-value-missing = `{ $option }` 后面要写一个值
+usage-value-missing-choose = `{ $option }` 后面要写一个值：{ $choices }
+usage-missing = 缺少 { $missing }
