@@ -33,7 +33,7 @@ pub struct Occurrence<'s> {
 /// All occurrences in `file`, sorted by position.
 pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence<'s>> {
     let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'_, Item<'s>>> = vec![file.items.iter()];
+    let mut stack: Vec<ast::ItemsIter<'_, 's>> = vec![file.items.iter()];
     while let Some(top) = stack.last_mut() {
         let Some(item) = top.next() else {
             stack.pop();

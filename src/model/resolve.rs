@@ -29,7 +29,8 @@ pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
     };
     let mut declared = declared.into_iter();
     // The items in the order `flatten` lists them (a section, then its
-    // items), each dropped once filled in.
+    // items), each dropped once filled in, and each chunk of them
+    // (`ast::Items`) once its items are.
     let mut stack = vec![file.items.into_iter()];
     while let Some(top) = stack.last_mut() {
         let Some(mut item) = top.next() else {
@@ -57,7 +58,7 @@ fn saw_nested_header(items: &[&Item<'_>]) -> bool {
 /// Every item, sections opened, in source order (iterative: sections nest).
 fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
     let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'a, Item<'s>>> = vec![file.items.iter()];
+    let mut stack: Vec<ast::ItemsIter<'a, 's>> = vec![file.items.iter()];
     while let Some(top) = stack.last_mut() {
         match top.next() {
             Some(item) => {

@@ -164,7 +164,7 @@ impl<'s> Lowerer<'s, '_> {
                     );
                     return None;
                 }
-                let mut items = Vec::new();
+                let mut items = Items::default();
                 let mut stmts = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in kids(block) {
