@@ -202,7 +202,7 @@ fn names_are_unicode_and_may_contain_dashes_and_keywords_inside() {
 fn durations_and_dates() {
     let items = items("step s \"s\" { within 1h30m }\nplan \"p\" { date 2024-02-29 }");
     let Item::Decl(d) = &items[0] else { panic!() };
-    assert!(matches!(d.stmts[0].value, Value::Deadline { within, .. } if within.seconds == 5400));
+    assert!(matches!(&d.stmts[0].value, Value::Deadline(w) if w.within.seconds == 5400));
     let (_, message, _) = first_error("plan \"p\" { date 2023-02-29 }");
     assert_eq!(message, "`2023-02-29` is not a date that exists");
     let (_, message, _) = first_error("step s \"s\" { within 10 m }");

@@ -100,14 +100,16 @@ fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
             Value::Escalation { target, .. } => use_name(target, out),
             // (v1) the step a deadline is measured from and the triggers or
             // levels it is for: renamed with them
-            Value::Deadline { from, only_for, .. } => {
-                from.iter().chain(only_for).for_each(|n| use_name(n, out))
-            }
+            Value::Deadline(d) => d
+                .from
+                .iter()
+                .chain(&d.only_for)
+                .for_each(|n| use_name(n, out)),
             Value::Str(_)
             | Value::Strs(_)
             | Value::Duration(_)
             | Value::Date(_)
-            | Value::Revision { .. }
+            | Value::Revision(_)
             | Value::Kind(..)
             | Value::Element(..) => {}
         }

@@ -363,9 +363,9 @@ impl<'s> Resolver<'s> {
                 (Keyword::Reviewed, Value::Date(d)) => {
                     h.reviewed.get_or_insert(*d);
                 }
-                (Keyword::Revision, Value::Revision { date, note }) => h.revisions.push(Revision {
-                    date: *date,
-                    note: note.clone(),
+                (Keyword::Revision, Value::Revision(r)) => h.revisions.push(Revision {
+                    date: r.date,
+                    note: r.note.clone(),
                     span: stmt.span,
                 }),
                 _ => {}

@@ -331,11 +331,11 @@ impl<'s> Lowerer<'s, '_> {
             }
             ValueKind::Name => Value::Name(self.name(inner.next()?)),
             ValueKind::Names => Value::Names(self.names(list(inner, Rule::names, Rule::name))),
-            ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
+            ValueKind::Duration => Value::Duration(Box::new(self.duration(inner.next()?))),
             ValueKind::Date => Value::Date(self.date(inner.next()?)),
             ValueKind::Escalation => {
                 let target = self.name(inner.next()?);
-                let within = inner.next().map(|d| self.duration(d));
+                let within = inner.next().map(|d| Box::new(self.duration(d)));
                 Value::Escalation { target, within }
             }
             // (v1) `within D [from S] [for NAMES]`
@@ -355,16 +355,16 @@ impl<'s> Lowerer<'s, '_> {
                         _ => {}
                     }
                 }
-                Value::Deadline {
+                Value::Deadline(Box::new(Within {
                     within,
                     from,
                     only_for,
-                }
+                }))
             }
-            ValueKind::Revision => Value::Revision {
+            ValueKind::Revision => Value::Revision(Box::new(Revision {
                 date: self.date(inner.next()?),
                 note: self.string(inner.next()?),
-            },
+            })),
             ValueKind::Kind => {
                 let name = self.name(inner.next()?);
                 Value::Kind(name, self.plan_kind(name)?)
