@@ -260,13 +260,13 @@ impl<'s> Lowerer<'s, '_> {
                     .next()
                     .and_then(|l| kids(l).find(|p| rule_of(p) == Rule::name))
                     .map(|n| self.name(n));
-                Item::Trigger(Trigger {
+                Item::Trigger(Box::new(Trigger {
                     name,
                     label,
                     condition,
                     level,
                     span,
-                })
+                }))
             }
             _ => return None,
         })
@@ -358,7 +358,7 @@ impl<'s> Lowerer<'s, '_> {
                 Value::Deadline(Box::new(Within {
                     within,
                     from,
-                    only_for,
+                    only_for: only_for.into_boxed_slice(),
                 }))
             }
             ValueKind::Revision => Value::Revision(Box::new(Revision {
