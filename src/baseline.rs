@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{Message, msg};
 use crate::lang::Lang;
 
 const VERSION: u32 = 1;
@@ -78,13 +79,15 @@ impl Baseline {
         serde_json::to_string_pretty(&format).unwrap_or_default() + "\n"
     }
 
-    pub fn parse(text: &str) -> Result<Baseline, String> {
-        let format: FileFormat =
-            serde_json::from_str(text).map_err(|e| format!("not a planc baseline: {e}"))?;
+    /// Reads a baseline file; the error says why it cannot be used.
+    pub fn parse(text: &str) -> Result<Baseline, Message> {
+        let format: FileFormat = serde_json::from_str(text)
+            .map_err(|e| msg!("baseline-not-ours", error = e.to_string()))?;
         if format.planc_baseline != VERSION {
-            return Err(format!(
-                "baseline version {} is not supported (this planc writes version {VERSION}); write it again with --write-baseline",
-                format.planc_baseline
+            return Err(msg!(
+                "baseline-version",
+                version = format.planc_baseline,
+                current = VERSION
             ));
         }
         let mut counts = BTreeMap::new();
@@ -165,7 +168,7 @@ mod tests {
             finding(Code::MissingOwner, 99),
         ];
         assert_eq!(read.take("plans/x.plan", &mut now), 2);
-        let left: Vec<usize> = now.iter().map(|d| d.primary.span.start).collect();
+        let left: Vec<usize> = now.iter().map(|d| d.primary.span.start()).collect();
         assert_eq!(left, [0, 99]);
         assert_eq!(read.remaining(), 0);
         let mut other = vec![finding(Code::MissingOwner, 1)];
@@ -180,12 +183,20 @@ mod tests {
     #[test]
     fn rejects_other_files_and_versions() {
         assert_eq!(
-            Baseline::parse("{}").unwrap_err(),
+            Baseline::parse("{}").unwrap_err().text(Lang::En),
             "not a planc baseline: missing field `planc_baseline` at line 1 column 2"
         );
         assert_eq!(
-            Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#).unwrap_err(),
+            Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#)
+                .unwrap_err()
+                .text(Lang::En),
             "baseline version 2 is not supported (this planc writes version 1); write it again with --write-baseline"
+        );
+        assert_eq!(
+            Baseline::parse(r#"{"planc_baseline": 2, "findings": []}"#)
+                .unwrap_err()
+                .text(Lang::Zh),
+            "基线文件是第 2 版，这个 planc 只能读第 1 版：请用 --write-baseline 重新生成"
         );
         assert_eq!(
             Baseline::parse(r#"{"planc_baseline": 1, "findings": []}"#),

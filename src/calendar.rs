@@ -6,6 +6,8 @@
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::{SignedDuration, Timestamp};
 
+use crate::i18n::{Message, msg};
+
 /// The date `year-month-day`, if it exists (`2023-02-29` does not).
 pub fn date(year: u16, month: u8, day: u8) -> Option<Date> {
     let year = i16::try_from(year).ok()?;
@@ -17,9 +19,27 @@ pub fn date(year: u16, month: u8, day: u8) -> Option<Date> {
     Date::new(year, month, day).ok()
 }
 
+/// Why a written date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadDate {
+    /// Not written as `YYYY-MM-DD`.
+    Shape,
+    /// Written so, but no such day (`2026-02-29`).
+    NoSuchDay,
+}
+
+impl BadDate {
+    /// What is wrong with `text`, in words.
+    pub fn message(self, text: &str) -> Message {
+        match self {
+            BadDate::Shape => msg!("date-bad", text = text),
+            BadDate::NoSuchDay => msg!("date-no-such-day", text = text),
+        }
+    }
+}
+
 /// Parses `YYYY-MM-DD` (as `check --today` takes it).
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    let bad = || format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28");
+pub fn parse_date(text: &str) -> Result<Date, BadDate> {
     let text = text.trim();
     let bytes = text.as_bytes();
     let shape = bytes.len() == 10
@@ -30,11 +50,12 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape {
-        return Err(bad());
+        return Err(BadDate::Shape);
     }
-    let num = |range: std::ops::Range<usize>| text[range].parse::<u16>().map_err(|_| bad());
+    let num =
+        |range: std::ops::Range<usize>| text[range].parse::<u16>().map_err(|_| BadDate::Shape);
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    date(y, m as u8, d as u8).ok_or_else(|| format!("`{text}`: that date does not exist"))
+    date(y, m as u8, d as u8).ok_or(BadDate::NoSuchDay)
 }
 
 /// The UTC date of a `SOURCE_DATE_EPOCH` value (seconds since 1970-01-01 UTC),
@@ -101,6 +122,7 @@ pub fn add(start: DateTime, working_days: u64, seconds: u64) -> DateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn at(text: &str) -> DateTime {
         text.parse().expect("a datetime")
@@ -119,7 +141,7 @@ mod tests {
     #[test]
     fn parses_today() {
         assert_eq!(parse_date("2026-11-28"), Ok(Date::constant(2026, 11, 28)));
-        let refused = |text: &str| parse_date(text).unwrap_err();
+        let refused = |text: &str| parse_date(text).unwrap_err().message(text).text(Lang::En);
         assert_eq!(
             refused("2026-02-29"),
             "`2026-02-29`: that date does not exist"
@@ -130,6 +152,12 @@ mod tests {
                 format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28")
             );
         }
+        let refused = |text: &str| parse_date(text).unwrap_err().message(text).text(Lang::Zh);
+        assert_eq!(refused("2026-02-29"), "`2026-02-29`：没有这一天");
+        assert_eq!(
+            refused("明天"),
+            "`明天` 不是日期：请写成 年-月-日，例如 2026-11-28"
+        );
     }
 
     #[test]

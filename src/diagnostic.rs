@@ -199,6 +199,10 @@ impl Diagnostic {
 
     /// Sort key: position in the file, then code.
     pub fn sort_key(&self) -> (usize, usize, Code) {
-        (self.primary.span.start, self.primary.span.end, self.code)
+        (
+            self.primary.span.start(),
+            self.primary.span.end(),
+            self.code,
+        )
     }
 }

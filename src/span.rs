@@ -1,21 +1,46 @@
 //! Byte spans into one source file, and line/column lookup.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
-/// A half-open byte range `start..end` into the whole file.
+/// A half-open byte range `start..end` into the whole file, as two `u32`
+/// (8 bytes: it sits in nearly every syntax and model item). Offsets fit:
+/// planc reads at most `pipeline::MAX_FILE_BYTES` (256 MiB) of a file, and
+/// the language server caps a message at twice that.
+///
+/// Serialized as `{"start":…,"end":…}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    /// The first byte.
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte after the last.
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// `start..end`, to slice the source with.
+    pub fn range(self) -> Range<usize> {
+        self.start()..self.end()
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -24,13 +49,23 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
+}
+
+/// A byte offset as a `u32`. The size cap keeps every offset below 4 GiB;
+/// should one ever exceed it, it saturates rather than panic on input.
+fn offset(at: usize) -> u32 {
+    debug_assert!(u32::try_from(at).is_ok(), "offset {at} past 4 GiB");
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl From<Span> for miette::SourceSpan {
     fn from(span: Span) -> Self {
-        miette::SourceSpan::new(span.start.into(), span.len())
+        miette::SourceSpan::new(span.start().into(), span.len())
     }
 }
 
@@ -44,7 +79,9 @@ impl From<Span> for miette::SourceSpan {
 /// a count from the line's start (which was quadratic in every format).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    line_starts: Vec<usize>,
+    /// As `u32`, like a `Span`: a text past 4 GiB (which planc never checks)
+    /// is indexed up to there, its last line running on to its end.
+    line_starts: Vec<u32>,
     checkpoints: Vec<Checkpoint>,
 }
 
@@ -54,9 +91,9 @@ const STRIDE: usize = 512;
 /// A character boundary on a long line, and what precedes it on its line.
 #[derive(Debug, Clone, Copy)]
 struct Checkpoint {
-    offset: usize,
-    chars: usize,
-    utf16: usize,
+    offset: u32,
+    chars: u32,
+    utf16: u32,
 }
 
 /// The column of an offset on its line, counted two ways (0-based).
@@ -76,24 +113,32 @@ impl LineIndex {
         let mut line_starts = vec![0];
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                line_starts.push(i + 1);
+                let Ok(start) = u32::try_from(i + 1) else {
+                    break;
+                };
+                line_starts.push(start);
             }
         }
-        // An editor keeps it as long as the document (a million lines: 8 MB).
+        // An editor keeps it as long as the document (a million lines: 4 MB).
         line_starts.shrink_to_fit();
         let mut checkpoints = Vec::new();
-        let ends = line_starts.iter().skip(1).copied().chain([source.len()]);
-        for (&start, end) in line_starts.iter().zip(ends) {
+        let ends = line_starts.iter().skip(1).map(|&s| s as usize);
+        for (&start, end) in line_starts.iter().zip(ends.chain([source.len()])) {
+            let start = start as usize;
             if end - start <= STRIDE {
                 continue;
             }
             let (mut chars, mut utf16, mut next) = (0, 0, STRIDE);
             for (i, c) in source[start..end].char_indices() {
                 if i >= next {
+                    let Ok(offset) = u32::try_from(start + i) else {
+                        break;
+                    };
+                    // Both count at most the bytes before `offset`.
                     checkpoints.push(Checkpoint {
-                        offset: start + i,
-                        chars,
-                        utf16,
+                        offset,
+                        chars: chars as u32,
+                        utf16: utf16 as u32,
                     });
                     next = i + STRIDE;
                 }
@@ -112,18 +157,21 @@ impl LineIndex {
     /// line break is the end of the line).
     pub fn column(&self, source: &str, offset: usize) -> Column {
         let (line, before) = self.line_and_prefix(source, offset);
-        let end = self.line_starts[line] + before.len();
+        let end = self.line_starts[line] as usize + before.len();
         let mut from = Column {
             line,
             chars: 0,
             utf16: 0,
         };
-        let mut at = self.line_starts[line];
-        let i = self.checkpoints.partition_point(|c| c.offset <= end);
+        let mut at = self.line_starts[line] as usize;
+        let i = self
+            .checkpoints
+            .partition_point(|c| c.offset as usize <= end);
         if let Some(c) = i.checked_sub(1).map(|i| self.checkpoints[i])
-            && c.offset >= at
+            && c.offset as usize >= at
         {
-            (at, from.chars, from.utf16) = (c.offset, c.chars, c.utf16);
+            at = c.offset as usize;
+            (from.chars, from.utf16) = (c.chars as usize, c.utf16 as usize);
         }
         for c in source[at..end].chars() {
             from.chars += 1;
@@ -134,12 +182,16 @@ impl LineIndex {
 
     /// 0-based line of `offset`.
     pub fn line(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset) - 1
+        self.line_starts
+            .partition_point(|&start| start as usize <= offset)
+            - 1
     }
 
     /// Byte offset where 0-based `line` starts (the end of the text past the last line).
     pub fn line_start(&self, line: usize, source: &str) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(source.len())
+        self.line_starts
+            .get(line)
+            .map_or(source.len(), |&start| start as usize)
     }
 
     /// The number of lines (a text ending with a line break has an empty last line).
@@ -168,7 +220,7 @@ impl LineIndex {
     pub fn line_and_prefix<'s>(&self, source: &'s str, offset: usize) -> (usize, &'s str) {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let line = self.line(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         (line, source[start..offset].trim_end_matches('\r'))
     }
 }
@@ -176,8 +228,8 @@ impl LineIndex {
 /// Where a region shown to the user ends: a span that ends with its line's
 /// break (LF, CRLF or CR) ends before it, on its own line.
 pub fn region_end(source: &str, span: Span) -> usize {
-    let end = floor_char_boundary(source, span.end.min(source.len()));
-    let text = &source[span.start.min(end)..end];
+    let end = floor_char_boundary(source, span.end().min(source.len()));
+    let text = &source[span.start().min(end)..end];
     let trimmed = match text.strip_suffix('\n') {
         Some(t) => t.strip_suffix('\r').unwrap_or(t),
         None => text.strip_suffix('\r').unwrap_or(text),
@@ -185,7 +237,7 @@ pub fn region_end(source: &str, span: Span) -> usize {
     if trimmed.is_empty() {
         return end;
     }
-    span.start + trimmed.len()
+    span.start() + trimmed.len()
 }
 
 /// The largest char boundary at or before `offset`.

@@ -50,11 +50,11 @@ pub fn find(source: &str, file: &File) -> Suppressions {
     let mut suppressions = Vec::new();
     let mut malformed = Vec::new();
     for comment in comments(source) {
-        let body = source[comment.start + 1..comment.end].trim_start();
+        let body = source[comment.start() + 1..comment.end()].trim_start();
         let Some(rest) = body.strip_prefix(MARKER) else {
             continue;
         };
-        let rest_at = comment.end - rest.len();
+        let rest_at = comment.end() - rest.len();
         match parse_allow(rest, rest_at, &mut malformed) {
             Some((codes, reason)) => suppressions.push(Suppression {
                 span: comment,
@@ -89,7 +89,7 @@ pub fn apply(
     // only those inside its item (one pass per suppression would be
     // quadratic: a plan of 100,000 roles, each with its own suppression).
     let mut by_start: Vec<usize> = (0..diagnostics.len()).collect();
-    by_start.sort_by_key(|&i| diagnostics[i].primary.span.start);
+    by_start.sort_by_key(|&i| diagnostics[i].primary.span.start());
     let mut silenced = vec![false; diagnostics.len()];
     let mut findings = Vec::new();
     for m in malformed {
@@ -129,10 +129,11 @@ pub fn apply(
         for (k, &(code, _)) in s.codes.iter().enumerate().rev() {
             first_mention.insert(code, k);
         }
-        let first = by_start.partition_point(|&i| diagnostics[i].primary.span.start < target.start);
+        let first =
+            by_start.partition_point(|&i| diagnostics[i].primary.span.start() < target.start());
         for &i in &by_start[first..] {
             let d = &diagnostics[i];
-            if !inside(d.primary.span.start, target) {
+            if !inside(d.primary.span.start(), target) {
                 break;
             }
             if silenced[i] {
@@ -165,7 +166,7 @@ pub fn apply(
 }
 
 fn inside(offset: usize, span: Span) -> bool {
-    span.start <= offset && offset < span.end.max(span.start + 1)
+    span.start() <= offset && offset < span.end().max(span.start() + 1)
 }
 
 /// The codes (with their spans) and the reason of an `allow(...)`.
@@ -221,21 +222,21 @@ fn outermost_items(items: &crate::syntax::ast::Items, out: &mut Vec<Span>) {
             stack.extend(section.items.iter().rev());
         }
     }
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    out.sort_by_key(|s| (s.start(), std::cmp::Reverse(s.end())));
 }
 
 /// The item that starts on the first line after `comment` that is neither
 /// blank nor only a comment — if that line follows without a blank line.
 fn target(source: &str, comment: Span, item_starts: &[Span]) -> Option<Span> {
-    let line_start = source[..comment.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = source[..comment.start()].rfind('\n').map_or(0, |i| i + 1);
     // A comment after code on its line is not a suppression of the next item.
-    let before = source[line_start..comment.start].trim_start_matches('\u{FEFF}');
+    let before = source[line_start..comment.start()].trim_start_matches('\u{FEFF}');
     if !before.trim().is_empty() {
         return None;
     }
-    let mut pos = source[comment.end..]
+    let mut pos = source[comment.end()..]
         .find('\n')
-        .map(|i| comment.end + i + 1)?;
+        .map(|i| comment.end() + i + 1)?;
     loop {
         let line_end = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
         let line = &source[pos..line_end];
@@ -248,11 +249,11 @@ fn target(source: &str, comment: Span, item_starts: &[Span]) -> Option<Span> {
             continue;
         }
         let first_token = pos + (line.len() - text.len());
-        let index = item_starts.partition_point(|s| s.start < first_token);
+        let index = item_starts.partition_point(|s| s.start() < first_token);
         return item_starts
             .get(index)
             .copied()
-            .filter(|s| s.start == first_token);
+            .filter(|s| s.start() == first_token);
     }
 }
 
@@ -277,7 +278,7 @@ mod tests {
         let source = "text \"a # \\\" b\" # real\r\n# two";
         let found: Vec<&str> = comments(source)
             .iter()
-            .map(|s| &source[s.start..s.end])
+            .map(|s| &source[s.range()])
             .collect();
         assert_eq!(found, ["# real", "# two"]);
     }
@@ -292,7 +293,7 @@ mod tests {
         assert_eq!(
             s.codes
                 .iter()
-                .map(|(c, sp)| (*c, &source[sp.start..sp.end]))
+                .map(|(c, sp)| (*c, &source[sp.range()]))
                 .collect::<Vec<_>>(),
             [
                 (Code::MissingOwner, "missing-owner"),
@@ -301,7 +302,7 @@ mod tests {
         );
         assert_eq!(s.reason.as_deref(), Some("由上级指定"));
         let target = s.target.unwrap();
-        assert!(source[target.start..target.end].starts_with("step s"));
+        assert!(source[target.range()].starts_with("step s"));
     }
 
     #[test]

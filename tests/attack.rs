@@ -148,7 +148,7 @@ fn a_suppression_that_names_a_code_twice_uses_it_once() {
         "{diagnostics:#?}"
     );
     // The second mention is the unused one.
-    let at = diagnostics[1].primary.span.start;
+    let at = diagnostics[1].primary.span.start();
     assert_eq!(at, source.rfind("unassigned-role)").unwrap());
 }
 
@@ -250,7 +250,7 @@ fn each_checklist_and_card_entry_of_graded_levels_builds_on_the_next_one_down() 
         "{md}"
     );
     assert!(
-        md.contains("**Every step of \u{201c}t11\u{201d} (the same deadlines) and steps of its own. All steps\\:**"),
+        md.contains("**Below\\: every step of \u{201c}t11\u{201d} (same deadlines) and this trigger's own steps\\:**"),
         "{md}"
     );
     // t0 … t9 one step each, t10 … t38 their whole (30 down to 2), t39 one.
@@ -309,7 +309,7 @@ fn a_slip_inside_a_long_condition_is_reported_where_it_is() {
     source.replace_range(at..at + 1, "or");
     let diagnostics = check(&source);
     assert_eq!(codes(&diagnostics), [Code::SyntaxError]);
-    assert_eq!(diagnostics[0].primary.span.start, at - 4);
+    assert_eq!(diagnostics[0].primary.span.start(), at - 4);
 }
 
 #[test]
@@ -328,7 +328,7 @@ fn every_broken_line_is_one_syntax_error_where_it_is() {
     let found: Vec<(String, (usize, usize))> = check(&source)
         .iter()
         .map(|d| {
-            let at = index.line_col(&source, d.primary.span.start);
+            let at = index.line_col(&source, d.primary.span.start());
             (d.text(Lang::En).message, at)
         })
         .collect();

@@ -240,7 +240,7 @@ fn markdown_shows_the_phases() {
         big,
         "### 触发条件：重大\n\n**条件**：人数 ≥ 50\n\n**同时启动**：一般\n\n\
          启动时间：＿＿＿＿＿＿\u{3000}指挥人：＿＿＿＿＿＿\u{3000}（时限自启动预案时起算）\n\n\
-         **含「一般」的全部步骤（同时限），另有本条的步骤。全部步骤：**\n\n\
+         **下列步骤包括「一般」的全部步骤（时限相同）和本条新增的步骤：**\n\n\
          #### 第 1 阶段\n\n- [ ] **报告**\n  - **负责**：组长（张伟）\n  - **时限**：10分钟内\n\n\
          #### 第 2 阶段\n\n- [ ] **请求县政府支援**\n  - **负责**：组长（张伟）\n  - **时限**：1小时内\n  - **须先完成**：报告\n\n"
     );
@@ -375,7 +375,7 @@ fn a_checklist_holding_every_step_of_another_lists_only_the_rest() {
         ]
     );
     let page = planc::render::html::render(&document(LEVELS, None));
-    assert!(page.contains("含「一般事件」的全部步骤（同时限），另有本条的步骤。全部步骤："));
+    assert!(page.contains("下列步骤包括「一般事件」的全部步骤（时限相同）和本条新增的步骤："));
     // 5 + 3 + 3 rows: `major`'s whole checklist is short, so it is printed
     // in full, the three of `minor` with its own two.
     assert_eq!(page.matches("type=\"checkbox\"").count(), 11);
@@ -400,7 +400,7 @@ step report "报告" { owner boss; on ta, tb; within 10m }
         [built("ta", None, &["report"]), built("tb", Some("ta"), &[]),]
     );
     let page = planc::render::html::render(&document(plan, None));
-    assert!(page.contains("与「甲事件」的步骤相同，同时限。全部步骤："));
+    assert!(page.contains("下列步骤与「甲事件」的步骤相同，时限也相同："));
     // Printed in full on each sheet: one short step.
     assert_eq!(page.matches("type=\"checkbox\"").count(), 2);
 }
@@ -444,7 +444,7 @@ fn the_level_ii_sheet_of_a_short_graded_plan_lists_every_step_in_order() {
     let ii = sheet("重大事件");
     assert_eq!(tasks(&ii), ["接报登记", "报告组长", "组长赶赴现场"], "{ii}");
     assert!(
-        ii.contains("**含「较大事件」的全部步骤（同时限），另有本条的步骤。全部步骤：**"),
+        ii.contains("**下列步骤包括「较大事件」的全部步骤（时限相同）和本条新增的步骤：**"),
         "{ii}"
     );
     assert!(

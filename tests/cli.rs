@@ -307,7 +307,7 @@ fn a_baseline_hides_recorded_findings_even_after_lines_move() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "");
     assert!(
-        run.stderr.contains("recorded 1 finding(s) of 2 file(s)"),
+        run.stderr.contains("recorded 1 finding of 2 files"),
         "{}",
         run.stderr
     );
@@ -331,7 +331,7 @@ fn a_baseline_hides_recorded_findings_even_after_lines_move() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("1 finding(s) recorded in the baseline not shown"),
+            .contains("1 finding recorded in the baseline not shown"),
         "{}",
         run.stderr
     );
@@ -477,7 +477,7 @@ fn explain_suggests_close_codes_and_lists_all() {
     let run = planc(root, &["explain", "missing-ownr", "--lang", "zh"]);
     assert_eq!(
         run.stderr,
-        "planc: 没有代码为 `missing-ownr` 的检查；是不是想写 `missing-owner`、`missing-kind`？\n"
+        "planc：没有代码为 `missing-ownr` 的检查；是不是想写 `missing-owner`、`missing-kind`？\n"
     );
     let run = planc(root, &["explain", "--list", "--lang", "zh"]);
     let lines: Vec<&str> = run.stdout.lines().collect();

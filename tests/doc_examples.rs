@@ -133,7 +133,7 @@ fn own_findings(text: &str, own_end: usize, code: Code) -> Vec<Diagnostic> {
     }
     planc::check_source(text, &config)
         .into_iter()
-        .filter(|d| d.code == code && d.primary.span.start < own_end)
+        .filter(|d| d.code == code && d.primary.span.start() < own_end)
         .collect()
 }
 

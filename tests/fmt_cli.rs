@@ -213,7 +213,7 @@ fn fix_says_what_it_did_in_chinese() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(
         stderr(&refused).ends_with(
-            "planc: `预案.plan` 有语法错误，文件未改动\nplanc: `预案.plan`：`planc fmt --fix` 可以改好其中 4 处（粘贴来的全角标点、中文关键字、中文写法的时长和日期……）\n"
+            "planc：`预案.plan` 有语法错误，文件未改动\nplanc：`预案.plan`：`planc fmt --fix` 可以改好其中 4 处（粘贴来的全角标点、中文关键字、中文写法的时长和日期……）\n"
         ),
         "{}",
         stderr(&refused)

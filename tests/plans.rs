@@ -233,7 +233,7 @@ fn bundled() -> Vec<(String, String)> {
 /// The name of the innermost named item whose span holds `offset`: a role,
 /// step, fact… by its name, the header as `plan`, else the section's title.
 fn item_at(items: &planc::syntax::ast::Items, offset: usize) -> Option<String> {
-    let inside = |span: planc::span::Span| span.start <= offset && offset < span.end;
+    let inside = |span: planc::span::Span| span.start() <= offset && offset < span.end();
     items
         .iter()
         .find(|i| inside(i.span()))
@@ -255,8 +255,8 @@ fn findings(source: &str, diagnostics: &[Diagnostic]) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = diagnostics
         .iter()
         .map(|d| {
-            let item = item_at(&file.items, d.primary.span.start)
-                .unwrap_or_else(|| format!("offset {}", d.primary.span.start));
+            let item = item_at(&file.items, d.primary.span.start())
+                .unwrap_or_else(|| format!("offset {}", d.primary.span.start()));
             (d.code.to_string(), item)
         })
         .collect();

@@ -53,10 +53,10 @@ fn meaning(diagnostics: &[Diagnostic]) -> Vec<(Code, String)> {
 }
 
 fn inside(source: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= source.len()
-        && source.is_char_boundary(span.start)
-        && source.is_char_boundary(span.end)
+    span.start() <= span.end()
+        && span.end() <= source.len()
+        && source.is_char_boundary(span.start())
+        && source.is_char_boundary(span.end())
 }
 
 /// The comments of a text, in order (labels hold no `#`).
@@ -70,7 +70,7 @@ fn comments(source: &str) -> Vec<&str> {
 fn apply(source: &str, edits: &[(Span, String)]) -> String {
     let mut out = source.to_string();
     for (span, text) in edits.iter().rev() {
-        out.replace_range(span.start..span.end, text);
+        out.replace_range(span.range(), text);
     }
     out
 }
@@ -153,8 +153,8 @@ fn renames_round_trip(source: &str) -> Result<(), String> {
         .map(|o| o.span)
         .collect();
     for def in definitions {
-        let old = &source[def.start..def.end];
-        let edits = rename::rename(&a, def.start, "新名").map_err(|e| format!("{old}: {e}"))?;
+        let old = &source[def.range()];
+        let edits = rename::rename(&a, def.start(), "新名").map_err(|e| format!("{old}: {e}"))?;
         let renamed = apply(source, &edits);
         let after: Vec<Code> = meaning(&check(&renamed))
             .into_iter()
@@ -166,8 +166,8 @@ fn renames_round_trip(source: &str) -> Result<(), String> {
             ));
         }
         let b = Analysis::new(&renamed);
-        let back =
-            rename::rename(&b, edits[0].0.start, old).map_err(|e| format!("back to {old}: {e}"))?;
+        let back = rename::rename(&b, edits[0].0.start(), old)
+            .map_err(|e| format!("back to {old}: {e}"))?;
         if apply(&renamed, &back) != source {
             return Err(format!("renaming `{old}` and back changed the text"));
         }

@@ -25,7 +25,7 @@ fn findings(source: &str) -> Vec<(String, String)> {
     common::diagnostics(source)
         .iter()
         .map(|d| {
-            let start = d.primary.span.start;
+            let start = d.primary.span.start();
             let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = source[start..]
                 .find('\n')

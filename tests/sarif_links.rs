@@ -104,7 +104,7 @@ fn a_bad_address_stops_planc_with_exit_2_in_the_users_language() {
         ]),
         (
             Some(2),
-            "planc: --docs-url: `https://me:令牌@git.example.cn/docs` 含有用户名或密码，每个 \
+            "planc：--docs-url：`https://me:令牌@git.example.cn/docs` 含有用户名或密码，每个 \
              SARIF 文件都会把它带给读者\n提示：请写存放 planc 文档（docs 文件夹）的网址，例如 \
              `https://github.com/ORG/planc/blob/HEAD/docs/`\n"
                 .into()

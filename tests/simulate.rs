@@ -176,7 +176,11 @@ fn a_step_runs_only_when_every_step_it_waits_for_runs_and_chains_add_up() {
 #[test]
 fn bad_settings_are_clear_errors() {
     with_plan(SMALL, |_, model, _| {
-        let err = |s: &str| Facts::parse(model, &[s.to_string()]).unwrap_err();
+        let err = |s: &str| {
+            Facts::parse(model, &[s.to_string()])
+                .unwrap_err()
+                .text(Lang::En)
+        };
         assert_eq!(
             err("crowds=3"),
             "the plan has no fact `crowds`: did you mean `crowd`?"
@@ -199,11 +203,11 @@ fn bad_settings_are_clear_errors() {
         );
         assert_eq!(
             err("kind=huge"),
-            "`kind` has no variant `huge`: its variants are small (small), big (big)"
+            "`kind` has no variant `huge`: write `small` (small) or `big` (big)"
         );
         assert_eq!(
             err("many=1"),
-            "`many` is a trigger, not a fact: set the facts the triggers are written over (crowd, fire, kind)"
+            "`many` is a trigger, not a fact: set the facts the triggers are written over (`crowd`, `fire`, `kind`)"
         );
         assert_eq!(
             err("=1"),
@@ -211,13 +215,53 @@ fn bad_settings_are_clear_errors() {
         );
         let twice = Facts::parse(model, &["fire".to_string(), "fire=false".to_string()]);
         assert_eq!(
-            twice.unwrap_err(),
+            twice.unwrap_err().text(Lang::En),
             "`fire` is set twice (`--set fire` and `--set fire=false`): give each fact once"
         );
         // A variant is named by its name; `大` is no variant's name.
         assert_eq!(
             err("kind=大"),
-            "`kind` has no variant `大`: its variants are small (small), big (big)"
+            "`kind` has no variant `大`: write `small` (small) or `big` (big)"
+        );
+    });
+}
+
+/// The same refusals in Chinese, as a 科员 reads them.
+#[test]
+fn bad_settings_are_told_in_chinese() {
+    with_plan(SMALL, |_, model, _| {
+        let err = |s: &str| {
+            Facts::parse(model, &[s.to_string()])
+                .unwrap_err()
+                .text(Lang::Zh)
+        };
+        assert_eq!(
+            err("crowds=3"),
+            "预案里没有事实 `crowds`：是不是想写 `crowd`？"
+        );
+        assert_eq!(
+            err("crowd=lots"),
+            "`crowd` 是计数型事实：`crowd=lots` 应是整数，例如 `crowd=60`"
+        );
+        assert_eq!(
+            err("crowd=99999999999999999999"),
+            "`crowd` 是计数型事实：`crowd=99999999999999999999` 太大了（计数最大为 18446744073709551615）"
+        );
+        assert_eq!(
+            err("fire=maybe"),
+            "`fire` 是是非型事实：`fire=maybe` 应写成 `fire=true` 或 `fire=false`"
+        );
+        assert_eq!(
+            err("kind=huge"),
+            "`kind` 没有 `huge` 这个选项：请写 `small`（small） 或 `big`（big）"
+        );
+        assert_eq!(
+            err("many=1"),
+            "`many` 是触发条件，不是事实：请设触发条件里用到的事实（`crowd`、`fire`、`kind`）"
+        );
+        assert_eq!(
+            err("=1"),
+            "`--set =1` 没有写事实名称：写成 `--set 事实=取值`，例如 `--set visitors=60`"
         );
     });
 }

@@ -37,14 +37,14 @@ fn one_error(source: &str) -> (usize, String, String) {
     assert!(repair.certain);
     let mut fixed = source.to_string();
     for (span, text) in repair.edits.iter().rev() {
-        fixed.replace_range(span.start..span.end, text);
+        fixed.replace_range(span.range(), text);
     }
     let help = d
         .help
         .as_ref()
         .map(|h| h.text(Lang::En))
         .unwrap_or_default();
-    (d.primary.span.start, help, fixed)
+    (d.primary.span.start(), help, fixed)
 }
 
 #[test]
@@ -168,7 +168,7 @@ drill annual \"应急演练\" {\n  owner office\n  every 1y\n}\n"
     let fixes: Vec<(usize, &str, &str)> = formatted
         .fixes
         .iter()
-        .map(|f| (f.span.start, f.found.as_str(), f.replacement.as_str()))
+        .map(|f| (f.span.start(), f.found.as_str(), f.replacement.as_str()))
         .collect();
     let at = |needle: &str| source.find(needle).unwrap();
     assert_eq!(

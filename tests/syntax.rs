@@ -14,7 +14,7 @@ fn first_error(source: &str) -> (usize, String, Option<String>) {
     let parsed = parse(source);
     let d = parsed.diagnostics.first().expect("a syntax error");
     (
-        d.primary.span.start,
+        d.primary.span.start(),
         d.message.text(Lang::En),
         d.help.as_ref().map(|h| h.text(Lang::En)),
     )
@@ -100,7 +100,7 @@ fn bom_crlf_comments_and_semicolons() {
     let items = items(source);
     let Item::Decl(d) = &items[0] else { panic!() };
     assert_eq!(d.name.text, "组长");
-    assert_eq!(&source[d.name.span.start..d.name.span.end], "组长");
+    assert_eq!(&source[d.name.span.range()], "组长");
     assert_eq!(d.stmts.len(), 2);
     assert_eq!(d.stmts[1].keyword, Keyword::Phone);
 }
@@ -159,7 +159,7 @@ fn strings_escapes_and_lines() {
         let found: Vec<_> = parsed
             .diagnostics
             .iter()
-            .map(|d| (d.primary.span.start, d.message.text(Lang::En)))
+            .map(|d| (d.primary.span.start(), d.message.text(Lang::En)))
             .collect();
         let at = source.find("\"\"\"").unwrap_or_default();
         assert_eq!(
@@ -250,12 +250,7 @@ fn one_error_per_broken_item_and_parsing_resumes() {
     let errors: Vec<(usize, &str)> = parsed
         .diagnostics
         .iter()
-        .map(|d| {
-            (
-                d.primary.span.start,
-                &source[d.primary.span.start..d.primary.span.end],
-            )
-        })
+        .map(|d| (d.primary.span.start(), &source[d.primary.span.range()]))
         .collect();
     assert_eq!(errors, [(13, "ownr"), (52, "}")]);
     // The two roles between and after them are read.
@@ -284,7 +279,7 @@ fn deep_parentheses_give_a_diagnostic_not_a_crash() {
     let found: Vec<(usize, String)> = parsed
         .diagnostics
         .iter()
-        .map(|d| (d.primary.span.start, d.message.text(Lang::En)))
+        .map(|d| (d.primary.span.start(), d.message.text(Lang::En)))
         .collect();
     assert_eq!(
         found,
@@ -322,7 +317,7 @@ fn deep_sections_give_one_diagnostic_at_the_first_section_too_deep() {
             format!("sections nest more than {limit} deep")
         );
         let title = "section \"s\" {\n".len() * limit + "section ".len();
-        assert_eq!(d.primary.span.start, title, "depth {depth}");
+        assert_eq!(d.primary.span.start(), title, "depth {depth}");
     }
 }
 
@@ -341,11 +336,7 @@ fn statements_end_at_their_last_token() {
             .items
             .iter()
             .flat_map(|item| match item {
-                Item::Decl(d) => d
-                    .stmts
-                    .iter()
-                    .map(|s| &source[s.span.start..s.span.end])
-                    .collect(),
+                Item::Decl(d) => d.stmts.iter().map(|s| &source[s.span.range()]).collect(),
                 _ => Vec::new(),
             })
             .collect();
@@ -387,7 +378,7 @@ fn a_label_on_a_statement_ends_on_its_line() {
     let labelled: Vec<&str> = path
         .secondary
         .iter()
-        .map(|l| &source[l.span.start..l.span.end])
+        .map(|l| &source[l.span.range()])
         .collect();
     assert_eq!(labelled, ["escalates to o"]);
 }

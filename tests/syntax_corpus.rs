@@ -214,7 +214,7 @@ fn corpus(base: &str, inserts: &[&str], seed: u64) -> Option<String> {
             let _ = writeln!(report, " ok, {} items", parsed.file.items.len());
         }
         for d in &parsed.diagnostics {
-            let (line, col) = index.line_col(&text, d.primary.span.start);
+            let (line, col) = index.line_col(&text, d.primary.span.start());
             let _ = writeln!(
                 report,
                 " {line}:{col}+{} {} | {} | {}",

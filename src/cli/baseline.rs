@@ -7,12 +7,20 @@ use std::path::{Component, Path};
 
 use planc::baseline::Baseline;
 use planc::diagnostic::Diagnostic;
+use planc::i18n::Message;
 
-pub fn read(path: &Path) -> Result<Baseline, String> {
+pub fn read(path: &Path) -> Result<Baseline, Message> {
     let shown = super::shown(path);
-    let text = super::read::read_text_limited(path)
-        .map_err(|e| format!("cannot read baseline `{shown}`: {e}"))?;
-    Baseline::parse(&text).map_err(|e| format!("baseline `{shown}`: {e}"))
+    let text = super::read::read_text_limited(path).map_err(|e| {
+        Message::new("baseline-cannot-read")
+            .with("path", shown.as_str())
+            .with("why", e.message())
+    })?;
+    Baseline::parse(&text).map_err(|why| {
+        Message::new("baseline-bad")
+            .with("path", shown.as_str())
+            .with("why", why)
+    })
 }
 
 /// Records `files` (absolute path if known, path as shown, findings) and
@@ -20,19 +28,21 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
 pub fn write(
     path: &Path,
     files: &[(Option<&Path>, &str, &[Diagnostic])],
-) -> Result<String, String> {
+) -> Result<Message, Message> {
     let mut baseline = Baseline::default();
     for (absolute, shown, diagnostics) in files {
         baseline.record(&key(path, *absolute, shown), diagnostics);
     }
     let shown = super::shown(path);
-    super::write::write_atomically(path, baseline.to_json().as_bytes())
-        .map_err(|e| format!("cannot write baseline `{shown}`: {e}"))?;
-    Ok(format!(
-        "recorded {} finding(s) of {} file(s) in `{shown}`",
-        baseline.len(),
-        files.len(),
-    ))
+    super::write::write_atomically(path, baseline.to_json().as_bytes()).map_err(|e| {
+        Message::new("baseline-cannot-write")
+            .with("path", shown.as_str())
+            .with("why", e.message())
+    })?;
+    Ok(Message::new("baseline-written")
+        .with("findings", baseline.len())
+        .with("files", files.len())
+        .with("path", shown))
 }
 
 /// A file's key in the baseline at `baseline_path`.

@@ -16,8 +16,8 @@ use super::files::{self, Input};
 use super::lang::{self, LangArg};
 use super::read::{self, ReadError};
 use super::terminal::human_options;
-use super::write;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, Format, baseline};
+use super::{say, write};
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
@@ -78,10 +78,12 @@ struct Checked {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
+    // Until the planc.toml of the files is read, the one of the working folder speaks.
+    let early = || lang::choose(args.lang, lang::configured_here());
     let overrides = match overrides(&args) {
         Ok(o) => o,
         Err(message) => {
-            eprintln!("planc: {message}");
+            say::trouble(early(), message);
             return EXIT_TROUBLE;
         }
     };
@@ -89,7 +91,7 @@ pub fn run(args: CheckArgs) -> u8 {
         Some(path) => match baseline::read(path) {
             Ok(b) => Some(b),
             Err(message) => {
-                eprintln!("planc: {message}");
+                say::trouble(early(), message);
                 return EXIT_TROUBLE;
             }
         },
@@ -106,32 +108,36 @@ pub fn run(args: CheckArgs) -> u8 {
         eprintln!("{}", Message::new("config-nothing-checked").text(lang));
         return EXIT_TROUBLE;
     }
+    // The first planc.toml that names a language speaks for the whole report.
+    // With none (no file found), the one of the working folder.
+    let configured = inputs
+        .iter()
+        .find_map(|input| match input {
+            Input::File { config, .. } => config.lang,
+            _ => None,
+        })
+        .or_else(lang::configured_here);
+    let lang = lang::choose(args.lang, configured);
     let mut trouble = false;
     for input in &inputs {
-        trouble |= input.tell();
+        trouble |= input.tell(lang);
     }
     if let Some(path) = &args.write_baseline
         && let Err(message) = write::not_an_input(path, &input_files(&inputs))
     {
-        eprintln!("planc: {message}");
+        say::trouble(lang, message);
         return EXIT_TROUBLE;
     }
-    // The first planc.toml that names a language speaks for the whole report.
-    let configured = inputs.iter().find_map(|input| match input {
-        Input::File { config, .. } => config.lang,
-        _ => None,
-    });
-    let lang = lang::choose(args.lang, configured);
     let docs = match docs_url(args.docs_url.as_deref(), &inputs) {
         Ok(docs) => docs,
         Err(why) => {
-            eprintln!("planc: --docs-url: {}", why.text(lang));
+            say::trouble(lang, say::option("--docs-url", why));
             eprintln!("{}", DocsUrlError::help_line().text(lang));
             return EXIT_TROUBLE;
         }
     };
     // Files are checked in parallel; `collect` keeps their order.
-    let results: Vec<Result<Checked, String>> = inputs
+    let results: Vec<Result<Checked, Message>> = inputs
         .par_iter()
         .filter_map(|input| match input {
             Input::File { path, config } => Some(check_file(path, &config.config)),
@@ -144,18 +150,18 @@ pub fn run(args: CheckArgs) -> u8 {
             Ok(c) => checked.push(c),
             Err(message) => {
                 trouble = true;
-                eprintln!("planc: {message}");
+                say::trouble(lang, message);
             }
         }
     }
     if let Some(path) = &args.write_baseline {
         return match baseline::write(path, &checked_keys(&checked)) {
             Ok(message) => {
-                eprintln!("planc: {message}");
+                say::trouble(lang, message);
                 if trouble { EXIT_TROUBLE } else { EXIT_OK }
             }
             Err(message) => {
-                eprintln!("planc: {message}");
+                say::trouble(lang, message);
                 EXIT_TROUBLE
             }
         };
@@ -166,10 +172,10 @@ pub fn run(args: CheckArgs) -> u8 {
             let key = baseline::key(path, c.absolute.as_deref(), &c.path);
             hidden += base.take(&key, &mut c.diagnostics);
         }
-        let fixed = base.remaining();
-        eprintln!(
-            "planc: {hidden} finding(s) recorded in the baseline not shown; {fixed} recorded finding(s) no longer occur"
-        );
+        let applied = Message::new("baseline-applied")
+            .with("hidden", hidden)
+            .with("fixed", base.remaining());
+        say::trouble(lang, applied);
     }
     let reports: Vec<FileReport> = checked
         .iter()
@@ -216,8 +222,8 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn overrides(args: &CheckArgs) -> Result<Overrides, String> {
-    let list = |flag: &str, values: &[String]| -> Result<Vec<Code>, String> {
+fn overrides(args: &CheckArgs) -> Result<Overrides, Message> {
+    let list = |flag: &str, values: &[String]| -> Result<Vec<Code>, Message> {
         let mut out = Vec::new();
         for value in values {
             out.extend(Overrides::codes(flag, value)?);
@@ -279,11 +285,11 @@ fn input_files(inputs: &[Input]) -> Vec<&Path> {
 
 /// Reads and checks one file; `Err` when it cannot be read. A file larger
 /// than planc reads is reported as a finding, unread.
-fn check_file(path: &Path, config: &Config) -> Result<Checked, String> {
+fn check_file(path: &Path, config: &Config) -> Result<Checked, Message> {
     let checked = match read::read_limited(path) {
         Ok(bytes) => planc::pipeline::check_read(bytes, config),
         Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedBytes::too_large(len, config),
-        Err(e) => return Err(format!("cannot read `{}`: {e}", super::shown(path))),
+        Err(e) => return Err(read::cannot_read(&super::shown(path), e.message())),
     };
     Ok(Checked {
         path: files::display(path),

@@ -184,9 +184,12 @@ impl Configs {
         let text = match super::read::read_text_limited(path) {
             Ok(text) => text,
             Err(e) => {
+                let lang = self.lang.unwrap_or_else(super::lang::from_locale);
+                self.errors_lang = Some(lang);
                 let shown = super::shown(Path::new(&shown));
+                let why = super::read::cannot_read(&shown, e.message());
                 self.errors
-                    .push(format!("planc: cannot read `{shown}`: {e}\n"));
+                    .push(format!("{}\n", super::say::line(lang, why)));
                 return None;
             }
         };

@@ -7,14 +7,15 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use planc::diff::{self, Category, Change, FileDiff, Plan, Source};
 use planc::escape::visible;
+use planc::i18n::{Arg, Message};
 use planc::pipeline::{self, CheckedBytes, Front};
 use planc::render::Lang;
 
-use super::git;
 use super::lang::LangArg;
 use super::output;
-use super::read::{ReadError, read_limited};
+use super::read::{ReadError, cannot_read, read_limited};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use super::{git, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -67,16 +68,17 @@ struct Pair {
 }
 
 pub fn run(args: DiffArgs) -> u8 {
+    let told = told_in(args.lang);
     let fail_on = match fail_on(&args.fail_on) {
         Ok(c) => c,
-        Err(message) => {
-            eprintln!("planc: --fail-on: {message}");
+        Err(why) => {
+            say::trouble(told, say::option("--fail-on", why));
             return EXIT_TROUBLE;
         }
     };
     let pairs = match &args.git {
-        Some(spec) => git_pairs(spec, &args.paths),
-        None => file_pairs(&args.paths),
+        Some(spec) => git_pairs(spec, &args.paths, told),
+        None => file_pairs(&args.paths, told),
     };
     let Ok((pairs, mut trouble)) = pairs else {
         return EXIT_TROUBLE;
@@ -88,20 +90,20 @@ pub fn run(args: DiffArgs) -> u8 {
             Some(_) => Vec::new(),
         };
         if let Err(message) = super::write::not_an_input(output, &inputs) {
-            eprintln!("planc: {message}");
+            say::trouble(told, message);
             return EXIT_TROUBLE;
         }
     }
     let mut lang = args.lang.map(Lang::from);
     let mut results: Vec<(&Pair, Vec<Change>)> = Vec::new();
     for pair in &pairs {
-        match compare(pair, &mut lang) {
+        match compare(pair, &mut lang, told) {
             Some(changes) => results.push((pair, changes)),
             None => trouble = true,
         }
     }
     // No plan read (none changed): `check`'s language.
-    let lang = lang.unwrap_or_else(told_in);
+    let lang = lang.unwrap_or(told);
     let empty = Side {
         display: String::new(),
         text: String::new(),
@@ -137,7 +139,7 @@ pub fn run(args: DiffArgs) -> u8 {
         DiffFormat::Md => diff::markdown::render(&files, lang),
         DiffFormat::Json => diff::json::render(&files, lang),
     };
-    let written = output::emit(&text, args.output.as_ref());
+    let written = output::emit(&text, args.output.as_ref(), told);
     if written != EXIT_OK || trouble {
         return EXIT_TROUBLE;
     }
@@ -204,13 +206,14 @@ fn order_key(pair: &Pair) -> &str {
 }
 
 /// The language the problems of a plan that cannot be compared are told in:
-/// `check`'s (planc.toml, else the locale).
-fn told_in() -> Lang {
-    super::lang::choose(None, super::lang::configured_here())
+/// `check`'s (`--lang`, planc.toml, else the locale). So are the lines
+/// planc prints when it cannot read or compare a file.
+fn told_in(flag: Option<LangArg>) -> Lang {
+    super::lang::choose(flag, super::lang::configured_here())
 }
 
 /// `--fail-on`: category names, or `ALL`.
-fn fail_on(names: &[String]) -> Result<Vec<Category>, String> {
+fn fail_on(names: &[String]) -> Result<Vec<Category>, Message> {
     let mut out = Vec::new();
     for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         if name == "ALL" {
@@ -221,11 +224,14 @@ fn fail_on(names: &[String]) -> Result<Vec<Category>, String> {
             Some(c) => out.push(c),
             None => {
                 let known: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-                let hint = match planc::suggest::closest(name, &known) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the categories are: {}", known.join(", ")),
-                };
-                return Err(format!("no category is called `{name}`: {hint}"));
+                return Err(match planc::suggest::closest(name, &known) {
+                    Some(best) => Message::new("diff-no-category")
+                        .with("name", name)
+                        .with("best", best),
+                    None => Message::new("diff-no-category-list")
+                        .with("name", name)
+                        .with("categories", Arg::names(known, usize::MAX)),
+                });
             }
         }
     }
@@ -234,33 +240,31 @@ fn fail_on(names: &[String]) -> Result<Vec<Category>, String> {
 
 /// A side compiled, `Ok(None)` when absent, `Err` when it does not parse
 /// (its problems shown on stderr).
-fn front(side: &Option<Side>) -> Result<Option<Front<'_>>, ()> {
+fn front(side: &Option<Side>, told: Lang) -> Result<Option<Front<'_>>, ()> {
     let Some(side) = side else { return Ok(None) };
     pipeline::front(&side.text)
         .map(Some)
         .map_err(|diagnostics| {
-            output::show_problems(&side.display, &side.text, &diagnostics, told_in());
-            eprintln!(
-                "planc: `{}` does not parse, so it cannot be compared: fix its syntax first",
-                side.display
-            );
+            output::show_problems(&side.display, &side.text, &diagnostics, told);
+            let why = Message::new("diff-does-not-parse")
+                .with("path", visible(&side.display).into_owned());
+            say::trouble(told, why);
         })
 }
 
 /// The changes of one file, or `None` when a side cannot be read (its
 /// problems are shown on stderr). The first plan read sets the language
 /// when `--lang` does not.
-fn compare(pair: &Pair, lang: &mut Option<Lang>) -> Option<Vec<Change>> {
-    let (old, new) = rayon::join(|| front(&pair.old), || front(&pair.new));
+fn compare(pair: &Pair, lang: &mut Option<Lang>, told: Lang) -> Option<Vec<Change>> {
+    let (old, new) = rayon::join(|| front(&pair.old, told), || front(&pair.new, told));
     let (old, new) = (old.ok()?, new.ok()?);
     for (side, front) in [(&pair.old, &old), (&pair.new, &new)] {
         if let (Some(side), Some(front)) = (side, front)
             && !front.model.problems.is_empty()
         {
-            eprintln!(
-                "planc: `{0}` has errors (`planc check {0}` shows them); what did not resolve is left out of the comparison",
-                visible(&side.display)
-            );
+            let why =
+                Message::new("diff-has-errors").with("path", visible(&side.display).into_owned());
+            say::trouble(told, why);
         }
     }
     let lang = *lang.get_or_insert_with(|| {
@@ -278,17 +282,17 @@ fn compare(pair: &Pair, lang: &mut Option<Lang>) -> Option<Vec<Change>> {
 }
 
 /// `planc diff OLD NEW`: two files.
-fn file_pairs(paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
+fn file_pairs(paths: &[PathBuf], told: Lang) -> Result<(Vec<Pair>, bool), ()> {
     let [old, new] = paths else {
-        eprintln!(
-            "planc: diff needs two files, OLD and NEW (or --git REV and the paths to compare); got {}",
-            paths.len()
+        say::trouble(
+            told,
+            Message::new("diff-needs-two").with("count", paths.len()),
         );
         return Err(());
     };
     let read = |path: &PathBuf| -> Result<Side, ()> {
         let display = path.to_string_lossy().into_owned();
-        side(display, read_limited(path))
+        side(display, read_limited(path), told)
     };
     let pair = Pair {
         old: Some(read(old)?),
@@ -299,7 +303,7 @@ fn file_pairs(paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
 
 /// A side from its bytes; bytes that are not UTF-8, or too many, are
 /// reported as `check` reports them.
-fn side(display: String, bytes: Result<Vec<u8>, ReadError>) -> Result<Side, ()> {
+fn side(display: String, bytes: Result<Vec<u8>, ReadError>, told: Lang) -> Result<Side, ()> {
     let config = planc::config::Config::default();
     let checked = match bytes {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -308,18 +312,20 @@ fn side(display: String, bytes: Result<Vec<u8>, ReadError>) -> Result<Side, ()> 
         },
         Err(ReadError::TooLarge(len)) => CheckedBytes::too_large(len, &config),
         Err(e) => {
-            eprintln!("planc: cannot read `{}`: {e}", visible(&display));
+            say::trouble(told, cannot_read(&visible(&display), e.message()));
             return Err(());
         }
     };
-    output::show_problems(&display, &checked.source, &checked.diagnostics, told_in());
+    output::show_problems(&display, &checked.source, &checked.diagnostics, told);
     Err(())
 }
 
 /// `planc diff --git REV [PATH...]`: every plan the revisions changed, and
 /// whether some could not be read.
-fn git_pairs(spec: &str, paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
-    let fail = |message: String| eprintln!("planc: --git {spec}: {message}");
+fn git_pairs(spec: &str, paths: &[PathBuf], told: Lang) -> Result<(Vec<Pair>, bool), ()> {
+    let fail = |why: Message| {
+        say::trouble(told, say::option(&format!("--git {spec}"), why));
+    };
     let (root, prefix) = git::top().map_err(fail)?;
     let revs = git::resolve(spec).map_err(fail)?;
     let entries = git::changed_plans(&revs, paths).map_err(fail)?;
@@ -329,7 +335,7 @@ fn git_pairs(spec: &str, paths: &[PathBuf]) -> Result<(Vec<Pair>, bool), ()> {
             Some(rev) => Ok(git::show(rev, path).map_err(fail)?),
             None => read_limited(&git::in_tree(&root, path)),
         };
-        side(display, bytes)
+        side(display, bytes, told)
     };
     let old = Some(&revs.old);
     let new = revs.new.as_ref();

@@ -29,7 +29,7 @@ pub fn run(args: ExplainArgs) -> u8 {
             EXIT_OK
         }
         Err(message) => {
-            eprintln!("planc: {}", message.text(lang));
+            super::say::trouble(lang, message);
             EXIT_TROUBLE
         }
     }

@@ -6,29 +6,36 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::config::{Configs, Loaded};
-use super::read::special_kind;
+use planc::i18n::Message;
+use planc::lang::Lang;
+
+use super::read::{Special, cannot_read, io_message, special_kind};
+use super::say;
 
 /// A plan file to check with its configuration, a path that could not be
 /// used, or a file a folder walk left out because it is not a regular file
 /// (a FIFO would block the walk; a named one is refused when it is read).
 pub enum Input {
     File { path: PathBuf, config: Arc<Loaded> },
-    Trouble { path: String, reason: String },
-    Skipped { path: String, reason: String },
+    Trouble { path: String, reason: Message },
+    Skipped { path: String, kind: Special },
 }
 
 impl Input {
-    /// Tells about a path that is not a plan to read (on stderr); whether it
-    /// is trouble (exit 2) rather than a note.
-    pub fn tell(&self) -> bool {
+    /// Tells about a path that is not a plan to read (on stderr, in `lang`);
+    /// whether it is trouble (exit 2) rather than a note.
+    pub fn tell(&self, lang: Lang) -> bool {
         match self {
             Input::File { .. } => false,
             Input::Trouble { path, reason } => {
-                eprintln!("planc: cannot read `{path}`: {reason}");
+                say::trouble(lang, cannot_read(path, reason.clone()));
                 true
             }
-            Input::Skipped { path, reason } => {
-                eprintln!("planc: `{path}` skipped: not a regular file ({reason})");
+            Input::Skipped { path, kind } => {
+                let skipped = Message::new("skipped-not-a-file")
+                    .with("path", path.as_str())
+                    .with("kind", kind.message());
+                say::trouble(lang, skipped);
                 false
             }
         }
@@ -84,7 +91,7 @@ impl Walk<'_> {
     fn trouble(&mut self, path: &Path, e: std::io::Error) {
         self.troubles.push(Input::Trouble {
             path: super::shown(path),
-            reason: e.to_string(),
+            reason: io_message(&e),
         });
     }
 
@@ -124,7 +131,7 @@ impl Walk<'_> {
                     match meta.as_ref().and_then(special_kind) {
                         Some(kind) => self.troubles.push(Input::Skipped {
                             path: super::shown(&path),
-                            reason: kind.to_string(),
+                            kind,
                         }),
                         None => self.found.push((path, config.clone())),
                     }

@@ -14,7 +14,8 @@ use planc::span::LineIndex;
 
 use super::files::{self, Input};
 use super::lang::{self, LangArg};
-use super::read::{ReadError, read_limited};
+use super::read::{ReadError, cannot_read, io_message, read_limited};
+use super::say;
 use super::terminal::human_options;
 use super::write::write_atomically;
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
@@ -64,11 +65,11 @@ pub fn run(args: FmtArgs) -> u8 {
         let outcome = match &input {
             Input::File { path, .. } => format_file(path, &args, &mut seen, lang),
             Input::Trouble { .. } => {
-                input.tell();
+                input.tell(lang);
                 Outcome::Trouble
             }
             Input::Skipped { .. } => {
-                input.tell();
+                input.tell(lang);
                 Outcome::Seen
             }
         };
@@ -118,12 +119,11 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>, lang: L
     let target = match fs::canonicalize(path) {
         Ok(target) => target,
         Err(e) => {
-            let what = if is_link {
-                "the symlink's target"
-            } else {
-                "it"
-            };
-            eprintln!("planc: cannot read `{shown}`: {what}: {e}");
+            let mut why = io_message(&e);
+            if is_link {
+                why = Message::new("read-link-target").with("why", why);
+            }
+            say::trouble(lang, cannot_read(&shown, why));
             return Outcome::Trouble;
         }
     };
@@ -138,7 +138,7 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>, lang: L
             return Outcome::Refused;
         }
         Err(e) => {
-            eprintln!("planc: cannot read `{shown}`: {e}");
+            say::trouble(lang, cannot_read(&shown, e.message()));
             return Outcome::Trouble;
         }
     };
@@ -160,7 +160,7 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>, lang: L
                 let would = Message::new("fmt-would-fix")
                     .with("path", shown.as_str())
                     .with("count", f.fixes.len());
-                eprintln!("planc: {}", would.text(lang));
+                say::trouble(lang, would);
             }
             return Outcome::Refused;
         }
@@ -180,10 +180,10 @@ fn format_file(path: &Path, args: &FmtArgs, seen: &mut HashSet<PathBuf>, lang: L
         return Outcome::Changed;
     }
     if let Err(e) = write_atomically(&target, formatted.text.as_bytes()) {
-        eprintln!(
-            "planc: cannot write `{}`: {e}; the file is left as it was",
-            super::shown(&target)
-        );
+        let why = Message::new("cannot-write-kept")
+            .with("path", super::shown(&target))
+            .with("why", e.message());
+        say::trouble(lang, why);
         return Outcome::Trouble;
     }
     let done = if is_link {
@@ -214,7 +214,7 @@ fn visible_lines(text: &str) -> String {
 fn describe_fixes(out: &mut impl Write, source: &str, formatted: &Formatted, lang: Lang) {
     let index = LineIndex::new(source);
     for fix in &formatted.fixes {
-        let (line, column) = index.line_col(source, fix.span.start);
+        let (line, column) = index.line_col(source, fix.span.start());
         let said = match &fix.what {
             Some(what) => Message::new("fmt-fixed-character").with("what", what.clone()),
             None => Message::new("fmt-fixed"),
@@ -241,5 +241,5 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic], lang: La
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());
     let left = Message::new("fmt-left-as-it-is").with("path", path);
-    let _ = writeln!(err, "planc: {}", left.text(lang));
+    let _ = writeln!(err, "{}", say::line(lang, left));
 }

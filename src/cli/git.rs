@@ -4,6 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use planc::i18n::Message;
+
+use super::read::io_message;
+
 /// The two sides of `--git`: commits, or the working tree for `new: None`.
 pub struct Revisions {
     pub old: String,
@@ -20,14 +24,16 @@ pub enum Entry {
 }
 
 /// Runs git in the current folder; its stdout, or what it said went wrong.
-fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+fn git(args: &[&str]) -> Result<Vec<u8>, Message> {
     let out = Command::new("git")
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| Message::new("git-cannot-run").with("why", io_message(&e)))?;
     if !out.status.success() {
         let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
-        return Err(format!("`git {}` failed: {said}", args.join(" ")));
+        return Err(Message::new("git-failed")
+            .with("command", args.join(" "))
+            .with("said", said));
     }
     Ok(out.stdout)
 }
@@ -37,17 +43,17 @@ fn line(bytes: Vec<u8>) -> String {
 }
 
 /// The commit a revision names.
-fn commit(rev: &str) -> Result<String, String> {
+fn commit(rev: &str) -> Result<String, Message> {
     let spec = format!("{rev}^{{commit}}");
     git(&["rev-parse", "--verify", "--quiet", &spec])
         .map(line)
-        .map_err(|_| format!("`{rev}` names no commit of this git repository"))
+        .map_err(|_| Message::new("git-no-commit").with("rev", rev))
 }
 
 /// `REV` (against the working tree), `REV..REV2`, or `REV...REV2` (REV2
 /// against where it left REV, as a pull request shows it). An empty side of
 /// `..` is `HEAD`, as in git.
-pub fn resolve(spec: &str) -> Result<Revisions, String> {
+pub fn resolve(spec: &str) -> Result<Revisions, Message> {
     let or_head = |s: &str| {
         if s.is_empty() {
             "HEAD".to_string()
@@ -59,7 +65,11 @@ pub fn resolve(spec: &str) -> Result<Revisions, String> {
         let (a, b) = (or_head(a), or_head(b));
         let base = git(&["merge-base", &commit(&a)?, &commit(&b)?])
             .map(line)
-            .map_err(|_| format!("`{a}` and `{b}` have no common ancestor"))?;
+            .map_err(|_| {
+                Message::new("git-no-ancestor")
+                    .with("a", a.as_str())
+                    .with("b", b.as_str())
+            })?;
         return Ok(Revisions {
             old: base,
             new: Some(commit(&b)?),
@@ -79,10 +89,10 @@ pub fn resolve(spec: &str) -> Result<Revisions, String> {
 
 /// The repository's top folder, and the current folder relative to it
 /// (`plans/` or empty).
-pub fn top() -> Result<(PathBuf, String), String> {
+pub fn top() -> Result<(PathBuf, String), Message> {
     let root = git(&["rev-parse", "--show-toplevel"])
         .map(line)
-        .map_err(|e| format!("not inside a git repository ({e})"))?;
+        .map_err(|e| Message::new("git-no-repository").with("why", e))?;
     let prefix = line(git(&["rev-parse", "--show-prefix"])?);
     Ok((PathBuf::from(root), prefix))
 }
@@ -95,7 +105,7 @@ fn is_plan(path: &str) -> bool {
 /// (every file of the repository when empty), sorted by path. Against the
 /// working tree, plans git does not track yet (and does not ignore) count as
 /// added.
-pub fn changed_plans(revs: &Revisions, paths: &[PathBuf]) -> Result<Vec<Entry>, String> {
+pub fn changed_plans(revs: &Revisions, paths: &[PathBuf]) -> Result<Vec<Entry>, Message> {
     let specs: Vec<String> = paths
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -173,7 +183,7 @@ fn new_path(entry: &Entry) -> &str {
 }
 
 /// A file's bytes as of a commit (`path` relative to the top folder).
-pub fn show(rev: &str, path: &str) -> Result<Vec<u8>, String> {
+pub fn show(rev: &str, path: &str) -> Result<Vec<u8>, Message> {
     git(&["show", &format!("{rev}:{path}")])
 }
 

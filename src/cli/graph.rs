@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use planc::render::{self, Lang};
+use planc::render;
 
 use super::lang::LangArg;
 use super::output;
@@ -35,22 +35,23 @@ pub struct GraphArgs {
 }
 
 pub fn run(args: GraphArgs) -> u8 {
-    output::with_plan(&args.file, args.output.as_deref(), |_, model, _| {
-        let lang = args
-            .lang
-            .map(Lang::from)
-            .unwrap_or_else(|| Lang::detect(model));
-        let picture = if args.steps {
-            render::graph::response(model, lang)
-        } else {
-            render::graph::escalation(model, lang)
-        };
-        let text = match args.format {
-            GraphFormat::Dot => {
-                render::dot::render(&picture, if args.steps { "steps" } else { "escalation" })
-            }
-            GraphFormat::Mermaid => render::mermaid::render(&picture, !args.steps),
-        };
-        output::emit(&text, args.output.as_ref())
-    })
+    output::with_plan(
+        &args.file,
+        args.output.as_deref(),
+        args.lang,
+        |_, model, _, lang| {
+            let picture = if args.steps {
+                render::graph::response(model, lang)
+            } else {
+                render::graph::escalation(model, lang)
+            };
+            let text = match args.format {
+                GraphFormat::Dot => {
+                    render::dot::render(&picture, if args.steps { "steps" } else { "escalation" })
+                }
+                GraphFormat::Mermaid => render::mermaid::render(&picture, !args.steps),
+            };
+            output::emit(&text, args.output.as_ref(), lang)
+        },
+    )
 }

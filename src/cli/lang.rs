@@ -1,9 +1,12 @@
 //! Which language planc speaks: `--lang`, else `lang` in planc.toml, else
 //! the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: Chinese when it is `zh*`).
+//! What `render`, `graph`, `simulate` and `triggers` make of a plan is in
+//! the plan's own language unless `--lang` says (`of_output`).
 //! Only the binary reads the environment; the library is handed a `Lang`.
 
 use clap::ValueEnum;
 use planc::lang::Lang;
+use planc::model::Model;
 
 /// `--lang zh|en`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -26,6 +29,15 @@ pub fn choose(flag: Option<LangArg>, configured: Option<Lang>) -> Lang {
     flag.map(Lang::from)
         .or(configured)
         .unwrap_or_else(from_locale)
+}
+
+/// The language of what `render`, `graph`, `simulate` and `triggers` make
+/// of a plan, and of everything they say once the plan is read (the note on
+/// its warnings, an unknown `--role` or `--set` fact, a file not written):
+/// `--lang`, else the plan's own (Chinese when most of its labels are).
+/// Before the plan is read they speak as `check` does (`choose`).
+pub fn of_output(flag: Option<LangArg>, model: &Model) -> Lang {
+    flag.map(Lang::from).unwrap_or_else(|| Lang::detect(model))
 }
 
 /// The language of the user's locale.

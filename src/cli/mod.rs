@@ -14,11 +14,13 @@ mod lsp;
 mod output;
 mod read;
 mod render;
+mod say;
 mod serve;
 mod simulate;
 mod terminal;
 mod today;
 mod triggers;
+mod usage;
 mod write;
 
 use std::path::Path;
@@ -75,13 +77,13 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                EXIT_TROUBLE
-            } else {
-                EXIT_OK
-            };
-            let _ = e.print();
-            return ExitCode::from(code);
+            if !e.use_stderr() {
+                // `--help`, `--version`: asked for, on stdout.
+                let _ = e.print();
+                return ExitCode::from(EXIT_OK);
+            }
+            usage::tell(&e);
+            return ExitCode::from(EXIT_TROUBLE);
         }
     };
     // `PLANC_THREADS=N`: how many threads check files and read and check a

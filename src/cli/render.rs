@@ -4,11 +4,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use planc::i18n::{Arg, Message};
+use planc::model::{Model, Symbol};
 use planc::render::{self, Document, Lang};
 
 use super::EXIT_TROUBLE;
 use super::lang::LangArg;
-use super::output;
+use super::{output, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RenderFormat {
@@ -45,18 +47,15 @@ pub fn run(args: RenderArgs) -> u8 {
     output::with_plan(
         &args.file,
         args.output.as_deref(),
-        |compiled, model, graphs| {
-            let lang = args
-                .lang
-                .map(Lang::from)
-                .unwrap_or_else(|| Lang::detect(model));
+        args.lang,
+        |compiled, model, graphs, lang| {
             let doc = Document::build(&compiled.file, model, graphs, lang);
             let card = match &args.role {
                 None => None,
                 Some(name) => match doc.role(name) {
                     Some(card) => Some(card),
                     None => {
-                        eprintln!("planc: {}", unknown_role(model, name));
+                        say::trouble(lang, unknown_role(model, name));
                         return EXIT_TROUBLE;
                     }
                 },
@@ -68,17 +67,24 @@ pub fn run(args: RenderArgs) -> u8 {
                 (RenderFormat::Html, Some(card)) => render::html::render_role(&doc, card),
                 (RenderFormat::Json, None) => render::json::render(&doc, model),
                 (RenderFormat::Json, Some(card)) => render::json_card::render(&doc, card),
-                (RenderFormat::Docx, card) => return docx(&doc, card, args.output.as_ref()),
+                (RenderFormat::Docx, card) => {
+                    return docx(&doc, card, args.output.as_ref(), lang);
+                }
             };
-            output::emit(&text, args.output.as_ref())
+            output::emit(&text, args.output.as_ref(), lang)
         },
     )
 }
 
 /// The document as a .docx, to `output` or stdout (not a terminal).
-fn docx(doc: &Document, card: Option<&render::document::RoleCard>, output: Option<&PathBuf>) -> u8 {
+fn docx(
+    doc: &Document,
+    card: Option<&render::document::RoleCard>,
+    output: Option<&PathBuf>,
+    lang: Lang,
+) -> u8 {
     if output.is_none() && std::io::stdout().is_terminal() {
-        eprintln!("planc: a .docx is not text: give `-o FILE.docx` (or redirect stdout)");
+        say::trouble(lang, Message::new("render-docx-not-text"));
         return EXIT_TROUBLE;
     }
     let bytes = match card {
@@ -86,34 +92,32 @@ fn docx(doc: &Document, card: Option<&render::document::RoleCard>, output: Optio
         Some(card) => render::docx::render_role(doc, card),
     };
     match bytes {
-        Ok(bytes) => output::emit_bytes(&bytes, output),
+        Ok(bytes) => output::emit_bytes(&bytes, output, lang),
         Err(e) => {
-            eprintln!("planc: cannot make the .docx: {e}");
+            say::trouble(
+                lang,
+                Message::new("render-docx-failed").with("why", e.to_string()),
+            );
             EXIT_TROUBLE
         }
     }
 }
 
 /// Why `--role NAME` names no role, with the closest role name if any.
-pub fn unknown_role(model: &planc::model::Model, name: &str) -> String {
-    use planc::model::Symbol;
-    let kind = match model.symbols.get(name) {
-        Some(Symbol::External(_)) => Some("an external"),
-        Some(Symbol::Fact(_)) => Some("a fact"),
-        Some(Symbol::Level(_)) => Some("a level"),
-        Some(Symbol::Trigger(_)) => Some("a trigger"),
-        Some(Symbol::Step(_)) => Some("a step"),
-        Some(Symbol::Routine(_)) => Some("a routine"),
-        Some(Symbol::Role(_)) | None => None,
+pub fn unknown_role(model: &Model, name: &str) -> Message {
+    let why = match model.symbols.get(name) {
+        Some(Symbol::Role(_)) | None => Message::new("role-unknown").with("name", name),
+        Some(other) => Message::new("role-wrong-kind")
+            .with("name", name)
+            .with("kind", planc::suggest::kind_of(*other).article()),
     };
     let roles: Vec<&str> = model.roles.iter().map(|r| r.named.name).collect();
-    let mut message = match kind {
-        Some(kind) => format!("`{name}` is {kind}, not a role"),
-        None => format!("the plan has no role named `{name}`"),
-    };
     match planc::suggest::closest(name, &roles) {
-        Some(best) => message.push_str(&format!("; did you mean `{best}`?")),
-        None => message.push_str(&format!("; its roles are: {}", roles.join(", "))),
+        Some(best) => Message::new("role-did-you-mean")
+            .with("why", why)
+            .with("best", best),
+        None => Message::new("role-list")
+            .with("why", why)
+            .with("roles", Arg::names(roles, usize::MAX)),
     }
-    message
 }

@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use planc::config::Config;
+use planc::i18n::Message;
+use planc::lang::Lang;
 use planc::serve::{App, PlanName, Request, Response, Store, StoreError};
 
 use super::config::Configs;
 use super::files::{Input, plan_paths};
-use super::read::{ReadError, read_limited};
-use super::{EXIT_TROUBLE, write};
+use super::read::{ReadError, io_message, read_limited};
+use super::{EXIT_TROUBLE, say, write};
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
@@ -34,21 +36,31 @@ const MAX_BODY: u64 = 32 * 1024 * 1024;
 
 pub fn run(args: ServeArgs) -> u8 {
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    // What the terminal is told is in the language of the folder's planc.toml, else the locale's.
+    let configured = Configs::new(None, false, Default::default())
+        .for_dir(&dir)
+        .lang;
+    let lang = super::lang::choose(None, configured);
     let root = match dir.canonicalize() {
         Ok(root) if root.is_dir() => root,
         Ok(_) => {
-            eprintln!("planc: `{}` is not a folder", super::shown(&dir));
+            let why = Message::new("serve-not-a-folder").with("path", super::shown(&dir));
+            say::trouble(lang, why);
             return EXIT_TROUBLE;
         }
         Err(e) => {
-            eprintln!("planc: cannot open `{}`: {e}", super::shown(&dir));
+            let why = Message::new("cannot-open")
+                .with("path", super::shown(&dir))
+                .with("why", io_message(&e));
+            say::trouble(lang, why);
             return EXIT_TROUBLE;
         }
     };
     let server = match bind(args.port) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("planc: cannot listen on 127.0.0.1: {e}");
+            let why = Message::new("io-other").with("error", e.to_string());
+            say::trouble(lang, Message::new("serve-cannot-listen").with("why", why));
             return EXIT_TROUBLE;
         }
     };
@@ -64,15 +76,12 @@ pub fn run(args: ServeArgs) -> u8 {
     {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{url}");
-        let _ = writeln!(
-            out,
-            "planc serve: editing the plans in `{}`; Ctrl+C stops",
-            store.shown
-        );
+        let started = Message::new("serve-started").with("path", store.shown.as_str());
+        let _ = writeln!(out, "{}", started.text(lang));
         let _ = out.flush();
     }
     if !args.no_open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
     for mut request in server.incoming_requests() {
         let req = read_request(&mut request);
@@ -136,7 +145,7 @@ fn to_tiny(response: Response) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> 
 
 /// Opens `url` in the default browser; if none can be started the printed
 /// address is the way in.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let command = if cfg!(target_os = "windows") {
         Command::new("cmd").args(["/C", "start", "", url]).spawn()
     } else if cfg!(target_os = "macos") {
@@ -149,7 +158,8 @@ fn open_browser(url: &str) {
             .spawn()
     };
     if command.is_err() {
-        eprintln!("planc serve: could not open a browser: open {url} yourself");
+        let why = Message::new("serve-no-browser").with("url", url);
+        eprintln!("{}", why.text(lang));
     }
 }
 
@@ -196,13 +206,14 @@ impl Store for Folder {
         let path = self.resolve(name)?;
         read_limited(&path).map_err(|e| match e {
             ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => StoreError::NotFound,
-            e => StoreError::Other(e.to_string()),
+            e => StoreError::Other(e.message().text(planc::lang::Lang::En)),
         })
     }
 
     fn write(&self, name: &PlanName, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.resolve(name)?;
-        write::write_atomically(&path, bytes).map_err(|e| StoreError::Other(e.to_string()))
+        write::write_atomically(&path, bytes)
+            .map_err(|e| StoreError::Other(e.message().text(planc::lang::Lang::En)))
     }
 
     fn config(&self, name: &PlanName) -> Config {

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use planc::render::Lang;
+use planc::i18n::Message;
 use planc::simulate::{self, Clock, Facts};
 
 use super::EXIT_TROUBLE;
 use super::lang::LangArg;
-use super::output;
+use super::{output, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SimulateFormat {
@@ -42,34 +42,39 @@ pub struct SimulateArgs {
 }
 
 pub fn run(args: SimulateArgs) -> u8 {
-    let start = match args.start.as_deref().map(Clock::parse).transpose() {
-        Ok(start) => start,
-        Err(message) => {
-            eprintln!("planc: --start {message}");
-            return EXIT_TROUBLE;
-        }
-    };
-    output::with_plan(&args.file, args.output.as_deref(), |_, model, graphs| {
-        let facts = match Facts::parse(model, &args.set) {
-            Ok(facts) => facts,
-            Err(message) => {
-                eprintln!("planc: --set: {message}");
+    output::with_plan(
+        &args.file,
+        args.output.as_deref(),
+        args.lang,
+        |_, model, graphs, lang| {
+            let start = match args.start.as_deref().map(Clock::parse).transpose() {
+                Ok(start) => start,
+                Err(why) => {
+                    say::trouble(lang, Message::new("start-problem").with("why", why));
+                    return EXIT_TROUBLE;
+                }
+            };
+            let facts = match Facts::parse(model, &args.set) {
+                Ok(facts) => facts,
+                Err(why) => {
+                    say::trouble(lang, say::option("--set", why));
+                    return EXIT_TROUBLE;
+                }
+            };
+            let sim = simulate::run(model, graphs, facts, start);
+            if let (Some(start), Some(why)) = (&args.start, simulate::due_out_of_range(&sim, model))
+            {
+                let why = Message::new("start-at")
+                    .with("text", start)
+                    .with("why", why);
+                say::trouble(lang, Message::new("start-problem").with("why", why));
                 return EXIT_TROUBLE;
             }
-        };
-        let lang = args
-            .lang
-            .map(Lang::from)
-            .unwrap_or_else(|| Lang::detect(model));
-        let sim = simulate::run(model, graphs, facts, start);
-        if let (Some(start), Some(why)) = (&args.start, simulate::due_out_of_range(&sim, model)) {
-            eprintln!("planc: --start {start}: {why}");
-            return EXIT_TROUBLE;
-        }
-        let text = match args.format {
-            SimulateFormat::Text => simulate::text::render(&sim, model, lang),
-            SimulateFormat::Json => simulate::json::render(&sim, model, lang),
-        };
-        output::emit(&text, args.output.as_ref())
-    })
+            let text = match args.format {
+                SimulateFormat::Text => simulate::text::render(&sim, model, lang),
+                SimulateFormat::Json => simulate::json::render(&sim, model, lang),
+            };
+            output::emit(&text, args.output.as_ref(), lang)
+        },
+    )
 }

@@ -5,15 +5,17 @@
 use jiff::civil::Date;
 use planc::calendar;
 use planc::config::Overrides;
+use planc::i18n::Message;
 
-pub fn today(flag: Option<&str>) -> Result<Date, String> {
+pub fn today(flag: Option<&str>) -> Result<Date, Message> {
     if let Some(text) = flag {
-        return calendar::parse_date(text).map_err(|why| format!("--today: {why}"));
+        return calendar::parse_date(text)
+            .map_err(|why| super::say::option("--today", why.message(text)));
     }
     if let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") {
         let value = value.to_string_lossy();
         return calendar::date_of_epoch(&value).ok_or_else(|| {
-            format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds since 1970-01-01 UTC")
+            Message::new("source-date-epoch-bad").with("value", value.into_owned())
         });
     }
     Ok(jiff::ZonedDateTime::now().date())

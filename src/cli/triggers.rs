@@ -3,12 +3,14 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use planc::i18n::Message;
 use planc::logic::{self, NotExact, regions::Undecided};
-use planc::render::{self, Lang};
+use planc::model::{Model, TriggerId};
+use planc::render;
 
 use super::EXIT_TROUBLE;
 use super::lang::LangArg;
-use super::output;
+use super::{output, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TriggersFormat {
@@ -35,43 +37,42 @@ pub struct TriggersArgs {
 }
 
 pub fn run(args: TriggersArgs) -> u8 {
-    output::with_plan(&args.file, args.output.as_deref(), |_, model, graphs| {
-        let conditions = logic::Conditions::of(model, graphs);
-        let table = match logic::decision_table(model, &conditions) {
-            Ok(table) => table,
-            Err(why) => {
-                let name = |t: planc::model::TriggerId| model.trigger(t).named.name;
-                let reason = match why {
-                    NotExact::Unknown(t) => format!(
-                        "the condition of trigger `{}` is not known: fix the errors `planc check` reports",
-                        name(t)
-                    ),
-                    NotExact::TooLarge(t) => format!(
-                        "the condition of trigger `{}` has more than {} alternatives once the triggers it names are written out: split it into smaller triggers",
-                        name(t),
-                        logic::dnf::MAX_CUBES
-                    ),
-                    NotExact::Bound(Undecided::Steps(n)) => format!(
-                        "the triggers' conditions cut the facts into too many pieces to work out within {n} steps"
-                    ),
-                    NotExact::Bound(Undecided::Rows(n)) => format!(
-                        "the table would have more than {n} rows: the triggers read too many facts independently of each other to list every combination"
-                    ),
-                };
-                eprintln!("planc: could not make the decision table: {reason}");
-                return EXIT_TROUBLE;
-            }
-        };
-        let text = match args.format {
-            TriggersFormat::Md => {
-                let lang = args
-                    .lang
-                    .map(Lang::from)
-                    .unwrap_or_else(|| Lang::detect(model));
-                render::triggers::markdown(model, &table, lang)
-            }
-            TriggersFormat::Json => render::triggers::json(model, &table),
-        };
-        output::emit(&text, args.output.as_ref())
-    })
+    output::with_plan(
+        &args.file,
+        args.output.as_deref(),
+        args.lang,
+        |_, model, graphs, lang| {
+            let conditions = logic::Conditions::of(model, graphs);
+            let table = match logic::decision_table(model, &conditions) {
+                Ok(table) => table,
+                Err(why) => {
+                    let why = Message::new("triggers-failed").with("why", not_made(model, why));
+                    say::trouble(lang, why);
+                    return EXIT_TROUBLE;
+                }
+            };
+            let text = match args.format {
+                TriggersFormat::Md => render::triggers::markdown(model, &table, lang),
+                TriggersFormat::Json => render::triggers::json(model, &table),
+            };
+            output::emit(&text, args.output.as_ref(), lang)
+        },
+    )
+}
+
+/// Why the decision table could not be made, in words.
+fn not_made(model: &Model, why: NotExact) -> Message {
+    let name = |t: TriggerId| model.trigger(t).named.name;
+    match why {
+        NotExact::Unknown(t) => Message::new("triggers-unknown").with("trigger", name(t)),
+        NotExact::TooLarge(t) => Message::new("triggers-too-large")
+            .with("trigger", name(t))
+            .with("max", logic::dnf::MAX_CUBES),
+        NotExact::Bound(Undecided::Steps(n)) => {
+            Message::new("triggers-too-many-steps").with("count", n)
+        }
+        NotExact::Bound(Undecided::Rows(n)) => {
+            Message::new("triggers-too-many-rows").with("count", n)
+        }
+    }
 }

@@ -145,7 +145,9 @@ pub fn parse(text: &str) -> Result<ConfigFile, Vec<ConfigError>> {
     if reader.errors.is_empty() {
         Ok(reader.file)
     } else {
-        reader.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        reader
+            .errors
+            .sort_by_key(|e| (e.span.start(), e.span.end()));
         Err(reader.errors)
     }
 }
@@ -495,7 +497,7 @@ mod tests {
             .map(|e| {
                 (
                     e.message.text(lang),
-                    &text[e.span.start..e.span.end],
+                    &text[e.span.range()],
                     e.help.map(|h| h.text(lang)),
                 )
             })

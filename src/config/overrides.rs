@@ -6,6 +6,7 @@
 
 use super::{Config, find_code};
 use crate::diagnostic::{Code, Severity};
+use crate::i18n::{Arg, Message, msg};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
@@ -20,7 +21,7 @@ pub struct Overrides {
 
 impl Overrides {
     /// Reads one flag's comma-separated list of codes (`flag` names it in errors).
-    pub fn codes(flag: &str, list: &str) -> Result<Vec<Code>, String> {
+    pub fn codes(flag: &str, list: &str) -> Result<Vec<Code>, Message> {
         let mut out = Vec::new();
         for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             if name == "ALL" {
@@ -34,24 +35,20 @@ impl Overrides {
             }
             match find_code(name) {
                 Ok(Code::SyntaxError) if flag != "--select" && flag != "--error" => {
-                    return Err(format!(
-                        "{flag} syntax-error: `syntax-error` is always an error (a file that does not parse cannot be checked)"
-                    ));
+                    return Err(msg!("override-syntax-error", flag = flag));
                 }
                 Ok(code) => out.push(code),
+                Err(close) if close.is_empty() => {
+                    return Err(msg!("override-unknown", flag = flag, name = name));
+                }
                 Err(close) => {
-                    let hint = match close.as_slice() {
-                        [] => "`planc explain --list` lists every code".to_string(),
-                        close => format!(
-                            "did you mean {}?",
-                            close
-                                .iter()
-                                .map(|c| format!("`{c}`"))
-                                .collect::<Vec<_>>()
-                                .join(" or ")
-                        ),
-                    };
-                    return Err(format!("{flag} {name}: no check has this code; {hint}"));
+                    let codes = Arg::names(close.iter().map(|c| c.as_str()), close.len());
+                    return Err(msg!(
+                        "override-unknown-close",
+                        flag = flag,
+                        name = name,
+                        codes = codes
+                    ));
                 }
             }
         }
@@ -108,6 +105,7 @@ impl Overrides {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn default(code: Code) -> Option<Severity> {
         match code {
@@ -169,13 +167,17 @@ mod tests {
             Overrides::codes("--select", "ALL").unwrap().len(),
             Code::ALL.len() - 1
         );
-        let err = Overrides::codes("--ignore", "orphan-rol").unwrap_err();
+        let refused = |flag, list, lang| Overrides::codes(flag, list).unwrap_err().text(lang);
         assert_eq!(
-            err,
+            refused("--ignore", "orphan-rol", Lang::En),
             "--ignore orphan-rol: no check has this code; did you mean `orphan-role`?"
         );
         assert_eq!(
-            Overrides::codes("--ignore", "syntax-error").unwrap_err(),
+            refused("--ignore", "orphan-rol", Lang::Zh),
+            "--ignore orphan-rol：没有这个代码的检查；是不是想写 `orphan-role`？"
+        );
+        assert_eq!(
+            refused("--ignore", "syntax-error", Lang::En),
             "--ignore syntax-error: `syntax-error` is always an error (a file that does not parse cannot be checked)"
         );
     }

@@ -101,7 +101,7 @@ fn json_change<'a>(indexed: &Indexed, change: &'a Change) -> JsonChange<'a> {
             line: place.line,
             column: place.column,
             span: JsonSpan {
-                offset: s.span.start,
+                offset: s.span.start(),
                 length: s.span.len(),
             },
         }

@@ -114,8 +114,8 @@ impl Change {
     /// the order of changes within a category.
     fn position(&self) -> (usize, usize) {
         match (&self.new, &self.old) {
-            (Some(n), _) => (0, n.span.start),
-            (None, Some(o)) => (1, o.span.start),
+            (Some(n), _) => (0, n.span.start()),
+            (None, Some(o)) => (1, o.span.start()),
             (None, None) => (2, 0),
         }
     }

@@ -92,7 +92,7 @@ impl<'a> Indexed<'a> {
 }
 
 fn place(index: &LineIndex, source: Source, side: &Sided) -> Place {
-    let (line, column) = index.line_col(source.text, side.span.start);
+    let (line, column) = index.line_col(source.text, side.span.start());
     Place {
         path: source.path.to_string(),
         line,

@@ -56,7 +56,9 @@ pub fn lex(source: &str, from: usize) -> Result<Vec<Token<'_>>, usize> {
             TokenKind::Number => Kind::Num,
             TokenKind::Punct(_) | TokenKind::Operator => Kind::Punct,
             TokenKind::Comment => Kind::Comment,
-            TokenKind::String { closed: false } | TokenKind::Other(_) => return Err(t.span.start),
+            TokenKind::String { closed: false } | TokenKind::Other(_) => {
+                return Err(t.span.start());
+            }
         };
         let text = t.text(source);
         // Trailing blanks of a comment go; any other character is its text
@@ -69,7 +71,7 @@ pub fn lex(source: &str, from: usize) -> Result<Vec<Token<'_>>, usize> {
         tokens.push(Token {
             kind,
             text,
-            start: t.span.start,
+            start: t.span.start(),
             newlines_before: newlines,
         });
         newlines = 0;

@@ -79,12 +79,12 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
                     fixes.retain(|f| f.span != span);
                     fixes.push(Fix {
                         span,
-                        found: source[span.start..span.end].to_string(),
+                        found: source[span.range()].to_string(),
                         ..fix.clone()
                     });
                 }
             }
-            fixes.sort_by_key(|f| f.span.start);
+            fixes.sort_by_key(|f| f.span.start());
             Ok(Formatted { text, fixes })
         }
         Err(mut diagnostics) => {
@@ -130,8 +130,8 @@ fn fix_rounds(source: &str, paste_first: bool) -> Vec<Fixed> {
             .filter(|repair| repair.certain)
             .filter_map(|repair| as_fix(text, &repair.edits))
             .collect();
-        fixes.sort_by_key(|f| f.span.start);
-        fixes.dedup_by(|b, a| b.span.start < a.span.end);
+        fixes.sort_by_key(|f| f.span.start());
+        fixes.dedup_by(|b, a| b.span.start() < a.span.end());
         let fixed = if fixes.is_empty() {
             fix_paste_artefacts(text)
         } else {
@@ -147,14 +147,14 @@ fn fix_rounds(source: &str, paste_first: bool) -> Vec<Fixed> {
 
 /// A repair's edits as one replacement of the text they span.
 fn as_fix(text: &str, edits: &[(Span, String)]) -> Option<Fix> {
-    let start = edits.iter().map(|(s, _)| s.start).min()?;
-    let end = edits.iter().map(|(s, _)| s.end).max()?;
+    let start = edits.iter().map(|(s, _)| s.start()).min()?;
+    let end = edits.iter().map(|(s, _)| s.end()).max()?;
     let mut replacement = String::new();
     let mut copied = start;
     for (span, new) in edits {
-        replacement.push_str(text.get(copied..span.start)?);
+        replacement.push_str(text.get(copied..span.start())?);
         replacement.push_str(new);
-        copied = span.end;
+        copied = span.end();
     }
     replacement.push_str(text.get(copied..end)?);
     let found = text.get(start..end)?;
@@ -217,9 +217,9 @@ fn to_crlf(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 32);
     let mut copied = 0;
     for t in crate::syntax::lex::tokens(text, 0) {
-        out.push_str(&text[copied..t.span.start].replace('\n', "\r\n"));
+        out.push_str(&text[copied..t.span.start()].replace('\n', "\r\n"));
         out.push_str(t.text(text));
-        copied = t.span.end;
+        copied = t.span.end();
     }
     out.push_str(&text[copied..].replace('\n', "\r\n"));
     out
@@ -386,7 +386,7 @@ mod tests {
         // `，` is fixed; the `@` that remains is reported at its original offset.
         let source = "plan \"x\"\nstep a \"b\" { on t，u @ }\n";
         let errors = format_with(source, Options { fix: true }).unwrap_err();
-        let at = errors[0].primary.span.start;
+        let at = errors[0].primary.span.start();
         assert_eq!(&source[at..at + 1], "@");
     }
 }

@@ -200,6 +200,7 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/profiles.ftl", include_str!("en/profiles.ftl")),
     (Lang::En, "en/serve.ftl", include_str!("en/serve.ftl")),
     (Lang::En, "en/config.ftl", include_str!("en/config.ftl")),
+    (Lang::En, "en/cli.ftl", include_str!("en/cli.ftl")),
     (Lang::Zh, "zh/words.ftl", include_str!("zh/words.ftl")),
     (Lang::Zh, "zh/syntax.ftl", include_str!("zh/syntax.ftl")),
     (Lang::Zh, "zh/names.ftl", include_str!("zh/names.ftl")),
@@ -208,6 +209,7 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Zh, "zh/profiles.ftl", include_str!("zh/profiles.ftl")),
     (Lang::Zh, "zh/serve.ftl", include_str!("zh/serve.ftl")),
     (Lang::Zh, "zh/config.ftl", include_str!("zh/config.ftl")),
+    (Lang::Zh, "zh/cli.ftl", include_str!("zh/cli.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -28,7 +28,7 @@ pub fn fixes(a: &Analysis, diagnostics: &[Diagnostic], range: Span) -> Vec<Fix> 
     let mut full_width = false;
     for (i, d) in diagnostics.iter().enumerate() {
         let span = d.primary.span;
-        if span.start > range.end || range.start > span.end {
+        if span.start() > range.end() || range.start() > span.end() {
             continue;
         }
         if let Some(repair) = &d.repair {

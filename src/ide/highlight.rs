@@ -37,7 +37,7 @@ pub fn highlights(a: &Analysis) -> Vec<Highlight> {
             TokenKind::Operator => HighlightKind::Operator,
             TokenKind::Name => {
                 while occurrences
-                    .next_if(|o| o.span.start < t.span.start)
+                    .next_if(|o| o.span.start() < t.span.start())
                     .is_some()
                 {}
                 let (key, definition) = match occurrences.peek() {

@@ -37,7 +37,7 @@ pub struct Occurrence {
 impl Occurrence {
     /// What it names, read from `source` (the file it was found in).
     pub fn key<'s>(&self, source: &'s str) -> Key<'s> {
-        let text = |span: Span| source.get(span.start..span.end).unwrap_or("");
+        let text = |span: Span| source.get(span.range()).unwrap_or("");
         if self.fact.is_empty() {
             Key::Name(text(self.span))
         } else {

@@ -250,10 +250,10 @@ impl<'s> Analysis<'s> {
     /// The occurrence under the cursor at `offset` (a cursor just after a
     /// name counts as on it).
     pub fn occurrence_at(&self, offset: usize) -> Option<&Occurrence> {
-        let i = self.occurrences.partition_point(|o| o.span.end < offset);
+        let i = self.occurrences.partition_point(|o| o.span.end() < offset);
         self.occurrences[i..]
             .iter()
-            .take_while(|o| o.span.start <= offset)
+            .take_while(|o| o.span.start() <= offset)
             .last()
     }
 
@@ -268,7 +268,7 @@ impl<'s> Analysis<'s> {
         if token.kind != TokenKind::Name {
             return None;
         }
-        let text = &self.source[token.span.start..token.span.end];
+        let text = &self.source[token.span.range()];
         self.model
             .symbols
             .contains_key(text)
@@ -296,7 +296,7 @@ impl<'s> Analysis<'s> {
 
     /// The source text of a span.
     pub fn text(&self, span: Span) -> &'s str {
-        self.source.get(span.start..span.end).unwrap_or("")
+        self.source.get(span.range()).unwrap_or("")
     }
 }
 

@@ -18,13 +18,13 @@ pub fn tokenize(source: &str) -> Vec<Token> {
 /// ends exactly at `offset` when it is a name or keyword (the cursor just
 /// after a word belongs to that word).
 pub fn at(tokens: &[Token], offset: usize) -> Option<usize> {
-    let i = tokens.partition_point(|t| t.span.end < offset);
+    let i = tokens.partition_point(|t| t.span.end() < offset);
     let token = tokens.get(i)?;
-    let inside = token.span.start < offset && offset < token.span.end;
+    let inside = token.span.start() < offset && offset < token.span.end();
     let touches_word =
-        token.span.end == offset && matches!(token.kind, TokenKind::Name | TokenKind::Keyword);
+        token.span.end() == offset && matches!(token.kind, TokenKind::Name | TokenKind::Keyword);
     let starts_word =
-        token.span.start == offset && matches!(token.kind, TokenKind::Name | TokenKind::Keyword);
+        token.span.start() == offset && matches!(token.kind, TokenKind::Name | TokenKind::Keyword);
     if inside || touches_word {
         return Some(i);
     }
@@ -33,7 +33,7 @@ pub fn at(tokens: &[Token], offset: usize) -> Option<usize> {
         return Some(i);
     }
     let next = tokens.get(i + 1)?;
-    (next.span.start == offset && matches!(next.kind, TokenKind::Name | TokenKind::Keyword))
+    (next.span.start() == offset && matches!(next.kind, TokenKind::Name | TokenKind::Keyword))
         .then_some(i + 1)
 }
 

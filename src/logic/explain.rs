@@ -81,7 +81,7 @@ pub(super) fn explain(
             core: vec![],
         };
     }
-    leaves.sort_by_key(|(id, ..)| cond.node(*id).span().start);
+    leaves.sort_by_key(|(id, ..)| cond.node(*id).span().start());
     for (id, ..) in &leaves {
         free[id.0 as usize] = true;
         if !still_unsat(net, &free) {

@@ -263,11 +263,11 @@ pub fn semantic_tokens(text: &Text, highlights: &[Highlight]) -> Vec<lsp::Semant
     let (mut prev_line, mut prev_start) = (0u32, 0u32);
     for h in highlights {
         let modifiers = u32::from(h.definition);
-        let mut start = h.span.start;
-        while start < h.span.end {
-            let line_end = text.text[start..h.span.end]
+        let mut start = h.span.start();
+        while start < h.span.end() {
+            let line_end = text.text[start..h.span.end()]
                 .find(['\n', '\r'])
-                .map_or(h.span.end, |i| start + i);
+                .map_or(h.span.end(), |i| start + i);
             if line_end > start {
                 let from = text.index.position(text.text, start);
                 let to = text.index.position(text.text, line_end);

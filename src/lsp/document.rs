@@ -131,7 +131,7 @@ impl Document {
         };
         match span {
             None => text = new_text,
-            Some(span) => text.replace_range(span.start..span.end, &new_text),
+            Some(span) => text.replace_range(span.range(), &new_text),
         }
         self.index_stale = true;
         self.state = State::Text(text);

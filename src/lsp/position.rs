@@ -45,8 +45,8 @@ impl LineIndex {
 
     pub fn range(&self, text: &str, span: Span) -> Range {
         Range::new(
-            self.position(text, span.start),
-            self.position(text, span.end),
+            self.position(text, span.start()),
+            self.position(text, span.end()),
         )
     }
 

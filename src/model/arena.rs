@@ -117,42 +117,27 @@ impl PartialEq for Condition {
     }
 }
 
-/// A span as two `u32`: a file planc reads is at most 256 MiB.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct At(u32, u32);
-
-impl At {
-    fn of(span: Span) -> At {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        At(narrow(span.start), narrow(span.end))
-    }
-
-    fn span(self) -> Span {
-        Span::new(self.0 as usize, self.1 as usize)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Packed {
     /// An index into `comparisons`.
-    Compare(u32, At),
+    Compare(u32, Span),
     /// An index into `memberships`.
-    In(u32, At),
-    Flag(FactId, At),
-    Trigger(TriggerId, At),
-    Not(CondId, At),
+    In(u32, Span),
+    Flag(FactId, Span),
+    Trigger(TriggerId, Span),
+    Not(CondId, Span),
     /// `children[from..from + len]`.
     And {
         from: u32,
         len: u32,
-        at: At,
+        at: Span,
     },
     Or {
         from: u32,
         len: u32,
-        at: At,
+        at: Span,
     },
-    Unknown(At),
+    Unknown(Span),
 }
 
 const _: () = assert!(std::mem::size_of::<Packed>() == 20);
@@ -216,19 +201,19 @@ impl Condition {
                     value,
                     decimal,
                 });
-                Packed::Compare(self.comparisons.len() as u32 - 1, At::of(span))
+                Packed::Compare(self.comparisons.len() as u32 - 1, span)
             }
             Cond::In {
                 fact,
                 variants,
                 span,
             } => return self.push_in(fact, variants.iter().copied(), span),
-            Cond::Flag { fact, span } => Packed::Flag(fact, At::of(span)),
-            Cond::Trigger { trigger, span } => Packed::Trigger(trigger, At::of(span)),
-            Cond::Not(c, span) => Packed::Not(c, At::of(span)),
+            Cond::Flag { fact, span } => Packed::Flag(fact, span),
+            Cond::Trigger { trigger, span } => Packed::Trigger(trigger, span),
+            Cond::Not(c, span) => Packed::Not(c, span),
             Cond::And(cs, span) => return self.push_join(true, cs.iter().copied(), span),
             Cond::Or(cs, span) => return self.push_join(false, cs.iter().copied(), span),
-            Cond::Unknown(span) => Packed::Unknown(At::of(span)),
+            Cond::Unknown(span) => Packed::Unknown(span),
         };
         self.add(packed)
     }
@@ -251,7 +236,7 @@ impl Condition {
         self.variants.extend(variants);
         let len = self.variants.len() as u32 - from;
         self.memberships.push(Membership { fact, from, len });
-        self.add(Packed::In(self.memberships.len() as u32 - 1, At::of(span)))
+        self.add(Packed::In(self.memberships.len() as u32 - 1, span))
     }
 
     /// Takes back the membership test `push_in` has just added.
@@ -276,11 +261,18 @@ impl Condition {
         let from = self.children.len() as u32;
         self.children.extend(children);
         let len = self.children.len() as u32 - from;
-        let at = At::of(span);
         self.add(if and {
-            Packed::And { from, len, at }
+            Packed::And {
+                from,
+                len,
+                at: span,
+            }
         } else {
-            Packed::Or { from, len, at }
+            Packed::Or {
+                from,
+                len,
+                at: span,
+            }
         })
     }
 
@@ -321,7 +313,7 @@ impl Condition {
                     op: c.op,
                     value: c.value,
                     decimal: c.decimal,
-                    span: at.span(),
+                    span: at,
                 }
             }
             Packed::In(i, at) => {
@@ -329,21 +321,15 @@ impl Condition {
                 Cond::In {
                     fact: m.fact,
                     variants: slice(&self.variants, m.from, m.len),
-                    span: at.span(),
+                    span: at,
                 }
             }
-            Packed::Flag(fact, at) => Cond::Flag {
-                fact,
-                span: at.span(),
-            },
-            Packed::Trigger(trigger, at) => Cond::Trigger {
-                trigger,
-                span: at.span(),
-            },
-            Packed::Not(c, at) => Cond::Not(c, at.span()),
-            Packed::And { from, len, at } => Cond::And(slice(&self.children, from, len), at.span()),
-            Packed::Or { from, len, at } => Cond::Or(slice(&self.children, from, len), at.span()),
-            Packed::Unknown(at) => Cond::Unknown(at.span()),
+            Packed::Flag(fact, at) => Cond::Flag { fact, span: at },
+            Packed::Trigger(trigger, at) => Cond::Trigger { trigger, span: at },
+            Packed::Not(c, at) => Cond::Not(c, at),
+            Packed::And { from, len, at } => Cond::And(slice(&self.children, from, len), at),
+            Packed::Or { from, len, at } => Cond::Or(slice(&self.children, from, len), at),
+            Packed::Unknown(at) => Cond::Unknown(at),
         }
     }
 

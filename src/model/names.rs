@@ -13,30 +13,21 @@ use foldhash::fast::FixedState;
 use super::{Kind, Symbol};
 use crate::span::Span;
 
-/// Where a name was first defined (as two `u32`: a file is at most 256 MiB,
-/// `pipeline::MAX_FILE_BYTES`), its kind and what it denotes.
+/// Where a name was first defined, its kind and what it denotes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Definition {
-    start: u32,
-    end: u32,
+    span: Span,
     pub kind: Kind,
     pub symbol: Symbol,
 }
 
 impl Definition {
     pub fn new(span: Span, kind: Kind, symbol: Symbol) -> Self {
-        // Saturating: a span past 4 GiB cannot come from a file planc reads.
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Definition {
-            start: at(span.start),
-            end: at(span.end),
-            kind,
-            symbol,
-        }
+        Definition { span, kind, symbol }
     }
 
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span
     }
 }
 
@@ -152,15 +143,15 @@ mod tests {
             assert!(names.define(name, def(i)).is_ok(), "{name}");
         }
         assert_eq!(
-            names.define("ab", def(9)).map_err(|d| d.span().start),
+            names.define("ab", def(9)).map_err(|d| d.span().start()),
             Err(2)
         );
         assert_eq!(
-            names.define(long, def(9)).map_err(|d| d.span().start),
+            names.define(long, def(9)).map_err(|d| d.span().start()),
             Err(3)
         );
-        assert_eq!(names.definition("组长").map(|d| d.span().start), Some(0));
-        assert_eq!(names.definition(long).map(|d| d.span().start), Some(3));
+        assert_eq!(names.definition("组长").map(|d| d.span().start()), Some(0));
+        assert_eq!(names.definition(long).map(|d| d.span().start()), Some(3));
         assert_eq!(names.get("a"), Some(&Symbol::Role(RoleId(1))));
         let mut all: Vec<&str> = names.iter().map(|(name, _)| name).collect();
         all.sort_unstable();

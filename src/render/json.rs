@@ -442,7 +442,7 @@ fn deadline<'a>(model: &'a Model, d: &crate::model::Deadline) -> DeadlineJson<'a
                 .map(|l| (l.span, model.levels[l.id.index()].named.name)),
         )
         .collect();
-    named.sort_by_key(|(span, _)| span.start);
+    named.sort_by_key(|(span, _)| span.start());
     DeadlineJson {
         within: written(&d.within),
         from: d.from.map(|f| model.step(f.id).named.name),

@@ -141,9 +141,9 @@ pub fn also(
 }
 
 /// What a checklist that builds on another says before its own steps:
-/// `「集体上访」的全部步骤，另加：` (or `…，同时限。` when it has none).
-/// Printed in full (`TriggerSection::whole`): `与「集体上访」的步骤相同，同时限。全部步骤：`
-/// or `含「集体上访」的全部步骤（同时限），另有本条的步骤。全部步骤：`.
+/// `「集体上访」的全部步骤，另加：` (or `…，时限相同。` when it has none).
+/// Printed in full (`TriggerSection::whole`): `下列步骤与「集体上访」的步骤相同，时限也相同：`
+/// or `下列步骤包括「集体上访」的全部步骤（时限相同）和本条新增的步骤：`.
 pub fn builds_on(section: &super::view::TriggerSection, w: &Words) -> Option<String> {
     let base = section.builds_on.as_ref()?;
     let rest = !section.steps.is_empty();

@@ -46,7 +46,7 @@ fn each_annotation<'a>(
         let index = LineIndex::new(file.source);
         file.diagnostics.iter().map(move |d| {
             let span = d.primary.span;
-            let (line, col) = index.line_col(file.source, span.start);
+            let (line, col) = index.line_col(file.source, span.start());
             let end = region_end(file.source, span);
             let (end_line, end_col) = index.line_col(file.source, end);
             let message = super::message_with_help(d, lang, "\n");

@@ -87,17 +87,17 @@ struct JsonLabel {
 
 impl<'a> JsonDiagnostic<'a> {
     fn of(file: &FileReport<'a>, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Self {
-        let (line, column) = index.line_col(file.source, d.primary.span.start);
+        let (line, column) = index.line_col(file.source, d.primary.span.start());
         let labels = std::iter::once(&d.primary)
             .chain(&d.secondary)
             .map(|l| {
-                let (line, column) = index.line_col(file.source, l.span.start);
+                let (line, column) = index.line_col(file.source, l.span.start());
                 JsonLabel {
                     message: l.message.text(lang),
                     line,
                     column,
                     span: JsonSpan {
-                        offset: l.span.start,
+                        offset: l.span.start(),
                         length: l.span.len(),
                     },
                 }
@@ -111,7 +111,7 @@ impl<'a> JsonDiagnostic<'a> {
             line,
             column,
             span: JsonSpan {
-                offset: d.primary.span.start,
+                offset: d.primary.span.start(),
                 length: d.primary.span.len(),
             },
             labels,

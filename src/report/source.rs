@@ -82,7 +82,7 @@ impl Excerpt {
                 Span::new(start, end)
             })
             .collect();
-        let mut ends: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        let mut ends: Vec<usize> = spans.iter().flat_map(|s| [s.start(), s.end()]).collect();
         ends.sort_unstable();
         ends.dedup();
 
@@ -95,8 +95,8 @@ impl Excerpt {
         let mut runs: Vec<(usize, usize)> = spans
             .iter()
             .map(|s| {
-                let first = lines.line(s.start).saturating_sub(1);
-                let last = lines.line(s.end);
+                let first = lines.line(s.start()).saturating_sub(1);
+                let last = lines.line(s.end());
                 (first, (last + 1).min(last_line).max(last))
             })
             .collect();
@@ -147,9 +147,9 @@ impl Excerpt {
             .iter()
             .zip(&spans)
             .map(|(label, span)| {
-                let start = moved.get(&span.start).copied().unwrap_or(0);
-                let end = moved.get(&span.end).copied().unwrap_or(start).max(start);
-                let column = lines.column(text, span.start);
+                let start = moved.get(&span.start()).copied().unwrap_or(0);
+                let end = moved.get(&span.end()).copied().unwrap_or(start).max(start);
+                let column = lines.column(text, span.start());
                 origins.entry(start).or_insert((column.line, column.chars));
                 let span = SourceSpan::new(start.into(), end - start);
                 let message = label.label().map(|m| escape::visible(m).into_owned());

@@ -109,7 +109,7 @@ pub fn analysis(text: &str, config: &Config, lang: Lang, docx: bool) -> Value {
     let diagnostics = a.diagnostics(config);
     let units = Utf16::new(text);
     let lines = LineIndex::new(text);
-    let range = |span: Span| json!([units.at(span.start), units.at(span.end)]);
+    let range = |span: Span| json!([units.at(span.start()), units.at(span.end())]);
     let edits = |edits: &[(Span, String)]| -> Vec<Value> {
         edits
             .iter()
@@ -128,7 +128,7 @@ pub fn analysis(text: &str, config: &Config, lang: Lang, docx: bool) -> Value {
         .enumerate()
         .map(|(i, d)| {
             let words = d.text(lang);
-            let line = lines.line(d.primary.span.start) + 1;
+            let line = lines.line(d.primary.span.start()) + 1;
             json!({
                 "code": d.code.as_str(),
                 "severity": d.severity.as_str(),
@@ -149,7 +149,13 @@ pub fn analysis(text: &str, config: &Config, lang: Lang, docx: bool) -> Value {
         .collect();
     let highlights: Vec<Value> = ide::highlight::highlights(&a)
         .iter()
-        .map(|h| json!([units.at(h.span.start), units.at(h.span.end), class(h.kind)]))
+        .map(|h| {
+            json!([
+                units.at(h.span.start()),
+                units.at(h.span.end()),
+                class(h.kind)
+            ])
+        })
         .collect();
     let (preview, blocked) = if errors == 0 && a.parses() {
         let graphs = Graphs::build(&a.model);
@@ -241,7 +247,7 @@ pub fn simulate(body: &Value, store: &dyn Store) -> Response {
         None => None,
         Some(s) => match Clock::parse(s.trim()) {
             Ok(clock) => Some(clock),
-            Err(why) => return Response::json(200, &json!({ "error": why })),
+            Err(why) => return Response::json(200, &json!({ "error": why.text(lang) })),
         },
     };
     let compiled = pipeline::compile(text, &config);
@@ -252,11 +258,11 @@ pub fn simulate(body: &Value, store: &dyn Store) -> Response {
     };
     let facts = match Facts::parse(model, &set) {
         Ok(facts) => facts,
-        Err(why) => return Response::json(200, &json!({ "error": why })),
+        Err(why) => return Response::json(200, &json!({ "error": why.text(lang) })),
     };
     let sim = simulate::run(model, graphs, facts, start);
     if let (Some(_), Some(why)) = (start, simulate::due_out_of_range(&sim, model)) {
-        return Response::json(200, &json!({ "error": why }));
+        return Response::json(200, &json!({ "error": why.text(lang) }));
     }
     Response::json(
         200,

@@ -255,7 +255,7 @@ fn the_exercise_is_simulates_answer() {
     let (_, a) = answer(&post("/api/simulate", body), &store);
     assert_eq!(
         a["error"],
-        "the plan has no fact `nobody`: the plan's facts are: visitors"
+        "预案里没有事实 `nobody`：预案里的事实有：`visitors`"
     );
 }
 

@@ -5,24 +5,22 @@
 use jiff::civil::DateTime;
 
 use crate::calendar;
+use crate::i18n::{Message, msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Clock(DateTime);
 
 impl Clock {
     /// Parses `YYYY-MM-DDTHH:MM`, with optional `:SS`; a space may stand for `T`.
-    pub fn parse(text: &str) -> Result<Clock, String> {
-        let bad = || {
-            format!(
-                "`{text}` is not a start time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-28T09:00"
-            )
-        };
+    /// The error says what is wrong and how to write it.
+    pub fn parse(text: &str) -> Result<Clock, Message> {
+        let bad = || msg!("start-bad", text = text);
         let (date, time) = text.trim().split_once(['T', ' ']).ok_or_else(bad)?;
         let mut t = time.split(':');
         let (Some(h), Some(min), s, None) = (t.next(), t.next(), t.next(), t.next()) else {
             return Err(bad());
         };
-        let num = |s: &str| -> Result<i8, String> {
+        let num = |s: &str| -> Result<i8, Message> {
             if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad());
             }
@@ -30,15 +28,12 @@ impl Clock {
         };
         let (h, min) = (num(h)?, num(min)?);
         let s = s.map(num).transpose()?.unwrap_or(0);
-        let day = calendar::parse_date(date).map_err(|why| {
-            if why.contains("does not exist") {
-                format!("`{text}`: the date {date} does not exist")
-            } else {
-                bad()
-            }
+        let day = calendar::parse_date(date).map_err(|why| match why {
+            calendar::BadDate::NoSuchDay => msg!("start-no-date", text = text, date = date),
+            calendar::BadDate::Shape => bad(),
         })?;
         let time = jiff::civil::Time::new(h, min, s, 0)
-            .map_err(|_| format!("`{text}`: the time {time} does not exist"))?;
+            .map_err(|_| msg!("start-no-time", text = text, time = time))?;
         Ok(Clock(DateTime::from_parts(day, time)))
     }
 
@@ -91,6 +86,7 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn parses_and_adds() {
@@ -116,7 +112,7 @@ mod tests {
 
     #[test]
     fn refuses_what_does_not_exist() {
-        let refused = |text: &str| Clock::parse(text).unwrap_err();
+        let refused = |text: &str| Clock::parse(text).unwrap_err().text(Lang::En);
         assert_eq!(
             refused("2026-02-29T09:00"),
             "`2026-02-29T09:00`: the date 2026-02-29 does not exist"
@@ -137,5 +133,18 @@ mod tests {
         for text in ["2026-11-28", "2026-1-28T09:00", "tomorrow"] {
             assert_eq!(refused(text), shape(text));
         }
+        let refused = |text: &str| Clock::parse(text).unwrap_err().text(Lang::Zh);
+        assert_eq!(
+            refused("2026-02-29T09:00"),
+            "`2026-02-29T09:00`：没有 2026-02-29 这一天"
+        );
+        assert_eq!(
+            refused("2026-11-28T24:00"),
+            "`2026-11-28T24:00`：没有 24:00 这个时刻"
+        );
+        assert_eq!(
+            refused("明天九点"),
+            "`明天九点` 不是开始时间：请写成 年-月-日T时:分，例如 2026-11-28T09:00"
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! happened"); a `one_of` fact that is not set is unknown (once known it
 //! holds exactly one of its variants, as `check` assumes too).
 
+use crate::i18n::{Arg, Message, msg};
 use crate::model::{FactId, FactType, Model, Symbol};
 
 /// The value of one fact.
@@ -43,7 +44,7 @@ impl Facts {
     /// Parses `FACT=VALUE` settings (a flag may be given as just `FACT`,
     /// meaning true). The message of an error says what is wrong and how to
     /// write it instead.
-    pub fn parse(model: &Model, settings: &[String]) -> Result<Facts, String> {
+    pub fn parse(model: &Model, settings: &[String]) -> Result<Facts, Message> {
         let mut facts = Facts::none(model);
         let mut given: Vec<Option<&str>> = vec![None; model.facts.len()];
         for setting in settings {
@@ -53,8 +54,11 @@ impl Facts {
             };
             let id = fact_named(model, name, setting)?;
             if let Some(first) = given[id.index()] {
-                return Err(format!(
-                    "`{name}` is set twice (`--set {first}` and `--set {setting}`): give each fact once"
+                return Err(msg!(
+                    "set-twice",
+                    name = name,
+                    first = first,
+                    second = setting.as_str()
                 ));
             }
             given[id.index()] = Some(setting);
@@ -64,11 +68,9 @@ impl Facts {
     }
 }
 
-fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, String> {
+fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, Message> {
     if name.is_empty() {
-        return Err(format!(
-            "`--set {setting}` names no fact: write `--set FACT=VALUE`, e.g. `--set visitors=60`"
-        ));
+        return Err(msg!("set-no-fact-named", setting = setting));
     }
     let facts: Vec<&str> = model.facts.iter().map(|f| f.named.name).collect();
     // (v1) A fact may be named by its label (`--set 到场上访人数=60`); a name wins.
@@ -80,93 +82,66 @@ fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, String
             .filter(|(_, f)| f.named.label.value == name);
         if let Some((i, _)) = labelled.next() {
             if labelled.next().is_some() {
-                return Err(format!(
-                    "several facts have the label `{name}`: name the fact instead ({})",
-                    list(&facts)
-                ));
+                return Err(msg!("set-label-twice", name = name, facts = list(&facts)));
             }
             return Ok(FactId(i as u32));
         }
     }
     match model.symbols.get(name) {
         Some(Symbol::Fact(id)) => Ok(*id),
-        Some(other) => {
-            let kind = match other {
-                Symbol::Role(_) => "a role",
-                Symbol::External(_) => "an external",
-                Symbol::Level(_) => "a level",
-                Symbol::Trigger(_) => "a trigger",
-                Symbol::Step(_) => "a step",
-                Symbol::Routine(_) => "a routine",
-                Symbol::Fact(_) => "a fact",
-            };
-            Err(format!(
-                "`{name}` is {kind}, not a fact: set the facts the triggers are written over ({})",
-                list(&facts)
-            ))
-        }
-        None => {
-            let hint = match crate::suggest::closest(name, &facts) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("the plan's facts are: {}", list(&facts)),
-            };
-            Err(format!("the plan has no fact `{name}`: {hint}"))
-        }
+        Some(other) => Err(msg!(
+            "set-wrong-kind",
+            name = name,
+            kind = crate::suggest::kind_of(*other).article(),
+            facts = list(&facts)
+        )),
+        None => Err(match crate::suggest::closest(name, &facts) {
+            Some(best) => msg!("set-unknown", name = name, best = best),
+            None => msg!("set-unknown-list", name = name, facts = list(&facts)),
+        }),
     }
 }
 
-fn list(names: &[&str]) -> String {
+/// Every name, or a word for none.
+fn list(names: &[&str]) -> Arg {
     if names.is_empty() {
-        "none".to_string()
+        Arg::from(msg!("set-no-facts"))
     } else {
-        names.join(", ")
+        Arg::names(names.iter().copied(), usize::MAX)
     }
 }
 
-fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, String> {
+fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Message> {
     let fact = model.fact(id);
     let name = fact.named.name;
     match (&fact.ty, value) {
         (FactType::Flag, None) => Ok(Value::Flag(true)),
         (FactType::Flag, Some("true" | "yes" | "1")) => Ok(Value::Flag(true)),
         (FactType::Flag, Some("false" | "no" | "0")) => Ok(Value::Flag(false)),
-        (FactType::Flag, Some(v)) => Err(format!(
-            "`{name}` is a flag: `{name}={v}` must be `{name}=true` or `{name}=false`"
-        )),
+        (FactType::Flag, Some(v)) => Err(msg!("set-flag-value", name = name, value = v)),
         (FactType::Count, Some(v)) => v.parse::<u64>().map(Value::Count).map_err(|e| {
             if *e.kind() == std::num::IntErrorKind::PosOverflow {
-                format!(
-                    "`{name}` is a count: `{name}={v}` is too large (a count is at most {})",
-                    u64::MAX
+                msg!(
+                    "set-count-too-large",
+                    name = name,
+                    value = v,
+                    max = u64::MAX.to_string()
                 )
             } else {
-                format!(
-                    "`{name}` is a count: `{name}={v}` must be a whole number such as `{name}=60`"
-                )
+                msg!("set-count-not-whole", name = name, value = v)
             }
         }),
         (FactType::Number { .. }, Some(v)) => crate::decimal::Decimal::parse(v)
             .map(Value::Number)
-            .map_err(|_| {
-                format!(
-                    "`{name}` is a number: `{name}={v}` must be a number such as `{name}=0.5` (digits, a point, digits)"
-                )
-            }),
-        (FactType::Number { .. }, None) => Err(format!(
-            "`{name}` is a number: give its value, e.g. `--set {name}=0.5`"
-        )),
-        (FactType::Count, None) => Err(format!(
-            "`{name}` is a count: give its value, e.g. `--set {name}=60`"
-        )),
+            .map_err(|_| msg!("set-number-bad", name = name, value = v)),
+        (FactType::Number { .. }, None) => Err(msg!("set-number-missing", name = name)),
+        (FactType::Count, None) => Err(msg!("set-count-missing", name = name)),
         (FactType::OneOf(variants), v) => {
-            let described: Vec<String> = variants
-                .iter()
-                .map(|v| format!("{} ({})", v.name, v.label.value))
-                .collect();
             let Some(v) = v else {
-                return Err(format!(
-                    "`{name}` is a one_of fact: give one of its variants, e.g. `--set {name}={}`",
-                    variants.first().map(|v| v.name).unwrap_or("…")
+                return Err(msg!(
+                    "set-variant-missing",
+                    name = name,
+                    variant = variants.first().map(|v| v.name).unwrap_or("…")
                 ));
             };
             if let Some(i) = variants
@@ -175,15 +150,30 @@ fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Str
             {
                 return Ok(Value::Variant(i as u32));
             }
-            let names: Vec<&str> = variants.iter().map(|d| d.name).collect();
-            let hint = match crate::suggest::closest(v, &names) {
-                Some(best) => format!("did you mean `{best}`? "),
-                None => String::new(),
+            let described = || {
+                Arg::Either(
+                    variants
+                        .iter()
+                        .map(|d| msg!("set-variant", name = d.name, label = d.label.value.as_ref()))
+                        .collect(),
+                )
             };
-            Err(format!(
-                "`{name}` has no variant `{v}`: {hint}its variants are {}",
-                described.join(", ")
-            ))
+            let names: Vec<&str> = variants.iter().map(|d| d.name).collect();
+            Err(match crate::suggest::closest(v, &names) {
+                Some(best) => msg!(
+                    "set-no-variant-close",
+                    name = name,
+                    value = v,
+                    best = best,
+                    variants = described()
+                ),
+                None => msg!(
+                    "set-no-variant",
+                    name = name,
+                    value = v,
+                    variants = described()
+                ),
+            })
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod text;
 use std::collections::VecDeque;
 
 use crate::graph::Graphs;
+use crate::i18n::{Message, msg};
 use crate::logic::{
     self,
     schedule::{Due, NotRun, Schedule, Scheduled},
@@ -224,15 +225,15 @@ pub fn due_clock(start: Clock, due: Due) -> Clock {
 /// With `--start`, the first step whose due time falls past the last day
 /// the calendar counts (9999-12-31), in words: such a time is out of range,
 /// and is said to be rather than shown clamped.
-pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<String> {
+pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<Message> {
     let start = sim.start?;
     sim.steps.iter().find_map(|run| {
         let due = run.due?;
         start.checked_plus(due.seconds).is_none().then(|| {
-            format!(
-                "step `{}` is due {} later, after 9999-12-31, the last date planc counts: choose an earlier start",
-                model.step(run.step).named.name,
-                crate::render::words::due_code(due)
+            msg!(
+                "start-too-late",
+                step = model.step(run.step).named.name,
+                due = crate::render::words::due_code(due)
             )
         })
     })

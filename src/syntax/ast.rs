@@ -301,14 +301,14 @@ impl Value<'_> {
     /// Where the value's last token ends (`None` for an empty list).
     pub fn end(&self) -> Option<usize> {
         match self {
-            Value::Str(s) => Some(s.span.end),
-            Value::Strs(v) => v.last().map(|s| s.span.end),
-            Value::Name(n) => Some(n.span.end),
-            Value::Names(v) => v.last().map(|n| n.span.end),
-            Value::Duration(d) => Some(d.span.end),
-            Value::Date(d) => Some(d.span.end),
+            Value::Str(s) => Some(s.span.end()),
+            Value::Strs(v) => v.last().map(|s| s.span.end()),
+            Value::Name(n) => Some(n.span.end()),
+            Value::Names(v) => v.last().map(|n| n.span.end()),
+            Value::Duration(d) => Some(d.span.end()),
+            Value::Date(d) => Some(d.span.end()),
             Value::Escalation { target, within } => {
-                Some(within.as_ref().map_or(target.span.end, |w| w.span.end))
+                Some(within.as_ref().map_or(target.span.end(), |w| w.span.end()))
             }
             Value::Deadline(deadline) => {
                 let Within {
@@ -316,18 +316,18 @@ impl Value<'_> {
                     from,
                     only_for,
                 } = &**deadline;
-                let from = from.map(|n| n.span.end);
-                let only_for = only_for.last().map(|n| n.span.end);
+                let from = from.map(|n| n.span.end());
+                let only_for = only_for.last().map(|n| n.span.end());
                 Some(
                     within
                         .span
-                        .end
+                        .end()
                         .max(from.unwrap_or(0))
                         .max(only_for.unwrap_or(0)),
                 )
             }
-            Value::Revision(revision) => Some(revision.note.span.end),
-            Value::Kind(name, _) | Value::Element(name, _) => Some(name.span.end),
+            Value::Revision(revision) => Some(revision.note.span.end()),
+            Value::Kind(name, _) | Value::Element(name, _) => Some(name.span.end()),
         }
     }
 }

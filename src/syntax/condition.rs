@@ -53,12 +53,12 @@ impl<'s> Lowerer<'s, '_> {
                             let operand = kids(pair).next();
                             let before = operand
                                 .as_ref()
-                                .map_or(text.len(), |p| self.span(p).start - span.start);
+                                .map_or(text.len(), |p| self.span(p).start() - span.start());
                             let nots: Vec<usize> = if text.starts_with("not") {
                                 lex::tokens(text, 0)
-                                    .take_while(|t| t.span.end <= before)
+                                    .take_while(|t| t.span.end() <= before)
                                     .filter(|t| t.kind == TokenKind::Keyword)
-                                    .map(|t| span.start + t.span.start)
+                                    .map(|t| span.start() + t.span.start())
                                     .collect()
                             } else {
                                 Vec::new()
@@ -102,7 +102,7 @@ impl<'s> Lowerer<'s, '_> {
                 Work::Not(starts, span) => {
                     if let Some(mut id) = done.pop() {
                         for start in starts.into_iter().rev() {
-                            id = push(&mut nodes, CondNode::Not(id, Span::new(start, span.end)));
+                            id = push(&mut nodes, CondNode::Not(id, Span::new(start, span.end())));
                         }
                         done.push(id);
                     }

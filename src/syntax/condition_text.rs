@@ -114,8 +114,8 @@ impl<'s> Lowerer<'s, '_> {
         let text = pair.as_str();
         let span = self.span(pair);
         let mut number = |t: &str, at: Span| self.number(t, at);
-        match walk(text, span.start, &mut number, &mut |_, _| {}) {
-            Some((root, sizes)) => Condition::from_text(text, span.start, sizes, root),
+        match walk(text, span.start(), &mut number, &mut |_, _| {}) {
+            Some((root, sizes)) => Condition::from_text(text, span.start(), sizes, root),
             None => {
                 self.keyword_as_name = true;
                 Condition::from_nodes(vec![CondNode::And(Box::default(), span)], CondId(0))
@@ -134,7 +134,7 @@ pub(super) fn walk<'s>(
     number: &mut dyn FnMut(&'s str, Span) -> Number,
     visit: &mut dyn FnMut(CondId, Node<'_, 's>),
 ) -> Option<(CondId, Sizes)> {
-    let at = |t: Token| Span::new(base + t.span.start, base + t.span.end);
+    let at = |t: Token| Span::new(base + t.span.start(), base + t.span.end());
     let name = |t: Token| {
         (t.kind == TokenKind::Name).then(|| Name {
             text: t.text(text),
@@ -155,7 +155,7 @@ pub(super) fn walk<'s>(
         // An operand: `not`s, then a group, a comparison, a membership or a name.
         let t = tokens.next()?;
         let frame = frames.last_mut()?;
-        let start = base + t.span.start;
+        let start = base + t.span.start();
         frame.cond_start.get_or_insert(start);
         frame.conj_start.get_or_insert(start);
         match t.kind {
@@ -177,7 +177,7 @@ pub(super) fn walk<'s>(
             Some(t) if t.kind == TokenKind::Operator => {
                 let op = tokens.next()?;
                 let value = tokens.next()?;
-                let span = Span::new(fact.span.start, at(value).end);
+                let span = Span::new(fact.span.start(), at(value).end());
                 let value = number(value.text(text), at(value));
                 let op = CmpOp::parse(op.text(text))?;
                 let comparison = Comparison {
@@ -186,7 +186,7 @@ pub(super) fn walk<'s>(
                     value,
                     span,
                 };
-                (walk.give(Node::Compare(&comparison)), span.end)
+                (walk.give(Node::Compare(&comparison)), span.end())
             }
             Some(t) if t.is_keyword(text, "in") => {
                 tokens.next();
@@ -207,8 +207,8 @@ pub(super) fn walk<'s>(
                         _ => return None,
                     }
                 };
-                let span = Span::new(fact.span.start, at(close).end);
-                let inside = open.span.end..close.span.start;
+                let span = Span::new(fact.span.start(), at(close).end());
+                let inside = open.span.end()..close.span.start();
                 let variants = Variants::Text {
                     text: text.get(inside.clone())?,
                     base: base + inside.start,
@@ -219,9 +219,9 @@ pub(super) fn walk<'s>(
                     variants,
                     span,
                 });
-                (id, span.end)
+                (id, span.end())
             }
-            _ => (walk.give(Node::Name(&fact)), fact.span.end),
+            _ => (walk.give(Node::Name(&fact)), fact.span.end()),
         };
         walk.operand(frames.last_mut()?, id, end);
         // What follows an operand: `and`, `or`, the `)` of a group, the end.
@@ -239,9 +239,9 @@ pub(super) fn walk<'s>(
                 }
                 Some(t) if is_punct(t, ')') && nested => {
                     let frame = frames.pop()?;
-                    walk.close(&frame, at(t).start);
+                    walk.close(&frame, at(t).start());
                     let id = walk.done.pop()?;
-                    walk.operand(frames.last_mut()?, id, at(t).end);
+                    walk.operand(frames.last_mut()?, id, at(t).end());
                 }
                 None if !nested => {
                     walk.close(frame, base + text.len());
@@ -261,7 +261,7 @@ pub(super) fn names(text: &str, base: usize) -> impl Iterator<Item = Name<'_>> {
         .filter(|t| t.kind == TokenKind::Name)
         .map(move |t| Name {
             text: t.text(text),
-            span: Span::new(base + t.span.start, base + t.span.end),
+            span: Span::new(base + t.span.start(), base + t.span.end()),
         })
 }
 

@@ -269,7 +269,7 @@ fn too_deep(source: &str, base: usize, at: usize, found_span: Span) -> (Diagnost
     let mut blocks: Vec<Option<Span>> = Vec::new();
     let mut parens = 0usize;
     let mut last: [Option<lex::Token>; 2] = [None, None];
-    for t in lex::tokens(source, base).take_while(|t| t.span.start < at) {
+    for t in lex::tokens(source, base).take_while(|t| t.span.start() < at) {
         match t.kind {
             TokenKind::Punct('{') => blocks.push(match last {
                 [Some(k), Some(title)]
@@ -319,7 +319,7 @@ fn block_end(source: &str, from: usize) -> usize {
     for t in lex::tokens(source, from) {
         match t.kind {
             TokenKind::Punct('{') => depth += 1,
-            TokenKind::Punct('}') if depth == 1 => return t.span.end,
+            TokenKind::Punct('}') if depth == 1 => return t.span.end(),
             TokenKind::Punct('}') => depth = depth.saturating_sub(1),
             _ => {}
         }
@@ -458,7 +458,7 @@ fn help(source: &str, at: usize, positives: &[Rule]) -> Option<Message> {
 /// the keyword of a "did you mean".
 fn repair(source: &str, found: Span, help: Option<&Message>) -> Option<Repair> {
     let help = help?;
-    let old = source.get(found.start..found.end)?;
+    let old = source.get(found.range())?;
     match help.id() {
         "syntax-full-width" => {
             let c = old.chars().next()?;

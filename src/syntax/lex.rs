@@ -41,7 +41,7 @@ pub struct Token {
 
 impl Token {
     pub fn text(self, source: &str) -> &str {
-        source.get(self.span.start..self.span.end).unwrap_or("")
+        source.get(self.span.range()).unwrap_or("")
     }
 
     /// A name or a keyword.
@@ -383,7 +383,7 @@ mod tests {
             .collect();
         let found: Vec<Span> = comments(source).collect();
         assert_eq!(found, tokens);
-        let texts: Vec<&str> = found.iter().map(|s| &source[s.start..s.end]).collect();
+        let texts: Vec<&str> = found.iter().map(|s| &source[s.range()]).collect();
         assert_eq!(texts, ["# real", "# two"]);
     }
 

@@ -149,7 +149,7 @@ impl<'s> Lowerer<'s, '_> {
                     title,
                     stmts,
                     span,
-                    keyword: Span::new(span.start, span.start + "plan".len()),
+                    keyword: Span::new(span.start(), span.start() + "plan".len()),
                     nested: in_section,
                 })
             }
@@ -274,7 +274,7 @@ impl<'s> Lowerer<'s, '_> {
 
     /// A `section_open` pair (`section "title" {`): the title and where the section starts.
     pub fn section_open(&mut self, pair: P<'s>) -> (Str<'s>, usize) {
-        let start = self.span(&pair).start;
+        let start = self.span(&pair).start();
         let title = pair
             .into_inner()
             .find(|p| rule_of(p) == Rule::string)
@@ -376,7 +376,7 @@ impl<'s> Lowerer<'s, '_> {
         };
         // pest's pair takes the white space (and comments) that follow an
         // optional or repeated part; the statement ends at its last token.
-        let span = Span::new(whole.start, value.end().unwrap_or(whole.end));
+        let span = Span::new(whole.start(), value.end().unwrap_or(whole.end()));
         Some(Stmt {
             keyword: statement.keyword,
             value,

@@ -92,11 +92,11 @@ fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
     let fixes = paste::fix_paste_artefacts(source).fixes;
     // Sorted, looked up per diagnostic: one scan of the fixes per diagnostic
     // was quadratic in a file of many broken lines.
-    let mut starts: Vec<usize> = fixes.iter().map(|f| f.span.start).collect();
+    let mut starts: Vec<usize> = fixes.iter().map(|f| f.span.start()).collect();
     starts.sort_unstable();
     let Some(first) = diagnostics
         .iter_mut()
-        .find(|d| starts.binary_search(&d.primary.span.start).is_ok())
+        .find(|d| starts.binary_search(&d.primary.span.start()).is_ok())
     else {
         return;
     };

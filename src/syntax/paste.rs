@@ -34,11 +34,11 @@ pub fn apply(source: &str, fixes: Vec<Fix>) -> Fixed {
     let mut new_spans = Vec::with_capacity(fixes.len());
     let mut copied = 0;
     for fix in &fixes {
-        text.push_str(&source[copied..fix.span.start]);
+        text.push_str(&source[copied..fix.span.start()]);
         let start = text.len();
         text.push_str(&fix.replacement);
         new_spans.push(Span::new(start, text.len()));
-        copied = fix.span.end;
+        copied = fix.span.end();
     }
     text.push_str(&source[copied.min(source.len())..]);
     Fixed {
@@ -53,20 +53,20 @@ impl Fixed {
     pub fn original_offset(&self, offset: usize) -> usize {
         let mut shift: isize = 0;
         for (fix, new) in self.fixes.iter().zip(&self.new_spans) {
-            if offset < new.start {
+            if offset < new.start() {
                 break;
             }
-            if offset < new.end {
-                return fix.span.start;
+            if offset < new.end() {
+                return fix.span.start();
             }
-            shift = fix.span.end as isize - new.end as isize;
+            shift = fix.span.end() as isize - new.end() as isize;
         }
         (offset as isize + shift).max(0) as usize
     }
 
     pub fn original_span(&self, span: Span) -> Span {
-        let start = self.original_offset(span.start);
-        Span::new(start, self.original_offset(span.end).max(start))
+        let start = self.original_offset(span.start());
+        Span::new(start, self.original_offset(span.end()).max(start))
     }
 }
 
@@ -107,7 +107,7 @@ pub fn fix_paste_artefacts(source: &str) -> Fixed {
         let TokenKind::Other(c) = t.kind else {
             continue;
         };
-        let i = t.span.start;
+        let i = t.span.start();
         if let Some(close) = closing_quote(c) {
             let body_start = i + c.len_utf8();
             let line = &source[body_start..];

@@ -368,8 +368,8 @@ fn at_end(source: &str, from: usize) -> bool {
 fn only_space_between(source: &str, from: usize, to: usize) -> bool {
     from <= to
         && lex::tokens(source, from)
-            .take_while(|t| t.span.start < to)
+            .take_while(|t| t.span.start() < to)
             .all(|t| {
-                t.span.end <= to && matches!(t.kind, TokenKind::Comment | TokenKind::Punct(';'))
+                t.span.end() <= to && matches!(t.kind, TokenKind::Comment | TokenKind::Punct(';'))
             })
 }

@@ -17,7 +17,7 @@ pub fn resume_point(source: &str, item_start: usize, error_at: usize) -> Option<
     let first_token = first_token(source, item_start)?;
     lex::tokens(source, first_token)
         .filter(|t| t.is_word())
-        .map(|t| t.span.start)
+        .map(|t| t.span.start())
         .find(|&start| {
             start > first_token
                 && start >= error_line
@@ -31,7 +31,7 @@ pub fn resume_point(source: &str, item_start: usize, error_at: usize) -> Option<
 fn first_token(source: &str, from: usize) -> Option<usize> {
     lex::tokens(source, from)
         .find(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Punct(';')))
-        .map(|t| t.span.start)
+        .map(|t| t.span.start())
 }
 
 /// String literals that start in `source[from..to]` (`from` a token
@@ -39,9 +39,9 @@ fn first_token(source: &str, from: usize) -> Option<usize> {
 /// `end == None`.
 pub fn strings(source: &str, from: usize, to: usize) -> Vec<(usize, Option<usize>)> {
     lex::tokens(source, from)
-        .take_while(|t| t.span.start < to)
+        .take_while(|t| t.span.start() < to)
         .filter_map(|t| match t.kind {
-            TokenKind::String { closed } => Some((t.span.start, closed.then_some(t.span.end))),
+            TokenKind::String { closed } => Some((t.span.start(), closed.then_some(t.span.end()))),
             _ => None,
         })
         .collect()

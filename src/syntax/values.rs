@@ -19,7 +19,7 @@ impl<'s> Lowerer<'s, '_> {
         // The text between the quotes (a `string` pair is `"`, `str_body`, `"`).
         let text = pair.as_str();
         let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
-        let body_start = span.start + 1;
+        let body_start = span.start() + 1;
         let value = if memchr::memchr2(b'\\', b'\r', raw.as_bytes()).is_some() {
             Cow::Owned(self.unescape(raw, body_start))
         } else {
@@ -40,7 +40,7 @@ impl<'s> Lowerer<'s, '_> {
         let body = text.get(open..last).unwrap_or("");
         let closing = text.get(last..).unwrap_or("");
         let indent = closing.strip_suffix(super::lex::TRIPLE).unwrap_or("");
-        let body_start = span.start + open;
+        let body_start = span.start() + open;
         let mut value = String::with_capacity(body.len());
         let mut offset = 0;
         let mut first = true;

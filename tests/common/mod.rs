@@ -61,7 +61,7 @@ pub fn summary(source: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
     diagnostics
         .iter()
         .map(|d| {
-            let (line, col) = index.line_col(source, d.primary.span.start);
+            let (line, col) = index.line_col(source, d.primary.span.start());
             format!("{line}:{col} {} {}", d.severity.as_str(), d.code)
         })
         .collect()

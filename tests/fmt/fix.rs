@@ -10,7 +10,10 @@ fn fix(source: &str) -> (String, Vec<String>) {
         .map(|x| {
             format!(
                 "{}..{} {} -> {}",
-                x.span.start, x.span.end, x.found, x.replacement
+                x.span.start(),
+                x.span.end(),
+                x.found,
+                x.replacement
             )
         })
         .collect();
@@ -32,7 +35,7 @@ fn the_paste_artefacts_of_the_syntax_error_fixture_are_fixed() {
         .into_iter()
         .map(|d| {
             let message = d.message.text(planc::lang::Lang::En);
-            (d.primary.span.start, d.code.to_string(), message)
+            (d.primary.span.start(), d.code.to_string(), message)
         })
         .collect();
     assert_eq!(

@@ -49,7 +49,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn diagnostic(ctx: &Context, cycle: &[RoleId]) -> Diagnostic {
     let model = ctx.model;
     let first = (0..cycle.len())
-        .min_by_key(|&i| model.role(cycle[i]).named.span.start)
+        .min_by_key(|&i| model.role(cycle[i]).named.span.start())
         .unwrap_or(0);
     let order: Vec<RoleId> = cycle[first..].iter().chain(&cycle[..first]).copied().collect();
     let name = |r: RoleId| model.role(r).named.name;

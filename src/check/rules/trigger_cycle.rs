@@ -69,7 +69,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         // Cut a reference to a trigger defined further down: aggregate
         // triggers are usually written after the ones they gather.
-        let defined = |t: TriggerId| ctx.model.trigger(t).named.span.start;
+        let defined = |t: TriggerId| ctx.model.trigger(t).named.span.start();
         let cut = references
             .iter()
             .find(|r| defined(r.named) > defined(r.namer))

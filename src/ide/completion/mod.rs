@@ -52,30 +52,30 @@ pub fn complete(a: &Analysis, offset: usize) -> Vec<Completion> {
     let toks = a.tokens();
     // The word being typed, if the cursor stands in or right after one.
     let (replace, before) = match tokens::at(toks, offset) {
-        Some(i) if toks[i].span.start < offset || toks[i].span.end == offset => {
+        Some(i) if toks[i].span.start() < offset || toks[i].span.end() == offset => {
             let t = toks[i];
             match t.kind {
-                TokenKind::Name | TokenKind::Keyword => (Span::new(t.span.start, offset), i),
+                TokenKind::Name | TokenKind::Keyword => (Span::new(t.span.start(), offset), i),
                 // Inside a string, a comment or a number: nothing to offer.
                 _ => return Vec::new(),
             }
         }
         _ => (
             Span::new(offset, offset),
-            toks.partition_point(|t| t.span.end <= offset),
+            toks.partition_point(|t| t.span.end() <= offset),
         ),
     };
     // A comment running up to the cursor.
     if let Some(t) = before.checked_sub(1).and_then(|i| toks.get(i))
         && t.kind == TokenKind::Comment
-        && t.span.end >= offset
-        && !a.source[t.span.end..offset.max(t.span.end)].contains('\n')
+        && t.span.end() >= offset
+        && !a.source[t.span.end()..offset.max(t.span.end())].contains('\n')
     {
         return Vec::new();
     }
     // Right after a value, with no space: the value is still being typed.
     if let Some(t) = before.checked_sub(1).and_then(|i| toks.get(i))
-        && t.span.end == offset
+        && t.span.end() == offset
         && matches!(t.kind, TokenKind::Number | TokenKind::String { .. })
     {
         return Vec::new();
@@ -246,7 +246,7 @@ fn names(a: &Analysis, kinds: &[NameKind], skip: Option<&str>, replace: Span) ->
         a.model
             .symbols
             .get(c.label.as_str())
-            .map(|s| a.definition_span(super::Target::Symbol(*s)).start)
+            .map(|s| a.definition_span(super::Target::Symbol(*s)).start())
     });
     out
 }

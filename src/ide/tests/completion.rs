@@ -212,7 +212,7 @@ fn the_word_being_typed_is_replaced() {
     let a = Analysis::new(&source);
     let items = complete(&a, PLAN.len() + offset);
     let office = items.iter().find(|c| c.label == "office").unwrap();
-    assert_eq!(&source[office.replace.start..office.replace.end], "办公");
+    assert_eq!(&source[office.replace.range()], "办公");
     assert_eq!(office.insert, "office");
     assert_eq!(office.detail.as_deref(), Some("信访工作办公室"));
     assert_eq!(office.kind, CompletionKind::Name(NameKind::Role));

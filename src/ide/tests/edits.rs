@@ -12,7 +12,7 @@ use crate::lang::Lang;
 pub(super) fn apply(source: &str, edits: &[(Span, String)]) -> String {
     let mut out = source.to_string();
     for (span, text) in edits.iter().rev() {
-        out.replace_range(span.start..span.end, text);
+        out.replace_range(span.range(), text);
     }
     out
 }
@@ -141,7 +141,9 @@ fn highlights_colour_names_by_what_they_name() {
     let a = Analysis::new(PLAN);
     let line: Vec<String> = highlights(&a)
         .into_iter()
-        .filter(|h| (after("step receive", 0) - 12..after("within 5m", 0)).contains(&h.span.start))
+        .filter(|h| {
+            (after("step receive", 0) - 12..after("within 5m", 0)).contains(&h.span.start())
+        })
         .map(|h| {
             let kind = match h.kind {
                 HighlightKind::Name(k) => k.word().to_string(),

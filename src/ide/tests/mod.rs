@@ -56,8 +56,8 @@ fn places(source: &str, spans: &[Span]) -> Vec<String> {
     spans
         .iter()
         .map(|s| {
-            let (l, c) = index.line_col(source, s.start);
-            format!("{l}:{c} {}", &source[s.start..s.end])
+            let (l, c) = index.line_col(source, s.start());
+            format!("{l}:{c} {}", &source[s.range()])
         })
         .collect()
 }

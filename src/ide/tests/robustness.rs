@@ -53,18 +53,18 @@ fn source() -> impl Strategy<Value = String> {
 
 /// Whether `span` lies inside `source`, on character boundaries.
 fn inside(source: &str, span: Span) -> bool {
-    span.start <= span.end
-        && span.end <= source.len()
-        && source.is_char_boundary(span.start)
-        && source.is_char_boundary(span.end)
+    span.start() <= span.end()
+        && span.end() <= source.len()
+        && source.is_char_boundary(span.start())
+        && source.is_char_boundary(span.end())
 }
 
 /// Whether `spans` are in source order and do not overlap.
 fn ordered(spans: impl IntoIterator<Item = Span>) -> bool {
     let mut end = 0;
     spans.into_iter().all(|s| {
-        let ok = s.start >= end;
-        end = s.end;
+        let ok = s.start() >= end;
+        end = s.end();
         ok
     })
 }
@@ -73,10 +73,10 @@ fn ordered(spans: impl IntoIterator<Item = Span>) -> bool {
 fn outline_nests(source: &str, symbols: &[symbols::OutlineSymbol], parent: Span) -> bool {
     symbols.iter().all(|s| {
         inside(source, s.span)
-            && parent.start <= s.span.start
-            && s.span.end <= parent.end
-            && s.span.start <= s.selection.start
-            && s.selection.end <= s.span.end
+            && parent.start() <= s.span.start()
+            && s.span.end() <= parent.end()
+            && s.span.start() <= s.selection.start()
+            && s.selection.end() <= s.span.end()
             && outline_nests(source, &s.children, s.span)
     })
 }
@@ -96,34 +96,34 @@ proptest! {
             let name = a.key_at(offset).map(|k| k.text().to_string());
             if let Some(def) = a.definition(offset) {
                 prop_assert!(inside(&source, def), "definition {def:?}");
-                prop_assert_eq!(Some(&source[def.start..def.end]), name.as_deref());
+                prop_assert_eq!(Some(&source[def.range()]), name.as_deref());
             }
             let references = a.references(offset, true);
             for r in &references {
                 prop_assert!(inside(&source, *r), "reference {r:?}");
-                prop_assert_eq!(Some(&source[r.start..r.end]), name.as_deref());
+                prop_assert_eq!(Some(&source[r.range()]), name.as_deref());
             }
             prop_assert!(ordered(references.iter().copied()), "{references:?}");
             if let Some(h) = hover::hover(&a, offset) {
                 prop_assert!(inside(&source, h.span) && !h.markdown.is_empty(), "{h:?}");
             }
             for c in completion::complete(&a, offset) {
-                prop_assert!(c.replace.end == offset && source.is_char_boundary(c.replace.start));
+                prop_assert!(c.replace.end() == offset && source.is_char_boundary(c.replace.start()));
             }
             if let Ok((span, old)) = rename::prepare(&a, offset) {
                 prop_assert!(inside(&source, span));
-                prop_assert_eq!(&source[span.start..span.end], old.as_str());
+                prop_assert_eq!(&source[span.range()], old.as_str());
                 let edits = rename::rename(&a, offset, "新名").unwrap();
                 prop_assert!(edits.iter().any(|(s, _)| *s == span), "{edits:?}");
                 prop_assert!(ordered(edits.iter().map(|(s, _)| *s)), "{edits:?}");
                 for (s, _) in &edits {
-                    prop_assert_eq!(&source[s.start..s.end], old.as_str());
+                    prop_assert_eq!(&source[s.range()], old.as_str());
                 }
                 if !renamed_back.contains(&old) {
                     renamed_back.push(old.clone());
                     let renamed = edits::apply(&source, &edits);
                     let b = Analysis::new(&renamed);
-                    let back = rename::rename(&b, edits[0].0.start, &old).unwrap();
+                    let back = rename::rename(&b, edits[0].0.start(), &old).unwrap();
                     prop_assert_eq!(edits::apply(&renamed, &back), source.clone());
                 }
             }

@@ -196,8 +196,8 @@ fn fingerprint(uri: &str, source: &str, d: &Diagnostic) -> u64 {
     hash.write(uri.as_bytes());
     for label in std::iter::once(&d.primary).chain(&d.secondary) {
         hash.write(b"\0");
-        let start = floor_char_boundary(source, label.span.start.min(source.len()));
-        let end = floor_char_boundary(source, label.span.end.min(source.len())).max(start);
+        let start = floor_char_boundary(source, label.span.start().min(source.len()));
+        let end = floor_char_boundary(source, label.span.end().min(source.len())).max(start);
         let text = &source[start..end];
         // A label over a long text: its two ends are enough.
         let (head, tail) = if text.len() > 1024 {
@@ -238,7 +238,7 @@ fn location(
     label: &Label,
     lang: Lang,
 ) -> Location {
-    let (start_line, start_column) = utf16_line_col(source, index, label.span.start);
+    let (start_line, start_column) = utf16_line_col(source, index, label.span.start());
     let (end_line, end_column) = utf16_line_col(source, index, region_end(source, label.span));
     let region = Region::builder()
         .start_line(start_line as i64)

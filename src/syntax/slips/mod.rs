@@ -82,7 +82,7 @@ pub(super) fn recognise(
 /// The significant token before `at` in the item starting at `base`.
 fn previous_token(source: &str, base: usize, at: usize) -> Option<lex::Token> {
     lex::tokens(source, base)
-        .take_while(|t| t.span.start < at)
+        .take_while(|t| t.span.start() < at)
         .filter(|t| t.is_significant())
         .last()
 }
@@ -95,7 +95,7 @@ fn in_list(source: &str, base: usize, at: usize) -> bool {
     // For each open `{`: whether it holds variants.
     let mut braces: Vec<bool> = Vec::new();
     let mut last: Option<lex::Token> = None;
-    for t in lex::tokens(source, base).take_while(|t| t.span.start < at) {
+    for t in lex::tokens(source, base).take_while(|t| t.span.start() < at) {
         if !t.is_significant() {
             continue;
         }
@@ -139,7 +139,7 @@ fn colon(source: &str, keyword: lex::Token, at: usize, c: char) -> Diagnostic {
     let span = Span::new(at, at + c.len_utf8());
     let keyword_text = keyword.text(source);
     let written = language::statement(keyword_text).map_or(keyword_text, |s| s.words);
-    let next = lex::tokens(source, span.end)
+    let next = lex::tokens(source, span.end())
         .find(|t| t.is_significant())
         .filter(|t| t.newlines_before == 0 && t.span.len() <= 40);
     let example = match next {
@@ -148,7 +148,7 @@ fn colon(source: &str, keyword: lex::Token, at: usize, c: char) -> Diagnostic {
     };
     // `owner：vice` needs a space where the colon was; `owner： vice` does not.
     let spaced = source[..at].ends_with([' ', '\t'])
-        || source[span.end..].starts_with(|c: char| c.is_whitespace());
+        || source[span.end()..].starts_with(|c: char| c.is_whitespace());
     let replacement = if spaced { "" } else { " " };
     Diagnostic::new(
         Code::SyntaxError,
@@ -222,8 +222,8 @@ fn unquoted(source: &str, keyword: &str, at: usize) -> Option<Diagnostic> {
         .with_repair(Repair {
             title: msg!("fix-quote", text = text),
             edits: vec![
-                (Span::new(span.start, span.start), "\"".to_string()),
-                (Span::new(span.end, span.end), "\"".to_string()),
+                (Span::new(span.start(), span.start()), "\"".to_string()),
+                (Span::new(span.end(), span.end()), "\"".to_string()),
             ],
             certain: true,
         }),

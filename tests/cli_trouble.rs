@@ -1,0 +1,358 @@
+//! What the command line itself says when it cannot do something — a file
+//! it cannot read or write, an argument it cannot use — word for word, in
+//! both languages. Before a plan is read planc speaks as `check` does
+//! (`--lang`, planc.toml, the locale); `render`, `graph`, `simulate` and
+//! `triggers` speak the output's language once it is read (`--lang`, else
+//! the plan's own), so a Chinese plan gets Chinese lines under `LANG=C`.
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+
+use support::{command, temp_root};
+
+/// A Chinese plan without findings: nothing but the line tested is printed.
+const PLAN: &str = "plan \"值班预案\" { issuer \"某单位\"; date 2026-01-01; commander leader }
+role leader \"组长\" { holder \"张三\" }
+role office \"办公室\" { holder \"李四\"; escalates to leader within 10m }
+fact visitors \"到场人数\": count
+trigger crowd \"集体来访\" when visitors >= 5
+step report \"向组长报告\" { owner office; on crowd; within 10m; notify leader }
+drill yearly \"年度演练\" { owner office; every 1y }
+";
+
+fn folder() -> tempfile::TempDir {
+    let dir = temp_root();
+    fs::write(dir.path().join("预案.plan"), PLAN).unwrap();
+    dir
+}
+
+/// Exit code and stderr of planc run in `dir` under `locale` (`LC_ALL`).
+fn said(dir: &Path, locale: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = command(dir)
+        .env("LC_ALL", locale)
+        .args(args)
+        .output()
+        .expect("run planc");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn trouble(text: &str) -> (Option<i32>, String) {
+    (Some(2), format!("{text}\n"))
+}
+
+const ZH: &str = "zh_CN.UTF-8";
+
+#[test]
+fn a_file_that_cannot_be_read() {
+    let dir = folder();
+    let d = dir.path();
+    assert_eq!(
+        said(d, "C", &["render", "缺少.plan"]),
+        trouble("planc: cannot read `缺少.plan`: no such file or folder")
+    );
+    assert_eq!(
+        said(d, ZH, &["render", "缺少.plan"]),
+        trouble("planc：无法读取 `缺少.plan`：没有这个文件或文件夹")
+    );
+    assert_eq!(
+        said(d, ZH, &["check", "缺少.plan"]),
+        trouble("planc：无法读取 `缺少.plan`：没有这个文件或文件夹")
+    );
+    fs::create_dir(d.join("文件夹.plan")).unwrap();
+    assert_eq!(
+        said(d, "C", &["render", "文件夹.plan"]),
+        trouble("planc: cannot read `文件夹.plan`: it is a folder, not a regular file")
+    );
+    assert_eq!(
+        said(d, ZH, &["fmt", "缺少.plan"]),
+        trouble("planc：无法读取 `缺少.plan`：没有这个文件或文件夹")
+    );
+    // A planc.toml that says `lang` speaks before any plan is read.
+    fs::write(d.join("planc.toml"), "lang = \"zh\"\n").unwrap();
+    assert_eq!(
+        said(d, "C", &["check", "缺少.plan"]),
+        trouble("planc：无法读取 `缺少.plan`：没有这个文件或文件夹")
+    );
+    assert_eq!(
+        said(d, "C", &["render", "缺少.plan", "--lang", "en"]),
+        trouble("planc: cannot read `缺少.plan`: no such file or folder")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_written() {
+    let dir = folder();
+    let d = dir.path();
+    fs::create_dir(d.join("out")).unwrap();
+    // Once the plan is read, its language: Chinese under the C locale.
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "-o", "out"]),
+        trouble("planc：无法写入 `out`：它是文件夹，不是普通文件（planc 只写普通文件）")
+    );
+    assert_eq!(
+        said(d, ZH, &["graph", "预案.plan", "-o", "out", "--lang", "en"]),
+        trouble(
+            "planc: cannot write `out`: it is a folder, not a regular file (planc writes only regular files)"
+        )
+    );
+    // Over an input: refused before the plan is read, as `check` speaks.
+    assert_eq!(
+        said(d, ZH, &["simulate", "预案.plan", "-o", "预案.plan"]),
+        trouble(
+            "planc：无法写入 `预案.plan`：它也是这次运行要读的文件（`预案.plan`），请换一个输出文件"
+        )
+    );
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "-o", "预案.plan"]),
+        trouble(
+            "planc: cannot write `预案.plan`: it is also an input of this run (`预案.plan`); choose another output file"
+        )
+    );
+    assert_eq!(
+        said(
+            d,
+            ZH,
+            &["check", "--write-baseline", "预案.plan", "预案.plan"]
+        ),
+        trouble(
+            "planc：无法写入 `预案.plan`：它也是这次运行要读的文件（`预案.plan`），请换一个输出文件"
+        )
+    );
+}
+
+#[test]
+fn simulate_settings_and_start_times() {
+    let dir = folder();
+    let d = dir.path();
+    let simulate = |locale, extra: &[&str]| {
+        let mut args = vec!["simulate", "预案.plan"];
+        args.extend(extra);
+        said(d, locale, &args)
+    };
+    assert_eq!(
+        simulate("C", &["--set", "到场人数=99999999999999999999"]),
+        trouble(
+            "planc：--set：`visitors` 是计数型事实：`visitors=99999999999999999999` 太大了（计数最大为 18446744073709551615）"
+        )
+    );
+    assert_eq!(
+        simulate(
+            ZH,
+            &[
+                "--set",
+                "visitors=60",
+                "--lang",
+                "en",
+                "--set",
+                "visitors=6"
+            ]
+        ),
+        trouble(
+            "planc: --set: `visitors` is set twice (`--set visitors=60` and `--set visitors=6`): give each fact once"
+        )
+    );
+    assert_eq!(
+        simulate("C", &["--set", "visitor=6"]),
+        trouble("planc：--set：预案里没有事实 `visitor`：是不是想写 `visitors`？")
+    );
+    assert_eq!(
+        simulate("C", &["--set", "crowd=1"]),
+        trouble(
+            "planc：--set：`crowd` 是触发条件，不是事实：请设触发条件里用到的事实（`visitors`）"
+        )
+    );
+    assert_eq!(
+        simulate("C", &["--set", "visitors=很多"]),
+        trouble(
+            "planc：--set：`visitors` 是计数型事实：`visitors=很多` 应是整数，例如 `visitors=60`"
+        )
+    );
+    assert_eq!(
+        simulate("C", &["--start", "2026-02-30T09:00"]),
+        trouble("planc：--start `2026-02-30T09:00`：没有 2026-02-30 这一天")
+    );
+    assert_eq!(
+        simulate("C", &["--start", "明天上午9点"]),
+        trouble(
+            "planc：--start `明天上午9点` 不是开始时间：请写成 年-月-日T时:分，例如 2026-11-28T09:00"
+        )
+    );
+    assert_eq!(
+        simulate("C", &["--set", "visitors=6", "--start", "9999-12-31T23:55"]),
+        trouble(
+            "planc：--start 9999-12-31T23:55：步骤 `report` 的时限是开始后 10m，晚于 planc 能计算的最后一天 9999-12-31：请选一个早一些的开始时间"
+        )
+    );
+    assert_eq!(
+        simulate(ZH, &["--start", "2026-11-28T24:00", "--lang", "en"]),
+        trouble("planc: --start `2026-11-28T24:00`: the time 24:00 does not exist")
+    );
+}
+
+#[test]
+fn render_role_and_docx() {
+    let dir = folder();
+    let d = dir.path();
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "--role", "leadr"]),
+        trouble("planc：预案里没有名为 `leadr` 的角色；是不是想写 `leader`？")
+    );
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "--role", "visitors"]),
+        trouble("planc：`visitors` 是事实，不是角色；预案里的角色有：`leader`、`office`")
+    );
+    assert_eq!(
+        said(
+            d,
+            "C",
+            &["render", "预案.plan", "--role", "visitors", "--lang", "en"]
+        ),
+        trouble("planc: `visitors` is a fact, not a role; its roles are: `leader`, `office`")
+    );
+}
+
+#[test]
+fn check_flags_and_baselines() {
+    let dir = folder();
+    let d = dir.path();
+    assert_eq!(
+        said(d, ZH, &["check", "--ignore", "orphan-rol", "预案.plan"]),
+        trouble("planc：--ignore orphan-rol：没有这个代码的检查；是不是想写 `orphan-role`？")
+    );
+    assert_eq!(
+        said(d, ZH, &["check", "--today", "2026-02-30", "预案.plan"]),
+        trouble("planc：--today：`2026-02-30`：没有这一天")
+    );
+    assert_eq!(
+        said(d, "C", &["check", "--today", "明天", "预案.plan"]),
+        trouble("planc: --today: `明天` is not a date: write it as YYYY-MM-DD, e.g. 2026-11-28")
+    );
+    fs::write(
+        d.join("基线.json"),
+        "{\"planc_baseline\": 9, \"findings\": []}",
+    )
+    .unwrap();
+    assert_eq!(
+        said(d, ZH, &["check", "--baseline", "基线.json", "预案.plan"]),
+        trouble(
+            "planc：基线文件 `基线.json`：基线文件是第 9 版，这个 planc 只能读第 1 版：请用 --write-baseline 重新生成"
+        )
+    );
+    assert_eq!(
+        said(d, ZH, &["check", "--baseline", "无.json", "预案.plan"]),
+        trouble("planc：无法读取基线文件 `无.json`：没有这个文件或文件夹")
+    );
+    let (code, err) = said(
+        d,
+        ZH,
+        &["check", "--write-baseline", "新基线.json", "预案.plan"],
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(err, "planc：已把 1 个文件的 0 个问题记入 `新基线.json`\n");
+    let (_, err) = said(
+        d,
+        "C",
+        &["check", "--write-baseline", "新基线.json", "预案.plan"],
+    );
+    assert_eq!(
+        err,
+        "planc: recorded 0 findings of 1 file in `新基线.json`\n"
+    );
+}
+
+#[test]
+fn a_special_file_in_a_folder_is_skipped_with_a_note() {
+    let dir = folder();
+    let d = dir.path();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("管道.plan"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    assert_eq!(
+        said(d, ZH, &["check", "."]),
+        (
+            Some(0),
+            "planc：已跳过 `./管道.plan`：它是命名管道（FIFO），不是普通文件\n".into()
+        )
+    );
+    assert_eq!(
+        said(d, "C", &["fmt", "--check", "."]).1,
+        "planc: `./管道.plan` skipped: not a regular file (a FIFO (named pipe))\n"
+    );
+}
+
+#[test]
+fn fmt_leaves_a_read_only_file_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_root();
+    let d = dir.path();
+    fs::write(d.join("乱.plan"), "role   a \"甲\" { holder \"张三\" }\n").unwrap();
+    fs::set_permissions(d.join("乱.plan"), fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, err) = said(d, ZH, &["fmt", "乱.plan"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("planc：无法写入 `")
+            && err.ends_with("乱.plan`：文件是只读的；原文件未改动\n"),
+        "{err}"
+    );
+    let (_, err) = said(d, "C", &["fmt", "乱.plan"]);
+    assert!(
+        err.ends_with("乱.plan`: the file is read-only; the file is left as it was\n"),
+        "{err}"
+    );
+}
+
+/// Mistakes in the command line itself, as clap finds them, in our words.
+#[test]
+fn command_line_mistakes() {
+    let dir = folder();
+    let d = dir.path();
+    assert_eq!(
+        said(d, ZH, &["chekc", "预案.plan"]),
+        trouble("planc：没有 `chekc` 这个命令；是不是想写 `check`？\n用法：planc <COMMAND>")
+    );
+    assert_eq!(
+        said(d, "C", &["chekc", "预案.plan"]),
+        trouble(
+            "planc: `chekc` is not a planc command; did you mean `check`?\nusage: planc <COMMAND>"
+        )
+    );
+    assert_eq!(
+        said(d, ZH, &["render", "预案.plan", "--format", "pdf"]),
+        trouble("planc：`--format` 不能取 `pdf`：请写 `md`、`html`、`json` 或 `docx`")
+    );
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "--format", "pdf"]),
+        trouble("planc: `pdf` is not a value of `--format`: write `md`, `html`, `json` or `docx`")
+    );
+    assert_eq!(
+        said(
+            d,
+            "C",
+            &["check", "--lang", "zh", "--formt", "json", "预案.plan"]
+        ),
+        trouble(
+            "planc：这里不认识 `--formt`；是不是想写 `--format`？\n用法：planc check --lang <LANG> --format <FORMAT> <PATHS>..."
+        )
+    );
+    assert_eq!(
+        said(d, ZH, &["render"]),
+        trouble("planc：缺少 <FILE>\n用法：planc render <FILE>")
+    );
+    assert_eq!(
+        said(d, ZH, &["simulate", "预案.plan", "--set"]),
+        trouble("planc：`--set <FACT=VALUE>` 后面要写一个值")
+    );
+    assert_eq!(
+        said(d, "C", &["simulate", "预案.plan", "--set"]),
+        trouble("planc: `--set <FACT=VALUE>` needs a value")
+    );
+    // Asked for, not a mistake: on stdout, exit 0.
+    assert_eq!(said(d, ZH, &["--version"]), (Some(0), String::new()));
+}
