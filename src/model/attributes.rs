@@ -229,9 +229,9 @@ impl<'s> Resolver<'s> {
             with,
             deadlines,
             notify,
-            until,
+            until: until.map(Box::new),
             texts,
-            every,
+            every: every.map(Box::new),
             on_levels,
         });
     }
@@ -306,7 +306,9 @@ impl<'s> Resolver<'s> {
         let level = &mut self.model.levels[id.index()];
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
-                (Keyword::Until, Value::Str(s)) => set_once(&mut level.until, s),
+                (Keyword::Until, Value::Str(s)) => {
+                    level.until.get_or_insert_with(|| Box::new(s.clone()));
+                }
                 (Keyword::Text, Value::Str(s)) => level.texts.push(s.clone()),
                 _ => {}
             }

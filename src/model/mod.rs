@@ -199,7 +199,8 @@ pub struct Level<'s> {
     /// Declared most severe first: rank 0 is the most severe.
     pub named: Named<'s>,
     /// (v1) `until`: when a response at this level ends (响应结束条件).
-    pub until: Option<Str<'s>>,
+    /// Boxed, as the step's: few levels have one.
+    pub until: Option<Box<Str<'s>>>,
     pub texts: ThinVec<Str<'s>>,
     /// The triggers at this level (`trigger … level L`), in order.
     pub triggers: ThinVec<TriggerId>,
@@ -229,11 +230,14 @@ pub struct Step<'s> {
     /// Its `within` statements. v0 fills at most one, plain.
     pub deadlines: ThinVec<Deadline>,
     pub notify: ThinVec<Ref<Party>>,
-    pub until: Option<Str<'s>>,
+    /// Boxed, as `every`: few steps have one, and in place each took the
+    /// room of a name (32 and 48 bytes) in every step (issue 19, memory
+    /// per byte).
+    pub until: Option<Box<Str<'s>>>,
     pub texts: ThinVec<Str<'s>>,
     /// (v1) `every D`: repeated at this interval after it is first done,
     /// until its `until` or the end of the response.
-    pub every: Option<Duration>,
+    pub every: Option<Box<Duration>>,
     /// (v1) The levels its `on` names: each stands for its triggers
     /// (`Level::triggers`), kept as the level so that a plan where many
     /// steps start `on` a level of many triggers stays linear.
