@@ -30,9 +30,7 @@ fn one_error(source: &str) -> (usize, String, String) {
     let parsed = parse(source);
     assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
     let d = &parsed.diagnostics[0];
-    let repair = d
-        .repair()
-        .unwrap_or_else(|| panic!("no repair: {d:#?}"));
+    let repair = d.repair().unwrap_or_else(|| panic!("no repair: {d:#?}"));
     assert!(repair.certain);
     let mut fixed = source.to_string();
     for (span, text) in repair.edits.iter().rev() {
