@@ -66,7 +66,7 @@ impl<'a, 's> Context<'a, 's> {
     /// that fires whenever it does), once per plan.
     pub fn checklists(&self) -> &Checklists {
         self.checklists
-            .get_or_init(|| Checklists::build(self.model, self.graphs, self.schedule()))
+            .get_or_init(|| Checklists::of(self.model, self.conditions(), self.schedule()))
     }
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
