@@ -204,6 +204,7 @@ fn check_and_report(source: &str) -> usize {
         color: false,
         width: 100,
         lang: Lang::En,
+        not_read: 0,
     };
     // Written as `planc check` writes it, as it is drawn: the bytes counted.
     let mut written = Written(0);

@@ -30,6 +30,7 @@ fn human_report(source: &str, diagnostics: &[Diagnostic], lang: Lang) -> String 
         color: false,
         width: 100,
         lang,
+        not_read: 0,
     };
     human::render(&files, options)
 }

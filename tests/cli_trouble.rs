@@ -84,6 +84,53 @@ fn a_file_that_cannot_be_read() {
     );
 }
 
+/// The last line of `check` (stdout) when some files named were not read:
+/// never "no problems" over what was not checked.
+#[test]
+fn the_summary_counts_files_not_read() {
+    let dir = folder();
+    let d = dir.path();
+    let summary = |locale: &str, args: &[&str]| {
+        let out = command(d)
+            .env("LC_ALL", locale)
+            .args(args)
+            .output()
+            .expect("run planc");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    assert_eq!(
+        summary("C", &["check", "缺少.plan"]),
+        (
+            Some(2),
+            "planc: nothing was checked: the file could not be read\n".into()
+        )
+    );
+    assert_eq!(
+        summary(ZH, &["check", "缺少.plan", "另一个.plan"]),
+        (
+            Some(2),
+            "planc：没有检查任何文件：2 个文件无法读取\n".into()
+        )
+    );
+    assert_eq!(
+        summary("C", &["check", "缺少.plan", "预案.plan"]),
+        (
+            Some(2),
+            "planc: no problems in 1 file; 1 file could not be read and was not checked\n".into()
+        )
+    );
+    assert_eq!(
+        summary(ZH, &["check", "缺少.plan", "另一个.plan", "预案.plan"]),
+        (
+            Some(2),
+            "planc：检查了 1 个文件，没有发现问题；另有 2 个文件无法读取，未检查\n".into()
+        )
+    );
+}
+
 #[test]
 fn a_file_that_is_not_written() {
     let dir = folder();

@@ -88,13 +88,13 @@ impl Synth {
             on_direct: on,
             after,
             start_unresolved: false,
-            with: vec![],
-            deadlines: vec![],
-            notify: vec![],
+            with: Default::default(),
+            deadlines: Default::default(),
+            notify: Default::default(),
             until: None,
-            texts: vec![],
+            texts: Default::default(),
             every: None,
-            on_levels: vec![],
+            on_levels: Default::default(),
         });
         StepId(self.model.steps.len() as u32 - 1)
     }

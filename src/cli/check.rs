@@ -118,9 +118,10 @@ pub fn run(args: CheckArgs) -> u8 {
         })
         .or_else(lang::configured_here);
     let lang = lang::choose(args.lang, configured);
-    let mut trouble = false;
+    // Files named but not read, each told here: the summary counts them.
+    let mut not_read = 0;
     for input in &inputs {
-        trouble |= input.tell(lang);
+        not_read += usize::from(input.tell(lang));
     }
     if let Some(path) = &args.write_baseline
         && let Err(message) = write::not_an_input(path, &input_files(&inputs))
@@ -149,7 +150,7 @@ pub fn run(args: CheckArgs) -> u8 {
         match result {
             Ok(c) => checked.push(c),
             Err(message) => {
-                trouble = true;
+                not_read += 1;
                 say::trouble(lang, message);
             }
         }
@@ -158,7 +159,7 @@ pub fn run(args: CheckArgs) -> u8 {
         return match baseline::write(path, &checked_keys(&checked)) {
             Ok(message) => {
                 say::trouble(lang, message);
-                if trouble { EXIT_TROUBLE } else { EXIT_OK }
+                if not_read > 0 { EXIT_TROUBLE } else { EXIT_OK }
             }
             Err(message) => {
                 say::trouble(lang, message);
@@ -191,7 +192,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let _ = match args.format {
         Format::Json => report::json::write(&reports, lang, &mut out),
         Format::Human => {
-            let options = human_options(&std::io::stdout(), lang);
+            let options = human_options(&std::io::stdout(), lang, not_read);
             report::human::write(&reports, options, &mut out)
         }
         Format::Sarif => {
@@ -213,7 +214,7 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     drop(out);
     let summary = Summary::of(&reports);
-    if trouble {
+    if not_read > 0 {
         EXIT_TROUBLE
     } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
         EXIT_FINDINGS

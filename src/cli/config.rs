@@ -205,7 +205,7 @@ impl Configs {
                     .or_else(|| planc::config::declared_lang(&text))
                     .unwrap_or_else(super::lang::from_locale);
                 self.errors_lang = Some(lang);
-                let options = super::terminal::human_options(&std::io::stderr(), lang);
+                let options = super::terminal::human_options(&std::io::stderr(), lang, 0);
                 self.errors.push(report::config_errors::render(
                     &shown, &text, &errors, options,
                 ));

@@ -236,7 +236,7 @@ fn report_refusal(path: &str, source: &str, diagnostics: &[Diagnostic], lang: La
             source,
             diagnostics,
         }],
-        human_options(&stderr, lang),
+        human_options(&stderr, lang, 0),
     );
     let mut err = stderr.lock();
     let _ = err.write_all(text.as_bytes());

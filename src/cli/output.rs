@@ -117,7 +117,7 @@ pub fn show_problems(path: &str, source: &str, diagnostics: &[Diagnostic], lang:
         diagnostics,
     }];
     let stderr = io::stderr();
-    let text = report::human::render(&files, human_options(&stderr, lang));
+    let text = report::human::render(&files, human_options(&stderr, lang, 0));
     let _ = stderr.lock().write_all(text.as_bytes());
 }
 

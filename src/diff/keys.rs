@@ -181,7 +181,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             k.sorted(deadlines);
             k.sorted(s.notify.iter().map(|p| k.party(p.id)).collect());
             k.optional(s.until.as_ref().map(|u| u.value.to_string()));
-            k.optional(s.every.map(|d| d.seconds.to_string()));
+            k.optional(s.every.as_deref().map(|d| d.seconds.to_string()));
             k.sorted(strs(&s.texts));
         }
         Kind::Routine | Kind::Drill => {

@@ -217,17 +217,20 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
             );
         }
     }
-    let (x, y) = (a.every.map(|d| d.seconds), b.every.map(|d| d.seconds));
+    let (x, y) = (
+        a.every.as_deref().map(|d| d.seconds),
+        b.every.as_deref().map(|d| d.seconds),
+    );
     if x != y {
         out.push(
             Change::new(C::RepeatChanged, item.clone())
                 .old(
                     Value::duration(x),
-                    a.every.map_or(a.named.name_span, |d| d.span),
+                    a.every.as_deref().map_or(a.named.name_span, |d| d.span),
                 )
                 .new_value(
                     Value::duration(y),
-                    b.every.map_or(b.named.name_span, |d| d.span),
+                    b.every.as_deref().map_or(b.named.name_span, |d| d.span),
                 ),
         );
     }

@@ -20,13 +20,13 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{Cond, ExternalId, Model, Party, RoleId, StepId, TriggerId};
 use crate::span::Span;
-use crate::syntax::ast::Duration;
 
-/// An `escalates to` edge: its statement and deadline.
+/// An `escalates to` edge: its statement. Its deadline is the model's
+/// (`Escalation::within`): no walk of the graph reads it, and a copy on
+/// each edge was most of the graph (issue 19, memory per byte).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EscalationEdge {
     pub span: Span,
-    pub within: Option<Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,10 +80,7 @@ impl Graphs {
                 escalation.add_edge(
                     NodeIndex::new(i),
                     party_node(e.target.id),
-                    EscalationEdge {
-                        span: e.span,
-                        within: e.within,
-                    },
+                    EscalationEdge { span: e.span },
                 );
             }
         }

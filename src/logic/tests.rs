@@ -24,6 +24,9 @@ fn analysed(triggers: &str) -> (Vec<String>, Analysis, String) {
         .map(|t| t.named.name.to_string())
         .collect();
     let analysis = analyse(&model, &graphs);
+    // The model's lists may read what they borrow when dropped: before
+    // the source moves.
+    drop(model);
     (names, analysis, source)
 }
 

@@ -2,12 +2,15 @@
 //! variants in lists shared by the whole condition, comparisons and
 //! memberships in tables of their own (a long condition's model was 56
 //! bytes a node and a vector per `and`/`or`: issue 19, memory per byte).
-//! The stages read a node as a `Cond`, made on the fly.
+//! The stages read a node as a `Cond`, made on the fly. Its five lists are
+//! thin (8 bytes each, nothing allocated while empty): most conditions use
+//! one or two of them.
 
 use super::{FactId, TriggerId};
 use crate::decimal::Decimal;
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Sizes};
+use thin_vec::ThinVec;
 
 /// Index of a node in a `Condition`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -84,13 +87,13 @@ impl Cond<'_> {
 /// its nodes and root.
 #[derive(Clone, Default)]
 pub struct Condition {
-    nodes: Vec<Packed>,
+    nodes: ThinVec<Packed>,
     /// The children of every `and` and `or`, each one's together.
-    children: Vec<CondId>,
+    children: ThinVec<CondId>,
     /// The variants of every `in`, each one's together.
-    variants: Vec<u32>,
-    comparisons: Vec<Comparison>,
-    memberships: Vec<Membership>,
+    variants: ThinVec<u32>,
+    comparisons: ThinVec<Comparison>,
+    memberships: ThinVec<Membership>,
     pub root: CondId,
 }
 
@@ -157,6 +160,15 @@ struct Membership {
     len: u32,
 }
 
+/// Makes room for one element in an empty list about to get its first: a
+/// condition has few comparisons and memberships, most one (a first push
+/// makes room for four); later pushes grow it as usual.
+fn first_of_few<T>(list: &mut ThinVec<T>) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+}
+
 /// `list[from..from + len]`, empty if out of range (never, as built).
 fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
     let from = from as usize;
@@ -168,9 +180,9 @@ impl Condition {
     /// the children of its `and`s and `or`s, the variants of its `in`s).
     pub fn with_capacity(sizes: Sizes) -> Condition {
         Condition {
-            nodes: Vec::with_capacity(sizes.nodes as usize),
-            children: Vec::with_capacity(sizes.children as usize),
-            variants: Vec::with_capacity(sizes.variants as usize),
+            nodes: ThinVec::with_capacity(sizes.nodes as usize),
+            children: ThinVec::with_capacity(sizes.children as usize),
+            variants: ThinVec::with_capacity(sizes.variants as usize),
             ..Condition::default()
         }
     }
@@ -195,6 +207,7 @@ impl Condition {
                 decimal,
                 span,
             } => {
+                first_of_few(&mut self.comparisons);
                 self.comparisons.push(Comparison {
                     fact,
                     op,
@@ -235,6 +248,7 @@ impl Condition {
         let from = self.variants.len() as u32;
         self.variants.extend(variants);
         let len = self.variants.len() as u32 - from;
+        first_of_few(&mut self.memberships);
         self.memberships.push(Membership { fact, from, len });
         self.add(Packed::In(self.memberships.len() as u32 - 1, span))
     }

@@ -5,6 +5,7 @@ use super::lookup::Want;
 use super::resolve::{Resolver, set_once};
 use super::*;
 use crate::syntax::ast::{self, Keyword, Value};
+use thin_vec::ThinVec;
 
 /// How many values the statements with `keyword` give (names in a list count
 /// one each), to size a list once.
@@ -68,11 +69,11 @@ impl<'s> Resolver<'s> {
         let mut deputy = None;
         let mut deputy_written = false;
         let mut escalation_unresolved = false;
-        let mut phones = Vec::new();
-        let mut duties = Vec::new();
-        let mut texts = Vec::new();
-        let mut members = Vec::new();
-        let mut escalations = Vec::new();
+        let mut phones = ThinVec::new();
+        let mut duties = ThinVec::new();
+        let mut texts = ThinVec::new();
+        let mut members = ThinVec::new();
+        let mut escalations = ThinVec::new();
         phones.reserve_exact(values(stmts, Keyword::Phone));
         duties.reserve_exact(values(stmts, Keyword::Duty));
         texts.reserve_exact(values(stmts, Keyword::Text));
@@ -128,8 +129,8 @@ impl<'s> Resolver<'s> {
         let mut ext = External {
             named,
             holder: None,
-            phones: vec![],
-            texts: vec![],
+            phones: ThinVec::with_capacity(values(stmts, Keyword::Phone)),
+            texts: ThinVec::with_capacity(values(stmts, Keyword::Text)),
         };
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
@@ -148,13 +149,13 @@ impl<'s> Resolver<'s> {
         let mut owner = None;
         let mut owner_written = false;
         let mut start_unresolved = false;
-        let mut on = Vec::new();
-        let mut after = Vec::new();
-        let mut with = Vec::new();
-        let mut notify = Vec::new();
-        let mut texts = Vec::new();
-        let mut deadlines = Vec::new();
-        let mut on_levels = Vec::new();
+        let mut on = ThinVec::new();
+        let mut after = ThinVec::new();
+        let mut with = ThinVec::new();
+        let mut notify = ThinVec::new();
+        let mut texts = ThinVec::new();
+        let mut deadlines = ThinVec::new();
+        let mut on_levels = ThinVec::new();
         let mut every = None;
         let mut until = None;
         on.reserve_exact(values(stmts, Keyword::On));
@@ -235,9 +236,9 @@ impl<'s> Resolver<'s> {
             with,
             deadlines,
             notify,
-            until,
+            until: until.map(Box::new),
             texts,
-            every,
+            every: every.map(Box::new),
             on_levels,
         });
     }
@@ -252,10 +253,10 @@ impl<'s> Resolver<'s> {
         debug_assert_eq!(id.index(), self.model.routines.len());
         let mut owner = None;
         let mut owner_written = false;
-        let mut with = Vec::new();
+        let mut with = ThinVec::new();
         let mut every = None;
         let mut last = None;
-        let mut texts = Vec::new();
+        let mut texts = ThinVec::new();
         with.reserve_exact(values(stmts, Keyword::With));
         texts.reserve_exact(values(stmts, Keyword::Text));
         for stmt in stmts {
@@ -312,7 +313,9 @@ impl<'s> Resolver<'s> {
         let level = &mut self.model.levels[id.index()];
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
-                (Keyword::Until, Value::Str(s)) => set_once(&mut level.until, s),
+                (Keyword::Until, Value::Str(s)) => {
+                    level.until.get_or_insert_with(|| Box::new(s.clone()));
+                }
                 (Keyword::Text, Value::Str(s)) => level.texts.push(s.clone()),
                 _ => {}
             }

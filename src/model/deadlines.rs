@@ -7,6 +7,7 @@ use super::resolve::Resolver;
 use super::*;
 use crate::i18n::msg;
 use crate::syntax::ast;
+use thin_vec::ThinVec;
 
 impl<'s> Resolver<'s> {
     /// One `within` of a step, its names resolved (those that do not resolve
@@ -25,8 +26,8 @@ impl<'s> Resolver<'s> {
             } => Some(Ref { id: s, span }),
             _ => None,
         });
-        let mut triggers = Vec::new();
-        let mut levels = Vec::new();
+        let mut triggers = ThinVec::new();
+        let mut levels = ThinVec::new();
         for n in only_for {
             match self.lookup(n, Want::Occasion, "within … for") {
                 Some(Ref {
@@ -98,6 +99,15 @@ impl<'s> Resolver<'s> {
     /// the level's name). Runs once every trigger's level is resolved.
     pub(super) fn expand_levels(&mut self) {
         let m = &mut self.model;
+        // Each level's list sized once, exactly (a first push makes room
+        // for four).
+        let mut counts = vec![0usize; m.levels.len()];
+        for l in m.triggers.iter().filter_map(|t| t.level) {
+            counts[l.id.index()] += 1;
+        }
+        for (level, n) in m.levels.iter_mut().zip(counts) {
+            level.triggers.reserve_exact(n);
+        }
         for (i, t) in m.triggers.iter().enumerate() {
             if let Some(l) = t.level {
                 m.levels[l.id.index()].triggers.push(TriggerId(i as u32));

@@ -16,6 +16,8 @@ mod suggestions;
 
 use std::collections::HashMap;
 
+use thin_vec::ThinVec;
+
 use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{Date, Duration, Str};
@@ -133,26 +135,26 @@ pub struct Escalation {
 pub struct Role<'s> {
     pub named: Named<'s>,
     pub holder: Option<Str<'s>>,
-    pub phones: Vec<Str<'s>>,
+    pub phones: ThinVec<Str<'s>>,
     /// An internal role: an external cannot act for a role (`wrong-kind`).
     pub deputy: Option<Ref<RoleId>>,
     /// Whether a `deputy` statement was written at all (resolved or not).
     pub deputy_written: bool,
-    pub duties: Vec<Str<'s>>,
-    pub escalations: Vec<Escalation>,
+    pub duties: ThinVec<Str<'s>>,
+    pub escalations: ThinVec<Escalation>,
     /// Whether some `escalates to` target did not resolve (already reported):
     /// the role's escalation path is unknown, not missing.
     pub escalation_unresolved: bool,
-    pub members: Vec<Ref<Party>>,
-    pub texts: Vec<Str<'s>>,
+    pub members: ThinVec<Ref<Party>>,
+    pub texts: ThinVec<Str<'s>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct External<'s> {
     pub named: Named<'s>,
     pub holder: Option<Str<'s>>,
-    pub phones: Vec<Str<'s>>,
-    pub texts: Vec<Str<'s>>,
+    pub phones: ThinVec<Str<'s>>,
+    pub texts: ThinVec<Str<'s>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,10 +199,11 @@ pub struct Level<'s> {
     /// Declared most severe first: rank 0 is the most severe.
     pub named: Named<'s>,
     /// (v1) `until`: when a response at this level ends (响应结束条件).
-    pub until: Option<Str<'s>>,
-    pub texts: Vec<Str<'s>>,
+    /// Boxed, as the step's: few levels have one.
+    pub until: Option<Box<Str<'s>>>,
+    pub texts: ThinVec<Str<'s>>,
     /// The triggers at this level (`trigger … level L`), in order.
-    pub triggers: Vec<TriggerId>,
+    pub triggers: ThinVec<TriggerId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,24 +221,27 @@ pub struct Step<'s> {
     pub owner_written: bool,
     /// The triggers its `on` names itself. A level it names is in
     /// `on_levels`; `Model::on` gives every trigger that sets it off.
-    pub on_direct: Vec<Ref<TriggerId>>,
-    pub after: Vec<Ref<StepId>>,
+    pub on_direct: ThinVec<Ref<TriggerId>>,
+    pub after: ThinVec<Ref<StepId>>,
     /// Whether a name in `on` or `after` did not resolve (already reported):
     /// what starts the step is then not fully known.
     pub start_unresolved: bool,
-    pub with: Vec<Ref<Party>>,
+    pub with: ThinVec<Ref<Party>>,
     /// Its `within` statements. v0 fills at most one, plain.
-    pub deadlines: Vec<Deadline>,
-    pub notify: Vec<Ref<Party>>,
-    pub until: Option<Str<'s>>,
-    pub texts: Vec<Str<'s>>,
+    pub deadlines: ThinVec<Deadline>,
+    pub notify: ThinVec<Ref<Party>>,
+    /// Boxed, as `every`: few steps have one, and in place each took the
+    /// room of a name (32 and 48 bytes) in every step (issue 19, memory
+    /// per byte).
+    pub until: Option<Box<Str<'s>>>,
+    pub texts: ThinVec<Str<'s>>,
     /// (v1) `every D`: repeated at this interval after it is first done,
     /// until its `until` or the end of the response.
-    pub every: Option<Duration>,
+    pub every: Option<Box<Duration>>,
     /// (v1) The levels its `on` names: each stands for its triggers
     /// (`Level::triggers`), kept as the level so that a plan where many
     /// steps start `on` a level of many triggers stays linear.
-    pub on_levels: Vec<Ref<LevelId>>,
+    pub on_levels: ThinVec<Ref<LevelId>>,
 }
 
 impl Step<'_> {
@@ -257,9 +263,9 @@ pub struct Deadline {
     /// `within D for NAMES` (v1): holds only when one of these triggers sets
     /// the step off. Empty: the deadline otherwise (a plain `within`). The
     /// triggers of a level named there are in it.
-    pub only_for: Vec<Ref<TriggerId>>,
+    pub only_for: ThinVec<Ref<TriggerId>>,
     /// (v1) The levels its `for` names (their triggers are in `only_for`).
-    pub for_levels: Vec<Ref<LevelId>>,
+    pub for_levels: ThinVec<Ref<LevelId>>,
     /// The whole `within` statement.
     pub span: Span,
 }
@@ -280,9 +286,9 @@ pub struct Routine<'s> {
     pub drill: bool,
     pub owner: Option<Ref<RoleId>>,
     pub owner_written: bool,
-    pub with: Vec<Ref<Party>>,
+    pub with: ThinVec<Ref<Party>>,
     pub every: Option<Duration>,
-    pub texts: Vec<Str<'s>>,
+    pub texts: ThinVec<Str<'s>>,
     /// (v1) `last`: when it was last done.
     pub last: Option<Date>,
 }

@@ -5,6 +5,7 @@ use super::names::{Definition, Names};
 use super::suggestions::Suggestions;
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
+use thin_vec::ThinVec;
 
 /// Builds the resolved model of a parsed file.
 pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
@@ -249,8 +250,8 @@ impl<'s> Resolver<'s> {
                 self.model.levels.push(Level {
                     named: named(&l.name, &l.label, l.span),
                     until: None,
-                    texts: vec![],
-                    triggers: vec![],
+                    texts: ThinVec::new(),
+                    triggers: ThinVec::new(),
                 });
                 Some(Symbol::Level(id))
             }
@@ -261,7 +262,9 @@ impl<'s> Resolver<'s> {
                 }
                 self.model.triggers.push(Trigger {
                     named: named(&t.name, &t.label, t.span),
-                    condition: Condition::from_nodes([Cond::Unknown(t.span)], CondId(0)),
+                    // Empty (nothing allocated) until `fill_trigger`
+                    // resolves it: every declared trigger is filled.
+                    condition: Condition::default(),
                     level: None,
                 });
                 Some(Symbol::Trigger(id))

@@ -202,7 +202,7 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         with: parties(model, &step.with),
         within: scheduled.due,
         anchor: view::anchor(model, scheduled),
-        every: step.every,
+        every: step.every.as_deref().copied(),
         notify: parties(model, &step.notify),
         until: step.until.as_ref().map(|u| clean(&u.value)),
         after: step

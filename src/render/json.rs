@@ -390,7 +390,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                     .filter(|d| d.from.is_none())
                     .map(|d| written(&d.within)),
                 deadlines: s.deadlines.iter().map(|d| deadline(model, d)).collect(),
-                every: s.every.as_ref().map(written),
+                every: s.every.as_deref().map(written),
                 notify: names(model, &s.notify),
                 until: s.until.as_ref().map(|u| u.value.as_ref()),
                 text: texts(&s.texts),

@@ -27,6 +27,9 @@ pub struct HumanOptions {
     pub width: usize,
     /// The language of messages; codes never change with it.
     pub lang: Lang,
+    /// Files named but not read (each told on stderr): the summary says so,
+    /// rather than "no problems" over what was never checked.
+    pub not_read: usize,
 }
 
 impl HumanOptions {
@@ -211,7 +214,14 @@ pub fn write(files: &[FileReport], options: HumanOptions, mut out: impl Write) -
             }
         }
     }
-    let summary = summary_line(Summary::of(files), options.lang);
+    let summary = match (options.not_read, files.len()) {
+        (0, _) => summary_line(Summary::of(files), options.lang),
+        (not_read, 0) => msg!("report-none-read", count = not_read).text(options.lang),
+        (not_read, _) => {
+            let summary = summary_line(Summary::of(files), options.lang);
+            msg!("report-not-read", summary = summary, count = not_read).text(options.lang)
+        }
+    };
     out.write_all(summary.as_bytes())?;
     out.write_all(b"\n")?;
     out.flush()

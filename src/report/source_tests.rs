@@ -34,6 +34,7 @@ fn draw(name: &str, text: &str, spans: &[(usize, usize)]) -> String {
         color: false,
         width: 80,
         lang: crate::lang::Lang::En,
+        not_read: 0,
     };
     shown.draw(&options.handler(), &mut out);
     out

@@ -210,7 +210,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                         .iter()
                         .map(|t| model.trigger(*t).named.name)
                         .collect(),
-                    every: step.every.as_ref().map(written),
+                    every: step.every.as_deref().map(written),
                 }
             })
             .collect(),

@@ -91,6 +91,7 @@ pub fn human_in(path: &str, source: &str, lang: Lang) -> String {
             color: false,
             width: 80,
             lang,
+            not_read: 0,
         },
     )
 }

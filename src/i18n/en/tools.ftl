@@ -53,6 +53,15 @@ report-summary = planc: { $errors ->
         [one] 1 warning
        *[other] { $warnings } warnings
     } in { $files }
+# files named but not read (each told above). $summary: the line above
+report-not-read = { $summary }; { $count ->
+        [one] 1 file could not be read and was
+       *[other] { $count } files could not be read and were
+    } not checked
+report-none-read = planc: nothing was checked: { $count ->
+        [one] the file
+       *[other] { $count } files
+    } could not be read
 
 # before the help line in SARIF and GitHub annotations
 report-help = help: { $help }

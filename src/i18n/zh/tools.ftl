@@ -40,6 +40,9 @@ fmt-bug-parse = 排版结果无法解析
 report-files = 检查了 { $count } 个文件
 report-clean = planc：{ $files }，没有发现问题
 report-summary = planc：{ $files }，发现 { $errors } 个错误、{ $warnings } 个警告
+# 命名了但没能读取的文件（上面已逐一说明）。$summary：上面一行
+report-not-read = { $summary }；另有 { $count } 个文件无法读取，未检查
+report-none-read = planc：没有检查任何文件：{ $count } 个文件无法读取
 
 report-help = 提示：{ $help }
 

@@ -262,7 +262,7 @@ fn reach_asks_whether_the_triggers_that_can_each_fire_run_the_step() {
 /// which the v0 syntax cannot write).
 fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&str])]) {
     let id = step(m, name);
-    let made: Vec<Deadline> = deadlines
+    let made: thin_vec::ThinVec<Deadline> = deadlines
         .iter()
         .map(|(seconds, from, only_for)| Deadline {
             within: crate::syntax::ast::Duration {
@@ -283,7 +283,7 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
                     span: crate::span::Span::default(),
                 })
                 .collect(),
-            for_levels: Vec::new(),
+            for_levels: thin_vec::ThinVec::new(),
             span: crate::span::Span::default(),
         })
         .collect();
