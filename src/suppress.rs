@@ -212,7 +212,7 @@ fn parse_allow(rest: &str, at: usize, malformed: &mut Vec<Malformed>) -> Option<
 }
 
 /// The spans of items, outermost first: a section and then the items inside.
-fn outermost_items(items: &[Item], out: &mut Vec<Span>) {
+fn outermost_items(items: &crate::syntax::ast::Items, out: &mut Vec<Span>) {
     // Sections nest, but the tree is built from the file's text by a parser
     // that itself limits nothing; walk with an explicit stack, not recursion.
     let mut stack: Vec<&Item> = items.iter().rev().collect();

@@ -232,7 +232,7 @@ fn bundled() -> Vec<(String, String)> {
 
 /// The name of the innermost named item whose span holds `offset`: a role,
 /// step, fact… by its name, the header as `plan`, else the section's title.
-fn item_at(items: &[Item], offset: usize) -> Option<String> {
+fn item_at(items: &planc::syntax::ast::Items, offset: usize) -> Option<String> {
     let inside = |span: planc::span::Span| span.start() <= offset && offset < span.end();
     items
         .iter()

@@ -7,7 +7,7 @@ use planc::syntax::{parse, parse_reference};
 fn items(source: &str) -> Vec<Item<'_>> {
     let parsed = parse(source);
     assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
-    parsed.file.items
+    parsed.file.items.into_iter().collect()
 }
 
 fn first_error(source: &str) -> (usize, String, Option<String>) {
@@ -202,7 +202,7 @@ fn names_are_unicode_and_may_contain_dashes_and_keywords_inside() {
 fn durations_and_dates() {
     let items = items("step s \"s\" { within 1h30m }\nplan \"p\" { date 2024-02-29 }");
     let Item::Decl(d) = &items[0] else { panic!() };
-    assert!(matches!(d.stmts[0].value, Value::Deadline { within, .. } if within.seconds == 5400));
+    assert!(matches!(&d.stmts[0].value, Value::Deadline(w) if w.within.seconds == 5400));
     let (_, message, _) = first_error("plan \"p\" { date 2023-02-29 }");
     assert_eq!(message, "`2023-02-29` is not a date that exists");
     let (_, message, _) = first_error("step s \"s\" { within 10 m }");
@@ -392,7 +392,7 @@ fn approver_is_a_plan_header_statement_and_a_name_elsewhere() {
     assert_eq!(parsed.diagnostics, []);
     assert_eq!(fallbacks, 0, "a clean plan is read by the fast rules");
     assert_eq!(parsed.file, parse_reference(source).file);
-    let Item::Plan(header) = &parsed.file.items[0] else {
+    let Some(Item::Plan(header)) = parsed.file.items.iter().next() else {
         panic!()
     };
     assert_eq!(header.stmts[1].keyword, Keyword::Approver);
@@ -400,7 +400,7 @@ fn approver_is_a_plan_header_statement_and_a_name_elsewhere() {
         panic!()
     };
     assert_eq!(approver.value, "站长 张三");
-    let Item::Decl(role) = &parsed.file.items[1] else {
+    let Some(Item::Decl(role)) = parsed.file.items.iter().nth(1) else {
         panic!()
     };
     assert_eq!(role.name.text, "approver");

@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(format(source).unwrap(), want);
         let issuer = |text: &str| {
             let parsed = crate::syntax::parse(text);
-            let crate::syntax::ast::Item::Plan(plan) = &parsed.file.items[0] else {
+            let Some(crate::syntax::ast::Item::Plan(plan)) = parsed.file.items.first() else {
                 panic!("{text:?}")
             };
             let crate::syntax::ast::Value::Str(s) = &plan.stmts[0].value else {

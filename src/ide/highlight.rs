@@ -41,7 +41,7 @@ pub fn highlights(a: &Analysis) -> Vec<Highlight> {
                     .is_some()
                 {}
                 let (key, definition) = match occurrences.peek() {
-                    Some(o) if o.span == t.span => (o.key, o.definition),
+                    Some(o) if o.span == t.span => (o.key(a.source), o.definition),
                     // A name in an item that does not parse.
                     _ => (super::Key::Name(t.text(a.source)), false),
                 };

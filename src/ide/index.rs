@@ -22,18 +22,37 @@ impl<'s> Key<'s> {
     }
 }
 
+/// A name as written: its text is the source's at `span` (an occurrence
+/// holds no text: a 20 MB plan has half a million of them, kept as long as
+/// the document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Occurrence<'s> {
-    pub key: Key<'s>,
+pub struct Occurrence {
     pub span: Span,
+    /// A variant's fact, as written where the variant is (empty for a name).
+    fact: Span,
     /// The name where it is defined (`role NAME`, a variant in `one_of { }`).
     pub definition: bool,
 }
 
+impl Occurrence {
+    /// What it names, read from `source` (the file it was found in).
+    pub fn key<'s>(&self, source: &'s str) -> Key<'s> {
+        let text = |span: Span| source.get(span.range()).unwrap_or("");
+        if self.fact.is_empty() {
+            Key::Name(text(self.span))
+        } else {
+            Key::Variant {
+                fact: text(self.fact),
+                variant: text(self.span),
+            }
+        }
+    }
+}
+
 /// All occurrences in `file`, sorted by position.
-pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence<'s>> {
+pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'_, Item<'s>>> = vec![file.items.iter()];
+    let mut stack: Vec<ast::ItemsIter<'_, 's>> = vec![file.items.iter()];
     while let Some(top) = stack.last_mut() {
         let Some(item) = top.next() else {
             stack.pop();
@@ -52,11 +71,8 @@ pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence<'s>> {
                 if let ast::FactType::OneOf(variants) = &fact.ty {
                     for v in variants {
                         out.push(Occurrence {
-                            key: Key::Variant {
-                                fact: fact.name.text,
-                                variant: v.name.text,
-                            },
                             span: v.name.span,
+                            fact: fact.name.span,
                             definition: true,
                         });
                     }
@@ -76,23 +92,23 @@ pub fn occurrences<'s>(file: &ast::File<'s>) -> Vec<Occurrence<'s>> {
     out
 }
 
-fn define<'s>(name: &ast::Name<'s>, out: &mut Vec<Occurrence<'s>>) {
+fn define(name: &ast::Name<'_>, out: &mut Vec<Occurrence>) {
     out.push(Occurrence {
-        key: Key::Name(name.text),
         span: name.span,
+        fact: Span::default(),
         definition: true,
     });
 }
 
-fn use_name<'s>(name: &ast::Name<'s>, out: &mut Vec<Occurrence<'s>>) {
+fn use_name(name: &ast::Name<'_>, out: &mut Vec<Occurrence>) {
     out.push(Occurrence {
-        key: Key::Name(name.text),
         span: name.span,
+        fact: Span::default(),
         definition: false,
     });
 }
 
-fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
+fn stmts(stmts: &[ast::Stmt<'_>], out: &mut Vec<Occurrence>) {
     for stmt in stmts {
         match &stmt.value {
             Value::Name(n) => use_name(n, out),
@@ -100,21 +116,23 @@ fn stmts<'s>(stmts: &[ast::Stmt<'s>], out: &mut Vec<Occurrence<'s>>) {
             Value::Escalation { target, .. } => use_name(target, out),
             // (v1) the step a deadline is measured from and the triggers or
             // levels it is for: renamed with them
-            Value::Deadline { from, only_for, .. } => {
-                from.iter().chain(only_for).for_each(|n| use_name(n, out))
-            }
+            Value::Deadline(d) => d
+                .from
+                .iter()
+                .chain(&d.only_for)
+                .for_each(|n| use_name(n, out)),
             Value::Str(_)
             | Value::Strs(_)
             | Value::Duration(_)
             | Value::Date(_)
-            | Value::Revision { .. }
+            | Value::Revision(_)
             | Value::Kind(..)
             | Value::Element(..) => {}
         }
     }
 }
 
-fn condition<'s>(condition: &ast::Condition<'s>, out: &mut Vec<Occurrence<'s>>) {
+fn condition(condition: &ast::Condition<'_>, out: &mut Vec<Occurrence>) {
     condition.visit(|_, node| match node {
         Node::Compare(c) => use_name(&c.fact, out),
         Node::Name(name) => use_name(name, out),
@@ -122,11 +140,8 @@ fn condition<'s>(condition: &ast::Condition<'s>, out: &mut Vec<Occurrence<'s>>) 
             use_name(fact, out);
             for v in variants.iter() {
                 out.push(Occurrence {
-                    key: Key::Variant {
-                        fact: fact.text,
-                        variant: v.text,
-                    },
                     span: v.span,
+                    fact: fact.span,
                     definition: false,
                 });
             }

@@ -43,7 +43,7 @@ pub struct Analysis<'s> {
     pub source: &'s str,
     pub model: Model<'s>,
     /// Every written name, sorted by position.
-    pub occurrences: Vec<Occurrence<'s>>,
+    pub occurrences: Vec<Occurrence>,
     /// The document outline.
     pub outline: Vec<OutlineSymbol<'s>>,
     /// The `planc:` comments that silence findings, and the malformed ones.
@@ -249,7 +249,7 @@ impl<'s> Analysis<'s> {
 
     /// The occurrence under the cursor at `offset` (a cursor just after a
     /// name counts as on it).
-    pub fn occurrence_at(&self, offset: usize) -> Option<&Occurrence<'s>> {
+    pub fn occurrence_at(&self, offset: usize) -> Option<&Occurrence> {
         let i = self.occurrences.partition_point(|o| o.span.end() < offset);
         self.occurrences[i..]
             .iter()
@@ -261,7 +261,7 @@ impl<'s> Analysis<'s> {
     /// item that does not parse — a word that names something defined.
     pub fn key_at(&self, offset: usize) -> Option<Key<'s>> {
         if let Some(o) = self.occurrence_at(offset) {
-            return Some(o.key);
+            return Some(o.key(self.source));
         }
         let tokens = self.tokens();
         let token = tokens[tokens::at(tokens, offset)?];
@@ -289,7 +289,7 @@ impl<'s> Analysis<'s> {
         };
         self.occurrences
             .iter()
-            .filter(|o| o.key == key && (include_definition || !o.definition))
+            .filter(|o| o.key(self.source) == key && (include_definition || !o.definition))
             .map(|o| o.span)
             .collect()
     }

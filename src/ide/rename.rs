@@ -76,7 +76,7 @@ pub fn rename(a: &Analysis, offset: usize, new_name: &str) -> Result<Vec<(Span, 
             .iter()
             .any(|o| {
                 o.definition
-                    && o.key
+                    && o.key(a.source)
                         == Key::Variant {
                             fact,
                             variant: new_name,
@@ -89,7 +89,7 @@ pub fn rename(a: &Analysis, offset: usize, new_name: &str) -> Result<Vec<(Span, 
     }
     Ok(a.occurrences
         .iter()
-        .filter(|o| o.key == key)
+        .filter(|o| o.key(a.source) == key)
         .map(|o| (o.span, new_name.to_string()))
         .collect())
 }

@@ -35,7 +35,7 @@ pub fn outline<'s>(file: &ast::File<'s>) -> Vec<OutlineSymbol<'s>> {
     items(&file.items)
 }
 
-fn items<'s>(items: &[Item<'s>]) -> Vec<OutlineSymbol<'s>> {
+fn items<'s>(items: &ast::Items<'s>) -> Vec<OutlineSymbol<'s>> {
     items.iter().filter_map(item).collect()
 }
 

@@ -96,7 +96,7 @@ impl<'s> Resolver<'s> {
                     match self.party_ref(target, "escalates to") {
                         Some(target) => escalations.push(Escalation {
                             target,
-                            within: *within,
+                            within: within.as_deref().copied(),
                             span: stmt.span,
                         }),
                         None => escalation_unresolved = true,
@@ -206,20 +206,13 @@ impl<'s> Resolver<'s> {
                 (Keyword::Notify, Value::Names(names)) => {
                     notify.extend(names.iter().filter_map(|n| self.party_ref(n, "notify")))
                 }
-                (
-                    Keyword::Within,
-                    Value::Deadline {
-                        within,
-                        from,
-                        only_for,
-                    },
-                ) => {
-                    let deadline = self.deadline(*within, from.as_ref(), only_for, stmt.span);
+                (Keyword::Within, Value::Deadline(d)) => {
+                    let deadline = self.deadline(d.within, d.from.as_ref(), &d.only_for, stmt.span);
                     self.check_deadline_occasions(&deadlines, &deadline, step_name);
                     deadlines.push(deadline);
                 }
                 (Keyword::Every, Value::Duration(d)) => {
-                    every.get_or_insert(*d);
+                    every.get_or_insert(**d);
                 }
                 (Keyword::Until, Value::Str(s)) => set_once(&mut until, s),
                 (Keyword::Text, Value::Str(s)) => texts.push(s.clone()),
@@ -269,7 +262,7 @@ impl<'s> Resolver<'s> {
                     with.extend(names.iter().filter_map(|n| self.party_ref(n, "with")))
                 }
                 (Keyword::Every, Value::Duration(d)) => {
-                    every.get_or_insert(*d);
+                    every.get_or_insert(**d);
                 }
                 (Keyword::Last, Value::Date(d)) => {
                     last.get_or_insert(*d);

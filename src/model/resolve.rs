@@ -30,7 +30,8 @@ pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
     };
     let mut declared = declared.into_iter();
     // The items in the order `flatten` lists them (a section, then its
-    // items), each dropped once filled in.
+    // items), each dropped once filled in, and each chunk of them
+    // (`ast::Items`) once its items are.
     let mut stack = vec![file.items.into_iter()];
     while let Some(top) = stack.last_mut() {
         let Some(mut item) = top.next() else {
@@ -58,7 +59,7 @@ fn saw_nested_header(items: &[&Item<'_>]) -> bool {
 /// Every item, sections opened, in source order (iterative: sections nest).
 fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
     let mut out = Vec::new();
-    let mut stack: Vec<std::slice::Iter<'a, Item<'s>>> = vec![file.items.iter()];
+    let mut stack: Vec<ast::ItemsIter<'a, 's>> = vec![file.items.iter()];
     while let Some(top) = stack.last_mut() {
         match top.next() {
             Some(item) => {
@@ -140,33 +141,41 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    /// Sizes the model's lists once, exactly: no copying as they grow, and
-    /// no list twice its size at the peak of a large plan.
+    /// Sizes the lists `declare` fills once, exactly: no copying as they
+    /// grow, and no list twice its size at the peak of a large plan. (The
+    /// lists `fill` fills are sized when their first entry comes,
+    /// `reserve_declared`: by then `build_owned` has freed the items
+    /// before it.)
     fn reserve(&mut self, items: &[&Item<'s>]) {
-        let (mut roles, mut externals, mut steps, mut routines) = (0, 0, 0, 0);
         let (mut facts, mut levels, mut triggers) = (0, 0, 0);
         for item in items {
             match item {
-                Item::Decl(d) => match d.kind {
-                    ast::DeclKind::Role => roles += 1,
-                    ast::DeclKind::External => externals += 1,
-                    ast::DeclKind::Step => steps += 1,
-                    ast::DeclKind::Routine | ast::DeclKind::Drill => routines += 1,
-                },
                 Item::Fact(_) => facts += 1,
                 Item::Level(_) => levels += 1,
                 Item::Trigger(_) => triggers += 1,
-                Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+                Item::Decl(_) | Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
             }
         }
         let m = &mut self.model;
-        m.roles.reserve_exact(roles);
-        m.externals.reserve_exact(externals);
-        m.steps.reserve_exact(steps);
-        m.routines.reserve_exact(routines);
         m.facts.reserve_exact(facts);
         m.levels.reserve_exact(levels);
         m.triggers.reserve_exact(triggers);
+    }
+
+    /// Sizes the list of `symbol`'s sort for every one declared (each is
+    /// filled once), when the first of them is filled.
+    fn reserve_declared(&mut self, symbol: Symbol) {
+        let m = &mut self.model;
+        let [roles, externals, steps, routines] = self.declared.map(|n| n as usize);
+        match symbol {
+            Symbol::Role(_) if m.roles.capacity() == 0 => m.roles.reserve_exact(roles),
+            Symbol::External(_) if m.externals.capacity() == 0 => {
+                m.externals.reserve_exact(externals)
+            }
+            Symbol::Step(_) if m.steps.capacity() == 0 => m.steps.reserve_exact(steps),
+            Symbol::Routine(_) if m.routines.capacity() == 0 => m.routines.reserve_exact(routines),
+            _ => {}
+        }
     }
 
     /// What a name denotes, if it is defined.
@@ -295,6 +304,7 @@ impl<'s> Resolver<'s> {
                 let Some(symbol) = symbol else {
                     return;
                 };
+                self.reserve_declared(symbol);
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
                 let named = named(&d.name, &d.label, d.span);
                 match symbol {
@@ -365,9 +375,9 @@ impl<'s> Resolver<'s> {
                 (Keyword::Reviewed, Value::Date(d)) => {
                     h.reviewed.get_or_insert(*d);
                 }
-                (Keyword::Revision, Value::Revision { date, note }) => h.revisions.push(Revision {
-                    date: *date,
-                    note: note.clone(),
+                (Keyword::Revision, Value::Revision(r)) => h.revisions.push(Revision {
+                    date: r.date,
+                    note: r.note.clone(),
                     span: stmt.span,
                 }),
                 _ => {}

@@ -164,7 +164,7 @@ impl<'s> Lowerer<'s, '_> {
                     );
                     return None;
                 }
-                let mut items = Vec::new();
+                let mut items = Items::default();
                 let mut stmts = Vec::new();
                 if let Some(block) = inner.next() {
                     for p in kids(block) {
@@ -260,13 +260,13 @@ impl<'s> Lowerer<'s, '_> {
                     .next()
                     .and_then(|l| kids(l).find(|p| rule_of(p) == Rule::name))
                     .map(|n| self.name(n));
-                Item::Trigger(Trigger {
+                Item::Trigger(Box::new(Trigger {
                     name,
                     label,
                     condition,
                     level,
                     span,
-                })
+                }))
             }
             _ => return None,
         })
@@ -331,11 +331,11 @@ impl<'s> Lowerer<'s, '_> {
             }
             ValueKind::Name => Value::Name(self.name(inner.next()?)),
             ValueKind::Names => Value::Names(self.names(list(inner, Rule::names, Rule::name))),
-            ValueKind::Duration => Value::Duration(self.duration(inner.next()?)),
+            ValueKind::Duration => Value::Duration(Box::new(self.duration(inner.next()?))),
             ValueKind::Date => Value::Date(self.date(inner.next()?)),
             ValueKind::Escalation => {
                 let target = self.name(inner.next()?);
-                let within = inner.next().map(|d| self.duration(d));
+                let within = inner.next().map(|d| Box::new(self.duration(d)));
                 Value::Escalation { target, within }
             }
             // (v1) `within D [from S] [for NAMES]`
@@ -355,16 +355,16 @@ impl<'s> Lowerer<'s, '_> {
                         _ => {}
                     }
                 }
-                Value::Deadline {
+                Value::Deadline(Box::new(Within {
                     within,
                     from,
-                    only_for,
-                }
+                    only_for: only_for.into_boxed_slice(),
+                }))
             }
-            ValueKind::Revision => Value::Revision {
+            ValueKind::Revision => Value::Revision(Box::new(Revision {
                 date: self.date(inner.next()?),
                 note: self.string(inner.next()?),
-            },
+            })),
             ValueKind::Kind => {
                 let name = self.name(inner.next()?);
                 Value::Kind(name, self.plan_kind(name)?)

@@ -115,7 +115,7 @@ fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
 #[doc(hidden)]
 pub fn parse_reference(source: &str) -> Parsed<'_> {
     let mut diagnostics = Vec::new();
-    let mut items = Vec::new();
+    let mut items = ast::Items::default();
     let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     loop {
         match whole_item(source, pos, &mut diagnostics) {

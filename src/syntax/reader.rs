@@ -31,7 +31,7 @@ const MAX_OPEN_SECTIONS: usize = lower::MAX_SECTION_DEPTH;
 struct OpenSection<'s> {
     title: ast::Str<'s>,
     start: usize,
-    items: Vec<ast::Item<'s>>,
+    items: ast::Items<'s>,
     /// (v1) Its statements (`element`).
     stmts: Vec<ast::Stmt<'s>>,
 }
@@ -39,7 +39,7 @@ struct OpenSection<'s> {
 /// What an inner reader read at one level of the sections open before it.
 #[derive(Default)]
 struct Level<'s> {
-    items: Vec<ast::Item<'s>>,
+    items: ast::Items<'s>,
     stmts: Vec<ast::Stmt<'s>>,
     /// The end of the `}` that closed the level's section.
     close: Option<usize>,
@@ -59,7 +59,7 @@ pub(super) enum End {
 pub(super) struct Reader<'s> {
     source: &'s str,
     pos: usize,
-    items: Vec<ast::Item<'s>>,
+    items: ast::Items<'s>,
     pub diagnostics: Vec<Diagnostic>,
     /// How many times it fell back to the reference rules.
     pub fallbacks: usize,
@@ -80,7 +80,7 @@ impl<'s> Reader<'s> {
         Reader {
             source,
             pos,
-            items: Vec::new(),
+            items: ast::Items::default(),
             diagnostics: Vec::new(),
             fallbacks: 0,
             open: Vec::new(),
@@ -100,7 +100,7 @@ impl<'s> Reader<'s> {
     }
 
     /// The items read, once the reader has read to the end of the file.
-    pub fn into_items(self) -> Vec<ast::Item<'s>> {
+    pub fn into_items(self) -> ast::Items<'s> {
         self.items
     }
 
@@ -132,7 +132,7 @@ impl<'s> Reader<'s> {
         for level in levels {
             // At top level `stmts` is empty (see `fits`).
             let (items, stmts) = here(&mut self.open, &mut self.outer, &mut self.items);
-            items.extend(level.items);
+            items.append(level.items);
             if let Some(stmts) = stmts {
                 stmts.extend(level.stmts);
             }
@@ -226,7 +226,7 @@ impl<'s> Reader<'s> {
                                 self.open.push(OpenSection {
                                     title,
                                     start,
-                                    items: Vec::new(),
+                                    items: ast::Items::default(),
                                     stmts: Vec::new(),
                                 });
                             }
@@ -332,11 +332,8 @@ fn level(open: &[OpenSection<'_>], outer: &Option<Vec<Level<'_>>>) -> isize {
 fn here<'a, 's>(
     open: &'a mut [OpenSection<'s>],
     outer: &'a mut Option<Vec<Level<'s>>>,
-    items: &'a mut Vec<ast::Item<'s>>,
-) -> (
-    &'a mut Vec<ast::Item<'s>>,
-    Option<&'a mut Vec<ast::Stmt<'s>>>,
-) {
+    items: &'a mut ast::Items<'s>,
+) -> (&'a mut ast::Items<'s>, Option<&'a mut Vec<ast::Stmt<'s>>>) {
     match (open.last_mut(), outer.as_mut().and_then(|o| o.last_mut())) {
         (Some(section), _) => (&mut section.items, Some(&mut section.stmts)),
         (None, Some(level)) => (&mut level.items, Some(&mut level.stmts)),
@@ -348,7 +345,7 @@ fn here<'a, 's>(
 fn close<'s>(
     open: &mut [OpenSection<'s>],
     outer: &mut Option<Vec<Level<'s>>>,
-    items: &mut Vec<ast::Item<'s>>,
+    items: &mut ast::Items<'s>,
     section: OpenSection<'s>,
     end: usize,
 ) {
