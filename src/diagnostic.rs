@@ -85,18 +85,27 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: Message,
     pub primary: Label,
-    /// Further labelled spans: the other definition, the other edges of a cycle.
-    pub secondary: Vec<Label>,
     pub help: Option<Message>,
+    /// The parts most findings lack (`secondary`, `repair`, `source`), in
+    /// one allocation, none without: a plan may have hundreds of thousands
+    /// of findings, and each is held until the report is written.
+    more: Option<Box<More>>,
+}
+
+// A finding stays small: its rare parts behind one pointer.
+const _: () = assert!(std::mem::size_of::<Diagnostic>() <= 120);
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct More {
+    /// Further labelled spans: the other definition, the other edges of a cycle.
+    secondary: Vec<Label>,
     /// The edit that fixes it, when that is mechanical (the editor offers it
     /// as a quick fix, `planc fmt --fix` applies it).
-    /// (Boxed, as `source`: most findings have none, and a plan may have
-    /// hundreds of thousands of findings.)
-    pub repair: Option<Box<Repair>>,
+    repair: Option<Repair>,
     /// (v1) The regulation a profile's finding rests on (see `profiles`):
     /// filled in from the profiles' table when the severities are applied
     /// (`check::finish`); a rule that cites a clause of its own sets it.
-    pub source: Option<Box<Source>>,
+    source: Option<Source>,
 }
 
 pub use crate::profiles::{Clause, Source};
@@ -141,20 +150,56 @@ impl Diagnostic {
             severity: Severity::Error,
             message,
             primary,
-            secondary: Vec::new(),
             help: None,
-            repair: None,
-            source: None,
+            more: None,
+        }
+    }
+
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_default()
+    }
+
+    /// Further labelled spans: the other definition, the other edges of a cycle.
+    pub fn secondary(&self) -> &[Label] {
+        self.more.as_deref().map_or(&[], |m| &m.secondary)
+    }
+
+    pub fn secondary_mut(&mut self) -> &mut [Label] {
+        match self.more.as_deref_mut() {
+            Some(m) => &mut m.secondary,
+            None => &mut [],
+        }
+    }
+
+    /// The edit that fixes it, when that is mechanical (the editor offers it
+    /// as a quick fix, `planc fmt --fix` applies it).
+    pub fn repair(&self) -> Option<&Repair> {
+        self.more.as_deref().and_then(|m| m.repair.as_ref())
+    }
+
+    pub fn set_repair(&mut self, repair: Option<Repair>) {
+        if repair.is_some() || self.more.is_some() {
+            self.more().repair = repair;
+        }
+    }
+
+    /// Sets the regulation its finding rests on (`source`).
+    pub fn set_source(&mut self, source: Option<Source>) {
+        if source.is_some() || self.more.is_some() {
+            self.more().source = source;
         }
     }
 
     pub fn with_label(mut self, label: Label) -> Self {
-        self.secondary.push(label);
+        self.more().secondary.push(label);
         self
     }
 
     pub fn with_labels(mut self, labels: impl IntoIterator<Item = Label>) -> Self {
-        self.secondary.extend(labels);
+        let mut labels = labels.into_iter().peekable();
+        if labels.peek().is_some() {
+            self.more().secondary.extend(labels);
+        }
         self
     }
 
@@ -164,25 +209,24 @@ impl Diagnostic {
     }
 
     pub fn with_repair(mut self, repair: Repair) -> Self {
-        self.repair = Some(Box::new(repair));
+        self.more().repair = Some(repair);
         self
     }
 
     /// Cites `clause` of the document of the profile the code belongs to,
     /// for a rule whose findings rest on different clauses.
     pub fn with_clause(mut self, clause: Clause) -> Self {
-        self.source = crate::profiles::cited(self.code, &[]).map(|(profile, _)| {
-            Box::new(Source {
-                profile,
-                clause: Some(clause),
-            })
+        let source = crate::profiles::cited(self.code, &[]).map(|(profile, _)| Source {
+            profile,
+            clause: Some(clause),
         });
+        self.set_source(source);
         self
     }
 
     /// The regulation its finding rests on, if any (`source`).
     pub fn source(&self) -> Option<Source> {
-        self.source.as_deref().copied()
+        self.more.as_deref().and_then(|m| m.source)
     }
 
     /// Its message, labels and help in `lang`.
@@ -190,7 +234,7 @@ impl Diagnostic {
         DiagnosticText {
             message: self.message.text(lang),
             labels: std::iter::once(&self.primary)
-                .chain(&self.secondary)
+                .chain(self.secondary())
                 .map(|l| (l.span, l.message.text(lang)))
                 .collect(),
             help: self.help.as_ref().map(|h| h.text(lang)),

@@ -45,7 +45,7 @@ fn a_long_loop_draws_at_most_32_labels_and_counts_the_rest() {
         .collect();
     assert_eq!(cycle.len(), 1);
     // Every `escalates to` of the loop stays a label (JSON, SARIF, the editor).
-    assert_eq!(cycle[0].secondary.len() + 1, 200);
+    assert_eq!(cycle[0].secondary().len() + 1, 200);
     let report = human_report(&source, &diagnostics, Lang::En);
     // The loop and the roles that cannot reach the commander: 200 labels each.
     // (The note is wrapped with the help, so only its start is looked for twice.)
@@ -72,7 +72,7 @@ fn span_of_control_over_many_reports_names_and_labels_the_first_20() {
         .collect();
     assert_eq!(wide.len(), 1);
     // The finding itself is cut, so every output (JSON, SARIF, the editor) says the same.
-    assert_eq!(wide[0].secondary.len(), 20);
+    assert_eq!(wide[0].secondary().len(), 20);
     let message = wide[0].text(Lang::En).message;
     assert!(
         message.starts_with("500 roles escalate directly to `boss`, more than 7: `r0`, `r1`,"),

@@ -125,7 +125,7 @@ fn every_diagnostic_of_every_fixture_has_its_words_in_both_languages() {
         for d in common::diagnostics(&source) {
             let messages = std::iter::once(&d.message)
                 .chain(std::iter::once(&d.primary.message))
-                .chain(d.secondary.iter().map(|l| &l.message))
+                .chain(d.secondary().iter().map(|l| &l.message))
                 .chain(d.help.as_ref());
             for m in messages {
                 for lang in Lang::ALL {

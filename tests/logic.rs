@@ -288,7 +288,7 @@ fn a_condition_of_ten_thousand_ored_comparisons_is_checked() {
         ["odd: unsatisfiable-trigger", "none: unsatisfiable-trigger",]
     );
     // Too large to minimise: the whole condition is labelled, without parts.
-    assert!(diagnostics.iter().all(|d| d.secondary.is_empty()));
+    assert!(diagnostics.iter().all(|d| d.secondary().is_empty()));
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn a_loop_of_twenty_thousand_triggers_is_one_cycle() {
     let diagnostics = s.check();
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(diagnostics[0].code, Code::TriggerCycle);
-    assert_eq!(diagnostics[0].secondary.len() as u32, n - 1);
+    assert_eq!(diagnostics[0].secondary().len() as u32, n - 1);
 }
 
 #[test]

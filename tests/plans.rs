@@ -355,7 +355,7 @@ fn without_profiles_no_profile_check_fires_on_a_bundled_plan() {
         config.today = planc::calendar::parse_date("2026-11-28").ok();
         for d in planc::check_source(&source, &config) {
             assert!(
-                !planc::profiles::only_in_profiles(d.code) && d.source.is_none(),
+                !planc::profiles::only_in_profiles(d.code) && d.source().is_none(),
                 "{stem}: {} fires without its profile",
                 d.code
             );

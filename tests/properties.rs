@@ -189,7 +189,7 @@ proptest! {
             .collect();
         prop_assert!(wrong.is_empty(), "{wrong:#?}\n{source}");
         for d in &diagnostics {
-            for label in std::iter::once(&d.primary).chain(&d.secondary) {
+            for label in std::iter::once(&d.primary).chain(d.secondary()) {
                 prop_assert!(inside(&source, label.span), "{d:?}");
             }
         }

@@ -82,7 +82,7 @@ fn sarif_of_every_fixture_is_valid() {
     assert!(
         diagnostics
             .iter()
-            .any(|d| d.iter().any(|d| !d.secondary.is_empty()))
+            .any(|d| d.iter().any(|d| !d.secondary().is_empty()))
     );
     let reports: Vec<FileReport> = sources
         .iter()

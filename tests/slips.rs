@@ -30,10 +30,7 @@ fn one_error(source: &str) -> (usize, String, String) {
     let parsed = parse(source);
     assert_eq!(parsed.diagnostics.len(), 1, "{:#?}", parsed.diagnostics);
     let d = &parsed.diagnostics[0];
-    let repair = d
-        .repair
-        .as_ref()
-        .unwrap_or_else(|| panic!("no repair: {d:#?}"));
+    let repair = d.repair().unwrap_or_else(|| panic!("no repair: {d:#?}"));
     assert!(repair.certain);
     let mut fixed = source.to_string();
     for (span, text) in repair.edits.iter().rev() {
@@ -140,7 +137,7 @@ fn a_slip_that_is_not_one_is_left_alone() {
     assert_eq!(fixed, slip("on mass_visit;", "on mass_visit,mass_visit;"));
     // A duration in a unit no whole number of a smaller unit makes.
     let source = slip("every 1y", "every 1.5y");
-    assert!(parse(&source).diagnostics[0].repair.is_none());
+    assert!(parse(&source).diagnostics[0].repair().is_none());
 }
 
 #[test]

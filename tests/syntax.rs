@@ -376,7 +376,7 @@ fn a_label_on_a_statement_ends_on_its_line() {
         .find(|d| d.code.as_str() == "no-escalation-path")
         .expect("no-escalation-path");
     let labelled: Vec<&str> = path
-        .secondary
+        .secondary()
         .iter()
         .map(|l| &source[l.span.range()])
         .collect();

@@ -12,7 +12,7 @@ use planc::pipeline::{CheckedBytes, check_bytes};
 pub fn assert_well_formed(bytes: &[u8]) -> CheckedBytes {
     let checked = check_bytes(bytes, &Config::default());
     for d in &checked.diagnostics {
-        for label in std::iter::once(&d.primary).chain(&d.secondary) {
+        for label in std::iter::once(&d.primary).chain(d.secondary()) {
             assert!(label.span.start() <= label.span.end(), "{d:?}");
             assert!(label.span.end() <= checked.source.len(), "{d:?}");
             assert!(checked.source.is_char_boundary(label.span.start()), "{d:?}");

@@ -22,14 +22,14 @@ impl<'m> Mentions<'m> {
             match problem {
                 // A defined name used where another kind is wanted is still used.
                 Problem::WrongKind { name, .. } => {
-                    names.insert(name.as_str());
+                    names.insert(*name);
                 }
                 // A misspelling most likely meant the suggested name.
                 Problem::Undefined {
                     suggestion: Some(s),
                     ..
                 } => {
-                    names.insert(s.as_str());
+                    names.insert(*s);
                 }
                 Problem::TypeMismatch { fact, .. } => {
                     definitions.insert(*fact);

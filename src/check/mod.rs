@@ -190,14 +190,13 @@ pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnost
     diagnostics.retain_mut(|d| match severity(d.code, config) {
         Some(s) => {
             d.severity = s;
-            if d.source.is_none() {
-                d.source =
-                    crate::profiles::cited(d.code, &config.profiles).map(|(profile, cited)| {
-                        Box::new(Source {
-                            profile,
-                            clause: cited.clause,
-                        })
-                    });
+            if d.source().is_none() {
+                d.set_source(crate::profiles::cited(d.code, &config.profiles).map(
+                    |(profile, cited)| Source {
+                        profile,
+                        clause: cited.clause,
+                    },
+                ));
             }
             true
         }

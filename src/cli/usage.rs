@@ -115,12 +115,12 @@ fn said(error: &Error) -> Option<(Message, Option<String>)> {
                 (true, true) => Message::new("usage-value-missing").with("option", whole),
                 (true, false) => Message::new("usage-value-missing-choose")
                     .with("option", whole)
-                    .with("choices", Arg::Either(choices)),
+                    .with("choices", Arg::Either(choices.into())),
                 (false, true) => return None,
                 (false, false) => Message::new("usage-bad-value")
                     .with("option", option)
                     .with("value", value)
-                    .with("choices", Arg::Either(choices)),
+                    .with("choices", Arg::Either(choices.into())),
             }
         }
         ErrorKind::MissingRequiredArgument => {

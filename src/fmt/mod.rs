@@ -90,7 +90,7 @@ pub fn format_with(source: &str, options: Options) -> Result<Formatted, Vec<Diag
         Err(mut diagnostics) => {
             for d in &mut diagnostics {
                 d.primary.span = to_original(d.primary.span, &rounds);
-                for label in &mut d.secondary {
+                for label in d.secondary_mut() {
                     label.span = to_original(label.span, &rounds);
                 }
             }
@@ -126,7 +126,7 @@ fn fix_rounds(source: &str, paste_first: bool) -> Vec<Fixed> {
         let mut fixes: Vec<Fix> = syntax::parse(text)
             .diagnostics
             .iter()
-            .filter_map(|d| d.repair.as_ref())
+            .filter_map(|d| d.repair())
             .filter(|repair| repair.certain)
             .filter_map(|repair| as_fix(text, &repair.edits))
             .collect();

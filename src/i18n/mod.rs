@@ -29,8 +29,10 @@ pub use pages::zh_page;
 /// held in place, not in an allocation of its own.
 pub type Text = compact_str::CompactString;
 
-// A placeholder stays small: its text in place, the rare kinds boxed.
-const _: () = assert!(std::mem::size_of::<Arg>() <= 32);
+// A placeholder stays small: its text in place, the rare kinds boxed, the
+// others beside the text's spare byte (a message holds its placeholders
+// with their names, 40 bytes each).
+const _: () = assert!(std::mem::size_of::<Arg>() <= 24);
 
 /// Something to say, in no language yet: an id of the message files and
 /// the values of its placeholders. Small (32 bytes, its placeholders in one
@@ -50,12 +52,15 @@ pub enum Arg {
     Number(u64),
     /// Words of their own, shown in the same language.
     Message(Box<Message>),
+    /// Words of their own without placeholders: only the id (`Message::id`),
+    /// not boxed (nearly every finding names what its position wants so).
+    Words(&'static str),
     /// Names as `` `a`, `b` `` (`` `a`、`b` ``); past `max`, the rest are counted.
     Names(Box<Names>),
     /// A path of names `` `a` → `b` → `a` ``; a long one keeps both ends.
     Path(Box<Names>),
     /// Alternatives: "a, b or c" (`a、b 或 c`).
-    Either(Vec<Message>),
+    Either(Box<[Message]>),
 }
 
 /// Names, and how many of them are shown (`Arg::Names`, `Arg::Path`).
@@ -175,7 +180,10 @@ impl From<&Text> for Arg {
 
 impl From<Message> for Arg {
     fn from(m: Message) -> Arg {
-        Arg::Message(Box::new(m))
+        match m.args {
+            None => Arg::Words(m.id),
+            Some(_) => Arg::Message(Box::new(m)),
+        }
     }
 }
 
@@ -266,6 +274,7 @@ fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Message(m) => FluentValue::from(format(m, lang, problems)),
+            Arg::Words(id) => FluentValue::from(format(&Message::new(id), lang, problems)),
             Arg::Names(n) => FluentValue::from(list(&n.names, n.max, lang, problems)),
             Arg::Path(n) => FluentValue::from(path(&n.names, n.max, lang, problems)),
             Arg::Either(items) => FluentValue::from(either(items, lang, problems)),

@@ -31,7 +31,7 @@ pub fn fixes(a: &Analysis, diagnostics: &[Diagnostic], range: Span) -> Vec<Fix> 
         if span.start() > range.end() || range.start() > span.end() {
             continue;
         }
-        if let Some(repair) = &d.repair {
+        if let Some(repair) = d.repair() {
             full_width |= is_full_width(a.text(d.primary.span));
             out.push(Fix {
                 title: repair.title.clone(),

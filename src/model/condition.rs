@@ -245,11 +245,13 @@ impl<'s> Resolver<'s> {
         let fact_span = self.model.fact(fact).named.name_span;
         let label = msg!("type-mismatch-used", name = used.text);
         self.model.problems.push(Problem::TypeMismatch {
-            message,
             span,
-            label,
             fact: fact_span,
-            help,
+            words: Box::new(MismatchWords {
+                message,
+                label,
+                help,
+            }),
         });
     }
 }

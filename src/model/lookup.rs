@@ -95,7 +95,7 @@ impl<'s> Resolver<'s> {
             .map(|d| (d.span(), d.kind))
         {
             Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
-                name: name.text.to_string(),
+                name: name.text,
                 span: name.span,
                 found,
                 definition,
@@ -105,7 +105,7 @@ impl<'s> Resolver<'s> {
             None => {
                 let suggestion = self.suggest(name.text, accepts);
                 self.model.problems.push(Problem::Undefined {
-                    name: name.text.to_string(),
+                    name: name.text,
                     span: name.span,
                     expected,
                     suggestion,
@@ -129,7 +129,7 @@ impl<'s> Resolver<'s> {
         else {
             let suggestion = self.suggest(name.text, |k| want.accepts(k));
             self.model.problems.push(Problem::Undefined {
-                name: name.text.to_string(),
+                name: name.text,
                 span: name.span,
                 expected: want.words(),
                 suggestion,
@@ -138,7 +138,7 @@ impl<'s> Resolver<'s> {
         };
         if !want.accepts(kind) {
             self.model.problems.push(Problem::WrongKind {
-                name: name.text.to_string(),
+                name: name.text,
                 span: name.span,
                 found: kind,
                 definition,
@@ -154,9 +154,7 @@ impl<'s> Resolver<'s> {
     }
 
     /// The defined name of an accepted kind closest to `text`, if it is close.
-    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<String> {
-        self.suggestions
-            .closest(&self.defined, text, accepts)
-            .map(str::to_string)
+    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<&'s str> {
+        self.suggestions.closest(&self.defined, text, accepts)
     }
 }

@@ -323,9 +323,10 @@ impl Kind {
 }
 
 /// A problem found while resolving names: data that the checks in
-/// `check::rules` turn into diagnostics.
+/// `check::rules` turn into diagnostics. Small, and its names borrowed from
+/// the source: a plan may have hundreds of thousands of them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
+pub enum Problem<'s> {
     /// A name defined twice, or a single attribute given twice.
     Duplicate {
         /// `duplicate-what-*`: the name, variant or attribute.
@@ -336,14 +337,14 @@ pub enum Problem {
         attribute: bool,
     },
     Undefined {
-        name: String,
+        name: &'s str,
         span: Span,
         /// What the position wants (`want-*`), e.g. "a role or an external".
         expected: Message,
-        suggestion: Option<String>,
+        suggestion: Option<&'s str>,
     },
     WrongKind {
-        name: String,
+        name: &'s str,
         span: Span,
         found: Kind,
         definition: Span,
@@ -352,11 +353,10 @@ pub enum Problem {
         position: &'static str,
     },
     TypeMismatch {
-        message: Message,
         span: Span,
-        label: Message,
         fact: Span,
-        help: Message,
+        /// (Boxed: rare, and three messages would make every problem larger.)
+        words: Box<MismatchWords>,
     },
     /// No `plan` header at all.
     NoHeader,
@@ -364,6 +364,14 @@ pub enum Problem {
     ExtraHeader { first: Span, extra: Span },
     /// A `plan` header inside a section.
     NestedHeader { span: Span },
+}
+
+/// The words of a `Problem::TypeMismatch`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MismatchWords {
+    pub message: Message,
+    pub label: Message,
+    pub help: Message,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -381,7 +389,7 @@ pub struct Model<'s> {
     /// Every name defined and what it denotes: the table names were
     /// resolved with.
     pub symbols: Names<'s>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Problem<'s>>,
 }
 
 impl<'s> Model<'s> {

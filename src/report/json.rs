@@ -89,7 +89,7 @@ impl<'a> JsonDiagnostic<'a> {
     fn of(file: &FileReport<'a>, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Self {
         let (line, column) = index.line_col(file.source, d.primary.span.start());
         let labels = std::iter::once(&d.primary)
-            .chain(&d.secondary)
+            .chain(d.secondary())
             .map(|l| {
                 let (line, column) = index.line_col(file.source, l.span.start());
                 JsonLabel {

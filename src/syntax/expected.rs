@@ -36,7 +36,7 @@ fn attribute_words(block: Block) -> Message {
 }
 
 fn group(what: Message, words: &[&str], keywords: Vec<&'static str>) -> Group {
-    let members = words
+    let members: Box<[Message]> = words
         .iter()
         .map(|w| msg!("expected-member", word = *w))
         .collect();
@@ -241,7 +241,7 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
         Some((all, short)) => (
             msg!(
                 "syntax-expected",
-                expected = Arg::Either(all),
+                expected = Arg::Either(all.into()),
                 found = found
             ),
             msg!("syntax-expected.label", expected = short),
@@ -256,7 +256,7 @@ pub fn describe(error: &Error<Rule>, source: &str, base: usize) -> (Diagnostic, 
     };
     let mut d = Diagnostic::new(Code::SyntaxError, message, Label::new(found_span, label));
     d.help = help(source, at, &positives);
-    d.repair = repair(source, found_span, d.help.as_ref()).map(Box::new);
+    d.set_repair(repair(source, found_span, d.help.as_ref()));
     (d, at)
 }
 
@@ -365,7 +365,7 @@ fn expected_words(positives: &[Rule]) -> Option<(Vec<Message>, Arg)> {
     // Groups come first, so a group's short name leads the label.
     let short = match first_short {
         Some(short) => Arg::from(short),
-        None => Arg::Either(phrases.clone()),
+        None => Arg::Either(phrases.clone().into()),
     };
     Some((phrases, short))
 }

@@ -89,10 +89,9 @@ fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    let fixes = paste::fix_paste_artefacts(source).fixes;
     // Sorted, looked up per diagnostic: one scan of the fixes per diagnostic
     // was quadratic in a file of many broken lines.
-    let mut starts: Vec<usize> = fixes.iter().map(|f| f.span.start()).collect();
+    let mut starts = paste::artefact_starts(source);
     starts.sort_unstable();
     let Some(first) = diagnostics
         .iter_mut()
@@ -104,7 +103,7 @@ fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
         first.help = Some(crate::i18n::msg!(
             "syntax-fmt-fix",
             help = help,
-            count = fixes.len()
+            count = starts.len()
         ));
     }
 }

@@ -90,14 +90,32 @@ fn is_quote(c: char) -> bool {
 /// exactly the string meant); a lone or nested one is left for the author.
 pub fn fix_paste_artefacts(source: &str) -> Fixed {
     let mut fixes = Vec::new();
+    each_artefact(source, |at, c, ascii, what| {
+        fixes.push(Fix {
+            span: Span::new(at, at + c.len_utf8()),
+            found: c.to_string(),
+            replacement: ascii.to_string(),
+            what: Some(what),
+        });
+    });
+    apply(source, fixes)
+}
+
+/// Where `fix_paste_artefacts` would fix something, in order: without the
+/// fixed copy of the text and the words of each fix (a file of many broken
+/// lines may have hundreds of thousands).
+pub fn artefact_starts(source: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    each_artefact(source, |at, _, _, _| starts.push(at));
+    starts
+}
+
+/// Calls `found` with the offset, the character, its ASCII replacement and
+/// what it is, for each paste artefact, in order.
+fn each_artefact(source: &str, mut found: impl FnMut(usize, char, &str, Message)) {
     let mut replace = |at: usize, c: char| {
         if let Some((ascii, what)) = ascii_for(c) {
-            fixes.push(Fix {
-                span: Span::new(at, at + c.len_utf8()),
-                found: c.to_string(),
-                replacement: ascii.to_string(),
-                what: Some(what),
-            });
+            found(at, c, ascii, what);
         }
     };
     // Only characters no token starts with can be artefacts: strings,
@@ -130,7 +148,6 @@ pub fn fix_paste_artefacts(source: &str) -> Fixed {
             replace(i, c);
         }
     }
-    apply(source, fixes)
 }
 
 #[cfg(test)]

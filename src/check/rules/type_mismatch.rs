@@ -15,18 +15,11 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for problem in &ctx.model.problems {
-        if let Problem::TypeMismatch {
-            message,
-            span,
-            label,
-            fact,
-            help,
-        } = problem
-        {
+        if let Problem::TypeMismatch { span, fact, words } = problem {
             out.push(
-                RULE.diagnostic(message.clone(), Label::new(*span, label.clone()))
+                RULE.diagnostic(words.message.clone(), Label::new(*span, words.label.clone()))
                     .with_label(Label::new(*fact, msg!("type-mismatch-fact")))
-                    .with_help(help.clone()),
+                    .with_help(words.help.clone()),
             );
         }
     }

@@ -23,16 +23,16 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } = problem
         {
             let help = match suggestion {
-                Some(s) => msg!("did-you-mean", name = s),
+                Some(s) => msg!("did-you-mean", name = *s),
                 None => msg!(
                     "undefined-name.help",
                     expected = expected.clone(),
-                    name = name
+                    name = *name
                 ),
             };
             out.push(
                 RULE.diagnostic(
-                    msg!("undefined-name", name = name),
+                    msg!("undefined-name", name = *name),
                     Label::new(
                         *span,
                         msg!("undefined-name.label", expected = expected.clone()),

@@ -33,7 +33,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "wrong-kind",
                 place = place,
                 expected = expected.clone(),
-                name = name,
+                name = *name,
                 found = found.article()
             );
             out.push(
@@ -46,7 +46,7 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .with_label(Label::new(
                     *definition,
-                    msg!("wrong-kind.definition", name = name, found = found.article()),
+                    msg!("wrong-kind.definition", name = *name, found = found.article()),
                 ))
                 .with_help(help(position, expected)),
             );

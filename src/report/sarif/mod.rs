@@ -149,7 +149,7 @@ fn result(
     let rule_index = RULES.iter().position(|r| r.code == d.code);
     let text = super::message_with_help(d, lang, "\n\n");
     let related: Vec<Location> = d
-        .secondary
+        .secondary()
         .iter()
         .enumerate()
         .map(|(i, label)| {
@@ -194,7 +194,7 @@ fn fingerprint(uri: &str, source: &str, d: &Diagnostic) -> u64 {
     hash.write(d.code.as_str().as_bytes());
     hash.write(b"\0");
     hash.write(uri.as_bytes());
-    for label in std::iter::once(&d.primary).chain(&d.secondary) {
+    for label in std::iter::once(&d.primary).chain(d.secondary()) {
         hash.write(b"\0");
         let start = floor_char_boundary(source, label.span.start().min(source.len()));
         let end = floor_char_boundary(source, label.span.end().min(source.len())).max(start);
