@@ -44,7 +44,7 @@ fn sizes(shape: &str) -> [usize; 3] {
         "puzzle" => [6, 12, 24],
         "suppressed" => [20_000, 40_000, 80_000],
         "chain" | "star" | "levels" | "or-chain" => [2_000, 4_000, 8_000],
-        "long" | "long-or" | "long-not" | "long-mixed" | "long-in" => [2, 4, 8],
+        "long" | "long-or" | "long-not" | "long-mixed" | "long-distinct" | "long-in" => [2, 4, 8],
         "deep" => [100, 200, 250],
         "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
@@ -55,7 +55,14 @@ fn sizes(shape: &str) -> [usize; 3] {
 static ALLOCATOR: Counting = Counting;
 
 /// The shapes whose memory grows with one long condition.
-const MEMORY_SHAPES: &[&str] = &["long", "long-or", "long-not", "long-mixed", "long-in"];
+const MEMORY_SHAPES: &[&str] = &[
+    "long",
+    "long-or",
+    "long-not",
+    "long-mixed",
+    "long-distinct",
+    "long-in",
+];
 
 /// The peak heap while checking a plan may be at most this many times its size.
 const PER_BYTE_BOUND: f64 = 10.0;

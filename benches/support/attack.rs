@@ -81,6 +81,11 @@ pub const SHAPES: &[Shape] = &[
         plan: mixed_chain,
     },
     Shape {
+        name: "long-distinct",
+        what: "MB of one mixed condition whose parts all differ (a number of its own in each comparison)",
+        plan: distinct_mixed_chain,
+    },
+    Shape {
         name: "long-in",
         what: "MB of one `k in { a, b, … }`",
         plan: long_membership,
@@ -274,6 +279,25 @@ pub fn mixed_chain(n: usize) -> String {
         "f",
         " and (not f or v >= 50 # 注\n or k in { a, b }) or x < 0.5 and not not (f)",
     )
+}
+
+/// About `n` MB of the mixed condition with a number of its own in each
+/// comparison, so no part of it is written twice: nothing of the logic's
+/// net is shared (its nodes and their models are made for each part).
+pub fn distinct_mixed_chain(n: usize) -> String {
+    let mut s = String::from(HEAD);
+    s += "fact f \"f\": flag\nfact v \"v\": count\nfact x \"x\": number\nfact k \"k\": one_of { a \"a\", b \"b\" }\n";
+    s += "trigger t \"t\" when f";
+    let end = s.len() + n * 1_000_000;
+    let mut i = 0;
+    while s.len() < end {
+        s += &format!(
+            " and (not f or v >= {i} # 注\n or k in {{ a, b }}) or x < {i}.5 and not not (f)"
+        );
+        i += 1;
+    }
+    s += "\nstep s \"s\" { owner boss; on t }\n";
+    s
 }
 
 /// One membership test naming a variant about `n` MB of times.

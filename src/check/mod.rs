@@ -65,8 +65,9 @@ impl<'a, 's> Context<'a, 's> {
     /// What is done when each trigger fires (the trigger and every trigger
     /// that fires whenever it does), once per plan.
     pub fn checklists(&self) -> &Checklists {
-        self.checklists
-            .get_or_init(|| Checklists::build(self.model, self.graphs, self.schedule()))
+        self.checklists.get_or_init(|| {
+            Checklists::from_conditions(self.model, self.conditions(), self.schedule())
+        })
     }
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.

@@ -41,7 +41,7 @@ impl Conditions {
             roots,
             order,
             in_cycle,
-        } = build(model, graphs, domains.clone(), 0);
+        } = build(model, graphs, domains.clone(), convert::POS);
         // A condition is unknown when it, or a trigger it names, has a part
         // that did not resolve; named triggers come first in `order`.
         let mut unknown = in_cycle;

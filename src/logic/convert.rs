@@ -3,8 +3,6 @@
 //! it is needed in, `not` just swaps the two, and a named trigger stands for
 //! the root of its own, already converted, condition.
 
-use std::collections::HashMap;
-
 use super::net::{Net, NodeId, TRUE};
 use super::sets::{Domain, FLAG, FactSet};
 use crate::model::{Cond, CondId, Condition, FactType, Model, TriggerId};
@@ -75,7 +73,6 @@ pub fn convert(
     named: &dyn Fn(TriggerId, bool) -> NodeId,
 ) -> [NodeId; 2] {
     let needs = needs(cond, root);
-    let mut atoms = Atoms::default();
     let mut pos = vec![TRUE; cond.len()];
     let mut neg = vec![TRUE; cond.len()];
     for (i, node) in cond.nodes().enumerate() {
@@ -88,18 +85,18 @@ pub fn convert(
                 fact, op, value, ..
             } => {
                 let set = FactSet::compare(*op, *value);
-                atoms.pair(net, fact.0, Domain::Count, set, need)
+                atom_pair(net, fact.0, Domain::Count, set, need)
             }
             Cond::In { fact, variants, .. } => {
                 match (&model.fact(*fact).ty, net.graph.domains.get(fact.index())) {
                     (FactType::OneOf(_), Some(&domain @ Domain::Variants(n))) => {
                         let set = FactSet::variants(n, variants);
-                        atoms.pair(net, fact.0, domain, set, need)
+                        atom_pair(net, fact.0, domain, set, need)
                     }
                     _ => (TRUE, TRUE),
                 }
             }
-            Cond::Flag { fact, .. } => atoms.pair(net, fact.0, FLAG, FactSet::flag(true), need),
+            Cond::Flag { fact, .. } => atom_pair(net, fact.0, FLAG, FactSet::flag(true), need),
             Cond::Trigger { trigger, .. } => (
                 if need & POS != 0 {
                     named(*trigger, true)
@@ -146,32 +143,8 @@ pub fn convert(
     }
 }
 
-/// The atoms one conversion made, by what they say: equal leaves share
-/// them (a long `f and f …` made an atom, with its models, per occurrence:
-/// issue 19, memory per byte). The logic is the same: an `and` or `or`
-/// merged the atoms of one fact anyway.
-#[derive(Default)]
-struct Atoms(HashMap<(u32, Domain, FactSet, u8), (NodeId, NodeId)>);
-
-impl Atoms {
-    fn pair(
-        &mut self,
-        net: &mut Net,
-        fact: u32,
-        domain: Domain,
-        set: FactSet,
-        need: u8,
-    ) -> (NodeId, NodeId) {
-        let key = (fact, domain, set, need);
-        if let Some(&pair) = self.0.get(&key) {
-            return pair;
-        }
-        let pair = atom_pair(net, fact, domain, key.2.clone(), need);
-        self.0.insert(key, pair);
-        pair
-    }
-}
-
+/// The atoms of a leaf in the polarities `need` asks for (`TRUE` where
+/// not asked for); the net makes an equal atom once.
 fn atom_pair(net: &mut Net, fact: u32, domain: Domain, set: FactSet, need: u8) -> (NodeId, NodeId) {
     if net.graph.domains.get(fact as usize) != Some(&domain) {
         return (TRUE, TRUE);

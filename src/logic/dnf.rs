@@ -127,11 +127,15 @@ fn tidy(cubes: Vec<Cube>) -> Vec<Cube> {
     if cubes.iter().any(|c| c.is_empty()) {
         return vec![vec![]];
     }
-    let mut seen: HashSet<Cube> = HashSet::with_capacity(cubes.len());
-    let mut out: Vec<Cube> = cubes
-        .into_iter()
-        .filter(|c| seen.insert(c.clone()))
-        .collect();
+    // The first of equal cubes kept, found without copying them (a copy of
+    // every cube was the peak of a plan's largest DNF: issue 19).
+    let first: Vec<bool> = {
+        let mut seen: HashSet<&Cube> = HashSet::with_capacity(cubes.len());
+        cubes.iter().map(|c| seen.insert(c)).collect()
+    };
+    let mut out = cubes;
+    let mut firsts = first.into_iter();
+    out.retain(|_| firsts.next().unwrap_or(true));
     if out.len() <= ABSORB_MAX {
         let mut keep = vec![true; out.len()];
         for i in 0..out.len() {

@@ -119,15 +119,18 @@ struct Built {
 }
 
 /// Converts every trigger's condition over `domains`, each root in the
-/// polarities its referrers need plus `POS` and `extra`.
-fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, extra: u8) -> Built {
+/// polarities its referrers need plus `wanted` (`POS`: the condition, `NEG`:
+/// its negation; only what is asked for is built: `always_true` reads
+/// negations only, and building both halves doubled the net of a long
+/// condition, issue 19).
+fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, wanted: u8) -> Built {
     let count = model.triggers.len();
     let in_cycle = triggers_in_cycles(graphs, count);
     let order = reference_order(graphs, count, &in_cycle);
 
     // Which polarities of each trigger's root its referrers need; referrers
     // come later in `order`, so walk it backwards.
-    let mut root_needs = vec![POS | extra; count];
+    let mut root_needs = vec![wanted; count];
     for &t in order.iter().rev() {
         let cond = &model.trigger(t).condition;
         let needs = convert::needs(cond, root_needs[t.index()]);
@@ -146,7 +149,7 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, extra: u8) -> Bui
             &mut net,
             model,
             &model.trigger(t).condition,
-            root_needs[t.index()] | POS,
+            root_needs[t.index()],
             &[],
             &named,
         );
@@ -179,7 +182,7 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         roots,
         order,
         in_cycle,
-    } = build(model, graphs, convert::open_domains(model), 0);
+    } = build(model, graphs, convert::open_domains(model), POS);
     let mut verdicts: Vec<Verdict> = in_cycle
         .iter()
         .map(|&c| {

@@ -38,6 +38,24 @@ pub struct Net {
     /// group) kept a node, its models and its search per copy (issue 19,
     /// memory per byte).
     shared: HashTable<NodeId>,
+    /// Every atom made, by its fact and set: an equal leaf, in this or any
+    /// other trigger's condition, is the same node, and so are the parts
+    /// made of equal atoms (pigeonhole triggers made each atom, and every
+    /// part above it, once per trigger: issue 19, memory per byte).
+    atoms: HashTable<NodeId>,
+}
+
+/// The key an atom of `fact` in `set` is shared by.
+fn atom_hash(fact: u32, set: &FactSet) -> u64 {
+    FixedState::with_seed(0).hash_one((fact, set))
+}
+
+/// The fact and set of a node that is an atom.
+fn atom_of(node: &Node) -> Option<(u32, &FactSet)> {
+    match node {
+        Node::Atom { fact, set } => Some((*fact, &**set)),
+        _ => None,
+    }
 }
 
 /// The key an `and` (`is_and`) or `or` of `kids` is shared by.
@@ -71,6 +89,7 @@ impl Net {
             },
             budget: Budget::default(),
             shared: HashTable::new(),
+            atoms: HashTable::new(),
         }
     }
 
@@ -84,6 +103,12 @@ impl Net {
             if let Some((is_and, kids)) = connective_of(node) {
                 let hash = share_hash(is_and, kids);
                 if let Ok(entry) = self.shared.find_entry(hash, |&s| s as usize == id) {
+                    entry.remove();
+                }
+            }
+            if let Some((fact, set)) = atom_of(node) {
+                let hash = atom_hash(fact, set);
+                if let Ok(entry) = self.atoms.find_entry(hash, |&s| s as usize == id) {
                     entry.remove();
                 }
             }
@@ -112,6 +137,12 @@ impl Net {
         if set.is_full(domain) {
             return TRUE;
         }
+        let hash = atom_hash(fact, &set);
+        let nodes = &self.graph.nodes;
+        let same = |&s: &NodeId| atom_of(&nodes[s as usize]) == Some((fact, &set));
+        if let Some(&id) = self.atoms.find(hash, same) {
+            return id;
+        }
         let set = Arc::new(set);
         let id = self.push(
             Node::Atom {
@@ -124,6 +155,10 @@ impl Net {
                 footprint: Footprint::Small(Box::new([fact])),
             },
         );
+        let nodes = &self.graph.nodes;
+        self.atoms.insert_unique(hash, id, |&s| {
+            atom_of(&nodes[s as usize]).map_or(0, |(f, set)| atom_hash(f, set))
+        });
         let first = &mut self.graph.first_use[fact as usize];
         *first = (*first).min(id);
         id

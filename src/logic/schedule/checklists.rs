@@ -55,7 +55,17 @@ struct Part {
 
 impl Checklists {
     pub fn build(model: &Model, graphs: &Graphs, schedule: &Schedule) -> Checklists {
-        let implications = Implications::build(model, &Conditions::of(model, graphs));
+        Checklists::from_conditions(model, &Conditions::of(model, graphs), schedule)
+    }
+
+    /// The same from the plan's conditions already written out (the checks
+    /// share theirs: each made its own net of every condition, issue 19).
+    pub fn from_conditions(
+        model: &Model,
+        conditions: &Conditions,
+        schedule: &Schedule,
+    ) -> Checklists {
+        let implications = Implications::build(model, conditions);
         let groups = implications.groups();
         let first = |g: usize| implications.members(g).first().copied();
         // Per group: how many triggers fire with it, and those it sets off directly.
