@@ -20,21 +20,6 @@ pub fn is_near(word_len: usize, candidate_len: usize, distance: usize) -> bool {
     distance > 0 && distance < word_len.max(candidate_len) && distance <= 2.max(candidate_len / 3)
 }
 
-/// What a name the user typed denotes, for a message that it is the wrong
-/// kind of thing ("`leader` is a role, not a fact").
-pub fn kind_of(symbol: crate::model::Symbol) -> crate::model::Kind {
-    use crate::model::{Kind, Symbol};
-    match symbol {
-        Symbol::Role(_) => Kind::Role,
-        Symbol::External(_) => Kind::External,
-        Symbol::Fact(_) => Kind::Fact,
-        Symbol::Level(_) => Kind::Level,
-        Symbol::Trigger(_) => Kind::Trigger,
-        Symbol::Step(_) => Kind::Step,
-        Symbol::Routine(_) => Kind::Routine,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::closest;

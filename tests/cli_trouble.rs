@@ -213,6 +213,11 @@ fn simulate_settings_and_start_times() {
             "planc：--set：`crowd` 是触发条件，不是事实：请设触发条件里用到的事实（`visitors`）"
         )
     );
+    // A drill is told as a drill (its symbol alone says "routine").
+    assert_eq!(
+        simulate("C", &["--set", "yearly=1"]),
+        trouble("planc：--set：`yearly` 是演练，不是事实：请设触发条件里用到的事实（`visitors`）")
+    );
     assert_eq!(
         simulate("C", &["--set", "visitors=很多"]),
         trouble(
@@ -248,6 +253,10 @@ fn render_role_and_docx() {
     assert_eq!(
         said(d, "C", &["render", "预案.plan", "--role", "leadr"]),
         trouble("planc：预案里没有名为 `leadr` 的角色；是不是想写 `leader`？")
+    );
+    assert_eq!(
+        said(d, "C", &["render", "预案.plan", "--role", "yearly"]),
+        trouble("planc：`yearly` 是演练，不是角色；预案里的角色有：`leader`、`office`")
     );
     assert_eq!(
         said(d, "C", &["render", "预案.plan", "--role", "visitors"]),

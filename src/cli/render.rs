@@ -105,11 +105,11 @@ fn docx(
 
 /// Why `--role NAME` names no role, with the closest role name if any.
 pub fn unknown_role(model: &Model, name: &str) -> Message {
-    let why = match model.symbols.get(name) {
-        Some(Symbol::Role(_)) | None => Message::new("role-unknown").with("name", name),
-        Some(other) => Message::new("role-wrong-kind")
+    let why = match model.symbols.lookup(name) {
+        Some((Symbol::Role(_), _)) | None => Message::new("role-unknown").with("name", name),
+        Some((_, kind)) => Message::new("role-wrong-kind")
             .with("name", name)
-            .with("kind", planc::suggest::kind_of(*other).article()),
+            .with("kind", kind.article()),
     };
     let roles: Vec<&str> = model.roles.iter().map(|r| r.named.name).collect();
     match planc::suggest::closest(name, &roles) {

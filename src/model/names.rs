@@ -95,6 +95,12 @@ impl<'s> Names<'s> {
         self.definition(name).map(|d| &d.symbol)
     }
 
+    /// What `name` denotes and what kind of thing it is (a drill, where its
+    /// symbol says only "routine"), for "`x` is a step, not a fact".
+    pub fn lookup(&self, name: &str) -> Option<(Symbol, Kind)> {
+        self.definition(name).map(|d| (d.symbol, d.kind))
+    }
+
     pub fn contains_key(&self, name: &str) -> bool {
         self.definition(name).is_some()
     }

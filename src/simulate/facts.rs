@@ -87,12 +87,12 @@ fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, Messag
             return Ok(FactId(i as u32));
         }
     }
-    match model.symbols.get(name) {
-        Some(Symbol::Fact(id)) => Ok(*id),
-        Some(other) => Err(msg!(
+    match model.symbols.lookup(name) {
+        Some((Symbol::Fact(id), _)) => Ok(id),
+        Some((_, kind)) => Err(msg!(
             "set-wrong-kind",
             name = name,
-            kind = crate::suggest::kind_of(*other).article(),
+            kind = kind.article(),
             facts = list(&facts)
         )),
         None => Err(match crate::suggest::closest(name, &facts) {
