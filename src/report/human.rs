@@ -216,14 +216,7 @@ pub fn write(files: &[FileReport], options: HumanOptions, mut out: impl Write) -
             }
         }
     }
-    let summary = match (options.not_read, files.len()) {
-        (0, _) => summary_line(Summary::of(files), options.lang),
-        (not_read, 0) => msg!("report-none-read", count = not_read).text(options.lang),
-        (not_read, _) => {
-            let summary = summary_line(Summary::of(files), options.lang);
-            msg!("report-not-read", summary = summary, count = not_read).text(options.lang)
-        }
-    };
+    let summary = summary_line(Summary::of(files), options.not_read, options.lang);
     out.write_all(summary.as_bytes())?;
     out.write_all(b"\n")?;
     out.flush()
@@ -270,8 +263,13 @@ fn add_source(drawn: &mut String, source: crate::diagnostic::Source, lang: Lang)
     drawn.replace_range(end.., &format!("\n  {line}\n\n"));
 }
 
-/// "2 errors, 1 warning in 4 files" or "no problems in 4 files".
-pub fn summary_line(s: Summary, lang: Lang) -> String {
+/// "2 errors, 1 warning in 4 files" or "no problems in 4 files", and how
+/// many files named were not read (`not_read`), never "no problems" over
+/// files that were not checked.
+fn summary_line(s: Summary, not_read: usize, lang: Lang) -> String {
+    if s.files == 0 && not_read > 0 {
+        return msg!("report-none-read", count = not_read).text(lang);
+    }
     let files = msg!("report-files", count = s.files);
     let line = if s.errors == 0 && s.warnings == 0 {
         msg!("report-clean", files = files)
@@ -283,5 +281,9 @@ pub fn summary_line(s: Summary, lang: Lang) -> String {
             files = files
         )
     };
-    line.text(lang)
+    if not_read == 0 {
+        line.text(lang)
+    } else {
+        msg!("report-not-read", summary = line, count = not_read).text(lang)
+    }
 }
