@@ -263,7 +263,11 @@ mod tests {
 
     #[test]
     fn answers_over_a_few_names_are_not_remembered_nor_budgeted() {
-        let few = [(Kind::Role, "leader"), (Kind::Role, "boss"), (Kind::Fact, "leeds")];
+        let few = [
+            (Kind::Role, "leader"),
+            (Kind::Role, "boss"),
+            (Kind::Fact, "leeds"),
+        ];
         let roles = |k: Kind| k == Kind::Role;
         let mut s = Suggestions::default();
         s.budget = 0;
