@@ -269,8 +269,10 @@ mod tests {
             (Kind::Fact, "leeds"),
         ];
         let roles = |k: Kind| k == Kind::Role;
-        let mut s = Suggestions::default();
-        s.budget = 0;
+        let mut s = Suggestions {
+            budget: 0,
+            ..Suggestions::default()
+        };
         assert_eq!(s.closest(&few, "leeder", roles), Some("leader"));
         assert_eq!(s.closest(&few, "bos", roles), Some("boss"));
         assert_eq!(s.closest(&few, "u1", roles), None);

@@ -26,7 +26,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 Some(s) => msg!("did-you-mean", name = *s),
                 None => msg!(
                     "undefined-name.help",
-                    expected = Arg::Words(*expected),
+                    expected = Arg::Words(expected),
                     name = *name
                 ),
             };
@@ -35,7 +35,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                     msg!("undefined-name", name = *name),
                     Label::new(
                         *span,
-                        msg!("undefined-name.label", expected = Arg::Words(*expected)),
+                        msg!("undefined-name.label", expected = Arg::Words(expected)),
                     ),
                 )
                 .with_help(help),

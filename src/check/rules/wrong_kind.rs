@@ -32,7 +32,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             let message = msg!(
                 "wrong-kind",
                 place = place,
-                expected = Arg::Words(*expected),
+                expected = Arg::Words(expected),
                 name = *name,
                 found = found.article()
             );
@@ -41,7 +41,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                     message,
                     Label::new(
                         *span,
-                        msg!("wrong-kind.label", expected = Arg::Words(*expected)),
+                        msg!("wrong-kind.label", expected = Arg::Words(expected)),
                     ),
                 )
                 .with_label(Label::new(
