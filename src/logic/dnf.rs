@@ -34,7 +34,7 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             continue;
         }
         // A node whose DNF the net kept needs nothing below it.
-        if graph.info(id).dnf.is_some() {
+        if graph.dnf(id).is_some() {
             continue;
         }
         if let Node::And(kids) | Node::Or(kids) = graph.node(id) {
@@ -48,8 +48,8 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             continue;
         }
         let id = i as NodeId;
-        dnfs[i] = match (&graph.info(id).dnf, graph.node(id)) {
-            (Some(kept), _) => Some(kept.clone()),
+        dnfs[i] = match (graph.dnf(id), graph.node(id)) {
+            (Some(kept), _) => Some(Arc::new(kept.to_cubes())),
             (None, Node::And(kids)) => product(kids, &dnfs, &mut entries).map(Arc::new),
             (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
             // Atoms and constants always keep their DNF.
@@ -66,7 +66,10 @@ fn product(kids: &[NodeId], dnfs: &[Option<Dnf>], entries: &mut usize) -> Option
     let mut acc: Vec<Cube> = vec![vec![]];
     for &k in kids {
         let cubes = dnfs.get(k as usize)?.as_ref()?;
-        let mut next = Vec::with_capacity(acc.len() * cubes.len());
+        if acc.len() * cubes.len() > MAX_CUBES && !fits(&acc, cubes, *entries) {
+            return None;
+        }
+        let mut next = Vec::with_capacity((acc.len() * cubes.len()).min(MAX_CUBES + 1));
         for a in &acc {
             for b in cubes.iter() {
                 if let Some(c) = meet(a, b) {
@@ -84,6 +87,46 @@ fn product(kids: &[NodeId], dnfs: &[Option<Dnf>], entries: &mut usize) -> Option
         }
     }
     Some(acc)
+}
+
+/// Whether the product of `acc` and `cubes` stays within the bounds, as
+/// `product` would find while building it, without building it: the
+/// pigeonhole triggers built most of 4,096 cubes only to give them up
+/// (issue 19, memory per byte).
+fn fits(acc: &[Cube], cubes: &[Cube], mut entries: usize) -> bool {
+    let mut count = 0;
+    for a in acc {
+        for b in cubes {
+            if let Some(len) = meet_len(a, b) {
+                entries += len + 1;
+                count += 1;
+            }
+        }
+        if count > MAX_CUBES || entries > MAX_ENTRIES {
+            return false;
+        }
+    }
+    true
+}
+
+/// The length of `meet(a, b)`; `None` if they contradict.
+fn meet_len(a: &Cube, b: &Cube) -> Option<usize> {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !a[i].1.intersects(&b[j].1) {
+                    return None;
+                }
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Some(a.len() + b.len() - shared)
 }
 
 fn union(
