@@ -427,9 +427,7 @@ impl Net {
 /// The conjunction of two cubes; `None` if they contradict.
 pub fn meet(a: &[Entry], b: &[Entry]) -> Option<Cube> {
     let (mut i, mut j) = (0, 0);
-    // Sized exactly: the facts both constrain are one entry (a plan's
-    // largest DNFs are cubes of such meets, issue 19).
-    let mut out = Vec::with_capacity(a.len() + b.len() - shared_facts(a, b));
+    let mut out = Vec::with_capacity(a.len() + b.len());
     while i < a.len() || j < b.len() {
         match (a.get(i), b.get(j)) {
             (Some(x), Some(y)) if x.0 == y.0 => {
@@ -492,21 +490,4 @@ fn meet_into(a: &[Entry], b: &[Entry], out: &mut Vec<Entry>) -> bool {
         }
     }
     true
-}
-
-/// How many facts both cubes constrain.
-fn shared_facts(a: &[Entry], b: &[Entry]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }

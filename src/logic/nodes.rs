@@ -147,7 +147,18 @@ impl<'g> Dnf<'g> {
 
     /// Cube `i`.
     pub fn cube(&self, i: usize) -> &'g [Entry] {
-        self.iter().nth(i).unwrap_or(&[])
+        let mut ends = self.ends;
+        for _ in 0..i {
+            ends &= ends.wrapping_sub(1);
+        }
+        if ends == 0 {
+            // The empty cube of `TRUE` (or past the last cube).
+            return &[];
+        }
+        let last = ends.trailing_zeros();
+        let before = self.ends & ((1u64 << last) - 1);
+        let start = 64 - before.leading_zeros();
+        &self.entries[start as usize..=last as usize]
     }
 
     /// The cubes as lists of their own (for `dnf::lower`).
