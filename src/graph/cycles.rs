@@ -15,6 +15,12 @@ pub fn cycles<N, E>(
     graph: &DiGraph<N, E, u32>,
     keep: impl Fn(&E) -> bool,
 ) -> Vec<Vec<EdgeIndex<u32>>> {
+    // Nearly every plan has no cycle: a topological sort shows it with a
+    // count per node, before the components' far larger scratch (issue 19,
+    // memory per byte).
+    if acyclic(graph, &keep) {
+        return Vec::new();
+    }
     // The kept edges as a graph of their own, each carrying its original index.
     let mut sub: DiGraph<(), EdgeIndex<u32>, u32> =
         DiGraph::with_capacity(graph.node_count(), graph.edge_count());
@@ -47,6 +53,35 @@ pub fn cycles<N, E>(
         .enumerate()
         .filter_map(|(i, c)| shortest_cycle(&sub, c[0], |n| in_component[n.index()] == i))
         .collect()
+}
+
+/// Whether the edges `keep` accepts form no cycle (Kahn's algorithm: every
+/// node is reached once all the edges into it are).
+fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
+    let mut into = vec![0u32; graph.node_count()];
+    for edge in graph.edge_references() {
+        if keep(edge.weight()) {
+            into[edge.target().index()] += 1;
+        }
+    }
+    let mut ready: Vec<NodeIndex<u32>> = graph
+        .node_indices()
+        .filter(|n| into[n.index()] == 0)
+        .collect();
+    let mut seen = 0;
+    while let Some(node) = ready.pop() {
+        seen += 1;
+        for edge in graph.edges(node) {
+            if keep(edge.weight()) {
+                let count = &mut into[edge.target().index()];
+                *count -= 1;
+                if *count == 0 {
+                    ready.push(edge.target());
+                }
+            }
+        }
+    }
+    seen == graph.node_count()
 }
 
 /// The shortest cycle through `start` within the nodes `inside` accepts.

@@ -49,9 +49,9 @@ fn diagnose(
 ) -> Option<Diagnostic> {
     let graph = &ctx.graphs.escalation;
     let model = ctx.model;
-    let mut hops: Vec<Hop> = cycle
-        .iter()
-        .filter_map(|&e| {
+    // Sized to the loop: a loop of every role is as long as the plan.
+    let mut hops: Vec<Hop> = Vec::with_capacity(cycle.len());
+    hops.extend(cycle.iter().filter_map(|&e| {
             let (s, t) = graph.edge_endpoints(e)?;
             match graph[s] {
                 Party::Role(from) => Some(Hop {
@@ -61,8 +61,8 @@ fn diagnose(
                 }),
                 Party::External(_) => None,
             }
-        })
-        .collect();
+        }));
+    drop(cycle);
     let distance = |r: RoleId| distances.and_then(|d| d.get(r.index()).copied().flatten());
 
     // The top of the loop: the role closest to the commander (ties and roles
@@ -102,10 +102,9 @@ fn diagnose(
             }
             _ => msg!("escalation-cycle.why-first", top = top),
         };
-        let mut names: Vec<&str> = hops.iter().map(|h| model.role(h.from).named.name).collect();
-        names.push(top);
+        let names = hops.iter().map(|h| model.role(h.from).named.name);
         (
-            msg!("escalation-cycle", path = Arg::path(names, 8)),
+            msg!("escalation-cycle", path = Arg::path(names.chain([top]), 8)),
             msg!("escalation-cycle.help", next = next, top = top, why = why),
         )
     };
@@ -120,11 +119,10 @@ fn diagnose(
         };
         Label::new(h.span, message)
     };
-    let mut diagnostic = RULE.diagnostic(message, label(first, true));
-    for hop in &hops[1..] {
-        diagnostic = diagnostic.with_label(label(hop, false));
-    }
-    Some(diagnostic.with_help(help))
+    let diagnostic = RULE.diagnostic(message, label(first, true));
+    // Added at once, so their list is sized to them.
+    let rest = hops[1..].iter().map(|hop| label(hop, false));
+    Some(diagnostic.with_labels(rest).with_help(help))
 }
 
 const DOC: &str = r#"# escalation-cycle
