@@ -98,7 +98,12 @@ impl<'s> Suggestions<'s> {
         if let Some(answer) = self.answers.get(&(word, mask)) {
             return *answer;
         }
-        let accepts = |k: Kind| KINDS.iter().position(|&x| x == k).is_some_and(|i| mask & 1 << i != 0);
+        let accepts = |k: Kind| {
+            KINDS
+                .iter()
+                .position(|&x| x == k)
+                .is_some_and(|i| mask & 1 << i != 0)
+        };
         let list = self.lists.entry(mask).or_insert_with(|| {
             let mut list: Vec<(usize, &'s str)> = defined
                 .iter()

@@ -41,26 +41,36 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // component nothing leaves: a role that escalates to no role, or a loop
     // with no way out. That is where the chain breaks, and where it is
     // reported; roles that lead into it are labelled there.
+    let lost = |r: &RoleId| reach[r.index()].is_none() && !above[r.index()];
     let mut index = vec![u32::MAX; model.roles.len()];
-    let mut sub: DiGraph<RoleId, Span, u32> = DiGraph::new();
-    for r in model
-        .role_ids()
-        .filter(|r| reach[r.index()].is_none() && !above[r.index()])
-    {
-        index[r.index()] = sub.add_node(r).index() as u32;
+    let mut count = 0;
+    for r in model.role_ids().filter(lost) {
+        index[r.index()] = count;
+        count += 1;
+    }
+    if count == 0 {
+        return;
     }
     let graph = &ctx.graphs.escalation;
-    for e in graph.edge_references() {
-        if let (Party::Role(s), Party::Role(t)) = (graph[e.source()], graph[e.target()]) {
-            let (a, b) = (index[s.index()], index[t.index()]);
-            if a != u32::MAX && b != u32::MAX {
-                sub.add_edge(
-                    NodeIndex::new(a as usize),
-                    NodeIndex::new(b as usize),
-                    e.weight().span,
-                );
+    let edges = || {
+        graph.edge_references().filter_map(|e| {
+            match (graph[e.source()], graph[e.target()]) {
+                (Party::Role(s), Party::Role(t)) => {
+                    let (a, b) = (index[s.index()], index[t.index()]);
+                    (a != u32::MAX && b != u32::MAX).then_some((a, b, e.weight().span))
+                }
+                _ => None,
             }
-        }
+        })
+    };
+    // Sized exactly: every role of a large plan may be lost.
+    let mut sub: DiGraph<RoleId, Span, u32> =
+        DiGraph::with_capacity(count as usize, edges().count());
+    for r in model.role_ids().filter(lost) {
+        sub.add_node(r);
+    }
+    for (a, b, span) in edges() {
+        sub.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), span);
     }
     let mut component = vec![usize::MAX; sub.node_count()];
     let mut components = kosaraju_scc(&sub);
@@ -92,8 +102,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             [only] => dead_end(ctx, *only, &title, top_name),
             _ => closed_loop(ctx, &roles, &title, top_name),
         };
-        for (span, from, to) in incoming {
-            diagnostic = diagnostic.with_label(Label::new(
+        diagnostic = diagnostic.with_labels(incoming.into_iter().map(|(span, from, to)| {
+            Label::new(
                 span,
                 msg!(
                     "no-escalation-path.leads-in",
@@ -101,8 +111,8 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     to = model.role(to).named.name,
                     top = top_name
                 ),
-            ));
-        }
+            )
+        }));
         out.push(diagnostic);
     }
 }
@@ -151,7 +161,7 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str)
     let model = ctx.model;
     let name = |r: &RoleId| model.role(*r).named.name;
     let first = roles[0];
-    let mut diagnostic = RULE.diagnostic(
+    let diagnostic = RULE.diagnostic(
         msg!(
             "no-escalation-path-loop",
             roles = Arg::names(roles.iter().map(name), 8),
@@ -163,13 +173,14 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str)
             msg!("no-escalation-path-loop.label", top = top_name),
         ),
     );
-    for r in &roles[1..] {
-        diagnostic = diagnostic.with_label(Label::new(
+    // The members added at once, so their list is sized to them.
+    let members = roles[1..].iter().map(|r| {
+        Label::new(
             model.role(*r).named.name_span,
             msg!("no-escalation-path-loop.member"),
-        ));
-    }
-    diagnostic.with_help(msg!(
+        )
+    });
+    diagnostic.with_labels(members).with_help(msg!(
         "no-escalation-path-loop.help",
         top = top_name,
         role = name(&first)
