@@ -3,8 +3,8 @@
 
 use petgraph::Direction;
 use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{EdgeRef, NodeFiltered};
 
 use crate::check::hierarchy::{self, Commander};
 use crate::check::{Context, Rule};
@@ -41,39 +41,26 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // component nothing leaves: a role that escalates to no role, or a loop
     // with no way out. That is where the chain breaks, and where it is
     // reported; roles that lead into it are labelled there.
-    let lost = |r: &RoleId| reach[r.index()].is_none() && !above[r.index()];
-    let mut index = vec![u32::MAX; model.roles.len()];
-    let mut count = 0;
-    for r in model.role_ids().filter(lost) {
-        index[r.index()] = count;
-        count += 1;
-    }
-    if count == 0 {
+    // Seen through a filter of the escalation graph, not copied into a
+    // graph of their own (every role of a large plan may be lost: issue 19,
+    // memory per byte). Roles are the graph's first nodes, in order.
+    let graph = &ctx.graphs.escalation;
+    let lost: Vec<bool> = (graph.node_indices())
+        .map(|n| match graph[n] {
+            Party::Role(r) => reach[r.index()].is_none() && !above[r.index()],
+            Party::External(_) => false,
+        })
+        .collect();
+    if !lost.contains(&true) {
         return;
     }
-    let graph = &ctx.graphs.escalation;
-    let edges = || {
-        graph.edge_references().filter_map(|e| {
-            match (graph[e.source()], graph[e.target()]) {
-                (Party::Role(s), Party::Role(t)) => {
-                    let (a, b) = (index[s.index()], index[t.index()]);
-                    (a != u32::MAX && b != u32::MAX).then_some((a, b, e.weight().span))
-                }
-                _ => None,
-            }
-        })
+    let is_lost = |n: NodeIndex<u32>| lost[n.index()];
+    let role = |n: NodeIndex<u32>| match graph[n] {
+        Party::Role(r) => r,
+        Party::External(_) => RoleId(u32::MAX),
     };
-    // Sized exactly: every role of a large plan may be lost.
-    let mut sub: DiGraph<RoleId, Span, u32> =
-        DiGraph::with_capacity(count as usize, edges().count());
-    for r in model.role_ids().filter(lost) {
-        sub.add_node(r);
-    }
-    for (a, b, span) in edges() {
-        sub.add_edge(NodeIndex::new(a as usize), NodeIndex::new(b as usize), span);
-    }
-    let mut component = vec![usize::MAX; sub.node_count()];
-    let mut components = kosaraju_scc(&sub);
+    let mut component = vec![usize::MAX; graph.node_count()];
+    let mut components = kosaraju_scc(&NodeFiltered::from_fn(graph, is_lost));
     for c in &mut components {
         c.sort();
     }
@@ -84,18 +71,18 @@ fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, members) in components.iter().enumerate() {
-        let leaves = members
-            .iter()
-            .any(|&n| sub.edges(n).any(|e| component[e.target().index()] != i));
+        let leaves = members.iter().any(|&n| {
+            (graph.edges(n)).any(|e| is_lost(e.target()) && component[e.target().index()] != i)
+        });
         if leaves {
             continue;
         }
-        let roles: Vec<RoleId> = members.iter().map(|&n| sub[n]).collect();
+        let roles: Vec<RoleId> = members.iter().map(|&n| role(n)).collect();
         let mut incoming: Vec<(Span, RoleId, RoleId)> = members
             .iter()
-            .flat_map(|&n| sub.edges_directed(n, Direction::Incoming))
-            .filter(|e| component[e.source().index()] != i)
-            .map(|e| (*e.weight(), sub[e.source()], sub[e.target()]))
+            .flat_map(|&n| graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| is_lost(e.source()) && component[e.source().index()] != i)
+            .map(|e| (e.weight().span, role(e.source()), role(e.target())))
             .collect();
         incoming.sort();
         let mut diagnostic = match roles.as_slice() {
