@@ -194,7 +194,8 @@ fn render_all(source: &str) -> usize {
 }
 
 fn check_and_report(source: &str) -> usize {
-    let diagnostics = planc::check_source(source, &Config::default());
+    // Packed until reported, as `planc check` holds them.
+    let diagnostics = planc::pipeline::check_packed(source, &Config::default());
     let files = [FileReport {
         path: "attack.plan",
         source,

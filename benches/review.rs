@@ -220,7 +220,7 @@ fn main() {
 
     let (ms, findings) = time(|| {
         let ctx = Context::new(model, graphs, &config);
-        let mut out = Vec::new();
+        let mut out = planc::diagnostic::Findings::new();
         for rule in NEW {
             (rule.run)(&ctx, &mut out);
         }
@@ -236,7 +236,7 @@ fn main() {
     for rule in NEW {
         let (ms, n) = time(|| {
             let ctx = Context::new(model, graphs, &config);
-            let mut out = Vec::new();
+            let mut out = planc::diagnostic::Findings::new();
             (rule.run)(&ctx, &mut out);
             out.len()
         });

@@ -33,7 +33,7 @@ fn main() {
     let config = planc::config::Config::default();
     for _ in 0..times {
         match stage.as_str() {
-            "check" => drop(black_box(planc::check_source(&text, &config))),
+            "check" => drop(black_box(planc::pipeline::check_packed(&text, &config))),
             "parse" => drop(black_box(planc::syntax::parse(&text))),
             "model" => {
                 let parsed = planc::syntax::parse(&text);

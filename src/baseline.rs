@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Findings, Listing};
 use crate::i18n::{Message, msg};
 use crate::lang::Lang;
 
@@ -45,9 +45,9 @@ struct Entry {
 
 impl Baseline {
     /// Records the findings of one file under its key path.
-    pub fn record(&mut self, file: &str, diagnostics: &[Diagnostic]) {
-        for d in diagnostics {
-            *self.counts.entry(key(file, d)).or_default() += 1;
+    pub fn record(&mut self, file: &str, diagnostics: &(impl Listing + ?Sized)) {
+        for d in diagnostics.each() {
+            *self.counts.entry(key(file, &d)).or_default() += 1;
         }
     }
 
@@ -101,14 +101,26 @@ impl Baseline {
     /// using up its counts; returns how many were removed.
     pub fn take(&mut self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
         let before = diagnostics.len();
-        diagnostics.retain(|d| match self.counts.get_mut(&key(file, d)) {
+        diagnostics.retain(|d| !self.use_up(file, d));
+        before - diagnostics.len()
+    }
+
+    /// `take` from packed findings, each read back as it is looked up.
+    pub fn take_packed(&mut self, file: &str, findings: &mut Findings) -> usize {
+        let before = findings.len();
+        findings.retain(|d| !self.use_up(file, d));
+        before - findings.len()
+    }
+
+    /// Whether the baseline holds `d` for `file`, using one of its count.
+    fn use_up(&mut self, file: &str, d: &Diagnostic) -> bool {
+        match self.counts.get_mut(&key(file, d)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
-                false
+                true
             }
-            _ => true,
-        });
-        before - diagnostics.len()
+            _ => false,
+        }
     }
 
     /// Findings of the baseline that `take` has not used up: fixed since.

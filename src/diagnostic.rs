@@ -5,9 +5,12 @@
 
 use serde::Serialize;
 
+mod findings;
+
 pub use crate::i18n::{Arg, Message};
 use crate::lang::Lang;
 use crate::span::Span;
+pub use findings::{Findings, Listing};
 
 /// Declares `Code` from the rows of `codes.rs`.
 macro_rules! declare_code {

@@ -2,7 +2,7 @@
 
 use crate::check::{self, Context};
 use crate::config::Config;
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Code, Diagnostic, Findings, Label};
 use crate::graph::Graphs;
 use crate::i18n::msg;
 use crate::model;
@@ -21,12 +21,18 @@ pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
 /// guesses about the parts that could not be read. Otherwise the inline
 /// suppressions (`# planc: allow(CODE) — reason`) are applied last.
 pub fn check_source(source: &str, config: &Config) -> Vec<Diagnostic> {
+    check_packed(source, config).into_vec()
+}
+
+/// `check_source`, its findings packed until they are reported (what
+/// `planc check` holds: see `Findings`).
+pub fn check_packed(source: &str, config: &Config) -> Findings {
     if source.len() > MAX_FILE_BYTES {
-        return check::finish(vec![too_large(source.len() as u64)], config);
+        return check::finish_packed(vec![too_large(source.len() as u64)].into(), config);
     }
     let parsed = syntax::parse(source);
     if !parsed.diagnostics.is_empty() {
-        return check::finish(parsed.diagnostics, config);
+        return check::finish_packed(parsed.diagnostics.into(), config);
     }
     let suppressions = suppress::find(source, &parsed.file);
     // The model borrows the source, not the tree: the tree is freed item by
@@ -46,9 +52,30 @@ pub struct CheckedBytes {
 impl CheckedBytes {
     /// A file of `len` bytes, more than planc reads, left unread.
     pub fn too_large(len: u64, config: &Config) -> CheckedBytes {
-        CheckedBytes {
+        CheckedPacked::too_large(len, config).unpacked()
+    }
+}
+
+/// `CheckedBytes` with its findings packed until they are reported, as
+/// `planc check` holds them (see `Findings`).
+pub struct CheckedPacked {
+    pub source: String,
+    pub diagnostics: Findings,
+}
+
+impl CheckedPacked {
+    /// A file of `len` bytes, more than planc reads, left unread.
+    pub fn too_large(len: u64, config: &Config) -> CheckedPacked {
+        CheckedPacked {
             source: String::new(),
-            diagnostics: check::finish(vec![too_large(len)], config),
+            diagnostics: check::finish_packed(vec![too_large(len)].into(), config),
+        }
+    }
+
+    fn unpacked(self) -> CheckedBytes {
+        CheckedBytes {
+            source: self.source,
+            diagnostics: self.diagnostics.into_vec(),
         }
     }
 }
@@ -56,16 +83,21 @@ impl CheckedBytes {
 /// `check_bytes` of bytes read into `bytes`: valid text is checked where it
 /// was read (a copy held a long file twice).
 pub fn check_read(bytes: Vec<u8>, config: &Config) -> CheckedBytes {
+    check_read_packed(bytes, config).unpacked()
+}
+
+/// `check_read`, its findings packed.
+pub fn check_read_packed(bytes: Vec<u8>, config: &Config) -> CheckedPacked {
     match String::from_utf8(bytes) {
         Ok(source) if source.len() <= MAX_FILE_BYTES => {
-            let diagnostics = check_source(&source, config);
-            CheckedBytes {
+            let diagnostics = check_packed(&source, config);
+            CheckedPacked {
                 source,
                 diagnostics,
             }
         }
-        Ok(source) => check_bytes(source.as_bytes(), config),
-        Err(e) => check_bytes(e.as_bytes(), config),
+        Ok(source) => check_bytes_packed(source.as_bytes(), config),
+        Err(e) => check_bytes_packed(e.as_bytes(), config),
     }
 }
 
@@ -75,13 +107,18 @@ pub fn check_read(bytes: Vec<u8>, config: &Config) -> CheckedBytes {
 /// text is garbled). In the text shown, each invalid byte is replaced by `?`
 /// (one byte for one byte, so every offset stays true).
 pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
+    check_bytes_packed(bytes, config).unpacked()
+}
+
+/// `check_bytes`, its findings packed.
+pub fn check_bytes_packed(bytes: &[u8], config: &Config) -> CheckedPacked {
     if bytes.len() > MAX_FILE_BYTES {
-        return CheckedBytes::too_large(bytes.len() as u64, config);
+        return CheckedPacked::too_large(bytes.len() as u64, config);
     }
     let (source, invalid) = replace_invalid_utf8(bytes);
     let Some(&first) = invalid.first() else {
-        let diagnostics = check_source(&source, config);
-        return CheckedBytes {
+        let diagnostics = check_packed(&source, config);
+        return CheckedPacked {
             source,
             diagnostics,
         };
@@ -92,9 +129,9 @@ pub fn check_bytes(bytes: &[u8], config: &Config) -> CheckedBytes {
         Label::new(Span::new(first, first + 1), msg!("file-not-utf8.label")),
     )
     .with_help(msg!("file-not-utf8.help"));
-    CheckedBytes {
+    CheckedPacked {
         source,
-        diagnostics: check::finish(vec![encoding], config),
+        diagnostics: check::finish_packed(vec![encoding].into(), config),
     }
 }
 
@@ -211,7 +248,7 @@ pub fn check_model(
     graphs: &Graphs,
     config: &Config,
 ) -> Vec<Diagnostic> {
-    run_checks(suppress::find(source, file), model, graphs, config)
+    run_checks(suppress::find(source, file), model, graphs, config).into_vec()
 }
 
 /// `check_model` for a model whose tree is gone, with the suppressions
@@ -222,7 +259,7 @@ pub fn check_resolved(
     graphs: &Graphs,
     config: &Config,
 ) -> Vec<Diagnostic> {
-    run_checks(suppressions, model, graphs, config)
+    run_checks(suppressions, model, graphs, config).into_vec()
 }
 
 fn run_checks(
@@ -230,11 +267,12 @@ fn run_checks(
     model: &model::Model,
     graphs: &Graphs,
     config: &Config,
-) -> Vec<Diagnostic> {
-    let diagnostics = check::finish(check::run(&Context::new(model, graphs, config)), config);
+) -> Findings {
+    let found = check::run(&Context::new(model, graphs, config));
+    let diagnostics = check::finish_packed(found, config);
     let is_on = |code, config: &Config| check::severity(code, config).is_some();
     let diagnostics = suppress::apply(suppressions, diagnostics, config, is_on);
-    check::finish(diagnostics, config)
+    check::finish_packed(diagnostics, config)
 }
 
 /// The stages an output that reads no diagnostics needs (`diff`): the model

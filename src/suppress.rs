@@ -9,7 +9,7 @@
 
 use crate::check::rules::unused_suppression::RULE as UNUSED_SUPPRESSION;
 use crate::config::{Config, find_code};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Code, Findings, Label};
 use crate::i18n::{Message, msg};
 use crate::span::Span;
 use crate::syntax::ast::{File, Item};
@@ -80,16 +80,21 @@ pub fn find(source: &str, file: &File) -> Suppressions {
 /// `found` is what `find` returned for the file.
 pub fn apply(
     found: (Vec<Suppression>, Vec<Malformed>),
-    diagnostics: Vec<Diagnostic>,
+    mut diagnostics: Findings,
     config: &Config,
     is_on: impl Fn(Code, &Config) -> bool,
-) -> Vec<Diagnostic> {
+) -> Findings {
     let (suppressions, malformed) = found;
     // The diagnostics by where they start, so that each suppression visits
     // only those inside its item (one pass per suppression would be
     // quadratic: a plan of 100,000 roles, each with its own suppression).
+    let at = |i: usize| {
+        diagnostics
+            .code_and_span(i)
+            .unwrap_or((Code::SyntaxError, Span::new(0, 0)))
+    };
     let mut by_start: Vec<usize> = (0..diagnostics.len()).collect();
-    by_start.sort_by_key(|&i| diagnostics[i].primary.span.start());
+    by_start.sort_by_key(|&i| at(i).1.start());
     let mut silenced = vec![false; diagnostics.len()];
     let mut findings = Vec::new();
     for m in malformed {
@@ -129,17 +134,16 @@ pub fn apply(
         for (k, &(code, _)) in s.codes.iter().enumerate().rev() {
             first_mention.insert(code, k);
         }
-        let first =
-            by_start.partition_point(|&i| diagnostics[i].primary.span.start() < target.start());
+        let first = by_start.partition_point(|&i| at(i).1.start() < target.start());
         for &i in &by_start[first..] {
-            let d = &diagnostics[i];
-            if !inside(d.primary.span.start(), target) {
+            let (code, span) = at(i);
+            if !inside(span.start(), target) {
                 break;
             }
             if silenced[i] {
                 continue;
             }
-            if let Some(&k) = first_mention.get(&d.code) {
+            if let Some(&k) = first_mention.get(&code) {
                 silenced[i] = true;
                 used[k] = true;
             }
@@ -158,11 +162,9 @@ pub fn apply(
         }
     }
     // In place: the diagnostics are never all copied.
-    let mut kept = diagnostics;
-    let mut silenced = silenced.into_iter();
-    kept.retain(|_| !silenced.next().unwrap_or(false));
-    kept.extend(findings);
-    kept
+    diagnostics.retain_indices(|i| !silenced[i]);
+    diagnostics.extend(findings);
+    diagnostics
 }
 
 fn inside(offset: usize, span: Span) -> bool {

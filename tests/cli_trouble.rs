@@ -394,16 +394,16 @@ fn command_line_mistakes() {
             &["check", "--lang", "zh", "--formt", "json", "预案.plan"]
         ),
         trouble(
-            "planc：这里不认识 `--formt`；是不是想写 `--format`？\n用法：planc check --lang <LANG> --format <FORMAT> <PATHS>..."
+            "planc：这里不认识 `--formt`；是不是想写 `--format`？\n用法：planc check --lang <语言> --format <格式> <路径>..."
         )
     );
     assert_eq!(
         said(d, ZH, &["render"]),
-        trouble("planc：缺少 <FILE>\n用法：planc render <FILE>")
+        trouble("planc：缺少 <文件>\n用法：planc render <文件>")
     );
     assert_eq!(
         said(d, ZH, &["simulate", "预案.plan", "--set"]),
-        trouble("planc：`--set <FACT=VALUE>` 后面要写一个值")
+        trouble("planc：`--set <事实=值>` 后面要写一个值")
     );
     assert_eq!(
         said(d, "C", &["simulate", "预案.plan", "--set"]),
@@ -411,4 +411,88 @@ fn command_line_mistakes() {
     );
     // Asked for, not a mistake: on stdout, exit 0.
     assert_eq!(said(d, ZH, &["--version"]), (Some(0), String::new()));
+}
+
+/// stdout and exit code of planc run in `dir` under `locale`.
+fn printed(dir: &Path, locale: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = command(dir)
+        .env("LC_ALL", locale)
+        .args(args)
+        .output()
+        .expect("run planc");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The help pages speak as a mistake in the command line does: `--lang`,
+/// else planc.toml, else the locale. The options and what they accept are
+/// clap's in both languages; only the words differ.
+#[test]
+fn help_pages_in_the_users_language() {
+    let dir = folder();
+    let d = dir.path();
+    let render_zh = "\
+把预案生成处置清单和岗位卡（Markdown、HTML、JSON 或 Word）
+
+用法：planc render [OPTIONS] <文件>
+
+参数：
+  <文件>  预案文件
+
+选项：
+      --format <格式>  输出格式 [默认：md] [可取：md、html、json、docx]
+      --role <名称>    只生成这个岗位的岗位卡（写岗位的名称、标签或负责人）
+  -o, --output <文件>  写到这个文件（写完整后才替换），而不是标准输出
+      --lang <语言>    标题和固定文字的语言；默认与预案本身相同 [可取：zh、en]
+  -h, --help           显示帮助
+";
+    assert_eq!(
+        printed(d, ZH, &["render", "-h"]),
+        (Some(0), render_zh.into())
+    );
+    assert_eq!(
+        printed(d, "C", &["render", "--lang", "zh", "-h"]),
+        (Some(0), render_zh.into())
+    );
+    // `--help` lists each documented choice on a line of its own.
+    let (_, long) = printed(d, ZH, &["graph", "--help"]);
+    assert!(
+        long.contains(
+            "      --format <格式>\n          输出格式\n          可取：\n          \
+             - dot：Graphviz（`dot -Tsvg`、`dot -Tpng`）\n          \
+             - mermaid：Mermaid 流程图\n          [默认：dot]\n"
+        ),
+        "{long}"
+    );
+    let (_, top) = printed(d, ZH, &["--help"]);
+    assert!(top.starts_with("应急预案的编译器和检查器"), "{top}");
+    assert!(
+        top.contains("\n命令：\n  check     检查预案文件和文件夹"),
+        "{top}"
+    );
+    assert!(
+        top.contains("\n选项：\n  -h, --help     显示帮助\n"),
+        "{top}"
+    );
+    let english = "\
+Render a plan as a checklist with role cards (Markdown, HTML, JSON or Word)
+
+Usage: planc render [OPTIONS] <FILE>
+
+Arguments:
+  <FILE>  The plan file
+
+Options:
+      --format <FORMAT>  Output format [default: md] [possible values: md, html, json, docx]
+      --role <NAME>      Render only the card of this role (its name, label or holder)
+  -o, --output <FILE>    Write to this file (atomically) instead of stdout
+      --lang <LANG>      Language of headings and fixed words; by default the plan's own [possible values: zh, en]
+  -h, --help             Print help (see more with '--help')
+";
+    assert_eq!(
+        printed(d, "C", &["render", "-h"]),
+        (Some(0), english.into())
+    );
 }

@@ -15,7 +15,7 @@ pub(crate) mod words;
 use std::sync::OnceLock;
 
 use crate::config::{Config, RuleSeverity};
-use crate::diagnostic::{Code, Diagnostic, Label, Message, Severity};
+use crate::diagnostic::{Code, Diagnostic, Findings, Label, Message, Severity};
 use crate::graph::Graphs;
 use crate::logic::schedule::{Checklists, Schedule};
 use crate::logic::{self, Analysis, Conditions};
@@ -86,9 +86,10 @@ pub struct Rule {
     pub summary: &'static str,
     /// Markdown: what it means, why it matters, a failing example and the fix.
     pub doc: &'static str,
-    /// Appends the rule's diagnostics. Rules whose findings come from an
-    /// earlier stage (syntax errors, name resolution) turn those into diagnostics here.
-    pub run: fn(&Context, &mut Vec<Diagnostic>),
+    /// Appends the rule's diagnostics (packed as they are pushed: see
+    /// `Findings`). Rules whose findings come from an earlier stage (syntax
+    /// errors, name resolution) turn those into diagnostics here.
+    pub run: fn(&Context, &mut Findings),
 }
 
 impl Rule {
@@ -130,11 +131,10 @@ pub fn default_severity(code: Code, profiles: &[ProfileId]) -> Option<Severity> 
 
 /// Runs every rule that is not off.
 /// On a large plan the rules run on rayon's threads (each takes the next
-/// rule when it is done). Their findings are put together in one vector
-/// without a second copy of them all: `finish` sorts them by position and
-/// code, keeping each rule's own order, so the order of the rules does not
-/// show.
-pub fn run(ctx: &Context) -> Vec<Diagnostic> {
+/// rule when it is done). Their findings are put together in one store:
+/// `finish` sorts them by position and code, keeping each rule's own
+/// order, so the order of the rules does not show.
+pub fn run(ctx: &Context) -> Findings {
     let rules: Vec<&Rule> = RULES
         .iter()
         .copied()
@@ -143,7 +143,7 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
     let m = ctx.model;
     let size = m.steps.len() + m.roles.len() + m.triggers.len();
     if size < PARALLEL_FROM {
-        let mut out = Vec::new();
+        let mut out = Findings::new();
         for rule in rules {
             (rule.run)(ctx, &mut out);
         }
@@ -151,31 +151,28 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
     }
     // rayon's pool, shared with the files the CLI checks at once.
     use rayon::prelude::*;
-    let mut found: Vec<Vec<Diagnostic>> = rules
+    let found: Vec<Findings> = rules
         .par_iter()
         .with_max_len(1)
         .map(|rule| {
-            let mut out = Vec::new();
+            let mut out = Findings::new();
             (rule.run)(ctx, &mut out);
             out
         })
         .collect();
-    join(&mut found)
+    join(found)
 }
 
-/// The vectors' findings in one: the largest vector (on a plan with
-/// hundreds of thousands of findings, usually nearly all of them) takes the
-/// others' in, so its findings are never copied.
-fn join(found: &mut [Vec<Diagnostic>]) -> Vec<Diagnostic> {
+/// The stores' findings in one: the largest (on a plan with hundreds of
+/// thousands of findings, usually nearly all of them) takes the others' in,
+/// so its findings are never copied.
+fn join(mut found: Vec<Findings>) -> Findings {
     let Some(largest) = (0..found.len()).max_by_key(|&i| found[i].len()) else {
-        return Vec::new();
+        return Findings::new();
     };
-    let mut all = std::mem::take(&mut found[largest]);
-    let rest: usize = found.iter().map(Vec::len).sum();
-    all.reserve_exact(rest);
+    let mut all = found.swap_remove(largest);
     for more in found {
         all.append(more);
-        *more = Vec::new();
     }
     all
 }
@@ -186,48 +183,21 @@ const PARALLEL_FROM: usize = 2_000;
 
 /// Gives each diagnostic its configured severity, drops those that are off,
 /// and sorts them by position.
-pub fn finish(mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
-    diagnostics.retain_mut(|d| match severity(d.code, config) {
-        Some(s) => {
-            d.severity = s;
-            if d.source().is_none() {
-                d.set_source(crate::profiles::cited(d.code, &config.profiles).map(
-                    |(profile, cited)| Source {
-                        profile,
-                        clause: cited.clause,
-                    },
-                ));
-            }
-            true
-        }
-        None => false,
-    });
-    sort_by_position(&mut diagnostics);
-    diagnostics
+pub fn finish(diagnostics: impl Into<Findings>, config: &Config) -> Vec<Diagnostic> {
+    finish_packed(diagnostics.into(), config).into_vec()
 }
 
-/// Sorts the diagnostics by `Diagnostic::sort_key`, keeping the order of
-/// those with equal keys (as a stable sort does), without the stable
-/// sort's buffer of half the diagnostics: their positions are sorted, and
-/// the diagnostics moved into place by swaps.
-fn sort_by_position(diagnostics: &mut [Diagnostic]) {
-    if diagnostics.is_sorted_by_key(Diagnostic::sort_key) {
-        return;
-    }
-    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
-    order.sort_unstable_by_key(|&i| (diagnostics[i].sort_key(), i));
-    // `order[i]` is the diagnostic that goes to `i`: follow each cycle of
-    // the permutation, marking each place done as it is filled.
-    for start in 0..order.len() {
-        let mut at = start;
-        loop {
-            let next = order[at];
-            order[at] = at;
-            if next == start || next == at {
-                break;
-            }
-            diagnostics.swap(at, next);
-            at = next;
-        }
-    }
+/// `finish` of packed findings.
+pub fn finish_packed(mut findings: Findings, config: &Config) -> Findings {
+    findings.settle(
+        |code| severity(code, config),
+        |code| {
+            crate::profiles::cited(code, &config.profiles).map(|(profile, cited)| Source {
+                profile,
+                clause: cited.clause,
+            })
+        },
+    );
+    findings.sort_by_position();
+    findings
 }

@@ -6,7 +6,7 @@
 use std::path::{Component, Path};
 
 use planc::baseline::Baseline;
-use planc::diagnostic::Diagnostic;
+use planc::diagnostic::Findings;
 use planc::i18n::Message;
 
 pub fn read(path: &Path) -> Result<Baseline, Message> {
@@ -25,13 +25,10 @@ pub fn read(path: &Path) -> Result<Baseline, Message> {
 
 /// Records `files` (absolute path if known, path as shown, findings) and
 /// writes the baseline atomically. Returns what to tell the user.
-pub fn write(
-    path: &Path,
-    files: &[(Option<&Path>, &str, &[Diagnostic])],
-) -> Result<Message, Message> {
+pub fn write(path: &Path, files: &[(Option<&Path>, &str, &Findings)]) -> Result<Message, Message> {
     let mut baseline = Baseline::default();
     for (absolute, shown, diagnostics) in files {
-        baseline.record(&key(path, *absolute, shown), diagnostics);
+        baseline.record(&key(path, *absolute, shown), *diagnostics);
     }
     let shown = super::shown(path);
     super::write::write_atomically(path, baseline.to_json().as_bytes()).map_err(|e| {

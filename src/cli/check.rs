@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use planc::config::{Config, Overrides};
-use planc::diagnostic::{Code, Diagnostic};
+use planc::diagnostic::{Code, Findings};
 use planc::docs_url::{DocsUrl, DocsUrlError};
 use planc::i18n::Message;
 use planc::lang::Lang;
@@ -74,7 +74,8 @@ struct Checked {
     path: String,
     absolute: Option<PathBuf>,
     source: String,
-    diagnostics: Vec<Diagnostic>,
+    /// Packed until the report is written (see `Findings`).
+    diagnostics: Findings,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -171,14 +172,14 @@ pub fn run(args: CheckArgs) -> u8 {
         let mut hidden = 0;
         for c in &mut checked {
             let key = baseline::key(path, c.absolute.as_deref(), &c.path);
-            hidden += base.take(&key, &mut c.diagnostics);
+            hidden += base.take_packed(&key, &mut c.diagnostics);
         }
         let applied = Message::new("baseline-applied")
             .with("hidden", hidden)
             .with("fixed", base.remaining());
         say::trouble(lang, applied);
     }
-    let reports: Vec<FileReport> = checked
+    let reports: Vec<FileReport<Findings>> = checked
         .iter()
         .map(|c| FileReport {
             path: &c.path,
@@ -259,16 +260,10 @@ fn docs_url(flag: Option<&str>, inputs: &[Input]) -> Result<Option<DocsUrl>, Mes
     Ok(configured.or_else(DocsUrl::of_this_build))
 }
 
-fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &[Diagnostic])> {
+fn checked_keys(checked: &[Checked]) -> Vec<(Option<&Path>, &str, &Findings)> {
     checked
         .iter()
-        .map(|c| {
-            (
-                c.absolute.as_deref(),
-                c.path.as_str(),
-                c.diagnostics.as_slice(),
-            )
-        })
+        .map(|c| (c.absolute.as_deref(), c.path.as_str(), &c.diagnostics))
         .collect()
 }
 
@@ -288,8 +283,8 @@ fn input_files(inputs: &[Input]) -> Vec<&Path> {
 /// than planc reads is reported as a finding, unread.
 fn check_file(path: &Path, config: &Config) -> Result<Checked, Message> {
     let checked = match read::read_limited(path) {
-        Ok(bytes) => planc::pipeline::check_read(bytes, config),
-        Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedBytes::too_large(len, config),
+        Ok(bytes) => planc::pipeline::check_read_packed(bytes, config),
+        Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedPacked::too_large(len, config),
         Err(e) => return Err(read::cannot_read(&super::shown(path), e.message())),
     };
     Ok(Checked {

@@ -9,6 +9,7 @@ mod files;
 mod fmt;
 mod git;
 mod graph;
+mod help;
 mod lang;
 mod lsp;
 mod output;
@@ -26,7 +27,8 @@ mod write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use planc::lang::Lang;
 
 /// A compiler and validator for written emergency response plans (应急预案).
 #[derive(Parser)]
@@ -44,7 +46,7 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Explain a check: what it means, why it matters, an example and the fix.
     Explain(explain::ExplainArgs),
-    /// Render a plan as a checklist with role cards (Markdown, HTML or JSON).
+    /// Render a plan as a checklist with role cards (Markdown, HTML, JSON or Word).
     Render(render::RenderArgs),
     /// Draw the escalation graph (or with --steps the response graph) as DOT or Mermaid.
     Graph(graph::GraphArgs),
@@ -77,6 +79,7 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            let e = in_users_language(e);
             if !e.use_stderr() {
                 // `--help`, `--version`: asked for, on stdout.
                 let _ = e.print();
@@ -110,6 +113,20 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
     };
     ExitCode::from(code)
+}
+
+/// Help asked for, or a mistake in the command line: in Chinese, clap's
+/// answer is made again over the Chinese commands (`help::localized`), so
+/// the page and the names of values (`<文件>`) are Chinese. Only then is the
+/// language worked out: a command line that parses reads no planc.toml here.
+fn in_users_language(error: clap::Error) -> clap::Error {
+    match usage::lang_of_command_line() {
+        Lang::En => error,
+        Lang::Zh => match help::localized(Cli::command(), Lang::Zh).try_get_matches() {
+            Err(chinese) => chinese,
+            Ok(_) => error,
+        },
+    }
 }
 
 /// A path as shown in messages: lossy UTF-8, with control and bidi

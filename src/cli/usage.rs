@@ -32,7 +32,7 @@ pub fn tell(error: &Error) {
 }
 
 /// `--lang zh` or `--lang=zh` as typed, though the rest did not parse.
-fn lang_of_command_line() -> Lang {
+pub fn lang_of_command_line() -> Lang {
     let args: Vec<String> = std::env::args().collect();
     let flag = args
         .iter()

@@ -18,6 +18,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::lang::Lang;
 
+pub(crate) mod packed;
 mod pages;
 #[cfg(test)]
 mod tests;

@@ -15,6 +15,7 @@
 use std::io::{self, Write};
 
 use super::FileReport;
+use crate::diagnostic::Listing;
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
 use crate::span::{LineIndex, region_end};
@@ -33,18 +34,19 @@ pub struct Annotation {
 }
 
 /// The annotations of every diagnostic, in report order.
-pub fn annotations(files: &[FileReport], lang: Lang) -> Vec<Annotation> {
+pub fn annotations<D: Listing + ?Sized>(files: &[FileReport<D>], lang: Lang) -> Vec<Annotation> {
     each_annotation(files, lang).collect()
 }
 
 /// The annotations, each made when it is asked for.
-fn each_annotation<'a>(
-    files: &'a [FileReport<'a>],
+fn each_annotation<'a, D: Listing + ?Sized>(
+    files: &'a [FileReport<'a, D>],
     lang: Lang,
 ) -> impl Iterator<Item = Annotation> + 'a {
     files.iter().flat_map(move |file| {
         let index = LineIndex::new(file.source);
-        file.diagnostics.iter().map(move |d| {
+        file.diagnostics.each().map(move |d| {
+            let d = &*d;
             let span = d.primary.span;
             let (line, col) = index.line_col(file.source, span.start());
             let end = region_end(file.source, span);
@@ -63,12 +65,16 @@ fn each_annotation<'a>(
     })
 }
 
-pub fn render(files: &[FileReport], lang: Lang) -> String {
+pub fn render<D: Listing + ?Sized>(files: &[FileReport<D>], lang: Lang) -> String {
     each_annotation(files, lang).map(|a| command(&a)).collect()
 }
 
 /// Writes the workflow commands to `out` as they are made.
-pub fn write(files: &[FileReport], lang: Lang, mut out: impl Write) -> io::Result<()> {
+pub fn write<D: Listing + ?Sized>(
+    files: &[FileReport<D>],
+    lang: Lang,
+    mut out: impl Write,
+) -> io::Result<()> {
     for a in each_annotation(files, lang) {
         out.write_all(command(&a).as_bytes())?;
     }

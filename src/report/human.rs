@@ -11,7 +11,7 @@ use super::source::Excerpt;
 pub(super) use super::source::PlanSource;
 
 use super::{FileReport, Summary};
-use crate::diagnostic::{Diagnostic, DiagnosticText, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticText, Listing, Severity};
 use crate::escape;
 use crate::i18n::msg;
 use crate::lang::Lang;
@@ -175,7 +175,7 @@ impl miette::Diagnostic for Drawn<'_> {
 const DRAW_IN_PARALLEL: usize = 256;
 
 /// Renders every file's diagnostics and a closing summary line.
-pub fn render(files: &[FileReport], options: HumanOptions) -> String {
+pub fn render<D: Listing + ?Sized>(files: &[FileReport<D>], options: HumanOptions) -> String {
     super::written(|out| write(files, options, out))
 }
 
@@ -187,26 +187,35 @@ pub fn render(files: &[FileReport], options: HumanOptions) -> String {
 const DRAWN_AT_ONCE: usize = 4 * DRAW_IN_PARALLEL;
 
 /// Writes every file's diagnostics and a closing summary line to `out`,
-/// as they are drawn.
-pub fn write(files: &[FileReport], options: HumanOptions, mut out: impl Write) -> io::Result<()> {
+/// as they are drawn. Packed findings are read back a batch at a time.
+pub fn write<D: Listing + ?Sized>(
+    files: &[FileReport<D>],
+    options: HumanOptions,
+    mut out: impl Write,
+) -> io::Result<()> {
     let handler = options.handler();
     for file in files {
         if file.diagnostics.is_empty() {
             continue;
         }
         let source = PlanSource::new(file.path, file.source);
-        let draw_all = |diagnostics: &[Diagnostic]| {
+        let draw_all = |diagnostics: &[Cow<Diagnostic>]| {
             let mut out = String::new();
             for diagnostic in diagnostics {
                 draw(diagnostic, &source, &handler, options.lang, &mut out);
             }
             out
         };
-        if file.diagnostics.len() < DRAW_IN_PARALLEL {
-            out.write_all(draw_all(file.diagnostics).as_bytes())?;
-            continue;
-        }
-        for batch in file.diagnostics.chunks(DRAWN_AT_ONCE) {
+        let mut each = file.diagnostics.each();
+        loop {
+            let batch: Vec<Cow<Diagnostic>> = each.by_ref().take(DRAWN_AT_ONCE).collect();
+            if batch.is_empty() {
+                break;
+            }
+            if batch.len() < DRAW_IN_PARALLEL {
+                out.write_all(draw_all(&batch).as_bytes())?;
+                continue;
+            }
             let parts: Vec<String> = batch
                 .par_chunks(DRAW_IN_PARALLEL / 4)
                 .map(draw_all)

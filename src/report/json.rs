@@ -7,33 +7,34 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FileReport, Summary};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Listing};
 use crate::escape::JsonText;
 use crate::lang::Lang;
 use crate::span::LineIndex;
 
 #[derive(Serialize)]
-struct Output<'a> {
-    diagnostics: Diagnostics<'a>,
+#[serde(bound = "")]
+struct Output<'a, D: Listing + ?Sized> {
+    diagnostics: Diagnostics<'a, D>,
     summary: Summary,
 }
 
 /// Every file's diagnostics, each converted only as it is written out: the
 /// converted findings are never all held at once (on a plan with 400,000
 /// findings they took gigabytes).
-struct Diagnostics<'a> {
-    files: &'a [FileReport<'a>],
+struct Diagnostics<'a, D: Listing + ?Sized> {
+    files: &'a [FileReport<'a, D>],
     lang: Lang,
 }
 
-impl Serialize for Diagnostics<'_> {
+impl<D: Listing + ?Sized> Serialize for Diagnostics<'_, D> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(None)?;
         for file in self.files {
             let index = LineIndex::new(file.source);
-            for d in file.diagnostics {
-                seq.serialize_element(&JsonDiagnostic::of(file, &index, d, self.lang))?;
+            for d in file.diagnostics.each() {
+                seq.serialize_element(&JsonDiagnostic::of(file, &index, &d, self.lang))?;
             }
         }
         seq.end()
@@ -86,7 +87,12 @@ struct JsonLabel {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    fn of(file: &FileReport<'a>, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Self {
+    fn of<D: Listing + ?Sized>(
+        file: &FileReport<'a, D>,
+        index: &LineIndex,
+        d: &Diagnostic,
+        lang: Lang,
+    ) -> Self {
         let (line, column) = index.line_col(file.source, d.primary.span.start());
         let labels = std::iter::once(&d.primary)
             .chain(d.secondary())
@@ -122,13 +128,17 @@ impl<'a> JsonDiagnostic<'a> {
 }
 
 /// The report as text (see `write`).
-pub fn render(files: &[FileReport], lang: Lang) -> String {
+pub fn render<D: Listing + ?Sized>(files: &[FileReport<D>], lang: Lang) -> String {
     super::written(|out| write(files, lang, out))
 }
 
 /// Writes the report to `out` as it is serialized, with every hazard
 /// escaped (`escape::JsonText`), and a final line break.
-pub fn write(files: &[FileReport], lang: Lang, out: impl Write) -> io::Result<()> {
+pub fn write<D: Listing + ?Sized>(
+    files: &[FileReport<D>],
+    lang: Lang,
+    out: impl Write,
+) -> io::Result<()> {
     let output = Output {
         diagnostics: Diagnostics { files, lang },
         summary: Summary::of(files),

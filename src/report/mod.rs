@@ -11,7 +11,7 @@ mod source;
 
 use std::io;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Listing};
 use crate::i18n::msg;
 use crate::lang::Lang;
 
@@ -39,12 +39,14 @@ fn message_with_help(d: &Diagnostic, lang: Lang, gap: &str) -> String {
     text
 }
 
-/// One checked file, as the reports see it.
-pub struct FileReport<'a> {
+/// One checked file, as the reports see it: its diagnostics held whole (a
+/// slice, a vector) or packed as `planc check` holds them (`Findings`),
+/// each read as it is written.
+pub struct FileReport<'a, D: Listing + ?Sized = Vec<Diagnostic>> {
     /// The path as given on the command line (or found below a folder).
     pub path: &'a str,
     pub source: &'a str,
-    pub diagnostics: &'a [Diagnostic],
+    pub diagnostics: &'a D,
 }
 
 /// Totals over all files.
@@ -56,13 +58,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(files: &[FileReport]) -> Summary {
+    pub fn of<D: Listing + ?Sized>(files: &[FileReport<D>]) -> Summary {
         let mut s = Summary {
             files: files.len(),
             ..Summary::default()
         };
-        for d in files.iter().flat_map(|f| f.diagnostics) {
-            match d.severity {
+        for severity in files.iter().flat_map(|f| f.diagnostics.severities()) {
+            match severity {
                 crate::diagnostic::Severity::Error => s.errors += 1,
                 crate::diagnostic::Severity::Warning => s.warnings += 1,
             }

@@ -3,7 +3,7 @@
 
 use crate::check::words;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::i18n::{Message, msg};
 use crate::logic::{self, Always, CoreLeaf};
 use crate::model::{FactId, TriggerId};
@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     if model.triggers.is_empty() {
         return;

@@ -3,7 +3,7 @@
 //! directly or not.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::i18n::msg;
 use crate::logic::schedule::Schedule;
 use crate::model::{Model, StepId};
@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let m = ctx.model;
     let mut search = Search::new(m, ctx.schedule());
     for id in m.step_ids() {

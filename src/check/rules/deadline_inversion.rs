@@ -10,7 +10,7 @@ use foldhash::fast::FixedState;
 
 use crate::check::{Context, Rule, words};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::logic::schedule::{
     Due, Lists, Occasion, earliest_deadline, latest_due, occasion_triggers,
 };
@@ -41,7 +41,7 @@ struct Times {
     bound: Vec<Option<Bound>>,
 }
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     // Without a `within` no step is due at any time: nothing to compare, and
     // no per-step times to hold (issue 19, memory per byte).
@@ -174,7 +174,7 @@ fn check(
     occasion: Occasion,
     times: &Times,
     reported: &mut HashSet<(StepId, StepId), FixedState>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let model = ctx.model;
     let (Some(b), Some(mine)) = (times.bound[s.index()], times.due[s.index()]) else {

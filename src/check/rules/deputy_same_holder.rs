@@ -3,7 +3,7 @@
 
 use crate::check::holder::{is_placeholder, normalised};
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let extra = &ctx.config.placeholders;
     for id in model.role_ids() {

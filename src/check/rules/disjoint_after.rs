@@ -5,7 +5,7 @@
 //! Found by `logic::joint` on the response schedule.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::{Arg, msg};
 use crate::logic::joint::{Disjoint, Need, Side, disjoint_after};
 use crate::model::{StepId, TriggerId};
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 /// Triggers named in one message before the rest are counted.
 const MAX_NAMES: usize = 4;
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     if model.steps.is_empty() {
         return;

@@ -4,7 +4,7 @@
 
 use crate::check::words::duration;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::{Arg, msg};
 use crate::model::PlanKind;
 use crate::span::Span;
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 const YEAR: u64 = 365 * 86_400;
 const HALF_YEAR: u64 = 6 * 30 * 86_400;
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let kind = model.header.as_ref().and_then(|h| h.kind);
     let onsite = matches!(kind, Some((PlanKind::Onsite, _)));

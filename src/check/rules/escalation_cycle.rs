@@ -5,7 +5,7 @@ use petgraph::graph::EdgeIndex;
 use crate::check::hierarchy::{self, Commander};
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::model::{Party, RoleId};
 use crate::span::Span;
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let found = cycles(&ctx.graphs.escalation, |_| true);
     if found.is_empty() {
         return;

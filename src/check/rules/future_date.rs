@@ -4,7 +4,7 @@
 
 use crate::calendar;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::i18n::msg;
 use crate::syntax::ast::Date;
 
@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let Some(today) = ctx.config.today else {
         return;
     };

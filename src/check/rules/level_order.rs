@@ -4,7 +4,7 @@
 
 use crate::check::words;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
 use std::collections::HashMap;
 
@@ -47,7 +47,7 @@ struct Condition<'c> {
     found: Option<(usize, Witness)>,
 }
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     if model.levels.len() < 2 {
         return;

@@ -1,7 +1,7 @@
 //! `missing-approval` (profile `gbt29639`): the `plan` header has no `approver`.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let Some(header) = &ctx.model.header else {
         return;
     };

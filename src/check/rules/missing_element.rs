@@ -5,7 +5,7 @@
 
 use crate::check::reporting::{first_report, reports_out};
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Clause, Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Clause, Code, Label};
 use crate::i18n::{Message, msg};
 use crate::model::{Element, PlanKind, TriggerId};
 
@@ -91,7 +91,7 @@ fn read(ctx: &Context, element: Element) -> Read {
     }
 }
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let Some((kind, kind_span)) = model.header.as_ref().and_then(|h| h.kind) else {
         return; // missing-kind reports it

@@ -3,7 +3,7 @@
 
 use crate::check::{Context, Rule, hierarchy};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::{Party, RoleId};
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     if model.header.as_ref().is_some_and(|h| h.commander_written) {
         return;

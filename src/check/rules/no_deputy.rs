@@ -3,7 +3,7 @@
 
 use crate::check::{Context, Rule};
 use crate::i18n::{msg};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::model::StepId;
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     // The first deadline step each role owns.
     let mut timed: Vec<Option<StepId>> = vec![None; model.roles.len()];

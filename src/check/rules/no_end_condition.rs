@@ -1,7 +1,7 @@
 //! `no-end-condition` (profile `management2024`): a level has no `until`.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     for level in ctx.model.levels.iter().filter(|l| l.until.is_none()) {
         let name = level.named.name;
         out.push(

@@ -9,7 +9,7 @@ use petgraph::visit::{EdgeRef, NodeFiltered};
 use crate::check::hierarchy::{self, Commander};
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, Message, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::model::{Party, RoleId};
 use crate::span::Span;
 
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let commander = hierarchy::commander(model);
     let Some(top) = commander.role() else {

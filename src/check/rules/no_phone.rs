@@ -2,7 +2,7 @@
 //! deadline has no `phone`, and neither has its deputy.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::msg;
 
 pub const RULE: Rule = Rule {
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     for id in model.role_ids() {
         let role = model.role(id);

@@ -6,7 +6,7 @@ use petgraph::visit::EdgeRef;
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
 use crate::i18n::{msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::graph::ResponseEdgeKind;
 
 pub const RULE: Rule = Rule {
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let graph = &ctx.graphs.response;
     let schedule = ctx.schedule();
     let mentions = Mentions::of(ctx.model);

@@ -3,7 +3,7 @@
 
 use crate::check::reporting::{first_report, most_severe_triggers, when_fire};
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::msg;
 use crate::model::TriggerId;
 
@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     // One finding for all the triggers that tell nobody: one step `on` them
     // all is the fix.

@@ -1,7 +1,7 @@
 //! `notify-owner`: a step notifies its own owner.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::i18n::msg;
 use crate::model::Party;
 
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     for step in &model.steps {
         let Some(owner) = step.owner else {

@@ -7,7 +7,7 @@
 use crate::check::reporting::{first_report, most_severe_triggers, when_fire};
 use crate::check::words::duration;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::{Arg, msg};
 use crate::logic::schedule::{Due, Occasion, Response, Scheduled, earliest_deadline};
 use crate::model::{Deadline, Model, StepId, TriggerId};
@@ -34,7 +34,7 @@ enum Finding<'m> {
     },
 }
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let limit = ctx.config.report_within_seconds();
     let mut findings: Vec<(Finding, Vec<TriggerId>)> = Vec::new();

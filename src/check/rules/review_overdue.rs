@@ -5,7 +5,7 @@ use jiff::ToSpan;
 
 use crate::calendar;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Findings, Code, Label};
 use crate::i18n::msg;
 use crate::profiles::REVIEW_YEARS;
 
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let (Some(today), Some(header)) = (ctx.config.today, &ctx.model.header) else {
         return; // without today's date, date checks stay quiet
     };

@@ -2,7 +2,7 @@
 //! deputies.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::{Arg, msg};
 use crate::model::RoleId;
 
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let deputy = |r: RoleId| model.role(r).deputy.map(|d| d.id);
     // Each role has at most one deputy: follow the chain from every role not

@@ -6,7 +6,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::{Party, RoleId};
 use crate::span::Span;
 
@@ -24,7 +24,7 @@ pub const RULE: Rule = Rule {
 /// places either (rustc and rust-analyzer also cut long lists).
 pub const NAMED_REPORTS: usize = 20;
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let graph = &ctx.graphs.escalation;
     let limit = ctx.config.span_of_control_limit();

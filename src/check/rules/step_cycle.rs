@@ -4,7 +4,7 @@ use petgraph::graph::EdgeIndex;
 
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::graph::{ResponseEdgeKind, ResponseNode};
 use crate::model::StepId;
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let found = cycles(&ctx.graphs.response, |e| e.kind == ResponseEdgeKind::After);
     out.extend(found.into_iter().filter_map(|cycle| diagnose(ctx, &cycle)));
 }

@@ -1,7 +1,7 @@
 //! `syntax-error`: reported by the parser (`syntax`); this file holds its documentation.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Findings, Code, Severity};
 
 pub const RULE: Rule = Rule {
     code: Code::SyntaxError,
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// Syntax errors are produced while parsing, before any rule runs.
-fn run(_: &Context, _: &mut Vec<Diagnostic>) {}
+fn run(_: &Context, _: &mut Findings) {}
 
 const DOC: &str = r#"# syntax-error
 

@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::graph::{ResponseEdgeKind, ResponseNode};
 use crate::model::TriggerId;
@@ -23,7 +23,7 @@ struct Reference {
     span: Span,
 }
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let graph = &ctx.graphs.response;
     let trigger = |node| match graph[node] {
         ResponseNode::Trigger(t) => Some(t),

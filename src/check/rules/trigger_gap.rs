@@ -3,7 +3,7 @@
 
 use crate::check::words;
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
 use crate::logic::split::Point;
 use crate::logic::{self, Cube, Gap, regions::Limits};
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     let conditions = ctx.conditions();
     // Only a plan whose every condition is known exactly: a trigger left out

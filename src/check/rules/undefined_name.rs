@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Rule};
 use crate::i18n::msg;
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::Problem;
 
 pub const RULE: Rule = Rule {
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     for problem in &ctx.model.problems {
         if let Problem::Undefined {
             name,

@@ -4,7 +4,7 @@
 
 use crate::check::{Context, Rule};
 use crate::i18n::{msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::logic::schedule::Reach;
 use crate::logic::{Analysis, Verdict};
 use crate::model::{Ref, Step, StepId, TriggerId};
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     if model.steps.is_empty() {
         return;

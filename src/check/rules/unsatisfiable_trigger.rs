@@ -2,7 +2,7 @@
 
 use crate::check::{Context, Rule};
 use crate::i18n::{Message, msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::logic::{self, CoreLeaf, Verdict};
 use crate::model::TriggerId;
 
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     if ctx.model.triggers.is_empty() {
         return;
     }

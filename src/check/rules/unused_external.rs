@@ -3,7 +3,7 @@
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
 use crate::i18n::{msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::{Model, Party};
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let used = used_externals(ctx.model);
     let mentions = Mentions::of(ctx.model);
     for (i, external) in ctx.model.externals.iter().enumerate() {

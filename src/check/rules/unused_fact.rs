@@ -3,7 +3,7 @@
 use crate::check::mentions::Mentions;
 use crate::check::{Context, Rule};
 use crate::i18n::{msg};
-use crate::diagnostic::{Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::Cond;
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     run,
 };
 
-fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Context, out: &mut Findings) {
     let mut used = vec![false; ctx.model.facts.len()];
     for trigger in &ctx.model.triggers {
         for node in trigger.condition.nodes() {

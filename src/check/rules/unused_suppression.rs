@@ -2,7 +2,7 @@
 //! (`crate::suppress`); this file holds its documentation.
 
 use crate::check::{Context, Rule};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Findings, Code, Severity};
 
 pub const RULE: Rule = Rule {
     code: Code::UnusedSuppression,
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// Suppressions are matched against the other rules' findings after they ran.
-fn run(_: &Context, _: &mut Vec<Diagnostic>) {}
+fn run(_: &Context, _: &mut Findings) {}
 
 const DOC: &str = r#"# unused-suppression
 

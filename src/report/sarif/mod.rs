@@ -27,6 +27,7 @@ use serde_sarif::sarif::{
 
 use super::FileReport;
 use crate::check::RULES;
+use crate::diagnostic::Listing;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::docs_url::DocsUrl;
 use crate::escape::JsonText;
@@ -55,7 +56,7 @@ pub struct SarifOptions {
     pub docs: Option<DocsUrl>,
 }
 
-/// The log as text (see `write`).
+/// The log as text (see `write`), of diagnostics held whole.
 pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
     super::written(|out| write(files, options, out))
 }
@@ -64,7 +65,11 @@ pub fn render(files: &[FileReport], options: &SarifOptions) -> String {
 /// it is written (on a plan with many findings the log is gigabytes of
 /// values, hundreds of megabytes of text), with every hazard escaped
 /// (`escape::JsonText`) and a final line break.
-pub fn write(files: &[FileReport], options: &SarifOptions, out: impl Write) -> io::Result<()> {
+pub fn write<D: Listing + ?Sized>(
+    files: &[FileReport<D>],
+    options: &SarifOptions,
+    out: impl Write,
+) -> io::Result<()> {
     let original_uri_base_ids = options
         .root
         .as_ref()
@@ -95,30 +100,32 @@ pub fn write(files: &[FileReport], options: &SarifOptions, out: impl Write) -> i
 /// The log, as `serde_sarif::sarif::Sarif` with one `Run` is written (its
 /// keys in the same order), but with results made as they are written.
 #[derive(Serialize)]
-struct Log<'a> {
+#[serde(bound = "")]
+struct Log<'a, D: Listing + ?Sized> {
     #[serde(rename = "$schema")]
     schema: &'static str,
-    runs: [RunOut<'a>; 1],
+    runs: [RunOut<'a, D>; 1],
     version: &'static str,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct RunOut<'a> {
+#[serde(bound = "")]
+struct RunOut<'a, D: Listing + ?Sized> {
     column_kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     original_uri_base_ids: Option<BTreeMap<String, ArtifactLocation>>,
-    results: Results<'a>,
+    results: Results<'a, D>,
     tool: Tool,
 }
 
 /// Every file's findings as SARIF results, each made as it is serialized.
-struct Results<'a> {
-    files: &'a [FileReport<'a>],
+struct Results<'a, D: Listing + ?Sized> {
+    files: &'a [FileReport<'a, D>],
     options: &'a SarifOptions,
 }
 
-impl Serialize for Results<'_> {
+impl<D: Listing + ?Sized> Serialize for Results<'_, D> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let options = self.options;
         serializer.collect_seq(self.files.iter().flat_map(|file| {
@@ -130,16 +137,16 @@ impl Serialize for Results<'_> {
             );
             let mut seen: HashMap<u64, usize> = HashMap::new();
             file.diagnostics
-                .iter()
-                .map(move |d| result(file, &index, &uri, &mut seen, d, options.lang))
+                .each()
+                .map(move |d| result(file, &index, &uri, &mut seen, &d, options.lang))
         }))
     }
 }
 
 /// One finding as a SARIF result; `seen` counts the findings of the file
 /// by fingerprint so far.
-fn result(
-    file: &FileReport,
+fn result<D: Listing + ?Sized>(
+    file: &FileReport<D>,
     index: &LineIndex,
     uri: &ArtifactUri,
     seen: &mut HashMap<u64, usize>,
