@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::net::meet;
-use super::nodes::{Cube, Graph, Node, NodeId};
+use super::nodes::{Cube, Entry, Graph, Node, NodeId};
 use super::sets::FactSet;
 
 /// The most cubes one node's DNF may have.
@@ -34,7 +34,7 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             continue;
         }
         // A node whose DNF the net kept needs nothing below it.
-        if graph.info(id).dnf.is_some() {
+        if graph.dnf(id).is_some() {
             continue;
         }
         if let Node::And(kids) | Node::Or(kids) = graph.node(id) {
@@ -48,13 +48,23 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             continue;
         }
         let id = i as NodeId;
-        dnfs[i] = match (&graph.info(id).dnf, graph.node(id)) {
-            (Some(kept), _) => Some(kept.clone()),
-            (None, Node::And(kids)) => product(kids, &dnfs, &mut entries).map(Arc::new),
+        dnfs[i] = match (graph.dnf(id), graph.node(id)) {
+            // Read from the net where needed: a copy of every kept DNF
+            // below a root too large to lower was the peak of a long
+            // condition (issue 19, memory per byte).
+            (Some(_), _) => None,
+            (None, Node::And(kids)) => product(graph, kids, &dnfs, &mut entries).map(Arc::new),
             (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
             // Atoms and constants always keep their DNF.
             (None, _) => None,
         };
+    }
+    for &r in roots {
+        if let Some(kept) = graph.dnf(r)
+            && let Some(slot @ None) = dnfs.get_mut(r as usize)
+        {
+            *slot = Some(Arc::new(kept.to_cubes()));
+        }
     }
     roots
         .iter()
@@ -62,11 +72,33 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
         .collect()
 }
 
-fn product(kids: &[NodeId], dnfs: &[Option<Dnf>], entries: &mut usize) -> Option<Vec<Cube>> {
+/// The cubes of a needed node: kept by the net, or lowered here.
+fn cubes_of<'a>(graph: &'a Graph, dnfs: &'a [Option<Dnf>], k: NodeId) -> Option<Vec<&'a [Entry]>> {
+    match graph.dnf(k) {
+        Some(kept) => Some(kept.iter().collect()),
+        None => Some(
+            dnfs.get(k as usize)?
+                .as_ref()?
+                .iter()
+                .map(Vec::as_slice)
+                .collect(),
+        ),
+    }
+}
+
+fn product(
+    graph: &Graph,
+    kids: &[NodeId],
+    dnfs: &[Option<Dnf>],
+    entries: &mut usize,
+) -> Option<Vec<Cube>> {
     let mut acc: Vec<Cube> = vec![vec![]];
     for &k in kids {
-        let cubes = dnfs.get(k as usize)?.as_ref()?;
-        let mut next = Vec::with_capacity(acc.len() * cubes.len());
+        let cubes = cubes_of(graph, dnfs, k)?;
+        if acc.len() * cubes.len() > MAX_CUBES && !fits(&acc, &cubes, *entries) {
+            return None;
+        }
+        let mut next = Vec::with_capacity((acc.len() * cubes.len()).min(MAX_CUBES + 1));
         for a in &acc {
             for b in cubes.iter() {
                 if let Some(c) = meet(a, b) {
@@ -86,6 +118,46 @@ fn product(kids: &[NodeId], dnfs: &[Option<Dnf>], entries: &mut usize) -> Option
     Some(acc)
 }
 
+/// Whether the product of `acc` and `cubes` stays within the bounds, as
+/// `product` would find while building it, without building it: the
+/// pigeonhole triggers built most of 4,096 cubes only to give them up
+/// (issue 19, memory per byte).
+fn fits(acc: &[Cube], cubes: &[&[Entry]], mut entries: usize) -> bool {
+    let mut count = 0;
+    for a in acc {
+        for b in cubes {
+            if let Some(len) = meet_len(a, b) {
+                entries += len + 1;
+                count += 1;
+            }
+        }
+        if count > MAX_CUBES || entries > MAX_ENTRIES {
+            return false;
+        }
+    }
+    true
+}
+
+/// The length of `meet(a, b)`; `None` if they contradict.
+fn meet_len(a: &[Entry], b: &[Entry]) -> Option<usize> {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !a[i].1.intersects(&b[j].1) {
+                    return None;
+                }
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Some(a.len() + b.len() - shared)
+}
+
 fn union(
     graph: &Graph,
     kids: &[NodeId],
@@ -96,8 +168,8 @@ fn union(
     // Cubes of one fact only are merged into one cube per fact.
     let mut single: Vec<(u32, FactSet)> = Vec::new();
     for &k in kids {
-        for cube in dnfs.get(k as usize)?.as_ref()?.iter() {
-            match cube.as_slice() {
+        for cube in cubes_of(graph, dnfs, k)? {
+            match cube {
                 [(fact, set)] => match single.iter_mut().find(|(f, _)| f == fact) {
                     Some((_, s)) => {
                         let domain = graph.domains[*fact as usize];
@@ -105,7 +177,7 @@ fn union(
                     }
                     None => single.push((*fact, (**set).clone())),
                 },
-                _ => out.push(cube.clone()),
+                _ => out.push(cube.to_vec()),
             }
             *entries += cube.len() + 1;
         }

@@ -53,7 +53,7 @@ fn atom_hash(fact: u32, set: &FactSet) -> u64 {
 /// The fact and set of a node that is an atom.
 fn atom_of(node: &Node) -> Option<(u32, &FactSet)> {
     match node {
-        Node::Atom { fact, set } => Some((*fact, &**set)),
+        Node::Atom((fact, set)) => Some((*fact, &**set)),
         _ => None,
     }
 }
@@ -75,15 +75,14 @@ fn connective_of(node: &Node) -> Option<(bool, &[NodeId])> {
 impl Net {
     pub fn new(domains: Vec<Domain>) -> Net {
         let facts = domains.len();
-        let constant = |sat, cubes: Vec<Cube>| Info {
-            sat,
-            dnf: Some(Arc::new(cubes)),
-            footprint: Footprint::Small(Box::new([])),
-        };
+        let constant = |sat, cubes| Info::kept(sat, cubes, Footprint::Small(Box::new([])));
         Net {
             graph: Graph {
                 nodes: vec![Node::False, Node::True],
-                info: vec![constant(Sat::No, vec![]), constant(Sat::Yes, vec![vec![]])],
+                info: vec![
+                    constant(Sat::No, Packed::default()),
+                    constant(Sat::Yes, Packed::one_empty()),
+                ],
                 domains,
                 first_use: vec![u32::MAX; facts],
             },
@@ -143,18 +142,7 @@ impl Net {
         if let Some(&id) = self.atoms.find(hash, same) {
             return id;
         }
-        let set = Arc::new(set);
-        let id = self.push(
-            Node::Atom {
-                fact,
-                set: set.clone(),
-            },
-            Info {
-                sat: Sat::Yes,
-                dnf: Some(Arc::new(vec![vec![(fact, set)]])),
-                footprint: Footprint::Small(Box::new([fact])),
-            },
-        );
+        let id = self.push(Node::Atom((fact, Arc::new(set))), Info::atom());
         let nodes = &self.graph.nodes;
         self.atoms.insert_unique(hash, id, |&s| {
             atom_of(&nodes[s as usize]).map_or(0, |(f, set)| atom_hash(f, set))
@@ -188,7 +176,7 @@ impl Net {
                 continue;
             }
             match self.graph.node(c) {
-                Node::Atom { fact, .. } => {
+                Node::Atom((fact, _)) => {
                     let slot = *fact_slot.entry(*fact).or_insert_with(|| {
                         by_fact.push((*fact, Vec::new()));
                         by_fact.len() - 1
@@ -208,7 +196,7 @@ impl Net {
             let sets: Vec<Arc<FactSet>> = atoms
                 .iter()
                 .filter_map(|&a| match self.graph.node(a) {
-                    Node::Atom { set, .. } => Some(set.clone()),
+                    Node::Atom((_, set)) => Some(set.clone()),
                     _ => None,
                 })
                 .collect();
@@ -242,8 +230,8 @@ impl Net {
             self.dnf_union(&kids)
         };
         let sat = match &dnf {
-            Some(cubes) if cubes.is_empty() => return FALSE,
-            Some(cubes) if cubes.iter().any(|c| c.is_empty()) => return TRUE,
+            Some(cubes) if cubes.len() == 0 => return FALSE,
+            Some(cubes) if cubes.holds_always => return TRUE,
             Some(_) => Sat::Yes,
             None if is_and => self.and_sat(&kids),
             None if kids.iter().any(|&k| self.graph.info(k).sat == Sat::Yes) => Sat::Yes,
@@ -258,14 +246,11 @@ impl Net {
         } else {
             Node::Or(kids.into())
         };
-        let id = self.push(
-            node,
-            Info {
-                sat,
-                dnf: dnf.map(Arc::new),
-                footprint,
-            },
-        );
+        let info = match dnf {
+            Some(dnf) => Info::kept(sat, dnf, footprint),
+            None => Info::unkept(sat, footprint),
+        };
+        let id = self.push(node, info);
         let nodes = &self.graph.nodes;
         self.shared.insert_unique(hash, id, |&s| {
             connective_of(&nodes[s as usize]).map_or(0, |(a, k)| share_hash(a, k))
@@ -278,8 +263,8 @@ impl Net {
         // The range of every fact seen, kept once the list is given up.
         let (mut lo, mut hi, mut big) = (u32::MAX, 0, false);
         for &k in kids {
-            match &self.graph.info(k).footprint {
-                Footprint::Small(f) => {
+            match self.graph.facts(k) {
+                Facts::Small(f) => {
                     if let (Some(&first), Some(&last)) = (f.first(), f.last()) {
                         (lo, hi) = (lo.min(first), hi.max(last));
                     }
@@ -287,8 +272,8 @@ impl Net {
                         facts.extend_from_slice(f);
                     }
                 }
-                Footprint::Big { lo: l, hi: h } => {
-                    (lo, hi, big) = (lo.min(*l), hi.max(*h), true);
+                Facts::Big { lo: l, hi: h } => {
+                    (lo, hi, big) = (lo.min(l), hi.max(h), true);
                 }
             }
             if !big && facts.len() > 4 * FOOTPRINT_MAX {
@@ -307,24 +292,23 @@ impl Net {
     }
 
     /// The DNF of an `and` of children that all have one, if it stays small.
-    fn dnf_product(&self, kids: &[NodeId]) -> Option<Vec<Cube>> {
-        let mut acc: Vec<Cube> = vec![vec![]];
+    fn dnf_product(&self, kids: &[NodeId]) -> Option<Packed> {
+        let mut acc = Packed::one_empty();
         for &k in kids {
-            let cubes = self.graph.info(k).dnf.as_ref()?;
-            let mut next = Vec::new();
-            let mut entries = 0;
-            for a in &acc {
+            let cubes = self.graph.dnf(k)?;
+            let mut next = Packed::default();
+            for a in acc.view().iter() {
                 for b in cubes.iter() {
-                    if let Some(c) = meet(a, b) {
-                        entries += c.len();
-                        next.push(c);
-                        if next.len() > DNF_MAX_CUBES || entries > DNF_MAX_ENTRIES {
+                    let start = next.entries.len();
+                    if meet_into(a, b, &mut next.entries) {
+                        next.end_cube(start);
+                        if next.len() > DNF_MAX_CUBES || next.entries.len() > DNF_MAX_ENTRIES {
                             return None;
                         }
                     }
                 }
             }
-            if next.is_empty() {
+            if next.len() == 0 {
                 return Some(next);
             }
             acc = next;
@@ -334,29 +318,30 @@ impl Net {
 
     /// The DNF of an `or` of children that all have one, if it stays small.
     /// Single-fact cubes of one fact are merged (`x < 3 or (y or x > 5)`).
-    fn dnf_union(&self, kids: &[NodeId]) -> Option<Vec<Cube>> {
-        let mut out: Vec<Cube> = Vec::new();
+    fn dnf_union(&self, kids: &[NodeId]) -> Option<Packed> {
+        let mut out = Packed::default();
+        // The entry of each fact's single-fact cube.
         let mut single: HashMap<u32, usize> = HashMap::new();
-        let mut entries = 0;
         for &k in kids {
-            let cubes = self.graph.info(k).dnf.as_ref()?;
+            let cubes = self.graph.dnf(k)?;
             for cube in cubes.iter() {
-                if let [(fact, set)] = cube.as_slice() {
+                if let [(fact, set)] = cube {
                     if let Some(&at) = single.get(fact) {
                         let domain = self.graph.domains[*fact as usize];
-                        let merged = FactSet::union_all([&*out[at][0].1, &**set], domain);
+                        let merged = FactSet::union_all([&*out.entries[at].1, &**set], domain);
                         if merged.is_full(domain) {
                             // Every value of the fact: the `or` always holds.
-                            return Some(vec![vec![]]);
+                            return Some(Packed::one_empty());
                         }
-                        out[at] = vec![(*fact, Arc::new(merged))];
+                        out.entries[at] = (*fact, Arc::new(merged));
                         continue;
                     }
-                    single.insert(*fact, out.len());
+                    single.insert(*fact, out.entries.len());
                 }
-                entries += cube.len();
-                out.push(cube.clone());
-                if out.len() > DNF_MAX_CUBES || entries > DNF_MAX_ENTRIES {
+                let start = out.entries.len();
+                out.entries.extend_from_slice(cube);
+                out.end_cube(start);
+                if out.len() > DNF_MAX_CUBES || out.entries.len() > DNF_MAX_ENTRIES {
                     return None;
                 }
             }
@@ -385,14 +370,14 @@ impl Net {
         // Children with too many facts to list are put in one group, with
         // every child naming a fact they might mention.
         let big: Vec<usize> = (0..kids.len())
-            .filter(|&i| matches!(self.graph.info(kids[i]).footprint, Footprint::Big { .. }))
+            .filter(|&i| matches!(self.graph.facts(kids[i]), Facts::Big { .. }))
             .collect();
         let newest_big = big.iter().map(|&i| kids[i]).max();
         // The facts a big child may mention lie in its range and were first
         // used before it: a fact outside either bound is not shared.
         let (mut big_lo, mut big_hi) = (u32::MAX, 0);
         for &i in &big {
-            if let Footprint::Big { lo, hi } = self.graph.info(kids[i]).footprint {
+            if let Facts::Big { lo, hi } = self.graph.facts(kids[i]) {
                 (big_lo, big_hi) = (big_lo.min(lo), big_hi.max(hi));
             }
         }
@@ -401,7 +386,7 @@ impl Net {
         }
         let mut owner: HashMap<u32, usize> = HashMap::new();
         for (i, &k) in kids.iter().enumerate() {
-            let Footprint::Small(facts) = &self.graph.info(k).footprint else {
+            let Facts::Small(facts) = self.graph.facts(k) else {
                 continue;
             };
             for &f in facts.iter() {
@@ -440,7 +425,7 @@ impl Net {
 }
 
 /// The conjunction of two cubes; `None` if they contradict.
-pub fn meet(a: &Cube, b: &Cube) -> Option<Cube> {
+pub fn meet(a: &[Entry], b: &[Entry]) -> Option<Cube> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::with_capacity(a.len() + b.len());
     while i < a.len() || j < b.len() {
@@ -470,4 +455,39 @@ pub fn meet(a: &Cube, b: &Cube) -> Option<Cube> {
         }
     }
     Some(out)
+}
+
+/// Appends the conjunction of two cubes to `out`; false (and nothing
+/// added) if they contradict.
+fn meet_into(a: &[Entry], b: &[Entry], out: &mut Vec<Entry>) -> bool {
+    let start = out.len();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                let set = x.1.intersect(&y.1);
+                if set.is_empty() {
+                    out.truncate(start);
+                    return false;
+                }
+                out.push((x.0, Arc::new(set)));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(x.clone());
+                i += 1;
+            }
+            (Some(_), Some(y)) | (None, Some(y)) => {
+                out.push(y.clone());
+                j += 1;
+            }
+            (Some(x), None) => {
+                out.push(x.clone());
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    true
 }

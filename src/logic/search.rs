@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::nodes::{Budget, Cube, Graph, Node, NodeId, Sat};
+use super::nodes::{Budget, Entry, Graph, Node, NodeId, Sat};
 use super::sets::FactSet;
 
 /// The most steps one search may take, besides a few passes over the net.
@@ -150,18 +150,17 @@ impl State<'_> {
             let (goal, next) = self.cells[ready as usize];
             ready = next;
             self.steps += 1;
-            let info = graph.info(goal);
             match graph.node(goal) {
                 Node::False => return false,
                 Node::True => {}
-                Node::Atom { fact, set } => {
+                Node::Atom((fact, set)) => {
                     if !self.narrow(*fact, set) {
                         return false;
                     }
                 }
-                node => match (&info.dnf, node) {
+                node => match (graph.dnf(goal), node) {
                     (Some(cubes), _) if cubes.len() == 1 => {
-                        if !self.apply_cube(&cubes[0]) {
+                        if !self.apply_cube(cubes.cube(0)) {
                             return false;
                         }
                     }
@@ -219,13 +218,13 @@ impl State<'_> {
     /// then children without a DNF.
     fn alternatives(&mut self, goal: NodeId) -> Vec<Alt> {
         let graph = self.graph;
-        if let Some(cubes) = &graph.info(goal).dnf {
+        if let Some(cubes) = graph.dnf(goal) {
             if cubes.iter().any(|c| self.holds(c)) {
                 return vec![Alt::Holds];
             }
-            return (0..cubes.len())
-                .filter(|&i| self.fits(&cubes[i]))
-                .map(|i| Alt::Cube(goal, i))
+            return (cubes.iter().enumerate())
+                .filter(|(_, cube)| self.fits(cube))
+                .map(|(i, _)| Alt::Cube(goal, i))
                 .collect();
         }
         let Node::Or(children) = graph.node(goal) else {
@@ -234,11 +233,11 @@ impl State<'_> {
         let mut alts = Vec::new();
         let mut later = Vec::new();
         for &c in children.iter() {
-            match &graph.info(c).dnf {
+            match graph.dnf(c) {
                 Some(cubes) if cubes.iter().any(|c| self.holds(c)) => return vec![Alt::Holds],
                 Some(cubes) => {
-                    for i in 0..cubes.len() {
-                        if self.fits(&cubes[i]) {
+                    for (i, cube) in cubes.iter().enumerate() {
+                        if self.fits(cube) {
                             alts.push(Alt::Cube(c, i));
                         }
                     }
@@ -254,8 +253,8 @@ impl State<'_> {
         match alt {
             Alt::Cube(node, i) => {
                 let graph = self.graph;
-                if let Some(cubes) = &graph.info(node).dnf {
-                    *ok = self.apply_cube(&cubes[i]);
+                if let Some(cubes) = graph.dnf(node) {
+                    *ok = self.apply_cube(cubes.cube(i));
                 }
                 NIL
             }
@@ -264,7 +263,7 @@ impl State<'_> {
         }
     }
 
-    fn fits(&mut self, cube: &Cube) -> bool {
+    fn fits(&mut self, cube: &[Entry]) -> bool {
         self.steps += cube.len();
         cube.iter().all(|(fact, set)| match self.store.get(fact) {
             Some(current) => current.intersects(set),
@@ -273,7 +272,7 @@ impl State<'_> {
     }
 
     /// Whether the store already implies the cube.
-    fn holds(&mut self, cube: &Cube) -> bool {
+    fn holds(&mut self, cube: &[Entry]) -> bool {
         self.steps += cube.len();
         cube.iter().all(|(fact, set)| match self.store.get(fact) {
             Some(current) => current.is_subset(set),
@@ -281,7 +280,7 @@ impl State<'_> {
         })
     }
 
-    fn apply_cube(&mut self, cube: &Cube) -> bool {
+    fn apply_cube(&mut self, cube: &[Entry]) -> bool {
         cube.iter().all(|(fact, set)| self.narrow(*fact, set))
     }
 
