@@ -109,7 +109,13 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             let escalations = r
                 .escalations
                 .iter()
-                .map(|e| format!("{}@{:?}", k.party(e.target.id), e.within.map(|d| d.seconds)))
+                .map(|e| {
+                    format!(
+                        "{}@{:?}",
+                        k.party(e.target.id),
+                        e.within().map(|d| d.seconds)
+                    )
+                })
                 .collect();
             k.sorted(escalations);
             k.sorted(r.members.iter().map(|m| k.party(m.id)).collect());

@@ -241,7 +241,7 @@ fn escalations(
     let mut unpaired_new: Vec<bool> = vec![true; b.escalations.len()];
     let value = |model: &Model, e: &crate::model::Escalation| Value::Escalation {
         to: Item::party(model, e.target.id),
-        within: e.within.map(|d| super::value::Duration(d.seconds)),
+        within: e.within().map(|d| super::value::Duration(d.seconds)),
     };
     for e in &a.escalations {
         let partner = b.escalations.iter().enumerate().position(|(k, f)| {
@@ -251,9 +251,9 @@ fn escalations(
             Some(k) => {
                 unpaired_new[k] = false;
                 let f = &b.escalations[k];
-                let (x, y) = (e.within.map(|d| d.seconds), f.within.map(|d| d.seconds));
+                let (x, y) = (e.within().map(|d| d.seconds), f.within().map(|d| d.seconds));
                 if x != y {
-                    let span = |e: &crate::model::Escalation| e.within.map_or(e.span, |d| d.span);
+                    let span = |e: &crate::model::Escalation| e.within().map_or(e.span, |d| d.span);
                     out.push(
                         Change::new(C::EscalationDelayChanged, item.clone())
                             .old(value(cx.old, e), span(e))

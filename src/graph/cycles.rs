@@ -5,8 +5,8 @@
 use std::collections::VecDeque;
 
 use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
+use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 /// One cycle per cyclic component of the subgraph of edges `keep` accepts:
 /// its edges in cycle order, starting from the component's lowest node.
@@ -15,20 +15,19 @@ pub fn cycles<N, E>(
     graph: &DiGraph<N, E, u32>,
     keep: impl Fn(&E) -> bool,
 ) -> Vec<Vec<EdgeIndex<u32>>> {
-    // The kept edges as a graph of their own, each carrying its original index.
-    let mut sub: DiGraph<(), EdgeIndex<u32>, u32> =
-        DiGraph::with_capacity(graph.node_count(), graph.edge_count());
-    for _ in 0..graph.node_count() {
-        sub.add_node(());
+    // Nearly every plan has no cycle: a topological sort shows it with a
+    // count per node, before the components' far larger scratch (issue 19,
+    // memory per byte).
+    if acyclic(graph, &keep) {
+        return Vec::new();
     }
-    for edge in graph.edge_references() {
-        if keep(edge.weight()) {
-            sub.add_edge(edge.source(), edge.target(), edge.id());
-        }
-    }
-    let mut components: Vec<Vec<NodeIndex<u32>>> = kosaraju_scc(&sub)
+    // The kept edges seen through a filter, not copied into a graph of
+    // their own (a loop of every role: issue 19, memory per byte).
+    let kept = EdgeFiltered::from_fn(graph, |e: EdgeReference<'_, E, u32>| keep(e.weight()));
+    let self_loop = |n: NodeIndex<u32>| graph.edges_connecting(n, n).any(|e| keep(e.weight()));
+    let mut components: Vec<Vec<NodeIndex<u32>>> = kosaraju_scc(&kept)
         .into_iter()
-        .filter(|c| c.len() > 1 || sub.find_edge(c[0], c[0]).is_some())
+        .filter(|c| c.len() > 1 || self_loop(c[0]))
         .map(|mut c| {
             c.sort();
             c
@@ -36,40 +35,73 @@ pub fn cycles<N, E>(
         .collect();
     components.sort();
 
-    let mut in_component = vec![usize::MAX; sub.node_count()];
+    let mut in_component = vec![u32::MAX; graph.node_count()];
     for (i, c) in components.iter().enumerate() {
         for n in c {
-            in_component[n.index()] = i;
+            in_component[n.index()] = i as u32;
         }
     }
     components
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| shortest_cycle(&sub, c[0], |n| in_component[n.index()] == i))
+        .filter_map(|(i, c)| {
+            shortest_cycle(graph, &keep, c[0], |n| in_component[n.index()] == i as u32)
+        })
         .collect()
 }
 
-/// The shortest cycle through `start` within the nodes `inside` accepts.
-fn shortest_cycle(
-    sub: &DiGraph<(), EdgeIndex<u32>, u32>,
+/// Whether the edges `keep` accepts form no cycle (Kahn's algorithm: every
+/// node is reached once all the edges into it are).
+fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
+    let mut into = vec![0u32; graph.node_count()];
+    for edge in graph.edge_references() {
+        if keep(edge.weight()) {
+            into[edge.target().index()] += 1;
+        }
+    }
+    let mut ready: Vec<NodeIndex<u32>> = graph
+        .node_indices()
+        .filter(|n| into[n.index()] == 0)
+        .collect();
+    let mut seen = 0;
+    while let Some(node) = ready.pop() {
+        seen += 1;
+        for edge in graph.edges(node) {
+            if keep(edge.weight()) {
+                let count = &mut into[edge.target().index()];
+                *count -= 1;
+                if *count == 0 {
+                    ready.push(edge.target());
+                }
+            }
+        }
+    }
+    seen == graph.node_count()
+}
+
+/// The shortest cycle through `start` of the edges `keep` accepts, within
+/// the nodes `inside` accepts.
+fn shortest_cycle<N, E>(
+    graph: &DiGraph<N, E, u32>,
+    keep: &impl Fn(&E) -> bool,
     start: NodeIndex<u32>,
     inside: impl Fn(NodeIndex<u32>) -> bool,
 ) -> Option<Vec<EdgeIndex<u32>>> {
-    // parent[n] = the sub-edge by which n was first reached
-    let mut parent: Vec<Option<EdgeIndex<u32>>> = vec![None; sub.node_count()];
+    // parent[n] = the edge by which n was first reached
+    let mut parent: Vec<Option<EdgeIndex<u32>>> = vec![None; graph.node_count()];
     let mut queue = VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
-        let mut out: Vec<_> = sub.edges(node).collect();
-        out.sort_by_key(|e| *e.weight());
+        let mut out: Vec<_> = graph.edges(node).filter(|e| keep(e.weight())).collect();
+        out.sort_by_key(|e| e.id());
         for edge in out {
             let target = edge.target();
             if target == start {
-                let mut path = vec![*edge.weight()];
+                let mut path = vec![edge.id()];
                 let mut at = node;
                 while at != start {
                     let e = parent[at.index()]?;
-                    path.push(sub[e]);
-                    at = sub.edge_endpoints(e)?.0;
+                    path.push(e);
+                    at = graph.edge_endpoints(e)?.0;
                 }
                 path.reverse();
                 return Some(path);

@@ -10,6 +10,7 @@
 //! every id in both languages with the same placeholders, every id the code
 //! uses defined, and every definition used.
 
+use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -67,8 +68,71 @@ pub enum Arg {
 /// Names, and how many of them are shown (`Arg::Names`, `Arg::Path`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Names {
+    /// Only the names shown: a path's two ends, a list's first `max`. The
+    /// rest are only counted (a loop of 20,000 roles is one path: issue 19,
+    /// memory per byte).
     names: Vec<String>,
+    /// How many names are not shown.
+    omitted: usize,
     max: usize,
+}
+
+impl Names {
+    /// A list of `names`, the first `max` shown.
+    fn list<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Names {
+        let mut shown = Vec::new();
+        let mut omitted = 0;
+        for name in names {
+            if shown.len() < max {
+                shown.push(name.to_string());
+            } else {
+                omitted += 1;
+            }
+        }
+        Names {
+            names: shown,
+            omitted,
+            max,
+        }
+    }
+
+    /// A path of `names`: past `max` (at least 2), the first `max / 2` and
+    /// the last `max - max / 2` shown. Only those are held while the names
+    /// are read.
+    fn path<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Names {
+        let limit = max.max(2);
+        let tail = max - max / 2;
+        let mut names = names.into_iter();
+        let first: Vec<&str> = names.by_ref().take(limit).collect();
+        // The last `tail` names past the first `limit`, and how many there are.
+        let mut last: VecDeque<&str> = VecDeque::new();
+        let mut more = 0;
+        for name in names {
+            more += 1;
+            if tail == 0 {
+                continue;
+            }
+            if last.len() == tail {
+                last.pop_front();
+            }
+            last.push_back(name);
+        }
+        if more == 0 {
+            return Names {
+                names: first.into_iter().map(str::to_string).collect(),
+                omitted: 0,
+                max,
+            };
+        }
+        let from_first = tail - last.len();
+        let head = first[..max / 2].iter();
+        let ends = head.chain(&first[first.len() - from_first..]).chain(&last);
+        Names {
+            names: ends.map(|n| n.to_string()).collect(),
+            omitted: first.len() + more - max,
+            max,
+        }
+    }
 }
 
 /// `msg!(ID, name = value, …)`: a `Message` with its placeholders, e.g.
@@ -141,17 +205,11 @@ impl Message {
 
 impl Arg {
     pub fn names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
-        Arg::Names(Box::new(Names {
-            names: names.into_iter().map(str::to_string).collect(),
-            max,
-        }))
+        Arg::Names(Box::new(Names::list(names, max)))
     }
 
     pub fn path<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> Arg {
-        Arg::Path(Box::new(Names {
-            names: names.into_iter().map(str::to_string).collect(),
-            max,
-        }))
+        Arg::Path(Box::new(Names::path(names, max)))
     }
 }
 
@@ -276,8 +334,8 @@ fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Message(m) => FluentValue::from(format(m, lang, problems)),
             Arg::Words(id) => FluentValue::from(format(&Message::new(id), lang, problems)),
-            Arg::Names(n) => FluentValue::from(list(&n.names, n.max, lang, problems)),
-            Arg::Path(n) => FluentValue::from(path(&n.names, n.max, lang, problems)),
+            Arg::Names(n) => FluentValue::from(list(n, lang, problems)),
+            Arg::Path(n) => FluentValue::from(path(n, lang, problems)),
             Arg::Either(items) => FluentValue::from(either(items, lang, problems)),
         };
         args.set(*name, value);
@@ -296,13 +354,13 @@ fn quoted(names: &[String]) -> Vec<String> {
     names.iter().map(|n| format!("`{n}`")).collect()
 }
 
-fn list(names: &[String], max: usize, lang: Lang, problems: &mut Vec<String>) -> String {
+fn list(names: &Names, lang: Lang, problems: &mut Vec<String>) -> String {
     let separator = format(&msg!("list-separator"), lang, problems);
-    let shown = quoted(&names[..names.len().min(max)]).join(&separator);
-    if names.len() <= max {
+    let shown = quoted(&names.names).join(&separator);
+    if names.omitted == 0 {
         return shown;
     }
-    let more = msg!("list-more", list = shown, more = names.len() - max);
+    let more = msg!("list-more", list = shown, more = names.omitted);
     format(&more, lang, problems)
 }
 
@@ -329,17 +387,16 @@ fn either(items: &[Message], lang: Lang, problems: &mut Vec<String>) -> String {
     out
 }
 
-fn path(names: &[String], max: usize, lang: Lang, problems: &mut Vec<String>) -> String {
-    if names.len() <= max.max(2) {
-        return quoted(names).join(" → ");
+fn path(names: &Names, lang: Lang, problems: &mut Vec<String>) -> String {
+    if names.omitted == 0 {
+        return quoted(&names.names).join(" → ");
     }
-    let head = max / 2;
-    let tail = max - head;
+    let (head, tail) = names.names.split_at(names.max / 2);
     let more = msg!(
         "path-more",
-        head = quoted(&names[..head]).join(" → "),
-        more = names.len() - max,
-        tail = quoted(&names[names.len() - tail..]).join(" → ")
+        head = quoted(head).join(" → "),
+        more = names.omitted,
+        tail = quoted(tail).join(" → ")
     );
     format(&more, lang, problems)
 }

@@ -139,6 +139,7 @@ pub(crate) fn put_message(out: &mut Vec<u8>, ids: &mut Ids, message: &Message) {
                     PATH
                 });
                 put_varint(out, names.max as u64);
+                put_varint(out, names.omitted as u64);
                 put_varint(out, names.names.len() as u64);
                 for name in &names.names {
                     put_text(out, name);
@@ -169,9 +170,14 @@ pub(crate) fn take_message(r: &mut Reader, ids: &Ids) -> Message {
             WORDS => Arg::Words(ids.get(r.varint())),
             kind @ (NAMES | PATH) => {
                 let max = r.usize();
+                let omitted = r.usize();
                 let count = r.usize();
                 let names = (0..count).map(|_| r.text().to_string()).collect();
-                let names = Box::new(Names { names, max });
+                let names = Box::new(Names {
+                    names,
+                    omitted,
+                    max,
+                });
                 if kind == NAMES {
                     Arg::Names(names)
                 } else {

@@ -96,7 +96,7 @@ impl<'s> Resolver<'s> {
                     match self.party_ref(target, "escalates to") {
                         Some(target) => escalations.push(Escalation {
                             target,
-                            within: within.as_deref().copied(),
+                            within: within.clone(),
                             span: stmt.span,
                         }),
                         None => escalation_unresolved = true,

@@ -102,15 +102,7 @@ impl<'s> Resolver<'s> {
                 expected,
                 position: "condition",
             }),
-            None => {
-                let suggestion = self.suggest(name.text, accepts);
-                self.model.problems.push(Problem::Undefined {
-                    name: name.text,
-                    span: name.span,
-                    expected,
-                    suggestion,
-                });
-            }
+            None => self.undefined(name, expected, accepts),
         }
     }
 
@@ -127,13 +119,7 @@ impl<'s> Resolver<'s> {
             .definition(name.text)
             .map(|d| (d.span(), d.kind, d.symbol))
         else {
-            let suggestion = self.suggest(name.text, |k| want.accepts(k));
-            self.model.problems.push(Problem::Undefined {
-                name: name.text,
-                span: name.span,
-                expected: want.words(),
-                suggestion,
-            });
+            self.undefined(name, want.words(), |k| want.accepts(k));
             return None;
         };
         if !want.accepts(kind) {
@@ -153,8 +139,22 @@ impl<'s> Resolver<'s> {
         })
     }
 
-    /// The defined name of an accepted kind closest to `text`, if it is close.
-    fn suggest(&mut self, text: &'s str, accepts: impl Fn(Kind) -> bool) -> Option<&'s str> {
-        self.suggestions.closest(&self.defined, text, accepts)
+    /// Records that `name`, in a position that wants `expected`, names
+    /// nothing; the name of an accepted kind closest to it is suggested
+    /// once the model is built (`Resolver::suggest_all`).
+    fn undefined(
+        &mut self,
+        name: &ast::Name<'s>,
+        expected: Message,
+        accepts: impl Fn(Kind) -> bool,
+    ) {
+        let kinds = super::suggestions::kinds(accepts);
+        self.wanted.push((self.model.problems.len(), kinds));
+        self.model.problems.push(Problem::Undefined {
+            name: name.text,
+            span: name.span,
+            expected,
+            suggestion: None,
+        });
     }
 }

@@ -126,9 +126,19 @@ pub struct SectionInfo<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Escalation {
     pub target: Ref<Party>,
-    pub within: Option<Duration>,
+    /// Boxed (read with `within()`): in place it was most of the
+    /// escalation, which nearly every role of a large plan has (issue 19,
+    /// memory per byte).
+    pub within: Option<Box<Duration>>,
     /// The whole `escalates to …` statement.
     pub span: Span,
+}
+
+impl Escalation {
+    /// Its `within`, if written.
+    pub fn within(&self) -> Option<Duration> {
+        self.within.as_deref().copied()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::Kind;
+use super::{Kind, Model, Routine};
 
 /// Levenshtein cells (characters × characters) one plan may spend: about a
 /// quarter of a second; a plan of 10,000 names can have hundreds of typos
@@ -48,23 +48,62 @@ impl Default for Suggestions<'_> {
     }
 }
 
+/// The kinds `accepts` takes, a bit per `KINDS` entry.
+pub(super) fn kinds(accepts: impl Fn(Kind) -> bool) -> u8 {
+    KINDS
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| accepts(**k))
+        .fold(0u8, |m, (i, _)| m | 1 << i)
+}
+
+/// Every name the model defines, with its kind: each item of the model
+/// holds a name defined once (a second definition makes no item).
+pub(super) fn defined<'s>(model: &Model<'s>) -> Vec<(Kind, &'s str)> {
+    let routine = |r: &Routine<'s>| {
+        let kind = if r.drill { Kind::Drill } else { Kind::Routine };
+        (kind, r.named.name)
+    };
+    let m = model;
+    (m.roles.iter().map(|r| (Kind::Role, r.named.name)))
+        .chain(m.externals.iter().map(|e| (Kind::External, e.named.name)))
+        .chain(m.facts.iter().map(|f| (Kind::Fact, f.named.name)))
+        .chain(m.levels.iter().map(|l| (Kind::Level, l.named.name)))
+        .chain(m.triggers.iter().map(|t| (Kind::Trigger, t.named.name)))
+        .chain(m.steps.iter().map(|s| (Kind::Step, s.named.name)))
+        .chain(m.routines.iter().map(routine))
+        .collect()
+}
+
 impl<'s> Suggestions<'s> {
     /// The defined name of an accepted kind closest to `word`, if close
     /// enough (`suggest::closest`'s rule and tie-break).
+    #[cfg(test)]
     pub fn closest(
         &mut self,
         defined: &[(Kind, &'s str)],
         word: &'s str,
         accepts: impl Fn(Kind) -> bool,
     ) -> Option<&'s str> {
-        let mask = KINDS
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| accepts(**k))
-            .fold(0u8, |m, (i, _)| m | 1 << i);
+        self.closest_of(defined, word, kinds(accepts))
+    }
+
+    /// `closest`, of the kinds `mask` holds (`kinds`).
+    pub fn closest_of(
+        &mut self,
+        defined: &[(Kind, &'s str)],
+        word: &'s str,
+        mask: u8,
+    ) -> Option<&'s str> {
         if let Some(answer) = self.answers.get(&(word, mask)) {
             return *answer;
         }
+        let accepts = |k: Kind| {
+            KINDS
+                .iter()
+                .position(|&x| x == k)
+                .is_some_and(|i| mask & 1 << i != 0)
+        };
         let list = self.lists.entry(mask).or_insert_with(|| {
             let mut list: Vec<(usize, &'s str)> = defined
                 .iter()
@@ -138,14 +177,6 @@ mod tests {
                     .map(|r| r.named.name),
             ),
         }
-    }
-
-    /// Every name the model defines, with its kind.
-    fn defined<'s>(model: &Model<'s>) -> Vec<(Kind, &'s str)> {
-        KINDS
-            .iter()
-            .flat_map(|&k| names(model, k).map(move |n| (k, n)))
-            .collect()
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn build(
             .iter()
             .map(|e| Escalation {
                 to: Party::of(model, e.target.id),
-                within: e.within.map(|d| d.seconds),
+                within: e.within().map(|d| d.seconds),
             })
             .collect(),
         commander,

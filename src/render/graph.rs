@@ -113,7 +113,7 @@ pub fn escalation(model: &Model, lang: Lang) -> Picture {
                 from: i,
                 to: index(e.target.id),
                 kind: EdgeKind::Escalation,
-                label: e.within.map(|d| within_words(d.seconds, lang)),
+                label: e.within().map(|d| within_words(d.seconds, lang)),
             });
         }
     }

@@ -311,7 +311,7 @@ pub fn render(doc: &Document, model: &Model) -> String {
                         .iter()
                         .map(|e| EscalationJson {
                             to: model.party(e.target.id).name,
-                            within: e.within.map(|d| duration(d.seconds)),
+                            within: e.within().map(|d| duration(d.seconds)),
                         })
                         .collect(),
                     commander: commander == Some(id),

@@ -306,7 +306,7 @@ pub fn chain(model: &Model, owner: RoleId) -> Chain {
     let hops = edges
         .into_iter()
         .map(|e| {
-            let within = e.within.map(|d| d.seconds);
+            let within = e.within().map(|d| d.seconds);
             total = match (total, within) {
                 (Some(t), Some(w)) => Some(t.saturating_add(w)),
                 _ => None,

@@ -43,6 +43,11 @@ struct Times {
 
 fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
+    // Without a `within` no step is due at any time: nothing to compare, and
+    // no per-step times to hold (issue 19, memory per byte).
+    if model.steps.iter().all(|s| s.deadlines.is_empty()) {
+        return;
+    }
     let order = ctx.schedule().dependency_order();
     let mut reported = HashSet::with_hasher(FixedState::default());
     // Every step on the deadlines as written.
@@ -60,11 +65,14 @@ fn run(ctx: &Context, out: &mut Findings) {
     // the deadlines as written are worked out again (a step with a deadline
     // for it, then what waits for or is measured from a step whose times
     // changed), so a plan is not scheduled once per trigger.
+    let named_by = named_by(model);
+    if named_by.items.is_empty() {
+        return;
+    }
     let written = times.clone();
     let dependents = dependents(model);
     let schedule = ctx.schedule();
     let mut queued = vec![false; model.steps.len()];
-    let named_by = named_by(model);
     for (t, direct) in model
         .trigger_ids()
         .map(|t| (t, named_by.get(t.index())))

@@ -35,6 +35,7 @@ fn run(ctx: &Context, out: &mut Findings) {
 }
 
 /// One `escalates to` statement of a loop.
+#[derive(Clone, Copy)]
 struct Hop {
     from: RoleId,
     to: Party,
@@ -49,33 +50,40 @@ fn diagnose(
 ) -> Option<Diagnostic> {
     let graph = &ctx.graphs.escalation;
     let model = ctx.model;
-    let mut hops: Vec<Hop> = cycle
-        .iter()
-        .filter_map(|&e| {
-            let (s, t) = graph.edge_endpoints(e)?;
-            match graph[s] {
-                Party::Role(from) => Some(Hop {
-                    from,
-                    to: graph[t],
-                    span: graph[e].span,
-                }),
-                Party::External(_) => None,
-            }
-        })
-        .collect();
+    // One `escalates to` of the loop, read from its edge when needed: the
+    // loop is kept as its edges (4 bytes each; a loop of every role is as
+    // long as the plan).
+    let hop_of = |e: EdgeIndex<u32>| {
+        let (s, t) = graph.edge_endpoints(e)?;
+        match graph[s] {
+            Party::Role(from) => Some(Hop {
+                from,
+                to: graph[t],
+                span: graph[e].span,
+            }),
+            Party::External(_) => None,
+        }
+    };
+    let mut cycle = cycle;
+    cycle.retain(|&e| hop_of(e).is_some());
     let distance = |r: RoleId| distances.and_then(|d| d.get(r.index()).copied().flatten());
 
     // The top of the loop: the role closest to the commander (ties and roles
     // that cannot reach it: the first defined). Its edge into the loop leads
     // back down, so that is the one to cut; the loop is rotated to start there.
-    let cut = (0..hops.len())
-        .min_by_key(|&i| (distance(hops[i].from).unwrap_or(u32::MAX), hops[i].from))?;
-    hops.rotate_left(cut);
-    let first = hops.first()?;
+    let cut = (cycle.iter().enumerate())
+        .filter_map(|(i, &e)| Some((i, hop_of(e)?.from)))
+        .min_by_key(|&(_, from)| (distance(from).unwrap_or(u32::MAX), from))?
+        .0;
+    cycle.rotate_left(cut);
+    let first = hop_of(*cycle.first()?)?;
+    // Every edge kept is a hop: `first` stands in for none.
+    let hop = |i: usize| cycle.get(i).and_then(|&e| hop_of(e)).unwrap_or(first);
+    let first = &first;
     let top = model.role(first.from).named.name;
     let next = model.party(first.to).name;
 
-    let (message, help) = if hops.len() == 1 {
+    let (message, help) = if cycle.len() == 1 {
         (
             msg!("escalation-cycle-self", role = top),
             msg!("escalation-cycle-self.help", role = top),
@@ -102,10 +110,9 @@ fn diagnose(
             }
             _ => msg!("escalation-cycle.why-first", top = top),
         };
-        let mut names: Vec<&str> = hops.iter().map(|h| model.role(h.from).named.name).collect();
-        names.push(top);
+        let names = (0..cycle.len()).map(|i| model.role(hop(i).from).named.name);
         (
-            msg!("escalation-cycle", path = Arg::path(names, 8)),
+            msg!("escalation-cycle", path = Arg::path(names.chain([top]), 8)),
             msg!("escalation-cycle.help", next = next, top = top, why = why),
         )
     };
@@ -120,11 +127,10 @@ fn diagnose(
         };
         Label::new(h.span, message)
     };
-    let mut diagnostic = RULE.diagnostic(message, label(first, true));
-    for hop in &hops[1..] {
-        diagnostic = diagnostic.with_label(label(hop, false));
-    }
-    Some(diagnostic.with_help(help))
+    let diagnostic = RULE.diagnostic(message, label(first, true));
+    // Added at once, so their list is sized to them.
+    let rest = (1..cycle.len()).map(|i| label(&hop(i), false));
+    Some(diagnostic.with_labels(rest).with_help(help))
 }
 
 const DOC: &str = r#"# escalation-cycle

@@ -3,8 +3,8 @@
 
 use petgraph::Direction;
 use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::{EdgeRef, NodeFiltered};
 
 use crate::check::hierarchy::{self, Commander};
 use crate::check::{Context, Rule};
@@ -41,29 +41,26 @@ fn run(ctx: &Context, out: &mut Findings) {
     // component nothing leaves: a role that escalates to no role, or a loop
     // with no way out. That is where the chain breaks, and where it is
     // reported; roles that lead into it are labelled there.
-    let mut index = vec![u32::MAX; model.roles.len()];
-    let mut sub: DiGraph<RoleId, Span, u32> = DiGraph::new();
-    for r in model
-        .role_ids()
-        .filter(|r| reach[r.index()].is_none() && !above[r.index()])
-    {
-        index[r.index()] = sub.add_node(r).index() as u32;
-    }
+    // Seen through a filter of the escalation graph, not copied into a
+    // graph of their own (every role of a large plan may be lost: issue 19,
+    // memory per byte). Roles are the graph's first nodes, in order.
     let graph = &ctx.graphs.escalation;
-    for e in graph.edge_references() {
-        if let (Party::Role(s), Party::Role(t)) = (graph[e.source()], graph[e.target()]) {
-            let (a, b) = (index[s.index()], index[t.index()]);
-            if a != u32::MAX && b != u32::MAX {
-                sub.add_edge(
-                    NodeIndex::new(a as usize),
-                    NodeIndex::new(b as usize),
-                    e.weight().span,
-                );
-            }
-        }
+    let lost: Vec<bool> = (graph.node_indices())
+        .map(|n| match graph[n] {
+            Party::Role(r) => reach[r.index()].is_none() && !above[r.index()],
+            Party::External(_) => false,
+        })
+        .collect();
+    if !lost.contains(&true) {
+        return;
     }
-    let mut component = vec![usize::MAX; sub.node_count()];
-    let mut components = kosaraju_scc(&sub);
+    let is_lost = |n: NodeIndex<u32>| lost[n.index()];
+    let role = |n: NodeIndex<u32>| match graph[n] {
+        Party::Role(r) => r,
+        Party::External(_) => RoleId(u32::MAX),
+    };
+    let mut component = vec![usize::MAX; graph.node_count()];
+    let mut components = kosaraju_scc(&NodeFiltered::from_fn(graph, is_lost));
     for c in &mut components {
         c.sort();
     }
@@ -74,26 +71,26 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
     }
     for (i, members) in components.iter().enumerate() {
-        let leaves = members
-            .iter()
-            .any(|&n| sub.edges(n).any(|e| component[e.target().index()] != i));
+        let leaves = members.iter().any(|&n| {
+            (graph.edges(n)).any(|e| is_lost(e.target()) && component[e.target().index()] != i)
+        });
         if leaves {
             continue;
         }
-        let roles: Vec<RoleId> = members.iter().map(|&n| sub[n]).collect();
+        let roles: Vec<RoleId> = members.iter().map(|&n| role(n)).collect();
         let mut incoming: Vec<(Span, RoleId, RoleId)> = members
             .iter()
-            .flat_map(|&n| sub.edges_directed(n, Direction::Incoming))
-            .filter(|e| component[e.source().index()] != i)
-            .map(|e| (*e.weight(), sub[e.source()], sub[e.target()]))
+            .flat_map(|&n| graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| is_lost(e.source()) && component[e.source().index()] != i)
+            .map(|e| (e.weight().span, role(e.source()), role(e.target())))
             .collect();
         incoming.sort();
         let mut diagnostic = match roles.as_slice() {
             [only] => dead_end(ctx, *only, &title, top_name),
             _ => closed_loop(ctx, &roles, &title, top_name),
         };
-        for (span, from, to) in incoming {
-            diagnostic = diagnostic.with_label(Label::new(
+        diagnostic = diagnostic.with_labels(incoming.into_iter().map(|(span, from, to)| {
+            Label::new(
                 span,
                 msg!(
                     "no-escalation-path.leads-in",
@@ -101,8 +98,8 @@ fn run(ctx: &Context, out: &mut Findings) {
                     to = model.role(to).named.name,
                     top = top_name
                 ),
-            ));
-        }
+            )
+        }));
         out.push(diagnostic);
     }
 }
@@ -151,7 +148,7 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str)
     let model = ctx.model;
     let name = |r: &RoleId| model.role(*r).named.name;
     let first = roles[0];
-    let mut diagnostic = RULE.diagnostic(
+    let diagnostic = RULE.diagnostic(
         msg!(
             "no-escalation-path-loop",
             roles = Arg::names(roles.iter().map(name), 8),
@@ -163,13 +160,14 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str)
             msg!("no-escalation-path-loop.label", top = top_name),
         ),
     );
-    for r in &roles[1..] {
-        diagnostic = diagnostic.with_label(Label::new(
+    // The members added at once, so their list is sized to them.
+    let members = roles[1..].iter().map(|r| {
+        Label::new(
             model.role(*r).named.name_span,
             msg!("no-escalation-path-loop.member"),
-        ));
-    }
-    diagnostic.with_help(msg!(
+        )
+    });
+    diagnostic.with_labels(members).with_help(msg!(
         "no-escalation-path-loop.help",
         top = top_name,
         role = name(&first)

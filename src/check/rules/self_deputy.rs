@@ -84,9 +84,7 @@ fn diagnostic(ctx: &Context, cycle: &[RoleId]) -> Diagnostic {
         ),
         edge(0),
     );
-    for i in 1..order.len() {
-        d = d.with_label(edge(i));
-    }
+    d = d.with_labels((1..order.len()).map(edge));
     d.with_help(msg!("self-deputy.help"))
 }
 

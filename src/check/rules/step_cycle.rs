@@ -82,11 +82,10 @@ fn diagnose(ctx: &Context, cycle: &[EdgeIndex<u32>]) -> Option<Diagnostic> {
         };
         Label::new(w.span, message)
     };
-    let mut diagnostic = RULE.diagnostic(message, label(first, true));
-    for wait in &waits[1..] {
-        diagnostic = diagnostic.with_label(label(wait, false));
-    }
-    Some(diagnostic.with_help(help))
+    let diagnostic = RULE.diagnostic(message, label(first, true));
+    // Added at once, so their list is sized to them.
+    let rest = waits[1..].iter().map(|wait| label(wait, false));
+    Some(diagnostic.with_labels(rest).with_help(help))
 }
 
 const DOC: &str = r#"# step-cycle

@@ -63,10 +63,9 @@ fn run(ctx: &Context, out: &mut Findings) {
                 msg!("trigger-cycle.use", namer = name(r.namer), named = name(r.named)),
             )
         };
-        let mut diagnostic = RULE.diagnostic(message, label(first));
-        for r in &references[1..] {
-            diagnostic = diagnostic.with_label(label(r));
-        }
+        // The labels added at once, so their list is sized to them.
+        let diagnostic =
+            RULE.diagnostic(message, label(first)).with_labels(references[1..].iter().map(label));
         // Cut a reference to a trigger defined further down: aggregate
         // triggers are usually written after the ones they gather.
         let defined = |t: TriggerId| ctx.model.trigger(t).named.span.start();
