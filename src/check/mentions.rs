@@ -21,8 +21,8 @@ impl<'m> Mentions<'m> {
         for problem in &model.problems {
             match problem {
                 // A defined name used where another kind is wanted is still used.
-                Problem::WrongKind { name, .. } => {
-                    names.insert(*name);
+                Problem::WrongKind(wrong) => {
+                    names.insert(wrong.name);
                 }
                 // A misspelling most likely meant the suggested name.
                 Problem::Undefined {

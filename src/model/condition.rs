@@ -217,7 +217,7 @@ impl<'s> Resolver<'s> {
                 }
             },
             _ => {
-                self.wrong_or_undefined(name, msg!("want-trigger-or-flag"), |k| {
+                self.wrong_or_undefined(name, msg!("want-trigger-or-flag").id(), |k| {
                     matches!(k, Kind::Trigger | Kind::Fact)
                 });
                 Cond::Unknown(span)
@@ -230,7 +230,7 @@ impl<'s> Resolver<'s> {
         if let Some(Symbol::Fact(id)) = self.symbol(name.text) {
             return Some(id);
         }
-        self.wrong_or_undefined(name, expected, |k| k == Kind::Fact);
+        self.wrong_or_undefined(name, expected.id(), |k| k == Kind::Fact);
         None
     }
 

@@ -17,7 +17,8 @@ pub(super) enum Want {
 }
 
 impl Want {
-    fn words(self) -> Message {
+    /// The id of its words (`Problem::Undefined`'s `expected`).
+    fn words(self) -> &'static str {
         match self {
             Want::Role => msg!("want-role"),
             Want::Party => msg!("want-party"),
@@ -25,6 +26,7 @@ impl Want {
             Want::Level => msg!("want-level"),
             Want::Occasion => msg!("want-occasion"),
         }
+        .id()
     }
 
     fn accepts(self, kind: Kind) -> bool {
@@ -85,7 +87,7 @@ impl<'s> Resolver<'s> {
     pub(super) fn wrong_or_undefined(
         &mut self,
         name: &ast::Name<'s>,
-        expected: Message,
+        expected: &'static str,
         accepts: impl Fn(Kind) -> bool,
     ) {
         match self
@@ -94,14 +96,18 @@ impl<'s> Resolver<'s> {
             .definition(name.text)
             .map(|d| (d.span(), d.kind))
         {
-            Some((definition, found)) => self.model.problems.push(Problem::WrongKind {
-                name: name.text,
-                span: name.span,
-                found,
-                definition,
-                expected,
-                position: "condition",
-            }),
+            Some((definition, found)) => {
+                self.model
+                    .problems
+                    .push(Problem::WrongKind(Box::new(WrongKind {
+                        name: name.text,
+                        span: name.span,
+                        found,
+                        definition,
+                        expected,
+                        position: "condition",
+                    })))
+            }
             None => self.undefined(name, expected, accepts),
         }
     }
@@ -123,14 +129,16 @@ impl<'s> Resolver<'s> {
             return None;
         };
         if !want.accepts(kind) {
-            self.model.problems.push(Problem::WrongKind {
-                name: name.text,
-                span: name.span,
-                found: kind,
-                definition,
-                expected: want.words(),
-                position,
-            });
+            self.model
+                .problems
+                .push(Problem::WrongKind(Box::new(WrongKind {
+                    name: name.text,
+                    span: name.span,
+                    found: kind,
+                    definition,
+                    expected: want.words(),
+                    position,
+                })));
             return None;
         }
         Some(Ref {
@@ -145,7 +153,7 @@ impl<'s> Resolver<'s> {
     fn undefined(
         &mut self,
         name: &ast::Name<'s>,
-        expected: Message,
+        expected: &'static str,
         accepts: impl Fn(Kind) -> bool,
     ) {
         let kinds = super::suggestions::kinds(accepts);

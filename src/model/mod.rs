@@ -349,19 +349,15 @@ pub enum Problem<'s> {
     Undefined {
         name: &'s str,
         span: Span,
-        /// What the position wants (`want-*`), e.g. "a role or an external".
-        expected: Message,
+        /// What the position wants: the id of words without placeholders
+        /// (`want-*`), e.g. "a role or an external" (a `Message` took 32
+        /// bytes of every problem).
+        expected: &'static str,
         suggestion: Option<&'s str>,
     },
-    WrongKind {
-        name: &'s str,
-        span: Span,
-        found: Kind,
-        definition: Span,
-        expected: Message,
-        /// The statement the name stands in, e.g. "owner".
-        position: &'static str,
-    },
+    /// (Boxed: a name of another kind is rarer than a name of none, and
+    /// its parts would make every problem larger.)
+    WrongKind(Box<WrongKind<'s>>),
     TypeMismatch {
         span: Span,
         fact: Span,
@@ -374,6 +370,22 @@ pub enum Problem<'s> {
     ExtraHeader { first: Span, extra: Span },
     /// A `plan` header inside a section.
     NestedHeader { span: Span },
+}
+
+// A plan may have a problem for every few bytes (issue 19).
+const _: () = assert!(std::mem::size_of::<Problem>() <= 64);
+
+/// A name of the wrong kind for its position (`Problem::WrongKind`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrongKind<'s> {
+    pub name: &'s str,
+    pub span: Span,
+    pub found: Kind,
+    pub definition: Span,
+    /// What the position wants, as `Problem::Undefined`'s `expected`.
+    pub expected: &'static str,
+    /// The statement the name stands in, e.g. "owner".
+    pub position: &'static str,
 }
 
 /// The words of a `Problem::TypeMismatch`.

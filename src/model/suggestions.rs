@@ -95,9 +95,6 @@ impl<'s> Suggestions<'s> {
         word: &'s str,
         mask: u8,
     ) -> Option<&'s str> {
-        if let Some(answer) = self.answers.get(&(word, mask)) {
-            return *answer;
-        }
         let accepts = |k: Kind| {
             KINDS
                 .iter()
@@ -113,24 +110,55 @@ impl<'s> Suggestions<'s> {
             list.sort_unstable();
             list
         });
+        // A few comparisons cost less than remembering their answer (an
+        // entry of about 40 bytes: a plan of 32,000 distinct undefined names
+        // held 4 MB of them), and are not counted against the budget: it
+        // bounds the work that grows with the number of names.
+        if is_small(list, word) {
+            let mut unbudgeted = u64::MAX;
+            return closest_in(list, word, &mut unbudgeted);
+        }
+        if let Some(answer) = self.answers.get(&(word, mask)) {
+            return *answer;
+        }
         let answer = closest_in(list, word, &mut self.budget);
         self.answers.insert((word, mask), answer);
         answer
     }
 }
 
-/// `suggest::closest(word, names)` over `list`, the names with their length
-/// in characters, sorted; `None` as well once `budget` is spent.
-fn closest_in<'s>(list: &[(usize, &'s str)], word: &str, budget: &mut u64) -> Option<&'s str> {
-    // `closest` accepts a distance of at most max(2, c / 3) for a name of c
-    // characters, and a distance is at least the difference in length: only
-    // lengths from min(l - 2, 3l/4) to max(l + 2, 3l/2) can qualify.
-    let l = word.chars().count();
+/// Levenshtein cells below which an answer is worked out each time it is
+/// asked for (about a microsecond), not remembered.
+const NOT_REMEMBERED: u64 = 1_024;
+
+/// The names of `list` that `closest_in` may compare with `word`: from the
+/// first to the last whose length in characters allows the distance
+/// `closest` accepts (an edit distance is at least the difference in
+/// length: only lengths from min(l - 2, 3l/4) to max(l + 2, 3l/2) can qualify).
+fn window<'l, 's>(list: &'l [(usize, &'s str)], l: usize) -> &'l [(usize, &'s str)] {
     let lo = l.saturating_sub(2).min((3 * l).div_ceil(4));
     let hi = (l + 2).max(3 * l / 2);
     let from = list.partition_point(|&(c, _)| c < lo);
+    let to = list.partition_point(|&(c, _)| c <= hi).max(from);
+    &list[from..to]
+}
+
+/// Whether `closest_in` compares at most `NOT_REMEMBERED` cells for `word`.
+fn is_small(list: &[(usize, &str)], word: &str) -> bool {
+    let l = word.chars().count();
+    let mut cells = 0;
+    window(list, l).iter().all(|&(c, _)| {
+        cells += (l * c) as u64;
+        cells <= NOT_REMEMBERED
+    })
+}
+
+/// `suggest::closest(word, names)` over `list`, the names with their length
+/// in characters, sorted; `None` as well once `budget` is spent.
+fn closest_in<'s>(list: &[(usize, &'s str)], word: &str, budget: &mut u64) -> Option<&'s str> {
+    let l = word.chars().count();
     let mut best: Option<(usize, &'s str)> = None;
-    for &(c, name) in list[from..].iter().take_while(|&&(c, _)| c <= hi) {
+    for &(c, name) in window(list, l) {
         if l.abs_diff(c) > 2.max(c / 3) {
             continue;
         }
@@ -262,5 +290,30 @@ mod tests {
         }
         let mut spent = 0;
         assert_eq!(closest_in(&list, "abcde", &mut spent), None);
+    }
+
+    #[test]
+    fn answers_over_a_few_names_are_not_remembered_nor_budgeted() {
+        let few = [
+            (Kind::Role, "leader"),
+            (Kind::Role, "boss"),
+            (Kind::Fact, "leeds"),
+        ];
+        let roles = |k: Kind| k == Kind::Role;
+        let mut s = Suggestions {
+            budget: 0,
+            ..Suggestions::default()
+        };
+        assert_eq!(s.closest(&few, "leeder", roles), Some("leader"));
+        assert_eq!(s.closest(&few, "bos", roles), Some("boss"));
+        assert_eq!(s.closest(&few, "u1", roles), None);
+        assert!(s.answers.is_empty());
+        // 40 roles of six letters: 36 cells each, 1,440 for a six-letter word.
+        let many: Vec<String> = (0..40).map(|i| format!("role{i:02}")).collect();
+        let many: Vec<(Kind, &str)> = many.iter().map(|n| (Kind::Role, n.as_str())).collect();
+        let mut s = Suggestions::default();
+        assert_eq!(s.closest(&many, "rol_07", roles), Some("role07"));
+        assert_eq!(s.answers.len(), 1);
+        assert_eq!(s.budget, BUDGET - 40 * 36);
     }
 }

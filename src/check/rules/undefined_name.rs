@@ -1,7 +1,7 @@
 //! `undefined-name`: a reference names nothing.
 
 use crate::check::{Context, Rule};
-use crate::i18n::msg;
+use crate::i18n::{Arg, msg};
 use crate::diagnostic::{Findings, Code, Label, Severity};
 use crate::model::Problem;
 
@@ -26,7 +26,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 Some(s) => msg!("did-you-mean", name = *s),
                 None => msg!(
                     "undefined-name.help",
-                    expected = expected.clone(),
+                    expected = Arg::Words(expected),
                     name = *name
                 ),
             };
@@ -35,7 +35,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                     msg!("undefined-name", name = *name),
                     Label::new(
                         *span,
-                        msg!("undefined-name.label", expected = expected.clone()),
+                        msg!("undefined-name.label", expected = Arg::Words(expected)),
                     ),
                 )
                 .with_help(help),

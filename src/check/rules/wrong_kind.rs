@@ -1,9 +1,9 @@
 //! `wrong-kind`: a reference names something of the wrong kind.
 
 use crate::check::{Context, Rule};
-use crate::i18n::{Message, msg};
+use crate::i18n::{Arg, Message, msg};
 use crate::diagnostic::{Findings, Code, Label, Severity};
-use crate::model::Problem;
+use crate::model::{Problem, WrongKind};
 
 pub const RULE: Rule = Rule {
     code: Code::WrongKind,
@@ -15,15 +15,15 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for problem in &ctx.model.problems {
-        if let Problem::WrongKind {
-            name,
-            span,
-            found,
-            definition,
-            expected,
-            position,
-        } = problem
-        {
+        if let Problem::WrongKind(wrong) = problem {
+            let WrongKind {
+                name,
+                span,
+                found,
+                definition,
+                expected,
+                position,
+            } = &**wrong;
             let place = if *position == "condition" {
                 msg!("wrong-kind-in-condition")
             } else {
@@ -32,7 +32,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             let message = msg!(
                 "wrong-kind",
                 place = place,
-                expected = expected.clone(),
+                expected = Arg::Words(expected),
                 name = *name,
                 found = found.article()
             );
@@ -41,7 +41,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                     message,
                     Label::new(
                         *span,
-                        msg!("wrong-kind.label", expected = expected.clone()),
+                        msg!("wrong-kind.label", expected = Arg::Words(expected)),
                     ),
                 )
                 .with_label(Label::new(
@@ -54,11 +54,11 @@ fn run(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn help(position: &str, expected: &Message) -> Message {
+fn help(position: &str, expected: &'static str) -> Message {
     match position {
         "owner" | "commander" => msg!("wrong-kind.help-owner"),
         "deputy" => msg!("wrong-kind.help-deputy"),
-        _ => msg!("wrong-kind.help", expected = expected.clone()),
+        _ => msg!("wrong-kind.help", expected = Arg::Words(expected)),
     }
 }
 
