@@ -37,7 +37,7 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
         if graph.dnf(id).is_some() {
             continue;
         }
-        if let Node::And(kids) | Node::Or(kids) = graph.node(id) {
+        if let Node::And(kids, _) | Node::Or(kids, _) = graph.node(id) {
             stack.extend(kids.iter().copied());
         }
     }
@@ -53,8 +53,8 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             // below a root too large to lower was the peak of a long
             // condition (issue 19, memory per byte).
             (Some(_), _) => None,
-            (None, Node::And(kids)) => product(graph, kids, &dnfs, &mut entries).map(Arc::new),
-            (None, Node::Or(kids)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
+            (None, Node::And(kids, _)) => product(graph, kids, &dnfs, &mut entries).map(Arc::new),
+            (None, Node::Or(kids, _)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
             // Atoms and constants always keep their DNF.
             (None, _) => None,
         };

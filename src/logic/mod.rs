@@ -165,7 +165,7 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, wanted: u8) -> Bu
 
 /// What the net knows of a root: `Some(false)` if it is never true.
 fn sat_of(net: &Net, root: NodeId) -> Verdict {
-    match (root, net.graph.info(root).sat) {
+    match (root, net.graph.sat(root)) {
         (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Unsat {
             because_of: vec![],
             core: vec![],

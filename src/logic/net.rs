@@ -66,8 +66,8 @@ fn share_hash(is_and: bool, kids: &[NodeId]) -> u64 {
 /// The kind and children of a node that is an `and` or an `or`.
 fn connective_of(node: &Node) -> Option<(bool, &[NodeId])> {
     match node {
-        Node::And(kids) => Some((true, kids)),
-        Node::Or(kids) => Some((false, kids)),
+        Node::And(kids, _) => Some((true, kids)),
+        Node::Or(kids, _) => Some((false, kids)),
         _ => None,
     }
 }
@@ -79,7 +79,7 @@ impl Net {
         Net {
             graph: Graph {
                 nodes: vec![Node::False, Node::True],
-                info: vec![
+                infos: vec![
                     constant(Sat::No, Packed::default()),
                     constant(Sat::Yes, Packed::one_empty()),
                 ],
@@ -113,7 +113,14 @@ impl Net {
             }
         }
         self.graph.nodes.truncate(len);
-        self.graph.info.truncate(len);
+        // The infos of the nodes left: up to the newest `and` or `or`.
+        let infos = (self.graph.nodes.iter().rev())
+            .find_map(|node| match node {
+                Node::And(_, at) | Node::Or(_, at) => Some(*at as usize + 1),
+                _ => None,
+            })
+            .unwrap_or(2);
+        self.graph.infos.truncate(infos);
         for first in &mut self.graph.first_use {
             if *first as usize >= len && *first != u32::MAX {
                 *first = u32::MAX;
@@ -121,10 +128,9 @@ impl Net {
         }
     }
 
-    fn push(&mut self, node: Node, info: Info) -> NodeId {
+    fn push(&mut self, node: Node) -> NodeId {
         let id = self.graph.nodes.len() as NodeId;
         self.graph.nodes.push(node);
-        self.graph.info.push(info);
         id
     }
 
@@ -142,7 +148,7 @@ impl Net {
         if let Some(&id) = self.atoms.find(hash, same) {
             return id;
         }
-        let id = self.push(Node::Atom((fact, Arc::new(set))), Info::atom());
+        let id = self.push(Node::Atom((fact, Arc::new(set))));
         let nodes = &self.graph.nodes;
         self.atoms.insert_unique(hash, id, |&s| {
             atom_of(&nodes[s as usize]).map_or(0, |(f, set)| atom_hash(f, set))
@@ -234,23 +240,25 @@ impl Net {
             Some(cubes) if cubes.holds_always => return TRUE,
             Some(_) => Sat::Yes,
             None if is_and => self.and_sat(&kids),
-            None if kids.iter().any(|&k| self.graph.info(k).sat == Sat::Yes) => Sat::Yes,
+            None if kids.iter().any(|&k| self.graph.sat(k) == Sat::Yes) => Sat::Yes,
             None => Sat::Unknown,
         };
         if sat == Sat::No {
             return FALSE;
         }
         let footprint = self.footprint(&kids);
-        let node = if is_and {
-            Node::And(kids.into())
-        } else {
-            Node::Or(kids.into())
-        };
         let info = match dnf {
             Some(dnf) => Info::kept(sat, dnf, footprint),
             None => Info::unkept(sat, footprint),
         };
-        let id = self.push(node, info);
+        let at = self.graph.infos.len() as InfoId;
+        self.graph.infos.push(info);
+        let node = if is_and {
+            Node::And(kids.into(), at)
+        } else {
+            Node::Or(kids.into(), at)
+        };
+        let id = self.push(node);
         let nodes = &self.graph.nodes;
         self.shared.insert_unique(hash, id, |&s| {
             connective_of(&nodes[s as usize]).map_or(0, |(a, k)| share_hash(a, k))
@@ -411,7 +419,7 @@ impl Net {
         let mut result = Sat::Yes;
         for goals in members.iter().filter(|m| !m.is_empty()) {
             let sat = match goals.as_slice() {
-                [one] => self.graph.info(*one).sat,
+                [one] => self.graph.sat(*one),
                 _ => search::solve(&self.graph, &mut self.budget, goals),
             };
             match sat {

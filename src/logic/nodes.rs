@@ -16,9 +16,17 @@ pub enum Node {
     True,
     /// One fact in a set of values: also the atom's one cube of one entry.
     Atom(Entry),
-    And(Box<[NodeId]>),
-    Or(Box<[NodeId]>),
+    /// The children, and what is known of the node (an atom's is read off
+    /// the node: a list of it by node id held 56 bytes for each atom,
+    /// issue 19, memory per byte).
+    And(Box<[NodeId]>, InfoId),
+    Or(Box<[NodeId]>, InfoId),
 }
+
+/// Where an `and`'s or `or`'s `Info` is (`FALSE`'s and `TRUE`'s are the first two).
+pub type InfoId = u32;
+
+const _: () = assert!(std::mem::size_of::<Node>() == 24);
 
 /// One fact in a set of values: an entry of a cube.
 pub type Entry = (u32, Arc<FactSet>);
@@ -56,7 +64,6 @@ pub struct Info {
     /// Bit `i` set: entry `i` is the last of its cube.
     ends: u64,
     entries: Box<[Entry]>,
-    /// An atom's is empty (its fact is read off the node).
     footprint: Footprint,
 }
 
@@ -189,11 +196,6 @@ impl Info {
             footprint,
         }
     }
-
-    /// An atom: its models and facts are read off the node.
-    pub fn atom() -> Info {
-        Info::kept(Sat::Yes, Packed::default(), Footprint::Small(Box::new([])))
-    }
 }
 
 /// A node's facts as read (see `Footprint`).
@@ -213,7 +215,8 @@ pub struct Budget {
 
 pub struct Graph {
     pub nodes: Vec<Node>,
-    pub info: Vec<Info>,
+    /// What is known of `FALSE`, `TRUE` and each `and` and `or`.
+    pub infos: Vec<Info>,
     pub domains: Vec<Domain>,
     /// The id of the first atom made on each fact (`u32::MAX`: none yet). A
     /// node can only mention facts whose first atom is older than itself.
@@ -224,8 +227,20 @@ impl Graph {
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
     }
-    pub fn info(&self, id: NodeId) -> &Info {
-        &self.info[id as usize]
+    /// What is known of a node that is not an atom.
+    fn info(&self, id: NodeId) -> Option<&Info> {
+        let at = match self.node(id) {
+            Node::False => 0,
+            Node::True => 1,
+            Node::Atom(_) => return None,
+            Node::And(_, at) | Node::Or(_, at) => *at,
+        };
+        self.infos.get(at as usize)
+    }
+
+    /// Whether the node can be true (an atom always can).
+    pub fn sat(&self, id: NodeId) -> Sat {
+        self.info(id).map_or(Sat::Yes, |info| info.sat)
     }
 
     /// The node's models, when kept.
@@ -237,7 +252,7 @@ impl Graph {
                 cubes: 1,
             });
         }
-        let info = self.info(id);
+        let info = self.info(id)?;
         (info.cubes != NOT_KEPT).then_some(Dnf {
             entries: &info.entries,
             ends: info.ends,
@@ -250,9 +265,10 @@ impl Graph {
         if let Node::Atom((fact, _)) = self.node(id) {
             return Facts::Small(std::slice::from_ref(fact));
         }
-        match &self.info(id).footprint {
-            Footprint::Small(facts) => Facts::Small(facts),
-            Footprint::Big { lo, hi } => Facts::Big { lo: *lo, hi: *hi },
+        match self.info(id).map(|info| &info.footprint) {
+            Some(Footprint::Small(facts)) => Facts::Small(facts),
+            Some(Footprint::Big { lo, hi }) => Facts::Big { lo: *lo, hi: *hi },
+            None => Facts::Small(&[]),
         }
     }
 }

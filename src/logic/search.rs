@@ -164,7 +164,7 @@ impl State<'_> {
                             return false;
                         }
                     }
-                    (None, Node::And(children)) => {
+                    (None, Node::And(children, _)) => {
                         for &c in children.iter().rev() {
                             ready = self.cons(c, ready);
                         }
@@ -227,7 +227,7 @@ impl State<'_> {
                 .map(|(i, _)| Alt::Cube(goal, i))
                 .collect();
         }
-        let Node::Or(children) = graph.node(goal) else {
+        let Node::Or(children, _) = graph.node(goal) else {
             return vec![Alt::Node(goal)];
         };
         let mut alts = Vec::new();

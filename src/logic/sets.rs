@@ -103,7 +103,14 @@ impl FactSet {
     pub fn complement(&self, domain: Domain) -> FactSet {
         match self {
             FactSet::Counts(ranges) => {
-                let mut out = Vec::with_capacity(ranges.len() + 1);
+                // The gaps between the ranges, before the first and after
+                // the last: sized exactly (a negated comparison's atom,
+                // issue 19).
+                let starts_at_zero = ranges.first().is_some_and(|r| r.0 == 0);
+                let ends_at_max = ranges.last().is_some_and(|r| r.1 == u64::MAX);
+                let gaps =
+                    ranges.len() + 1 - usize::from(starts_at_zero) - usize::from(ends_at_max);
+                let mut out = Vec::with_capacity(gaps);
                 // The first value not yet covered; `None` once past u64::MAX.
                 let mut next = Some(0u64);
                 for &(a, b) in ranges {
