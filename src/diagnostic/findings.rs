@@ -183,14 +183,6 @@ impl Records {
         }
     }
 
-    /// `read`, its rare parts moved out rather than copied.
-    fn take(&mut self, position: u64) -> Diagnostic {
-        let more = self.rare.remove(&position);
-        let mut d = self.read(position);
-        d.more = more;
-        d
-    }
-
     fn read(&self, position: u64) -> Diagnostic {
         let mut r = self.reader(position, 0);
         let code = code_of(r.byte());
@@ -274,8 +266,7 @@ impl Findings {
     /// All of them as diagnostics, for the callers that keep them (the
     /// editor, the outputs of a valid plan, tests).
     pub fn into_vec(self) -> Vec<Diagnostic> {
-        let Findings { order, mut records } = self;
-        order.into_iter().map(|p| records.take(p)).collect()
+        self.iter().collect()
     }
 
     /// Keeps the findings for which `keep` gives true, given each one's
@@ -347,10 +338,7 @@ impl Findings {
     /// with this store's numbers for ids).
     pub fn append(&mut self, other: Findings) {
         self.order.reserve_exact(other.len());
-        let Findings { order, mut records } = other;
-        for p in order {
-            // Moved, not copied: a loop's finding labels every role of it.
-            let d = records.take(p);
+        for d in other.iter() {
             self.push(d);
         }
     }
