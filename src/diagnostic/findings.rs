@@ -4,8 +4,9 @@
 //! `undefined-name` stands on 7.5 bytes of input, and ten bytes of memory
 //! per byte of input leave it 75. Here each is written as bytes (`push`):
 //! its code, severity, primary span as varints and its messages as
-//! `i18n::packed` writes them, about 35 bytes; the rare parts (secondary
-//! labels, the repair, the regulation cited) are kept as they are, beside.
+//! `i18n::packed` writes them, about 35 bytes, then its secondary labels;
+//! the rare parts (the repair, the regulation cited) are kept as they are,
+//! beside.
 //! A finding is read back whole (`get`) only when it is reported, one at a
 //! time; sorting, severities and suppressions read only its first bytes.
 
@@ -28,7 +29,12 @@ const SEVERITY_AT: usize = 1;
 const FLAGS_AT: usize = 2;
 const SPAN_AT: usize = 3;
 const HAS_HELP: u8 = 1;
+/// The finding has its rare parts (`Diagnostic::more` is `Some`).
 const HAS_MORE: u8 = 2;
+/// Its secondary labels follow the help in the record: not rare enough to
+/// be kept aside (every `unassigned-role` has one, and a `More` with its
+/// labels took about 280 bytes).
+const HAS_LABELS: u8 = 4;
 
 const _: () = assert!(Code::ALL.len() <= 256);
 
@@ -91,7 +97,11 @@ impl Records {
         scratch.push(code as u8);
         scratch.push(severity as u8);
         let help_flag = if help.is_some() { HAS_HELP } else { 0 };
-        let more_flag = if more.is_some() { HAS_MORE } else { 0 };
+        let more_flag = if more.is_some() {
+            HAS_MORE | HAS_LABELS
+        } else {
+            0
+        };
         scratch.push(help_flag | more_flag);
         put_varint(scratch, primary.span.start() as u64);
         put_varint(scratch, primary.span.len() as u64);
@@ -100,8 +110,20 @@ impl Records {
         if let Some(help) = &help {
             put_message(scratch, ids, help);
         }
+        let mut more = more;
+        if let Some(more) = &mut more {
+            let secondary = std::mem::take(&mut more.secondary);
+            put_varint(scratch, secondary.len() as u64);
+            for label in &secondary {
+                put_varint(scratch, label.span.start() as u64);
+                put_varint(scratch, label.span.len() as u64);
+                put_message(scratch, ids, &label.message);
+            }
+        }
         let position = self.place();
-        if let Some(more) = more {
+        if let Some(more) = more
+            && (more.repair.is_some() || more.source.is_some())
+        {
             self.rare.insert(position, more);
         }
         position
@@ -171,9 +193,23 @@ impl Records {
         let message = take_message(&mut r, &self.ids);
         let label = take_message(&mut r, &self.ids);
         let help = (flags & HAS_HELP != 0).then(|| take_message(&mut r, &self.ids));
+        let mut secondary = Vec::new();
+        if flags & HAS_LABELS != 0 {
+            let count = r.usize();
+            secondary.reserve_exact(count.min(r.bytes.len()));
+            for _ in 0..count {
+                let start = r.usize();
+                let span = Span::new(start, start.saturating_add(r.usize()));
+                secondary.push(Label::new(span, take_message(&mut r, &self.ids)));
+            }
+        }
         let more = match flags & HAS_MORE {
             0 => None,
-            _ => self.rare.get(&position).cloned(),
+            _ => {
+                let mut more = self.rare.get(&position).cloned().unwrap_or_default();
+                more.secondary = secondary;
+                Some(more)
+            }
         };
         Diagnostic {
             code,

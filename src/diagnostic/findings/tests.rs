@@ -160,7 +160,10 @@ fn settle_sets_severities_drops_what_is_off_and_cites_unless_cited() {
     let mut cited = named(Code::UndefinedName, 4, 5, "own clause");
     cited.set_source(Some(own));
     findings.push(cited);
-    findings.push(named(Code::UndefinedName, 6, 7, "given clause"));
+    findings.push(
+        named(Code::UndefinedName, 6, 7, "given clause")
+            .with_label(Label::new(at(8, 9), Message::new("no-drill"))),
+    );
     findings.settle(
         |code| match code {
             Code::NoDrill => None,
@@ -177,6 +180,13 @@ fn settle_sets_severities_drops_what_is_off_and_cites_unless_cited() {
     );
     let sources: Vec<Option<Source>> = findings.iter().map(|d| d.source()).collect();
     assert_eq!(sources, [None, Some(own), Some(given)]);
+    // The label is in the record, the source cited beside it.
+    let last = findings.get(2).unwrap();
+    assert_eq!(
+        last.secondary(),
+        [Label::new(at(8, 9), Message::new("no-drill"))]
+    );
+    assert_eq!(findings.records.rare.len(), 2);
     assert_eq!(
         findings.code_and_span(2),
         Some((Code::UndefinedName, at(6, 7)))
