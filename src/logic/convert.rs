@@ -73,8 +73,7 @@ pub fn convert(
     named: &dyn Fn(TriggerId, bool) -> NodeId,
 ) -> [NodeId; 2] {
     let needs = needs(cond, root);
-    let mut pos = vec![TRUE; cond.len()];
-    let mut neg = vec![TRUE; cond.len()];
+    let mut done = Converted::new(&needs);
     for (i, node) in cond.nodes().enumerate() {
         let need = needs[i];
         if need == 0 || free.get(i).copied().unwrap_or(false) {
@@ -109,23 +108,23 @@ pub fn convert(
                     TRUE
                 },
             ),
-            Cond::Not(c, _) => (neg[c.0 as usize], pos[c.0 as usize]),
+            Cond::Not(c, _) => (done.get(c.0, false), done.get(c.0, true)),
             Cond::And(cs, _) | Cond::Or(cs, _) => {
                 let is_and = matches!(node, Cond::And(..));
-                let gather = |side: &[NodeId]| cs.iter().map(|c| side[c.0 as usize]).collect();
+                let gather = |positive| cs.iter().map(|c| done.get(c.0, positive)).collect();
                 let p = if need & POS == 0 {
                     TRUE
                 } else if is_and {
-                    net.and(gather(&pos))
+                    net.and(gather(true))
                 } else {
-                    net.or(gather(&pos))
+                    net.or(gather(true))
                 };
                 let n = if need & NEG == 0 {
                     TRUE
                 } else if is_and {
-                    net.or(gather(&neg))
+                    net.or(gather(false))
                 } else {
-                    net.and(gather(&neg))
+                    net.and(gather(false))
                 };
                 (p, n)
             }
@@ -133,13 +132,63 @@ pub fn convert(
             // constrains nothing in either polarity.
             Cond::Unknown(_) => (TRUE, TRUE),
         };
-        pos[i] = p;
-        neg[i] = n;
+        done.set(i, p, n);
     }
-    let root = cond.root.0 as usize;
-    match (pos.get(root), neg.get(root)) {
-        (Some(&p), Some(&n)) => [p, n],
-        _ => [TRUE, TRUE],
+    if (cond.root.0 as usize) < cond.len() {
+        [done.get(cond.root.0, true), done.get(cond.root.0, false)]
+    } else {
+        [TRUE, TRUE]
+    }
+}
+
+/// The net node of each node of a condition converted so far, in the
+/// polarities it is needed in (`TRUE` in the others): one list for the one
+/// polarity nearly every node is needed in, a second only when some node is
+/// needed in both (two lists by node held 8 bytes a node, issue 19).
+struct Converted<'n> {
+    needs: &'n [u8],
+    /// In the polarity needed; the positive one when both are.
+    first: Vec<NodeId>,
+    /// The negative one of nodes needed in both; empty when none is.
+    negative: Vec<NodeId>,
+}
+
+impl<'n> Converted<'n> {
+    fn new(needs: &'n [u8]) -> Converted<'n> {
+        let both = needs.contains(&(POS | NEG));
+        Converted {
+            needs,
+            first: vec![TRUE; needs.len()],
+            negative: if both {
+                vec![TRUE; needs.len()]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn get(&self, node: u32, positive: bool) -> NodeId {
+        let i = node as usize;
+        let need = self.needs.get(i).copied().unwrap_or(0);
+        let list = match (need, positive) {
+            (POS, true) | (NEG, false) => &self.first,
+            (both, true) if both == POS | NEG => &self.first,
+            (both, false) if both == POS | NEG => &self.negative,
+            _ => return TRUE,
+        };
+        list.get(i).copied().unwrap_or(TRUE)
+    }
+
+    fn set(&mut self, i: usize, positive: NodeId, negative: NodeId) {
+        match self.needs.get(i).copied().unwrap_or(0) {
+            POS => self.first[i] = positive,
+            NEG => self.first[i] = negative,
+            0 => {}
+            _ => {
+                self.first[i] = positive;
+                self.negative[i] = negative;
+            }
+        }
     }
 }
 

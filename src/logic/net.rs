@@ -411,16 +411,22 @@ impl Net {
                 }
             }
         }
-        let mut members: Vec<Vec<NodeId>> = vec![Vec::new(); kids.len()];
-        for (i, &kid) in kids.iter().enumerate() {
-            let root = find(&mut group, i);
-            members[root].push(kid);
+        // The children by group (groups in order of their first child),
+        // in order within each: a list per child held 24 bytes each
+        // (issue 19, memory per byte).
+        for i in 0..kids.len() {
+            group[i] = find(&mut group, i);
         }
+        let mut by_group: Vec<u32> = (0..kids.len() as u32).collect();
+        by_group.sort_by_key(|&i| group[i as usize]);
         let mut result = Sat::Yes;
-        for goals in members.iter().filter(|m| !m.is_empty()) {
+        let mut goals: Vec<NodeId> = Vec::new();
+        for members in by_group.chunk_by(|&a, &b| group[a as usize] == group[b as usize]) {
+            goals.clear();
+            goals.extend(members.iter().map(|&i| kids[i as usize]));
             let sat = match goals.as_slice() {
                 [one] => self.graph.sat(*one),
-                _ => search::solve(&self.graph, &mut self.budget, goals),
+                _ => search::solve(&self.graph, &mut self.budget, &goals),
             };
             match sat {
                 Sat::No => return Sat::No,
