@@ -183,6 +183,10 @@ impl Condition {
             nodes: ThinVec::with_capacity(sizes.nodes as usize),
             children: ThinVec::with_capacity(sizes.children as usize),
             variants: ThinVec::with_capacity(sizes.variants as usize),
+            // Grown by doubling, the comparisons of a long condition held
+            // up to twice their room (issue 19, memory per byte).
+            comparisons: ThinVec::with_capacity(sizes.comparisons as usize),
+            memberships: ThinVec::with_capacity(sizes.memberships as usize),
             ..Condition::default()
         }
     }

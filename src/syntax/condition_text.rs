@@ -186,6 +186,7 @@ pub(super) fn walk<'s>(
                     value,
                     span,
                 };
+                walk.sizes.comparisons += 1;
                 (walk.give(Node::Compare(&comparison)), span.end())
             }
             Some(t) if t.is_keyword(text, "in") => {
@@ -214,6 +215,7 @@ pub(super) fn walk<'s>(
                     base: base + inside.start,
                 };
                 walk.sizes.variants += count;
+                walk.sizes.memberships += 1;
                 let id = walk.give(Node::In {
                     fact: &fact,
                     variants,

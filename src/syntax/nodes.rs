@@ -40,13 +40,15 @@ impl Default for Kept<'_> {
 }
 
 /// How many nodes a condition has, how many children its `and`s and `or`s
-/// have together, and how many variants its `in`s name: room for a copy of
-/// it is made at once.
+/// have together, how many variants its `in`s name, and how many
+/// comparisons and `in`s it has: room for a copy of it is made at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sizes {
     pub nodes: u32,
     pub children: u32,
     pub variants: u32,
+    pub comparisons: u32,
+    pub memberships: u32,
 }
 
 /// One node of a condition's arena. Comparisons and memberships are boxed:
@@ -223,7 +225,11 @@ impl<'s> Condition<'s> {
                         CondNode::And(cs, _) | CondNode::Or(cs, _) => {
                             sizes.children += cs.len() as u32
                         }
-                        CondNode::In(m) => sizes.variants += m.variants.len() as u32,
+                        CondNode::In(m) => {
+                            sizes.variants += m.variants.len() as u32;
+                            sizes.memberships += 1;
+                        }
+                        CondNode::Compare(_) => sizes.comparisons += 1,
                         _ => {}
                     }
                 }
