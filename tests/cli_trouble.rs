@@ -28,13 +28,18 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-/// Exit code and stderr of planc run in `dir` under `locale` (`LC_ALL`).
-fn said(dir: &Path, locale: &str, args: &[&str]) -> (Option<i32>, String) {
-    let out = command(dir)
+/// planc run in `dir` under `locale` (`LC_ALL`).
+fn run(dir: &Path, locale: &str, args: &[&str]) -> std::process::Output {
+    command(dir)
         .env("LC_ALL", locale)
         .args(args)
         .output()
-        .expect("run planc");
+        .expect("run planc")
+}
+
+/// Exit code and stderr of planc run in `dir` under `locale`.
+fn said(dir: &Path, locale: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = run(dir, locale, args);
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -413,13 +418,9 @@ fn command_line_mistakes() {
     assert_eq!(said(d, ZH, &["--version"]), (Some(0), String::new()));
 }
 
-/// stdout and exit code of planc run in `dir` under `locale`.
+/// Exit code and stdout of planc run in `dir` under `locale`.
 fn printed(dir: &Path, locale: &str, args: &[&str]) -> (Option<i32>, String) {
-    let out = command(dir)
-        .env("LC_ALL", locale)
-        .args(args)
-        .output()
-        .expect("run planc");
+    let out = run(dir, locale, args);
     (
         out.status.code(),
         String::from_utf8_lossy(&out.stdout).into_owned(),

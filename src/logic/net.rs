@@ -440,35 +440,8 @@ impl Net {
 
 /// The conjunction of two cubes; `None` if they contradict.
 pub fn meet(a: &[Entry], b: &[Entry]) -> Option<Cube> {
-    let (mut i, mut j) = (0, 0);
     let mut out = Vec::with_capacity(a.len() + b.len());
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                let set = x.1.intersect(&y.1);
-                if set.is_empty() {
-                    return None;
-                }
-                out.push((x.0, Arc::new(set)));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(y.clone());
-                j += 1;
-            }
-            (Some(x), None) => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    Some(out)
+    meet_into(a, b, &mut out).then_some(out)
 }
 
 /// Appends the conjunction of two cubes to `out`; false (and nothing
