@@ -97,16 +97,10 @@ impl Baseline {
         Ok(Baseline { counts })
     }
 
-    /// Removes from `diagnostics` the findings the baseline holds for `file`,
-    /// using up its counts; returns how many were removed.
-    pub fn take(&mut self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
-        let before = diagnostics.len();
-        diagnostics.retain(|d| !self.use_up(file, d));
-        before - diagnostics.len()
-    }
-
-    /// `take` from packed findings, each read back as it is looked up.
-    pub fn take_packed(&mut self, file: &str, findings: &mut Findings) -> usize {
+    /// Removes from `findings` those the baseline holds for `file`, using up
+    /// its counts (each read back as it is looked up); returns how many were
+    /// removed.
+    pub fn take(&mut self, file: &str, findings: &mut Findings) -> usize {
         let before = findings.len();
         findings.retain(|d| !self.use_up(file, d));
         before - findings.len()
@@ -173,17 +167,18 @@ mod tests {
         baseline.record("plans/x.plan", &old);
         let mut read = Baseline::parse(&baseline.to_json()).unwrap();
         assert_eq!(read, baseline);
-        let mut now = vec![
+        let mut now: Findings = vec![
             finding(Code::MissingOwner, 90),
             finding(Code::NoDrill, 0),
             finding(Code::MissingOwner, 95),
             finding(Code::MissingOwner, 99),
-        ];
+        ]
+        .into();
         assert_eq!(read.take("plans/x.plan", &mut now), 2);
         let left: Vec<usize> = now.iter().map(|d| d.primary.span.start()).collect();
         assert_eq!(left, [0, 99]);
         assert_eq!(read.remaining(), 0);
-        let mut other = vec![finding(Code::MissingOwner, 1)];
+        let mut other: Findings = vec![finding(Code::MissingOwner, 1)].into();
         assert_eq!(
             Baseline::parse(&baseline.to_json())
                 .unwrap()

@@ -80,14 +80,9 @@ impl CheckedPacked {
     }
 }
 
-/// `check_bytes` of bytes read into `bytes`: valid text is checked where it
-/// was read (a copy held a long file twice).
-pub fn check_read(bytes: Vec<u8>, config: &Config) -> CheckedBytes {
-    check_read_packed(bytes, config).unpacked()
-}
-
-/// `check_read`, its findings packed.
-pub fn check_read_packed(bytes: Vec<u8>, config: &Config) -> CheckedPacked {
+/// `check_bytes_packed` of bytes read into `bytes`: valid text is checked
+/// where it was read (a copy held a long file twice).
+pub fn check_read(bytes: Vec<u8>, config: &Config) -> CheckedPacked {
     match String::from_utf8(bytes) {
         Ok(source) if source.len() <= MAX_FILE_BYTES => {
             let diagnostics = check_packed(&source, config);

@@ -172,7 +172,7 @@ pub fn run(args: CheckArgs) -> u8 {
         let mut hidden = 0;
         for c in &mut checked {
             let key = baseline::key(path, c.absolute.as_deref(), &c.path);
-            hidden += base.take_packed(&key, &mut c.diagnostics);
+            hidden += base.take(&key, &mut c.diagnostics);
         }
         let applied = Message::new("baseline-applied")
             .with("hidden", hidden)
@@ -283,7 +283,7 @@ fn input_files(inputs: &[Input]) -> Vec<&Path> {
 /// than planc reads is reported as a finding, unread.
 fn check_file(path: &Path, config: &Config) -> Result<Checked, Message> {
     let checked = match read::read_limited(path) {
-        Ok(bytes) => planc::pipeline::check_read_packed(bytes, config),
+        Ok(bytes) => planc::pipeline::check_read(bytes, config),
         Err(ReadError::TooLarge(len)) => planc::pipeline::CheckedPacked::too_large(len, config),
         Err(e) => return Err(read::cannot_read(&super::shown(path), e.message())),
     };

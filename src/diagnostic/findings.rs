@@ -81,6 +81,18 @@ fn severity_of(byte: u8) -> Severity {
     }
 }
 
+/// Appends a span as its start and length (varints: most lengths are one byte).
+fn put_span(out: &mut Vec<u8>, span: Span) {
+    put_varint(out, span.start() as u64);
+    put_varint(out, span.len() as u64);
+}
+
+/// Reads a span written by `put_span`.
+fn take_span(r: &mut Reader) -> Span {
+    let start = r.usize();
+    Span::new(start, start.saturating_add(r.usize()))
+}
+
 impl Records {
     /// Writes `d` into a chunk; its position.
     fn write(&mut self, d: Diagnostic) -> u64 {
@@ -103,8 +115,7 @@ impl Records {
             0
         };
         scratch.push(help_flag | more_flag);
-        put_varint(scratch, primary.span.start() as u64);
-        put_varint(scratch, primary.span.len() as u64);
+        put_span(scratch, primary.span);
         put_message(scratch, ids, &message);
         put_message(scratch, ids, &primary.message);
         if let Some(help) = &help {
@@ -115,8 +126,7 @@ impl Records {
             let secondary = std::mem::take(&mut more.secondary);
             put_varint(scratch, secondary.len() as u64);
             for label in &secondary {
-                put_varint(scratch, label.span.start() as u64);
-                put_varint(scratch, label.span.len() as u64);
+                put_span(scratch, label.span);
                 put_message(scratch, ids, &label.message);
             }
         }
@@ -166,9 +176,7 @@ impl Records {
     }
 
     fn span_at(&self, position: u64) -> Span {
-        let mut r = self.reader(position, SPAN_AT);
-        let start = r.usize();
-        Span::new(start, start.saturating_add(r.usize()))
+        take_span(&mut self.reader(position, SPAN_AT))
     }
 
     /// `Diagnostic::sort_key` of the finding at `position`.
@@ -188,8 +196,7 @@ impl Records {
         let code = code_of(r.byte());
         let severity = severity_of(r.byte());
         let flags = r.byte();
-        let start = r.usize();
-        let span = Span::new(start, start.saturating_add(r.usize()));
+        let span = take_span(&mut r);
         let message = take_message(&mut r, &self.ids);
         let label = take_message(&mut r, &self.ids);
         let help = (flags & HAS_HELP != 0).then(|| take_message(&mut r, &self.ids));
@@ -198,8 +205,7 @@ impl Records {
             let count = r.usize();
             secondary.reserve_exact(count.min(r.bytes.len()));
             for _ in 0..count {
-                let start = r.usize();
-                let span = Span::new(start, start.saturating_add(r.usize()));
+                let span = take_span(&mut r);
                 secondary.push(Label::new(span, take_message(&mut r, &self.ids)));
             }
         }

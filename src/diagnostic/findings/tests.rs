@@ -230,7 +230,7 @@ fn suppressions_and_the_baseline_act_on_packed_findings() {
     let mut baseline = crate::baseline::Baseline::default();
     baseline.record("x.plan", &findings);
     let mut again = crate::pipeline::check_packed(source, &config);
-    assert_eq!(baseline.take_packed("x.plan", &mut again), found.len());
+    assert_eq!(baseline.take("x.plan", &mut again), found.len());
     assert!(again.is_empty());
     assert_eq!(baseline.remaining(), 0);
 }
