@@ -96,6 +96,14 @@ fn take_span(r: &mut Reader) -> Span {
 impl Records {
     /// Writes `d` into a chunk; its position.
     fn write(&mut self, d: Diagnostic) -> u64 {
+        self.write_with(d, std::iter::empty())
+    }
+
+    /// Writes `d` with `labels` after its own secondary labels, each
+    /// written as it comes: a loop's 20,000 labels are never held as
+    /// `Label`s at once (about 120 bytes each, where their bytes take a
+    /// dozen: issue 19, memory per byte).
+    fn write_with(&mut self, d: Diagnostic, labels: impl ExactSizeIterator<Item = Label>) -> u64 {
         let Diagnostic {
             code,
             severity,
@@ -109,6 +117,10 @@ impl Records {
         scratch.push(code as u8);
         scratch.push(severity as u8);
         let help_flag = if help.is_some() { HAS_HELP } else { 0 };
+        let mut more = match more {
+            None if labels.len() > 0 => Some(Box::default()),
+            more => more,
+        };
         let more_flag = if more.is_some() {
             HAS_MORE | HAS_LABELS
         } else {
@@ -121,11 +133,10 @@ impl Records {
         if let Some(help) = &help {
             put_message(scratch, ids, help);
         }
-        let mut more = more;
         if let Some(more) = &mut more {
             let secondary = std::mem::take(&mut more.secondary);
-            put_varint(scratch, secondary.len() as u64);
-            for label in &secondary {
+            put_varint(scratch, (secondary.len() + labels.len()) as u64);
+            for label in secondary.into_iter().chain(labels) {
                 put_span(scratch, label.span);
                 put_message(scratch, ids, &label.message);
             }
@@ -191,6 +202,38 @@ impl Records {
         }
     }
 
+    /// Writes the finding at `position` of `from` again here, a message at
+    /// a time (as `read` then `write` would, without the whole finding at
+    /// once), its rare parts moved; its position here.
+    fn write_from(&mut self, from: &mut Records, position: u64) -> u64 {
+        let mut r = from.reader(position, 0);
+        let Records { scratch, ids, .. } = self;
+        scratch.clear();
+        let head = [r.byte(), r.byte(), r.byte()];
+        scratch.extend_from_slice(&head);
+        let flags = head[FLAGS_AT];
+        // The primary span, the message, the label and the help.
+        put_span(scratch, take_span(&mut r));
+        let messages = if flags & HAS_HELP != 0 { 3 } else { 2 };
+        for _ in 0..messages {
+            put_message(scratch, ids, &take_message(&mut r, &from.ids));
+        }
+        if flags & HAS_LABELS != 0 {
+            let count = r.usize();
+            put_varint(scratch, count as u64);
+            for _ in 0..count {
+                put_span(scratch, take_span(&mut r));
+                put_message(scratch, ids, &take_message(&mut r, &from.ids));
+            }
+        }
+        let rare = from.rare.remove(&position);
+        let position = self.place();
+        if let Some(more) = rare {
+            self.rare.insert(position, more);
+        }
+        position
+    }
+
     fn read(&self, position: u64) -> Diagnostic {
         let mut r = self.reader(position, 0);
         let code = code_of(r.byte());
@@ -244,6 +287,18 @@ impl Findings {
     /// Adds `d` after the others.
     pub fn push(&mut self, d: Diagnostic) {
         let position = self.records.write(d);
+        self.order.push(position);
+    }
+
+    /// Adds `d` with `labels` after its own secondary labels, written one
+    /// by one (as `push(d.with_labels(labels))`, for a finding with very
+    /// many labels: a loop as long as the plan).
+    pub fn push_with_labels(
+        &mut self,
+        d: Diagnostic,
+        labels: impl ExactSizeIterator<Item = Label>,
+    ) {
+        let position = self.records.write_with(d, labels);
         self.order.push(position);
     }
 
@@ -343,9 +398,14 @@ impl Findings {
     /// Moves `other`'s findings after these, in their order (written again
     /// with this store's numbers for ids).
     pub fn append(&mut self, other: Findings) {
-        self.order.reserve_exact(other.len());
-        for d in other.iter() {
-            self.push(d);
+        let Findings {
+            order,
+            records: mut from,
+        } = other;
+        self.order.reserve_exact(order.len());
+        for p in order {
+            let position = self.records.write_from(&mut from, p);
+            self.order.push(position);
         }
     }
 }
