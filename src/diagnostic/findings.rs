@@ -96,14 +96,14 @@ fn take_span(r: &mut Reader) -> Span {
 impl Records {
     /// Writes `d` into a chunk; its position.
     fn write(&mut self, d: Diagnostic) -> u64 {
-        self.write_with(d, std::iter::empty())
+        self.write_with(d, [])
     }
 
     /// Writes `d` with `labels` after its own secondary labels, each
     /// written as it comes: a loop's 20,000 labels are never held as
     /// `Label`s at once (about 120 bytes each, where their bytes take a
     /// dozen: issue 19, memory per byte).
-    fn write_with(&mut self, d: Diagnostic, labels: impl ExactSizeIterator<Item = Label>) -> u64 {
+    fn write_with(&mut self, d: Diagnostic, labels: impl IntoIterator<Item = Label>) -> u64 {
         let Diagnostic {
             code,
             severity,
@@ -117,8 +117,9 @@ impl Records {
         scratch.push(code as u8);
         scratch.push(severity as u8);
         let help_flag = if help.is_some() { HAS_HELP } else { 0 };
+        let mut labels = labels.into_iter().peekable();
         let mut more = match more {
-            None if labels.len() > 0 => Some(Box::default()),
+            None if labels.peek().is_some() => Some(Box::default()),
             more => more,
         };
         let more_flag = if more.is_some() {
@@ -135,11 +136,17 @@ impl Records {
         }
         if let Some(more) = &mut more {
             let secondary = std::mem::take(&mut more.secondary);
-            put_varint(scratch, (secondary.len() + labels.len()) as u64);
+            let at = scratch.len();
+            let mut count = 0;
             for label in secondary.into_iter().chain(labels) {
                 put_span(scratch, label.span);
                 put_message(scratch, ids, &label.message);
+                count += 1;
             }
+            // Their count before them, once they are counted.
+            let mut counted = Vec::new();
+            put_varint(&mut counted, count);
+            scratch.splice(at..at, counted);
         }
         let position = self.place();
         if let Some(more) = more
@@ -166,6 +173,11 @@ impl Records {
         let chunk = &mut self.chunks[index];
         let offset = chunk.len();
         chunk.extend_from_slice(&self.scratch);
+        if self.scratch.capacity() > CHUNK {
+            // A record larger than a chunk (a loop's labels) is written
+            // once: its room is not kept for the next.
+            self.scratch = Vec::new();
+        }
         ((index as u64) << 32) | offset as u64
     }
 
@@ -293,11 +305,7 @@ impl Findings {
     /// Adds `d` with `labels` after its own secondary labels, written one
     /// by one (as `push(d.with_labels(labels))`, for a finding with very
     /// many labels: a loop as long as the plan).
-    pub fn push_with_labels(
-        &mut self,
-        d: Diagnostic,
-        labels: impl ExactSizeIterator<Item = Label>,
-    ) {
+    pub fn push_with_labels(&mut self, d: Diagnostic, labels: impl IntoIterator<Item = Label>) {
         let position = self.records.write_with(d, labels);
         self.order.push(position);
     }
@@ -317,6 +325,11 @@ impl Findings {
     /// Every finding in order, each read back as it is reached.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Diagnostic> + '_ {
         self.order.iter().map(|&p| self.records.read(p))
+    }
+
+    /// The bytes its findings are written in.
+    pub fn packed_bytes(&self) -> usize {
+        self.records.chunks.iter().map(Vec::len).sum()
     }
 
     /// Every finding's severity in order, without reading the rest.
