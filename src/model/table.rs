@@ -63,7 +63,9 @@ impl<T> Table<T> {
     }
 
     pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
-        self.chunks.get_mut(i / Self::CHUNK)?.get_mut(i % Self::CHUNK)
+        self.chunks
+            .get_mut(i / Self::CHUNK)?
+            .get_mut(i % Self::CHUNK)
     }
 
     pub fn first(&self) -> Option<&T> {

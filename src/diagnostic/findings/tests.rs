@@ -98,7 +98,7 @@ fn every_kind_of_placeholder_and_the_rare_parts_come_back_as_pushed() {
         without(&pushed[0]).with_label(first.clone()),
         more.iter().cloned(),
     );
-    streamed.push_with_labels(pushed[1].clone(), [first.clone()].into_iter());
+    streamed.push_with_labels(pushed[1].clone(), [first.clone()]);
     assert_eq!(streamed.get(0).as_ref(), Some(&pushed[0]));
     assert_eq!(
         streamed.get(1),
