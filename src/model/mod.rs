@@ -14,6 +14,7 @@ mod names;
 mod problem;
 mod resolve;
 mod suggestions;
+mod table;
 
 use std::collections::HashMap;
 
@@ -28,6 +29,7 @@ pub use arena::{Cond, CondId, Condition};
 pub use names::Names;
 pub use problem::{Duplicate, ExtraHeader, Problem, TypeMismatch, Undefined, Want, WrongKind};
 pub use resolve::{build, build_owned};
+pub use table::Table;
 
 macro_rules! ids {
     ($($name:ident),*) => {$(
@@ -340,13 +342,13 @@ pub struct Model<'s> {
     /// `text`).
     pub source: &'s str,
     pub header: Option<Header<'s>>,
-    pub roles: Vec<Role<'s>>,
-    pub externals: Vec<External<'s>>,
+    pub roles: Table<Role<'s>>,
+    pub externals: Table<External<'s>>,
     pub facts: Vec<Fact<'s>>,
     pub levels: Vec<Level<'s>>,
-    pub triggers: Vec<Trigger<'s>>,
-    pub steps: Vec<Step<'s>>,
-    pub routines: Vec<Routine<'s>>,
+    pub triggers: Table<Trigger<'s>>,
+    pub steps: Table<Step<'s>>,
+    pub routines: Table<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
     pub sections: Vec<SectionInfo<'s>>,
     /// Every name defined and what it denotes: the table names were
