@@ -23,8 +23,11 @@ const ENTRIES: &[&str] = &["top_batch", "section_batch", "section_open"];
 /// (src/syntax/condition_text.rs): pest kept four tokens for every operand
 /// (issue 19: a 6 MB `f and f …` held 400 MB of them). The rules only a
 /// condition uses are atomic too: a compound-atomic rule inside it would
-/// make pairs again.
+/// make pairs again. A list of names is one pair as well, its names read by
+/// the lexer (`Lowerer::names`): pest kept two tokens a name (a line of
+/// 32,000 names held 2.6 MB of them).
 const READ_BY_LEXER: &[&str] = &[
+    "names",
     "condition",
     "conjunction",
     "negation",
@@ -181,7 +184,7 @@ impl Generator {
         let Some(rule) = self.rules.get(name) else {
             return false;
         };
-        if rule.ty != RuleType::Normal || ENTRIES.contains(&name) {
+        if rule.ty != RuleType::Normal || ENTRIES.contains(&name) || READ_BY_LEXER.contains(&name) {
             return false;
         }
         let is_list = matches!(parts(&rule.expr).as_slice(),

@@ -8,6 +8,7 @@ use pest::iterators::{Pair, Pairs};
 
 use super::ast::*;
 use super::language::{self, ValueKind};
+use super::lex::{self, TokenKind};
 use super::parser::{Rule, canonical, is_keyword_rule};
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::i18n::{Message, msg};
@@ -92,10 +93,10 @@ impl<'s> Iterator for List<'s> {
             }
             let p = self.rest.next()?;
             let rule = rule_of(&p);
-            if rule == self.list_rule {
-                self.inner = Some(kids(p));
-            } else if rule == self.item_rule {
+            if rule == self.item_rule || p.as_rule() == Rule::f_names {
                 return Some(p);
+            } else if rule == self.list_rule {
+                self.inner = Some(kids(p));
             }
         }
     }
@@ -397,7 +398,30 @@ impl<'s> Lowerer<'s, '_> {
 
     pub(super) fn names(&mut self, pairs: List<'s>) -> Vec<Name<'s>> {
         let mut names = Vec::with_capacity(pairs.size_hint().1.unwrap_or(0));
-        names.extend(pairs.map(|p| self.name(p)));
+        for pair in pairs {
+            match pair.as_rule() {
+                Rule::f_names => self.lexed_names(pair, &mut names),
+                _ => names.push(self.name(pair)),
+            }
+        }
         names
+    }
+
+    /// The names of a list the fast rules read as one pair (`f_names`), read
+    /// by the lexer; a keyword among them is flagged as `name` flags it.
+    fn lexed_names(&mut self, pair: P<'s>, names: &mut Vec<Name<'s>>) {
+        let text = pair.as_str();
+        let base = self.span(&pair).start();
+        // A name a comma (one more only when a comment holds a comma).
+        names.reserve_exact(1 + text.bytes().filter(|&b| b == b',').count());
+        for token in lex::tokens(text, 0).filter(|t| t.is_word()) {
+            if token.kind == TokenKind::Keyword {
+                self.keyword_as_name = true;
+            }
+            names.push(Name {
+                text: token.text(text),
+                span: Span::new(base + token.span.start(), base + token.span.end()),
+            });
+        }
     }
 }
