@@ -374,6 +374,12 @@ pub enum Problem<'s> {
     NestedHeader { span: Span },
 }
 
+// A large plan has hundreds of thousands of items, each held in the model
+// while it is checked (issue 19, memory per byte).
+const _: () = assert!(std::mem::size_of::<Role>() <= 160);
+const _: () = assert!(std::mem::size_of::<Step>() <= 160);
+const _: () = assert!(std::mem::size_of::<Trigger>() <= 112);
+
 // A plan may have a problem for every few bytes (issue 19).
 const _: () = assert!(std::mem::size_of::<Problem>() <= 64);
 
