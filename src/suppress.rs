@@ -86,8 +86,8 @@ pub fn apply(
 ) -> Findings {
     let (suppressions, malformed) = found;
     if suppressions.is_empty() && malformed.is_empty() {
-        // Nothing to silence or report (most plans): no index of the
-        // diagnostics is built (16 bytes a finding).
+        // Nothing to silence or report: no index of the diagnostics (on a
+        // plan of hundreds of thousands of findings it was 8 bytes each).
         return diagnostics;
     }
     // The diagnostics by where they start, so that each suppression visits

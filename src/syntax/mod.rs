@@ -76,6 +76,7 @@ pub fn parse_cut<'s>(source: &'s str, cuts: &[usize]) -> (Parsed<'s>, usize, usi
     let fallbacks = read.fallbacks;
     let parsed = Parsed {
         file: ast::File {
+            source,
             items: read.into_items(),
         },
         diagnostics,
@@ -128,7 +129,7 @@ pub fn parse_reference(source: &str) -> Parsed<'_> {
     }
     mention_fmt_fix(source, &mut diagnostics);
     Parsed {
-        file: ast::File { items },
+        file: ast::File { source, items },
         diagnostics,
     }
 }
