@@ -5,6 +5,7 @@
 //! asked of every earlier condition does not cost a step per condition
 //! (graded levels `tᵢ when n >= N − i`: N²/2 pairs, none inside).
 
+use super::nodes::Entry;
 use super::sets::FactSet;
 use super::split::Point;
 
@@ -63,7 +64,7 @@ impl Hull {
 }
 
 /// The bounds of each listed projection (`review::restricted_projections`).
-pub fn hulls(projections: &[(u32, FactSet)]) -> Vec<(u32, Hull)> {
+pub fn hulls(projections: &[Entry]) -> Vec<(u32, Hull)> {
     projections.iter().map(|(f, s)| (*f, Hull::of(s))).collect()
 }
 
@@ -113,7 +114,7 @@ struct View<'a> {
 const FIRST_MAX: usize = 8;
 
 impl Leaf {
-    fn of(projections: &[(u32, FactSet)]) -> Leaf {
+    fn of(projections: &[Entry]) -> Leaf {
         match projections.first() {
             Some((f, set)) => Leaf::First((*f, Hull::of(set))),
             None => Leaf::Free,
@@ -181,7 +182,7 @@ impl View<'_> {
 
 impl HullIndex {
     /// The index of `conditions`, by their listed projections, in order.
-    pub fn new<'a>(conditions: impl ExactSizeIterator<Item = &'a [(u32, FactSet)]>) -> HullIndex {
+    pub fn new<'a>(conditions: impl ExactSizeIterator<Item = &'a [Entry]>) -> HullIndex {
         let leaves = conditions.len().next_power_of_two();
         let mut index = HullIndex {
             stretches: vec![Stretch::default(); leaves],
@@ -228,12 +229,12 @@ impl HullIndex {
 mod tests {
     use super::*;
 
-    fn at_least(f: u32, v: u64) -> Vec<(u32, FactSet)> {
-        vec![(f, FactSet::Counts(vec![(v, u64::MAX)]))]
+    fn at_least(f: u32, v: u64) -> Vec<Entry> {
+        vec![(f, std::sync::Arc::new(FactSet::Counts(vec![(v, u64::MAX)])))]
     }
 
     /// The positions `first` gives one after another, from 0 up to `to`.
-    fn found(index: &HullIndex, to: usize, a: &[(u32, FactSet)]) -> Vec<usize> {
+    fn found(index: &HullIndex, to: usize, a: &[Entry]) -> Vec<usize> {
         let hulls = hulls(a);
         let mut out = Vec::new();
         let mut from = 0;

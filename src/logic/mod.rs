@@ -52,7 +52,7 @@ use crate::span::Span;
 
 pub use conditions::{Conditions, Lowered};
 pub use explain::CoreLeaf;
-pub use nodes::Cube;
+pub use nodes::{Cube, Entry};
 pub use review::{Gap, Witness, counterexample, gaps, implies, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
 pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, cut_order, decision_table};

@@ -3,6 +3,7 @@
 //! alone), and where does a count leave a gap that sets off nothing between
 //! two values that set something off (the other facts equal).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 
 use super::dnf::within;
-use super::nodes::Cube;
+use super::nodes::{Cube, Entry};
 use super::regions::{Diagram, DiagramNode, Limits, Space, Undecided, sample};
 use super::sets::{Domain, FactSet};
 use super::split::Point;
@@ -53,15 +54,22 @@ pub fn projections(domains: &[Domain], dnf: &[Cube]) -> Vec<FactSet> {
 /// every cube constrains, by fact, the union of the cubes' sets, unless it
 /// is every value. A fact not listed is its whole domain, so `a` can imply
 /// `b` only if every fact listed for `b` is listed for `a` with a set
-/// inside `b`'s (`within_projection`).
-pub fn restricted_projections(domains: &[Domain], dnf: &[Cube]) -> Vec<(u32, FactSet)> {
-    let Some((first, rest)) = dnf.split_first() else {
+/// inside `b`'s (`within_projection`). A condition of one cube is its own
+/// projections: borrowed, not copied (a copy for each of thousands of
+/// graded levels was part of `level-order`'s peak: issue 19, memory per byte).
+pub fn restricted_projections<'d>(domains: &[Domain], dnf: &'d [Cube]) -> Cow<'d, [Entry]> {
+    let partial = |(f, set): &Entry| domains.get(*f as usize).is_some_and(|d| !set.is_full(*d));
+    let (first, rest) = match dnf {
         // No cube: it never holds, and every projection is empty.
-        return domains
-            .iter()
-            .enumerate()
-            .map(|(f, d)| (f as u32, FactSet::union_all([], *d)))
-            .collect();
+        [] => {
+            return domains
+                .iter()
+                .enumerate()
+                .map(|(f, d)| (f as u32, Arc::new(FactSet::union_all([], *d))))
+                .collect();
+        }
+        [cube] if cube.iter().all(partial) => return Cow::Borrowed(cube),
+        [first, rest @ ..] => (first, rest),
     };
     first
         .iter()
@@ -73,14 +81,14 @@ pub fn restricted_projections(domains: &[Domain], dnf: &[Cube]) -> Vec<(u32, Fac
                 sets.push(&cube[i].1);
             }
             let union = FactSet::union_all(sets, domain);
-            (!union.is_full(domain)).then_some((*f, union))
+            (!union.is_full(domain)).then(|| (*f, Arc::new(union)))
         })
         .collect()
 }
 
 /// Whether each projection of `a` lies inside `b`'s, both as
 /// `restricted_projections` gives them (ascending by fact).
-pub fn within_projection(a: &[(u32, FactSet)], b: &[(u32, FactSet)]) -> bool {
+pub fn within_projection(a: &[Entry], b: &[Entry]) -> bool {
     let mut rest = a.iter();
     b.iter().all(|(f, set)| {
         rest.by_ref()

@@ -6,11 +6,12 @@ use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::logic::review::{self, Witness};
 use crate::logic::hull::{self, Hull, HullIndex};
-use crate::logic::{self, Cube, regions::Undecided, sets::FactSet};
+use crate::logic::{self, Cube, Entry, regions::Undecided, sets::FactSet};
 use crate::model::TriggerId;
 
 pub const RULE: Rule = Rule {
@@ -36,7 +37,7 @@ struct Candidate {
 /// conditions is asked about once, however many triggers share them.
 struct Condition<'c> {
     dnf: &'c [Cube],
-    projections: Vec<(u32, FactSet)>,
+    projections: Cow<'c, [Entry]>,
     /// Its trigger that comes first in the order of the question (the most
     /// severe level, then the file): the one a message names.
     first: usize,
@@ -100,7 +101,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     order.sort_by_key(|&k| key(&candidates[classes[k].first]));
     // Which conditions (in `order`) may hold another's inside: each asks
     // only those, not every more severe one.
-    let index = HullIndex::new(order.iter().map(|&k| classes[k].projections.as_slice()));
+    let index = HullIndex::new(order.iter().map(|&k| &*classes[k].projections));
     let mut budget = BUDGET;
     for less in &candidates {
         // The first more severe trigger whose condition `less`'s implies
