@@ -391,7 +391,11 @@ pub(crate) fn merged_union<'a>(
 const MERGE_ROUNDS: usize = 8;
 
 /// One round of `merged_union`: the cubes merged on each fact in turn.
-fn merge_round(domains: &[Domain], cubes: impl IntoIterator<Item = Cube>, facts: &[u32]) -> Vec<Cube> {
+fn merge_round(
+    domains: &[Domain],
+    cubes: impl IntoIterator<Item = Cube>,
+    facts: &[u32],
+) -> Vec<Cube> {
     let Some((&first, rest)) = facts.split_first() else {
         return cubes.into_iter().collect();
     };
