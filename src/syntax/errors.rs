@@ -35,7 +35,8 @@ impl Errors {
                 if pasted.binary_search(&error.primary.span.start()).is_ok() {
                     self.on_pasted = true;
                     if let Some(help) = error.help.take() {
-                        error.help = Some(msg!("syntax-fmt-fix", help = help, count = pasted.len()));
+                        error.help =
+                            Some(msg!("syntax-fmt-fix", help = help, count = pasted.len()));
                     }
                 }
             }

@@ -16,9 +16,9 @@
 //! inner reader's levels if they fit its open sections (`Reader::absorb`),
 //! and reads the part itself if they do not.
 
+use super::errors::Errors;
 use super::lex::{self, TokenKind};
 use super::parser::{self, PlanParser, Rule};
-use super::errors::Errors;
 use super::{Whole, ast, lower, whole_item};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
