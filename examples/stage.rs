@@ -1,6 +1,8 @@
 //! Runs one stage on a file, for profiling (perf, callgrind) and for A/B of
 //! code changes by instruction count:
-//! `cargo run --release --example stage -- check|parse|model|toml|json FILE [TIMES]`.
+//! `cargo run --release --example stage -- check|report|parse|model|toml|json FILE [TIMES]`
+//! (`report`: check and write the human report in English to nowhere, as
+//! `planc check` does and `cargo bench --bench attack -- memory` measures).
 
 use std::hint::black_box;
 
@@ -11,7 +13,7 @@ static ALLOCATOR: planc::allocator::Binary = planc::allocator::BINARY;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(path)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: stage check|parse|model|toml|json FILE [TIMES]");
+        eprintln!("usage: stage check|report|parse|model|toml|json FILE [TIMES]");
         std::process::exit(2);
     };
     let times: usize = args.get(2).and_then(|t| t.parse().ok()).unwrap_or(1);
@@ -34,6 +36,7 @@ fn main() {
     for _ in 0..times {
         match stage.as_str() {
             "check" => drop(black_box(planc::pipeline::check_packed(&text, &config))),
+            "report" => drop(black_box(report(&text, &config))),
             "parse" => drop(black_box(planc::syntax::parse(&text))),
             "model" => {
                 let parsed = planc::syntax::parse(&text);
@@ -46,5 +49,40 @@ fn main() {
                 std::process::exit(2);
             }
         }
+    }
+}
+
+/// Checks `text` and writes its human report (English, no colour, 100
+/// columns) to nowhere; the bytes it wrote.
+fn report(text: &str, config: &planc::config::Config) -> usize {
+    use planc::report::human::{self, HumanOptions};
+    let diagnostics = planc::pipeline::check_packed(text, config);
+    let files = [planc::report::FileReport {
+        path: "stage.plan",
+        source: text,
+        diagnostics: &diagnostics,
+    }];
+    let options = HumanOptions {
+        color: false,
+        width: 100,
+        lang: planc::lang::Lang::En,
+        not_read: 0,
+    };
+    let mut sink = Counted(0);
+    let _ = human::write(&files, options, &mut sink);
+    sink.0
+}
+
+/// A sink that counts the bytes written to it.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

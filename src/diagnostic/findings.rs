@@ -96,6 +96,14 @@ fn take_span(r: &mut Reader) -> Span {
 impl Records {
     /// Writes `d` into a chunk; its position.
     fn write(&mut self, d: Diagnostic) -> u64 {
+        self.write_with(d, [])
+    }
+
+    /// Writes `d` with `labels` after its own secondary labels, each
+    /// written as it comes: a loop's 20,000 labels are never held as
+    /// `Label`s at once (about 120 bytes each, where their bytes take a
+    /// dozen: issue 19, memory per byte).
+    fn write_with(&mut self, d: Diagnostic, labels: impl IntoIterator<Item = Label>) -> u64 {
         let Diagnostic {
             code,
             severity,
@@ -109,6 +117,11 @@ impl Records {
         scratch.push(code as u8);
         scratch.push(severity as u8);
         let help_flag = if help.is_some() { HAS_HELP } else { 0 };
+        let mut labels = labels.into_iter().peekable();
+        let mut more = match more {
+            None if labels.peek().is_some() => Some(Box::default()),
+            more => more,
+        };
         let more_flag = if more.is_some() {
             HAS_MORE | HAS_LABELS
         } else {
@@ -121,14 +134,19 @@ impl Records {
         if let Some(help) = &help {
             put_message(scratch, ids, help);
         }
-        let mut more = more;
         if let Some(more) = &mut more {
             let secondary = std::mem::take(&mut more.secondary);
-            put_varint(scratch, secondary.len() as u64);
-            for label in &secondary {
+            let at = scratch.len();
+            let mut count = 0;
+            for label in secondary.into_iter().chain(labels) {
                 put_span(scratch, label.span);
                 put_message(scratch, ids, &label.message);
+                count += 1;
             }
+            // Their count before them, once they are counted.
+            let mut counted = Vec::new();
+            put_varint(&mut counted, count);
+            scratch.splice(at..at, counted);
         }
         let position = self.place();
         if let Some(more) = more
@@ -155,6 +173,11 @@ impl Records {
         let chunk = &mut self.chunks[index];
         let offset = chunk.len();
         chunk.extend_from_slice(&self.scratch);
+        if self.scratch.capacity() > CHUNK {
+            // A record larger than a chunk (a loop's labels) is written
+            // once: its room is not kept for the next.
+            self.scratch = Vec::new();
+        }
         ((index as u64) << 32) | offset as u64
     }
 
@@ -189,6 +212,38 @@ impl Records {
         if self.has_more(position) {
             self.rare.remove(&position);
         }
+    }
+
+    /// Writes the finding at `position` of `from` again here, a message at
+    /// a time (as `read` then `write` would, without the whole finding at
+    /// once), its rare parts moved; its position here.
+    fn write_from(&mut self, from: &mut Records, position: u64) -> u64 {
+        let mut r = from.reader(position, 0);
+        let Records { scratch, ids, .. } = self;
+        scratch.clear();
+        let head = [r.byte(), r.byte(), r.byte()];
+        scratch.extend_from_slice(&head);
+        let flags = head[FLAGS_AT];
+        // The primary span, the message, the label and the help.
+        put_span(scratch, take_span(&mut r));
+        let messages = if flags & HAS_HELP != 0 { 3 } else { 2 };
+        for _ in 0..messages {
+            put_message(scratch, ids, &take_message(&mut r, &from.ids));
+        }
+        if flags & HAS_LABELS != 0 {
+            let count = r.usize();
+            put_varint(scratch, count as u64);
+            for _ in 0..count {
+                put_span(scratch, take_span(&mut r));
+                put_message(scratch, ids, &take_message(&mut r, &from.ids));
+            }
+        }
+        let rare = from.rare.remove(&position);
+        let position = self.place();
+        if let Some(more) = rare {
+            self.rare.insert(position, more);
+        }
+        position
     }
 
     fn read(&self, position: u64) -> Diagnostic {
@@ -247,6 +302,14 @@ impl Findings {
         self.order.push(position);
     }
 
+    /// Adds `d` with `labels` after its own secondary labels, written one
+    /// by one (as `push(d.with_labels(labels))`, for a finding with very
+    /// many labels: a loop as long as the plan).
+    pub fn push_with_labels(&mut self, d: Diagnostic, labels: impl IntoIterator<Item = Label>) {
+        let position = self.records.write_with(d, labels);
+        self.order.push(position);
+    }
+
     /// The `i`th finding, read back whole.
     pub fn get(&self, i: usize) -> Option<Diagnostic> {
         self.order.get(i).map(|&p| self.records.read(p))
@@ -262,6 +325,11 @@ impl Findings {
     /// Every finding in order, each read back as it is reached.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Diagnostic> + '_ {
         self.order.iter().map(|&p| self.records.read(p))
+    }
+
+    /// The bytes its findings are written in.
+    pub fn packed_bytes(&self) -> usize {
+        self.records.chunks.iter().map(Vec::len).sum()
     }
 
     /// Every finding's severity in order, without reading the rest.
@@ -343,9 +411,14 @@ impl Findings {
     /// Moves `other`'s findings after these, in their order (written again
     /// with this store's numbers for ids).
     pub fn append(&mut self, other: Findings) {
-        self.order.reserve_exact(other.len());
-        for d in other.iter() {
-            self.push(d);
+        let Findings {
+            order,
+            records: mut from,
+        } = other;
+        self.order.reserve_exact(order.len());
+        for p in order {
+            let position = self.records.write_from(&mut from, p);
+            self.order.push(position);
         }
     }
 }

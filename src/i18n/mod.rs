@@ -11,15 +11,14 @@
 //! uses defined, and every definition used.
 
 use std::collections::VecDeque;
-use std::sync::LazyLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentValue};
 
 use crate::lang::Lang;
 
 pub(crate) mod packed;
 mod pages;
+mod store;
 #[cfg(test)]
 mod tests;
 
@@ -279,54 +278,16 @@ pub(crate) const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Zh, "zh/cli.ftl", include_str!("zh/cli.ftl")),
 ];
 
-type Bundle = FluentBundle<FluentResource>;
-
-fn load(lang: Lang) -> Bundle {
-    let tag = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en-US",
-    };
-    let id = tag.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No Unicode isolation marks around placeholders: the text goes to
-    // terminals, JSON and SARIF, where they would show as stray characters.
-    bundle.set_use_isolating(false);
-    for (_, _, text) in FILES.iter().filter(|(l, ..)| *l == lang) {
-        // A file with a syntax error still yields its good entries; the
-        // tests reject the error itself.
-        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
-}
-
-static ZH: LazyLock<Bundle> = LazyLock::new(|| load(Lang::Zh));
-static EN: LazyLock<Bundle> = LazyLock::new(|| load(Lang::En));
-
-fn bundle(lang: Lang) -> &'static Bundle {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
 fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
-    let (id, attribute) = match message.id.split_once('.') {
-        Some((id, attribute)) => (id, Some(attribute)),
-        None => (message.id, None),
-    };
-    let found = bundle(lang).get_message(id).and_then(|m| match attribute {
-        Some(a) => m.get_attribute(a).map(|a| a.value()),
-        None => m.value(),
-    });
-    let Some(pattern) = found else {
+    let words = store::store(lang);
+    if !words.has(message.id) {
         problems.push(format!("{lang}: no message `{}`", message.id));
         // Never a blank: the other language, else the id itself.
         return match lang {
             Lang::Zh => format(message, Lang::En, problems),
             Lang::En => message.id.to_string(),
         };
-    };
+    }
     let mut args = FluentArgs::with_capacity(message.args().len());
     for (name, arg) in message.args() {
         let value = match arg {
@@ -341,13 +302,13 @@ fn format(message: &Message, lang: Lang, problems: &mut Vec<String>) -> String {
         args.set(*name, value);
     }
     let mut errors = Vec::new();
-    let text = bundle(lang).format_pattern(pattern, Some(&args), &mut errors);
+    let text = words.format(message.id, &args, &mut errors);
     problems.extend(
         errors
             .iter()
             .map(|e| format!("{lang}: `{}`: {e}", message.id)),
     );
-    text.into_owned()
+    text.unwrap_or_default()
 }
 
 fn quoted(names: &[String]) -> Vec<String> {

@@ -73,6 +73,13 @@ fn inline_variables(e: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
                 inline_variables(a, out);
             }
         }
+        // Each message is parsed alone when first shown (`store.rs`).
+        InlineExpression::MessageReference { id, .. } => {
+            panic!(
+                "`{}` is named inside another message: write its words out",
+                id.name
+            )
+        }
         _ => {}
     }
 }

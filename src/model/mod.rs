@@ -13,6 +13,7 @@ mod lookup;
 mod names;
 mod resolve;
 mod suggestions;
+mod table;
 
 use std::collections::HashMap;
 
@@ -26,6 +27,7 @@ pub use crate::syntax::document::{Element, PlanKind};
 pub use arena::{Cond, CondId, Condition};
 pub use names::Names;
 pub use resolve::{build, build_owned};
+pub use table::Table;
 
 macro_rules! ids {
     ($($name:ident),*) => {$(
@@ -399,13 +401,13 @@ pub struct MismatchWords {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model<'s> {
     pub header: Option<Header<'s>>,
-    pub roles: Vec<Role<'s>>,
-    pub externals: Vec<External<'s>>,
+    pub roles: Table<Role<'s>>,
+    pub externals: Table<External<'s>>,
     pub facts: Vec<Fact<'s>>,
     pub levels: Vec<Level<'s>>,
-    pub triggers: Vec<Trigger<'s>>,
-    pub steps: Vec<Step<'s>>,
-    pub routines: Vec<Routine<'s>>,
+    pub triggers: Table<Trigger<'s>>,
+    pub steps: Table<Step<'s>>,
+    pub routines: Table<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
     pub sections: Vec<SectionInfo<'s>>,
     /// Every name defined and what it denotes: the table names were

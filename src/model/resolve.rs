@@ -85,9 +85,10 @@ pub(super) struct Resolver<'s> {
     /// built (a list of every name kept beside the table took 24 bytes a
     /// name: issue 19, memory per byte).
     pub(super) wanted: Vec<(usize, u8)>,
-    /// How many roles, externals, steps and routines are declared: their
-    /// ids. Each is built when its body is read (`fill`), in the same order.
-    declared: [u32; 4],
+    /// How many roles, externals, steps, routines and triggers are
+    /// declared: their ids. Each is built when its body is read (`fill`),
+    /// in the same order, while the tree is freed (`build_owned`).
+    declared: [u32; 5],
 }
 
 fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
@@ -110,10 +111,17 @@ impl<'s> Resolver<'s> {
             },
             suggestions: Suggestions::default(),
             wanted: Vec::new(),
-            declared: [0; 4],
+            declared: [0; 5],
         };
         r.reserve(items);
         let declared = items.iter().map(|item| r.declare(item)).collect();
+        let m = &mut r.model;
+        let [roles, externals, steps, routines, triggers] = r.declared.map(|n| n as usize);
+        m.roles.reserve_exact(roles);
+        m.externals.reserve_exact(externals);
+        m.steps.reserve_exact(steps);
+        m.routines.reserve_exact(routines);
+        m.triggers.reserve_exact(triggers);
         (r, declared)
     }
 
@@ -162,39 +170,20 @@ impl<'s> Resolver<'s> {
 
     /// Sizes the lists `declare` fills once, exactly: no copying as they
     /// grow, and no list twice its size at the peak of a large plan. (The
-    /// lists `fill` fills are sized when their first entry comes,
-    /// `reserve_declared`: by then `build_owned` has freed the items
-    /// before it.)
+    /// tables `fill` fills are told how many items come once they are
+    /// declared: each chunk of them is then allocated at its size.)
     fn reserve(&mut self, items: &[&Item<'s>]) {
-        let (mut facts, mut levels, mut triggers) = (0, 0, 0);
+        let (mut facts, mut levels) = (0, 0);
         for item in items {
             match item {
                 Item::Fact(_) => facts += 1,
                 Item::Level(_) => levels += 1,
-                Item::Trigger(_) => triggers += 1,
-                Item::Decl(_) | Item::Plan(_) | Item::Section(_) | Item::Text(_) => {}
+                _ => {}
             }
         }
         let m = &mut self.model;
         m.facts.reserve_exact(facts);
         m.levels.reserve_exact(levels);
-        m.triggers.reserve_exact(triggers);
-    }
-
-    /// Sizes the list of `symbol`'s sort for every one declared (each is
-    /// filled once), when the first of them is filled.
-    fn reserve_declared(&mut self, symbol: Symbol) {
-        let m = &mut self.model;
-        let [roles, externals, steps, routines] = self.declared.map(|n| n as usize);
-        match symbol {
-            Symbol::Role(_) if m.roles.capacity() == 0 => m.roles.reserve_exact(roles),
-            Symbol::External(_) if m.externals.capacity() == 0 => {
-                m.externals.reserve_exact(externals)
-            }
-            Symbol::Step(_) if m.steps.capacity() == 0 => m.steps.reserve_exact(steps),
-            Symbol::Routine(_) if m.routines.capacity() == 0 => m.routines.reserve_exact(routines),
-            _ => {}
-        }
     }
 
     /// What a name denotes, if it is defined.
@@ -204,9 +193,9 @@ impl<'s> Resolver<'s> {
 
     /// Defines the item's name; returns the symbol of a role, external, step,
     /// routine, level or trigger it defined (the items whose bodies `fill`
-    /// reads). Facts, levels and triggers join the model here (conditions
-    /// and deadlines read them before their bodies are read), the others
-    /// in `fill`.
+    /// reads). Facts and levels join the model here (conditions and
+    /// deadlines read them before their bodies are read), the others in
+    /// `fill`.
     fn declare(&mut self, item: &Item<'s>) -> Option<Symbol> {
         let m = &mut self.model;
         match item {
@@ -284,17 +273,11 @@ impl<'s> Resolver<'s> {
                 Some(Symbol::Level(id))
             }
             Item::Trigger(t) => {
-                let id = TriggerId(m.triggers.len() as u32);
+                let id = TriggerId(self.declared[4]);
                 if !self.define(&t.name, Kind::Trigger, Symbol::Trigger(id)) {
                     return None;
                 }
-                self.model.triggers.push(Trigger {
-                    named: named(&t.name, &t.label, t.span),
-                    // Empty (nothing allocated) until `fill_trigger`
-                    // resolves it: every declared trigger is filled.
-                    condition: Condition::default(),
-                    level: None,
-                });
+                self.declared[4] += 1;
                 Some(Symbol::Trigger(id))
             }
             Item::Plan(_) | Item::Section(_) | Item::Text(_) => None,
@@ -309,11 +292,14 @@ impl<'s> Resolver<'s> {
         let Some(Symbol::Trigger(id)) = symbol else {
             return;
         };
+        debug_assert_eq!(id.index(), self.model.triggers.len());
         let condition = self.condition(&t.condition);
         let level = t.level.as_ref().and_then(|l| self.level_ref(l));
-        let trigger = &mut self.model.triggers[id.index()];
-        trigger.condition = condition;
-        trigger.level = level;
+        self.model.triggers.push(Trigger {
+            named: named(&t.name, &t.label, t.span),
+            condition,
+            level,
+        });
     }
 
     fn fill(&mut self, item: &Item<'s>, symbol: Option<Symbol>) {
@@ -323,7 +309,6 @@ impl<'s> Resolver<'s> {
                 let Some(symbol) = symbol else {
                     return;
                 };
-                self.reserve_declared(symbol);
                 self.check_single_attributes(&d.stmts, d.kind.keyword(), d.name.text);
                 let named = named(&d.name, &d.label, d.span);
                 match symbol {

@@ -5,7 +5,7 @@ use petgraph::graph::EdgeIndex;
 use crate::check::hierarchy::{self, Commander};
 use crate::check::{Context, Rule};
 use crate::i18n::{Arg, msg};
-use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
+use crate::diagnostic::{Code, Findings, Label, Severity};
 use crate::graph::cycles::cycles;
 use crate::model::{Party, RoleId};
 use crate::span::Span;
@@ -27,11 +27,9 @@ fn run(ctx: &Context, out: &mut Findings) {
     let distances = commander
         .role()
         .map(|c| hierarchy::distances_to(ctx, c, false));
-    out.extend(
-        found
-            .into_iter()
-            .filter_map(|cycle| diagnose(ctx, cycle, commander, distances.as_deref())),
-    );
+    for cycle in found {
+        diagnose(ctx, cycle, commander, distances.as_deref(), out);
+    }
 }
 
 /// One `escalates to` statement of a loop.
@@ -47,7 +45,8 @@ fn diagnose(
     cycle: Vec<EdgeIndex<u32>>,
     commander: Commander,
     distances: Option<&[Option<u32>]>,
-) -> Option<Diagnostic> {
+    out: &mut Findings,
+) -> Option<()> {
     let graph = &ctx.graphs.escalation;
     let model = ctx.model;
     // One `escalates to` of the loop, read from its edge when needed: the
@@ -127,10 +126,11 @@ fn diagnose(
         };
         Label::new(h.span, message)
     };
-    let diagnostic = RULE.diagnostic(message, label(first, true));
-    // Added at once, so their list is sized to them.
+    let diagnostic = RULE.diagnostic(message, label(first, true)).with_help(help);
+    // Written one by one: a loop may be as long as the plan.
     let rest = (1..cycle.len()).map(|i| label(&hop(i), false));
-    Some(diagnostic.with_labels(rest).with_help(help))
+    out.push_with_labels(diagnostic, rest);
+    Some(())
 }
 
 const DOC: &str = r#"# escalation-cycle

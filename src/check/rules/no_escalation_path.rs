@@ -85,11 +85,19 @@ fn run(ctx: &Context, out: &mut Findings) {
             .map(|e| (e.weight().span, role(e.source()), role(e.target())))
             .collect();
         incoming.sort();
-        let mut diagnostic = match roles.as_slice() {
-            [only] => dead_end(ctx, *only, &title, top_name),
-            _ => closed_loop(ctx, &roles, &title, top_name),
+        let (diagnostic, members) = match roles.as_slice() {
+            [only] => (dead_end(ctx, *only, &title, top_name), &[][..]),
+            _ => (closed_loop(ctx, &roles, &title, top_name), &roles[1..]),
         };
-        diagnostic = diagnostic.with_labels(incoming.into_iter().map(|(span, from, to)| {
+        // The loop's other members, then the roles that lead into it:
+        // written one by one (a loop may be as long as the plan).
+        let member = |r: &RoleId| {
+            Label::new(
+                model.role(*r).named.name_span,
+                msg!("no-escalation-path-loop.member"),
+            )
+        };
+        let leads_in = |(span, from, to): (Span, RoleId, RoleId)| {
             Label::new(
                 span,
                 msg!(
@@ -99,8 +107,9 @@ fn run(ctx: &Context, out: &mut Findings) {
                     top = top_name
                 ),
             )
-        }));
-        out.push(diagnostic);
+        };
+        let labels = members.iter().map(member);
+        out.push_with_labels(diagnostic, labels.chain(incoming.into_iter().map(leads_in)));
     }
 }
 
@@ -143,7 +152,8 @@ fn dead_end(ctx: &Context, id: RoleId, title: &Message, top_name: &str) -> Diagn
     ))
 }
 
-/// Roles that escalate only among themselves, in a loop.
+/// Roles that escalate only among themselves, in a loop (its labels on the
+/// other members are `run`'s).
 fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str) -> Diagnostic {
     let model = ctx.model;
     let name = |r: &RoleId| model.role(*r).named.name;
@@ -160,14 +170,7 @@ fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str)
             msg!("no-escalation-path-loop.label", top = top_name),
         ),
     );
-    // The members added at once, so their list is sized to them.
-    let members = roles[1..].iter().map(|r| {
-        Label::new(
-            model.role(*r).named.name_span,
-            msg!("no-escalation-path-loop.member"),
-        )
-    });
-    diagnostic.with_labels(members).with_help(msg!(
+    diagnostic.with_help(msg!(
         "no-escalation-path-loop.help",
         top = top_name,
         role = name(&first)

@@ -81,7 +81,29 @@ fn every_kind_of_placeholder_and_the_rare_parts_come_back_as_pushed() {
     assert_eq!(findings.len(), 3);
     assert_eq!(findings.get(0).as_ref(), Some(&pushed[0]));
     assert_eq!(findings.get(3), None);
+    // Joined into another store (its ids numbered anew), they are the same.
+    let mut joined = Findings::from(vec![named(Code::NoDrill, 1, 2, "before")]);
+    joined.append(findings.clone());
+    assert_eq!(joined.into_vec()[1..], pushed);
     assert_eq!(findings.into_vec(), pushed);
+    // Labels written one by one are those given at once.
+    let (first, more) = pushed[0].secondary().split_first().unwrap();
+    let mut streamed = Findings::new();
+    let without = |d: &Diagnostic| {
+        let mut d = d.clone();
+        d.more().secondary.clear();
+        d
+    };
+    streamed.push_with_labels(
+        without(&pushed[0]).with_label(first.clone()),
+        more.iter().cloned(),
+    );
+    streamed.push_with_labels(pushed[1].clone(), [first.clone()]);
+    assert_eq!(streamed.get(0).as_ref(), Some(&pushed[0]));
+    assert_eq!(
+        streamed.get(1),
+        Some(pushed[1].clone().with_label(first.clone()))
+    );
 }
 
 #[test]
