@@ -98,7 +98,7 @@ fn read<'s>(source: &'s str, cuts: &[usize]) -> (Parsed<'s, Findings>, usize, us
     let fallbacks = read.fallbacks;
     let (items, errors) = read.into_parts();
     let parsed = Parsed {
-        file: ast::File { items },
+        file: ast::File { source, items },
         diagnostics: errors.into_findings(),
     };
     (parsed, fallbacks, parts)
@@ -123,7 +123,7 @@ pub fn parse_reference(source: &str) -> Parsed<'_> {
         }
     }
     Parsed {
-        file: ast::File { items },
+        file: ast::File { source, items },
         diagnostics: errors.into_findings(),
     }
     .unpacked()
