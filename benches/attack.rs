@@ -46,6 +46,7 @@ fn sizes(shape: &str) -> [usize; 3] {
         "chain" | "star" | "levels" | "or-chain" => [2_000, 4_000, 8_000],
         "long" | "long-or" | "long-not" | "long-mixed" | "long-distinct" | "long-in" => [2, 4, 8],
         "deep" => [100, 200, 250],
+        "deep-many" => [1_000, 2_000, 4_000],
         "broken" => [10_000, 20_000, 40_000],
         _ => [2_500, 5_000, 10_000],
     }

@@ -96,6 +96,11 @@ pub const SHAPES: &[Shape] = &[
         plan: deep,
     },
     Shape {
+        name: "deep-many",
+        what: "triggers, each with a condition nested 100 parentheses deep",
+        plan: deep_many,
+    },
+    Shape {
         name: "broken",
         what: "broken lines, one syntax error each (error recovery)",
         plan: broken_lines,
@@ -320,6 +325,18 @@ pub fn deep(n: usize) -> String {
         "(".repeat(n),
         ")".repeat(n)
     )
+}
+
+/// `n` triggers, each with a condition nested 100 parentheses deep: the
+/// nesting of `deep` at a size where memory per byte means something (one
+/// condition can only be so deep).
+pub fn deep_many(n: usize) -> String {
+    let mut s = format!("{HEAD}fact f \"f\": flag\n");
+    let (open, close) = ("(".repeat(100), ")".repeat(100));
+    for i in 0..n {
+        s.push_str(&format!("trigger t{i} \"t\" when {open}f{close}\n"));
+    }
+    s
 }
 
 /// `n` broken lines, each one syntax error that recovery steps over: a

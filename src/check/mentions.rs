@@ -25,14 +25,13 @@ impl<'m> Mentions<'m> {
                     names.insert(wrong.name);
                 }
                 // A misspelling most likely meant the suggested name.
-                Problem::Undefined {
-                    suggestion: Some(s),
-                    ..
-                } => {
-                    names.insert(*s);
+                Problem::Undefined(undefined) => {
+                    if let Some(s) = model.suggestion(undefined) {
+                        names.insert(s);
+                    }
                 }
-                Problem::TypeMismatch { fact, .. } => {
-                    definitions.insert(*fact);
+                Problem::TypeMismatch(mismatch) => {
+                    definitions.insert(mismatch.fact);
                 }
                 _ => {}
             }

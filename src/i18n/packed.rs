@@ -1,18 +1,66 @@
 //! Messages as bytes, for `diagnostic::Findings`: a plan may have hundreds
 //! of thousands of findings, each with three messages, and a `Message` with
 //! its placeholders takes about a hundred bytes of heap where its bytes take
-//! a dozen. Ids and placeholder names are written as small numbers of a
-//! table (`Ids`), texts inline with their length, numbers as varints.
+//! a few. What the findings of one kind share — the message's id, its
+//! placeholders' names and kinds, the words without placeholders
+//! (`Arg::Words`) — is its shape, written once in a table (`Ids`); each
+//! message is its shape's number and then its values: texts inline with
+//! their length, numbers as varints (an `undefined-name` finding's three
+//! messages took 30 bytes, 17 so).
 
 use super::{Arg, Message, Names};
 
 /// The `&'static str`s (message ids, placeholder names) of one store, each
-/// written as its number here. Found by address: the same literal at two
-/// addresses gets two numbers, which read back as the same text.
+/// written as its number here, and the shapes of its messages. A text is
+/// found by address: the same literal at two addresses gets two numbers,
+/// which read back as the same text.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Ids {
     table: Vec<&'static str>,
     numbers: foldhash::HashMap<(usize, usize), u32>,
+    /// Each shape: its id's number, its placeholders' count, then each
+    /// one's name's number and kind, and a word's number (`WORDS`).
+    shapes: Vec<Box<[u8]>>,
+    shape_numbers: foldhash::HashMap<Box<[u8]>, u32>,
+    /// The number of the shape of a message of a few placeholders, found by
+    /// the addresses of its texts: one look-up where writing its shape took
+    /// one per text and one for the shape.
+    keyed: foldhash::HashMap<ShapeKey, u32>,
+    /// The shape being written.
+    scratch: Vec<u8>,
+}
+
+/// The most placeholders of a message whose shape is found by `ShapeKey`
+/// (nearly every message has fewer).
+const KEYED_ARGS: usize = 3;
+
+/// A message's id, then each placeholder's name and its kind or words, as
+/// addresses and lengths (a kind as its number with length `usize::MAX`,
+/// which no text has).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct ShapeKey([(usize, usize); 1 + 2 * KEYED_ARGS]);
+
+fn text_key(text: &str) -> (usize, usize) {
+    (text.as_ptr() as usize, text.len())
+}
+
+impl ShapeKey {
+    fn of(message: &Message) -> Option<ShapeKey> {
+        let args = message.args();
+        if args.len() > KEYED_ARGS {
+            return None;
+        }
+        let mut key = [(0, 0); 1 + 2 * KEYED_ARGS];
+        key[0] = text_key(message.id);
+        for (i, (name, arg)) in args.iter().enumerate() {
+            key[1 + 2 * i] = text_key(name);
+            key[2 + 2 * i] = match arg {
+                Arg::Words(words) => text_key(words),
+                _ => (usize::from(kind_of(arg)), usize::MAX),
+            };
+        }
+        Some(ShapeKey(key))
+    }
 }
 
 impl Ids {
@@ -26,6 +74,28 @@ impl Ids {
                 (table.len() - 1) as u32
             });
         u64::from(n)
+    }
+
+    /// The number of the shape in `scratch`.
+    fn scratch_number(&mut self) -> u64 {
+        let n = match self.shape_numbers.get(self.scratch.as_slice()) {
+            Some(&n) => n,
+            None => {
+                let n = self.shapes.len() as u32;
+                let shape: Box<[u8]> = self.scratch.as_slice().into();
+                self.shapes.push(shape.clone());
+                self.shape_numbers.insert(shape, n);
+                n
+            }
+        };
+        u64::from(n)
+    }
+
+    fn shape(&self, n: u64) -> &[u8] {
+        usize::try_from(n)
+            .ok()
+            .and_then(|n| self.shapes.get(n))
+            .map_or(&[], |s| &**s)
     }
 
     fn get(&self, n: u64) -> &'static str {
@@ -107,37 +177,60 @@ const NAMES: u8 = 4;
 const PATH: u8 = 5;
 const EITHER: u8 = 6;
 
-/// Appends `message`: its id, its placeholders' count, then each one's name,
-/// kind and value.
-pub(crate) fn put_message(out: &mut Vec<u8>, ids: &mut Ids, message: &Message) {
-    put_varint(out, ids.number(message.id));
+fn kind_of(arg: &Arg) -> u8 {
+    match arg {
+        Arg::Text(_) => TEXT,
+        Arg::Number(_) => NUMBER,
+        Arg::Message(_) => MESSAGE,
+        Arg::Words(_) => WORDS,
+        Arg::Names(_) => NAMES,
+        Arg::Path(_) => PATH,
+        Arg::Either(_) => EITHER,
+    }
+}
+
+/// The number of `message`'s shape, written into the table if new.
+fn shape_number(ids: &mut Ids, message: &Message) -> u64 {
+    let Some(key) = ShapeKey::of(message) else {
+        return written_shape(ids, message);
+    };
+    if let Some(&n) = ids.keyed.get(&key) {
+        return u64::from(n);
+    }
+    let n = written_shape(ids, message);
+    ids.keyed.insert(key, n as u32);
+    n
+}
+
+/// `shape_number`, by writing the shape.
+fn written_shape(ids: &mut Ids, message: &Message) -> u64 {
     let args = message.args();
-    put_varint(out, args.len() as u64);
+    let mut shape = std::mem::take(&mut ids.scratch);
+    shape.clear();
+    put_varint(&mut shape, ids.number(message.id));
+    put_varint(&mut shape, args.len() as u64);
     for (name, arg) in args {
-        put_varint(out, ids.number(name));
+        put_varint(&mut shape, ids.number(name));
+        shape.push(kind_of(arg));
+        if let Arg::Words(id) = arg {
+            put_varint(&mut shape, ids.number(id));
+        }
+    }
+    ids.scratch = shape;
+    ids.scratch_number()
+}
+
+/// Appends `message`: its shape's number, then the value of each
+/// placeholder but words (`Arg::Words`, part of the shape).
+pub(crate) fn put_message(out: &mut Vec<u8>, ids: &mut Ids, message: &Message) {
+    put_varint(out, shape_number(ids, message));
+    for (_, arg) in message.args() {
         match arg {
-            Arg::Text(text) => {
-                out.push(TEXT);
-                put_text(out, text);
-            }
-            Arg::Number(n) => {
-                out.push(NUMBER);
-                put_varint(out, *n);
-            }
-            Arg::Message(m) => {
-                out.push(MESSAGE);
-                put_message(out, ids, m);
-            }
-            Arg::Words(id) => {
-                out.push(WORDS);
-                put_varint(out, ids.number(id));
-            }
+            Arg::Text(text) => put_text(out, text),
+            Arg::Number(n) => put_varint(out, *n),
+            Arg::Message(m) => put_message(out, ids, m),
+            Arg::Words(_) => {}
             Arg::Names(names) | Arg::Path(names) => {
-                out.push(if matches!(arg, Arg::Names(_)) {
-                    NAMES
-                } else {
-                    PATH
-                });
                 put_varint(out, names.max as u64);
                 put_varint(out, names.omitted as u64);
                 put_varint(out, names.names.len() as u64);
@@ -146,7 +239,6 @@ pub(crate) fn put_message(out: &mut Vec<u8>, ids: &mut Ids, message: &Message) {
                 }
             }
             Arg::Either(messages) => {
-                out.push(EITHER);
                 put_varint(out, messages.len() as u64);
                 for m in messages {
                     put_message(out, ids, m);
@@ -158,16 +250,17 @@ pub(crate) fn put_message(out: &mut Vec<u8>, ids: &mut Ids, message: &Message) {
 
 /// Reads a message written by `put_message` with the same `ids`.
 pub(crate) fn take_message(r: &mut Reader, ids: &Ids) -> Message {
-    let id = ids.get(r.varint());
-    let count = r.usize();
-    let mut args = Vec::with_capacity(count.min(r.bytes.len()));
+    let mut shape = Reader::new(ids.shape(r.varint()), 0);
+    let id = ids.get(shape.varint());
+    let count = shape.usize();
+    let mut args = Vec::with_capacity(count.min(shape.bytes.len()));
     for _ in 0..count {
-        let name = ids.get(r.varint());
-        let arg = match r.byte() {
+        let name = ids.get(shape.varint());
+        let arg = match shape.byte() {
             TEXT => Arg::Text(r.text().into()),
             NUMBER => Arg::Number(r.varint()),
             MESSAGE => Arg::Message(Box::new(take_message(r, ids))),
-            WORDS => Arg::Words(ids.get(r.varint())),
+            WORDS => Arg::Words(ids.get(shape.varint())),
             kind @ (NAMES | PATH) => {
                 let max = r.usize();
                 let omitted = r.usize();

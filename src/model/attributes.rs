@@ -1,7 +1,6 @@
 //! Filling in each item's attributes from its statements (the second pass of
 //! `resolve`): single attributes given twice are reported, references resolved.
 
-use super::lookup::Want;
 use super::resolve::{Resolver, set_once};
 use super::*;
 use crate::syntax::ast::{self, Keyword, Value};
@@ -19,6 +18,24 @@ fn values(stmts: &[ast::Stmt<'_>], keyword: Keyword) -> usize {
             _ => 1,
         })
         .sum()
+}
+
+/// Pushes `item`, `list` first sized for the `wanted` values its
+/// statements name: sized when the first reference resolves, not before, so
+/// that names none of which resolves (a line of undefined ones) take no room
+/// beside their problems (issue 19, memory per byte).
+fn push_sized<T>(list: &mut ThinVec<T>, wanted: usize, item: T) {
+    if list.capacity() == 0 {
+        list.reserve_exact(wanted);
+    }
+    list.push(item);
+}
+
+/// `push_sized` of each of `items`.
+fn extend_sized<T>(list: &mut ThinVec<T>, wanted: usize, items: impl Iterator<Item = T>) {
+    for item in items {
+        push_sized(list, wanted, item);
+    }
 }
 
 impl<'s> Resolver<'s> {
@@ -42,17 +59,19 @@ impl<'s> Resolver<'s> {
                 .find(|(k, _)| *k == stmt.keyword)
                 .map(|&(_, span)| span);
             if let Some(first) = found {
-                self.model.problems.push(Problem::Duplicate {
-                    what: msg!(
-                        "duplicate-what-attribute",
-                        keyword = stmt.keyword.as_str(),
-                        block = kind,
-                        name = name
-                    ),
-                    first,
-                    second: stmt.span,
-                    attribute: true,
-                });
+                self.model
+                    .problems
+                    .push(Problem::Duplicate(Box::new(Duplicate {
+                        what: msg!(
+                            "duplicate-what-attribute",
+                            keyword = stmt.keyword.as_str(),
+                            block = kind,
+                            name = name
+                        ),
+                        first,
+                        second: stmt.span,
+                        attribute: true,
+                    })));
             } else if let Some(slot) = seen.iter_mut().find(|s| s.is_none()) {
                 *slot = Some((stmt.keyword, stmt.span));
             }
@@ -77,8 +96,8 @@ impl<'s> Resolver<'s> {
         phones.reserve_exact(values(stmts, Keyword::Phone));
         duties.reserve_exact(values(stmts, Keyword::Duty));
         texts.reserve_exact(values(stmts, Keyword::Text));
-        members.reserve_exact(values(stmts, Keyword::Members));
-        escalations.reserve_exact(values(stmts, Keyword::Escalates));
+        let members_wanted = values(stmts, Keyword::Members);
+        let escalations_wanted = values(stmts, Keyword::Escalates);
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
                 (Keyword::Holder, Value::Str(s)) => set_once(&mut holder, s),
@@ -90,15 +109,20 @@ impl<'s> Resolver<'s> {
                     deputy = self.role_ref(n, "deputy");
                 }
                 (Keyword::Members, Value::Names(names)) => {
-                    members.extend(names.iter().filter_map(|n| self.party_ref(n, "members")))
+                    let resolved = names.iter().filter_map(|n| self.party_ref(n, "members"));
+                    extend_sized(&mut members, members_wanted, resolved)
                 }
                 (Keyword::Escalates, Value::Escalation { target, within }) => {
                     match self.party_ref(target, "escalates to") {
-                        Some(target) => escalations.push(Escalation {
-                            target,
-                            within: within.clone(),
-                            span: stmt.span,
-                        }),
+                        Some(target) => push_sized(
+                            &mut escalations,
+                            escalations_wanted,
+                            Escalation {
+                                target,
+                                within: within.clone(),
+                                span: stmt.span,
+                            },
+                        ),
                         None => escalation_unresolved = true,
                     }
                 }
@@ -158,10 +182,10 @@ impl<'s> Resolver<'s> {
         let mut on_levels = ThinVec::new();
         let mut every = None;
         let mut until = None;
-        on.reserve_exact(values(stmts, Keyword::On));
-        after.reserve_exact(values(stmts, Keyword::After));
-        with.reserve_exact(values(stmts, Keyword::With));
-        notify.reserve_exact(values(stmts, Keyword::Notify));
+        let on_wanted = values(stmts, Keyword::On);
+        let after_wanted = values(stmts, Keyword::After);
+        let with_wanted = values(stmts, Keyword::With);
+        let notify_wanted = values(stmts, Keyword::Notify);
         texts.reserve_exact(values(stmts, Keyword::Text));
         deadlines.reserve_exact(values(stmts, Keyword::Within));
         for stmt in stmts {
@@ -176,7 +200,7 @@ impl<'s> Resolver<'s> {
                             Some(Ref {
                                 id: Symbol::Trigger(t),
                                 span,
-                            }) => on.push(Ref { id: t, span }),
+                            }) => push_sized(&mut on, on_wanted, Ref { id: t, span }),
                             // (v1) its triggers join `on` once every
                             // trigger's level is known (`expand_levels`)
                             Some(Ref {
@@ -194,17 +218,19 @@ impl<'s> Resolver<'s> {
                             span,
                         }) = self.lookup(n, Want::Step, "after")
                         {
-                            after.push(Ref { id: s, span });
+                            push_sized(&mut after, after_wanted, Ref { id: s, span });
                         } else {
                             start_unresolved = true;
                         }
                     }
                 }
                 (Keyword::With, Value::Names(names)) => {
-                    with.extend(names.iter().filter_map(|n| self.party_ref(n, "with")))
+                    let resolved = names.iter().filter_map(|n| self.party_ref(n, "with"));
+                    extend_sized(&mut with, with_wanted, resolved)
                 }
                 (Keyword::Notify, Value::Names(names)) => {
-                    notify.extend(names.iter().filter_map(|n| self.party_ref(n, "notify")))
+                    let resolved = names.iter().filter_map(|n| self.party_ref(n, "notify"));
+                    extend_sized(&mut notify, notify_wanted, resolved)
                 }
                 (Keyword::Within, Value::Deadline(d)) => {
                     let deadline = self.deadline(d.within, d.from.as_ref(), &d.only_for, stmt.span);
@@ -250,7 +276,7 @@ impl<'s> Resolver<'s> {
         let mut every = None;
         let mut last = None;
         let mut texts = ThinVec::new();
-        with.reserve_exact(values(stmts, Keyword::With));
+        let with_wanted = values(stmts, Keyword::With);
         texts.reserve_exact(values(stmts, Keyword::Text));
         for stmt in stmts {
             match (&stmt.keyword, &stmt.value) {
@@ -259,7 +285,8 @@ impl<'s> Resolver<'s> {
                     owner = self.role_ref(n, "owner");
                 }
                 (Keyword::With, Value::Names(names)) => {
-                    with.extend(names.iter().filter_map(|n| self.party_ref(n, "with")))
+                    let resolved = names.iter().filter_map(|n| self.party_ref(n, "with"));
+                    extend_sized(&mut with, with_wanted, resolved)
                 }
                 (Keyword::Every, Value::Duration(d)) => {
                     every.get_or_insert(**d);

@@ -43,7 +43,7 @@ impl<'s> Resolver<'s> {
         value: ast::Number,
         span: Span,
     ) -> Cond<'static> {
-        let Some(id) = self.fact_for(fact, msg!("want-count-fact")) else {
+        let Some(id) = self.fact_for(fact, Want::CountFact) else {
             return Cond::Unknown(span);
         };
         let ty = &self.model.fact(id).ty;
@@ -141,7 +141,7 @@ impl<'s> Resolver<'s> {
         span: Span,
         into: &mut Condition,
     ) -> CondId {
-        let Some(id) = self.fact_for(fact, msg!("want-one-of-fact")) else {
+        let Some(id) = self.fact_for(fact, Want::OneOfFact) else {
             return into.push(Cond::Unknown(span));
         };
         let defined = match &self.model.fact(id).ty {
@@ -217,20 +217,18 @@ impl<'s> Resolver<'s> {
                 }
             },
             _ => {
-                self.wrong_or_undefined(name, msg!("want-trigger-or-flag").id(), |k| {
-                    matches!(k, Kind::Trigger | Kind::Fact)
-                });
+                self.wrong_or_undefined(name, Want::TriggerOrFlag);
                 Cond::Unknown(span)
             }
         }
     }
 
     /// Resolves a name that must be a fact.
-    fn fact_for(&mut self, name: &ast::Name<'s>, expected: Message) -> Option<FactId> {
+    fn fact_for(&mut self, name: &ast::Name<'s>, expected: Want) -> Option<FactId> {
         if let Some(Symbol::Fact(id)) = self.symbol(name.text) {
             return Some(id);
         }
-        self.wrong_or_undefined(name, expected.id(), |k| k == Kind::Fact);
+        self.wrong_or_undefined(name, expected);
         None
     }
 
@@ -244,15 +242,15 @@ impl<'s> Resolver<'s> {
     ) {
         let fact_span = self.model.fact(fact).named.name_span;
         let label = msg!("type-mismatch-used", name = used.text);
-        self.model.problems.push(Problem::TypeMismatch {
-            span,
-            fact: fact_span,
-            words: Box::new(MismatchWords {
+        self.model
+            .problems
+            .push(Problem::TypeMismatch(Box::new(TypeMismatch {
+                span,
+                fact: fact_span,
                 message,
                 label,
                 help,
-            }),
-        });
+            })));
     }
 }
 

@@ -2,7 +2,6 @@
 //! levels named where triggers may stand (`on`, `for`): a level stands for
 //! every trigger of that level, added once every trigger's level is known.
 
-use super::lookup::Want;
 use super::resolve::Resolver;
 use super::*;
 use crate::i18n::msg;
@@ -60,12 +59,14 @@ impl<'s> Resolver<'s> {
     ) {
         if new.is_plain() {
             if let Some(first) = earlier.iter().find(|d| d.is_plain()) {
-                self.model.problems.push(Problem::Duplicate {
-                    what: msg!("duplicate-what-deadline", step = step),
-                    first: first.span,
-                    second: new.span,
-                    attribute: true,
-                });
+                self.model
+                    .problems
+                    .push(Problem::Duplicate(Box::new(Duplicate {
+                        what: msg!("duplicate-what-deadline", step = step),
+                        first: first.span,
+                        second: new.span,
+                        attribute: true,
+                    })));
             }
             return;
         }
@@ -84,12 +85,14 @@ impl<'s> Resolver<'s> {
                     Symbol::Level(l) => self.model.levels[l.index()].named.name,
                     _ => "",
                 };
-                self.model.problems.push(Problem::Duplicate {
-                    what: msg!("duplicate-what-deadline-for", step = step, name = name),
-                    first,
-                    second,
-                    attribute: true,
-                });
+                self.model
+                    .problems
+                    .push(Problem::Duplicate(Box::new(Duplicate {
+                        what: msg!("duplicate-what-deadline-for", step = step, name = name),
+                        first,
+                        second,
+                        attribute: true,
+                    })));
             }
         }
     }

@@ -1,44 +1,9 @@
-//! Looking up a name for a position: the kinds the position accepts, and the
+//! Looking up a name for a position (what it accepts: `Want`), and the
 //! problems recorded when a name is undefined or of the wrong kind.
 
 use super::resolve::Resolver;
 use super::*;
 use crate::syntax::ast;
-
-/// Which kinds a reference position accepts.
-#[derive(Clone, Copy)]
-pub(super) enum Want {
-    Role,
-    Party,
-    Step,
-    Level,
-    /// (v1) `on` and `within … for`: a trigger or a level.
-    Occasion,
-}
-
-impl Want {
-    /// The id of its words (`Problem::Undefined`'s `expected`).
-    fn words(self) -> &'static str {
-        match self {
-            Want::Role => msg!("want-role"),
-            Want::Party => msg!("want-party"),
-            Want::Step => msg!("want-step"),
-            Want::Level => msg!("want-level"),
-            Want::Occasion => msg!("want-occasion"),
-        }
-        .id()
-    }
-
-    fn accepts(self, kind: Kind) -> bool {
-        match self {
-            Want::Role => kind == Kind::Role,
-            Want::Party => matches!(kind, Kind::Role | Kind::External),
-            Want::Step => kind == Kind::Step,
-            Want::Level => kind == Kind::Level,
-            Want::Occasion => matches!(kind, Kind::Trigger | Kind::Level),
-        }
-    }
-}
 
 impl<'s> Resolver<'s> {
     pub(super) fn level_ref(&mut self, name: &ast::Name<'s>) -> Option<Ref<LevelId>> {
@@ -84,12 +49,7 @@ impl<'s> Resolver<'s> {
 
     /// Records why `name` does not fit a position that wants `expected`:
     /// it names nothing, or something of another kind.
-    pub(super) fn wrong_or_undefined(
-        &mut self,
-        name: &ast::Name<'s>,
-        expected: &'static str,
-        accepts: impl Fn(Kind) -> bool,
-    ) {
+    pub(super) fn wrong_or_undefined(&mut self, name: &ast::Name<'s>, expected: Want) {
         match self
             .model
             .symbols
@@ -108,7 +68,7 @@ impl<'s> Resolver<'s> {
                         position: "condition",
                     })))
             }
-            None => self.undefined(name, expected, accepts),
+            None => self.undefined(name, expected),
         }
     }
 
@@ -125,7 +85,7 @@ impl<'s> Resolver<'s> {
             .definition(name.text)
             .map(|d| (d.span(), d.kind, d.symbol))
         else {
-            self.undefined(name, want.words(), |k| want.accepts(k));
+            self.undefined(name, want);
             return None;
         };
         if !want.accepts(kind) {
@@ -136,7 +96,7 @@ impl<'s> Resolver<'s> {
                     span: name.span,
                     found: kind,
                     definition,
-                    expected: want.words(),
+                    expected: want,
                     position,
                 })));
             return None;
@@ -147,22 +107,15 @@ impl<'s> Resolver<'s> {
         })
     }
 
-    /// Records that `name`, in a position that wants `expected`, names
+    /// Records that `name`, in a position that wants `want`, names
     /// nothing; the name of an accepted kind closest to it is suggested
     /// once the model is built (`Resolver::suggest_all`).
-    fn undefined(
-        &mut self,
-        name: &ast::Name<'s>,
-        expected: &'static str,
-        accepts: impl Fn(Kind) -> bool,
-    ) {
-        let kinds = super::suggestions::kinds(accepts);
-        self.wanted.push((self.model.problems.len(), kinds));
-        self.model.problems.push(Problem::Undefined {
-            name: name.text,
+    fn undefined(&mut self, name: &ast::Name<'s>, want: Want) {
+        debug_assert_eq!(self.model.text(name.span), name.text);
+        self.model.problems.push(Problem::Undefined(Undefined {
             span: name.span,
-            expected,
+            want,
             suggestion: None,
-        });
+        }));
     }
 }

@@ -11,6 +11,7 @@ mod condition;
 mod deadlines;
 mod lookup;
 mod names;
+mod problem;
 mod resolve;
 mod suggestions;
 mod table;
@@ -26,6 +27,7 @@ use crate::syntax::ast::{Date, Duration, Str};
 pub use crate::syntax::document::{Element, PlanKind};
 pub use arena::{Cond, CondId, Condition};
 pub use names::Names;
+pub use problem::{Duplicate, ExtraHeader, Problem, TypeMismatch, Undefined, Want, WrongKind};
 pub use resolve::{build, build_owned};
 pub use table::Table;
 
@@ -334,72 +336,11 @@ impl Kind {
     }
 }
 
-/// A problem found while resolving names: data that the checks in
-/// `check::rules` turn into diagnostics. Small, and its names borrowed from
-/// the source: a plan may have hundreds of thousands of them.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem<'s> {
-    /// A name defined twice, or a single attribute given twice.
-    Duplicate {
-        /// `duplicate-what-*`: the name, variant or attribute.
-        what: Message,
-        first: Span,
-        second: Span,
-        /// An attribute given twice rather than a name defined twice.
-        attribute: bool,
-    },
-    Undefined {
-        name: &'s str,
-        span: Span,
-        /// What the position wants: the id of words without placeholders
-        /// (`want-*`), e.g. "a role or an external" (a `Message` took 32
-        /// bytes of every problem).
-        expected: &'static str,
-        suggestion: Option<&'s str>,
-    },
-    /// (Boxed: a name of another kind is rarer than a name of none, and
-    /// its parts would make every problem larger.)
-    WrongKind(Box<WrongKind<'s>>),
-    TypeMismatch {
-        span: Span,
-        fact: Span,
-        /// (Boxed: rare, and three messages would make every problem larger.)
-        words: Box<MismatchWords>,
-    },
-    /// No `plan` header at all.
-    NoHeader,
-    /// A second (or later) `plan` header.
-    ExtraHeader { first: Span, extra: Span },
-    /// A `plan` header inside a section.
-    NestedHeader { span: Span },
-}
-
-// A plan may have a problem for every few bytes (issue 19).
-const _: () = assert!(std::mem::size_of::<Problem>() <= 64);
-
-/// A name of the wrong kind for its position (`Problem::WrongKind`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct WrongKind<'s> {
-    pub name: &'s str,
-    pub span: Span,
-    pub found: Kind,
-    pub definition: Span,
-    /// What the position wants, as `Problem::Undefined`'s `expected`.
-    pub expected: &'static str,
-    /// The statement the name stands in, e.g. "owner".
-    pub position: &'static str,
-}
-
-/// The words of a `Problem::TypeMismatch`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MismatchWords {
-    pub message: Message,
-    pub label: Message,
-    pub help: Message,
-}
-
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model<'s> {
+    /// The text the spans point into (names are read back from it:
+    /// `text`).
+    pub source: &'s str,
     pub header: Option<Header<'s>>,
     pub roles: Table<Role<'s>>,
     pub externals: Table<External<'s>>,
@@ -414,6 +355,9 @@ pub struct Model<'s> {
     /// resolved with.
     pub symbols: Names<'s>,
     pub problems: Vec<Problem<'s>>,
+    /// The names suggested for undefined ones (`suggestion`), in the order
+    /// found.
+    suggested: Vec<&'s str>,
 }
 
 impl<'s> Model<'s> {
@@ -439,6 +383,17 @@ impl<'s> Model<'s> {
     /// level with triggers).
     pub fn has_on(&self, step: &Step<'s>) -> bool {
         self.on(step).next().is_some()
+    }
+
+    /// The source text at `span` (empty if it is not in the source).
+    pub fn text(&self, span: Span) -> &'s str {
+        self.source.get(span.range()).unwrap_or_default()
+    }
+
+    /// The defined name `undefined` most likely meant ("did you mean").
+    pub fn suggestion(&self, undefined: &Undefined) -> Option<&'s str> {
+        let n = undefined.suggestion?.get() as usize;
+        self.suggested.get(n - 1).copied()
     }
 
     pub fn role(&self, id: RoleId) -> &Role<'s> {

@@ -5,12 +5,14 @@ use super::names::{Definition, Names};
 use super::suggestions::Suggestions;
 use super::*;
 use crate::syntax::ast::{self, Item, Keyword, Value};
+use std::num::NonZeroU32;
+
 use thin_vec::ThinVec;
 
 /// Builds the resolved model of a parsed file.
 pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
     let items = flatten(file);
-    let (mut r, declared) = Resolver::declare_all(&items);
+    let (mut r, declared) = Resolver::declare_all(file.source, &items);
     for (item, symbol) in items.iter().zip(declared) {
         r.fill(item, symbol);
     }
@@ -25,7 +27,7 @@ pub fn build<'s>(file: &ast::File<'s>) -> Model<'s> {
 pub fn build_owned(file: ast::File<'_>) -> Model<'_> {
     let (mut r, declared, nested_header) = {
         let items = flatten(&file);
-        let (r, declared) = Resolver::declare_all(&items);
+        let (r, declared) = Resolver::declare_all(file.source, &items);
         (r, declared, saw_nested_header(&items))
     };
     let mut declared = declared.into_iter();
@@ -79,12 +81,6 @@ fn flatten<'a, 's>(file: &'a ast::File<'s>) -> Vec<&'a Item<'s>> {
 pub(super) struct Resolver<'s> {
     pub(super) model: Model<'s>,
     pub(super) suggestions: Suggestions<'s>,
-    /// The `Problem::Undefined`s to suggest a name for, by their index,
-    /// with the kinds their position accepts (`suggestions::kinds`): the
-    /// names are listed for suggestions from the whole model, once it is
-    /// built (a list of every name kept beside the table took 24 bytes a
-    /// name: issue 19, memory per byte).
-    pub(super) wanted: Vec<(usize, u8)>,
     /// How many roles, externals, steps, routines and triggers are
     /// declared: their ids. Each is built when its body is read (`fill`),
     /// in the same order, while the tree is freed (`build_owned`).
@@ -103,14 +99,14 @@ fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s
 impl<'s> Resolver<'s> {
     /// The first pass: every name declared. What each item defined, so that
     /// the second pass (`fill`) need not look it up.
-    fn declare_all(items: &[&Item<'s>]) -> (Resolver<'s>, Vec<Option<Symbol>>) {
+    fn declare_all(source: &'s str, items: &[&Item<'s>]) -> (Resolver<'s>, Vec<Option<Symbol>>) {
         let mut r = Resolver {
             model: Model {
+                source,
                 symbols: Names::with_capacity(items.len()),
                 ..Model::default()
             },
             suggestions: Suggestions::default(),
-            wanted: Vec::new(),
             declared: [0; 5],
         };
         r.reserve(items);
@@ -136,18 +132,31 @@ impl<'s> Resolver<'s> {
     }
 
     /// "Did you mean" for every undefined name, in the order found (the
-    /// comparisons' budget is spent in that order).
+    /// comparisons' budget is spent in that order). The names are listed
+    /// for suggestions from the whole model, once it is built (a list of
+    /// every name kept beside the table took 24 bytes a name: issue 19,
+    /// memory per byte).
     fn suggest_all(&mut self) {
-        if self.wanted.is_empty() {
+        let is_undefined = |p: &Problem| matches!(p, Problem::Undefined(_));
+        if !self.model.problems.iter().any(is_undefined) {
             return;
         }
         let defined = super::suggestions::defined(&self.model);
-        for (at, mask) in std::mem::take(&mut self.wanted) {
-            if let Some(Problem::Undefined {
-                name, suggestion, ..
-            }) = self.model.problems.get_mut(at)
-            {
-                *suggestion = self.suggestions.closest_of(&defined, name, mask);
+        for at in 0..self.model.problems.len() {
+            let Problem::Undefined(undefined) = self.model.problems[at] else {
+                continue;
+            };
+            let kinds = super::suggestions::kinds(|k| undefined.want.accepts(k));
+            let word = self.model.text(undefined.span);
+            let Some(name) = self.suggestions.closest_of(&defined, word, kinds) else {
+                continue;
+            };
+            self.model.suggested.push(name);
+            // Its number: one past its index (a problem per suggestion, so
+            // fewer than `u32::MAX`: a file is at most 256 MiB).
+            let number = u32::try_from(self.model.suggested.len()).ok();
+            if let Problem::Undefined(u) = &mut self.model.problems[at] {
+                u.suggestion = number.and_then(NonZeroU32::new);
             }
         }
     }
@@ -157,12 +166,14 @@ impl<'s> Resolver<'s> {
         match self.model.symbols.define(name.text, definition) {
             Ok(()) => true,
             Err(first) => {
-                self.model.problems.push(Problem::Duplicate {
-                    what: msg!("duplicate-what-name", name = name.text),
-                    first: first.span(),
-                    second: name.span,
-                    attribute: false,
-                });
+                self.model
+                    .problems
+                    .push(Problem::Duplicate(Box::new(Duplicate {
+                        what: msg!("duplicate-what-name", name = name.text),
+                        first: first.span(),
+                        second: name.span,
+                        attribute: false,
+                    })));
                 false
             }
         }
@@ -235,12 +246,14 @@ impl<'s> Resolver<'s> {
                         let mut out = Vec::new();
                         for v in variants {
                             if let Some(&first) = seen.get(v.name.text) {
-                                self.model.problems.push(Problem::Duplicate {
-                                    what: msg!("duplicate-what-variant", name = v.name.text),
-                                    first,
-                                    second: v.name.span,
-                                    attribute: false,
-                                });
+                                self.model
+                                    .problems
+                                    .push(Problem::Duplicate(Box::new(Duplicate {
+                                        what: msg!("duplicate-what-variant", name = v.name.text),
+                                        first,
+                                        second: v.name.span,
+                                        attribute: false,
+                                    })));
                                 continue;
                             }
                             seen.insert(v.name.text, v.name.span);
@@ -342,10 +355,12 @@ impl<'s> Resolver<'s> {
             return;
         }
         if let Some(first) = &self.model.header {
-            self.model.problems.push(Problem::ExtraHeader {
-                first: first.span,
-                extra: p.keyword,
-            });
+            self.model
+                .problems
+                .push(Problem::ExtraHeader(Box::new(ExtraHeader {
+                    first: first.span,
+                    extra: p.keyword,
+                })));
             return;
         }
         self.check_single_attributes(&p.stmts, "plan", "header");

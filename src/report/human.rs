@@ -182,9 +182,13 @@ pub fn render<D: Listing + ?Sized>(files: &[FileReport<D>], options: HumanOption
 /// The diagnostics drawn at once and written before the next are drawn: on
 /// a plan with hundreds of thousands of findings the whole report is
 /// hundreds of megabytes, and it is never held. A drawing over a long line
-/// is about a kilobyte: 4,096 of them were more than the findings of a
-/// 245 KB plan; 1,024 still keep every core busy.
-const DRAWN_AT_ONCE: usize = 4 * DRAW_IN_PARALLEL;
+/// is about a kilobyte: 1,024 of them took four times what the findings of
+/// a 245 KB plan take packed; 256, drawn in parts of 16, still keep every
+/// core busy.
+const DRAWN_AT_ONCE: usize = DRAW_IN_PARALLEL;
+
+/// The diagnostics one thread draws at a time, of those drawn at once.
+const DRAWN_IN_A_PART: usize = 16;
 
 /// Writes every file's diagnostics and a closing summary line to `out`,
 /// as they are drawn. Packed findings are read back a batch at a time.
@@ -216,10 +220,7 @@ pub fn write<D: Listing + ?Sized>(
                 out.write_all(draw_all(&batch).as_bytes())?;
                 continue;
             }
-            let parts: Vec<String> = batch
-                .par_chunks(DRAW_IN_PARALLEL / 4)
-                .map(draw_all)
-                .collect();
+            let parts: Vec<String> = batch.par_chunks(DRAWN_IN_A_PART).map(draw_all).collect();
             for part in parts {
                 out.write_all(part.as_bytes())?;
             }

@@ -15,6 +15,8 @@ pub use super::nodes::{
 /// A parsed plan file: its items in source order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct File<'s> {
+    /// The text parsed, which every span points into.
+    pub source: &'s str,
     pub items: Items<'s>,
 }
 

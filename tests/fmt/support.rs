@@ -20,7 +20,18 @@ pub fn model_without_spans(source: &str) -> String {
         .map(|(name, s)| (name.to_string(), *s))
         .collect();
     symbols.sort_by(|a, b| a.0.cmp(&b.0));
-    strip_spans(&format!("{model:?}\n{symbols:?}"))
+    // Undefined names are kept as spans: compare their text, not the
+    // source, which formatting changes.
+    let undefined: Vec<&str> = model
+        .problems
+        .iter()
+        .filter_map(|p| match p {
+            planc::model::Problem::Undefined(u) => Some(model.text(u.span)),
+            _ => None,
+        })
+        .collect();
+    model.source = "";
+    strip_spans(&format!("{model:?}\n{symbols:?}\n{undefined:?}"))
 }
 
 /// Replaces every `Span { start: N, end: M }` by `Span`.

@@ -3,7 +3,7 @@
 use crate::check::{Context, Rule};
 use crate::i18n::msg;
 use crate::diagnostic::{Findings, Code, Label, Severity};
-use crate::model::Problem;
+use crate::model::{Duplicate, Problem};
 
 pub const RULE: Rule = Rule {
     code: Code::DuplicateDefinition,
@@ -15,13 +15,13 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for problem in &ctx.model.problems {
-        if let Problem::Duplicate {
-            what,
-            first,
-            second,
-            attribute,
-        } = problem
-        {
+        if let Problem::Duplicate(duplicate) = problem {
+            let Duplicate {
+                what,
+                first,
+                second,
+                attribute,
+            } = &**duplicate;
             let (message, label, first_label, help) = if *attribute {
                 (
                     msg!("duplicate-given", what = what.clone()),

@@ -23,12 +23,15 @@ fn run(ctx: &Context, out: &mut Findings) {
                     Label::new(Span::new(0, 0), msg!("missing-plan-header-none.label")),
                 )
                 .with_help(msg!("missing-plan-header-none.help")),
-            Problem::ExtraHeader { first, extra } => RULE
+            Problem::ExtraHeader(extra) => RULE
                 .diagnostic(
                     msg!("missing-plan-header-extra"),
-                    Label::new(*extra, msg!("missing-plan-header-extra.label")),
+                    Label::new(extra.extra, msg!("missing-plan-header-extra.label")),
                 )
-                .with_label(Label::new(*first, msg!("missing-plan-header-extra.first")))
+                .with_label(Label::new(
+                    extra.first,
+                    msg!("missing-plan-header-extra.first"),
+                ))
                 .with_help(msg!("missing-plan-header-extra.help")),
             Problem::NestedHeader { span } => RULE
                 .diagnostic(

@@ -15,11 +15,11 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for problem in &ctx.model.problems {
-        if let Problem::TypeMismatch { span, fact, words } = problem {
+        if let Problem::TypeMismatch(m) = problem {
             out.push(
-                RULE.diagnostic(words.message.clone(), Label::new(*span, words.label.clone()))
-                    .with_label(Label::new(*fact, msg!("type-mismatch-fact")))
-                    .with_help(words.help.clone()),
+                RULE.diagnostic(m.message.clone(), Label::new(m.span, m.label.clone()))
+                    .with_label(Label::new(m.fact, msg!("type-mismatch-fact")))
+                    .with_help(m.help.clone()),
             );
         }
     }

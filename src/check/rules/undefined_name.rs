@@ -14,27 +14,24 @@ pub const RULE: Rule = Rule {
 };
 
 fn run(ctx: &Context, out: &mut Findings) {
-    for problem in &ctx.model.problems {
-        if let Problem::Undefined {
-            name,
-            span,
-            expected,
-            suggestion,
-        } = problem
-        {
-            let help = match suggestion {
-                Some(s) => msg!("did-you-mean", name = *s),
+    let model = ctx.model;
+    for problem in &model.problems {
+        if let Problem::Undefined(undefined) = problem {
+            let name = model.text(undefined.span);
+            let expected = undefined.want.words();
+            let help = match model.suggestion(undefined) {
+                Some(s) => msg!("did-you-mean", name = s),
                 None => msg!(
                     "undefined-name.help",
                     expected = Arg::Words(expected),
-                    name = *name
+                    name = name
                 ),
             };
             out.push(
                 RULE.diagnostic(
-                    msg!("undefined-name", name = *name),
+                    msg!("undefined-name", name = name),
                     Label::new(
-                        *span,
+                        undefined.span,
                         msg!("undefined-name.label", expected = Arg::Words(expected)),
                     ),
                 )

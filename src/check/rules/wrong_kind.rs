@@ -24,6 +24,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 expected,
                 position,
             } = &**wrong;
+            let expected = expected.words();
             let place = if *position == "condition" {
                 msg!("wrong-kind-in-condition")
             } else {
