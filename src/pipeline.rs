@@ -30,9 +30,9 @@ pub fn check_packed(source: &str, config: &Config) -> Findings {
     if source.len() > MAX_FILE_BYTES {
         return check::finish_packed(vec![too_large(source.len() as u64)].into(), config);
     }
-    let parsed = syntax::parse(source);
+    let parsed = syntax::parse_packed(source);
     if !parsed.diagnostics.is_empty() {
-        return check::finish_packed(parsed.diagnostics.into(), config);
+        return check::finish_packed(parsed.diagnostics, config);
     }
     let suppressions = suppress::find(source, &parsed.file);
     // The model borrows the source, not the tree: the tree is freed item by

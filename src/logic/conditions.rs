@@ -25,6 +25,8 @@ pub enum Lowered {
     TooLarge,
 }
 
+const _: () = assert!(std::mem::size_of::<Lowered>() == 24);
+
 #[derive(Debug, Clone)]
 pub struct Conditions {
     /// By fact.
@@ -70,7 +72,7 @@ impl Conditions {
     /// The cubes of a trigger's condition, when known exactly.
     pub fn dnf(&self, trigger: TriggerId) -> Option<&[Cube]> {
         match self.triggers.get(trigger.index()) {
-            Some(Lowered::Exact(d)) => Some(d.as_slice()),
+            Some(Lowered::Exact(d)) => Some(d),
             _ => None,
         }
     }

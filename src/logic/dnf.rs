@@ -21,7 +21,9 @@ pub const MAX_ENTRIES: usize = 4_000_000;
 /// DNFs up to this many cubes are cleared of cubes inside other cubes.
 const ABSORB_MAX: usize = 256;
 
-pub type Dnf = Arc<Vec<Cube>>;
+/// One list of cubes in its `Arc` (an `Arc<Vec<_>>` took an allocation more
+/// for every trigger: issue 19, memory per byte).
+pub type Dnf = Arc<[Cube]>;
 
 /// The DNF of each root (`None`: past a bound).
 pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
@@ -53,8 +55,8 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             // below a root too large to lower was the peak of a long
             // condition (issue 19, memory per byte).
             (Some(_), _) => None,
-            (None, Node::And(kids, _)) => product(graph, kids, &dnfs, &mut entries).map(Arc::new),
-            (None, Node::Or(kids, _)) => union(graph, kids, &dnfs, &mut entries).map(Arc::new),
+            (None, Node::And(kids, _)) => product(graph, kids, &dnfs, &mut entries).map(Arc::from),
+            (None, Node::Or(kids, _)) => union(graph, kids, &dnfs, &mut entries).map(Arc::from),
             // Atoms and constants always keep their DNF.
             (None, _) => None,
         };
@@ -63,7 +65,7 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
         if let Some(kept) = graph.dnf(r)
             && let Some(slot @ None) = dnfs.get_mut(r as usize)
         {
-            *slot = Some(Arc::new(kept.to_cubes()));
+            *slot = Some(Arc::from(kept.to_cubes()));
         }
     }
     roots

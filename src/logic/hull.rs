@@ -5,6 +5,7 @@
 //! asked of every earlier condition does not cost a step per condition
 //! (graded levels `tᵢ when n >= N − i`: N²/2 pairs, none inside).
 
+use super::nodes::Entry;
 use super::sets::FactSet;
 use super::split::Point;
 
@@ -63,7 +64,7 @@ impl Hull {
 }
 
 /// The bounds of each listed projection (`review::restricted_projections`).
-pub fn hulls(projections: &[(u32, FactSet)]) -> Vec<(u32, Hull)> {
+pub fn hulls(projections: &[Entry]) -> Vec<(u32, Hull)> {
     projections.iter().map(|(f, s)| (*f, Hull::of(s))).collect()
 }
 
@@ -74,8 +75,12 @@ pub fn hulls(projections: &[(u32, FactSet)]) -> Vec<(u32, Hull)> {
 /// fact with bounds inside `b`'s; a stretch keeps, per such fact, the
 /// widest bounds of its conditions.
 pub struct HullIndex {
-    /// Leaves start at `leaves`; node `i` holds nodes `2i` and `2i + 1`.
-    nodes: Vec<Stretch>,
+    /// Node `i` holds nodes `2i` and `2i + 1`; nodes from `leaves` on are
+    /// the conditions, kept apart in `conditions` (a stretch of its own for
+    /// each, with its list, was most of the index: issue 19, memory per byte).
+    stretches: Vec<Stretch>,
+    /// By position: each condition's first listed projection's bounds.
+    conditions: Vec<Leaf>,
     leaves: usize,
 }
 
@@ -85,30 +90,62 @@ struct Stretch {
     free: bool,
     /// By first listed fact (ascending), the widest bounds of the
     /// conditions here that list it first.
-    first: Vec<(u32, Hull)>,
+    first: Box<[(u32, Hull)]>,
     /// More first facts than `FIRST_MAX`: every condition may be one.
+    many: bool,
+}
+
+/// One condition of the index: it lists no projection, or its first.
+#[derive(Debug, Clone, Copy)]
+enum Leaf {
+    Free,
+    First((u32, Hull)),
+}
+
+/// A stretch or a condition (or a place past the last), as it is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct View<'a> {
+    free: bool,
+    first: &'a [(u32, Hull)],
     many: bool,
 }
 
 /// The first facts a stretch keeps apart; more, and it is not skipped.
 const FIRST_MAX: usize = 8;
 
-impl Stretch {
-    fn of(projections: &[(u32, FactSet)]) -> Stretch {
+impl Leaf {
+    fn of(projections: &[Entry]) -> Leaf {
         match projections.first() {
-            Some((f, set)) => Stretch {
-                first: vec![(*f, Hull::of(set))],
-                ..Stretch::default()
-            },
-            None => Stretch {
-                free: true,
-                ..Stretch::default()
-            },
+            Some((f, set)) => Leaf::First((*f, Hull::of(set))),
+            None => Leaf::Free,
         }
     }
 
-    fn join(a: &Stretch, b: &Stretch) -> Stretch {
-        let mut first: Vec<(u32, Hull)> = a.first.iter().chain(&b.first).copied().collect();
+    fn view(&self) -> View<'_> {
+        match self {
+            Leaf::Free => View {
+                free: true,
+                ..View::default()
+            },
+            Leaf::First(first) => View {
+                first: std::slice::from_ref(first),
+                ..View::default()
+            },
+        }
+    }
+}
+
+impl Stretch {
+    fn view(&self) -> View<'_> {
+        View {
+            free: self.free,
+            first: &self.first,
+            many: self.many,
+        }
+    }
+
+    fn join(a: View, b: View) -> Stretch {
+        let mut first: Vec<(u32, Hull)> = a.first.iter().chain(b.first).copied().collect();
         first.sort_by_key(|(f, _)| *f);
         first.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
@@ -123,11 +160,13 @@ impl Stretch {
         }
         Stretch {
             free: a.free || b.free,
-            first,
+            first: first.into_boxed_slice(),
             many,
         }
     }
+}
 
+impl View<'_> {
     /// Whether a condition here may hold inside it one with bounds `hulls`
     /// (ascending by fact).
     fn may_hold(&self, hulls: &[(u32, Hull)]) -> bool {
@@ -143,16 +182,26 @@ impl Stretch {
 
 impl HullIndex {
     /// The index of `conditions`, by their listed projections, in order.
-    pub fn new<'a>(conditions: impl ExactSizeIterator<Item = &'a [(u32, FactSet)]>) -> HullIndex {
+    pub fn new<'a>(conditions: impl ExactSizeIterator<Item = &'a [Entry]>) -> HullIndex {
         let leaves = conditions.len().next_power_of_two();
-        let mut nodes = vec![Stretch::default(); 2 * leaves];
-        for (i, projections) in conditions.enumerate() {
-            nodes[leaves + i] = Stretch::of(projections);
-        }
+        let mut index = HullIndex {
+            stretches: vec![Stretch::default(); leaves],
+            conditions: conditions.map(Leaf::of).collect(),
+            leaves,
+        };
         for i in (1..leaves).rev() {
-            nodes[i] = Stretch::join(&nodes[2 * i], &nodes[2 * i + 1]);
+            let joined = Stretch::join(index.view(2 * i), index.view(2 * i + 1));
+            index.stretches[i] = joined;
         }
-        HullIndex { nodes, leaves }
+        index
+    }
+
+    /// Node `node` as read (see `stretches`).
+    fn view(&self, node: usize) -> View<'_> {
+        match node.checked_sub(self.leaves) {
+            Some(at) => self.conditions.get(at).map_or(View::default(), Leaf::view),
+            None => self.stretches[node].view(),
+        }
     }
 
     /// The first position in `from..to` whose condition may hold inside its
@@ -162,7 +211,7 @@ impl HullIndex {
         // Depth first, the lower half before the upper: (node, its range).
         let mut stack = vec![(1, 0, self.leaves)];
         while let Some((node, lo, hi)) = stack.pop() {
-            if hi <= from || lo >= to || !self.nodes[node].may_hold(hulls) {
+            if hi <= from || lo >= to || !self.view(node).may_hold(hulls) {
                 continue;
             }
             if hi - lo == 1 {
@@ -180,12 +229,12 @@ impl HullIndex {
 mod tests {
     use super::*;
 
-    fn at_least(f: u32, v: u64) -> Vec<(u32, FactSet)> {
-        vec![(f, FactSet::Counts(vec![(v, u64::MAX)]))]
+    fn at_least(f: u32, v: u64) -> Vec<Entry> {
+        vec![(f, std::sync::Arc::new(FactSet::Counts(vec![(v, u64::MAX)])))]
     }
 
     /// The positions `first` gives one after another, from 0 up to `to`.
-    fn found(index: &HullIndex, to: usize, a: &[(u32, FactSet)]) -> Vec<usize> {
+    fn found(index: &HullIndex, to: usize, a: &[Entry]) -> Vec<usize> {
         let hulls = hulls(a);
         let mut out = Vec::new();
         let mut from = 0;

@@ -52,7 +52,7 @@ use crate::span::Span;
 
 pub use conditions::{Conditions, Lowered};
 pub use explain::CoreLeaf;
-pub use nodes::Cube;
+pub use nodes::{Cube, Entry};
 pub use review::{Gap, Witness, counterexample, gaps, implies, projections};
 pub use search::{STEPS_IN_ALL, STEPS_PER_SEARCH};
 pub use table::{DecisionRow, DecisionTable, NotExact, TABLE_MAX_ROWS, cut_order, decision_table};
@@ -65,7 +65,9 @@ use sets::Domain;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verdict {
     Satisfiable,
-    Unsatisfiable(Unsat),
+    /// Boxed: a verdict is kept for every trigger, and few are this one (an
+    /// `Unsat` inline made each 48 bytes, issue 19, memory per byte).
+    Unsatisfiable(Box<Unsat>),
     /// The search stopped at its bound before deciding.
     Undecided,
     /// The trigger is in a cycle of references: not decided.
@@ -94,6 +96,9 @@ pub struct Unsat {
     /// minimise or the reason is `because_of`.
     pub core: Vec<CoreLeaf>,
 }
+
+const _: () = assert!(std::mem::size_of::<Verdict>() == 16);
+const _: () = assert!(std::mem::size_of::<Always>() == 16);
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
@@ -166,10 +171,10 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, wanted: u8) -> Bu
 /// What the net knows of a root: `Some(false)` if it is never true.
 fn sat_of(net: &Net, root: NodeId) -> Verdict {
     match (root, net.graph.sat(root)) {
-        (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Unsat {
+        (FALSE, _) | (_, Sat::No) => Verdict::Unsatisfiable(Box::new(Unsat {
             because_of: vec![],
             core: vec![],
-        }),
+        })),
         (_, Sat::Yes) => Verdict::Satisfiable,
         (_, Sat::Unknown) => Verdict::Undecided,
     }
@@ -209,7 +214,7 @@ pub fn analyse(model: &Model, graphs: &Graphs) -> Analysis {
         let bad = |u: TriggerId| unsatisfiable(&verdicts, u);
         let unsat = explain::explain(&mut net, model, t, &roots, 0, &bad);
         net.truncate(built);
-        verdicts[t.index()] = Verdict::Unsatisfiable(unsat);
+        verdicts[t.index()] = Verdict::Unsatisfiable(Box::new(unsat));
     }
     Analysis { verdicts }
 }
@@ -222,8 +227,8 @@ pub enum Always {
     No,
     /// It always holds; why, as for an unsatisfiable trigger: the named
     /// triggers that always hold and are the whole reason, or a smallest set
-    /// of its own leaves that together always hold.
-    Yes(Unsat),
+    /// of its own leaves that together always hold. Boxed, as in `Verdict`.
+    Yes(Box<Unsat>),
     /// The search stopped at its bound.
     Undecided,
 }
@@ -253,7 +258,7 @@ pub fn always_true(model: &Model, graphs: &Graphs) -> Vec<Always> {
         let bad = |u: TriggerId| matches!(always[u.index()], Always::Yes(_));
         let why = explain::explain(&mut net, model, t, &roots, 1, &bad);
         net.truncate(built);
-        always[t.index()] = Always::Yes(why);
+        always[t.index()] = Always::Yes(Box::new(why));
     }
     always
 }

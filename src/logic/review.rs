@@ -3,11 +3,16 @@
 //! alone), and where does a count leave a gap that sets off nothing between
 //! two values that set something off (the other facts equal).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
+
 use super::dnf::within;
-use super::nodes::Cube;
+use super::nodes::{Cube, Entry};
 use super::regions::{Diagram, DiagramNode, Limits, Space, Undecided, sample};
 use super::sets::{Domain, FactSet};
 use super::split::Point;
@@ -49,15 +54,22 @@ pub fn projections(domains: &[Domain], dnf: &[Cube]) -> Vec<FactSet> {
 /// every cube constrains, by fact, the union of the cubes' sets, unless it
 /// is every value. A fact not listed is its whole domain, so `a` can imply
 /// `b` only if every fact listed for `b` is listed for `a` with a set
-/// inside `b`'s (`within_projection`).
-pub fn restricted_projections(domains: &[Domain], dnf: &[Cube]) -> Vec<(u32, FactSet)> {
-    let Some((first, rest)) = dnf.split_first() else {
+/// inside `b`'s (`within_projection`). A condition of one cube is its own
+/// projections: borrowed, not copied (a copy for each of thousands of
+/// graded levels was part of `level-order`'s peak: issue 19, memory per byte).
+pub fn restricted_projections<'d>(domains: &[Domain], dnf: &'d [Cube]) -> Cow<'d, [Entry]> {
+    let partial = |(f, set): &Entry| domains.get(*f as usize).is_some_and(|d| !set.is_full(*d));
+    let (first, rest) = match dnf {
         // No cube: it never holds, and every projection is empty.
-        return domains
-            .iter()
-            .enumerate()
-            .map(|(f, d)| (f as u32, FactSet::union_all([], *d)))
-            .collect();
+        [] => {
+            return domains
+                .iter()
+                .enumerate()
+                .map(|(f, d)| (f as u32, Arc::new(FactSet::union_all([], *d))))
+                .collect();
+        }
+        [cube] if cube.iter().all(partial) => return Cow::Borrowed(cube),
+        [first, rest @ ..] => (first, rest),
     };
     first
         .iter()
@@ -69,14 +81,14 @@ pub fn restricted_projections(domains: &[Domain], dnf: &[Cube]) -> Vec<(u32, Fac
                 sets.push(&cube[i].1);
             }
             let union = FactSet::union_all(sets, domain);
-            (!union.is_full(domain)).then_some((*f, union))
+            (!union.is_full(domain)).then(|| (*f, Arc::new(union)))
         })
         .collect()
 }
 
 /// Whether each projection of `a` lies inside `b`'s, both as
 /// `restricted_projections` gives them (ascending by fact).
-pub fn within_projection(a: &[(u32, FactSet)], b: &[(u32, FactSet)]) -> bool {
+pub fn within_projection(a: &[Entry], b: &[Entry]) -> bool {
     let mut rest = a.iter();
     b.iter().all(|(f, set)| {
         rest.by_ref()
@@ -295,18 +307,20 @@ pub fn gaps(
     conditions: &[&[Cube]],
     limits: Limits,
 ) -> Result<Vec<Gap>, Undecided> {
-    let any: Vec<Cube> = conditions.iter().flat_map(|d| d.iter().cloned()).collect();
-    let mut counts: Vec<u32> = any
-        .iter()
+    // The cubes are read where they are: a copy of every cube of every
+    // condition was the peak of a plan of thousands of triggers (issue 19,
+    // memory per byte).
+    let any = || conditions.iter().flat_map(|d| d.iter());
+    let mut counts: Vec<u32> = any()
         .flat_map(|c| c.iter().map(|(f, _)| *f))
         .filter(|&f| domains.get(f as usize) == Some(&Domain::Count))
         .collect();
     counts.sort_unstable();
     counts.dedup();
-    let cuts = cut_order(domains, &[&any]);
+    let cuts = cut_order(domains, conditions);
     // Thousands of triggers over a few facts repeat a few shapes: the
     // sweep's work grows with the cubes, so it gets the union's few.
-    let union = merged_union(domains, &any);
+    let union = merged_union(domains, any());
     let mut out = Vec::new();
     let mut seen: HashSet<(u32, (u64, u64))> = HashSet::new();
     for fact in counts {
@@ -348,53 +362,79 @@ pub fn gaps(
 /// fact, a few rounds. The same points are inside, so a sweep over them
 /// gives the same diagram, node for node (it is reduced, and built in the
 /// order of the values), in fewer steps.
-pub(crate) fn merged_union(domains: &[Domain], cubes: &[Cube]) -> Vec<Cube> {
-    let mut seen: HashSet<&Cube> = HashSet::with_capacity(cubes.len());
-    let mut cubes: Vec<Cube> = cubes.iter().filter(|c| seen.insert(c)).cloned().collect();
-    let mut facts: Vec<u32> = cubes.iter().flatten().map(|(f, _)| *f).collect();
+pub(crate) fn merged_union<'a>(
+    domains: &[Domain],
+    cubes: impl IntoIterator<Item = &'a Cube>,
+) -> Vec<Cube> {
+    let mut seen: HashSet<&Cube> = HashSet::new();
+    let unique: Vec<&Cube> = cubes.into_iter().filter(|c| seen.insert(c)).collect();
+    drop(seen);
+    let mut facts: Vec<u32> = unique.iter().copied().flatten().map(|(f, _)| *f).collect();
     facts.sort_unstable();
     facts.dedup();
     // Each round that merges anything leaves fewer cubes; most unions are
-    // done after two.
-    for _ in 0..MERGE_ROUNDS {
-        let before = cubes.len();
-        for &fact in &facts {
-            cubes = merge_on(domains, cubes, fact);
-        }
+    // done after two. The first round copies each cube only as it merges it,
+    // so that the cubes of thousands of triggers that merge into a few are
+    // never all copied at once.
+    let mut before = unique.len();
+    let mut cubes = merge_round(domains, unique.into_iter().cloned(), &facts);
+    for _ in 1..MERGE_ROUNDS {
         if cubes.len() == before {
             break;
         }
+        before = cubes.len();
+        cubes = merge_round(domains, cubes, &facts);
     }
     cubes
 }
 
 const MERGE_ROUNDS: usize = 8;
 
+/// One round of `merged_union`: the cubes merged on each fact in turn.
+fn merge_round(
+    domains: &[Domain],
+    cubes: impl IntoIterator<Item = Cube>,
+    facts: &[u32],
+) -> Vec<Cube> {
+    let Some((&first, rest)) = facts.split_first() else {
+        return cubes.into_iter().collect();
+    };
+    let mut cubes = merge_on(domains, cubes, first);
+    for &fact in rest {
+        cubes = merge_on(domains, cubes, fact);
+    }
+    cubes
+}
+
 /// Cubes equal but for `fact` made one, at the place of the first of them.
-fn merge_on(domains: &[Domain], cubes: Vec<Cube>, fact: u32) -> Vec<Cube> {
+fn merge_on(domains: &[Domain], cubes: impl IntoIterator<Item = Cube>, fact: u32) -> Vec<Cube> {
     let Some(&domain) = domains.get(fact as usize) else {
-        return cubes;
+        return cubes.into_iter().collect();
     };
     // The rest of a cube, and the sets it and its equals have for `fact`
-    // (`None`: one of them leaves the fact free).
-    let mut groups: Vec<(Cube, Option<Vec<Arc<FactSet>>>)> = Vec::with_capacity(cubes.len());
-    let mut slot: HashMap<Cube, usize> = HashMap::with_capacity(cubes.len());
+    // (`None`: one of them leaves the fact free); found by the rest's hash,
+    // so the rest is not copied to be a key.
+    let mut groups: Vec<(Cube, Option<Vec<Arc<FactSet>>>)> = Vec::new();
+    let mut slot: HashTable<usize> = HashTable::new();
+    let hash = |rest: &Cube| FixedState::with_seed(0).hash_one(rest);
     for mut rest in cubes {
         let set = match rest.binary_search_by_key(&fact, |(f, _)| *f) {
             Ok(i) => Some(rest.remove(i).1),
             Err(_) => None,
         };
-        match slot.get(&rest) {
+        let h = hash(&rest);
+        match slot.find(h, |&at| groups[at].0 == rest) {
             Some(&at) => match (&mut groups[at].1, set) {
                 (Some(sets), Some(set)) => sets.push(set),
                 (sets, _) => *sets = None,
             },
             None => {
-                slot.insert(rest.clone(), groups.len());
+                slot.insert_unique(h, groups.len(), |&at| hash(&groups[at].0));
                 groups.push((rest, set.map(|s| vec![s])));
             }
         }
     }
+    drop(slot);
     groups
         .into_iter()
         .map(|(mut rest, sets)| {

@@ -49,7 +49,7 @@ pub fn decision_table(model: &Model, conditions: &Conditions) -> Result<Decision
     let mut dnfs = Vec::with_capacity(model.triggers.len());
     for t in model.trigger_ids() {
         match &conditions.triggers[t.index()] {
-            Lowered::Exact(d) => dnfs.push(d.as_slice()),
+            Lowered::Exact(d) => dnfs.push(&d[..]),
             Lowered::Unknown => return Err(NotExact::Unknown(t)),
             Lowered::TooLarge => return Err(NotExact::TooLarge(t)),
         }

@@ -2,9 +2,10 @@
 //! variants in lists shared by the whole condition, comparisons and
 //! memberships in tables of their own (a long condition's model was 56
 //! bytes a node and a vector per `and`/`or`: issue 19, memory per byte).
-//! The stages read a node as a `Cond`, made on the fly. Its five lists are
-//! thin (8 bytes each, nothing allocated while empty): most conditions use
-//! one or two of them.
+//! The stages read a node as a `Cond`, made on the fly. Its lists are thin
+//! (8 bytes each, nothing allocated while empty), and those of comparisons
+//! and `in`s are boxed together, none without: most conditions use one or
+//! two of them, and a chain of triggers none.
 
 use super::{FactId, TriggerId};
 use crate::decimal::Decimal;
@@ -90,11 +91,21 @@ pub struct Condition {
     nodes: ThinVec<Packed>,
     /// The children of every `and` and `or`, each one's together.
     children: ThinVec<CondId>,
+    /// Its comparisons and `in`s, if it has any (16 bytes of every trigger
+    /// otherwise: issue 19, memory per byte).
+    facts: Option<Box<FactTables>>,
+    pub root: CondId,
+}
+
+const _: () = assert!(std::mem::size_of::<Condition>() <= 32);
+
+/// The comparisons and `in`s of a condition.
+#[derive(Debug, Clone, Default)]
+struct FactTables {
     /// The variants of every `in`, each one's together.
     variants: ThinVec<u32>,
     comparisons: ThinVec<Comparison>,
     memberships: ThinVec<Membership>,
-    pub root: CondId,
 }
 
 impl std::fmt::Debug for Condition {
@@ -179,16 +190,38 @@ impl Condition {
     /// An empty condition with room for a condition of `sizes` (its nodes,
     /// the children of its `and`s and `or`s, the variants of its `in`s).
     pub fn with_capacity(sizes: Sizes) -> Condition {
+        let any_facts = sizes.variants + sizes.comparisons + sizes.memberships > 0;
         Condition {
             nodes: ThinVec::with_capacity(sizes.nodes as usize),
             children: ThinVec::with_capacity(sizes.children as usize),
-            variants: ThinVec::with_capacity(sizes.variants as usize),
-            // Grown by doubling, the comparisons of a long condition held
-            // up to twice their room (issue 19, memory per byte).
-            comparisons: ThinVec::with_capacity(sizes.comparisons as usize),
-            memberships: ThinVec::with_capacity(sizes.memberships as usize),
+            facts: any_facts.then(|| {
+                Box::new(FactTables {
+                    variants: ThinVec::with_capacity(sizes.variants as usize),
+                    // Grown by doubling, the comparisons of a long condition
+                    // held up to twice their room (issue 19, memory per byte).
+                    comparisons: ThinVec::with_capacity(sizes.comparisons as usize),
+                    memberships: ThinVec::with_capacity(sizes.memberships as usize),
+                })
+            }),
             ..Condition::default()
         }
+    }
+
+    /// Its comparisons and `in`s, to add to.
+    fn facts_mut(&mut self) -> &mut FactTables {
+        self.facts.get_or_insert_default()
+    }
+
+    fn comparisons(&self) -> &[Comparison] {
+        self.facts.as_deref().map_or(&[], |f| &f.comparisons)
+    }
+
+    fn memberships(&self) -> &[Membership] {
+        self.facts.as_deref().map_or(&[], |f| &f.memberships)
+    }
+
+    fn variants(&self) -> &[u32] {
+        self.facts.as_deref().map_or(&[], |f| &f.variants)
     }
 
     /// The condition of `nodes`, children before parents, and its root.
@@ -211,14 +244,15 @@ impl Condition {
                 decimal,
                 span,
             } => {
-                first_of_few(&mut self.comparisons);
-                self.comparisons.push(Comparison {
+                let comparisons = &mut self.facts_mut().comparisons;
+                first_of_few(comparisons);
+                comparisons.push(Comparison {
                     fact,
                     op,
                     value,
                     decimal,
                 });
-                Packed::Compare(self.comparisons.len() as u32 - 1, span)
+                Packed::Compare(comparisons.len() as u32 - 1, span)
             }
             Cond::In {
                 fact,
@@ -249,21 +283,24 @@ impl Condition {
         variants: impl IntoIterator<Item = u32>,
         span: Span,
     ) -> CondId {
-        let from = self.variants.len() as u32;
-        self.variants.extend(variants);
-        let len = self.variants.len() as u32 - from;
-        first_of_few(&mut self.memberships);
-        self.memberships.push(Membership { fact, from, len });
-        self.add(Packed::In(self.memberships.len() as u32 - 1, span))
+        let facts = self.facts_mut();
+        let from = facts.variants.len() as u32;
+        facts.variants.extend(variants);
+        let len = facts.variants.len() as u32 - from;
+        first_of_few(&mut facts.memberships);
+        facts.memberships.push(Membership { fact, from, len });
+        let at = facts.memberships.len() as u32 - 1;
+        self.add(Packed::In(at, span))
     }
 
     /// Takes back the membership test `push_in` has just added.
     pub fn pop_in(&mut self) {
         if let Some(&Packed::In(i, _)) = self.nodes.last()
-            && let Some(m) = self.memberships.get(i as usize)
+            && let Some(facts) = self.facts.as_deref_mut()
+            && let Some(&m) = facts.memberships.get(i as usize)
         {
-            self.variants.truncate(m.from as usize);
-            self.memberships.truncate(i as usize);
+            facts.variants.truncate(m.from as usize);
+            facts.memberships.truncate(i as usize);
             self.nodes.pop();
         }
     }
@@ -325,7 +362,7 @@ impl Condition {
     fn unpack(&self, packed: &Packed) -> Cond<'_> {
         match *packed {
             Packed::Compare(i, at) => {
-                let c = &self.comparisons[i as usize];
+                let c = &self.comparisons()[i as usize];
                 Cond::Compare {
                     fact: c.fact,
                     op: c.op,
@@ -335,10 +372,10 @@ impl Condition {
                 }
             }
             Packed::In(i, at) => {
-                let m = self.memberships[i as usize];
+                let m = self.memberships()[i as usize];
                 Cond::In {
                     fact: m.fact,
-                    variants: slice(&self.variants, m.from, m.len),
+                    variants: slice(self.variants(), m.from, m.len),
                     span: at,
                 }
             }
@@ -356,6 +393,7 @@ impl Condition {
     pub(super) fn comparisons_mut(
         &mut self,
     ) -> impl Iterator<Item = (FactId, &mut u64, Option<Decimal>)> + '_ {
-        (self.comparisons.iter_mut()).map(|c| (c.fact, &mut c.value, c.decimal))
+        let comparisons = self.facts.as_deref_mut().map(|f| f.comparisons.iter_mut());
+        (comparisons.into_iter().flatten()).map(|c| (c.fact, &mut c.value, c.decimal))
     }
 }

@@ -336,6 +336,12 @@ impl Kind {
     }
 }
 
+// A large plan has hundreds of thousands of items, each held in the model
+// while it is checked (issue 19, memory per byte).
+const _: () = assert!(std::mem::size_of::<Role>() <= 160);
+const _: () = assert!(std::mem::size_of::<Step>() <= 160);
+const _: () = assert!(std::mem::size_of::<Trigger>() <= 112);
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model<'s> {
     /// The text the spans point into (names are read back from it:

@@ -13,6 +13,7 @@ pub mod ast;
 mod condition;
 mod condition_text;
 pub mod document;
+mod errors;
 mod expected;
 pub mod language;
 pub mod lex;
@@ -27,17 +28,28 @@ pub mod scan;
 mod slips;
 mod values;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Findings};
+use errors::Errors;
 pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH};
 use parser::Rule;
 pub use values::{WORKING_DAY, parse_duration};
 
-/// The result of parsing: the items that parsed, and the syntax errors.
+/// The result of parsing: the items that parsed, and the syntax errors (as
+/// `Diagnostic`s, or packed: `parse_packed`).
 #[derive(Debug)]
-pub struct Parsed<'s> {
+pub struct Parsed<'s, D = Vec<Diagnostic>> {
     pub file: ast::File<'s>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: D,
+}
+
+impl<'s> Parsed<'s, Findings> {
+    fn unpacked(self) -> Parsed<'s> {
+        Parsed {
+            file: self.file,
+            diagnostics: self.diagnostics.into_vec(),
+        }
+    }
 }
 
 /// Parses a whole plan file.
@@ -52,15 +64,21 @@ pub struct Parsed<'s> {
 /// A large file is read in parts at once, one thread a part (`parts`), with
 /// the same result.
 pub fn parse(source: &str) -> Parsed<'_> {
-    parse_counting(source).0
+    parse_packed(source).unpacked()
+}
+
+/// `parse`, its syntax errors packed as they are found (what `planc check`
+/// holds: a file of broken lines has an error every few dozen bytes).
+pub fn parse_packed(source: &str) -> Parsed<'_, Findings> {
+    read(source, &parts::cuts(source)).0
 }
 
 /// `parse`, and how many times it fell back to the reference rules (for the
 /// tests: a clean plan must never need them).
 #[doc(hidden)]
 pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
-    let (parsed, fallbacks, _) = parse_cut(source, &parts::cuts(source));
-    (parsed, fallbacks)
+    let (parsed, fallbacks, _) = read(source, &parts::cuts(source));
+    (parsed.unpacked(), fallbacks)
 }
 
 /// `parse_counting` with the file cut at `cuts` (ascending line starts), each part read on its own thread: the tests
@@ -68,45 +86,22 @@ pub fn parse_counting(source: &str) -> (Parsed<'_>, usize) {
 /// were used (1 when the first part's reader read on to the end).
 #[doc(hidden)]
 pub fn parse_cut<'s>(source: &'s str, cuts: &[usize]) -> (Parsed<'s>, usize, usize) {
-    let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let cuts: Vec<usize> = cuts.iter().copied().filter(|&c| c > start).collect();
-    let (mut read, parts) = parts::read_in_parts(source, start, &cuts);
-    let mut diagnostics = std::mem::take(&mut read.diagnostics);
-    mention_fmt_fix(source, &mut diagnostics);
-    let fallbacks = read.fallbacks;
-    let parsed = Parsed {
-        file: ast::File {
-            source,
-            items: read.into_items(),
-        },
-        diagnostics,
-    };
-    (parsed, fallbacks, parts)
+    let (parsed, fallbacks, parts) = read(source, cuts);
+    (parsed.unpacked(), fallbacks, parts)
 }
 
-/// When syntax errors stand on pasted full-width characters, the first of
-/// them says that `planc fmt --fix` repairs them all, and how many there are.
-fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
-    if diagnostics.is_empty() {
-        return;
-    }
-    // Sorted, looked up per diagnostic: one scan of the fixes per diagnostic
-    // was quadratic in a file of many broken lines.
-    let mut starts = paste::artefact_starts(source);
-    starts.sort_unstable();
-    let Some(first) = diagnostics
-        .iter_mut()
-        .find(|d| starts.binary_search(&d.primary.span.start()).is_ok())
-    else {
-        return;
+/// `parse_cut`, its errors packed.
+fn read<'s>(source: &'s str, cuts: &[usize]) -> (Parsed<'s, Findings>, usize, usize) {
+    let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let cuts: Vec<usize> = cuts.iter().copied().filter(|&c| c > start).collect();
+    let (read, parts) = parts::read_in_parts(source, start, &cuts);
+    let fallbacks = read.fallbacks;
+    let (items, errors) = read.into_parts();
+    let parsed = Parsed {
+        file: ast::File { source, items },
+        diagnostics: errors.into_findings(),
     };
-    if let Some(help) = first.help.take() {
-        first.help = Some(crate::i18n::msg!(
-            "syntax-fmt-fix",
-            help = help,
-            count = starts.len()
-        ));
-    }
+    (parsed, fallbacks, parts)
 }
 
 /// Parses a whole plan file the reference way: one top-level item at a time
@@ -114,11 +109,11 @@ fn mention_fmt_fix(source: &str, diagnostics: &mut [Diagnostic]) {
 /// tests compare it with.
 #[doc(hidden)]
 pub fn parse_reference(source: &str) -> Parsed<'_> {
-    let mut diagnostics = Vec::new();
+    let mut errors = Errors::default();
     let mut items = ast::Items::default();
     let mut pos = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     loop {
-        match whole_item(source, pos, &mut diagnostics) {
+        match whole_item(source, pos, &mut errors) {
             Whole::Item(item, end) => {
                 items.extend(item);
                 pos = end;
@@ -127,11 +122,11 @@ pub fn parse_reference(source: &str) -> Parsed<'_> {
             Whole::Resume(next) => pos = next,
         }
     }
-    mention_fmt_fix(source, &mut diagnostics);
     Parsed {
         file: ast::File { source, items },
-        diagnostics,
+        diagnostics: errors.into_findings(),
     }
+    .unpacked()
 }
 
 enum Whole<'s> {
@@ -143,8 +138,9 @@ enum Whole<'s> {
     Resume(usize),
 }
 
-/// Parses the top-level item at `pos` whole (`next_item`).
-fn whole_item<'s>(source: &'s str, pos: usize, diagnostics: &mut Vec<Diagnostic>) -> Whole<'s> {
+/// Parses the top-level item at `pos` whole (`next_item`), keeping its
+/// errors in `errors`.
+fn whole_item<'s>(source: &'s str, pos: usize, errors: &mut Errors) -> Whole<'s> {
     match recover::next_item(source, pos) {
         Ok(mut pairs) => {
             let Some(item) = pairs.next().and_then(|p| p.into_inner().next()) else {
@@ -154,17 +150,20 @@ fn whole_item<'s>(source: &'s str, pos: usize, diagnostics: &mut Vec<Diagnostic>
                 return Whole::End;
             }
             let end = pos + item.as_span().end();
+            let mut diagnostics = Vec::new();
             let mut lowerer = lower::Lowerer {
                 base: pos,
-                diagnostics,
+                diagnostics: &mut diagnostics,
                 keyword_as_name: false,
                 _marker: std::marker::PhantomData,
             };
-            Whole::Item(lowerer.item(item, 0), end)
+            let item = lowerer.item(item, 0);
+            errors.keep(source, diagnostics);
+            Whole::Item(item, end)
         }
         Err(error) => {
             let (diagnostic, at) = expected::describe(&error, source, pos);
-            diagnostics.push(diagnostic);
+            errors.keep(source, [diagnostic]);
             match scan::resume_point(source, pos, at) {
                 Some(next) => Whole::Resume(next),
                 None => Whole::End,

@@ -16,6 +16,7 @@
 //! inner reader's levels if they fit its open sections (`Reader::absorb`),
 //! and reads the part itself if they do not.
 
+use super::errors::Errors;
 use super::lex::{self, TokenKind};
 use super::parser::{self, PlanParser, Rule};
 use super::{Whole, ast, lower, whole_item};
@@ -60,13 +61,17 @@ pub(super) struct Reader<'s> {
     source: &'s str,
     pos: usize,
     items: ast::Items<'s>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The errors kept: only the reference rules' (`whole_item`). An inner
+    /// reader keeps none: it gives up at the first item with one.
+    errors: Errors,
+    /// What the fast rules' items report, only to tell that they do: the
+    /// item is then read again by the reference rules. Empty between batches.
+    trouble: Vec<Diagnostic>,
     /// How many times it fell back to the reference rules.
     pub fallbacks: usize,
     open: Vec<OpenSection<'s>>,
-    /// Where the top-level section being read began, and the diagnostics before it.
+    /// Where the top-level section being read began.
     item_start: usize,
-    diagnostics_before: usize,
     /// Inner readers only: the levels of the sections open before the start.
     outer: Option<Vec<Level<'s>>>,
     /// Inner readers only: the deepest a section was opened at, counted from
@@ -81,11 +86,11 @@ impl<'s> Reader<'s> {
             source,
             pos,
             items: ast::Items::default(),
-            diagnostics: Vec::new(),
+            errors: Errors::default(),
+            trouble: Vec::new(),
             fallbacks: 0,
             open: Vec::new(),
             item_start: pos,
-            diagnostics_before: 0,
             outer: None,
             deepest_open: isize::MIN,
         }
@@ -99,9 +104,10 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// The items read, once the reader has read to the end of the file.
-    pub fn into_items(self) -> ast::Items<'s> {
-        self.items
+    /// The items read and the errors kept, once the reader has read to the
+    /// end of the file.
+    pub fn into_parts(self) -> (ast::Items<'s>, Errors) {
+        (self.items, self.errors)
     }
 
     /// Takes what `inner` read (its last run ended at `end`, not
@@ -151,12 +157,11 @@ impl<'s> Reader<'s> {
         for section in inner.open {
             if self.open.is_empty() {
                 self.item_start = section.start;
-                self.diagnostics_before = self.diagnostics.len();
             }
             self.open.push(section);
         }
         self.pos = inner.pos;
-        self.diagnostics.extend(inner.diagnostics);
+        // (`inner` kept no errors: it reads no item the reference way.)
         self.fallbacks += inner.fallbacks;
         true
     }
@@ -188,7 +193,7 @@ impl<'s> Reader<'s> {
             {
                 let mut lowerer = lower::Lowerer {
                     base: pos,
-                    diagnostics: &mut self.diagnostics,
+                    diagnostics: &mut self.trouble,
                     keyword_as_name: false,
                     _marker: std::marker::PhantomData,
                 };
@@ -205,21 +210,19 @@ impl<'s> Reader<'s> {
                         }
                         until = usize::MAX;
                     }
-                    let before = lowerer.diagnostics.len();
                     let end = pos + span.end();
                     match parser::canonical(pair.as_rule()) {
                         Rule::comment_text => continue,
                         Rule::EOI => done = true,
                         Rule::section_open => {
                             let (title, start) = lowerer.section_open(pair);
-                            if lowerer.diagnostics.len() > before
+                            if !lowerer.diagnostics.is_empty()
                                 || self.open.len() >= MAX_OPEN_SECTIONS
                             {
                                 trouble = true;
                             } else {
                                 if self.open.is_empty() {
                                     self.item_start = last_end;
-                                    self.diagnostics_before = before;
                                 }
                                 self.deepest_open =
                                     self.deepest_open.max(level(&self.open, &self.outer));
@@ -250,7 +253,7 @@ impl<'s> Reader<'s> {
                         // (v1) a section's `element`
                         Rule::element_stmt => {
                             let stmt = lowerer.stmt(pair);
-                            let clean = lowerer.diagnostics.len() == before;
+                            let clean = lowerer.diagnostics.is_empty();
                             match here(&mut self.open, &mut self.outer, &mut self.items).1 {
                                 Some(stmts) if clean => stmts.extend(stmt),
                                 _ => trouble = true,
@@ -265,7 +268,7 @@ impl<'s> Reader<'s> {
                                 trouble = true;
                             } else {
                                 let item = lowerer.item(pair, self.open.len());
-                                if lowerer.diagnostics.len() > before || lowerer.keyword_as_name {
+                                if !lowerer.diagnostics.is_empty() || lowerer.keyword_as_name {
                                     trouble = true;
                                 } else {
                                     here(&mut self.open, &mut self.outer, &mut self.items)
@@ -276,7 +279,7 @@ impl<'s> Reader<'s> {
                         }
                     }
                     if trouble {
-                        lowerer.diagnostics.truncate(before);
+                        lowerer.diagnostics.clear();
                         break;
                     }
                     progressed = true;
@@ -303,11 +306,9 @@ impl<'s> Reader<'s> {
             self.fallbacks += 1;
             if self.open.is_empty() {
                 self.item_start = self.pos;
-                self.diagnostics_before = self.diagnostics.len();
             }
             self.open.clear();
-            self.diagnostics.truncate(self.diagnostics_before);
-            match whole_item(source, self.item_start, &mut self.diagnostics) {
+            match whole_item(source, self.item_start, &mut self.errors) {
                 // Past `until` now, the reader reads on (see the loop's start).
                 Whole::Item(item, end) => {
                     self.items.extend(item);

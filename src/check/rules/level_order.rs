@@ -6,11 +6,12 @@ use crate::check::words;
 use crate::check::{Context, Rule};
 use crate::diagnostic::{Findings, Code, Diagnostic, Label, Severity};
 use crate::i18n::msg;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::logic::review::{self, Witness};
 use crate::logic::hull::{self, Hull, HullIndex};
-use crate::logic::{self, Cube, regions::Undecided, sets::FactSet};
+use crate::logic::{self, Cube, Entry, regions::Undecided, sets::FactSet};
 use crate::model::TriggerId;
 
 pub const RULE: Rule = Rule {
@@ -24,10 +25,9 @@ pub const RULE: Rule = Rule {
 /// The sweep steps all questions of one plan may take together.
 const BUDGET: usize = 5_000_000;
 
-struct Candidate<'c> {
+struct Candidate {
     id: TriggerId,
     level: u32,
-    dnf: &'c [Cube],
     /// Its condition: an index into the conditions of `run`.
     class: usize,
 }
@@ -37,14 +37,15 @@ struct Candidate<'c> {
 /// conditions is asked about once, however many triggers share them.
 struct Condition<'c> {
     dnf: &'c [Cube],
-    projections: Vec<(u32, FactSet)>,
+    projections: Cow<'c, [Entry]>,
     /// Its trigger that comes first in the order of the question (the most
     /// severe level, then the file): the one a message names.
     first: usize,
     /// How far down `order` the question for this condition as the less
     /// severe one has gone, and the first answer found there.
     next: usize,
-    found: Option<(usize, Witness)>,
+    /// Boxed: most conditions find none, and there is one per trigger.
+    found: Option<Box<(usize, Witness)>>,
 }
 
 fn run(ctx: &Context, out: &mut Findings) {
@@ -58,6 +59,9 @@ fn run(ctx: &Context, out: &mut Findings) {
     // Triggers with a level whose condition is known, can hold, and does not
     // always hold (`always-true-trigger` speaks for those).
     let mut classes: Vec<Condition> = Vec::new();
+    // Dropped once the classes are known (a table of every condition,
+    // alive through the questions, was part of the peak of graded levels:
+    // issue 19, memory per byte).
     let mut class_of: HashMap<&[Cube], usize> = HashMap::new();
     let candidates: Vec<Candidate> = model
         .trigger_ids()
@@ -81,14 +85,10 @@ fn run(ctx: &Context, out: &mut Findings) {
                 });
                 classes.len() - 1
             });
-            Candidate {
-                id,
-                level,
-                dnf,
-                class,
-            }
+            Candidate { id, level, class }
         })
         .collect();
+    drop(class_of);
     let key = |c: &Candidate| (c.level, c.id);
     for (i, c) in candidates.iter().enumerate() {
         if key(c) < key(&candidates[classes[c.class].first]) {
@@ -101,8 +101,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     order.sort_by_key(|&k| key(&candidates[classes[k].first]));
     // Which conditions (in `order`) may hold another's inside: each asks
     // only those, not every more severe one.
-    let index = HullIndex::new(order.iter().map(|&k| classes[k].projections.as_slice()));
-    let bounds: Vec<Vec<(u32, Hull)>> = classes.iter().map(|c| hull::hulls(&c.projections)).collect();
+    let index = HullIndex::new(order.iter().map(|&k| &*classes[k].projections));
     let mut budget = BUDGET;
     for less in &candidates {
         // The first more severe trigger whose condition `less`'s implies
@@ -110,8 +109,15 @@ fn run(ctx: &Context, out: &mut Findings) {
         // a less severe trigger of this class (or this one) already.
         let a = less.class;
         let severe_end = order.partition_point(|&k| candidates[classes[k].first].level < less.level);
+        if classes[a].found.is_some() || classes[a].next >= severe_end {
+            report(ctx, out, &candidates, &classes, less);
+            continue;
+        }
+        // The bounds of its projections, worked out as it asks (kept for
+        // every condition, they were part of the peak: issue 19).
+        let bounds: Vec<(u32, Hull)> = hull::hulls(&classes[a].projections);
         while classes[a].found.is_none() {
-            let Some(p) = index.first(classes[a].next, severe_end, &bounds[a]) else {
+            let Some(p) = index.first(classes[a].next, severe_end, &bounds) else {
                 classes[a].next = classes[a].next.max(severe_end);
                 break;
             };
@@ -132,7 +138,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 }
             });
             match swap {
-                Ok(Some(alone)) => classes[a].found = Some((b, alone)),
+                Ok(Some(alone)) => classes[a].found = Some(Box::new((b, alone))),
                 Ok(None) => {}
                 Err(Undecided::Steps(_) | Undecided::Rows(_)) => {
                     out.push(undecided(ctx, less.id));
@@ -140,11 +146,23 @@ fn run(ctx: &Context, out: &mut Findings) {
                 }
             }
         }
-        if let Some((b, alone)) = &classes[a].found {
-            let severe = &candidates[classes[*b].first];
-            if severe.level < less.level {
-                out.push(diagnostic(ctx, less, severe, alone));
-            }
+        report(ctx, out, &candidates, &classes, less);
+    }
+}
+
+/// The finding for `less`, once its condition's question is answered.
+fn report(
+    ctx: &Context,
+    out: &mut Findings,
+    candidates: &[Candidate],
+    classes: &[Condition],
+    less: &Candidate,
+) {
+    let class = &classes[less.class];
+    if let Some((b, alone)) = class.found.as_deref() {
+        let severe = &candidates[classes[*b].first];
+        if severe.level < less.level {
+            out.push(diagnostic(ctx, less, class.dnf, severe, alone));
         }
     }
 }
@@ -156,6 +174,7 @@ fn level_name<'m>(ctx: &Context<'m, '_>, c: &Candidate) -> &'m str {
 fn diagnostic(
     ctx: &Context,
     less: &Candidate,
+    less_dnf: &[Cube],
     severe: &Candidate,
     alone: &[(u32, logic::split::Point)],
 ) -> Diagnostic {
@@ -169,7 +188,7 @@ fn diagnostic(
             msg!("level-order.at", values = words::point(model, values))
         }
     };
-    let both = less.dnf.first().map(|cube| {
+    let both = less_dnf.first().map(|cube| {
         let region: Vec<(u32, FactSet)> = cube.iter().map(|(f, s)| (*f, (**s).clone())).collect();
         logic::regions::sample(&region)
     });
