@@ -51,8 +51,9 @@ pub fn cycles<N, E>(
 }
 
 /// Whether the edges `keep` accepts form no cycle (Kahn's algorithm: every
-/// node is reached once all the edges into it are).
-fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
+/// node is reached once all the edges into it are). A count per node: far
+/// less than the components' scratch.
+pub fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
     let mut into = vec![0u32; graph.node_count()];
     for edge in graph.edge_references() {
         if keep(edge.weight()) {
