@@ -26,6 +26,8 @@
 mod attack;
 #[path = "support/counting.rs"]
 mod counting;
+#[path = "support/report.rs"]
+mod report;
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -33,8 +35,7 @@ use std::time::Instant;
 use counting::Counting;
 use planc::config::Config;
 use planc::lang::Lang;
-use planc::report::FileReport;
-use planc::report::human::{self, HumanOptions};
+use report::check_and_report;
 
 /// The sizes of each shape: large enough that a quadratic part shows.
 fn sizes(shape: &str) -> [usize; 3] {
@@ -192,40 +193,6 @@ fn render_all(source: &str) -> usize {
     planc::render::markdown::render(&doc).len()
         + planc::render::html::render(&doc).len()
         + planc::render::json::render(&doc, model).len()
-}
-
-fn check_and_report(source: &str) -> usize {
-    // Packed until reported, as `planc check` holds them.
-    let diagnostics = planc::pipeline::check_packed(source, &Config::default());
-    let files = [FileReport {
-        path: "attack.plan",
-        source,
-        diagnostics: &diagnostics,
-    }];
-    let options = HumanOptions {
-        color: false,
-        width: 100,
-        lang: Lang::En,
-        not_read: 0,
-    };
-    // Written as `planc check` writes it, as it is drawn: the bytes counted.
-    let mut written = Written(0);
-    let _ = human::write(&files, options, &mut written);
-    written.0
-}
-
-/// A sink that counts the bytes written to it.
-struct Written(usize);
-
-impl std::io::Write for Written {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.len();
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 fn main() {

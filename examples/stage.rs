@@ -10,6 +10,9 @@ use std::hint::black_box;
 #[global_allocator]
 static ALLOCATOR: planc::allocator::Binary = planc::allocator::BINARY;
 
+#[path = "../benches/support/report.rs"]
+mod report;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(stage), Some(path)) = (args.first(), args.get(1)) else {
@@ -36,7 +39,7 @@ fn main() {
     for _ in 0..times {
         match stage.as_str() {
             "check" => drop(black_box(planc::pipeline::check_packed(&text, &config))),
-            "report" => drop(black_box(report(&text, &config))),
+            "report" => drop(black_box(report::check_and_report(&text))),
             "parse" => drop(black_box(planc::syntax::parse(&text))),
             "model" => {
                 let parsed = planc::syntax::parse(&text);
@@ -49,40 +52,5 @@ fn main() {
                 std::process::exit(2);
             }
         }
-    }
-}
-
-/// Checks `text` and writes its human report (English, no colour, 100
-/// columns) to nowhere; the bytes it wrote.
-fn report(text: &str, config: &planc::config::Config) -> usize {
-    use planc::report::human::{self, HumanOptions};
-    let diagnostics = planc::pipeline::check_packed(text, config);
-    let files = [planc::report::FileReport {
-        path: "stage.plan",
-        source: text,
-        diagnostics: &diagnostics,
-    }];
-    let options = HumanOptions {
-        color: false,
-        width: 100,
-        lang: planc::lang::Lang::En,
-        not_read: 0,
-    };
-    let mut sink = Counted(0);
-    let _ = human::write(&files, options, &mut sink);
-    sink.0
-}
-
-/// A sink that counts the bytes written to it.
-struct Counted(usize);
-
-impl std::io::Write for Counted {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.len();
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
