@@ -15,26 +15,7 @@ pub fn cycles<N, E>(
     graph: &DiGraph<N, E, u32>,
     keep: impl Fn(&E) -> bool,
 ) -> Vec<Vec<EdgeIndex<u32>>> {
-    // Nearly every plan has no cycle: a topological sort shows it with a
-    // count per node, before the components' far larger scratch (issue 19,
-    // memory per byte).
-    if acyclic(graph, &keep) {
-        return Vec::new();
-    }
-    // The kept edges seen through a filter, not copied into a graph of
-    // their own (a loop of every role: issue 19, memory per byte).
-    let kept = EdgeFiltered::from_fn(graph, |e: EdgeReference<'_, E, u32>| keep(e.weight()));
-    let self_loop = |n: NodeIndex<u32>| graph.edges_connecting(n, n).any(|e| keep(e.weight()));
-    let mut components: Vec<Vec<NodeIndex<u32>>> = kosaraju_scc(&kept)
-        .into_iter()
-        .filter(|c| c.len() > 1 || self_loop(c[0]))
-        .map(|mut c| {
-            c.sort();
-            c
-        })
-        .collect();
-    components.sort();
-
+    let components = cyclic_components(graph, &keep);
     let mut in_component = vec![u32::MAX; graph.node_count()];
     for (i, c) in components.iter().enumerate() {
         for n in c {
@@ -50,10 +31,48 @@ pub fn cycles<N, E>(
         .collect()
 }
 
+/// Whether each node is in a cycle of the edges `keep` accepts.
+pub fn in_cycles<N, E>(graph: &DiGraph<N, E, u32>, keep: impl Fn(&E) -> bool) -> Vec<bool> {
+    let mut in_cycle = vec![false; graph.node_count()];
+    for node in cyclic_components(graph, &keep).into_iter().flatten() {
+        in_cycle[node.index()] = true;
+    }
+    in_cycle
+}
+
+/// The components of the subgraph of edges `keep` accepts that hold a
+/// cycle (more than one node, or one with a loop), each sorted, in order of
+/// their lowest node.
+fn cyclic_components<N, E>(
+    graph: &DiGraph<N, E, u32>,
+    keep: &impl Fn(&E) -> bool,
+) -> Vec<Vec<NodeIndex<u32>>> {
+    // Nearly every plan has no cycle: a topological sort shows it with a
+    // count per node, before the components' far larger scratch (issue 19,
+    // memory per byte).
+    if acyclic(graph, keep) {
+        return Vec::new();
+    }
+    // The kept edges seen through a filter, not copied into a graph of
+    // their own (a loop of every role: issue 19, memory per byte). Kosaraju
+    // is iterative in petgraph: safe on long chains.
+    let kept = EdgeFiltered::from_fn(graph, |e: EdgeReference<'_, E, u32>| keep(e.weight()));
+    let self_loop = |n: NodeIndex<u32>| graph.edges_connecting(n, n).any(|e| keep(e.weight()));
+    let mut components: Vec<Vec<NodeIndex<u32>>> = kosaraju_scc(&kept)
+        .into_iter()
+        .filter(|c| c.len() > 1 || self_loop(c[0]))
+        .map(|mut c| {
+            c.sort();
+            c
+        })
+        .collect();
+    components.sort();
+    components
+}
+
 /// Whether the edges `keep` accepts form no cycle (Kahn's algorithm: every
-/// node is reached once all the edges into it are). A count per node: far
-/// less than the components' scratch.
-pub fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
+/// node is reached once all the edges into it are).
+fn acyclic<N, E>(graph: &DiGraph<N, E, u32>, keep: &impl Fn(&E) -> bool) -> bool {
     let mut into = vec![0u32; graph.node_count()];
     for edge in graph.edge_references() {
         if keep(edge.weight()) {

@@ -42,10 +42,9 @@ pub mod sets;
 pub mod split;
 mod table;
 
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use crate::graph::cycles::in_cycles;
 use crate::graph::{Graphs, ResponseEdge, ResponseEdgeKind};
 use crate::model::{Model, Ref, TriggerId};
 use crate::span::Span;
@@ -263,40 +262,14 @@ pub fn always_true(model: &Model, graphs: &Graphs) -> Vec<Always> {
     always
 }
 
-/// Whether each trigger is in a cycle of condition references.
+/// Whether each trigger is in a cycle of condition references (the
+/// response graph's first nodes are the triggers; its condition edges join
+/// triggers only).
 fn triggers_in_cycles(graphs: &Graphs, count: usize) -> Vec<bool> {
-    // Nearly every plan has no cycle of conditions: a count per node shows
-    // it, before a graph of the references and its components are built
-    // (0.5 MB for a chain of 8,000 triggers: issue 19, memory per byte).
-    let condition = |e: &ResponseEdge| e.kind == ResponseEdgeKind::Condition;
-    if crate::graph::cycles::acyclic(&graphs.response, &condition) {
-        return vec![false; count];
-    }
-    let mut references: DiGraph<(), (), u32> = DiGraph::with_capacity(count, count);
-    for _ in 0..count {
-        references.add_node(());
-    }
-    let mut in_cycle = vec![false; count];
-    for edge in graphs.response.edge_references() {
-        if edge.weight().kind != ResponseEdgeKind::Condition {
-            continue;
-        }
-        let (from, to) = (edge.source().index(), edge.target().index());
-        if from < count && to < count {
-            references.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
-            if from == to {
-                in_cycle[from] = true;
-            }
-        }
-    }
-    // kosaraju_scc is iterative in petgraph: safe on long chains.
-    for component in kosaraju_scc(&references) {
-        if component.len() > 1 {
-            for n in component {
-                in_cycle[n.index()] = true;
-            }
-        }
-    }
+    let mut in_cycle = in_cycles(&graphs.response, |e: &ResponseEdge| {
+        e.kind == ResponseEdgeKind::Condition
+    });
+    in_cycle.resize(count, false);
     in_cycle
 }
 
