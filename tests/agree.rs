@@ -84,14 +84,14 @@ fn naive_phases(model: &Model) -> Vec<Option<u32>> {
 fn step_named(model: &Model, name: &str) -> StepId {
     model
         .step_ids()
-        .find(|s| model.step(*s).named.name == name)
+        .find(|s| model.name(&model.step(*s).named) == name)
         .unwrap_or_else(|| panic!("no step {name}"))
 }
 
 fn trigger_named(model: &Model, name: &str) -> TriggerId {
     model
         .trigger_ids()
-        .find(|t| model.trigger(*t).named.name == name)
+        .find(|t| model.name(&model.trigger(*t).named) == name)
         .unwrap_or_else(|| panic!("no trigger {name}"))
 }
 
@@ -256,7 +256,7 @@ fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
     for card in &doc.roles {
         let role = model
             .role_ids()
-            .find(|r| model.role(*r).named.name == card.name)
+            .find(|r| model.name(&model.role(*r).named) == card.name)
             .unwrap();
         for group in &card.triggers {
             for trigger in &group.triggers {

@@ -559,7 +559,7 @@ pub fn checklists_are_the_responses(source: &str) -> Result<(), String> {
         let mut fired = implications.members(g).to_vec();
         fired.extend(implications.of(t));
         let expected = schedule.respond(model, &fired);
-        let name = model.trigger(t).named.name;
+        let name = model.name(&model.trigger(t).named);
         if lists.of(t) != expected {
             return Err(format!("{name}: {:?}\n!= {expected:?}", lists.of(t)));
         }

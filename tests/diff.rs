@@ -179,7 +179,7 @@ fn fires(source: &str, trigger: &str, set: &[String]) -> Option<bool> {
     let outcome = sim
         .triggers
         .iter()
-        .find(|o| f.model.trigger(o.trigger).named.name == trigger)?;
+        .find(|o| f.model.name(&f.model.trigger(o.trigger).named) == trigger)?;
     Some(outcome.fired)
 }
 
@@ -243,7 +243,7 @@ fn deadlines_by_definition(old: &str, new: &str) -> std::collections::BTreeSet<D
     let mut changed: BTreeMap<(String, Option<u64>, Option<u64>), BTreeSet<String>> =
         BTreeMap::new();
     for t in a.model.trigger_ids() {
-        let name = a.model.trigger(t).named.name;
+        let name = a.model.name(&a.model.trigger(t).named);
         let Some(planc::model::Symbol::Trigger(u)) = b.model.symbols.get(name) else {
             continue;
         };
@@ -251,10 +251,15 @@ fn deadlines_by_definition(old: &str, new: &str) -> std::collections::BTreeSet<D
             .of(t)
             .steps
             .iter()
-            .map(|s| (a.model.step(s.step).named.name, s.due.map(|d| d.seconds)))
+            .map(|s| {
+                (
+                    a.model.name(&a.model.step(s.step).named),
+                    s.due.map(|d| d.seconds),
+                )
+            })
             .collect();
         for s in &lb.of(*u).steps {
-            let step = b.model.step(s.step).named.name;
+            let step = b.model.name(&b.model.step(s.step).named);
             let now = s.due.map(|d| d.seconds);
             if let Some(&was) = before.get(step)
                 && was != now

@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::borrow::Cow;
-
 use planc::check::{self, Context};
 use planc::config::Config;
 use planc::diagnostic::{Code, Diagnostic};
@@ -18,32 +16,35 @@ use planc::model::{
     TriggerId,
 };
 use planc::span::Span;
-use planc::syntax::ast::{CmpOp, Str};
+use planc::syntax::ast::CmpOp;
 
-/// A model built item by item, each name at its own span.
+/// A model built item by item, each name at its own span of `source`
+/// (where the model reads names and labels back).
 #[derive(Default)]
 struct Synth {
     model: Model<'static>,
-    at: usize,
+    source: String,
 }
 
 impl Synth {
+    /// A span of its own (of one byte).
     fn span(&mut self) -> Span {
-        self.at += 2;
-        Span::new(self.at - 2, self.at - 1)
+        self.text("x")
     }
 
-    fn named(&mut self, name: String) -> Named<'static> {
-        let name: &'static str = Box::leak(name.into_boxed_str());
-        let span = self.span();
+    /// `text` written into the source, and its span there.
+    fn text(&mut self, text: &str) -> Span {
+        let start = self.source.len();
+        self.source.push_str(text);
+        self.source.push(' ');
+        Span::new(start, start + text.len())
+    }
+
+    fn named(&mut self, name: String) -> Named {
         Named {
-            name,
-            name_span: span,
-            label: Str {
-                value: Cow::Borrowed("标签"),
-                span,
-            },
-            span,
+            name_span: self.text(&name),
+            label_span: self.text("\"标签\""),
+            span: self.span(),
         }
     }
 
@@ -100,7 +101,8 @@ impl Synth {
     }
 
     /// The diagnostics of the logic checks.
-    fn check(&self) -> Vec<Diagnostic> {
+    fn check(&mut self) -> Vec<Diagnostic> {
+        self.model.source = Box::leak(self.source.clone().into_boxed_str());
         let graphs = Graphs::build(&self.model);
         let config = Config::default();
         let ctx = Context::new(&self.model, &graphs, &config);

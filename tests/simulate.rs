@@ -108,7 +108,7 @@ fn unset_counts_are_zero_flags_false_and_one_of_facts_unknown() {
             .triggers
             .iter()
             .filter(|t| t.fired)
-            .map(|t| model.trigger(t.trigger).named.name)
+            .map(|t| model.name(&model.trigger(t.trigger).named))
             .collect();
         // crowd = 0 < 10; fire = false; kind unknown.
         assert_eq!(fired, ["calm"]);
@@ -126,24 +126,25 @@ fn a_step_runs_only_when_every_step_it_waits_for_runs_and_chains_add_up() {
         ];
         let facts = Facts::parse(model, &settings).unwrap();
         let sim = simulate::run(model, graphs, facts, None);
-        let name = |s: planc::model::StepId| model.step(s).named.name;
+        let name = |s: planc::model::StepId| model.name(&model.step(s).named);
         let order: Vec<&str> = sim.steps.iter().map(|r| name(r.step)).collect();
         assert_eq!(order, ["first", "second", "third"]);
         assert_eq!(
-            sim.level.map(|l| model.levels[l.index()].named.name),
+            sim.level
+                .map(|l| model.name(&model.levels[l.index()].named)),
             Some("I")
         );
         let low = sim
             .chains
             .iter()
-            .find(|c| model.role(c.owner).named.name == "low")
+            .find(|c| model.name(&model.role(c.owner).named) == "low")
             .unwrap();
         let totals: Vec<Option<u64>> = low.hops.iter().map(|h| h.cumulative).collect();
         assert_eq!(totals, [Some(600), Some(1800)]);
         let loose = sim
             .chains
             .iter()
-            .find(|c| model.role(c.owner).named.name == "loose")
+            .find(|c| model.name(&model.role(c.owner).named) == "loose")
             .unwrap();
         assert!(!loose.reaches);
 
@@ -158,10 +159,10 @@ fn a_step_runs_only_when_every_step_it_waits_for_runs_and_chains_add_up() {
         let id = |n: &str| model.step_ids().find(|s| name(*s) == n).unwrap();
         let burning = model
             .trigger_ids()
-            .find(|t| model.trigger(*t).named.name == "burning");
+            .find(|t| model.name(&model.trigger(*t).named) == "burning");
         let calm = model
             .trigger_ids()
-            .find(|t| model.trigger(*t).named.name == "calm");
+            .find(|t| model.name(&model.trigger(*t).named) == "calm");
         assert_eq!(
             skipped,
             [

@@ -9,13 +9,14 @@ use crate::model::{Model, Named, Problem};
 use crate::span::Span;
 
 pub struct Mentions<'m> {
+    model: &'m Model<'m>,
     names: HashSet<&'m str>,
     /// Definitions named by a problem (a fact used against its type).
     definitions: HashSet<Span>,
 }
 
 impl<'m> Mentions<'m> {
-    pub fn of(model: &'m Model) -> Self {
+    pub fn of(model: &'m Model<'m>) -> Self {
         let mut names = HashSet::new();
         let mut definitions = HashSet::new();
         for problem in &model.problems {
@@ -36,11 +37,15 @@ impl<'m> Mentions<'m> {
                 _ => {}
             }
         }
-        Mentions { names, definitions }
+        Mentions {
+            model,
+            names,
+            definitions,
+        }
     }
 
     /// Whether an unresolved reference already points at this item.
     pub fn covers(&self, named: &Named) -> bool {
-        self.names.contains(named.name) || self.definitions.contains(&named.name_span)
+        self.names.contains(self.model.name(named)) || self.definitions.contains(&named.name_span)
     }
 }

@@ -44,7 +44,12 @@ pub fn first_report<'r>(model: &Model, response: &'r Response) -> Option<&'r Sch
 pub fn when_fire(model: &Model, triggers: &[TriggerId]) -> Message {
     msg!(
         "when-triggers-fire",
-        triggers = Arg::names(triggers.iter().map(|t| model.trigger(*t).named.name), 5),
+        triggers = Arg::names(
+            triggers
+                .iter()
+                .map(|t| model.name(&model.trigger(*t).named)),
+            5
+        ),
         count = triggers.len() as u64
     )
 }

@@ -98,7 +98,7 @@ pub fn point(model: &Model, values: &[(u32, Point)]) -> Message {
         .iter()
         .filter_map(|&(f, p)| {
             let fact = model.facts.get(f as usize)?;
-            let name = fact.named.name;
+            let name = model.name(&fact.named);
             Some(match (&fact.ty, p) {
                 (FactType::Count | FactType::Number { .. }, Point::Count(_)) => {
                     msg!("review-value", fact = name, value = value(model, f, p))
@@ -137,7 +137,7 @@ pub fn ranges(model: &Model, facts: &[FactId]) -> Message {
         .iter()
         .map(|&f| {
             let fact = model.fact(f);
-            let name = fact.named.name;
+            let name = model.name(&fact.named);
             match &fact.ty {
                 FactType::Count => msg!("review-range-count", fact = name),
                 FactType::Number { .. } => msg!("review-range-number", fact = name),

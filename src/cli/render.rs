@@ -111,7 +111,7 @@ pub fn unknown_role(model: &Model, name: &str) -> Message {
             .with("name", name)
             .with("kind", kind.article()),
     };
-    let roles: Vec<&str> = model.roles.iter().map(|r| r.named.name).collect();
+    let roles: Vec<&str> = model.roles.iter().map(|r| model.name(&r.named)).collect();
     match planc::suggest::closest(name, &roles) {
         Some(best) => Message::new("role-did-you-mean")
             .with("why", why)

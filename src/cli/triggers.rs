@@ -62,7 +62,7 @@ pub fn run(args: TriggersArgs) -> u8 {
 
 /// Why the decision table could not be made, in words.
 fn not_made(model: &Model, why: NotExact) -> Message {
-    let name = |t: TriggerId| model.trigger(t).named.name;
+    let name = |t: TriggerId| model.name(&model.trigger(t).named);
     match why {
         NotExact::Unknown(t) => Message::new("triggers-unknown").with("trigger", name(t)),
         NotExact::TooLarge(t) => Message::new("triggers-too-large")

@@ -101,7 +101,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
     match kind {
         Kind::Role => {
             let r = &model.roles[i];
-            k.field(&r.named.label.value);
+            k.field(&model.label(&r.named));
             k.optional(r.holder.as_ref().map(|h| h.value.to_string()));
             k.sorted(strs(&r.phones));
             k.optional(r.deputy.map(|d| k.party(Party::Role(d.id))));
@@ -123,14 +123,14 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
         }
         Kind::External => {
             let e = &model.externals[i];
-            k.field(&e.named.label.value);
+            k.field(&model.label(&e.named));
             k.optional(e.holder.as_ref().map(|h| h.value.to_string()));
             k.sorted(strs(&e.phones));
             k.sorted(strs(&e.texts));
         }
         Kind::Fact => {
             let f = &model.facts[i];
-            k.field(&f.named.label.value);
+            k.field(&model.label(&f.named));
             match &f.ty {
                 FactType::Count => k.field("count"),
                 FactType::Number { .. } => k.field("number"),
@@ -145,20 +145,20 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
         }
         Kind::Level => {
             let l = &model.levels[i];
-            k.field(&l.named.label.value);
+            k.field(&model.label(&l.named));
             k.optional(l.until.as_ref().map(|u| u.value.to_string()));
             k.sorted(strs(&l.texts));
         }
         Kind::Trigger => {
             let t = &model.triggers[i];
-            k.field(&t.named.label.value);
+            k.field(&model.label(&t.named));
             k.optional(t.level.map(|l| k.reference(Kind::Level, l.id.0 as usize)));
             let shape = condition_hash(&k, &t.condition);
             k.field(&format!("{shape:016x}"));
         }
         Kind::Step => {
             let s = &model.steps[i];
-            k.field(&s.named.label.value);
+            k.field(&model.label(&s.named));
             k.optional(s.owner.map(|o| k.reference(Kind::Role, o.id.index())));
             let on = model
                 .on(s)
@@ -193,7 +193,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
         Kind::Routine | Kind::Drill => {
             let r = &model.routines[i];
             k.field(if r.drill { "drill" } else { "routine" });
-            k.field(&r.named.label.value);
+            k.field(&model.label(&r.named));
             k.optional(r.owner.map(|o| k.reference(Kind::Role, o.id.index())));
             k.sorted(r.with.iter().map(|p| k.party(p.id)).collect());
             k.optional(r.every.map(|d| d.seconds.to_string()));

@@ -13,6 +13,7 @@
 //!
 //! What is left unpaired was removed (old) or added (new).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::keys::{self, Side};
@@ -155,7 +156,7 @@ pub fn count(model: &Model, kind: Kind) -> usize {
 }
 
 /// An item's name and label.
-pub fn named<'a, 's>(model: &'a Model<'s>, kind: Kind, i: usize) -> &'a crate::model::Named<'s> {
+pub fn named<'a>(model: &'a Model, kind: Kind, i: usize) -> &'a crate::model::Named {
     match kind {
         Kind::Role => &model.roles[i].named,
         Kind::External => &model.externals[i].named,
@@ -186,7 +187,7 @@ pub fn match_plans(old: &Model, new: &Model) -> Matching {
     for kind in KINDS {
         let mut pairing = Pairing::new(count(old, kind), count(new, kind));
         for i in 0..count(old, kind) {
-            let name = named(old, kind, i).name;
+            let name = old.name(named(old, kind, i));
             if let Some(j) = new.symbols.get(name).and_then(|s| symbol_index(*s, kind)) {
                 pairing.pair(i, j);
             }
@@ -280,18 +281,18 @@ fn pair_by_label(old: &Model, new: &Model, pairing: &mut Pairing, kind: Kind) {
     if olds.is_empty() || news.is_empty() {
         return;
     }
-    let mut labels: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let mut labels: HashMap<Cow<str>, (Vec<usize>, Vec<usize>)> = HashMap::new();
     for &i in &olds {
-        let label = named(old, kind, i).label.value.as_ref();
+        let label = old.label(named(old, kind, i));
         labels.entry(label).or_default().0.push(i);
     }
     for &j in &news {
-        let label = named(new, kind, j).label.value.as_ref();
+        let label = new.label(named(new, kind, j));
         labels.entry(label).or_default().1.push(j);
     }
     for &i in &olds {
-        let label = named(old, kind, i).label.value.as_ref();
-        if let Some((a, b)) = labels.get(label)
+        let label = old.label(named(old, kind, i));
+        if let Some((a, b)) = labels.get(&label)
             && let ([_], [j]) = (&a[..], &b[..])
         {
             pairing.pair(i, *j);

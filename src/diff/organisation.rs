@@ -287,12 +287,7 @@ fn external(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
 }
 
 /// A role's or external's name, label, holder, phones and texts.
-type Fields<'a, 's> = (
-    &'a Named<'s>,
-    Option<&'a Str<'s>>,
-    &'a [Str<'s>],
-    &'a [Str<'s>],
-);
+type Fields<'a, 's> = (&'a Named, Option<&'a Str<'s>>, &'a [Str<'s>], &'a [Str<'s>]);
 
 /// What roles and externals share: a rename, the holder, phones and texts.
 fn person(
@@ -303,7 +298,7 @@ fn person(
     out: &mut Vec<Change>,
 ) -> Person {
     let item = Item::of(cx.new, kind, j);
-    if a.name != b.name || a.label.value != b.label.value {
+    if cx.old.name(a) != cx.new.name(b) || cx.old.label(a) != cx.new.label(b) {
         let renamed = if kind == Kind::Role {
             C::RoleRenamed
         } else {

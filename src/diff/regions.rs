@@ -345,10 +345,10 @@ impl Both {
             _ => None,
         });
         RegionFact {
-            name: fact.named.name.to_string(),
-            label: crate::render::view::clean(&fact.named.label.value),
+            name: model.name(&fact.named).to_string(),
+            label: crate::render::view::clean(&model.label(&fact.named)),
             values: words.join(if cx.lang == Lang::Zh { "、" } else { ", " }),
-            example: example.map(|e| format!("{}={e}", fact.named.name)),
+            example: example.map(|e| format!("{}={e}", model.name(&fact.named))),
         }
     }
 }

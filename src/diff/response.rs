@@ -53,20 +53,22 @@ pub(super) fn compare(cx: &Context, out: &mut Vec<Change>) {
 fn renamed(cx: &Context, kind: Kind, i: usize, j: usize, out: &mut Vec<Change>) {
     let (a, b) = (named(cx.old, kind, i), named(cx.new, kind, j));
     let item = Item::of(cx.new, kind, j);
-    if a.name != b.name {
+    let (a_name, b_name) = (cx.old.name(a), cx.new.name(b));
+    if a_name != b_name {
         out.push(
             Change::new(C::TextChanged, item.clone())
                 .aspect("name")
-                .old(Value::text(a.name), a.name_span)
-                .new_value(Value::text(b.name), b.name_span),
+                .old(Value::text(a_name), a.name_span)
+                .new_value(Value::text(b_name), b.name_span),
         );
     }
-    if a.label.value != b.label.value {
+    let (a_label, b_label) = (cx.old.label(a), cx.new.label(b));
+    if a_label != b_label {
         out.push(
             Change::new(C::TextChanged, item)
                 .aspect("label")
-                .old(Value::text(&a.label.value), a.label.span)
-                .new_value(Value::text(&b.label.value), b.label.span),
+                .old(Value::text(&a_label), a.label_span)
+                .new_value(Value::text(&b_label), b.label_span),
         );
     }
 }
@@ -339,7 +341,9 @@ fn routines(cx: &Context, out: &mut Vec<Change>) {
                     .new_value(kind(b.drill), bn),
             );
         }
-        if a.named.name != b.named.name || a.named.label.value != b.named.label.value {
+        if cx.old.name(&a.named) != cx.new.name(&b.named)
+            || cx.old.label(&a.named) != cx.new.label(&b.named)
+        {
             out.push(
                 change("label")
                     .old(Value::Item(Item::of(cx.old, Kind::Routine, i)), an)

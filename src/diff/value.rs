@@ -45,8 +45,8 @@ impl Item {
         };
         Item {
             kind,
-            name: named.name.to_string(),
-            label: clean(&named.label.value),
+            name: model.name(named).to_string(),
+            label: clean(&model.label(named)),
         }
     }
 

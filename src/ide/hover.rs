@@ -34,11 +34,11 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<HoverInfo> {
 }
 
 /// "`office` — 信访工作办公室"
-fn named(n: &Named) -> String {
-    format!("`{}` — {}", n.name, n.label.value)
+fn named(a: &Analysis, n: &Named) -> String {
+    format!("`{}` — {}", a.model.name(n), a.model.label(n))
 }
 
-fn party<'a>(a: &'a Analysis, p: Party) -> &'a Named<'a> {
+fn party<'a>(a: &'a Analysis, p: Party) -> &'a Named {
     a.model.party(p)
 }
 
@@ -70,7 +70,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 Some(v) => format!("`{}` — {}", v.name, v.label.value),
                 None => String::new(),
             };
-            line("of fact", named(&fact.named));
+            line("of fact", named(a, &fact.named));
             ("variant", head)
         }
         Target::Symbol(Symbol::Role(id)) => {
@@ -86,13 +86,13 @@ pub fn card(a: &Analysis, target: Target) -> String {
             line(
                 "deputy",
                 r.deputy
-                    .map(|d| named(party(a, Party::Role(d.id))))
+                    .map(|d| named(a, party(a, Party::Role(d.id))))
                     .unwrap_or_default(),
             );
             line(
                 "escalates to",
                 list(r.escalations.iter().map(|e| {
-                    let mut s = named(party(a, e.target.id));
+                    let mut s = named(a, party(a, e.target.id));
                     if let Some(w) = &e.within {
                         let _ = write!(s, " within {}", duration(a, w));
                     }
@@ -101,12 +101,12 @@ pub fn card(a: &Analysis, target: Target) -> String {
             );
             line(
                 "members",
-                list(r.members.iter().map(|p| named(party(a, p.id)))),
+                list(r.members.iter().map(|p| named(a, party(a, p.id)))),
             );
             for duty in &r.duties {
                 line("duty", duty.value.to_string());
             }
-            ("role", named(&r.named))
+            ("role", named(a, &r.named))
         }
         Target::Symbol(Symbol::External(id)) => {
             let e = m.external(id);
@@ -118,7 +118,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .unwrap_or_default(),
             );
             line("phone", list(e.phones.iter().map(|p| p.value.to_string())));
-            ("external", named(&e.named))
+            ("external", named(a, &e.named))
         }
         Target::Symbol(Symbol::Fact(id)) => {
             let f = m.fact(id);
@@ -135,7 +135,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 ),
             };
             line("type", ty);
-            ("fact", named(&f.named))
+            ("fact", named(a, &f.named))
         }
         Target::Symbol(Symbol::Level(id)) => {
             let l = &m.levels[id.index()];
@@ -154,7 +154,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .map(|u| u.value.to_string())
                     .unwrap_or_default(),
             );
-            ("level", named(&l.named))
+            ("level", named(a, &l.named))
         }
         Target::Symbol(Symbol::Trigger(id)) => {
             let t = m.trigger(id);
@@ -162,17 +162,17 @@ pub fn card(a: &Analysis, target: Target) -> String {
             line(
                 "level",
                 t.level
-                    .map(|l| named(&m.levels[l.id.index()].named))
+                    .map(|l| named(a, &m.levels[l.id.index()].named))
                     .unwrap_or_default(),
             );
-            ("trigger", named(&t.named))
+            ("trigger", named(a, &t.named))
         }
         Target::Symbol(Symbol::Step(id)) => {
             let s = m.step(id);
             line(
                 "owner",
                 s.owner
-                    .map(|o| named(&m.role(o.id).named))
+                    .map(|o| named(a, &m.role(o.id).named))
                     .unwrap_or_default(),
             );
             let schedule = a.schedule();
@@ -201,11 +201,16 @@ pub fn card(a: &Analysis, target: Target) -> String {
             );
             line(
                 "after",
-                list(s.after.iter().map(|p| named(&m.step(p.id).named))),
+                list(s.after.iter().map(|p| named(a, &m.step(p.id).named))),
             );
             line(
                 "on",
-                list(schedule.on(id).iter().map(|t| named(&m.trigger(*t).named))),
+                list(
+                    schedule
+                        .on(id)
+                        .iter()
+                        .map(|t| named(a, &m.trigger(*t).named)),
+                ),
             );
             if !m.has_on(s) && !s.after.is_empty() {
                 // Without `on`, it runs on the occasions of the steps it waits for.
@@ -216,13 +221,16 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .unwrap_or_default();
                 line(
                     "set off by",
-                    list(by.iter().map(|t| named(&m.trigger(*t).named))),
+                    list(by.iter().map(|t| named(a, &m.trigger(*t).named))),
                 );
             }
-            line("with", list(s.with.iter().map(|p| named(party(a, p.id)))));
+            line(
+                "with",
+                list(s.with.iter().map(|p| named(a, party(a, p.id)))),
+            );
             line(
                 "notify",
-                list(s.notify.iter().map(|p| named(party(a, p.id)))),
+                list(s.notify.iter().map(|p| named(a, party(a, p.id)))),
             );
             line(
                 "until",
@@ -231,17 +239,20 @@ pub fn card(a: &Analysis, target: Target) -> String {
                     .map(|u| u.value.to_string())
                     .unwrap_or_default(),
             );
-            ("step", named(&s.named))
+            ("step", named(a, &s.named))
         }
         Target::Symbol(Symbol::Routine(id)) => {
             let r = &m.routines[id.index()];
             line(
                 "owner",
                 r.owner
-                    .map(|o| named(&m.role(o.id).named))
+                    .map(|o| named(a, &m.role(o.id).named))
                     .unwrap_or_default(),
             );
-            line("with", list(r.with.iter().map(|p| named(party(a, p.id)))));
+            line(
+                "with",
+                list(r.with.iter().map(|p| named(a, party(a, p.id)))),
+            );
             line(
                 "every",
                 r.every.map(|d| duration(a, &d)).unwrap_or_default(),
@@ -250,7 +261,10 @@ pub fn card(a: &Analysis, target: Target) -> String {
                 "last done",
                 r.last.map(|d| d.to_string()).unwrap_or_default(),
             );
-            (if r.drill { "drill" } else { "routine" }, named(&r.named))
+            (
+                if r.drill { "drill" } else { "routine" },
+                named(a, &r.named),
+            )
         }
     };
     let mut card = format!("**{keyword}** {head}\n");
@@ -303,7 +317,7 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
                     CmpOp::Ne => "is not",
                 };
                 let value = Cond::number(*value, *decimal);
-                format!("{} {op} {value}", m.fact(*fact).named.label.value)
+                format!("{} {op} {value}", m.label(&m.fact(*fact).named))
             }
             Cond::In { fact, variants, .. } => {
                 let fact = m.fact(*fact);
@@ -319,11 +333,11 @@ pub fn condition_words(a: &Analysis, condition: &Condition) -> String {
                     [one] => one.clone(),
                     many => format!("one of {}", many.join(", ")),
                 };
-                format!("{} is {alternatives}", fact.named.label.value)
+                format!("{} is {alternatives}", m.label(&fact.named))
             }
-            Cond::Flag { fact, .. } => m.fact(*fact).named.label.value.to_string(),
+            Cond::Flag { fact, .. } => m.label(&m.fact(*fact).named).to_string(),
             Cond::Trigger { trigger, .. } => {
-                format!("{} is set off", m.trigger(*trigger).named.label.value)
+                format!("{} is set off", m.label(&m.trigger(*trigger).named))
             }
             Cond::Not(inner, _) => format!("not {}", child(&words, *inner, 2)),
             Cond::And(parts, _) => parts

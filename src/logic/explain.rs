@@ -131,7 +131,7 @@ fn literal(model: &Model, node: &Cond, positive: bool) -> String {
             let op = if positive { *op } else { negate(*op) };
             format!(
                 "{} {} {}",
-                model.fact(*fact).named.name,
+                model.name(&model.fact(*fact).named),
                 op.as_str(),
                 Cond::number(*value, *decimal)
             )
@@ -145,10 +145,16 @@ fn literal(model: &Model, node: &Cond, positive: bool) -> String {
                     .collect(),
                 _ => vec![],
             };
-            format!("{not}{} in {{ {} }}", fact.named.name, names.join(", "))
+            format!(
+                "{not}{} in {{ {} }}",
+                model.name(&fact.named),
+                names.join(", ")
+            )
         }
-        Cond::Flag { fact, .. } => format!("{not}{}", model.fact(*fact).named.name),
-        Cond::Trigger { trigger, .. } => format!("{not}{}", model.trigger(*trigger).named.name),
+        Cond::Flag { fact, .. } => format!("{not}{}", model.name(&model.fact(*fact).named)),
+        Cond::Trigger { trigger, .. } => {
+            format!("{not}{}", model.name(&model.trigger(*trigger).named))
+        }
         _ => String::new(),
     }
 }

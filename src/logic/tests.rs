@@ -21,7 +21,7 @@ fn analysed(triggers: &str) -> (Vec<String>, Analysis, String) {
     let names = model
         .triggers
         .iter()
-        .map(|t| t.named.name.to_string())
+        .map(|t| model.name(&t.named).to_string())
         .collect();
     let analysis = analyse(&model, &graphs);
     // The model's lists may read what they borrow when dropped: before
@@ -439,12 +439,12 @@ fn always(triggers: &str, name: &str) -> Result<Vec<String>, String> {
     let i = model
         .triggers
         .iter()
-        .position(|t| t.named.name == name)
+        .position(|t| model.name(&t.named) == name)
         .unwrap();
     match &always_true(&model, &graphs)[i] {
         Always::Yes(why) if !why.because_of.is_empty() => Err(format!(
             "because of {}",
-            model.trigger(why.because_of[0].id).named.name
+            model.name(&model.trigger(why.because_of[0].id).named)
         )),
         Always::Yes(why) => Ok(why.core.iter().map(|l| l.literal.clone()).collect()),
         other => Err(format!("{other:?}")),

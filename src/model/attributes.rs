@@ -82,7 +82,7 @@ impl<'s> Resolver<'s> {
     // the model, whose next id is the item's (`declare` counted them in the
     // same order).
 
-    pub(super) fn fill_role(&mut self, id: RoleId, named: Named<'s>, stmts: &[ast::Stmt<'s>]) {
+    pub(super) fn fill_role(&mut self, id: RoleId, named: Named, stmts: &[ast::Stmt<'s>]) {
         debug_assert_eq!(id.index(), self.model.roles.len());
         let mut holder = None;
         let mut deputy = None;
@@ -143,12 +143,7 @@ impl<'s> Resolver<'s> {
         });
     }
 
-    pub(super) fn fill_external(
-        &mut self,
-        id: ExternalId,
-        named: Named<'s>,
-        stmts: &[ast::Stmt<'s>],
-    ) {
+    pub(super) fn fill_external(&mut self, id: ExternalId, named: Named, stmts: &[ast::Stmt<'s>]) {
         debug_assert_eq!(id.index(), self.model.externals.len());
         let mut ext = External {
             named,
@@ -167,9 +162,9 @@ impl<'s> Resolver<'s> {
         self.model.externals.push(ext);
     }
 
-    pub(super) fn fill_step(&mut self, id: StepId, named: Named<'s>, stmts: &[ast::Stmt<'s>]) {
+    pub(super) fn fill_step(&mut self, id: StepId, named: Named, stmts: &[ast::Stmt<'s>]) {
         debug_assert_eq!(id.index(), self.model.steps.len());
-        let step_name = named.name;
+        let step_name = self.model.name(&named);
         let mut owner = None;
         let mut owner_written = false;
         let mut start_unresolved = false;
@@ -265,7 +260,7 @@ impl<'s> Resolver<'s> {
     pub(super) fn fill_routine(
         &mut self,
         id: RoutineId,
-        named: Named<'s>,
+        named: Named,
         drill: bool,
         stmts: &[ast::Stmt<'s>],
     ) {

@@ -81,8 +81,8 @@ impl<'s> Resolver<'s> {
             let first = earlier.iter().flat_map(&names).find(|(s, _)| *s == symbol);
             if let Some((_, first)) = first {
                 let name = match symbol {
-                    Symbol::Trigger(t) => self.model.trigger(t).named.name,
-                    Symbol::Level(l) => self.model.levels[l.index()].named.name,
+                    Symbol::Trigger(t) => self.model.name(&self.model.trigger(t).named),
+                    Symbol::Level(l) => self.model.name(&self.model.levels[l.index()].named),
                     _ => "",
                 };
                 self.model

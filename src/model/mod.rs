@@ -16,6 +16,7 @@ mod resolve;
 mod suggestions;
 mod table;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use thin_vec::ThinVec;
@@ -70,12 +71,14 @@ pub struct Ref<T> {
     pub span: Span,
 }
 
-/// Name, label and spans shared by every named item.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Named<'s> {
-    pub name: &'s str,
+/// Where an item's name, label and whole text are. The texts are read back
+/// from the source (`Model::name`, `Model::label`): held as text they took
+/// 64 bytes in every item (issue 19, memory per byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Named {
     pub name_span: Span,
-    pub label: Str<'s>,
+    /// The label's string literal, quotes included.
+    pub label_span: Span,
     /// The whole item.
     pub span: Span,
 }
@@ -147,7 +150,7 @@ impl Escalation {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Role<'s> {
-    pub named: Named<'s>,
+    pub named: Named,
     pub holder: Option<Str<'s>>,
     pub phones: ThinVec<Str<'s>>,
     /// An internal role: an external cannot act for a role (`wrong-kind`).
@@ -165,7 +168,7 @@ pub struct Role<'s> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct External<'s> {
-    pub named: Named<'s>,
+    pub named: Named,
     pub holder: Option<Str<'s>>,
     pub phones: ThinVec<Str<'s>>,
     pub texts: ThinVec<Str<'s>>,
@@ -204,14 +207,14 @@ impl FactType<'_> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact<'s> {
-    pub named: Named<'s>,
+    pub named: Named,
     pub ty: FactType<'s>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Level<'s> {
     /// Declared most severe first: rank 0 is the most severe.
-    pub named: Named<'s>,
+    pub named: Named,
     /// (v1) `until`: when a response at this level ends (响应结束条件).
     /// Boxed, as the step's: few levels have one.
     pub until: Option<Box<Str<'s>>>,
@@ -221,15 +224,15 @@ pub struct Level<'s> {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Trigger<'s> {
-    pub named: Named<'s>,
+pub struct Trigger {
+    pub named: Named,
     pub condition: Condition,
     pub level: Option<Ref<LevelId>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step<'s> {
-    pub named: Named<'s>,
+    pub named: Named,
     pub owner: Option<Ref<RoleId>>,
     /// Whether an `owner` statement was written at all (resolved or not).
     pub owner_written: bool,
@@ -295,7 +298,7 @@ impl Deadline {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Routine<'s> {
-    pub named: Named<'s>,
+    pub named: Named,
     /// `drill` rather than `routine`.
     pub drill: bool,
     pub owner: Option<Ref<RoleId>>,
@@ -338,9 +341,11 @@ impl Kind {
 
 // A large plan has hundreds of thousands of items, each held in the model
 // while it is checked (issue 19, memory per byte).
-const _: () = assert!(std::mem::size_of::<Role>() <= 160);
-const _: () = assert!(std::mem::size_of::<Step>() <= 160);
-const _: () = assert!(std::mem::size_of::<Trigger>() <= 112);
+const _: () = assert!(std::mem::size_of::<Named>() <= 24);
+const _: () = assert!(std::mem::size_of::<Role>() <= 120);
+const _: () = assert!(std::mem::size_of::<Level>() <= 48);
+const _: () = assert!(std::mem::size_of::<Step>() <= 120);
+const _: () = assert!(std::mem::size_of::<Trigger>() <= 72);
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model<'s> {
@@ -352,7 +357,7 @@ pub struct Model<'s> {
     pub externals: Table<External<'s>>,
     pub facts: Vec<Fact<'s>>,
     pub levels: Vec<Level<'s>>,
-    pub triggers: Table<Trigger<'s>>,
+    pub triggers: Table<Trigger>,
     pub steps: Table<Step<'s>>,
     pub routines: Table<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
@@ -396,6 +401,16 @@ impl<'s> Model<'s> {
         self.source.get(span.range()).unwrap_or_default()
     }
 
+    /// The name of an item.
+    pub fn name(&self, named: &Named) -> &'s str {
+        self.text(named.name_span)
+    }
+
+    /// The label of an item: its string's value, escapes resolved.
+    pub fn label(&self, named: &Named) -> Cow<'s, str> {
+        crate::syntax::string_value(self.text(named.label_span))
+    }
+
     /// The defined name `undefined` most likely meant ("did you mean").
     pub fn suggestion(&self, undefined: &Undefined) -> Option<&'s str> {
         let n = undefined.suggestion?.get() as usize;
@@ -411,7 +426,7 @@ impl<'s> Model<'s> {
     pub fn fact(&self, id: FactId) -> &Fact<'s> {
         &self.facts[id.index()]
     }
-    pub fn trigger(&self, id: TriggerId) -> &Trigger<'s> {
+    pub fn trigger(&self, id: TriggerId) -> &Trigger {
         &self.triggers[id.index()]
     }
     pub fn step(&self, id: StepId) -> &Step<'s> {
@@ -427,7 +442,7 @@ impl<'s> Model<'s> {
     }
 
     /// Name, label and spans of a party.
-    pub fn party(&self, party: Party) -> &Named<'s> {
+    pub fn party(&self, party: Party) -> &Named {
         match party {
             Party::Role(r) => &self.role(r).named,
             Party::External(e) => &self.external(e).named,

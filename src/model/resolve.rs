@@ -87,11 +87,10 @@ pub(super) struct Resolver<'s> {
     declared: [u32; 5],
 }
 
-fn named<'s>(name: &ast::Name<'s>, label: &ast::Str<'s>, span: Span) -> Named<'s> {
+fn named(name: &ast::Name, label: &ast::Str, span: Span) -> Named {
     Named {
-        name: name.text,
         name_span: name.span,
-        label: label.clone(),
+        label_span: label.span,
         span,
     }
 }

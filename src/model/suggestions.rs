@@ -62,15 +62,23 @@ pub(super) fn kinds(accepts: impl Fn(Kind) -> bool) -> u8 {
 pub(super) fn defined<'s>(model: &Model<'s>) -> Vec<(Kind, &'s str)> {
     let routine = |r: &Routine<'s>| {
         let kind = if r.drill { Kind::Drill } else { Kind::Routine };
-        (kind, r.named.name)
+        (kind, model.name(&r.named))
     };
     let m = model;
-    (m.roles.iter().map(|r| (Kind::Role, r.named.name)))
-        .chain(m.externals.iter().map(|e| (Kind::External, e.named.name)))
-        .chain(m.facts.iter().map(|f| (Kind::Fact, f.named.name)))
-        .chain(m.levels.iter().map(|l| (Kind::Level, l.named.name)))
-        .chain(m.triggers.iter().map(|t| (Kind::Trigger, t.named.name)))
-        .chain(m.steps.iter().map(|s| (Kind::Step, s.named.name)))
+    (m.roles.iter().map(|r| (Kind::Role, model.name(&r.named))))
+        .chain(
+            m.externals
+                .iter()
+                .map(|e| (Kind::External, model.name(&e.named))),
+        )
+        .chain(m.facts.iter().map(|f| (Kind::Fact, model.name(&f.named))))
+        .chain(m.levels.iter().map(|l| (Kind::Level, model.name(&l.named))))
+        .chain(
+            m.triggers
+                .iter()
+                .map(|t| (Kind::Trigger, model.name(&t.named))),
+        )
+        .chain(m.steps.iter().map(|s| (Kind::Step, model.name(&s.named))))
         .chain(m.routines.iter().map(routine))
         .collect()
 }
@@ -184,25 +192,25 @@ mod tests {
     /// The names the model defines of `kind`.
     fn names<'m, 's>(model: &'m Model<'s>, kind: Kind) -> Box<dyn Iterator<Item = &'s str> + 'm> {
         match kind {
-            Kind::Role => Box::new(model.roles.iter().map(|r| r.named.name)),
-            Kind::External => Box::new(model.externals.iter().map(|e| e.named.name)),
-            Kind::Fact => Box::new(model.facts.iter().map(|f| f.named.name)),
-            Kind::Level => Box::new(model.levels.iter().map(|l| l.named.name)),
-            Kind::Trigger => Box::new(model.triggers.iter().map(|t| t.named.name)),
-            Kind::Step => Box::new(model.steps.iter().map(|s| s.named.name)),
+            Kind::Role => Box::new(model.roles.iter().map(|r| model.name(&r.named))),
+            Kind::External => Box::new(model.externals.iter().map(|e| model.name(&e.named))),
+            Kind::Fact => Box::new(model.facts.iter().map(|f| model.name(&f.named))),
+            Kind::Level => Box::new(model.levels.iter().map(|l| model.name(&l.named))),
+            Kind::Trigger => Box::new(model.triggers.iter().map(|t| model.name(&t.named))),
+            Kind::Step => Box::new(model.steps.iter().map(|s| model.name(&s.named))),
             Kind::Routine => Box::new(
                 model
                     .routines
                     .iter()
                     .filter(|r| !r.drill)
-                    .map(|r| r.named.name),
+                    .map(|r| model.name(&r.named)),
             ),
             Kind::Drill => Box::new(
                 model
                     .routines
                     .iter()
                     .filter(|r| r.drill)
-                    .map(|r| r.named.name),
+                    .map(|r| model.name(&r.named)),
             ),
         }
     }

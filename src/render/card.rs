@@ -39,8 +39,8 @@ pub fn build(
 ) -> RoleCard {
     let role = model.role(id);
     RoleCard {
-        name: role.named.name.to_string(),
-        label: clean(&role.named.label.value),
+        name: model.name(&role.named).to_string(),
+        label: clean(&model.label(&role.named)),
         holder: role.holder.as_ref().map(|h| clean(&h.value)),
         phones: strs(&role.phones),
         deputy: role.deputy.map(|d| Party::of(model, PartyId::Role(d.id))),
@@ -55,7 +55,7 @@ pub fn build(
             })
             .collect(),
         commander,
-        triggers: Entries::of(role.named.name, sections, groups),
+        triggers: Entries::of(model.name(&role.named), sections, groups),
         routines: routines(model, id),
         texts: strs(&role.texts),
     }
@@ -241,8 +241,8 @@ fn routines(model: &Model, id: RoleId) -> Vec<Task> {
         .filter_map(|r| {
             let owner = r.owner.is_some_and(|o| o.id == id);
             relation(owner, names(&r.with), false).map(|relation| Task {
-                name: r.named.name.to_string(),
-                label: clean(&r.named.label.value),
+                name: model.name(&r.named).to_string(),
+                label: clean(&model.label(&r.named)),
                 relation,
                 within: None,
                 anchor: None,

@@ -82,7 +82,7 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
                     ..
                 } => atom(format!(
                     "{} {} {}",
-                    model.fact(*fact).named.label.value,
+                    model.label(&model.fact(*fact).named),
                     op_symbol(*op),
                     Cond::number(*value, *decimal)
                 )),
@@ -98,14 +98,14 @@ pub fn words(model: &Model, condition: &Condition, lang: Lang) -> String {
                     };
                     atom(format!(
                         "{} {} {}",
-                        f.named.label.value,
+                        model.label(&f.named),
                         w.is_one_of,
                         join_variants(&names, lang)
                     ))
                 }
-                Cond::Flag { fact, .. } => atom(model.fact(*fact).named.label.value.to_string()),
+                Cond::Flag { fact, .. } => atom(model.label(&model.fact(*fact).named).to_string()),
                 Cond::Trigger { trigger, .. } => {
-                    atom(model.trigger(*trigger).named.label.value.to_string())
+                    atom(model.label(&model.trigger(*trigger).named).to_string())
                 }
                 Cond::Unknown(_) => atom("?".to_string()),
                 Cond::Not(c, _) => {

@@ -68,8 +68,8 @@ impl Document {
             extended(&all, &groups)
         };
         let reference = |t: TriggerId| TriggerRef {
-            name: model.trigger(t).named.name.to_string(),
-            label: clean(&model.trigger(t).named.label.value),
+            name: model.name(&model.trigger(t).named).to_string(),
+            label: clean(&model.label(&model.trigger(t).named)),
         };
         let triggers: Vec<TriggerSection> = shown
             .iter()
@@ -80,13 +80,13 @@ impl Document {
                 let trigger = model.trigger(*t);
                 let also = implications.first(*t, ALSO_NAMED);
                 TriggerSection {
-                    name: trigger.named.name.to_string(),
-                    label: clean(&trigger.named.label.value),
+                    name: model.name(&trigger.named).to_string(),
+                    label: clean(&model.label(&trigger.named)),
                     level: trigger.level.map(|l| {
                         let level = &model.levels[l.id.index()];
                         Level {
-                            name: level.named.name.to_string(),
-                            label: clean(&level.named.label.value),
+                            name: model.name(&level.named).to_string(),
+                            label: clean(&model.label(&level.named)),
                             until: level.until.as_ref().map(|u| clean(&u.value)),
                         }
                     }),
@@ -118,8 +118,8 @@ impl Document {
             .routines
             .iter()
             .map(|r| RoutineItem {
-                name: r.named.name.to_string(),
-                label: clean(&r.named.label.value),
+                name: model.name(&r.named).to_string(),
+                label: clean(&model.label(&r.named)),
                 drill: r.drill,
                 owner: r.owner.map(|o| Party::role(model, o.id)),
                 with: parties(model, &r.with),
@@ -131,8 +131,8 @@ impl Document {
             .externals
             .iter()
             .map(|e| ExternalItem {
-                name: e.named.name.to_string(),
-                label: clean(&e.named.label.value),
+                name: model.name(&e.named).to_string(),
+                label: clean(&model.label(&e.named)),
                 holder: e.holder.as_ref().map(|h| clean(&h.value)),
                 phones: strs(&e.phones),
                 texts: strs(&e.texts),
@@ -196,8 +196,8 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
     StepItem {
         source: scheduled.step.index(),
         phase: scheduled.phase + 1,
-        name: step.named.name.to_string(),
-        label: clean(&step.named.label.value),
+        name: model.name(&step.named).to_string(),
+        label: clean(&model.label(&step.named)),
         owner: step.owner.map(|o| Party::role(model, o.id)),
         with: parties(model, &step.with),
         within: scheduled.due,
@@ -208,7 +208,7 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         after: step
             .after
             .iter()
-            .map(|a| clean(&model.step(a.id).named.label.value))
+            .map(|a| clean(&model.label(&model.step(a.id).named)))
             .collect(),
         texts: strs(&step.texts),
     }

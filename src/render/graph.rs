@@ -69,7 +69,7 @@ pub fn escalation(model: &Model, lang: Lang) -> Picture {
     let mut nodes = Vec::new();
     for id in model.role_ids() {
         let role = model.role(id);
-        let mut lines = vec![role.named.label.value.to_string()];
+        let mut lines = vec![model.label(&role.named).to_string()];
         lines.extend(holder_line(role.holder.as_ref(), lang));
         let is_commander = commander == Some(id);
         if is_commander {
@@ -94,7 +94,7 @@ pub fn escalation(model: &Model, lang: Lang) -> Picture {
             continue;
         }
         external_index[i] = nodes.len();
-        let mut lines = vec![e.named.label.value.to_string()];
+        let mut lines = vec![model.label(&e.named).to_string()];
         lines.extend(holder_line(e.holder.as_ref(), lang));
         nodes.push(Node {
             kind: NodeKind::External,
@@ -132,15 +132,15 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     let w = lang.words();
     let mut nodes = Vec::new();
     for t in &model.triggers {
-        let mut lines = vec![t.named.label.value.to_string()];
+        let mut lines = vec![model.label(&t.named).to_string()];
         if let Some(l) = t.level {
             let level = &model.levels[l.id.index()].named;
-            let level = super::say::level(level.name, &level.label.value);
+            let level = super::say::level(model.name(level), &model.label(level));
             lines.push(format!("{}{}{level}", w.level, w.colon));
         }
         // A flag's trigger is often labelled as the flag: say it once.
         let condition = condition::words(model, &t.condition, lang);
-        if condition != t.named.label.value {
+        if condition != model.label(&t.named) {
             lines.push(condition);
         }
         nodes.push(Node {
@@ -151,13 +151,13 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     }
     let triggers = model.triggers.len();
     for s in &model.steps {
-        let mut lines = vec![s.named.label.value.to_string()];
+        let mut lines = vec![model.label(&s.named).to_string()];
         if let Some(o) = s.owner {
             lines.push(format!(
                 "{}{}{}",
                 w.owner,
                 w.colon,
-                model.role(o.id).named.label.value
+                model.label(&model.role(o.id).named)
             ));
         }
         if let Some(d) = s.plain_deadline() {

@@ -3,6 +3,8 @@
 //! bumps `version`. References are by name; conditions are flat arenas (so
 //! a deeply nested condition is never serialised recursively).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::condition;
@@ -87,13 +89,13 @@ struct Revision<'a> {
 #[derive(Serialize)]
 pub(super) struct Named<'a> {
     pub(super) name: &'a str,
-    pub(super) label: &'a str,
+    pub(super) label: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
 pub(super) struct Fact<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     #[serde(rename = "type")]
     ty: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +106,7 @@ pub(super) struct Fact<'a> {
 #[derive(Serialize)]
 struct LevelJson<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     /// (v1) When a response at this level ends.
     until: Option<&'a str>,
 }
@@ -118,7 +120,7 @@ struct EscalationJson<'a> {
 #[derive(Serialize)]
 struct Role<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     holder: Option<&'a str>,
     phones: Vec<&'a str>,
     deputy: Option<&'a str>,
@@ -132,7 +134,7 @@ struct Role<'a> {
 #[derive(Serialize)]
 struct External<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     holder: Option<&'a str>,
     phones: Vec<&'a str>,
     text: Vec<&'a str>,
@@ -178,7 +180,7 @@ struct ConditionJson<'a> {
 #[derive(Serialize)]
 struct Trigger<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     level: Option<&'a str>,
     condition: ConditionJson<'a>,
     /// (v2) The triggers it sets off directly; following `implies` reaches
@@ -214,7 +216,7 @@ struct From<'a> {
 #[derive(Serialize)]
 struct Step<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     owner: Option<&'a str>,
     on: Vec<&'a str>,
     after: Vec<&'a str>,
@@ -245,7 +247,7 @@ struct DeadlineJson<'a> {
 #[derive(Serialize)]
 struct Routine<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     kind: &'static str,
     owner: Option<&'a str>,
     with: Vec<&'a str>,
@@ -267,7 +269,7 @@ fn texts<'a>(v: &'a [crate::syntax::ast::Str]) -> Vec<&'a str> {
 }
 
 fn names<'a>(model: &'a Model, refs: &[Ref<Party>]) -> Vec<&'a str> {
-    refs.iter().map(|r| model.party(r.id).name).collect()
+    refs.iter().map(|r| model.name(model.party(r.id))).collect()
 }
 
 /// The whole compiled plan.
@@ -288,29 +290,29 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .levels
             .iter()
             .map(|l| LevelJson {
-                name: l.named.name,
-                label: &l.named.label.value,
+                name: model.name(&l.named),
+                label: model.label(&l.named),
                 until: l.until.as_ref().map(|u| u.value.as_ref()),
             })
             .collect(),
-        facts: model.facts.iter().map(fact).collect(),
+        facts: model.facts.iter().map(|f| fact(model, f)).collect(),
         roles: model
             .role_ids()
             .map(|id| {
                 let r = model.role(id);
                 Role {
-                    name: r.named.name,
-                    label: &r.named.label.value,
+                    name: model.name(&r.named),
+                    label: model.label(&r.named),
                     holder: r.holder.as_ref().map(|h| h.value.as_ref()),
                     phones: texts(&r.phones),
-                    deputy: r.deputy.map(|d| model.role(d.id).named.name),
+                    deputy: r.deputy.map(|d| model.name(&model.role(d.id).named)),
                     duties: texts(&r.duties),
                     members: names(model, &r.members),
                     escalates_to: r
                         .escalations
                         .iter()
                         .map(|e| EscalationJson {
-                            to: model.party(e.target.id).name,
+                            to: model.name(model.party(e.target.id)),
                             within: e.within().map(|d| duration(d.seconds)),
                         })
                         .collect(),
@@ -323,8 +325,8 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .externals
             .iter()
             .map(|e| External {
-                name: e.named.name,
-                label: &e.named.label.value,
+                name: model.name(&e.named),
+                label: model.label(&e.named),
                 holder: e.holder.as_ref().map(|h| h.value.as_ref()),
                 phones: texts(&e.phones),
                 text: texts(&e.texts),
@@ -334,11 +336,13 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .trigger_ids()
             .map(|id| {
                 let t = model.trigger(id);
-                let section = sections.get(t.named.name).copied();
+                let section = sections.get(model.name(&t.named)).copied();
                 Trigger {
-                    name: t.named.name,
-                    label: &t.named.label.value,
-                    level: t.level.map(|l| model.levels[l.id.index()].named.name),
+                    name: model.name(&t.named),
+                    label: model.label(&t.named),
+                    level: t
+                        .level
+                        .map(|l| model.name(&model.levels[l.id.index()].named)),
                     condition: condition_json(model, id, doc.lang),
                     implies: section
                         .map(|s| s.sets_off.iter().map(|a| a.name.as_str()).collect())
@@ -372,17 +376,17 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .steps
             .iter()
             .map(|s| Step {
-                name: s.named.name,
-                label: &s.named.label.value,
-                owner: s.owner.map(|o| model.role(o.id).named.name),
+                name: model.name(&s.named),
+                label: model.label(&s.named),
+                owner: s.owner.map(|o| model.name(&model.role(o.id).named)),
                 on: model
                     .on(s)
-                    .map(|t| model.trigger(t.id).named.name)
+                    .map(|t| model.name(&model.trigger(t.id).named))
                     .collect(),
                 after: s
                     .after
                     .iter()
-                    .map(|a| model.step(a.id).named.name)
+                    .map(|a| model.name(&model.step(a.id).named))
                     .collect(),
                 with: names(model, &s.with),
                 within: s
@@ -400,10 +404,10 @@ pub fn render(doc: &Document, model: &Model) -> String {
             .routines
             .iter()
             .map(|r| Routine {
-                name: r.named.name,
-                label: &r.named.label.value,
+                name: model.name(&r.named),
+                label: model.label(&r.named),
                 kind: if r.drill { "drill" } else { "routine" },
-                owner: r.owner.map(|o| model.role(o.id).named.name),
+                owner: r.owner.map(|o| model.name(&model.role(o.id).named)),
                 with: names(model, &r.with),
                 every: r.every.as_ref().map(written),
                 text: texts(&r.texts),
@@ -435,17 +439,17 @@ fn deadline<'a>(model: &'a Model, d: &crate::model::Deadline) -> DeadlineJson<'a
         .only_for
         .iter()
         .filter(|t| !by_level(t.span))
-        .map(|t| (t.span, model.trigger(t.id).named.name))
+        .map(|t| (t.span, model.name(&model.trigger(t.id).named)))
         .chain(
             d.for_levels
                 .iter()
-                .map(|l| (l.span, model.levels[l.id.index()].named.name)),
+                .map(|l| (l.span, model.name(&model.levels[l.id.index()].named))),
         )
         .collect();
     named.sort_by_key(|(span, _)| span.start());
     DeadlineJson {
         within: written(&d.within),
-        from: d.from.map(|f| model.step(f.id).named.name),
+        from: d.from.map(|f| model.name(&model.step(f.id).named)),
         only_for: named.into_iter().map(|(_, name)| name).collect(),
     }
 }
@@ -468,7 +472,7 @@ fn header<'a>(model: &'a Model) -> Header<'a> {
         scope: h.and_then(|h| h.scope.as_ref()).map(|t| t.value.as_ref()),
         commander: h
             .and_then(|h| h.commander)
-            .map(|c| model.role(c.id).named.name),
+            .map(|c| model.name(&model.role(c.id).named)),
         version: h.and_then(|h| h.version.as_ref()).map(|t| t.value.as_ref()),
         text: h.map(|h| texts(&h.texts)).unwrap_or_default(),
         kind: h.and_then(|h| h.kind).map(|(k, _)| k.name()),
@@ -510,7 +514,7 @@ fn condition_json<'a>(
                 decimal,
                 ..
             } => Node::Compare {
-                fact: model.fact(*fact).named.name,
+                fact: model.name(&model.fact(*fact).named),
                 op: op.as_str(),
                 // (v1) a number fact's decimal, as a JSON number
                 value: match decimal {
@@ -534,15 +538,15 @@ fn condition_json<'a>(
                     _ => Vec::new(),
                 };
                 Node::In {
-                    fact: f.named.name,
+                    fact: model.name(&f.named),
                     variants,
                 }
             }
             Cond::Flag { fact, .. } => Node::Flag {
-                fact: model.fact(*fact).named.name,
+                fact: model.name(&model.fact(*fact).named),
             },
             Cond::Trigger { trigger, .. } => Node::Trigger {
-                trigger: model.trigger(*trigger).named.name,
+                trigger: model.name(&model.trigger(*trigger).named),
             },
             Cond::Not(c, _) => Node::Not { operand: c.0 },
             Cond::And(cs, _) => Node::And {
@@ -562,10 +566,10 @@ fn condition_json<'a>(
 }
 
 /// A fact as the JSON outputs show it: name, label, type, variants.
-pub(super) fn fact<'a>(f: &'a crate::model::Fact) -> Fact<'a> {
+pub(super) fn fact<'a>(model: &'a Model, f: &'a crate::model::Fact) -> Fact<'a> {
     Fact {
-        name: f.named.name,
-        label: &f.named.label.value,
+        name: model.name(&f.named),
+        label: model.label(&f.named),
         ty: match f.ty {
             FactType::Count => "count",
             FactType::Number { .. } => "number",
@@ -577,7 +581,7 @@ pub(super) fn fact<'a>(f: &'a crate::model::Fact) -> Fact<'a> {
                 vs.iter()
                     .map(|v| Named {
                         name: v.name,
-                        label: &v.label.value,
+                        label: Cow::Borrowed(&v.label.value),
                     })
                     .collect(),
             ),

@@ -109,7 +109,7 @@ pub fn render(doc: &Document, card: &RoleCard) -> String {
                         .iter()
                         .map(|r| Named {
                             name: &r.name,
-                            label: &r.label,
+                            label: std::borrow::Cow::Borrowed(&r.label),
                         })
                         .collect(),
                     builds_on: t.builds_on.as_ref().map(|b| b.name.as_str()),

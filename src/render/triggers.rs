@@ -134,7 +134,7 @@ pub fn markdown(model: &Model, table: &DecisionTable, lang: Lang) -> String {
     let mut header: Vec<String> = table
         .facts
         .iter()
-        .map(|f| escape(&model.fact(*f).named.label.value))
+        .map(|f| escape(&model.label(&model.fact(*f).named)))
         .collect();
     header.push(w.set_off.to_string());
     header.push(w.response.to_string());
@@ -152,7 +152,7 @@ pub fn markdown(model: &Model, table: &DecisionTable, lang: Lang) -> String {
         let fired: Vec<String> = row
             .fired
             .iter()
-            .map(|t| escape(&model.trigger(*t).named.label.value))
+            .map(|t| escape(&model.label(&model.trigger(*t).named)))
             .collect();
         cells.push(if fired.is_empty() {
             w.none.to_string()
@@ -164,7 +164,11 @@ pub fn markdown(model: &Model, table: &DecisionTable, lang: Lang) -> String {
             (false, None) => w.no_level.to_string(),
             (false, Some(l)) => {
                 let level = &model.levels[l.index()].named;
-                escape(&format!("{} {}", level.name, level.label.value.trim()))
+                escape(&format!(
+                    "{} {}",
+                    model.name(level),
+                    model.label(level).trim()
+                ))
             }
         });
         let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -194,7 +198,7 @@ pub fn json(model: &Model, table: &DecisionTable) -> String {
     let facts = table
         .facts
         .iter()
-        .map(|&f| json::fact(model.fact(f)))
+        .map(|&f| json::fact(model, model.fact(f)))
         .collect();
     let rows = table
         .rows
@@ -203,14 +207,21 @@ pub fn json(model: &Model, table: &DecisionTable) -> String {
             when: row
                 .region
                 .iter()
-                .map(|(f, set)| (model.fact(*f).named.name.to_string(), value(model, *f, set)))
+                .map(|(f, set)| {
+                    (
+                        model.name(&model.fact(*f).named).to_string(),
+                        value(model, *f, set),
+                    )
+                })
                 .collect(),
             triggers: row
                 .fired
                 .iter()
-                .map(|t| model.trigger(*t).named.name)
+                .map(|t| model.name(&model.trigger(*t).named))
                 .collect(),
-            level: row.level.map(|l| model.levels[l.index()].named.name),
+            level: row
+                .level
+                .map(|l| model.name(&model.levels[l.index()].named)),
         })
         .collect();
     let doc = Json {

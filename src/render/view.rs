@@ -28,8 +28,8 @@ impl Party {
         };
         let named = model.party(party);
         Party {
-            name: named.name.to_string(),
-            label: clean(&named.label.value),
+            name: model.name(named).to_string(),
+            label: clean(&model.label(named)),
             holder: holder.map(|h| clean(&h.value)),
             phones: strs(phones),
             external,
@@ -296,8 +296,8 @@ pub(super) fn anchor(
         .get(scheduled.deadline?)?;
     let from = model.step(deadline.from.as_ref()?.id);
     Some(Anchor {
-        name: from.named.name.to_string(),
-        label: clean(&from.named.label.value),
+        name: model.name(&from.named).to_string(),
+        label: clean(&model.label(&from.named)),
         within: deadline.within,
     })
 }

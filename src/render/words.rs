@@ -9,18 +9,18 @@ impl Lang {
     /// title and every item's label) contain a Han character, else English.
     pub fn detect(model: &Model) -> Lang {
         let header = model.header.iter().filter_map(|h| h.title.as_ref());
-        let labels = header
-            .chain(model.roles.iter().map(|r| &r.named.label))
-            .chain(model.externals.iter().map(|e| &e.named.label))
-            .chain(model.facts.iter().map(|f| &f.named.label))
-            .chain(model.levels.iter().map(|l| &l.named.label))
-            .chain(model.triggers.iter().map(|t| &t.named.label))
-            .chain(model.steps.iter().map(|s| &s.named.label))
-            .chain(model.routines.iter().map(|r| &r.named.label));
+        let named = (model.roles.iter().map(|r| &r.named))
+            .chain(model.externals.iter().map(|e| &e.named))
+            .chain(model.facts.iter().map(|f| &f.named))
+            .chain(model.levels.iter().map(|l| &l.named))
+            .chain(model.triggers.iter().map(|t| &t.named))
+            .chain(model.steps.iter().map(|s| &s.named))
+            .chain(model.routines.iter().map(|r| &r.named));
+        let labels = (header.map(|t| t.value.clone())).chain(named.map(|n| model.label(n)));
         let (mut chinese, mut total) = (0usize, 0usize);
         for label in labels {
             total += 1;
-            if label.value.chars().any(is_han) {
+            if label.chars().any(is_han) {
                 chinese += 1;
             }
         }

@@ -222,7 +222,7 @@ fn facts(model: &Model) -> Vec<Value> {
                         .collect(),
                 ),
             };
-            json!({ "name": f.named.name, "label": f.named.label.value, "kind": kind, "variants": variants })
+            json!({ "name": model.name(&f.named), "label": model.label(&f.named), "kind": kind, "variants": variants })
         })
         .collect()
 }

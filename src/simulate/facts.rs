@@ -72,14 +72,14 @@ fn fact_named(model: &Model, name: &str, setting: &str) -> Result<FactId, Messag
     if name.is_empty() {
         return Err(msg!("set-no-fact-named", setting = setting));
     }
-    let facts: Vec<&str> = model.facts.iter().map(|f| f.named.name).collect();
+    let facts: Vec<&str> = model.facts.iter().map(|f| model.name(&f.named)).collect();
     // (v1) A fact may be named by its label (`--set 到场上访人数=60`); a name wins.
     if !model.symbols.contains_key(name) {
         let mut labelled = model
             .facts
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.named.label.value == name);
+            .filter(|(_, f)| model.label(&f.named) == name);
         if let Some((i, _)) = labelled.next() {
             if labelled.next().is_some() {
                 return Err(msg!("set-label-twice", name = name, facts = list(&facts)));
@@ -113,7 +113,7 @@ fn list(names: &[&str]) -> Arg {
 
 fn value_of(model: &Model, id: FactId, value: Option<&str>) -> Result<Value, Message> {
     let fact = model.fact(id);
-    let name = fact.named.name;
+    let name = model.name(&fact.named);
     match (&fact.ty, value) {
         (FactType::Flag, None) => Ok(Value::Flag(true)),
         (FactType::Flag, Some("true" | "yes" | "1")) => Ok(Value::Flag(true)),

@@ -1,6 +1,8 @@
 //! The exercise as JSON (`planc simulate --format json`). Schema
 //! `planc-simulation`, version 2, documented in docs/render-json.md.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Simulation, Value, due_clock};
@@ -31,7 +33,7 @@ struct Out<'a> {
 #[derive(Serialize)]
 struct Fact<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     #[serde(rename = "type")]
     ty: &'static str,
     /// Whether `--set` gave it.
@@ -43,7 +45,7 @@ struct Fact<'a> {
 #[derive(Serialize)]
 struct Trigger<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     level: Option<&'a str>,
     fired: bool,
     condition: String,
@@ -67,7 +69,7 @@ struct Step<'a> {
     /// From 1: steps of one phase can be done at the same time.
     phase: u32,
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     owner: Option<&'a str>,
     with: Vec<&'a str>,
     notify: Vec<&'a str>,
@@ -83,7 +85,7 @@ struct Step<'a> {
 #[derive(Serialize)]
 struct Skipped<'a> {
     name: &'a str,
-    label: &'a str,
+    label: Cow<'a, str>,
     /// `not_set_off`, `waits`, `nothing_starts_it` or `in_cycle`.
     reason: &'static str,
     /// With `not_set_off`: the triggers its `on` names (none fired).
@@ -108,7 +110,7 @@ struct Chain<'a> {
 }
 
 fn names<'a>(model: &'a Model, refs: &[crate::model::Ref<Party>]) -> Vec<&'a str> {
-    refs.iter().map(|r| model.party(r.id).name).collect()
+    refs.iter().map(|r| model.name(model.party(r.id))).collect()
 }
 
 pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
@@ -131,8 +133,8 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                 (_, FactType::OneOf(_)) => serde_json::Value::Null,
             };
             Fact {
-                name: f.named.name,
-                label: &f.named.label.value,
+                name: model.name(&f.named),
+                label: model.label(&f.named),
                 ty: match f.ty {
                     FactType::Count => "count",
                     FactType::Number { .. } => "number",
@@ -144,7 +146,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             }
         })
         .collect();
-    let level_name = |l: crate::model::LevelId| model.levels[l.index()].named.name;
+    let level_name = |l: crate::model::LevelId| model.name(&model.levels[l.index()].named);
     let out = Out {
         schema: SCHEMA,
         version: VERSION,
@@ -164,24 +166,28 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             .map(|t| {
                 let trigger = model.trigger(t.trigger);
                 Trigger {
-                    name: trigger.named.name,
-                    label: &trigger.named.label.value,
+                    name: model.name(&trigger.named),
+                    label: model.label(&trigger.named),
                     level: trigger.level.map(|l| level_name(l.id)),
                     fired: t.fired,
                     condition: condition::words(model, &trigger.condition, lang),
-                    facts: t.facts.iter().map(|f| model.fact(*f).named.name).collect(),
+                    facts: t
+                        .facts
+                        .iter()
+                        .map(|f| model.name(&model.fact(*f).named))
+                        .collect(),
                     triggers: t
                         .triggers
                         .iter()
                         .map(|(u, fired)| Named {
-                            name: model.trigger(*u).named.name,
+                            name: model.name(&model.trigger(*u).named),
                             fired: *fired,
                         })
                         .collect(),
                     unknown: t
                         .unknown
                         .iter()
-                        .map(|f| model.fact(*f).named.name)
+                        .map(|f| model.name(&model.fact(*f).named))
                         .collect(),
                 }
             })
@@ -195,9 +201,9 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                 Step {
                     order: i + 1,
                     phase: run.phase + 1,
-                    name: step.named.name,
-                    label: &step.named.label.value,
-                    owner: step.owner.map(|o| model.role(o.id).named.name),
+                    name: model.name(&step.named),
+                    label: model.label(&step.named),
+                    owner: step.owner.map(|o| model.name(&model.role(o.id).named)),
                     with: names(model, &step.with),
                     notify: names(model, &step.notify),
                     deadline: run.due.map(due),
@@ -208,7 +214,7 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                     set_off_by: run
                         .set_off_by
                         .iter()
-                        .map(|t| model.trigger(*t).named.name)
+                        .map(|t| model.name(&model.trigger(*t).named))
                         .collect(),
                     every: step.every.as_deref().map(written),
                 }
@@ -225,14 +231,17 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                     NotRun::InCycle => ("in_cycle", &[], &[]),
                 };
                 Skipped {
-                    name: model.step(*s).named.name,
-                    label: &model.step(*s).named.label.value,
+                    name: model.name(&model.step(*s).named),
+                    label: model.label(&model.step(*s).named),
                     reason,
                     triggers: triggers
                         .iter()
-                        .map(|t| model.trigger(*t).named.name)
+                        .map(|t| model.name(&model.trigger(*t).named))
                         .collect(),
-                    waits_for: waits.iter().map(|w| model.step(*w).named.name).collect(),
+                    waits_for: waits
+                        .iter()
+                        .map(|w| model.name(&model.step(*w).named))
+                        .collect(),
                 }
             })
             .collect(),
@@ -240,14 +249,14 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
             .chains
             .iter()
             .map(|c| Chain {
-                owner: model.role(c.owner).named.name,
+                owner: model.name(&model.role(c.owner).named),
                 is_commander: c.at_top,
                 reaches_commander: c.reaches,
                 hops: c
                     .hops
                     .iter()
                     .map(|h| Hop {
-                        to: model.party(h.to).name,
+                        to: model.name(model.party(h.to)),
                         within: h.within.map(duration),
                         cumulative: h.cumulative.map(duration),
                     })

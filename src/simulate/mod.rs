@@ -232,7 +232,7 @@ pub fn due_out_of_range(sim: &Simulation, model: &Model) -> Option<Message> {
         start.checked_plus(due.seconds).is_none().then(|| {
             msg!(
                 "start-too-late",
-                step = model.step(run.step).named.name,
+                step = model.name(&model.step(run.step).named),
                 due = crate::render::words::due_code(due)
             )
         })

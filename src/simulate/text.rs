@@ -155,7 +155,7 @@ impl Out<'_> {
             Party::Role(r) => self.model.role(r).holder.as_ref(),
             Party::External(e) => self.model.external(e).holder.as_ref(),
         };
-        let label = &self.model.party(p).label.value;
+        let label = &self.model.label(self.model.party(p));
         match holder {
             Some(h) => format!("{label}{}{}{}", self.w.open, h.value, self.w.close),
             None => label.to_string(),
@@ -174,10 +174,13 @@ impl Out<'_> {
         let label = if named {
             format!(
                 "{}{}{}{}",
-                fact.named.label.value, self.w.open, fact.named.name, self.w.close
+                self.model.label(&fact.named),
+                self.w.open,
+                self.model.name(&fact.named),
+                self.w.close
             )
         } else {
-            fact.named.label.value.to_string()
+            self.model.label(&fact.named).to_string()
         };
         match (sim.facts.get(id), &fact.ty) {
             (Some(Value::Count(n)), _) => format!("{label} = {n}"),
@@ -219,7 +222,12 @@ impl Out<'_> {
                 let l = &model.levels[l.index()].named;
                 format!(
                     "{}{}{}{} {}{}",
-                    w.open, s.response_level, w.colon, l.name, l.label.value, w.close
+                    w.open,
+                    s.response_level,
+                    w.colon,
+                    model.name(l),
+                    model.label(l),
+                    w.close
                 )
             }
             None => String::new(),
@@ -266,7 +274,7 @@ impl Out<'_> {
                         w.open,
                         labels(
                             ts.iter()
-                                .map(|t| model.trigger(*t).named.label.value.to_string())
+                                .map(|t| model.label(&model.trigger(*t).named).to_string())
                                 .collect()
                         ),
                         w.close
@@ -277,7 +285,7 @@ impl Out<'_> {
                         w.open,
                         labels(
                             ss.iter()
-                                .map(|p| model.step(*p).named.label.value.to_string())
+                                .map(|p| model.label(&model.step(*p).named).to_string())
                                 .collect()
                         ),
                         w.close
@@ -287,7 +295,7 @@ impl Out<'_> {
                 };
                 let line = format!(
                     "- {}{}{reason}",
-                    model.step(*step).named.label.value,
+                    model.label(&model.step(*step).named),
                     w.colon
                 );
                 self.line(1, &line);
@@ -307,7 +315,7 @@ impl Out<'_> {
     fn step(&mut self, sim: &Simulation, run: &Scheduled, number: usize) {
         let (w, s, model) = (self.w, self.s, self.model);
         let step = model.step(run.step);
-        self.line(2, &format!("{number}. {}", step.named.label.value));
+        self.line(2, &format!("{number}. {}", model.label(&step.named)));
         let deadline = match run.due {
             Some(d) => {
                 let offset = format!("+{}", due_code(d));
@@ -346,7 +354,7 @@ impl Out<'_> {
         let by: Vec<String> = run
             .set_off_by
             .iter()
-            .map(|t| model.trigger(*t).named.label.value.to_string())
+            .map(|t| model.label(&model.trigger(*t).named).to_string())
             .collect();
         self.field(4, s.set_off_by, &by.join(w.comma));
     }
@@ -360,7 +368,12 @@ impl Out<'_> {
                 let l = &model.levels[l.id.index()].named;
                 format!(
                     "{}{}{}{} {}{}",
-                    w.open, w.level, w.colon, l.name, l.label.value, w.close
+                    w.open,
+                    w.level,
+                    w.colon,
+                    model.name(l),
+                    model.label(l),
+                    w.close
                 )
             }
             None => String::new(),
@@ -369,7 +382,10 @@ impl Out<'_> {
             1,
             &format!(
                 "{mark} {}{}{}{}{level}",
-                trigger.named.label.value, w.open, trigger.named.name, w.close
+                model.label(&trigger.named),
+                w.open,
+                model.name(&trigger.named),
+                w.close
             ),
         );
         let words = condition::words(model, &trigger.condition, self.lang);
@@ -382,7 +398,7 @@ impl Out<'_> {
         because.extend(t.triggers.iter().map(|(u, fired)| {
             format!(
                 "{}{}{}",
-                model.trigger(*u).named.label.value,
+                model.label(&model.trigger(*u).named),
                 w.colon,
                 if *fired {
                     s.fired_word
@@ -393,10 +409,10 @@ impl Out<'_> {
         }));
         self.field(2, s.because, &because.join(w.comma));
         if !t.unknown.is_empty() {
-            let unknown: Vec<&str> = t
+            let unknown: Vec<_> = t
                 .unknown
                 .iter()
-                .map(|f| model.fact(*f).named.label.value.as_ref())
+                .map(|f| model.label(&model.fact(*f).named))
                 .collect();
             let value = format!("{}{}", unknown.join(w.comma), s.may_change);
             self.field(2, s.unknown, &value);

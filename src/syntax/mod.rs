@@ -26,6 +26,7 @@ mod reader;
 mod recover;
 pub mod scan;
 mod slips;
+mod strings;
 mod values;
 
 use crate::diagnostic::{Diagnostic, Findings};
@@ -33,6 +34,7 @@ use errors::Errors;
 pub use expected::ascii_for;
 pub use lower::{MAX_CONDITION_DEPTH, MAX_SECTION_DEPTH};
 use parser::Rule;
+pub use strings::string_value;
 pub use values::{WORKING_DAY, parse_duration};
 
 /// The result of parsing: the items that parsed, and the syntax errors (as

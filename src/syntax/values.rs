@@ -2,136 +2,38 @@
 //! integer sizes), validated while the tree is built, so that their errors
 //! can say exactly what is wrong.
 
-use std::borrow::Cow;
-
 use super::ast::{Date, Duration, Number, Str};
 use super::lower::{Lowerer, P};
+use super::strings::{Slip, decode};
 use crate::i18n::{Message, msg};
 use crate::span::Span;
 
 impl<'s> Lowerer<'s, '_> {
-    /// A `string` pair: resolves escapes and CRLF, reporting bad escapes.
+    /// A `string` pair: its value (`strings::decode`), each slip in it
+    /// reported as a syntax error.
     pub(super) fn string(&mut self, pair: P<'s>) -> Str<'s> {
         let span = self.span(&pair);
-        if pair.as_str().starts_with(super::lex::TRIPLE) {
-            return self.multiline(pair, span);
-        }
-        // The text between the quotes (a `string` pair is `"`, `str_body`, `"`).
-        let text = pair.as_str();
-        let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
-        let body_start = span.start() + 1;
-        let value = if memchr::memchr2(b'\\', b'\r', raw.as_bytes()).is_some() {
-            Cow::Owned(self.unescape(raw, body_start))
-        } else {
-            Cow::Borrowed(raw)
-        };
+        let value = decode(pair.as_str(), span.start(), &mut |slip| match slip {
+            Slip::Indent(at) => self.error(
+                at,
+                msg!("syntax-multiline-indent"),
+                msg!("syntax-multiline-indent.label"),
+                msg!("syntax-multiline-indent.help"),
+            ),
+            Slip::UnicodeEscape(at, why) => self.error(
+                at,
+                msg!("syntax-unicode-escape", why = why),
+                msg!("syntax-unicode-escape.label"),
+                msg!("syntax-unicode-escape.help"),
+            ),
+            Slip::UnknownEscape(at, other) => self.error(
+                at,
+                msg!("syntax-unknown-escape", escape = other.to_string()),
+                msg!("syntax-unknown-escape.label"),
+                msg!("syntax-unknown-escape.help"),
+            ),
+        });
         Str { value, span }
-    }
-
-    /// (v1) A `"""` string: the lines between the quotes, each without the
-    /// closing line's indentation (a line indented less is an error; a line
-    /// of white space only is empty), joined by LF, escapes resolved.
-    fn multiline(&mut self, pair: P<'s>, span: Span) -> Str<'s> {
-        // Read from the text itself (fast and reference rules alike): the
-        // opening line, the body lines, and the closing line's indentation.
-        let text = pair.as_str();
-        let open = text.find('\n').map_or(text.len(), |i| i + 1);
-        let last = text.rfind('\n').map_or(text.len(), |i| i + 1);
-        let body = text.get(open..last).unwrap_or("");
-        let closing = text.get(last..).unwrap_or("");
-        let indent = closing.strip_suffix(super::lex::TRIPLE).unwrap_or("");
-        let body_start = span.start() + open;
-        let mut value = String::with_capacity(body.len());
-        let mut offset = 0;
-        let mut first = true;
-        for line in body.split_inclusive('\n') {
-            let start = body_start + offset;
-            offset += line.len();
-            let line = line.strip_suffix('\n').unwrap_or(line);
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if !first {
-                value.push('\n');
-            }
-            first = false;
-            let content = match line.strip_prefix(indent) {
-                Some(rest) => rest,
-                None if line.trim_matches([' ', '\t']).is_empty() => "",
-                None => {
-                    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
-                    self.error(
-                        Span::new(start, start + width.max(1)),
-                        msg!("syntax-multiline-indent"),
-                        msg!("syntax-multiline-indent.label"),
-                        msg!("syntax-multiline-indent.help"),
-                    );
-                    line.trim_start_matches([' ', '\t'])
-                }
-            };
-            // `content` is a suffix of `line`
-            let content_start = start + (line.len() - content.len());
-            if content.contains('\\') {
-                let unescaped = self.unescape(content, content_start);
-                value.push_str(&unescaped);
-            } else {
-                value.push_str(content);
-            }
-        }
-        Str {
-            value: Cow::Owned(value),
-            span,
-        }
-    }
-
-    fn unescape(&mut self, raw: &str, start: usize) -> String {
-        let mut out = String::with_capacity(raw.len());
-        let mut chars = raw.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\r' if matches!(chars.peek(), Some((_, '\n'))) => {}
-                '\\' => {
-                    let Some((_, e)) = chars.next() else { break };
-                    match e {
-                        '"' => out.push('"'),
-                        '\\' => out.push('\\'),
-                        'n' => out.push('\n'),
-                        't' => out.push('\t'),
-                        'u' => match unicode_escape(&raw[i..]) {
-                            Ok((ch, len)) => {
-                                out.push(ch);
-                                // skip the rest of `\u{...}` (the `\u` is consumed)
-                                for _ in 0..raw[i + 2..i + len].chars().count() {
-                                    chars.next();
-                                }
-                            }
-                            Err(why) => {
-                                let end = raw[i..]
-                                    .find('}')
-                                    .map(|e| i + e + 1)
-                                    .unwrap_or(i + 2)
-                                    .min(raw.len());
-                                self.error(
-                                    Span::new(start + i, start + end),
-                                    msg!("syntax-unicode-escape", why = why),
-                                    msg!("syntax-unicode-escape.label"),
-                                    msg!("syntax-unicode-escape.help"),
-                                );
-                            }
-                        },
-                        other => {
-                            let len = 1 + other.len_utf8();
-                            self.error(
-                                Span::new(start + i, start + i + len),
-                                msg!("syntax-unknown-escape", escape = other.to_string()),
-                                msg!("syntax-unknown-escape.label"),
-                                msg!("syntax-unknown-escape.help"),
-                            );
-                        }
-                    }
-                }
-                c => out.push(c),
-            }
-        }
-        out
     }
 
     pub(super) fn date(&mut self, pair: P<'s>) -> Date {
@@ -279,24 +181,6 @@ pub(super) fn quiet_number(text: &str, _span: Span) -> Number {
     } else {
         Number::Integer(text.parse().unwrap_or(INTEGER_TOO_LARGE))
     }
-}
-
-/// Parses `\u{X…}` at the start of `s`: the character and the escape's byte length.
-fn unicode_escape(s: &str) -> Result<(char, usize), Message> {
-    let rest = s.get(2..).unwrap_or("");
-    let Some(body) = rest.strip_prefix('{') else {
-        return Err(msg!("escape-open"));
-    };
-    let Some(close) = body.find('}') else {
-        return Err(msg!("escape-close"));
-    };
-    let hex = &body[..close];
-    if hex.is_empty() || hex.len() > 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(msg!("escape-digits"));
-    }
-    let value = u32::from_str_radix(hex, 16).map_err(|_| msg!("escape-digits"))?;
-    let ch = char::from_u32(value).ok_or(msg!("escape-scalar"))?;
-    Ok((ch, 2 + 1 + close + 1))
 }
 
 /// Seconds of working day: 7/5 of a day (v1 `wd`), where durations are compared.

@@ -24,7 +24,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     for (i, always) in logic::always_true(model, ctx.graphs).iter().enumerate() {
         let id = TriggerId(i as u32);
         let trigger = model.trigger(id);
-        let name = trigger.named.name;
+        let name = model.name(&trigger.named);
         let condition = logic::condition_span(model, id);
         match always {
             // One that holds only because a trigger it names always holds is

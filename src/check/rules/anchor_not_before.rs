@@ -28,7 +28,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             if search.waits_for(m, id, anchor.id) {
                 continue;
             }
-            let (name, anchor_name) = (step.named.name, m.step(anchor.id).named.name);
+            let (name, anchor_name) = (m.name(&step.named), m.name(&m.step(anchor.id).named));
             let (message, help) = if anchor.id == id {
                 (
                     msg!("anchor-not-before-itself", step = name),

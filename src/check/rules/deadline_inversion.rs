@@ -199,7 +199,7 @@ fn diagnose(
     bound: Bound,
     theirs: Duration,
 ) -> Diagnostic {
-    let name = |s: StepId| ctx.model.step(s).named.name;
+    let name = |s: StepId| ctx.model.name(&ctx.model.step(s).named);
     let through = if bound.via == bound.carrier {
         Arg::from("")
     } else {

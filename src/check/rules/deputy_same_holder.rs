@@ -35,20 +35,20 @@ fn run(ctx: &Context, out: &mut Findings) {
             RULE.diagnostic(
                 msg!(
                     "deputy-same-holder",
-                    role = role.named.name,
-                    deputy = deputy.named.name,
+                    role = model.name(&role.named),
+                    deputy = model.name(&deputy.named),
                     holder = holder.as_str()
                 ),
                 Label::new(
                     theirs.span,
-                    msg!("deputy-same-holder.label", deputy = deputy.named.name),
+                    msg!("deputy-same-holder.label", deputy = model.name(&deputy.named)),
                 ),
             )
             .with_label(Label::new(
                 mine.span,
                 msg!(
                     "deputy-same-holder.principal",
-                    role = role.named.name,
+                    role = model.name(&role.named),
                     holder = holder.as_str()
                 ),
             ))
@@ -58,8 +58,8 @@ fn run(ctx: &Context, out: &mut Findings) {
             ))
             .with_help(msg!(
                 "deputy-same-holder.help",
-                role = role.named.name,
-                deputy = deputy.named.name
+                role = model.name(&role.named),
+                deputy = model.name(&deputy.named)
             )),
         );
     }

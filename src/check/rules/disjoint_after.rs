@@ -38,7 +38,7 @@ fn run(ctx: &Context, out: &mut Findings) {
 
 /// The triggers of one side, as names.
 fn triggers(ctx: &Context, side: &Side) -> Arg {
-    let names = side.triggers.iter().map(|t| ctx.model.trigger(*t).named.name);
+    let names = side.triggers.iter().map(|t| ctx.model.name(&ctx.model.trigger(*t).named));
     Arg::names(names, MAX_NAMES)
 }
 
@@ -64,7 +64,7 @@ fn side_label(ctx: &Context, step: StepId, side: &Side) -> Label {
                 span,
                 msg!(
                     "disjoint-after.after",
-                    before = model.step(p).named.name,
+                    before = model.name(&model.step(p).named),
                     triggers = triggers(ctx, side)
                 ),
             )
@@ -75,11 +75,11 @@ fn side_label(ctx: &Context, step: StepId, side: &Side) -> Label {
 fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
     let model = ctx.model;
     let step = model.step(found.step);
-    let name = step.named.name;
+    let name = model.name(&step.named);
     let apart = if found.facts.is_empty() {
         Arg::from("")
     } else {
-        let facts = found.facts.iter().map(|f| model.fact(*f).named.name);
+        let facts = found.facts.iter().map(|f| model.name(&model.fact(*f).named));
         Arg::from(msg!("disjoint-after-apart", facts = Arg::names(facts, MAX_NAMES)))
     };
     let own = found.sides.iter().find(|s| s.need == Need::On);
@@ -91,7 +91,7 @@ fn diagnose(ctx: &Context, found: &Disjoint) -> Diagnostic {
             Need::On => None,
         })
         .collect();
-    let step_name = |p: StepId| model.step(p).named.name;
+    let step_name = |p: StepId| model.name(&model.step(p).named);
     let message = match (own, waited.as_slice()) {
         (Some(own), [(p, side)]) => msg!(
             "disjoint-after-on",

@@ -63,7 +63,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             msg!(
                 "drill-frequency",
                 every = limit_text,
-                drills = Arg::names(drills.iter().map(|d| d.named.name), 6)
+                drills = Arg::names(drills.iter().map(|d| model.name(&d.named)), 6)
             ),
             label(first),
         )

@@ -49,14 +49,14 @@ fn run(ctx: &Context, out: &mut Findings) {
             RULE.diagnostic(
                 msg!(
                     "drill-overdue",
-                    drill = drill.named.name,
+                    drill = ctx.model.name(&drill.named),
                     last = written.as_str(),
                     due = due.as_str(),
                     today = today.as_str()
                 ),
                 Label::new(last.span, msg!("drill-overdue.label", due = due.as_str())),
             )
-            .with_help(msg!("drill-overdue.help", drill = drill.named.name)),
+            .with_help(msg!("drill-overdue.help", drill = ctx.model.name(&drill.named))),
         );
     }
 }

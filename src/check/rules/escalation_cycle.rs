@@ -79,8 +79,8 @@ fn diagnose(
     // Every edge kept is a hop: `first` stands in for none.
     let hop = |i: usize| cycle.get(i).and_then(|&e| hop_of(e)).unwrap_or(first);
     let first = &first;
-    let top = model.role(first.from).named.name;
-    let next = model.party(first.to).name;
+    let top = model.name(&model.role(first.from).named);
+    let next = model.name(model.party(first.to));
 
     let (message, help) = if cycle.len() == 1 {
         (
@@ -93,7 +93,7 @@ fn diagnose(
                 msg!("escalation-cycle.why-commander", top = top)
             }
             (Some(c), Some(_)) => {
-                let commander_name = model.role(c).named.name;
+                let commander_name = model.name(&model.role(c).named);
                 match commander {
                     Commander::Declared(_) => msg!(
                         "escalation-cycle.why-closest",
@@ -109,7 +109,7 @@ fn diagnose(
             }
             _ => msg!("escalation-cycle.why-first", top = top),
         };
-        let names = (0..cycle.len()).map(|i| model.role(hop(i).from).named.name);
+        let names = (0..cycle.len()).map(|i| model.name(&model.role(hop(i).from).named));
         (
             msg!("escalation-cycle", path = Arg::path(names.chain([top]), 8)),
             msg!("escalation-cycle.help", next = next, top = top, why = why),
@@ -117,8 +117,8 @@ fn diagnose(
     };
 
     let label = |h: &Hop, cut: bool| {
-        let from = model.role(h.from).named.name;
-        let to = model.party(h.to).name;
+        let from = model.name(&model.role(h.from).named);
+        let to = model.name(model.party(h.to));
         let message = if cut {
             msg!("escalation-cycle.cut", from = from, to = to)
         } else {

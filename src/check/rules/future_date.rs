@@ -27,7 +27,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         dates.extend(h.revisions.iter().map(|r| (r.date, "revision", None)));
     }
     for r in &ctx.model.routines {
-        dates.extend(r.last.map(|d| (d, "last", Some(r.named.name))));
+        dates.extend(r.last.map(|d| (d, "last", Some(ctx.model.name(&r.named)))));
     }
     for (date, keyword, of) in dates {
         let Some(day) = calendar::date(date.year, date.month, date.day) else {

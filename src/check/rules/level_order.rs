@@ -168,7 +168,7 @@ fn report(
 }
 
 fn level_name<'m>(ctx: &Context<'m, '_>, c: &Candidate) -> &'m str {
-    ctx.model.levels[c.level as usize].named.name
+    ctx.model.name(&ctx.model.levels[c.level as usize].named)
 }
 
 fn diagnostic(
@@ -179,7 +179,7 @@ fn diagnostic(
     alone: &[(u32, logic::split::Point)],
 ) -> Diagnostic {
     let model = ctx.model;
-    let (a, b) = (model.trigger(less.id).named.name, model.trigger(severe.id).named.name);
+    let (a, b) = (model.name(&model.trigger(less.id).named), model.name(&model.trigger(severe.id).named));
     let (la, lb) = (level_name(ctx, less), level_name(ctx, severe));
     let at = |values: &[(u32, logic::split::Point)]| {
         if values.is_empty() {
@@ -235,7 +235,7 @@ fn undecided(ctx: &Context, id: TriggerId) -> Diagnostic {
     RULE.diagnostic(
         msg!(
             "level-order-undecided",
-            trigger = ctx.model.trigger(id).named.name
+            trigger = ctx.model.name(&ctx.model.trigger(id).named)
         ),
         Label::new(
             logic::condition_span(ctx.model, id),

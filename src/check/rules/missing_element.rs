@@ -120,7 +120,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                 },
             ),
             Read::NoReportUnder(t) => {
-                let trigger = model.trigger(t).named.name;
+                let trigger = model.name(&model.trigger(t).named);
                 (
                     msg!(
                         "missing-element-reporting",

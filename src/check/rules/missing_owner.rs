@@ -35,10 +35,10 @@ fn run(ctx: &Context, out: &mut Findings) {
     for (named, kind) in steps.chain(routines) {
         out.push(
             RULE.diagnostic(
-                msg!("missing-owner", kind = kind, name = named.name),
+                msg!("missing-owner", kind = kind, name = ctx.model.name(named)),
                 Label::new(named.name_span, msg!("missing-owner.label")),
             )
-            .with_help(msg!("missing-owner.help", name = named.name)),
+            .with_help(msg!("missing-owner.help", name = ctx.model.name(named))),
         );
     }
 }

@@ -32,7 +32,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             .escalations
             .iter()
             .filter_map(|e| match e.target.id {
-                Party::External(_) => Some(model.party(e.target.id).name),
+                Party::External(_) => Some(model.name(model.party(e.target.id))),
                 Party::Role(_) => None,
             })
             .collect::<Vec<_>>();
@@ -46,7 +46,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         };
         Label::new(role.named.name_span, message)
     };
-    let names = tops.iter().map(|&r| model.role(r).named.name);
+    let names = tops.iter().map(|&r| model.name(&model.role(r).named));
     let mut diagnostic = RULE.diagnostic(
         msg!(
             "multiple-commanders",
@@ -58,7 +58,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     for &r in rest {
         diagnostic = diagnostic.with_label(label(r));
     }
-    let first = model.role(*first).named.name;
+    let first = model.name(&model.role(*first).named);
     out.push(diagnostic.with_help(msg!("multiple-commanders.help", role = first)));
 }
 

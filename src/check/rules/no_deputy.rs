@@ -36,14 +36,14 @@ fn run(ctx: &Context, out: &mut Findings) {
         };
         out.push(
             RULE.diagnostic(
-                msg!("no-deputy", role = role.named.name),
+                msg!("no-deputy", role = model.name(&role.named)),
                 Label::new(role.named.name_span, msg!("no-deputy.label")),
             )
             .with_label(Label::new(
                 within.span,
-                msg!("no-deputy.step", step = step.named.name),
+                msg!("no-deputy.step", step = model.name(&step.named)),
             ))
-            .with_help(msg!("no-deputy.help", role = role.named.name)),
+            .with_help(msg!("no-deputy.help", role = model.name(&role.named))),
         );
     }
 }

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn run(ctx: &Context, out: &mut Findings) {
     for level in ctx.model.levels.iter().filter(|l| l.until.is_none()) {
-        let name = level.named.name;
+        let name = ctx.model.name(&level.named);
         out.push(
             RULE.diagnostic(
                 msg!("no-end-condition", level = name),

@@ -30,7 +30,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let reach = hierarchy::distances_to(ctx, top, true);
     // A role the commander escalates to is above it, not lost.
     let above = hierarchy::above(ctx, top, &reach);
-    let top_name = model.role(top).named.name;
+    let top_name = model.name(&model.role(top).named);
     let title = match commander {
         Commander::Declared(_) => msg!("no-escalation-path-commander"),
         _ => msg!("no-escalation-path-top"),
@@ -102,8 +102,8 @@ fn run(ctx: &Context, out: &mut Findings) {
                 span,
                 msg!(
                     "no-escalation-path.leads-in",
-                    from = model.role(from).named.name,
-                    to = model.role(to).named.name,
+                    from = model.name(&model.role(from).named),
+                    to = model.name(&model.role(to).named),
                     top = top_name
                 ),
             )
@@ -130,7 +130,7 @@ fn dead_end(ctx: &Context, id: RoleId, title: &Message, top_name: &str) -> Diagn
     let mut diagnostic = RULE.diagnostic(
         msg!(
             "no-escalation-path",
-            role = role.named.name,
+            role = model.name(&role.named),
             title = title.clone(),
             top = top_name
         ),
@@ -141,14 +141,14 @@ fn dead_end(ctx: &Context, id: RoleId, title: &Message, top_name: &str) -> Diagn
             e.span,
             msg!(
                 "no-escalation-path.external",
-                external = model.party(e.target.id).name
+                external = model.name(model.party(e.target.id))
             ),
         ));
     }
     diagnostic.with_help(msg!(
         "no-escalation-path.help",
         top = top_name,
-        role = role.named.name
+        role = model.name(&role.named)
     ))
 }
 
@@ -156,7 +156,7 @@ fn dead_end(ctx: &Context, id: RoleId, title: &Message, top_name: &str) -> Diagn
 /// other members are `run`'s).
 fn closed_loop(ctx: &Context, roles: &[RoleId], title: &Message, top_name: &str) -> Diagnostic {
     let model = ctx.model;
-    let name = |r: &RoleId| model.role(*r).named.name;
+    let name = |r: &RoleId| model.name(&model.role(*r).named);
     let first = roles[0];
     let diagnostic = RULE.diagnostic(
         msg!(

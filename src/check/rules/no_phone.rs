@@ -32,19 +32,19 @@ fn run(ctx: &Context, out: &mut Findings) {
         if deputy.is_some_and(|d| !d.phones.is_empty()) {
             continue;
         }
-        let name = role.named.name;
+        let name = model.name(&role.named);
         let (message, help) = match deputy {
             Some(d) => (
                 msg!(
                     "no-phone-deputy",
                     role = name,
-                    step = step.named.name,
-                    deputy = d.named.name
+                    step = model.name(&step.named),
+                    deputy = model.name(&d.named)
                 ),
-                msg!("no-phone.help-deputy", role = name, deputy = d.named.name),
+                msg!("no-phone.help-deputy", role = name, deputy = model.name(&d.named)),
             ),
             None => (
-                msg!("no-phone", role = name, step = step.named.name),
+                msg!("no-phone", role = name, step = model.name(&step.named)),
                 msg!("no-phone.help", role = name),
             ),
         };

@@ -34,10 +34,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         out.push(
             RULE.diagnostic(
-                msg!("no-response", trigger = named.name),
+                msg!("no-response", trigger = ctx.model.name(named)),
                 Label::new(named.name_span, msg!("no-response.label")),
             )
-            .with_help(msg!("no-response.help", trigger = named.name)),
+            .with_help(msg!("no-response.help", trigger = ctx.model.name(named))),
         );
     }
 }

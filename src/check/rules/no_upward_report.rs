@@ -32,7 +32,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let Some(first) = labels.next() else {
         return;
     };
-    let names = || silent.iter().map(|t| model.trigger(*t).named.name);
+    let names = || silent.iter().map(|t| model.name(&model.trigger(*t).named));
     out.push(
         RULE.diagnostic(
             msg!("no-upward-report", when = when_fire(model, &silent)),

@@ -22,10 +22,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         let Some(notified) = step.notify.iter().find(|n| n.id == Party::Role(owner.id)) else {
             continue;
         };
-        let name = model.role(owner.id).named.name;
+        let name = model.name(&model.role(owner.id).named);
         out.push(
             RULE.diagnostic(
-                msg!("notify-owner", step = step.named.name, role = name),
+                msg!("notify-owner", step = model.name(&step.named), role = name),
                 Label::new(notified.span, msg!("notify-owner.label")),
             )
             .with_label(Label::new(owner.span, msg!("notify-owner.owner", role = name)))

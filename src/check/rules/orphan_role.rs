@@ -24,10 +24,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         out.push(
             RULE.diagnostic(
-                msg!("orphan-role", role = named.name),
+                msg!("orphan-role", role = ctx.model.name(named)),
                 Label::new(named.name_span, msg!("orphan-role.label")),
             )
-            .with_help(msg!("orphan-role.help", role = named.name)),
+            .with_help(msg!("orphan-role.help", role = ctx.model.name(named))),
         );
     }
 }

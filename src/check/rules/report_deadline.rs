@@ -93,23 +93,23 @@ fn run(ctx: &Context, out: &mut Findings) {
                     msg!(
                         "report-deadline-open",
                         when = when(),
-                        step = step.name,
+                        step = model.name(step),
                         within = within.as_str()
                     ),
                     Label::new(step.name_span, msg!("report-deadline.label-open")),
                 )
                 .with_labels(trigger_labels)
-                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()))
+                .with_help(msg!("report-deadline.help", step = model.name(step), within = within.as_str()))
             }
             Finding::Late { report, due, chain } => {
                 let step = &model.step(report).named;
-                let steps = chain.iter().map(|(s, _, _)| model.step(*s).named.name);
+                let steps = chain.iter().map(|(s, _, _)| model.name(&model.step(*s).named));
                 let mut labels = chain.iter().rev().map(|(s, deadline, due)| {
                     Label::new(
                         deadline.span,
                         msg!(
                             "report-deadline.due",
-                            step = model.step(*s).named.name,
+                            step = model.name(&model.step(*s).named),
                             due = duration(due.seconds)
                         ),
                     )
@@ -121,14 +121,14 @@ fn run(ctx: &Context, out: &mut Findings) {
                     msg!(
                         "report-deadline",
                         when = when(),
-                        step = step.name,
+                        step = model.name(step),
                         due = duration(due.seconds),
                         within = within.as_str(),
                         chain = Arg::path(steps, 8)
                     ),
                     primary,
                 )
-                .with_help(msg!("report-deadline.help", step = step.name, within = within.as_str()))
+                .with_help(msg!("report-deadline.help", step = model.name(step), within = within.as_str()))
                 .with_labels(labels)
                 .with_labels(trigger_labels)
             }

@@ -52,7 +52,7 @@ fn diagnostic(ctx: &Context, cycle: &[RoleId]) -> Diagnostic {
         .min_by_key(|&i| model.role(cycle[i]).named.span.start())
         .unwrap_or(0);
     let order: Vec<RoleId> = cycle[first..].iter().chain(&cycle[..first]).copied().collect();
-    let name = |r: RoleId| model.role(r).named.name;
+    let name = |r: RoleId| model.name(&model.role(r).named);
     let at = |r: RoleId| {
         model
             .role(r)

@@ -44,12 +44,12 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         reports.sort_by_key(|(_, span)| *span);
         let named = &model.role(id).named;
-        let names = reports.iter().map(|(r, _)| model.role(*r).named.name);
+        let names = reports.iter().map(|(r, _)| model.name(&model.role(*r).named));
         let mut diagnostic = RULE.diagnostic(
             msg!(
                 "span-of-control",
                 count = reports.len(),
-                role = named.name,
+                role = model.name(named),
                 limit = limit,
                 roles = Arg::names(names, NAMED_REPORTS)
             ),
@@ -63,13 +63,13 @@ fn run(ctx: &Context, out: &mut Findings) {
                 *span,
                 msg!(
                     "span-of-control.reports",
-                    source = model.role(*source).named.name
+                    source = model.name(&model.role(*source).named)
                 ),
             ));
         }
         out.push(diagnostic.with_help(msg!(
             "span-of-control.help",
-            role = named.name,
+            role = model.name(named),
             limit = limit
         )));
     }

@@ -54,7 +54,7 @@ fn diagnose(ctx: &Context, cycle: &[EdgeIndex<u32>]) -> Option<Diagnostic> {
     let cut = (0..waits.len()).min_by_key(|&i| waits[i].step)?;
     waits.rotate_left(cut);
     let first = waits.first()?;
-    let name = |s: StepId| model.step(s).named.name;
+    let name = |s: StepId| model.name(&model.step(s).named);
 
     let (message, help) = if waits.len() == 1 {
         (

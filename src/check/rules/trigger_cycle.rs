@@ -47,7 +47,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let Some(first) = references.first() else {
             continue;
         };
-        let name = |t: TriggerId| ctx.model.trigger(t).named.name;
+        let name = |t: TriggerId| ctx.model.name(&ctx.model.trigger(t).named);
         let message = if references.len() == 1 {
             msg!("trigger-cycle-self", trigger = name(first.namer))
         } else {

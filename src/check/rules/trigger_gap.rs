@@ -78,12 +78,12 @@ fn diagnostic(ctx: &Context, dnfs: &[&[Cube]], gap: &Gap) -> Option<Diagnostic> 
     let model = ctx.model;
     let below = *firing(ctx, dnfs, gap, gap.below).first()?;
     let above = *firing(ctx, dnfs, gap, gap.above).first()?;
-    let fact = model.facts.get(gap.fact as usize)?.named.name;
+    let fact = model.name(&model.facts.get(gap.fact as usize)?.named);
     let hole = words::hole(model, gap.fact, gap.hole);
     // Values as text: a number placeholder would go through a float.
     let value = |v: u64| words::value(model, gap.fact, Point::Count(v));
     let (x, y, z) = (value(gap.below), value(gap.hole.0), value(gap.above));
-    let name = |t: TriggerId| model.trigger(t).named.name;
+    let name = |t: TriggerId| model.name(&model.trigger(t).named);
     let message = if gap.others.is_empty() {
         msg!(
             "trigger-gap",

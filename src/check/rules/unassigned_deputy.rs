@@ -39,16 +39,16 @@ fn run(ctx: &Context, out: &mut Findings) {
             RULE.diagnostic(
                 msg!(
                     "unassigned-deputy",
-                    deputy = deputy.named.name,
-                    role = role.named.name
+                    deputy = model.name(&deputy.named),
+                    role = model.name(&role.named)
                 ),
                 primary,
             )
             .with_label(Label::new(
                 deputy_ref.span,
-                msg!("unassigned-deputy.acts", role = role.named.name),
+                msg!("unassigned-deputy.acts", role = model.name(&role.named)),
             ))
-            .with_help(msg!("unassigned-deputy.help", deputy = deputy.named.name)),
+            .with_help(msg!("unassigned-deputy.help", deputy = model.name(&deputy.named))),
         );
     }
 }

@@ -40,16 +40,16 @@ fn run(ctx: &Context, out: &mut Findings) {
             RULE.diagnostic(
                 msg!(
                     "unassigned-role",
-                    role = role.named.name,
+                    role = model.name(&role.named),
                     count = steps.len()
                 ),
                 primary,
             )
             .with_label(Label::new(
                 owner_span,
-                msg!("unassigned-role.step", step = first_step.named.name),
+                msg!("unassigned-role.step", step = model.name(&first_step.named)),
             ))
-            .with_help(msg!("unassigned-role.help", role = role.named.name)),
+            .with_help(msg!("unassigned-role.help", role = model.name(&role.named))),
         );
     }
 }

@@ -30,8 +30,8 @@ fn run(ctx: &Context, out: &mut Findings) {
         if bosses.len() < 2 {
             continue;
         }
-        let name = role.named.name;
-        let names = bosses.iter().map(|(b, _)| model.role(*b).named.name);
+        let name = model.name(&role.named);
+        let names = bosses.iter().map(|(b, _)| model.name(&model.role(*b).named));
         let mut diagnostic = RULE
             .diagnostic(
                 msg!(
@@ -46,7 +46,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         for (boss, span) in &bosses {
             diagnostic = diagnostic.with_label(Label::new(
                 *span,
-                msg!("unity-of-command.edge", to = model.role(*boss).named.name),
+                msg!("unity-of-command.edge", to = model.name(&model.role(*boss).named)),
             ));
         }
         out.push(diagnostic);

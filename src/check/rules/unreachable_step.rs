@@ -35,9 +35,9 @@ fn run(ctx: &Context, out: &mut Findings) {
 
 fn diagnostic(ctx: &Context, step: &Step, reach: &[Reach], analysis: &Analysis) -> Diagnostic {
     let model = ctx.model;
-    let name = step.named.name;
-    let trigger_name = |t: TriggerId| model.trigger(t).named.name;
-    let step_name = |s: StepId| model.step(s).named.name;
+    let name = model.name(&step.named);
+    let trigger_name = |t: TriggerId| model.name(&model.trigger(t).named);
+    let step_name = |s: StepId| model.name(&model.step(s).named);
     let on = model.on_refs(step);
     if on.is_empty() && step.after.is_empty() {
         return RULE

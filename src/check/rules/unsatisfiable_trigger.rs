@@ -21,7 +21,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let analysis = ctx.analysis();
     for (i, verdict) in analysis.verdicts.iter().enumerate() {
         let id = TriggerId(i as u32);
-        let name = ctx.model.trigger(id).named.name;
+        let name = ctx.model.name(&ctx.model.trigger(id).named);
         let condition = logic::condition_span(ctx.model, id);
         match verdict {
             // Triggers that are unsatisfiable only because they name one that
@@ -44,7 +44,7 @@ fn run(ctx: &Context, out: &mut Findings) {
                             logic::condition_span(ctx.model, named),
                             msg!(
                                 "unsatisfiable-trigger.fires-only",
-                                trigger = ctx.model.trigger(named).named.name
+                                trigger = ctx.model.name(&ctx.model.trigger(named).named)
                             ),
                         ));
                     }

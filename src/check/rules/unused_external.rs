@@ -24,10 +24,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         out.push(
             RULE.diagnostic(
-                msg!("unused-external", external = named.name),
+                msg!("unused-external", external = ctx.model.name(named)),
                 Label::new(named.name_span, msg!("unused-external.label")),
             )
-            .with_help(msg!("unused-external.help", external = named.name)),
+            .with_help(msg!("unused-external.help", external = ctx.model.name(named))),
         );
     }
 }

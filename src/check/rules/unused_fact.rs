@@ -33,10 +33,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         out.push(
             RULE.diagnostic(
-                msg!("unused-fact", fact = named.name),
+                msg!("unused-fact", fact = ctx.model.name(named)),
                 Label::new(named.name_span, msg!("unused-fact.label")),
             )
-            .with_help(msg!("unused-fact.help", fact = named.name)),
+            .with_help(msg!("unused-fact.help", fact = ctx.model.name(named))),
         );
     }
 }

@@ -36,10 +36,10 @@ fn run(ctx: &Context, out: &mut Findings) {
         }
         out.push(
             RULE.diagnostic(
-                msg!("unused-level", level = level.named.name),
+                msg!("unused-level", level = model.name(&level.named)),
                 Label::new(level.named.name_span, msg!("unused-level.label")),
             )
-            .with_help(msg!("unused-level.help", level = level.named.name)),
+            .with_help(msg!("unused-level.help", level = model.name(&level.named))),
         );
     }
 }

@@ -262,7 +262,7 @@ fn label_of(a: &Analysis, symbol: Symbol) -> String {
         Symbol::Step(id) => &m.step(id).named,
         Symbol::Routine(id) => &m.routines[id.index()].named,
     };
-    named.label.value.to_string()
+    m.label(named).to_string()
 }
 
 /// The variants of `fact` not yet listed in this `{ … }`.

@@ -17,12 +17,12 @@ fn implications(triggers: &str, f: impl FnOnce(&dyn Fn(&str) -> Row)) {
     let id = |name: &str| {
         model
             .trigger_ids()
-            .find(|t| model.trigger(*t).named.name == name)
+            .find(|t| model.name(&model.trigger(*t).named) == name)
             .unwrap()
     };
     let names = |ts: Vec<TriggerId>| -> Vec<String> {
         ts.iter()
-            .map(|t| model.trigger(*t).named.name.to_string())
+            .map(|t| model.name(&model.trigger(*t).named).to_string())
             .collect()
     };
     f(&|name| {

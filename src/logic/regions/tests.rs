@@ -58,17 +58,17 @@ fn table(triggers: &str) -> Vec<String> {
                                 .collect::<Vec<_>>()
                                 .join(","),
                         };
-                        format!("{}={values}", fact.named.name)
+                        format!("{}={values}", model.name(&fact.named))
                     })
                     .collect();
                 let fired: Vec<&str> = row
                     .fired
                     .iter()
-                    .map(|t| model.trigger(*t).named.name)
+                    .map(|t| model.name(&model.trigger(*t).named))
                     .collect();
                 let level = row
                     .level
-                    .map(|l| model.levels[l.index()].named.name)
+                    .map(|l| model.name(&model.levels[l.index()].named))
                     .unwrap_or("-");
                 parts.push(format!(": {} ({level})", fired.join(" ")));
                 parts.join(" ")
@@ -302,11 +302,11 @@ fn gaps_of(triggers: &str) -> Vec<String> {
                 let others: Vec<String> = g
                     .others
                     .iter()
-                    .map(|(f, p)| format!("{}={p:?}", model.facts[*f as usize].named.name))
+                    .map(|(f, p)| format!("{}={p:?}", model.name(&model.facts[*f as usize].named)))
                     .collect();
                 format!(
                     "{} {} [{}..{}] {} ({})",
-                    model.facts[g.fact as usize].named.name,
+                    model.name(&model.facts[g.fact as usize].named),
                     g.below,
                     g.hole.0,
                     g.hole.1,
@@ -373,7 +373,7 @@ fn counter(triggers: &str, a: usize, b: usize) -> Option<String> {
             .expect("decided")
             .map(|w| {
                 w.iter()
-                    .map(|(f, p)| format!("{}={p:?}", model.facts[*f as usize].named.name))
+                    .map(|(f, p)| format!("{}={p:?}", model.name(&model.facts[*f as usize].named)))
                     .collect::<Vec<_>>()
                     .join(" ")
             })

@@ -16,14 +16,14 @@ fn with_model<T>(source: &str, f: impl FnOnce(&Model) -> T) -> T {
 fn trigger(model: &Model, name: &str) -> TriggerId {
     model
         .trigger_ids()
-        .find(|t| model.trigger(*t).named.name == name)
+        .find(|t| model.name(&model.trigger(*t).named) == name)
         .unwrap_or_else(|| panic!("no trigger {name}"))
 }
 
 fn step(model: &Model, name: &str) -> StepId {
     model
         .step_ids()
-        .find(|s| model.step(*s).named.name == name)
+        .find(|s| model.name(&model.step(*s).named) == name)
         .unwrap_or_else(|| panic!("no step {name}"))
 }
 
@@ -35,7 +35,7 @@ fn run(model: &Model, fired: &[&str]) -> Vec<(String, u32, Option<u64>)> {
         .steps
         .iter()
         .map(|s| {
-            let name = model.step(s.step).named.name.to_string();
+            let name = model.name(&model.step(s.step).named).to_string();
             (name, s.phase, s.due.map(|d| d.seconds))
         })
         .collect()
@@ -182,7 +182,7 @@ fn phases_then_due_times_then_source_order() {
         let names: Vec<&str> = schedule
             .dependency_order()
             .iter()
-            .map(|s| m.step(*s).named.name)
+            .map(|s| m.name(&m.step(*s).named))
             .collect();
         assert_eq!(
             names,
@@ -191,7 +191,7 @@ fn phases_then_due_times_then_source_order() {
         let phases: Vec<Vec<&str>> = schedule
             .respond(m, &[trigger(m, "t")])
             .phases()
-            .map(|p| p.iter().map(|s| m.step(s.step).named.name).collect())
+            .map(|p| p.iter().map(|s| m.name(&m.step(s.step).named)).collect())
             .collect();
         assert_eq!(
             phases,
@@ -376,7 +376,7 @@ fn a_step_written_before_the_steps_it_waits_for_comes_after_them() {
         let names: Vec<&str> = schedule
             .dependency_order()
             .iter()
-            .map(|s| m.step(*s).named.name)
+            .map(|s| m.name(&m.step(*s).named))
             .collect();
         assert_eq!(names, ["report", "check", "calm", "record"]);
         assert_eq!(
