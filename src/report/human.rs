@@ -179,16 +179,19 @@ pub fn render<D: Listing + ?Sized>(files: &[FileReport<D>], options: HumanOption
     super::written(|out| write(files, options, out))
 }
 
-/// The diagnostics drawn at once and written before the next are drawn: on
-/// a plan with hundreds of thousands of findings the whole report is
-/// hundreds of megabytes, and it is never held. A drawing over a long line
-/// is about a kilobyte: 1,024 of them took four times what the findings of
-/// a 245 KB plan take packed; 256, drawn in parts of 16, still keep every
-/// core busy.
-const DRAWN_AT_ONCE: usize = DRAW_IN_PARALLEL;
-
-/// The diagnostics one thread draws at a time, of those drawn at once.
+/// The diagnostics one thread draws at a time.
 const DRAWN_IN_A_PART: usize = 16;
+
+/// The diagnostics drawn at once and written before the next are drawn:
+/// two parts for each of rayon's threads, so that a slow part does not
+/// leave the others idle. On a plan with hundreds of thousands of findings
+/// the whole report is hundreds of megabytes, and it is never held. A
+/// drawing over a long line is about a kilobyte: 256 at once were a third
+/// of the peak of a 55 KB plan of 8,000 undefined names (issue 19, memory
+/// per byte).
+fn drawn_at_once() -> usize {
+    2 * DRAWN_IN_A_PART * rayon::current_num_threads()
+}
 
 /// Writes every file's diagnostics and a closing summary line to `out`,
 /// as they are drawn. Packed findings are read back a batch at a time.
@@ -210,13 +213,15 @@ pub fn write<D: Listing + ?Sized>(
             }
             out
         };
+        let in_parallel = file.diagnostics.len() >= DRAW_IN_PARALLEL;
+        let at_once = if in_parallel { drawn_at_once() } else { 1 };
         let mut each = file.diagnostics.each();
         loop {
-            let batch: Vec<Cow<Diagnostic>> = each.by_ref().take(DRAWN_AT_ONCE).collect();
+            let batch: Vec<Cow<Diagnostic>> = each.by_ref().take(at_once).collect();
             if batch.is_empty() {
                 break;
             }
-            if batch.len() < DRAW_IN_PARALLEL {
+            if !in_parallel {
                 out.write_all(draw_all(&batch).as_bytes())?;
                 continue;
             }
