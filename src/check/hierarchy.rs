@@ -185,7 +185,7 @@ pub fn distances_to(ctx: &Context, commander: RoleId, trust_unresolved: bool) ->
             queue.push_front(deputy);
         }
         for edge in graph.edges_directed(ctx.graphs.role_node(r), Direction::Incoming) {
-            if let Party::Role(source) = graph[edge.source()]
+            if let Party::Role(source) = ctx.graphs.party(edge.source())
                 && distance[source.index()].is_none_or(|e| e > d + 1)
             {
                 distance[source.index()] = Some(d + 1);
@@ -207,7 +207,7 @@ pub fn above(ctx: &Context, commander: RoleId, distance: &[Option<u32>]) -> Vec<
     let mut queue = VecDeque::from([commander]);
     while let Some(r) = queue.pop_front() {
         for edge in graph.edges_directed(ctx.graphs.role_node(r), Direction::Outgoing) {
-            if let Party::Role(target) = graph[edge.target()]
+            if let Party::Role(target) = ctx.graphs.party(edge.target())
                 && lost(target)
                 && !std::mem::replace(&mut above[target.index()], true)
             {
@@ -218,7 +218,7 @@ pub fn above(ctx: &Context, commander: RoleId, distance: &[Option<u32>]) -> Vec<
     let mut queue: VecDeque<RoleId> = model.role_ids().filter(|r| above[r.index()]).collect();
     while let Some(r) = queue.pop_front() {
         for edge in graph.edges_directed(ctx.graphs.role_node(r), Direction::Incoming) {
-            if let Party::Role(source) = graph[edge.source()]
+            if let Party::Role(source) = ctx.graphs.party(edge.source())
                 && lost(source)
                 && !std::mem::replace(&mut above[source.index()], true)
             {

@@ -52,8 +52,12 @@ pub struct ResponseEdge {
 
 #[derive(Debug)]
 pub struct Graphs {
-    pub escalation: DiGraph<Party, EscalationEdge, u32>,
-    pub response: DiGraph<ResponseNode, ResponseEdge, u32>,
+    /// Its nodes carry nothing: what a node is follows from its index
+    /// (`party`), and a copy in each was half of the graph (issue 19,
+    /// memory per byte).
+    pub escalation: DiGraph<(), EscalationEdge, u32>,
+    /// As `escalation`: `response_node` says what a node is.
+    pub response: DiGraph<(), ResponseEdge, u32>,
     roles: usize,
     triggers: usize,
 }
@@ -64,11 +68,8 @@ impl Graphs {
         let escalations = model.roles.iter().map(|r| r.escalations.len()).sum();
         let mut escalation =
             DiGraph::with_capacity(model.roles.len() + model.externals.len(), escalations);
-        for id in model.role_ids() {
-            escalation.add_node(Party::Role(id));
-        }
-        for i in 0..model.externals.len() {
-            escalation.add_node(Party::External(ExternalId(i as u32)));
+        for _ in 0..model.roles.len() + model.externals.len() {
+            escalation.add_node(());
         }
         let roles = model.roles.len();
         let party_node = |p: Party| match p {
@@ -97,11 +98,8 @@ impl Graphs {
         let step_edges: usize = model.steps.iter().map(|s| s.after.len()).sum();
         let mut response =
             DiGraph::with_capacity(triggers + model.steps.len(), named_triggers + step_edges);
-        for id in model.trigger_ids() {
-            response.add_node(ResponseNode::Trigger(id));
-        }
-        for id in model.step_ids() {
-            response.add_node(ResponseNode::Step(id));
+        for _ in 0..triggers + model.steps.len() {
+            response.add_node(());
         }
         for (i, trigger) in model.triggers.iter().enumerate() {
             for node in trigger.condition.nodes() {
@@ -139,6 +137,22 @@ impl Graphs {
             response,
             roles,
             triggers,
+        }
+    }
+
+    /// The party an escalation node stands for.
+    pub fn party(&self, node: NodeIndex<u32>) -> Party {
+        match node.index().checked_sub(self.roles) {
+            None => Party::Role(RoleId(node.index() as u32)),
+            Some(e) => Party::External(ExternalId(e as u32)),
+        }
+    }
+
+    /// The trigger or step a response node stands for.
+    pub fn response_node(&self, node: NodeIndex<u32>) -> ResponseNode {
+        match node.index().checked_sub(self.triggers) {
+            None => ResponseNode::Trigger(TriggerId(node.index() as u32)),
+            Some(s) => ResponseNode::Step(StepId(s as u32)),
         }
     }
 

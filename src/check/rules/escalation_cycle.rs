@@ -54,10 +54,10 @@ fn diagnose(
     // long as the plan).
     let hop_of = |e: EdgeIndex<u32>| {
         let (s, t) = graph.edge_endpoints(e)?;
-        match graph[s] {
+        match ctx.graphs.party(s) {
             Party::Role(from) => Some(Hop {
                 from,
-                to: graph[t],
+                to: ctx.graphs.party(t),
                 span: graph[e].span,
             }),
             Party::External(_) => None,

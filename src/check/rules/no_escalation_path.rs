@@ -46,7 +46,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     // memory per byte). Roles are the graph's first nodes, in order.
     let graph = &ctx.graphs.escalation;
     let lost: Vec<bool> = (graph.node_indices())
-        .map(|n| match graph[n] {
+        .map(|n| match ctx.graphs.party(n) {
             Party::Role(r) => reach[r.index()].is_none() && !above[r.index()],
             Party::External(_) => false,
         })
@@ -55,7 +55,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         return;
     }
     let is_lost = |n: NodeIndex<u32>| lost[n.index()];
-    let role = |n: NodeIndex<u32>| match graph[n] {
+    let role = |n: NodeIndex<u32>| match ctx.graphs.party(n) {
         Party::Role(r) => r,
         Party::External(_) => RoleId(u32::MAX),
     };

@@ -32,7 +32,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         // Each reporting role once, at its first `escalates to` this role.
         let mut reports: Vec<(RoleId, Span)> = graph
             .edges_directed(ctx.graphs.role_node(id), Direction::Incoming)
-            .filter_map(|e| match graph[e.source()] {
+            .filter_map(|e| match ctx.graphs.party(e.source()) {
                 Party::Role(source) if source != id => Some((source, e.weight().span)),
                 _ => None,
             })

@@ -37,7 +37,7 @@ fn diagnose(ctx: &Context, cycle: &[EdgeIndex<u32>]) -> Option<Diagnostic> {
         .iter()
         .filter_map(|&e| {
             let (s, t) = graph.edge_endpoints(e)?;
-            match (graph[s], graph[t]) {
+            match (ctx.graphs.response_node(s), ctx.graphs.response_node(t)) {
                 (ResponseNode::Step(before), ResponseNode::Step(step)) => Some(Wait {
                     before,
                     step,

@@ -25,7 +25,7 @@ struct Reference {
 
 fn run(ctx: &Context, out: &mut Findings) {
     let graph = &ctx.graphs.response;
-    let trigger = |node| match graph[node] {
+    let trigger = |node| match ctx.graphs.response_node(node) {
         ResponseNode::Trigger(t) => Some(t),
         ResponseNode::Step(_) => None,
     };
