@@ -12,7 +12,7 @@ use planc::diagnostic::{Code, Diagnostic};
 use planc::graph::Graphs;
 use planc::lang::Lang;
 use planc::model::{
-    Cond, CondId, Condition, Fact, FactId, FactType, Model, Named, Ref, Step, StepId, Trigger,
+    Cond, CondId, Fact, FactId, FactType, Model, Named, OwnedCondition, Ref, Step, StepId, Trigger,
     TriggerId,
 };
 use planc::span::Span;
@@ -55,9 +55,10 @@ impl Synth {
     }
 
     /// A trigger whose condition is `nodes`, the root last.
-    fn trigger(&mut self, name: String, mut condition: Condition) -> TriggerId {
+    fn trigger(&mut self, name: String, mut condition: OwnedCondition) -> TriggerId {
         let named = self.named(name);
         condition.root = CondId(condition.len() as u32 - 1);
+        let condition = self.model.conditions.add(condition.view());
         self.model.triggers.push(Trigger {
             named,
             condition,
@@ -155,9 +156,9 @@ fn named(trigger: TriggerId) -> Cond<'static> {
 }
 
 /// `parts` joined by `and` (or `or`), as an arena with the root last.
-fn join(parts: Vec<Cond<'static>>, and: bool) -> Condition {
+fn join(parts: Vec<Cond<'static>>, and: bool) -> OwnedCondition {
     let ids = (0..parts.len() as u32).map(CondId);
-    let mut nodes = Condition::from_nodes(parts, CondId(0));
+    let mut nodes = OwnedCondition::from_nodes(parts, CondId(0));
     nodes.push_join(and, ids, Span::new(0, 1));
     nodes
 }
@@ -173,7 +174,7 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
     // t0 when v >= 1; t(i) when t(i-1) and f(i)
     let mut chain = vec![s.trigger(
         "t0".into(),
-        Condition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
+        OwnedCondition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
     )];
     for i in 1..n {
         let previous = chain[i - 1];
@@ -199,7 +200,7 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
     // o0 when v < 1; o(i) when o(i-1) or f(i)
     let mut ors = vec![s.trigger(
         "o0".into(),
-        Condition::from_nodes([compare(v, CmpOp::Lt, 1)], CondId(0)),
+        OwnedCondition::from_nodes([compare(v, CmpOp::Lt, 1)], CondId(0)),
     )];
     for i in 1..n {
         let t = s.trigger(
@@ -209,7 +210,8 @@ fn a_chain_of_twenty_thousand_triggers_is_checked() {
         ors.push(t);
     }
     let o_last = ors[n - 1];
-    let mut o_never = Condition::from_nodes([named(o_last), compare(v, CmpOp::Ge, 1)], CondId(0));
+    let mut o_never =
+        OwnedCondition::from_nodes([named(o_last), compare(v, CmpOp::Ge, 1)], CondId(0));
     let mut alternatives = Vec::new();
     for &f in &flags[1..] {
         o_never.push(flag(f));
@@ -320,7 +322,7 @@ fn a_step_after_a_twenty_thousand_step_chain_that_never_starts() {
     let v = s.fact("v".into(), FactType::Count);
     let t = s.trigger(
         "t".into(),
-        Condition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
+        OwnedCondition::from_nodes([compare(v, CmpOp::Ge, 1)], CondId(0)),
     );
     let head = s.step("head".into(), &[], &[]);
     let mut previous = head;
@@ -386,7 +388,7 @@ fn a_condition_too_hard_to_decide_says_so() {
                 .collect()
         })
         .collect();
-    let mut nodes = Condition::default();
+    let mut nodes = OwnedCondition::default();
     let mut clauses = Vec::new();
     for row in &p {
         let first = nodes.len() as u32;

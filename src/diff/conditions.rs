@@ -32,11 +32,11 @@ pub(super) fn compare(cx: &Context, changed: &[bool], out: &mut Vec<Change>) {
         let (a, b) = (&cx.old.triggers[i], &cx.new.triggers[j]);
         let mut change = Change::new(C::ConditionChanged, Item::of(cx.new, Kind::Trigger, j))
             .old(
-                Value::text(&words(cx.old, &a.condition, cx.lang)),
+                Value::text(&words(cx.old, &cx.old.conditions.get(a.condition), cx.lang)),
                 condition_span(cx.old, TriggerId(i as u32)),
             )
             .new_value(
-                Value::text(&words(cx.new, &b.condition, cx.lang)),
+                Value::text(&words(cx.new, &cx.new.conditions.get(b.condition), cx.lang)),
                 condition_span(cx.new, TriggerId(j as u32)),
             );
         change.regions = regions;
@@ -58,8 +58,8 @@ pub(super) fn reshaped(cx: &Context) -> Vec<bool> {
         })
         .collect();
     let reads_revalued = |j: usize| {
-        cx.new.triggers[j]
-            .condition
+        cx.new
+            .condition(TriggerId(j as u32))
             .nodes()
             .any(|node| match &node {
                 Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. } => {
@@ -82,7 +82,7 @@ pub(super) fn reshaped(cx: &Context) -> Vec<bool> {
     // name only the old condition had already changed its shape).
     let mut named_by: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (j, t) in cx.new.triggers.iter().enumerate() {
-        for node in t.condition.nodes() {
+        for node in cx.new.conditions.get(t.condition).nodes() {
             if let Cond::Trigger { trigger, .. } = node {
                 named_by[trigger.index()].push(j);
             }

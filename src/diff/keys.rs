@@ -153,7 +153,7 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
             let t = &model.triggers[i];
             k.field(&model.label(&t.named));
             k.optional(t.level.map(|l| k.reference(Kind::Level, l.id.0 as usize)));
-            let shape = condition_hash(&k, &t.condition);
+            let shape = condition_hash(&k, &model.conditions.get(t.condition));
             k.field(&format!("{shape:016x}"));
         }
         Kind::Step => {
@@ -211,7 +211,7 @@ pub fn condition_shape(model: &Model, side: Side, matching: &Matching, t: usize)
         matching,
         out: String::new(),
     };
-    condition_hash(&k, &model.triggers[t].condition)
+    condition_hash(&k, &model.conditions.get(model.triggers[t].condition))
 }
 
 /// A hash of a condition's shape with its references as pairs: `and` and

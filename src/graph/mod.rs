@@ -91,7 +91,7 @@ impl Graphs {
             .triggers
             .iter()
             .map(|t| {
-                let named = t.condition.nodes();
+                let named = model.conditions.get(t.condition).nodes();
                 named.filter(|n| matches!(n, Cond::Trigger { .. })).count()
             })
             .sum();
@@ -102,7 +102,7 @@ impl Graphs {
             response.add_node(());
         }
         for (i, trigger) in model.triggers.iter().enumerate() {
-            for node in trigger.condition.nodes() {
+            for node in model.conditions.get(trigger.condition).nodes() {
                 if let Cond::Trigger {
                     trigger: named,
                     span,

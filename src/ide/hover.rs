@@ -158,7 +158,7 @@ pub fn card(a: &Analysis, target: Target) -> String {
         }
         Target::Symbol(Symbol::Trigger(id)) => {
             let t = m.trigger(id);
-            line("when", condition_words(a, &t.condition));
+            line("when", condition_words(a, &m.condition(id)));
             line(
                 "level",
                 t.level

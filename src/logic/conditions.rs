@@ -49,7 +49,7 @@ impl Conditions {
         let mut unknown = in_cycle;
         for &t in &order {
             let i = t.index();
-            unknown[i] = model.trigger(t).condition.nodes().any(|n| match n {
+            unknown[i] = model.condition(t).nodes().any(|n| match n {
                 Cond::Unknown(_) => true,
                 Cond::Trigger { trigger, .. } => unknown[trigger.index()],
                 _ => false,

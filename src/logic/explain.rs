@@ -41,7 +41,7 @@ pub(super) fn explain(
     side: usize,
     bad: &dyn Fn(TriggerId) -> bool,
 ) -> Unsat {
-    let cond = &model.trigger(trigger).condition;
+    let cond = &model.condition(trigger);
     let named = |u: TriggerId, positive: bool| roots[u.index()][usize::from(!positive)];
     let polarity = if side == 0 { POS } else { NEG };
     let still_unsat = |net: &mut Net, free: &[bool]| {

@@ -154,7 +154,7 @@ fn implied_by(model: &Model) -> Vec<Vec<TriggerId>> {
     let count = model.triggers.len();
     let mut implied_by: Vec<Vec<TriggerId>> = vec![Vec::new(); count];
     for u in model.trigger_ids() {
-        let condition = &model.trigger(u).condition;
+        let condition = model.condition(u);
         let mut stack = vec![condition.root];
         let mut seen = vec![false; condition.len()];
         while let Some(id) = stack.pop() {

@@ -136,7 +136,7 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, wanted: u8) -> Bu
     // come later in `order`, so walk it backwards.
     let mut root_needs = vec![wanted; count];
     for &t in order.iter().rev() {
-        let cond = &model.trigger(t).condition;
+        let cond = &model.condition(t);
         let needs = convert::needs(cond, root_needs[t.index()]);
         for (i, node) in cond.nodes().enumerate() {
             if let crate::model::Cond::Trigger { trigger, .. } = node {
@@ -152,7 +152,7 @@ fn build(model: &Model, graphs: &Graphs, domains: Vec<Domain>, wanted: u8) -> Bu
         let root = convert::convert(
             &mut net,
             model,
-            &model.trigger(t).condition,
+            &model.condition(t),
             root_needs[t.index()],
             &[],
             &named,
@@ -320,7 +320,7 @@ fn reference_order(graphs: &Graphs, count: usize, in_cycle: &[bool]) -> Vec<Trig
 
 /// The span of a trigger's whole condition.
 pub fn condition_span(model: &Model, trigger: TriggerId) -> Span {
-    let cond = &model.trigger(trigger).condition;
+    let cond = model.condition(trigger);
     cond.node(cond.root).span()
 }
 

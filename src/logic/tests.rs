@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{self, Cond, CondId, Condition};
+use crate::model::{self, Cond, CondId, OwnedCondition};
 use crate::syntax::{self, ast::CmpOp};
 
 const FACTS: &str = r#"plan "p" { issuer "i" }
@@ -346,12 +346,12 @@ fn a_fact_outside_a_big_nodes_range_is_not_searched_with_it() {
 }
 
 /// A model whose only trigger's condition is `nodes`, root last.
-fn with_condition(mut nodes: Condition) -> Verdict {
+fn with_condition(mut nodes: OwnedCondition) -> Verdict {
     let source = format!("{FACTS}trigger t \"t\" when x\n");
     let parsed = syntax::parse(&source);
     let mut model = model::build(&parsed.file);
     nodes.root = CondId(nodes.len() as u32 - 1);
-    model.triggers[0].condition = nodes;
+    model.triggers[0].condition = model.conditions.add(nodes.view());
     let graphs = Graphs::build(&model);
     analyse(&model, &graphs).verdicts[0].clone()
 }
@@ -368,7 +368,7 @@ fn a_hundred_thousand_nested_nots() {
     let span = Span::new(0, 1);
     let deep = |depth: u32| {
         // x, then `not` 100,000 times, then `and x`.
-        let mut nodes = Condition::from_nodes([flag(2)], CondId(0));
+        let mut nodes = OwnedCondition::from_nodes([flag(2)], CondId(0));
         for i in 0..depth {
             nodes.push(Cond::Not(CondId(i), span));
         }
@@ -391,7 +391,7 @@ fn a_hundred_thousand_alternating_ands_and_ors() {
         decimal: None,
         span,
     };
-    let mut nodes = Condition::from_nodes([first], CondId(0));
+    let mut nodes = OwnedCondition::from_nodes([first], CondId(0));
     for i in 0..50_000u32 {
         let below = CondId(nodes.len() as u32 - 1);
         nodes.push(Cond::Compare {

@@ -15,9 +15,12 @@ impl<'s> Resolver<'s> {
     /// Resolves a condition: its nodes come children before parents, so
     /// one pass converts it without recursion, keeping ids. Room for the
     /// whole of it is made at once (a long condition's lists, grown by
-    /// doubling, held their old and new copies: issue 19, memory per byte).
-    pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> Condition {
-        let mut condition = Condition::with_capacity(cond.sizes());
+    /// doubling, held their old and new copies: issue 19, memory per byte):
+    /// the store has room for every condition (`Resolver::declare_all`).
+    pub(super) fn condition(&mut self, cond: &ast::Condition<'s>) -> CondRange {
+        // Taken out while it is filled: resolving a name borrows the resolver.
+        let mut condition = std::mem::take(&mut self.model.conditions);
+        condition.begin(cond.sizes());
         cond.visit(|_, node| {
             match node {
                 Node::Not(c, span) => condition.push(Cond::Not(CondId(c.0), span)),
@@ -32,8 +35,9 @@ impl<'s> Resolver<'s> {
                 } => self.membership(fact, variants, span, &mut condition),
             };
         });
-        condition.root = CondId(cond.root.0);
-        condition
+        let at = condition.finish(CondId(cond.root.0));
+        self.model.conditions = condition;
+        at
     }
 
     fn comparison(
@@ -111,12 +115,10 @@ impl<'s> Resolver<'s> {
             return;
         }
         let mut places = vec![0u32; m.facts.len()];
-        for trigger in &mut m.triggers {
-            for (fact, _, decimal) in trigger.condition.comparisons_mut() {
-                if let Some(d) = decimal {
-                    let p = &mut places[fact.index()];
-                    *p = (*p).max(d.places());
-                }
+        for (fact, _, decimal) in m.conditions.comparisons_mut() {
+            if let Some(d) = decimal {
+                let p = &mut places[fact.index()];
+                *p = (*p).max(d.places());
             }
         }
         for (fact, p) in m.facts.iter_mut().zip(&mut places) {
@@ -125,11 +127,9 @@ impl<'s> Resolver<'s> {
                 *places = *p;
             }
         }
-        for trigger in &mut m.triggers {
-            for (fact, value, decimal) in trigger.condition.comparisons_mut() {
-                if let Some(d) = decimal {
-                    *value = d.scaled(places[fact.index()]);
-                }
+        for (fact, value, decimal) in m.conditions.comparisons_mut() {
+            if let Some(d) = decimal {
+                *value = d.scaled(places[fact.index()]);
             }
         }
     }
@@ -139,7 +139,7 @@ impl<'s> Resolver<'s> {
         fact: &ast::Name<'s>,
         variants: Variants<'_, 's>,
         span: Span,
-        into: &mut Condition,
+        into: &mut CondStore,
     ) -> CondId {
         let Some(id) = self.fact_for(fact, Want::OneOfFact) else {
             return into.push(Cond::Unknown(span));
@@ -265,7 +265,7 @@ mod tests {
         let source = "fact k \"k\": one_of { a \"a\", b \"b\" }\n\
                       trigger t \"t\" when k in { a, b, c, a }\n";
         let model = super::super::build_owned(crate::syntax::parse(source).file);
-        let condition = &model.triggers[0].condition;
+        let condition = model.condition(TriggerId(0));
         let nodes: Vec<Cond> = condition.nodes().collect();
         assert_eq!(nodes, [Cond::Unknown(Span::new(55, 74))]);
         assert_eq!(condition.root, CondId(0));

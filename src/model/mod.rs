@@ -13,6 +13,7 @@ mod lookup;
 mod names;
 mod problem;
 mod resolve;
+mod store;
 mod suggestions;
 mod table;
 
@@ -26,10 +27,11 @@ use crate::span::Span;
 use crate::syntax::ast::{Date, Duration, Str};
 
 pub use crate::syntax::document::{Element, PlanKind};
-pub use arena::{Cond, CondId, Condition};
+pub use arena::{Cond, CondId, Condition, OwnedCondition};
 pub use names::Names;
 pub use problem::{Duplicate, ExtraHeader, Problem, TypeMismatch, Undefined, Want, WrongKind};
 pub use resolve::{build, build_owned};
+pub use store::{CondRange, CondStore};
 pub use table::Table;
 
 macro_rules! ids {
@@ -226,7 +228,8 @@ pub struct Level<'s> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
     pub named: Named,
-    pub condition: Condition,
+    /// Where its condition is in `Model::conditions` (`Model::condition`).
+    pub condition: CondRange,
     pub level: Option<Ref<LevelId>>,
 }
 
@@ -345,7 +348,7 @@ const _: () = assert!(std::mem::size_of::<Named>() <= 24);
 const _: () = assert!(std::mem::size_of::<Role>() <= 120);
 const _: () = assert!(std::mem::size_of::<Level>() <= 48);
 const _: () = assert!(std::mem::size_of::<Step>() <= 120);
-const _: () = assert!(std::mem::size_of::<Trigger>() <= 72);
+const _: () = assert!(std::mem::size_of::<Trigger>() <= 52);
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Model<'s> {
@@ -358,6 +361,8 @@ pub struct Model<'s> {
     pub facts: Vec<Fact<'s>>,
     pub levels: Vec<Level<'s>>,
     pub triggers: Table<Trigger>,
+    /// The triggers' conditions, in one store.
+    pub conditions: CondStore,
     pub steps: Table<Step<'s>>,
     pub routines: Table<Routine<'s>>,
     /// (v1) Every section, in source order (nested ones after their parent).
@@ -428,6 +433,10 @@ impl<'s> Model<'s> {
     }
     pub fn trigger(&self, id: TriggerId) -> &Trigger {
         &self.triggers[id.index()]
+    }
+    /// The condition of trigger `id`.
+    pub fn condition(&self, id: TriggerId) -> Condition<'_> {
+        self.conditions.get(self.trigger(id).condition)
     }
     pub fn step(&self, id: StepId) -> &Step<'s> {
         &self.steps[id.index()]

@@ -109,7 +109,8 @@ impl<'s> Resolver<'s> {
             declared: [0; 5],
         };
         r.reserve(items);
-        let declared = items.iter().map(|item| r.declare(item)).collect();
+        let declared: Vec<Option<Symbol>> = items.iter().map(|item| r.declare(item)).collect();
+        r.reserve_conditions(items, &declared);
         let m = &mut r.model;
         let [roles, externals, steps, routines, triggers] = r.declared.map(|n| n as usize);
         m.roles.reserve_exact(roles);
@@ -194,6 +195,23 @@ impl<'s> Resolver<'s> {
         let m = &mut self.model;
         m.facts.reserve_exact(facts);
         m.levels.reserve_exact(levels);
+    }
+
+    /// Makes room in the model's store for the conditions of the triggers
+    /// `declared` (a second definition's is not resolved), exactly.
+    fn reserve_conditions(&mut self, items: &[&Item<'s>], declared: &[Option<Symbol>]) {
+        let mut sizes = ast::Sizes::default();
+        for (item, symbol) in items.iter().zip(declared) {
+            if let (Item::Trigger(t), Some(_)) = (item, symbol) {
+                let s = t.condition.sizes();
+                sizes.nodes += s.nodes;
+                sizes.children += s.children;
+                sizes.variants += s.variants;
+                sizes.comparisons += s.comparisons;
+                sizes.memberships += s.memberships;
+            }
+        }
+        self.model.conditions.reserve_exact(sizes);
     }
 
     /// What a name denotes, if it is defined.

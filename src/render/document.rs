@@ -90,7 +90,11 @@ impl Document {
                             until: level.until.as_ref().map(|u| clean(&u.value)),
                         }
                     }),
-                    condition: clean(&condition::words(model, &trigger.condition, lang)),
+                    condition: clean(&condition::words(
+                        model,
+                        &model.conditions.get(trigger.condition),
+                        lang,
+                    )),
                     also_more: implications.count(*t) - also.len(),
                     also: also.into_iter().map(reference).collect(),
                     sets_off: implications.direct(*t).into_iter().map(reference).collect(),

@@ -139,7 +139,7 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
             lines.push(format!("{}{}{level}", w.level, w.colon));
         }
         // A flag's trigger is often labelled as the flag: say it once.
-        let condition = condition::words(model, &t.condition, lang);
+        let condition = condition::words(model, &model.conditions.get(t.condition), lang);
         if condition != model.label(&t.named) {
             lines.push(condition);
         }
@@ -176,7 +176,7 @@ pub fn response(model: &Model, lang: Lang) -> Picture {
     }
     let mut edges = Vec::new();
     for (i, t) in model.triggers.iter().enumerate() {
-        for node in t.condition.nodes() {
+        for node in model.conditions.get(t.condition).nodes() {
             if let crate::model::Cond::Trigger { trigger, .. } = node {
                 edges.push(Edge {
                     from: trigger.index(),

@@ -503,7 +503,7 @@ fn condition_json<'a>(
     id: crate::model::TriggerId,
     lang: Lang,
 ) -> ConditionJson<'a> {
-    let c = &model.trigger(id).condition;
+    let c = model.condition(id);
     let nodes = c
         .nodes()
         .map(|node| match &node {
@@ -559,7 +559,7 @@ fn condition_json<'a>(
         })
         .collect();
     ConditionJson {
-        text: condition::words(model, c, lang),
+        text: condition::words(model, &c, lang),
         root: c.root.0,
         nodes,
     }

@@ -170,7 +170,11 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                     label: model.label(&trigger.named),
                     level: trigger.level.map(|l| level_name(l.id)),
                     fired: t.fired,
-                    condition: condition::words(model, &trigger.condition, lang),
+                    condition: condition::words(
+                        model,
+                        &model.conditions.get(trigger.condition),
+                        lang,
+                    ),
                     facts: t
                         .facts
                         .iter()

@@ -150,7 +150,7 @@ fn evaluate(condition: &Condition, facts: &Facts, fired: &[bool]) -> bool {
 fn inputs(model: &Model, t: TriggerId) -> (Vec<FactId>, Vec<TriggerId>) {
     let mut facts = Vec::new();
     let mut triggers = Vec::new();
-    for node in model.trigger(t).condition.nodes() {
+    for node in model.condition(t).nodes() {
         match &node {
             Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. }
                 if !facts.contains(fact) =>
@@ -168,7 +168,7 @@ fn inputs(model: &Model, t: TriggerId) -> (Vec<FactId>, Vec<TriggerId>) {
 pub fn run(model: &Model, graphs: &Graphs, facts: Facts, start: Option<Clock>) -> Simulation {
     let mut fired = vec![false; model.triggers.len()];
     for t in logic::trigger_order(graphs, model.triggers.len()) {
-        fired[t.index()] = evaluate(&model.trigger(t).condition, &facts, &fired);
+        fired[t.index()] = evaluate(&model.condition(t), &facts, &fired);
     }
     let triggers: Vec<TriggerOutcome> = order::by_severity(model)
         .into_iter()

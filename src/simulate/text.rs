@@ -388,7 +388,7 @@ impl Out<'_> {
                 w.close
             ),
         );
-        let words = condition::words(model, &trigger.condition, self.lang);
+        let words = condition::words(model, &model.conditions.get(trigger.condition), self.lang);
         self.field(2, w.condition, &words);
         let mut because: Vec<String> = t
             .facts

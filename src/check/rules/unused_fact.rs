@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 fn run(ctx: &Context, out: &mut Findings) {
     let mut used = vec![false; ctx.model.facts.len()];
     for trigger in &ctx.model.triggers {
-        for node in trigger.condition.nodes() {
+        for node in ctx.model.conditions.get(trigger.condition).nodes() {
             if let Cond::Compare { fact, .. } | Cond::In { fact, .. } | Cond::Flag { fact, .. } =
                 node
             {

@@ -165,7 +165,7 @@ fn named_triggers_are_written_out() {
 
 /// The value of a condition at a point, read straight off the model.
 fn holds(model: &Model, t: usize, point: &[u64]) -> bool {
-    let cond = &model.triggers[t].condition;
+    let cond = model.condition(crate::model::TriggerId(t as u32));
     let mut value = vec![false; cond.len()];
     for (i, node) in cond.nodes().enumerate() {
         value[i] = match &node {

@@ -1,0 +1,356 @@
+//! Every trigger's condition in one store kept by the model: the nodes of
+//! them all in one list (20 bytes a node), the children of their `and`s and
+//! `or`s, the variants of their `in`s, their comparisons and memberships in
+//! lists of their own, and a trigger holds only where its nodes are
+//! (`CondRange`, 12 bytes); a count's comparison is in its node. A condition in lists of its own took three
+//! allocations and 32 bytes of its trigger for `n == 12` (issue 19, memory
+//! per byte: 1.09 MB of 8.27 at 8,000 such triggers). Node ids stay local to
+//! their condition (its first node is `CondId(0)`), so the stages index a
+//! condition's nodes as they did; the indexes into the other lists are the
+//! store's. The resolver makes room for every condition at once, from the
+//! syntax tree's sizes: a long condition, grown by doubling, held up to
+//! twice its room.
+
+use super::arena::{Cond, CondId, Condition};
+use super::{FactId, TriggerId};
+use crate::decimal::Decimal;
+use crate::span::Span;
+use crate::syntax::ast::{CmpOp, Sizes};
+
+/// Conditions, one after another (`Model::conditions`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CondStore {
+    pub(super) nodes: Vec<Packed>,
+    /// The children of every `and` and `or`, each one's together.
+    pub(super) children: Vec<CondId>,
+    /// The variants of every `in`, each one's together.
+    pub(super) variants: Vec<u32>,
+    pub(super) comparisons: Vec<Comparison>,
+    /// The decimals of the comparisons of `number` facts, apart: a count's
+    /// comparison took their 24 bytes too.
+    pub(super) decimals: Vec<Decimal>,
+    pub(super) memberships: Vec<Membership>,
+    /// The condition being added.
+    open: Open,
+}
+
+/// Where the condition being added begins, and how many comparisons it has.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Open {
+    node: u32,
+    comparison: u32,
+    comparisons: u32,
+}
+
+/// Where a condition is in its store: its nodes and its root.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CondRange {
+    from: u32,
+    len: u32,
+    root: CondId,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Packed {
+    /// An index into `comparisons`.
+    Compare(u32, Span),
+    /// A count's comparison with a value below 2^32, in the node itself (a
+    /// trigger `n == 12` is then 20 bytes, not 44).
+    Small {
+        op: CmpOp,
+        fact: FactId,
+        value: u32,
+        at: Span,
+    },
+    /// An index into `memberships`.
+    In(u32, Span),
+    Flag(FactId, Span),
+    Trigger(TriggerId, Span),
+    /// Its child, in its condition.
+    Not(CondId, Span),
+    /// `children[from..from + len]`.
+    And {
+        from: u32,
+        len: u32,
+        at: Span,
+    },
+    Or {
+        from: u32,
+        len: u32,
+        at: Span,
+    },
+    Unknown(Span),
+}
+
+const _: () = assert!(std::mem::size_of::<Packed>() == 20);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Comparison {
+    pub(super) value: u64,
+    pub(super) fact: FactId,
+    /// An index into `decimals`; `NO_DECIMAL` for a count's.
+    pub(super) decimal: u32,
+    pub(super) op: CmpOp,
+}
+
+const NO_DECIMAL: u32 = u32::MAX;
+
+const _: () = assert!(std::mem::size_of::<Comparison>() == 24);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Membership {
+    pub(super) fact: FactId,
+    pub(super) from: u32,
+    pub(super) len: u32,
+}
+
+/// Makes room for `rest` more in `list` once it is full (on the first,
+/// exactly; then as a vector grows).
+fn room<T>(list: &mut Vec<T>, rest: usize) {
+    if list.len() == list.capacity() {
+        list.reserve(rest);
+    }
+}
+
+/// `list[from..from + len]`, empty if out of range (never, as built).
+pub(super) fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
+    let from = from as usize;
+    list.get(from..from + len as usize).unwrap_or(&[])
+}
+
+impl CondStore {
+    /// Makes room for conditions of `sizes` together, exactly; but for
+    /// their comparisons, most of which their nodes hold (`push_compare`).
+    pub fn reserve_exact(&mut self, sizes: Sizes) {
+        self.nodes.reserve_exact(sizes.nodes as usize);
+        self.children.reserve_exact(sizes.children as usize);
+        self.variants.reserve_exact(sizes.variants as usize);
+        self.memberships.reserve_exact(sizes.memberships as usize);
+    }
+
+    /// Begins a condition of `sizes` (room for its comparisons is made as
+    /// they come: `push_compare`).
+    pub fn begin(&mut self, sizes: Sizes) {
+        self.open = Open {
+            node: self.nodes.len() as u32,
+            comparison: self.comparisons.len() as u32,
+            comparisons: sizes.comparisons,
+        };
+    }
+
+    /// Ends the condition begun, at `root`: where it is.
+    pub fn finish(&mut self, root: CondId) -> CondRange {
+        let from = self.open.node;
+        let len = self.nodes.len() as u32 - from;
+        self.begin(Sizes::default());
+        CondRange { from, len, root }
+    }
+
+    /// A copy of `condition`, from another store: where it is.
+    pub fn add(&mut self, condition: Condition<'_>) -> CondRange {
+        self.begin(Sizes::default());
+        for node in condition.nodes() {
+            self.push(node);
+        }
+        self.finish(condition.root)
+    }
+
+    /// The condition at `at`.
+    pub fn get(&self, at: CondRange) -> Condition<'_> {
+        Condition::new(self, slice(&self.nodes, at.from, at.len), at.root)
+    }
+
+    /// Adds a node to the condition begun; its id.
+    pub fn push(&mut self, node: Cond<'_>) -> CondId {
+        let packed = match node {
+            Cond::Compare {
+                fact,
+                op,
+                value,
+                decimal,
+                span,
+            } => {
+                if let (None, Ok(value)) = (decimal, u32::try_from(value)) {
+                    return self.add_node(Packed::Small {
+                        op,
+                        fact,
+                        value,
+                        at: span,
+                    });
+                }
+                let at = self.push_compare(fact, op, value, decimal);
+                Packed::Compare(at, span)
+            }
+            Cond::In {
+                fact,
+                variants,
+                span,
+            } => return self.push_in(fact, variants.iter().copied(), span),
+            Cond::Flag { fact, span } => Packed::Flag(fact, span),
+            Cond::Trigger { trigger, span } => Packed::Trigger(trigger, span),
+            Cond::Not(c, span) => Packed::Not(c, span),
+            Cond::And(cs, span) => return self.push_join(true, cs.iter().copied(), span),
+            Cond::Or(cs, span) => return self.push_join(false, cs.iter().copied(), span),
+            Cond::Unknown(span) => Packed::Unknown(span),
+        };
+        self.add_node(packed)
+    }
+
+    /// Adds a comparison its node cannot hold; its index. The first to
+    /// find no room makes room for the rest of its condition's comparisons,
+    /// and so does the first decimal (a long condition's, grown by
+    /// doubling, held up to twice their room; the syntax tree does not tell
+    /// which comparisons its nodes hold, or are of `number` facts).
+    fn push_compare(
+        &mut self,
+        fact: FactId,
+        op: CmpOp,
+        value: u64,
+        decimal: Option<Decimal>,
+    ) -> u32 {
+        let done = self.comparisons.len() as u32 - self.open.comparison;
+        let rest = self.open.comparisons.saturating_sub(done).max(1) as usize;
+        let decimal = decimal.map_or(NO_DECIMAL, |d| {
+            room(&mut self.decimals, rest);
+            self.decimals.push(d);
+            self.decimals.len() as u32 - 1
+        });
+        room(&mut self.comparisons, rest);
+        self.comparisons.push(Comparison {
+            value,
+            fact,
+            decimal,
+            op,
+        });
+        self.comparisons.len() as u32 - 1
+    }
+
+    /// Adds a packed node; its id in its condition.
+    fn add_node(&mut self, packed: Packed) -> CondId {
+        self.nodes.push(packed);
+        CondId(self.nodes.len() as u32 - 1 - self.open.node)
+    }
+
+    /// Adds a membership test of `fact` in `variants`; its id. As `push`,
+    /// without a list of the variants to copy.
+    pub fn push_in(
+        &mut self,
+        fact: FactId,
+        variants: impl IntoIterator<Item = u32>,
+        span: Span,
+    ) -> CondId {
+        let from = self.variants.len() as u32;
+        self.variants.extend(variants);
+        let len = self.variants.len() as u32 - from;
+        self.memberships.push(Membership { fact, from, len });
+        let at = self.memberships.len() as u32 - 1;
+        self.add_node(Packed::In(at, span))
+    }
+
+    /// Takes back the membership test `push_in` has just added.
+    pub fn pop_in(&mut self) {
+        if let Some(&Packed::In(i, _)) = self.nodes.last()
+            && self.nodes.len() as u32 > self.open.node
+            && let Some(&m) = self.memberships.get(i as usize)
+        {
+            self.variants.truncate(m.from as usize);
+            self.memberships.truncate(i as usize);
+            self.nodes.pop();
+        }
+    }
+
+    /// Adds an `and` (or an `or`) of `children` (ids in the condition
+    /// begun); its id. As `push`, without a list of the children to copy.
+    pub fn push_join(
+        &mut self,
+        and: bool,
+        children: impl IntoIterator<Item = CondId>,
+        span: Span,
+    ) -> CondId {
+        let from = self.children.len() as u32;
+        self.children.extend(children);
+        let len = self.children.len() as u32 - from;
+        self.add_node(if and {
+            Packed::And {
+                from,
+                len,
+                at: span,
+            }
+        } else {
+            Packed::Or {
+                from,
+                len,
+                at: span,
+            }
+        })
+    }
+
+    /// Every comparison's fact, value and decimal, to rewrite the value
+    /// (`number` facts in their units: `model::condition::scale_numbers`).
+    pub(super) fn comparisons_mut(
+        &mut self,
+    ) -> impl Iterator<Item = (FactId, &mut u64, Option<Decimal>)> + '_ {
+        let decimals = &self.decimals;
+        (self.comparisons.iter_mut()).map(|c| {
+            (
+                c.fact,
+                &mut c.value,
+                decimals.get(c.decimal as usize).copied(),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compare(value: u64, decimal: Option<Decimal>) -> Cond<'static> {
+        Cond::Compare {
+            fact: FactId(1),
+            op: CmpOp::Ge,
+            value,
+            decimal,
+            span: Span::new(3, 4),
+        }
+    }
+
+    /// Two conditions in one store each read as their own, ids from their
+    /// first node; comparisons in the node and beside it read back whole.
+    #[test]
+    fn conditions_in_one_store_read_as_their_own() {
+        let span = Span::new(0, 1);
+        let half = Decimal::from_integer(1);
+        let first = [
+            Cond::Flag {
+                fact: FactId(0),
+                span,
+            },
+            compare(12, None),
+            Cond::And(&[CondId(0), CondId(1)], span),
+        ];
+        let second = [
+            compare(1 << 40, None),
+            compare(7, Some(half)),
+            Cond::Not(CondId(0), span),
+            Cond::Or(&[CondId(2), CondId(1)], span),
+        ];
+        let mut store = CondStore::default();
+        let mut ranges = Vec::new();
+        for nodes in [&first[..], &second[..]] {
+            store.begin(Sizes::default());
+            for (i, node) in nodes.iter().enumerate() {
+                assert_eq!(store.push(*node), CondId(i as u32));
+            }
+            ranges.push(store.finish(CondId(nodes.len() as u32 - 1)));
+        }
+        for (at, nodes) in ranges.iter().zip([&first[..], &second[..]]) {
+            let condition = store.get(*at);
+            assert_eq!(condition.nodes().collect::<Vec<_>>(), nodes);
+            assert_eq!(condition.root, CondId(nodes.len() as u32 - 1));
+            let alone =
+                super::super::OwnedCondition::from_nodes(nodes.iter().copied(), condition.root);
+            assert_eq!(alone.view(), condition);
+        }
+    }
+}
