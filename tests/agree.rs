@@ -25,7 +25,7 @@ use support::*;
 /// `Model::on`, which is under test.
 fn naive_on(model: &Model, step: &planc::model::Step) -> Vec<usize> {
     let mut on: Vec<usize> = step.on_direct.iter().map(|t| t.id.index()).collect();
-    for level in &step.on_levels {
+    for level in step.on_levels() {
         on.extend(
             (0..model.triggers.len())
                 .filter(|&t| model.triggers[t].level.is_some_and(|l| l.id == level.id)),
@@ -146,7 +146,7 @@ fn naive_dues(model: &Model, fired: &[bool], runs: &[bool]) -> Vec<Option<u64>> 
                 continue;
             };
             let named = |t: usize| {
-                step.deadlines
+                step.deadlines()
                     .iter()
                     .any(|d| d.only_for.iter().any(|r| r.id.index() == t))
             };
@@ -159,7 +159,7 @@ fn naive_dues(model: &Model, fired: &[bool], runs: &[bool]) -> Vec<Option<u64>> 
             };
             let mut ready = true;
             let mut best: Option<u64> = None;
-            for d in step.deadlines.iter().filter(|d| holds(d)) {
+            for d in step.deadlines().iter().filter(|d| holds(d)) {
                 let base = match &d.from {
                     None => Some(0),
                     Some(a) => match due[a.id.index()] {
@@ -272,8 +272,8 @@ fn checklists_follow_the_rule(what: &str, model: &Model, doc: &Document) {
                         let step = model.step(step_named(model, &s.name));
                         let me = planc::model::Party::Role(role);
                         step.owner.is_some_and(|o| o.id == role)
-                            || step.with.iter().any(|p| p.id == me)
-                            || step.notify.iter().any(|p| p.id == me)
+                            || step.with().iter().any(|p| p.id == me)
+                            || step.notify().iter().any(|p| p.id == me)
                     })
                     .map(|s| s.name.as_str())
                     .collect();

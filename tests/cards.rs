@@ -30,7 +30,7 @@ fn phones_to_call(model: &Model, id: RoleId) -> Vec<String> {
         // A step with neither `on` nor `after` never runs: it is on no card.
         let runs = model.has_on(step) || !step.after.is_empty();
         if runs && step.owner.is_some_and(|o| o.id == id) {
-            out.extend(step.notify.iter().flat_map(|n| phones(n.id)));
+            out.extend(step.notify().iter().flat_map(|n| phones(n.id)));
         }
     }
     out.sort();

@@ -90,13 +90,7 @@ impl Synth {
             on_direct: on,
             after,
             start_unresolved: false,
-            with: Default::default(),
-            deadlines: Default::default(),
-            notify: Default::default(),
-            until: None,
-            texts: Default::default(),
-            every: None,
-            on_levels: Default::default(),
+            more: None,
         });
         StepId(self.model.steps.len() as u32 - 1)
     }

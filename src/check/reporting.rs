@@ -9,7 +9,7 @@ use crate::model::{Model, Party, Step, TriggerId};
 
 /// Whether the step tells an outside authority (an `external`) when it is done.
 pub fn reports_out(step: &Step) -> bool {
-    step.notify
+    step.notify()
         .iter()
         .any(|p| matches!(p.id, Party::External(_)))
 }

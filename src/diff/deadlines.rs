@@ -243,7 +243,7 @@ fn closure(
 fn measured_from(model: &Model) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); model.steps.len()];
     for (i, step) in model.steps.iter().enumerate() {
-        for d in &step.deadlines {
+        for d in step.deadlines() {
             if let Some(f) = d.from {
                 out[f.id.index()].push(i);
             }
@@ -289,7 +289,7 @@ fn same_timing(cx: &Context, old: &Schedule, new: &Schedule, i: usize, j: usize)
     let after_new = sorted(b.after.iter().map(|p| Some(p.id.index())).collect());
     let deadlines = |step: &crate::model::Step, old: bool| {
         let mut ds: Vec<DeadlineKey> = step
-            .deadlines
+            .deadlines()
             .iter()
             .map(|d| {
                 let from = d.from.map(|f| match old {
@@ -386,7 +386,7 @@ fn report(
 /// Where a step's deadlines are written: its first `within`, else its name.
 fn span(model: &Model, step: usize) -> Span {
     let s = &model.steps[step];
-    s.deadlines
+    s.deadlines()
         .first()
         .map_or(s.named.name_span, |d| d.within.span)
 }

@@ -169,9 +169,9 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
                 .iter()
                 .map(|a| k.reference(Kind::Step, a.id.index()));
             k.sorted(after.collect());
-            k.sorted(s.with.iter().map(|p| k.party(p.id)).collect());
+            k.sorted(s.with().iter().map(|p| k.party(p.id)).collect());
             let deadlines = s
-                .deadlines
+                .deadlines()
                 .iter()
                 .map(|d| {
                     let mut only: Vec<String> = d
@@ -185,10 +185,10 @@ pub fn content(model: &Model, side: Side, matching: &Matching, kind: Kind, i: us
                 })
                 .collect();
             k.sorted(deadlines);
-            k.sorted(s.notify.iter().map(|p| k.party(p.id)).collect());
-            k.optional(s.until.as_ref().map(|u| u.value.to_string()));
-            k.optional(s.every.as_deref().map(|d| d.seconds.to_string()));
-            k.sorted(strs(&s.texts));
+            k.sorted(s.notify().iter().map(|p| k.party(p.id)).collect());
+            k.optional(s.until().map(|u| u.value.to_string()));
+            k.optional(s.every().map(|d| d.seconds.to_string()));
+            k.sorted(strs(s.texts()));
         }
         Kind::Routine | Kind::Drill => {
             let r = &model.routines[i];

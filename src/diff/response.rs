@@ -208,8 +208,8 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
         );
     }
     for (category, x, y) in [
-        (C::ParticipantsChanged, &a.with, &b.with),
-        (C::NotifyChanged, &a.notify, &b.notify),
+        (C::ParticipantsChanged, a.with(), b.with()),
+        (C::NotifyChanged, a.notify(), b.notify()),
     ] {
         if !cx.same_parties(x, y) {
             out.push(
@@ -219,24 +219,21 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
             );
         }
     }
-    let (x, y) = (
-        a.every.as_deref().map(|d| d.seconds),
-        b.every.as_deref().map(|d| d.seconds),
-    );
+    let (x, y) = (a.every().map(|d| d.seconds), b.every().map(|d| d.seconds));
     if x != y {
         out.push(
             Change::new(C::RepeatChanged, item.clone())
                 .old(
                     Value::duration(x),
-                    a.every.as_deref().map_or(a.named.name_span, |d| d.span),
+                    a.every().map_or(a.named.name_span, |d| d.span),
                 )
                 .new_value(
                     Value::duration(y),
-                    b.every.as_deref().map_or(b.named.name_span, |d| d.span),
+                    b.every().map_or(b.named.name_span, |d| d.span),
                 ),
         );
     }
-    let (x, y) = (a.until.as_ref(), b.until.as_ref());
+    let (x, y) = (a.until(), b.until());
     if x.map(|u| &u.value) != y.map(|u| &u.value) {
         out.push(
             Change::new(C::TextChanged, item.clone())
@@ -253,8 +250,8 @@ fn step(cx: &Context, i: usize, j: usize, out: &mut Vec<Change>) {
     }
     texts(
         &item,
-        &a.texts,
-        &b.texts,
+        a.texts(),
+        b.texts(),
         a.named.name_span,
         b.named.name_span,
         out,

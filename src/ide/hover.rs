@@ -226,15 +226,15 @@ pub fn card(a: &Analysis, target: Target) -> String {
             }
             line(
                 "with",
-                list(s.with.iter().map(|p| named(a, party(a, p.id)))),
+                list(s.with().iter().map(|p| named(a, party(a, p.id)))),
             );
             line(
                 "notify",
-                list(s.notify.iter().map(|p| named(a, party(a, p.id)))),
+                list(s.notify().iter().map(|p| named(a, party(a, p.id)))),
             );
             line(
                 "until",
-                s.until
+                s.until()
                     .as_ref()
                     .map(|u| u.value.to_string())
                     .unwrap_or_default(),

@@ -240,13 +240,7 @@ impl<'s> Resolver<'s> {
                 _ => {}
             }
         }
-        self.model.steps.push(Step {
-            named,
-            owner,
-            owner_written,
-            on_direct: on,
-            after,
-            start_unresolved,
+        let more = StepMore {
             with,
             deadlines,
             notify,
@@ -254,6 +248,15 @@ impl<'s> Resolver<'s> {
             texts,
             every: every.map(Box::new),
             on_levels,
+        };
+        self.model.steps.push(Step {
+            named,
+            owner,
+            owner_written,
+            on_direct: on,
+            after,
+            start_unresolved,
+            more: (more != StepMore::default()).then(|| Box::new(more)),
         });
     }
 

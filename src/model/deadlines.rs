@@ -122,8 +122,8 @@ impl<'s> Resolver<'s> {
         // A `for` names few steps: its levels are expanded in place. An
         // `on` stays as written (`Model::on` expands it).
         let levels = &m.levels;
-        for step in &mut m.steps {
-            for d in &mut step.deadlines {
+        for more in m.steps.iter_mut().filter_map(|s| s.more.as_deref_mut()) {
+            for d in &mut more.deadlines {
                 for l in &d.for_levels {
                     d.only_for
                         .extend(levels[l.id.index()].triggers.iter().map(|&t| Ref {
@@ -137,5 +137,5 @@ impl<'s> Resolver<'s> {
 }
 
 fn no_levels(step: &Step) -> bool {
-    step.deadlines.iter().all(|d| d.for_levels.is_empty())
+    step.deadlines().iter().all(|d| d.for_levels.is_empty())
 }

@@ -239,20 +239,27 @@ pub struct Step<'s> {
     pub owner: Option<Ref<RoleId>>,
     /// Whether an `owner` statement was written at all (resolved or not).
     pub owner_written: bool,
+    /// Whether a name in `on` or `after` did not resolve (already reported):
+    /// what starts the step is then not fully known.
+    pub start_unresolved: bool,
     /// The triggers its `on` names itself. A level it names is in
     /// `on_levels`; `Model::on` gives every trigger that sets it off.
     pub on_direct: ThinVec<Ref<TriggerId>>,
     pub after: ThinVec<Ref<StepId>>,
-    /// Whether a name in `on` or `after` did not resolve (already reported):
-    /// what starts the step is then not fully known.
-    pub start_unresolved: bool,
+    /// Its other statements, boxed together (read with `with()`,
+    /// `deadlines()`, …): a step of a large plan often has none, and in
+    /// place they took 56 bytes of every step (issue 19, memory per byte).
+    pub more: Option<Box<StepMore<'s>>>,
+}
+
+/// What a step has beside its owner, `on` and `after`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StepMore<'s> {
     pub with: ThinVec<Ref<Party>>,
     /// Its `within` statements. v0 fills at most one, plain.
     pub deadlines: ThinVec<Deadline>,
     pub notify: ThinVec<Ref<Party>>,
-    /// Boxed, as `every`: few steps have one, and in place each took the
-    /// room of a name (32 and 48 bytes) in every step (issue 19, memory
-    /// per byte).
+    /// Boxed, as `every`: few steps have one.
     pub until: Option<Box<Str<'s>>>,
     pub texts: ThinVec<Str<'s>>,
     /// (v1) `every D`: repeated at this interval after it is first done,
@@ -264,11 +271,36 @@ pub struct Step<'s> {
     pub on_levels: ThinVec<Ref<LevelId>>,
 }
 
-impl Step<'_> {
+impl<'s> Step<'s> {
     /// The deadline that holds when no `for` names the occasion: the plain
     /// `within`, if written.
     pub fn plain_deadline(&self) -> Option<&Deadline> {
-        self.deadlines.iter().find(|d| d.is_plain())
+        self.deadlines().iter().find(|d| d.is_plain())
+    }
+
+    pub fn with(&self) -> &[Ref<Party>] {
+        self.more.as_ref().map_or(&[], |m| &m.with)
+    }
+    /// Its `within` statements. v0 fills at most one, plain.
+    pub fn deadlines(&self) -> &[Deadline] {
+        self.more.as_ref().map_or(&[], |m| &m.deadlines)
+    }
+    pub fn notify(&self) -> &[Ref<Party>] {
+        self.more.as_ref().map_or(&[], |m| &m.notify)
+    }
+    pub fn until(&self) -> Option<&Str<'s>> {
+        self.more.as_ref().and_then(|m| m.until.as_deref())
+    }
+    pub fn texts(&self) -> &[Str<'s>] {
+        self.more.as_ref().map_or(&[], |m| &m.texts)
+    }
+    /// (v1) `every D`, if written.
+    pub fn every(&self) -> Option<&Duration> {
+        self.more.as_ref().and_then(|m| m.every.as_deref())
+    }
+    /// (v1) The levels its `on` names (`StepMore::on_levels`).
+    pub fn on_levels(&self) -> &[Ref<LevelId>] {
+        self.more.as_ref().map_or(&[], |m| &m.on_levels)
     }
 }
 
@@ -347,7 +379,7 @@ impl Kind {
 const _: () = assert!(std::mem::size_of::<Named>() <= 24);
 const _: () = assert!(std::mem::size_of::<Role>() <= 120);
 const _: () = assert!(std::mem::size_of::<Level>() <= 48);
-const _: () = assert!(std::mem::size_of::<Step>() <= 120);
+const _: () = assert!(std::mem::size_of::<Step>() <= 72);
 const _: () = assert!(std::mem::size_of::<Trigger>() <= 52);
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -383,7 +415,7 @@ impl<'s> Model<'s> {
         &'a self,
         step: &'a Step<'s>,
     ) -> impl Iterator<Item = Ref<TriggerId>> + Clone + 'a {
-        let of_levels = step.on_levels.iter().flat_map(move |l| {
+        let of_levels = step.on_levels().iter().flat_map(move |l| {
             let triggers = &self.levels[l.id.index()].triggers;
             triggers.iter().map(move |&id| Ref { id, span: l.span })
         });

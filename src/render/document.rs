@@ -203,18 +203,18 @@ fn step_item(model: &Model, scheduled: &Scheduled) -> StepItem {
         name: model.name(&step.named).to_string(),
         label: clean(&model.label(&step.named)),
         owner: step.owner.map(|o| Party::role(model, o.id)),
-        with: parties(model, &step.with),
+        with: parties(model, step.with()),
         within: scheduled.due,
         anchor: view::anchor(model, scheduled),
-        every: step.every.as_deref().copied(),
-        notify: parties(model, &step.notify),
-        until: step.until.as_ref().map(|u| clean(&u.value)),
+        every: step.every().copied(),
+        notify: parties(model, step.notify()),
+        until: step.until().map(|u| clean(&u.value)),
         after: step
             .after
             .iter()
             .map(|a| clean(&model.label(&model.step(a.id).named)))
             .collect(),
-        texts: strs(&step.texts),
+        texts: strs(step.texts()),
     }
 }
 

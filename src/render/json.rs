@@ -388,16 +388,16 @@ pub fn render(doc: &Document, model: &Model) -> String {
                     .iter()
                     .map(|a| model.name(&model.step(a.id).named))
                     .collect(),
-                with: names(model, &s.with),
+                with: names(model, s.with()),
                 within: s
                     .plain_deadline()
                     .filter(|d| d.from.is_none())
                     .map(|d| written(&d.within)),
-                deadlines: s.deadlines.iter().map(|d| deadline(model, d)).collect(),
-                every: s.every.as_deref().map(written),
-                notify: names(model, &s.notify),
-                until: s.until.as_ref().map(|u| u.value.as_ref()),
-                text: texts(&s.texts),
+                deadlines: s.deadlines().iter().map(|d| deadline(model, d)).collect(),
+                every: s.every().map(written),
+                notify: names(model, s.notify()),
+                until: s.until().map(|u| u.value.as_ref()),
+                text: texts(s.texts()),
             })
             .collect(),
         routines: model

@@ -292,7 +292,7 @@ pub(super) fn anchor(
 ) -> Option<Anchor> {
     let deadline = model
         .step(scheduled.step)
-        .deadlines
+        .deadlines()
         .get(scheduled.deadline?)?;
     let from = model.step(deadline.from.as_ref()?.id);
     Some(Anchor {

@@ -208,19 +208,19 @@ pub fn render(sim: &Simulation, model: &Model, lang: Lang) -> String {
                     name: model.name(&step.named),
                     label: model.label(&step.named),
                     owner: step.owner.map(|o| model.name(&model.role(o.id).named)),
-                    with: names(model, &step.with),
-                    notify: names(model, &step.notify),
+                    with: names(model, step.with()),
+                    notify: names(model, step.notify()),
                     deadline: run.due.map(due),
                     due: run
                         .due
                         .and_then(|d| sim.start.map(|s| due_clock(s, d).iso())),
-                    until: step.until.as_ref().map(|u| u.value.as_ref()),
+                    until: step.until().map(|u| u.value.as_ref()),
                     set_off_by: run
                         .set_off_by
                         .iter()
                         .map(|t| model.name(&model.trigger(*t).named))
                         .collect(),
-                    every: step.every.as_deref().map(written),
+                    every: step.every().map(written),
                 }
             })
             .collect(),

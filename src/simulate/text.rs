@@ -332,7 +332,7 @@ impl Out<'_> {
             None => w.no_deadline.to_string(),
         };
         self.field(4, w.deadline, &deadline);
-        if let Some(every) = &step.every {
+        if let Some(every) = step.every() {
             let repeat = repeats(sim, run, every, self.lang);
             self.field(4, w.repeat, &repeat);
         }
@@ -340,15 +340,15 @@ impl Out<'_> {
             let owner = self.party(Party::Role(o.id));
             self.field(4, w.owner, &owner);
         }
-        if !step.with.is_empty() {
-            let with = self.parties(&step.with);
+        if !step.with().is_empty() {
+            let with = self.parties(step.with());
             self.field(4, w.with, &with);
         }
-        if !step.notify.is_empty() {
-            let notify = self.parties(&step.notify);
+        if !step.notify().is_empty() {
+            let notify = self.parties(step.notify());
             self.field(4, w.notify, &notify);
         }
-        if let Some(u) = &step.until {
+        if let Some(u) = step.until() {
             self.field(4, w.until, &u.value);
         }
         let by: Vec<String> = run

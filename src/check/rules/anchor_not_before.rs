@@ -21,7 +21,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let mut search = Search::new(m, ctx.schedule());
     for id in m.step_ids() {
         let step = m.step(id);
-        for deadline in &step.deadlines {
+        for deadline in step.deadlines() {
             let Some(anchor) = deadline.from else {
                 continue;
             };

@@ -45,7 +45,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let model = ctx.model;
     // Without a `within` no step is due at any time: nothing to compare, and
     // no per-step times to hold (issue 19, memory per byte).
-    if model.steps.iter().all(|s| s.deadlines.is_empty()) {
+    if model.steps.iter().all(|s| s.deadlines().is_empty()) {
         return;
     }
     let order = ctx.schedule().dependency_order();
@@ -118,7 +118,7 @@ fn named_by(model: &Model) -> Lists {
     Lists::build(model.triggers.len(), || {
         model.steps.iter().enumerate().flat_map(|(i, step)| {
             let s = StepId(i as u32);
-            step.deadlines
+            step.deadlines()
                 .iter()
                 .flat_map(|d| occasion_triggers(&d.only_for))
                 .map(move |t| (t.index(), s))
@@ -132,7 +132,7 @@ fn dependents(model: &Model) -> Lists {
     Lists::build(model.steps.len(), || {
         model.steps.iter().enumerate().flat_map(|(i, step)| {
             let s = StepId(i as u32);
-            let anchors = step.deadlines.iter().filter_map(|d| d.from.as_ref());
+            let anchors = step.deadlines().iter().filter_map(|d| d.from.as_ref());
             step.after.iter().chain(anchors).map(move |p| (p.id.index(), s))
         })
     })

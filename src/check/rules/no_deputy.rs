@@ -20,7 +20,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     let mut timed: Vec<Option<StepId>> = vec![None; model.roles.len()];
     for s in model.step_ids() {
         let step = model.step(s);
-        if let (Some(owner), false) = (step.owner, step.deadlines.is_empty()) {
+        if let (Some(owner), false) = (step.owner, step.deadlines().is_empty()) {
             timed[owner.id.index()].get_or_insert(s);
         }
     }
@@ -31,7 +31,7 @@ fn run(ctx: &Context, out: &mut Findings) {
             continue;
         };
         let step = model.step(s);
-        let Some(within) = step.deadlines.first().map(|d| d.within) else {
+        let Some(within) = step.deadlines().first().map(|d| d.within) else {
             continue;
         };
         out.push(

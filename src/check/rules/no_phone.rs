@@ -23,7 +23,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let Some(step) = model
             .steps
             .iter()
-            .find(|s| s.owner.is_some_and(|o| o.id == id) && !s.deadlines.is_empty())
+            .find(|s| s.owner.is_some_and(|o| o.id == id) && !s.deadlines().is_empty())
         else {
             continue;
         };

@@ -19,7 +19,7 @@ fn run(ctx: &Context, out: &mut Findings) {
         let Some(owner) = step.owner else {
             continue;
         };
-        let Some(notified) = step.notify.iter().find(|n| n.id == Party::Role(owner.id)) else {
+        let Some(notified) = step.notify().iter().find(|n| n.id == Party::Role(owner.id)) else {
             continue;
         };
         let name = model.name(&model.role(owner.id).named);

@@ -43,9 +43,9 @@ fn used_roles(model: &Model) -> Vec<bool> {
     };
     for step in &model.steps {
         step.owner.iter().for_each(|o| mark(Party::Role(o.id)));
-        step.with
+        step.with()
             .iter()
-            .chain(&step.notify)
+            .chain(step.notify())
             .for_each(|p| mark(p.id));
     }
     for routine in &model.routines {

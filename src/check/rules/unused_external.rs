@@ -42,9 +42,9 @@ fn used_externals(model: &Model) -> Vec<bool> {
         }
     };
     for step in &model.steps {
-        step.with
+        step.with()
             .iter()
-            .chain(&step.notify)
+            .chain(step.notify())
             .for_each(|p| mark(p.id));
     }
     for routine in &model.routines {

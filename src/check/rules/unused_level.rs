@@ -22,8 +22,8 @@ fn run(ctx: &Context, out: &mut Findings) {
     }
     // A step that names a level in `on` or in `within … for`.
     for step in &model.steps {
-        let named = step.deadlines.iter().flat_map(|d| &d.for_levels);
-        for level in step.on_levels.iter().chain(named) {
+        let named = step.deadlines().iter().flat_map(|d| &d.for_levels);
+        for level in step.on_levels().iter().chain(named) {
             used[level.id.index()] = true;
         }
     }

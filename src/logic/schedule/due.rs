@@ -80,7 +80,7 @@ impl Occasion<'_> {
             set_off_by.is_empty()
                 || set_off_by.iter().any(|&t| {
                     !step
-                        .deadlines
+                        .deadlines()
                         .iter()
                         .any(|d| occasion_triggers(&d.only_for).any(|u| u == t))
                 })
@@ -107,7 +107,7 @@ pub fn earliest_deadline<'m>(
     occasion: Occasion,
     due_of: impl Fn(crate::model::StepId) -> Option<Due>,
 ) -> Option<(Due, &'m Deadline)> {
-    step.deadlines
+    step.deadlines()
         .iter()
         .filter(|d| occasion.holds(step, d))
         .filter_map(|d| {

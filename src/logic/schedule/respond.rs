@@ -267,7 +267,7 @@ pub(super) fn schedule_step<'r>(
     });
     let due = earliest.map(|(d, _)| d);
     let deadline =
-        earliest.and_then(|(_, d)| step.deadlines.iter().position(|x| std::ptr::eq(x, d)));
+        earliest.and_then(|(_, d)| step.deadlines().iter().position(|x| std::ptr::eq(x, d)));
     Some(Scheduled {
         step: s,
         phase: schedule.phase[s.index()],

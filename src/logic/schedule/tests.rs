@@ -287,7 +287,7 @@ fn set_deadlines(m: &mut Model, name: &str, deadlines: &[(u64, Option<&str>, &[&
             span: crate::span::Span::default(),
         })
         .collect();
-    m.steps[id.index()].deadlines = made;
+    m.steps[id.index()].more.get_or_insert_default().deadlines = made;
 }
 
 #[test]
