@@ -12,7 +12,7 @@ pub(crate) mod reporting;
 pub mod rules;
 pub(crate) mod words;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::config::{Config, RuleSeverity};
 use crate::diagnostic::{Code, Diagnostic, Findings, Label, Message, Severity};
@@ -35,6 +35,10 @@ pub struct Context<'a, 's> {
     conditions: OnceLock<Conditions>,
     /// Each trigger's checklist (see `logic::schedule::Checklists`), once.
     checklists: OnceLock<Checklists>,
+    /// Held while a logic net is built (`analysis`, `conditions`,
+    /// `always_true`): on two threads two nets were alive at once, the peak
+    /// of a plan of many small conditions (issue 19, memory per byte).
+    nets: Mutex<()>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -47,13 +51,28 @@ impl<'a, 's> Context<'a, 's> {
             schedule: OnceLock::new(),
             conditions: OnceLock::new(),
             checklists: OnceLock::new(),
+            nets: Mutex::new(()),
         }
+    }
+
+    /// Runs `build`, which builds a logic net, when no other is being built.
+    /// Nothing in it may ask the context for anything that builds one.
+    fn one_net_at_a_time<T>(&self, build: impl FnOnce() -> T) -> T {
+        // A panic elsewhere while holding it left nothing half-done.
+        let _turn = self.nets.lock().unwrap_or_else(|e| e.into_inner());
+        build()
+    }
+
+    /// Whether each trigger always holds (see `logic::always_true`); not
+    /// kept: one rule reads it.
+    pub fn always_true(&self) -> Vec<logic::Always> {
+        self.one_net_at_a_time(|| logic::always_true(self.model, self.graphs))
     }
 
     /// Which triggers can fire (see `logic`), computed once per plan.
     pub fn analysis(&self) -> &Analysis {
         self.analysis
-            .get_or_init(|| logic::analyse(self.model, self.graphs))
+            .get_or_init(|| self.one_net_at_a_time(|| logic::analyse(self.model, self.graphs)))
     }
 
     /// Which steps run, in which order, by when (see `logic::schedule`),
@@ -73,7 +92,7 @@ impl<'a, 's> Context<'a, 's> {
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
     pub fn conditions(&self) -> &Conditions {
         self.conditions
-            .get_or_init(|| Conditions::of(self.model, self.graphs))
+            .get_or_init(|| self.one_net_at_a_time(|| Conditions::of(self.model, self.graphs)))
     }
 }
 

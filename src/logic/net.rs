@@ -22,6 +22,7 @@ use hashbrown::HashTable;
 pub use super::nodes::*;
 use super::search;
 use super::sets::{Domain, FactSet};
+use crate::model::Table;
 
 /// A DNF kept exactly only while it stays this small.
 const DNF_MAX_CUBES: usize = 16;
@@ -78,11 +79,11 @@ impl Net {
         let constant = |sat, cubes| Info::kept(sat, cubes, Footprint::Small(Box::new([])));
         Net {
             graph: Graph {
-                nodes: vec![Node::False, Node::True],
-                infos: vec![
+                nodes: Table::from(vec![Node::False, Node::True]),
+                infos: Table::from(vec![
                     constant(Sat::No, Packed::default()),
                     constant(Sat::Yes, Packed::one_empty()),
-                ],
+                ]),
                 domains,
                 first_use: vec![u32::MAX; facts],
             },
@@ -98,7 +99,8 @@ impl Net {
 
     /// Drops every node made after the net had `len` nodes (scratch work).
     pub fn truncate(&mut self, len: usize) {
-        for (id, node) in self.graph.nodes.iter().enumerate().skip(len) {
+        for id in len..self.graph.nodes.len() {
+            let node = &self.graph.nodes[id];
             if let Some((is_and, kids)) = connective_of(node) {
                 let hash = share_hash(is_and, kids);
                 if let Ok(entry) = self.shared.find_entry(hash, |&s| s as usize == id) {

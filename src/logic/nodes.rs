@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::sets::{Domain, FactSet};
+use crate::model::Table;
 
 pub type NodeId = u32;
 pub const FALSE: NodeId = 0;
@@ -213,10 +214,14 @@ pub struct Budget {
     pub hit: bool,
 }
 
+/// The nodes and infos are held in chunks (`model::Table`): a vector grown
+/// by doubling held up to twice the room, three times while it moved, and
+/// the two were the largest part of a long condition's net (issue 19,
+/// memory per byte).
 pub struct Graph {
-    pub nodes: Vec<Node>,
+    pub nodes: Table<Node>,
     /// What is known of `FALSE`, `TRUE` and each `and` and `or`.
-    pub infos: Vec<Info>,
+    pub infos: Table<Info>,
     pub domains: Vec<Domain>,
     /// The id of the first atom made on each fact (`u32::MAX`: none yet). A
     /// node can only mention facts whose first atom is older than itself.

@@ -76,6 +76,19 @@ impl<T> Table<T> {
         self.len.checked_sub(1).and_then(|i| self.get(i))
     }
 
+    /// Keeps the first `len` items (scratch work undone, `logic::Net::truncate`).
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.len {
+            return;
+        }
+        let chunks = len.div_ceil(Self::CHUNK);
+        self.chunks.truncate(chunks);
+        if let Some(last) = self.chunks.last_mut() {
+            last.truncate(len - (chunks - 1) * Self::CHUNK);
+        }
+        self.len = len;
+    }
+
     pub fn iter(&self) -> Iter<'_, T> {
         Iter {
             items: self.chunks.iter().flatten(),
@@ -243,5 +256,27 @@ mod tests {
         table[2048] = 7;
         assert_eq!(table.iter_mut().nth(2048).copied(), Some(7));
         assert_eq!(Table::from(vec![1, 2]), [1, 2].into_iter().collect());
+    }
+
+    #[test]
+    fn truncated_tables_keep_their_first_items_and_grow_again() {
+        let mut table: Table<u32> = (0..2500).collect();
+        table.truncate(3000);
+        assert_eq!(table.len(), 2500);
+        table.truncate(1500);
+        assert_eq!(table.len(), 1500);
+        assert_eq!(table.chunks.len(), 2);
+        assert_eq!(table.get(1500), None);
+        assert!(table.iter().copied().eq(0..1500));
+        table.push(7);
+        assert_eq!((table.len(), table[1500]), (1501, 7));
+        table.truncate(1024);
+        assert_eq!((table.chunks.len(), table.last()), (1, Some(&1023)));
+        table.push(8);
+        assert_eq!((table.len(), table[1024]), (1025, 8));
+        table.truncate(0);
+        assert!(table.is_empty() && table.chunks.is_empty());
+        table.push(9);
+        assert_eq!(table[0], 9);
     }
 }

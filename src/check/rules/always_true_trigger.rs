@@ -21,7 +21,7 @@ fn run(ctx: &Context, out: &mut Findings) {
     if model.triggers.is_empty() {
         return;
     }
-    for (i, always) in logic::always_true(model, ctx.graphs).iter().enumerate() {
+    for (i, always) in ctx.always_true().iter().enumerate() {
         let id = TriggerId(i as u32);
         let trigger = model.trigger(id);
         let name = model.name(&trigger.named);
