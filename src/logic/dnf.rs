@@ -6,12 +6,21 @@
 //! recursion), up to `MAX_CUBES` cubes per node and `MAX_ENTRIES` built in
 //! all. Past a bound the node's DNF is unknown (`None`), and so is every DNF
 //! built from it: the caller then says "could not decide".
+//!
+//! While lowering, a DNF is its cubes back to back in one list, an entry
+//! the number of its fact and set in a table of them (`flat`); only a root's
+//! DNF is written out as cubes of entries, which share its sets.
 
+mod flat;
+
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use super::net::meet;
-use super::nodes::{Cube, Entry, Graph, Node, NodeId};
+use foldhash::fast::FixedState;
+
+use self::flat::{Entries, Flat, Slot, meet_into, meet_len};
+use super::nodes::{Cube, Graph, Node, NodeId};
 use super::sets::FactSet;
 
 /// The most cubes one node's DNF may have.
@@ -20,10 +29,18 @@ pub const MAX_CUBES: usize = 4096;
 pub const MAX_ENTRIES: usize = 4_000_000;
 /// DNFs up to this many cubes are cleared of cubes inside other cubes.
 const ABSORB_MAX: usize = 256;
+/// Products of more pairs of cubes are counted before they are built, so
+/// that their list is reserved at its size (grown by doubling, it held up
+/// to three times it while it moved).
+const COUNT_FIRST: usize = 64;
 
 /// One list of cubes in its `Arc` (an `Arc<Vec<_>>` took an allocation more
 /// for every trigger: issue 19, memory per byte).
 pub type Dnf = Arc<[Cube]>;
+
+/// What lowering keeps for the nodes it built (ascending by id): only those,
+/// not a slot for every node of the net (graded levels, issue 19).
+type Lowered = Vec<(NodeId, Option<Flat>)>;
 
 /// The DNF of each root (`None`: past a bound).
 pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
@@ -43,76 +60,127 @@ pub fn lower(graph: &Graph, roots: &[NodeId]) -> Vec<Option<Dnf>> {
             stack.extend(kids.iter().copied());
         }
     }
-    let mut dnfs: Vec<Option<Dnf>> = vec![None; len];
+    let mut table = Entries::default();
+    let mut lowered: Lowered = Vec::new();
     let mut entries = 0usize;
-    for i in 0..len {
-        if !needed[i] {
-            continue;
-        }
+    for (i, _) in needed.iter().enumerate().filter(|(_, n)| **n) {
         let id = i as NodeId;
-        dnfs[i] = match (graph.dnf(id), graph.node(id)) {
-            // Read from the net where needed: a copy of every kept DNF
-            // below a root too large to lower was the peak of a long
-            // condition (issue 19, memory per byte).
-            (Some(_), _) => None,
-            (None, Node::And(kids, _)) => product(graph, kids, &dnfs, &mut entries).map(Arc::from),
-            (None, Node::Or(kids, _)) => union(graph, kids, &dnfs, &mut entries).map(Arc::from),
-            // Atoms and constants always keep their DNF.
-            (None, _) => None,
+        // Read from the net where needed: a copy of every kept DNF below a
+        // root too large to lower was the peak of a long condition (issue
+        // 19, memory per byte). Atoms and constants always keep their DNF.
+        let dnf = match (graph.dnf(id), graph.node(id)) {
+            (Some(_), _) => continue,
+            (None, Node::And(kids, _)) => product(graph, &mut table, kids, &lowered, &mut entries),
+            (None, Node::Or(kids, _)) => union(graph, &mut table, kids, &lowered, &mut entries),
+            (None, _) => continue,
         };
+        lowered.push((id, dnf));
     }
-    for &r in roots {
-        if let Some(kept) = graph.dnf(r)
-            && let Some(slot @ None) = dnfs.get_mut(r as usize)
-        {
-            *slot = Some(Arc::from(kept.to_cubes()));
+    drop(needed);
+    // Each root written out once, however many times it is listed, and
+    // only the roots: the others' DNFs are freed first, and each root's as
+    // it is written out (the lowered DNFs beside their copies were the
+    // peak of an or-chain).
+    let mut by_id: Vec<u32> = (0..roots.len() as u32).collect();
+    by_id.sort_by_key(|&at| roots[at as usize]);
+    let mut root_ids = by_id.iter().map(|&at| roots[at as usize]).peekable();
+    for (id, flat) in &mut lowered {
+        while root_ids.next_if(|r| r < id).is_some() {}
+        if root_ids.peek() != Some(id) {
+            *flat = None;
         }
     }
-    roots
-        .iter()
-        .map(|&r| dnfs.get(r as usize).cloned().flatten())
-        .collect()
+    let mut out: Vec<Option<Dnf>> = vec![None; roots.len()];
+    let mut last: Option<(NodeId, Option<Dnf>)> = None;
+    for at in by_id {
+        let r = roots[at as usize];
+        let dnf = match &last {
+            Some((id, dnf)) if *id == r => dnf.clone(),
+            _ => match graph.dnf(r) {
+                Some(kept) => Some(Arc::from(kept.to_cubes())),
+                None => {
+                    take(&mut lowered, r).map(|flat| flat.iter().map(|c| table.cube(c)).collect())
+                }
+            },
+        };
+        out[at as usize] = dnf.clone();
+        last = Some((r, dnf));
+    }
+    out
 }
 
-/// The cubes of a needed node: kept by the net, or lowered here.
-fn cubes_of<'a>(graph: &'a Graph, dnfs: &'a [Option<Dnf>], k: NodeId) -> Option<Vec<&'a [Entry]>> {
+/// A node's DNF as lowering kept it (`None`: not lowered, or past a bound).
+fn find(lowered: &Lowered, id: NodeId) -> Option<&Flat> {
+    let at = lowered.binary_search_by_key(&id, |(k, _)| *k).ok()?;
+    lowered[at].1.as_ref()
+}
+
+/// A root's DNF as lowering kept it, taken out.
+fn take(lowered: &mut Lowered, id: NodeId) -> Option<Flat> {
+    let at = lowered.binary_search_by_key(&id, |(k, _)| *k).ok()?;
+    lowered[at].1.take()
+}
+
+/// A needed node's cubes: kept by the net (numbered here), or lowered.
+fn cubes_of<'a>(
+    graph: &Graph,
+    table: &mut Entries,
+    lowered: &'a Lowered,
+    k: NodeId,
+) -> Option<Cow<'a, Flat>> {
     match graph.dnf(k) {
-        Some(kept) => Some(kept.iter().collect()),
-        None => Some(
-            dnfs.get(k as usize)?
-                .as_ref()?
-                .iter()
-                .map(Vec::as_slice)
-                .collect(),
-        ),
+        Some(kept) => {
+            let mut flat = Flat::with_capacity(kept.len(), 0);
+            for cube in kept.iter() {
+                for (f, set) in cube {
+                    let n = table.number(*f, set);
+                    flat.slots.push(n);
+                }
+                flat.end_cube();
+            }
+            Some(Cow::Owned(flat))
+        }
+        None => find(lowered, k).map(Cow::Borrowed),
     }
 }
 
 fn product(
     graph: &Graph,
+    table: &mut Entries,
     kids: &[NodeId],
-    dnfs: &[Option<Dnf>],
+    lowered: &Lowered,
     entries: &mut usize,
-) -> Option<Vec<Cube>> {
-    let mut acc: Vec<Cube> = vec![vec![]];
+) -> Option<Flat> {
+    let mut acc = Flat::one_empty();
     for &k in kids {
-        let cubes = cubes_of(graph, dnfs, k)?;
-        if acc.len() * cubes.len() > MAX_CUBES && !fits(&acc, &cubes, *entries) {
-            return None;
-        }
-        let mut next = Vec::with_capacity((acc.len() * cubes.len()).min(MAX_CUBES + 1));
-        for a in &acc {
+        let cubes = cubes_of(graph, table, lowered, k)?;
+        let pairs = acc.len() * cubes.len();
+        let mut next = if pairs > COUNT_FIRST {
+            let room = MAX_ENTRIES.saturating_sub(*entries);
+            let (count, slots) = count(table, &acc, &cubes, room);
+            // Whether it stays within the bounds, as building it would
+            // find, without building it: the pigeonhole triggers built
+            // most of 4,096 cubes only to give them up (issue 19).
+            if pairs > MAX_CUBES && (count > MAX_CUBES || *entries + slots + count > MAX_ENTRIES) {
+                return None;
+            }
+            Flat::with_capacity(count.min(MAX_CUBES + 1), slots)
+        } else {
+            Flat::with_capacity(pairs, 0)
+        };
+        for a in acc.iter() {
             for b in cubes.iter() {
-                if let Some(c) = meet(a, b) {
-                    *entries += c.len() + 1;
-                    next.push(c);
+                if meet_into(table, a, b, &mut next.slots) {
+                    next.end_cube();
+                    *entries += next.cube(next.len() - 1).len() + 1;
                 }
             }
             if next.len() > MAX_CUBES || *entries > MAX_ENTRIES {
                 return None;
             }
         }
-        acc = tidy(next);
+        drop(acc);
+        acc = tidy(table, next);
         if acc.is_empty() {
             break;
         }
@@ -120,66 +188,50 @@ fn product(
     Some(acc)
 }
 
-/// Whether the product of `acc` and `cubes` stays within the bounds, as
-/// `product` would find while building it, without building it: the
-/// pigeonhole triggers built most of 4,096 cubes only to give them up
-/// (issue 19, memory per byte).
-fn fits(acc: &[Cube], cubes: &[&[Entry]], mut entries: usize) -> bool {
-    let mut count = 0;
-    for a in acc {
-        for b in cubes {
-            if let Some(len) = meet_len(a, b) {
-                entries += len + 1;
+/// How many cubes the product of `acc` and `cubes` has, and how many
+/// entries they hold; counted only until it is past `MAX_CUBES` or the
+/// cubes and entries are past `room`.
+fn count(table: &Entries, acc: &Flat, cubes: &Flat, room: usize) -> (usize, usize) {
+    let (mut count, mut slots) = (0, 0);
+    for a in acc.iter() {
+        for b in cubes.iter() {
+            if let Some(len) = meet_len(table, a, b) {
+                slots += len;
                 count += 1;
             }
         }
-        if count > MAX_CUBES || entries > MAX_ENTRIES {
-            return false;
+        if count > MAX_CUBES || slots + count > room {
+            break;
         }
     }
-    true
-}
-
-/// The length of `meet(a, b)`; `None` if they contradict.
-fn meet_len(a: &[Entry], b: &[Entry]) -> Option<usize> {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if !a[i].1.intersects(&b[j].1) {
-                    return None;
-                }
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    Some(a.len() + b.len() - shared)
+    (count, slots)
 }
 
 fn union(
     graph: &Graph,
+    table: &mut Entries,
     kids: &[NodeId],
-    dnfs: &[Option<Dnf>],
+    lowered: &Lowered,
     entries: &mut usize,
-) -> Option<Vec<Cube>> {
-    let mut out: Vec<Cube> = Vec::new();
+) -> Option<Flat> {
+    let mut out = Flat::default();
     // Cubes of one fact only are merged into one cube per fact.
     let mut single: Vec<(u32, FactSet)> = Vec::new();
     for &k in kids {
-        for cube in cubes_of(graph, dnfs, k)? {
+        let cubes = cubes_of(graph, table, lowered, k)?;
+        for cube in cubes.iter() {
             match cube {
-                [(fact, set)] => match single.iter_mut().find(|(f, _)| f == fact) {
-                    Some((_, s)) => {
-                        let domain = graph.domains[*fact as usize];
-                        *s = FactSet::union_all([&*s, &**set], domain);
+                &[n] => {
+                    let fact = table.fact(n);
+                    match single.iter_mut().find(|(f, _)| *f == fact) {
+                        Some((_, s)) => {
+                            let domain = graph.domains[fact as usize];
+                            *s = FactSet::union_all([&*s, table.set(n)], domain);
+                        }
+                        None => single.push((fact, table.set(n).clone())),
                     }
-                    None => single.push((*fact, (**set).clone())),
-                },
-                _ => out.push(cube.to_vec()),
+                }
+                _ => out.push(cube),
             }
             *entries += cube.len() + 1;
         }
@@ -189,41 +241,40 @@ fn union(
     }
     for (fact, set) in single {
         if set.is_full(graph.domains[fact as usize]) {
-            return Some(vec![vec![]]);
+            return Some(Flat::one_empty());
         }
-        out.push(vec![(fact, Arc::new(set))]);
+        let n = table.with_set(fact, set);
+        out.push(&[n]);
     }
-    Some(tidy(out))
+    Some(tidy(table, out))
 }
 
 /// Drops repeated cubes, and cubes inside another while there are few.
-fn tidy(cubes: Vec<Cube>) -> Vec<Cube> {
-    if cubes.iter().any(|c| c.is_empty()) {
-        return vec![vec![]];
+fn tidy(table: &Entries, mut cubes: Flat) -> Flat {
+    if cubes.iter().any(<[Slot]>::is_empty) {
+        return Flat::one_empty();
     }
-    // The first of equal cubes kept, found without copying them (a copy of
-    // every cube was the peak of a plan's largest DNF: issue 19).
+    // The first of equal cubes kept (a set's number is the set).
     let first: Vec<bool> = {
-        let mut seen: HashSet<&Cube> = HashSet::with_capacity(cubes.len());
+        let mut seen: HashSet<&[Slot], FixedState> =
+            HashSet::with_capacity_and_hasher(cubes.len(), FixedState::default());
         cubes.iter().map(|c| seen.insert(c)).collect()
     };
-    let mut out = cubes;
-    let mut firsts = first.into_iter();
-    out.retain(|_| firsts.next().unwrap_or(true));
-    if out.len() <= ABSORB_MAX {
-        let mut keep = vec![true; out.len()];
-        for i in 0..out.len() {
-            for j in 0..out.len() {
-                if i != j && keep[j] && within(&out[i], &out[j]) {
+    cubes.retain(&first);
+    drop(first);
+    if cubes.len() <= ABSORB_MAX {
+        let mut keep = vec![true; cubes.len()];
+        for i in 0..cubes.len() {
+            for j in 0..cubes.len() {
+                if i != j && keep[j] && flat::within(table, cubes.cube(i), cubes.cube(j)) {
                     keep[i] = false;
                     break;
                 }
             }
         }
-        let mut k = keep.into_iter();
-        out.retain(|_| k.next().unwrap_or(true));
+        cubes.retain(&keep);
     }
-    out
+    cubes
 }
 
 /// Whether every value of cube `a` is in cube `b`.
