@@ -142,7 +142,7 @@ impl<'c> Implier<'c> {
             return false;
         }
         // Each cube of `a` inside one cube of `b`: implied, with no sweep.
-        a.iter().all(|x| b.iter().any(|y| cube_within(x, y)))
+        a.iter().all(|x| b.iter().any(|y| super::dnf::within(x, y)))
             || matches!(counterexample(&c.domains, a, b, &mut self.budget), Ok(None))
     }
 }
@@ -243,15 +243,6 @@ fn points(domains: &[Domain], dnf: &[Cube]) -> Vec<Vec<Point>> {
                 .collect()
         })
         .collect()
-}
-
-/// Whether cube `x` lies inside cube `y`: every fact `y` constrains, `x`
-/// constrains to a subset (both sorted by fact).
-fn cube_within(x: &Cube, y: &Cube) -> bool {
-    y.iter().all(|(f, set)| {
-        x.binary_search_by_key(f, |(g, _)| *g)
-            .is_ok_and(|i| x[i].1.is_subset(set))
-    })
 }
 
 /// Whether `dnf` holds at `point` (a value for every fact).

@@ -232,16 +232,5 @@ pub fn meet_into(entries: &mut Entries, a: &[Slot], b: &[Slot], out: &mut Vec<Sl
 
 /// Whether every value of cube `a` is in cube `b` (`super::within`).
 pub fn within(entries: &Entries, a: &[Slot], b: &[Slot]) -> bool {
-    let mut i = 0;
-    for &y in b {
-        let fact = entries.fact(y);
-        while i < a.len() && entries.fact(a[i]) < fact {
-            i += 1;
-        }
-        match a.get(i) {
-            Some(&x) if entries.fact(x) == fact && entries.is_subset(x, y) => {}
-            _ => return false,
-        }
-    }
-    true
+    super::within_by(a, b, |&s| entries.fact(s), |&x, &y| entries.is_subset(x, y))
 }
