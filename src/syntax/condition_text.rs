@@ -115,7 +115,7 @@ impl<'s> Lowerer<'s, '_> {
         let span = self.span(pair);
         let mut number = |t: &str, at: Span| self.number(t, at);
         match walk(text, span.start(), &mut number, &mut |_, _| {}) {
-            Some((root, sizes)) => Condition::from_text(text, span.start(), sizes, root),
+            Some((root, sizes)) => Condition::from_text(text, span.start() as u32, sizes, root),
             None => {
                 self.keyword_as_name = true;
                 Condition::from_nodes(vec![CondNode::And(Box::default(), span)], CondId(0))
