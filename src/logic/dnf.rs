@@ -342,6 +342,9 @@ mod tests {
         let tidied = tidy(&table, cubes);
         let mut expected: Vec<Vec<Slot>> = singles.iter().map(|&n| vec![n]).collect();
         expected.push(pair.to_vec());
-        assert_eq!(tidied.iter().map(<[Slot]>::to_vec).collect::<Vec<_>>(), expected);
+        assert_eq!(
+            tidied.iter().map(<[Slot]>::to_vec).collect::<Vec<_>>(),
+            expected
+        );
     }
 }

@@ -277,7 +277,10 @@ mod tests {
         table.push(7);
         assert_eq!((table.len(), table[half]), (half + 1, 7));
         table.truncate(c);
-        assert_eq!((table.chunks.len(), table.last()), (1, Some(&(c as u32 - 1))));
+        assert_eq!(
+            (table.chunks.len(), table.last()),
+            (1, Some(&(c as u32 - 1)))
+        );
         table.push(8);
         assert_eq!((table.len(), table[c]), (c + 1, 8));
         table.truncate(0);
