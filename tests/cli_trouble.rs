@@ -376,7 +376,7 @@ fn command_line_mistakes() {
     let d = dir.path();
     assert_eq!(
         said(d, ZH, &["chekc", "预案.plan"]),
-        trouble("planc：没有 `chekc` 这个命令；是不是想写 `check`？\n用法：planc <COMMAND>")
+        trouble("planc：没有 `chekc` 这个命令；是不是想写 `check`？\n用法：planc <命令>")
     );
     assert_eq!(
         said(d, "C", &["chekc", "预案.plan"]),
@@ -437,7 +437,7 @@ fn help_pages_in_the_users_language() {
     let render_zh = "\
 把预案生成处置清单和岗位卡（Markdown、HTML、JSON 或 Word）
 
-用法：planc render [OPTIONS] <文件>
+用法：planc render [选项] <文件>
 
 参数：
   <文件>  预案文件

@@ -83,8 +83,7 @@ fn arg_key(path: &str, arg: &Arg) -> String {
 }
 
 fn in_chinese(command: Command, path: &str) -> Command {
-    let layout = template(&command);
-    let mut command = command.help_template(layout);
+    let mut command = command;
     if let Some(about) = words(path) {
         command = command.about(about).long_about(None);
     }
@@ -103,20 +102,45 @@ fn in_chinese(command: Command, path: &str) -> Command {
         let key = key_of(path, &name);
         command = command.mut_subcommand(name, |c| in_chinese(c, &key));
     }
-    command
+    let layout = template(&mut command);
+    command.help_template(layout)
 }
 
-/// Clap's layout, with Chinese headings; a heading only over what there is.
-fn template(command: &Command) -> String {
-    let mut t = String::from("{before-help}{about-with-newline}\n用法：{usage}\n");
+/// What clap calls the options and the command in a usage line, and our
+/// words for them (the headings of the help page say the same).
+const OPTIONS: (&str, &str) = ("[OPTIONS]", "选项");
+const COMMAND: (&str, &str) = ("<COMMAND>", "命令");
+
+/// A usage line of clap's (`planc check [OPTIONS] <路径>...`) in `lang`:
+/// the value names are already ours, its placeholders for the options and
+/// the command are clap's English.
+pub fn usage_in(usage: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => usage.to_string(),
+        Lang::Zh => usage
+            .replace(OPTIONS.0, &format!("[{}]", OPTIONS.1))
+            .replace(COMMAND.0, &format!("<{}>", COMMAND.1)),
+    }
+}
+
+/// Clap's layout, with Chinese headings; a heading only over what there
+/// is. The usage line is written out, in Chinese, not left to clap.
+fn template(command: &mut Command) -> String {
+    let usage = command.render_usage().to_string();
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    let mut t = format!(
+        "{{before-help}}{{about-with-newline}}\n用法：{}\n",
+        usage_in(usage, Lang::Zh)
+    );
     if command.has_subcommands() {
-        t.push_str("\n命令：\n{subcommands}\n");
+        t.push_str(&format!("\n{}：\n{{subcommands}}\n", COMMAND.1));
     }
     if command.get_positionals().next().is_some() {
         t.push_str("\n参数：\n{positionals}\n");
     }
     if command.get_opts().next().is_some() || command.get_arguments().any(is_flag) {
-        t.push_str("\n选项：\n{options}\n");
+        t.push_str(&format!("\n{}：\n{{options}}\n", OPTIONS.1));
     }
     t.push_str("{after-help}");
     t

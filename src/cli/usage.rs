@@ -21,7 +21,9 @@ pub fn tell(error: &Error) {
             if let Some(usage) = usage {
                 eprintln!(
                     "{}",
-                    Message::new("usage-line").with("usage", usage).text(lang)
+                    Message::new("usage-line")
+                        .with("usage", super::help::usage_in(&usage, lang))
+                        .text(lang)
                 );
             }
         }
