@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use planc::config::Config;
 use planc::i18n::Message;
 use planc::lang::Lang;
-use planc::serve::{App, PlanName, Request, Response, Store, StoreError};
+use planc::serve::{App, PlanName, Refusal, Request, Response, Store, StoreError};
 
 use super::config::Configs;
 use super::files::{Input, plan_paths};
@@ -84,15 +84,9 @@ pub fn run(args: ServeArgs) -> u8 {
         open_browser(&url, lang);
     }
     for mut request in server.incoming_requests() {
-        let req = read_request(&mut request);
-        let response = match req {
-            Some(req) => app.handle(&req, &store),
-            None => Response {
-                status: 413,
-                content_type: "text/plain; charset=utf-8",
-                headers: Vec::new(),
-                body: b"request too large".to_vec(),
-            },
+        let response = match read_request(&mut request) {
+            Ok(req) => app.handle(&req, &store),
+            Err(refusal) => app.refuse(request.url(), refusal),
         };
         let _ = request.respond(to_tiny(response));
     }
@@ -116,13 +110,18 @@ fn header(request: &tiny_http::Request, name: &'static str) -> Option<String> {
 }
 
 /// The request as the library reads it; `None` when its body is too large.
-fn read_request(request: &mut tiny_http::Request) -> Option<Request> {
+/// The request, its body read whole; refused when the body is larger than
+/// `MAX_BODY` (unread past it) or cut off.
+fn read_request(request: &mut tiny_http::Request) -> Result<Request, Refusal> {
     let mut body = Vec::new();
     let reader = request.as_reader();
-    if reader.take(MAX_BODY + 1).read_to_end(&mut body).is_err() || body.len() as u64 > MAX_BODY {
-        return None;
+    if reader.take(MAX_BODY + 1).read_to_end(&mut body).is_err() {
+        return Err(Refusal::BadRequest);
     }
-    Some(Request {
+    if body.len() as u64 > MAX_BODY {
+        return Err(Refusal::TooLarge);
+    }
+    Ok(Request {
         method: request.method().as_str().to_string(),
         url: request.url().to_string(),
         host: header(request, "Host"),

@@ -18,6 +18,8 @@ mod words;
 use serde_json::json;
 
 use crate::config::Config;
+use std::collections::HashMap;
+
 use crate::lang::Lang;
 use crate::render::Document;
 pub use policy::{PlanName, Refusal};
@@ -67,6 +69,14 @@ impl Response {
             &json!({ "error": refusal.message().text(lang), "refused": refusal.as_str() }),
         )
     }
+}
+
+/// The path of `url`, its query's parameters and the language they ask for.
+fn asked(url: &str) -> (&str, HashMap<String, String>, Option<Lang>) {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    let params = policy::query(query);
+    let lang = params.get("lang").and_then(|l| Lang::from_name(l));
+    (path, params, lang)
 }
 
 /// Why the store could not read or write a plan.
@@ -121,15 +131,18 @@ impl App {
         format!("http://127.0.0.1:{}/", self.port)
     }
 
+    /// Refuses a request at `url` that could not be read whole (its body
+    /// too large, or cut off), in the language its address asks for, as
+    /// `handle` refuses one.
+    pub fn refuse(&self, url: &str, refusal: Refusal) -> Response {
+        let (_, _, asked_lang) = asked(url);
+        Response::refused(refusal, asked_lang.unwrap_or(Lang::Zh))
+    }
+
     /// Answers one request. Requests for another host are refused first
     /// (DNS rebinding), then writes from another origin.
     pub fn handle(&self, request: &Request, store: &dyn Store) -> Response {
-        let (path, query) = match request.url.split_once('?') {
-            Some((path, query)) => (path, query),
-            None => (request.url.as_str(), ""),
-        };
-        let params = policy::query(query);
-        let asked_lang = params.get("lang").and_then(|l| Lang::from_name(l));
+        let (path, params, asked_lang) = asked(&request.url);
         let lang = asked_lang.unwrap_or(Lang::Zh);
         if let Err(refusal) = policy::host(request.host.as_deref(), self.port) {
             return Response::refused(refusal, lang);

@@ -29,6 +29,8 @@ pub enum Refusal {
     NotUtf8,
     /// The store could not do it.
     Failed,
+    /// A body larger than the server reads (plans are kilobytes): refused unread.
+    TooLarge,
 }
 
 impl Refusal {
@@ -41,6 +43,7 @@ impl Refusal {
             Refusal::BadRequest => 400,
             Refusal::HasErrors | Refusal::NotUtf8 => 422,
             Refusal::Failed => 500,
+            Refusal::TooLarge => 413,
         }
     }
 
@@ -58,6 +61,7 @@ impl Refusal {
             Refusal::NoDocx => "no-docx",
             Refusal::NotUtf8 => "not-utf8",
             Refusal::Failed => "failed",
+            Refusal::TooLarge => "too-large",
         }
     }
 
@@ -73,6 +77,7 @@ impl Refusal {
             Refusal::NoDocx => msg!("serve-no-docx"),
             Refusal::NotUtf8 => msg!("serve-not-utf8"),
             Refusal::Failed => msg!("serve-save-failed"),
+            Refusal::TooLarge => msg!("serve-refused-too-large"),
         }
     }
 }

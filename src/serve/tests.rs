@@ -111,6 +111,29 @@ fn a_foreign_host_is_refused_before_anything_is_read() {
     assert_eq!(answer(&request, &store).0, 200);
 }
 
+/// A body too large to read is refused as JSON in the language the address
+/// asks for (Chinese unless it asks), not in a fixed English word.
+#[test]
+fn a_request_too_large_to_read_is_refused_in_the_pages_language() {
+    let refused = |url: &str| {
+        let r = App::new(PORT).refuse(url, Refusal::TooLarge);
+        let body: Value = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
+        (r.status, r.content_type, body)
+    };
+    let (status, kind, body) = refused("/api/save?file=a.plan");
+    assert_eq!((status, kind), (413, "application/json; charset=utf-8"));
+    assert_eq!(body["refused"], "too-large");
+    assert_eq!(
+        body["error"],
+        "拒绝接收：请求太大，没有读取（预案只有几十 KB）"
+    );
+    let (_, _, body) = refused("/api/analyze?lang=en");
+    assert_eq!(
+        body["error"],
+        "Refused: the request is too large, and was not read (a plan is some kilobytes)"
+    );
+}
+
 #[test]
 fn a_write_from_another_origin_or_none_is_refused_and_the_file_is_untouched() {
     let store = Memory::with(&[("a.plan", PLAN)]);

@@ -47,6 +47,7 @@ serve-conflict = This file was changed elsewhere (another tab or program) since 
 serve-refused-host = Refused: this address is not the local planc page
 serve-refused-origin = Refused: only planc's own page may save plans
 serve-refused-path = Refused: only the .plan files of this folder can be opened and saved
+serve-refused-too-large = Refused: the request is too large, and was not read (a plan is some kilobytes)
 serve-not-found = There is no such file
 serve-bad-request = The request cannot be understood
 serve-offline = planc cannot be reached: was the window running `planc serve` closed? Your changes are not saved; start it again, then save

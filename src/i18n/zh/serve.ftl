@@ -38,6 +38,7 @@ serve-conflict = 这个文件在你打开之后被别处（另一个标签页或
 serve-refused-host = 拒绝访问：这个地址不是本机的 planc 页面
 serve-refused-origin = 拒绝修改：只有本机 planc 自己的页面能保存预案
 serve-refused-path = 拒绝访问：只能打开和保存这个文件夹里的 .plan 文件
+serve-refused-too-large = 拒绝接收：请求太大，没有读取（预案只有几十 KB）
 serve-not-found = 找不到这个文件
 serve-bad-request = 请求无法识别
 serve-offline = 连接不上 planc：运行 `planc serve` 的窗口是否已经关闭？改动还没有保存，请重新运行后再保存
