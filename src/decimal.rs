@@ -8,6 +8,23 @@ use std::fmt;
 pub const MAX_PLACES: u32 = 18;
 const ONE: u128 = 10u128.pow(MAX_PLACES);
 
+/// 10^n for n up to `MAX_PLACES`, looked up: a condition's `number`
+/// comparison works its decimal out of its units each time it is read.
+const POWERS: [u128; MAX_PLACES as usize + 1] = {
+    let mut powers = [1; MAX_PLACES as usize + 1];
+    let mut n = 1;
+    while n < powers.len() {
+        powers[n] = powers[n - 1] * 10;
+        n += 1;
+    }
+    powers
+};
+
+/// 10^n, for `n <= MAX_PLACES`.
+fn pow10(n: u32) -> u128 {
+    POWERS[n.min(MAX_PLACES) as usize]
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Decimal {
     /// The value in units of 10^-18, high half first (so that the derived
@@ -78,7 +95,8 @@ impl Decimal {
 
     /// How many digits after the point it needs (`0.5` → 1, `3` → 0).
     pub fn places(self) -> u32 {
-        let mut fraction = self.units() % ONE;
+        // Below 10^18: counted down in 64 bits, not 128.
+        let mut fraction = (self.units() % ONE) as u64;
         if fraction == 0 {
             return 0;
         }
@@ -95,14 +113,14 @@ impl Decimal {
     /// digits (one more, so that a value lies strictly between any two limits).
     pub fn scaled(self, places: u32) -> u64 {
         let places = places.min(MAX_PLACES);
-        let units = self.units() / 10u128.pow(MAX_PLACES - places);
+        let units = self.units() / pow10(MAX_PLACES - places);
         u64::try_from(units).unwrap_or(u64::MAX)
     }
 
     /// The decimal `scaled` units of 10^-`places` stand for (`scaled`'s inverse).
     pub fn from_scaled(scaled: u64, places: u32) -> Decimal {
         let places = places.min(MAX_PLACES);
-        Decimal::new(u128::from(scaled) * 10u128.pow(MAX_PLACES - places))
+        Decimal::new(u128::from(scaled) * pow10(MAX_PLACES - places))
     }
 }
 

@@ -4,7 +4,8 @@
 //! `and`/`or`: issue 19, memory per byte). A condition built outside a
 //! model has a store of its own (`OwnedCondition`).
 
-use super::store::{CondStore, Packed, slice};
+use super::packed::Packed;
+use super::store::CondStore;
 use super::{FactId, TriggerId};
 use crate::decimal::Decimal;
 use crate::span::Span;
@@ -136,61 +137,19 @@ impl<'c> Condition<'c> {
     /// The node `id`, if there is one.
     pub fn get(&self, id: CondId) -> Option<Cond<'c>> {
         let store = self.store;
-        self.nodes.get(id.0 as usize).map(|p| unpack(store, p))
+        self.nodes.get(id.0 as usize).map(|p| store.unpack(*p))
     }
 
     /// Every node in order, with its id.
     pub fn iter(&self) -> impl Iterator<Item = (CondId, Cond<'c>)> + 'c {
         let store = self.store;
-        (self.nodes.iter().enumerate()).map(move |(i, p)| (CondId(i as u32), unpack(store, p)))
+        (self.nodes.iter().enumerate()).map(move |(i, p)| (CondId(i as u32), store.unpack(*p)))
     }
 
     /// Every node in order.
     pub fn nodes(&self) -> impl Iterator<Item = Cond<'c>> + 'c {
         let store = self.store;
-        self.nodes.iter().map(move |p| unpack(store, p))
-    }
-}
-
-/// A packed node of `store` as the stages read it.
-fn unpack<'c>(store: &'c CondStore, packed: &Packed) -> Cond<'c> {
-    match *packed {
-        Packed::Compare(i, at) => {
-            let c = &store.comparisons[i as usize];
-            Cond::Compare {
-                fact: c.fact,
-                op: c.op,
-                value: c.value,
-                decimal: store.decimals.get(c.decimal as usize).copied(),
-                span: at,
-            }
-        }
-        Packed::Small {
-            op,
-            fact,
-            value,
-            at,
-        } => Cond::Compare {
-            fact,
-            op,
-            value: u64::from(value),
-            decimal: None,
-            span: at,
-        },
-        Packed::In(i, at) => {
-            let m = store.memberships[i as usize];
-            Cond::In {
-                fact: m.fact,
-                variants: slice(&store.variants, m.from, m.len),
-                span: at,
-            }
-        }
-        Packed::Flag(fact, at) => Cond::Flag { fact, span: at },
-        Packed::Trigger(trigger, at) => Cond::Trigger { trigger, span: at },
-        Packed::Not(c, at) => Cond::Not(c, at),
-        Packed::And { from, len, at } => Cond::And(slice(&store.children, from, len), at),
-        Packed::Or { from, len, at } => Cond::Or(slice(&store.children, from, len), at),
-        Packed::Unknown(at) => Cond::Unknown(at),
+        self.nodes.iter().map(move |p| store.unpack(*p))
     }
 }
 

@@ -61,8 +61,8 @@ impl<'s> Resolver<'s> {
                     span,
                 };
             }
-            // Scaled to the fact's units once every comparison is known
-            // (`scale_numbers`).
+            // In the decimal's own places, to be scaled to the fact's units
+            // once every comparison is known (`scale_numbers`).
             (FactType::Number { .. }, value) => {
                 let decimal = match value {
                     ast::Number::Integer(n) => Decimal::from_integer(n),
@@ -71,7 +71,7 @@ impl<'s> Resolver<'s> {
                 return Cond::Compare {
                     fact: id,
                     op,
-                    value: 0,
+                    value: decimal.scaled(decimal.places()),
                     decimal: Some(decimal),
                     span,
                 };
@@ -115,10 +115,9 @@ impl<'s> Resolver<'s> {
             return;
         }
         let mut places = vec![0u32; m.facts.len()];
-        for (fact, _, decimal) in m.conditions.comparisons_mut() {
-            if let Some(d) = decimal {
-                let p = &mut places[fact.index()];
-                *p = (*p).max(d.places());
+        for (fact, needed) in m.conditions.number_places() {
+            if let Some(p) = places.get_mut(fact.index()) {
+                *p = (*p).max(needed);
             }
         }
         for (fact, p) in m.facts.iter_mut().zip(&mut places) {
@@ -127,11 +126,8 @@ impl<'s> Resolver<'s> {
                 *places = *p;
             }
         }
-        for (fact, value, decimal) in m.conditions.comparisons_mut() {
-            if let Some(d) = decimal {
-                *value = d.scaled(places[fact.index()]);
-            }
-        }
+        let places = |fact: FactId| places.get(fact.index()).copied().unwrap_or(0);
+        m.conditions.scale_numbers(places);
     }
 
     fn membership(

@@ -11,6 +11,7 @@ mod condition;
 mod deadlines;
 mod lookup;
 mod names;
+mod packed;
 mod problem;
 mod resolve;
 mod store;

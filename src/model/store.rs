@@ -1,35 +1,42 @@
 //! Every trigger's condition in one store kept by the model: the nodes of
-//! them all in one list (20 bytes a node), the children of their `and`s and
-//! `or`s, the variants of their `in`s, their comparisons and memberships in
-//! lists of their own, and a trigger holds only where its nodes are
-//! (`CondRange`, 12 bytes); a count's comparison is in its node. A condition in lists of its own took three
-//! allocations and 32 bytes of its trigger for `n == 12` (issue 19, memory
-//! per byte: 1.09 MB of 8.27 at 8,000 such triggers). Node ids stay local to
+//! them all in one list (16 bytes a node: `packed.rs`), the children of
+//! their `and`s and `or`s, the variants of their `in`s, their comparisons
+//! and memberships in lists of their own, and a trigger holds only where its
+//! nodes are (`CondRange`, 12 bytes); a comparison with a value below 2^32
+//! is in its node, a `number` fact's too (`store/numbers.rs`). A condition
+//! in lists of its own took three allocations and 32 bytes of its trigger
+//! for `n == 12` (issue 19, memory per byte: 1.09 MB of 8.27 at 8,000 such
+//! triggers). Node ids stay local to
 //! their condition (its first node is `CondId(0)`), so the stages index a
 //! condition's nodes as they did; the indexes into the other lists are the
 //! store's. The resolver makes room for every condition at once, from the
 //! syntax tree's sizes: a long condition, grown by doubling, held up to
 //! twice its room.
 
+use super::FactId;
 use super::arena::{Cond, CondId, Condition};
-use super::{FactId, TriggerId};
+use super::packed::{Node, Packed};
 use crate::decimal::Decimal;
 use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Sizes};
+
+mod numbers;
+use numbers::{number, places_of};
 
 /// Conditions, one after another (`Model::conditions`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CondStore {
     pub(super) nodes: Vec<Packed>,
     /// The children of every `and` and `or`, each one's together.
-    pub(super) children: Vec<CondId>,
+    children: Vec<CondId>,
     /// The variants of every `in`, each one's together.
-    pub(super) variants: Vec<u32>,
-    pub(super) comparisons: Vec<Comparison>,
-    /// The decimals of the comparisons of `number` facts, apart: a count's
-    /// comparison took their 24 bytes too.
-    pub(super) decimals: Vec<Decimal>,
-    pub(super) memberships: Vec<Membership>,
+    variants: Vec<u32>,
+    /// The comparisons their nodes cannot hold.
+    comparisons: Vec<Comparison>,
+    /// The decimals of those of `number` facts, apart: a count's comparison
+    /// took their 24 bytes too.
+    decimals: Vec<Decimal>,
+    memberships: Vec<Membership>,
     /// The condition being added.
     open: Open,
 }
@@ -51,46 +58,12 @@ pub struct CondRange {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Packed {
-    /// An index into `comparisons`.
-    Compare(u32, Span),
-    /// A count's comparison with a value below 2^32, in the node itself (a
-    /// trigger `n == 12` is then 20 bytes, not 44).
-    Small {
-        op: CmpOp,
-        fact: FactId,
-        value: u32,
-        at: Span,
-    },
-    /// An index into `memberships`.
-    In(u32, Span),
-    Flag(FactId, Span),
-    Trigger(TriggerId, Span),
-    /// Its child, in its condition.
-    Not(CondId, Span),
-    /// `children[from..from + len]`.
-    And {
-        from: u32,
-        len: u32,
-        at: Span,
-    },
-    Or {
-        from: u32,
-        len: u32,
-        at: Span,
-    },
-    Unknown(Span),
-}
-
-const _: () = assert!(std::mem::size_of::<Packed>() == 20);
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Comparison {
-    pub(super) value: u64,
-    pub(super) fact: FactId,
+struct Comparison {
+    value: u64,
+    fact: FactId,
     /// An index into `decimals`; `NO_DECIMAL` for a count's.
-    pub(super) decimal: u32,
-    pub(super) op: CmpOp,
+    decimal: u32,
+    op: CmpOp,
 }
 
 const NO_DECIMAL: u32 = u32::MAX;
@@ -98,10 +71,10 @@ const NO_DECIMAL: u32 = u32::MAX;
 const _: () = assert!(std::mem::size_of::<Comparison>() == 24);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Membership {
-    pub(super) fact: FactId,
-    pub(super) from: u32,
-    pub(super) len: u32,
+struct Membership {
+    fact: FactId,
+    from: u32,
+    len: u32,
 }
 
 /// Makes room for `rest` more in `list` once it is full (on the first,
@@ -113,7 +86,7 @@ fn room<T>(list: &mut Vec<T>, rest: usize) {
 }
 
 /// `list[from..from + len]`, empty if out of range (never, as built).
-pub(super) fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
+fn slice<T>(list: &[T], from: u32, len: u32) -> &[T] {
     let from = from as usize;
     list.get(from..from + len as usize).unwrap_or(&[])
 }
@@ -162,38 +135,100 @@ impl CondStore {
 
     /// Adds a node to the condition begun; its id.
     pub fn push(&mut self, node: Cond<'_>) -> CondId {
-        let packed = match node {
+        let (node, span) = match node {
             Cond::Compare {
                 fact,
                 op,
                 value,
                 decimal,
                 span,
-            } => {
-                if let (None, Ok(value)) = (decimal, u32::try_from(value)) {
-                    return self.add_node(Packed::Small {
-                        op,
-                        fact,
-                        value,
-                        at: span,
-                    });
-                }
-                let at = self.push_compare(fact, op, value, decimal);
-                Packed::Compare(at, span)
-            }
+            } => return self.push_compare(fact, op, value, decimal, span),
             Cond::In {
                 fact,
                 variants,
                 span,
             } => return self.push_in(fact, variants.iter().copied(), span),
-            Cond::Flag { fact, span } => Packed::Flag(fact, span),
-            Cond::Trigger { trigger, span } => Packed::Trigger(trigger, span),
-            Cond::Not(c, span) => Packed::Not(c, span),
+            Cond::Flag { fact, span } => (Node::Flag(fact), span),
+            Cond::Trigger { trigger, span } => (Node::Trigger(trigger), span),
+            Cond::Not(c, span) => (Node::Not(c), span),
             Cond::And(cs, span) => return self.push_join(true, cs.iter().copied(), span),
             Cond::Or(cs, span) => return self.push_join(false, cs.iter().copied(), span),
-            Cond::Unknown(span) => Packed::Unknown(span),
+            Cond::Unknown(span) => (Node::Unknown, span),
         };
-        self.add_node(packed)
+        self.add_node(node, span)
+    }
+
+    /// The node `packed` as the stages read it.
+    pub(super) fn unpack(&self, packed: Packed) -> Cond<'_> {
+        let span = packed.span();
+        match packed.node() {
+            Node::Compare(i) => {
+                let c = self.comparisons[i as usize];
+                Cond::Compare {
+                    fact: c.fact,
+                    op: c.op,
+                    value: c.value,
+                    decimal: self.decimals.get(c.decimal as usize).copied(),
+                    span,
+                }
+            }
+            Node::Count { op, fact, value } => Cond::Compare {
+                fact,
+                op,
+                value: u64::from(value),
+                decimal: None,
+                span,
+            },
+            Node::Number {
+                op,
+                places,
+                fact,
+                value,
+            } => number(fact, op, value, places, span),
+            Node::In(i) => {
+                let m = self.memberships[i as usize];
+                Cond::In {
+                    fact: m.fact,
+                    variants: slice(&self.variants, m.from, m.len),
+                    span,
+                }
+            }
+            Node::Flag(fact) => Cond::Flag { fact, span },
+            Node::Trigger(trigger) => Cond::Trigger { trigger, span },
+            Node::Not(c) => Cond::Not(c, span),
+            Node::And { from, len } => Cond::And(slice(&self.children, from, len), span),
+            Node::Or { from, len } => Cond::Or(slice(&self.children, from, len), span),
+            Node::Unknown => Cond::Unknown(span),
+        }
+    }
+
+    /// Adds a comparison, in its node if it fits: a count's value below
+    /// 2^32; a `number` fact's too, in units its decimal is exactly (the
+    /// resolver gives it in the decimal's own places until
+    /// `scale_numbers`).
+    fn push_compare(
+        &mut self,
+        fact: FactId,
+        op: CmpOp,
+        value: u64,
+        decimal: Option<Decimal>,
+        span: Span,
+    ) -> CondId {
+        let small = u32::try_from(value).ok().and_then(|value| match decimal {
+            None => Some(Node::Count { op, fact, value }),
+            Some(d) => places_of(value, d).map(|places| Node::Number {
+                op,
+                places,
+                fact,
+                value,
+            }),
+        });
+        if let Some(packed) = small.and_then(|node| Packed::new(node, span)) {
+            self.nodes.push(packed);
+            return self.last();
+        }
+        let at = self.push_comparison(fact, op, value, decimal);
+        self.add_node(Node::Compare(at), span)
     }
 
     /// Adds a comparison its node cannot hold; its index. The first to
@@ -201,7 +236,7 @@ impl CondStore {
     /// and so does the first decimal (a long condition's, grown by
     /// doubling, held up to twice their room; the syntax tree does not tell
     /// which comparisons its nodes hold, or are of `number` facts).
-    fn push_compare(
+    fn push_comparison(
         &mut self,
         fact: FactId,
         op: CmpOp,
@@ -225,9 +260,15 @@ impl CondStore {
         self.comparisons.len() as u32 - 1
     }
 
-    /// Adds a packed node; its id in its condition.
-    fn add_node(&mut self, packed: Packed) -> CondId {
-        self.nodes.push(packed);
+    /// Adds a node other than a small comparison (which may not fit);
+    /// its id in its condition.
+    fn add_node(&mut self, node: Node, span: Span) -> CondId {
+        self.nodes.extend(Packed::new(node, span));
+        self.last()
+    }
+
+    /// The id of the last node, in its condition.
+    fn last(&self) -> CondId {
         CondId(self.nodes.len() as u32 - 1 - self.open.node)
     }
 
@@ -244,12 +285,12 @@ impl CondStore {
         let len = self.variants.len() as u32 - from;
         self.memberships.push(Membership { fact, from, len });
         let at = self.memberships.len() as u32 - 1;
-        self.add_node(Packed::In(at, span))
+        self.add_node(Node::In(at), span)
     }
 
     /// Takes back the membership test `push_in` has just added.
     pub fn pop_in(&mut self) {
-        if let Some(&Packed::In(i, _)) = self.nodes.last()
+        if let Some(Node::In(i)) = self.nodes.last().map(|p| p.node())
             && self.nodes.len() as u32 > self.open.node
             && let Some(&m) = self.memberships.get(i as usize)
         {
@@ -270,34 +311,12 @@ impl CondStore {
         let from = self.children.len() as u32;
         self.children.extend(children);
         let len = self.children.len() as u32 - from;
-        self.add_node(if and {
-            Packed::And {
-                from,
-                len,
-                at: span,
-            }
+        let node = if and {
+            Node::And { from, len }
         } else {
-            Packed::Or {
-                from,
-                len,
-                at: span,
-            }
-        })
-    }
-
-    /// Every comparison's fact, value and decimal, to rewrite the value
-    /// (`number` facts in their units: `model::condition::scale_numbers`).
-    pub(super) fn comparisons_mut(
-        &mut self,
-    ) -> impl Iterator<Item = (FactId, &mut u64, Option<Decimal>)> + '_ {
-        let decimals = &self.decimals;
-        (self.comparisons.iter_mut()).map(|c| {
-            (
-                c.fact,
-                &mut c.value,
-                decimals.get(c.decimal as usize).copied(),
-            )
-        })
+            Node::Or { from, len }
+        };
+        self.add_node(node, span)
     }
 }
 
@@ -320,7 +339,8 @@ mod tests {
     #[test]
     fn conditions_in_one_store_read_as_their_own() {
         let span = Span::new(0, 1);
-        let half = Decimal::from_integer(1);
+        let one = Decimal::from_integer(1);
+        let half = Decimal::parse("0.5").ok();
         let first = [
             Cond::Flag {
                 fact: FactId(0),
@@ -331,9 +351,10 @@ mod tests {
         ];
         let second = [
             compare(1 << 40, None),
-            compare(7, Some(half)),
+            compare(7, Some(one)),
+            compare(50, half),
             Cond::Not(CondId(0), span),
-            Cond::Or(&[CondId(2), CondId(1)], span),
+            Cond::Or(&[CondId(3), CondId(1), CondId(2)], span),
         ];
         let mut store = CondStore::default();
         let mut ranges = Vec::new();
@@ -352,5 +373,7 @@ mod tests {
                 super::super::OwnedCondition::from_nodes(nodes.iter().copied(), condition.root);
             assert_eq!(alone.view(), condition);
         }
+        // `1 << 40` and `7` for 1 beside their nodes; 12 and 0.5 in them.
+        assert_eq!((store.comparisons.len(), store.decimals.len()), (2, 1));
     }
 }
