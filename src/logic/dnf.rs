@@ -129,8 +129,8 @@ fn cubes_of<'a>(
         Some(kept) => {
             let mut flat = Flat::with_capacity(kept.len(), 0);
             for cube in kept.iter() {
-                for (f, set) in cube {
-                    let n = table.number(*f, set);
+                for (f, set) in cube.entries() {
+                    let n = table.number(f, set);
                     flat.slots.push(n);
                 }
                 flat.end_cube();

@@ -19,6 +19,9 @@ use std::sync::Arc;
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 
+mod cubes;
+
+pub use self::cubes::meet;
 pub use super::nodes::*;
 use super::search;
 use super::sets::{Domain, FactSet};
@@ -54,7 +57,7 @@ fn atom_hash(fact: u32, set: &FactSet) -> u64 {
 /// The fact and set of a node that is an atom.
 fn atom_of(node: &Node) -> Option<(u32, &FactSet)> {
     match node {
-        Node::Atom((fact, set)) => Some((*fact, &**set)),
+        Node::Atom { fact, set, .. } => Some((*fact, &**set)),
         _ => None,
     }
 }
@@ -86,6 +89,7 @@ impl Net {
                 ]),
                 domains,
                 first_use: vec![u32::MAX; facts],
+                cube_only: 0,
             },
             budget: Budget::default(),
             shared: HashTable::new(),
@@ -101,6 +105,9 @@ impl Net {
     pub fn truncate(&mut self, len: usize) {
         for id in len..self.graph.nodes.len() {
             let node = &self.graph.nodes[id];
+            if let Node::Atom { leaf: false, .. } = node {
+                self.graph.cube_only -= 1;
+            }
             if let Some((is_and, kids)) = connective_of(node) {
                 let hash = share_hash(is_and, kids);
                 if let Ok(entry) = self.shared.find_entry(hash, |&s| s as usize == id) {
@@ -145,12 +152,46 @@ impl Net {
             return TRUE;
         }
         let hash = atom_hash(fact, &set);
-        let nodes = &self.graph.nodes;
-        let same = |&s: &NodeId| atom_of(&nodes[s as usize]) == Some((fact, &set));
-        if let Some(&id) = self.atoms.find(hash, same) {
-            return id;
+        let Some(id) = self.find_atom(hash, fact, &set) else {
+            return self.push_atom(hash, fact, Arc::new(set), true);
+        };
+        if let Some(Node::Atom {
+            leaf: leaf @ false, ..
+        }) = self.graph.nodes.get_mut(id as usize)
+        {
+            *leaf = true;
+            self.graph.cube_only -= 1;
         }
-        let id = self.push(Node::Atom((fact, Arc::new(set))));
+        id
+    }
+
+    /// The atom of `fact` in `set`, made if there is none: an entry of a
+    /// kept DNF (never empty nor every value).
+    fn intern(&mut self, fact: u32, set: &Arc<FactSet>) -> NodeId {
+        let hash = atom_hash(fact, set);
+        match self.find_atom(hash, fact, set) {
+            Some(id) => id,
+            None => {
+                self.graph.cube_only += 1;
+                self.push_atom(hash, fact, Arc::clone(set), false)
+            }
+        }
+    }
+
+    fn find_atom(&self, hash: u64, fact: u32, set: &FactSet) -> Option<NodeId> {
+        let nodes = &self.graph.nodes;
+        let same = |&s: &NodeId| atom_of(&nodes[s as usize]) == Some((fact, set));
+        self.atoms.find(hash, same).copied()
+    }
+
+    fn push_atom(&mut self, hash: u64, fact: u32, set: Arc<FactSet>, leaf: bool) -> NodeId {
+        let id = self.graph.nodes.len() as NodeId;
+        self.push(Node::Atom {
+            fact,
+            id,
+            set,
+            leaf,
+        });
         let nodes = &self.graph.nodes;
         self.atoms.insert_unique(hash, id, |&s| {
             atom_of(&nodes[s as usize]).map_or(0, |(f, set)| atom_hash(f, set))
@@ -158,6 +199,25 @@ impl Net {
         let first = &mut self.graph.first_use[fact as usize];
         *first = (*first).min(id);
         id
+    }
+
+    /// `dnf` with each set it made (`FRESH`) an atom.
+    fn settle(&mut self, mut dnf: Packed) -> Packed {
+        let fresh = std::mem::take(&mut dnf.fresh);
+        let mut made: Vec<NodeId> = vec![FRESH; fresh.len()];
+        for e in dnf.entries.iter_mut() {
+            if *e & FRESH == 0 {
+                continue;
+            }
+            let at = (*e & !FRESH) as usize;
+            if let (Some(m), Some((fact, set))) = (made.get_mut(at), fresh.get(at)) {
+                if *m == FRESH {
+                    *m = self.intern(*fact, set);
+                }
+                *e = *m;
+            }
+        }
+        dnf
     }
 
     pub fn and(&mut self, children: Vec<NodeId>) -> NodeId {
@@ -184,7 +244,7 @@ impl Net {
                 continue;
             }
             match self.graph.node(c) {
-                Node::Atom((fact, _)) => {
+                Node::Atom { fact, .. } => {
                     let slot = *fact_slot.entry(*fact).or_insert_with(|| {
                         by_fact.push((*fact, Vec::new()));
                         by_fact.len() - 1
@@ -204,7 +264,7 @@ impl Net {
             let sets: Vec<Arc<FactSet>> = atoms
                 .iter()
                 .filter_map(|&a| match self.graph.node(a) {
-                    Node::Atom((_, set)) => Some(set.clone()),
+                    Node::Atom { set, .. } => Some(set.clone()),
                     _ => None,
                 })
                 .collect();
@@ -250,7 +310,7 @@ impl Net {
         }
         let footprint = self.footprint(&kids);
         let info = match dnf {
-            Some(dnf) => Info::kept(sat, dnf, footprint),
+            Some(dnf) => Info::kept(sat, self.settle(dnf), footprint),
             None => Info::unkept(sat, footprint),
         };
         let at = self.graph.infos.len() as InfoId;
@@ -299,64 +359,6 @@ impl Net {
         } else {
             Footprint::Small(facts.into())
         }
-    }
-
-    /// The DNF of an `and` of children that all have one, if it stays small.
-    fn dnf_product(&self, kids: &[NodeId]) -> Option<Packed> {
-        let mut acc = Packed::one_empty();
-        for &k in kids {
-            let cubes = self.graph.dnf(k)?;
-            let mut next = Packed::default();
-            for a in acc.view().iter() {
-                for b in cubes.iter() {
-                    let start = next.entries.len();
-                    if meet_into(a, b, &mut next.entries) {
-                        next.end_cube(start);
-                        if next.len() > DNF_MAX_CUBES || next.entries.len() > DNF_MAX_ENTRIES {
-                            return None;
-                        }
-                    }
-                }
-            }
-            if next.len() == 0 {
-                return Some(next);
-            }
-            acc = next;
-        }
-        Some(acc)
-    }
-
-    /// The DNF of an `or` of children that all have one, if it stays small.
-    /// Single-fact cubes of one fact are merged (`x < 3 or (y or x > 5)`).
-    fn dnf_union(&self, kids: &[NodeId]) -> Option<Packed> {
-        let mut out = Packed::default();
-        // The entry of each fact's single-fact cube.
-        let mut single: HashMap<u32, usize> = HashMap::new();
-        for &k in kids {
-            let cubes = self.graph.dnf(k)?;
-            for cube in cubes.iter() {
-                if let [(fact, set)] = cube {
-                    if let Some(&at) = single.get(fact) {
-                        let domain = self.graph.domains[*fact as usize];
-                        let merged = FactSet::union_all([&*out.entries[at].1, &**set], domain);
-                        if merged.is_full(domain) {
-                            // Every value of the fact: the `or` always holds.
-                            return Some(Packed::one_empty());
-                        }
-                        out.entries[at] = (*fact, Arc::new(merged));
-                        continue;
-                    }
-                    single.insert(*fact, out.entries.len());
-                }
-                let start = out.entries.len();
-                out.entries.extend_from_slice(cube);
-                out.end_cube(start);
-                if out.len() > DNF_MAX_CUBES || out.entries.len() > DNF_MAX_ENTRIES {
-                    return None;
-                }
-            }
-        }
-        Some(out)
     }
 
     /// Decides an `and` too large for its DNF: children that share no fact
@@ -438,45 +440,4 @@ impl Net {
         }
         result
     }
-}
-
-/// The conjunction of two cubes; `None` if they contradict.
-pub fn meet(a: &[Entry], b: &[Entry]) -> Option<Cube> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    meet_into(a, b, &mut out).then_some(out)
-}
-
-/// Appends the conjunction of two cubes to `out`; false (and nothing
-/// added) if they contradict.
-fn meet_into(a: &[Entry], b: &[Entry], out: &mut Vec<Entry>) -> bool {
-    let start = out.len();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                let set = x.1.intersect(&y.1);
-                if set.is_empty() {
-                    out.truncate(start);
-                    return false;
-                }
-                out.push((x.0, Arc::new(set)));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(y.clone());
-                j += 1;
-            }
-            (Some(x), None) => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    true
 }

@@ -15,8 +15,15 @@ pub const TRUE: NodeId = 1;
 pub enum Node {
     False,
     True,
-    /// One fact in a set of values: also the atom's one cube of one entry.
-    Atom(Entry),
+    /// One fact in a set of values: also the atom's one cube of one entry,
+    /// which is its own id (see `Info`). `leaf`: made for a condition's
+    /// leaf, not only as an entry of a kept DNF (see `Graph::cube_only`).
+    Atom {
+        fact: u32,
+        id: NodeId,
+        set: Arc<FactSet>,
+        leaf: bool,
+    },
     /// The children, and what is known of the node (an atom's is read off
     /// the node: a list of it by node id held 56 bytes for each atom,
     /// issue 19, memory per byte).
@@ -55,7 +62,9 @@ pub enum Footprint {
 /// What is known of a node. Its models, when kept (small), are its cubes
 /// back to back in one list, where they end marked in a word: a DNF of
 /// cubes each in a list of its own, in an `Arc`, took three allocations
-/// and several times the room (issue 19, memory per byte). An atom's are
+/// and several times the room (issue 19, memory per byte). An entry is
+/// the id of the atom of its fact and set (4 bytes, where a fact and an
+/// `Arc` were 16: most of a long condition's net). An atom's models are
 /// read off the node, and so are its facts.
 #[derive(Debug, Clone)]
 pub struct Info {
@@ -64,16 +73,20 @@ pub struct Info {
     cubes: u8,
     /// Bit `i` set: entry `i` is the last of its cube.
     ends: u64,
-    entries: Box<[Entry]>,
+    entries: Box<[NodeId]>,
     footprint: Footprint,
 }
 
 const NOT_KEPT: u8 = u8::MAX;
 
 /// A DNF being built, cubes back to back (see `Info`); at most 64 entries.
+/// An entry is an atom's id, or `FRESH` and the place in `fresh` of a set
+/// made by the product or union, which the net makes an atom of when the
+/// DNF is kept.
 #[derive(Debug, Clone, Default)]
 pub struct Packed {
-    pub entries: Vec<Entry>,
+    pub entries: Vec<NodeId>,
+    pub fresh: Vec<Entry>,
     ends: u64,
     cubes: u8,
     /// Whether an empty cube was added: the DNF always holds.
@@ -106,21 +119,79 @@ impl Packed {
         self.cubes as usize
     }
 
-    pub fn view(&self) -> Dnf<'_> {
-        Dnf {
-            entries: &self.entries,
-            ends: self.ends,
-            cubes: self.cubes,
-        }
+    /// The cubes in order, as slices of entries.
+    pub fn cubes(&self) -> impl Iterator<Item = &[NodeId]> {
+        cubes(&self.entries, self.ends, self.cubes)
     }
 }
 
-/// A node's DNF as read: its cubes, each a slice of entries sorted by fact.
-#[derive(Debug, Clone, Copy)]
+/// An entry of a `Packed` that is not an atom yet (the bit below is its
+/// place in `fresh`).
+pub const FRESH: NodeId = 1 << 31;
+
+/// The cubes of `entries`, each ending where `ends` has a bit.
+fn cubes(entries: &[NodeId], ends: u64, cubes: u8) -> impl Iterator<Item = &[NodeId]> {
+    let (mut ends, mut left) = (ends, cubes);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
+        }
+        left -= 1;
+        if ends == 0 {
+            // Only the empty cube of `TRUE` ends nowhere.
+            return Some(&entries[start..start]);
+        }
+        let last = ends.trailing_zeros() as usize;
+        ends &= ends - 1;
+        let cube = &entries[start..=last];
+        start = last + 1;
+        Some(cube)
+    })
+}
+
+/// A node's DNF as read: its cubes, each a list of atoms sorted by fact.
+#[derive(Clone, Copy)]
 pub struct Dnf<'g> {
-    entries: &'g [Entry],
+    nodes: &'g Table<Node>,
+    entries: &'g [NodeId],
     ends: u64,
     cubes: u8,
+}
+
+/// One cube of a node's DNF: its atoms, sorted by fact.
+#[derive(Clone, Copy)]
+pub struct CubeRef<'g> {
+    nodes: &'g Table<Node>,
+    pub ids: &'g [NodeId],
+}
+
+impl<'g> CubeRef<'g> {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The fact and set of each entry.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, &'g Arc<FactSet>)> + use<'g> {
+        let nodes = self.nodes;
+        self.ids.iter().filter_map(move |&a| entry(nodes, a))
+    }
+
+    /// The cube as a list of its own (sharing the sets), sized exactly: a
+    /// root's DNF is kept for the whole check.
+    pub fn to_cube(self) -> Cube {
+        let mut cube = Vec::with_capacity(self.ids.len());
+        cube.extend(self.entries().map(|(f, s)| (f, Arc::clone(s))));
+        cube
+    }
+}
+
+/// The fact and set of an atom (`None` for any other node).
+fn entry(nodes: &Table<Node>, id: NodeId) -> Option<(u32, &Arc<FactSet>)> {
+    match nodes.get(id as usize) {
+        Some(Node::Atom { fact, set, .. }) => Some((*fact, set)),
+        _ => None,
+    }
 }
 
 impl<'g> Dnf<'g> {
@@ -133,28 +204,20 @@ impl<'g> Dnf<'g> {
     }
 
     /// The cubes in order.
-    pub fn iter(&self) -> impl Iterator<Item = &'g [Entry]> + use<'g> {
-        let (entries, mut ends, mut left) = (self.entries, self.ends, self.cubes);
-        let mut start = 0;
-        std::iter::from_fn(move || {
-            if left == 0 {
-                return None;
-            }
-            left -= 1;
-            if ends == 0 {
-                // Only the empty cube of `TRUE` ends nowhere.
-                return Some(&entries[start..start]);
-            }
-            let last = ends.trailing_zeros() as usize;
-            ends &= ends - 1;
-            let cube = &entries[start..=last];
-            start = last + 1;
-            Some(cube)
-        })
+    pub fn iter(&self) -> impl Iterator<Item = CubeRef<'g>> + use<'g> {
+        let nodes = self.nodes;
+        cubes(self.entries, self.ends, self.cubes).map(move |ids| CubeRef { nodes, ids })
     }
 
     /// Cube `i`.
-    pub fn cube(&self, i: usize) -> &'g [Entry] {
+    pub fn cube(&self, i: usize) -> CubeRef<'g> {
+        CubeRef {
+            nodes: self.nodes,
+            ids: self.cube_ids(i),
+        }
+    }
+
+    fn cube_ids(&self, i: usize) -> &'g [NodeId] {
         let mut ends = self.ends;
         for _ in 0..i {
             ends &= ends.wrapping_sub(1);
@@ -171,7 +234,7 @@ impl<'g> Dnf<'g> {
 
     /// The cubes as lists of their own (for `dnf::lower`).
     pub fn to_cubes(self) -> Vec<Cube> {
-        self.iter().map(<[Entry]>::to_vec).collect()
+        self.iter().map(|c| c.to_cube()).collect()
     }
 }
 
@@ -187,7 +250,7 @@ impl Info {
         }
     }
 
-    /// A node whose models are `dnf`.
+    /// A node whose models are `dnf`, its entries all atoms (none `FRESH`).
     pub fn kept(sat: Sat, dnf: Packed, footprint: Footprint) -> Info {
         Info {
             sat,
@@ -226,6 +289,9 @@ pub struct Graph {
     /// The id of the first atom made on each fact (`u32::MAX`: none yet). A
     /// node can only mention facts whose first atom is older than itself.
     pub first_use: Vec<NodeId>,
+    /// How many atoms are only entries of kept DNFs: the search's bounds
+    /// count the other nodes, as they were before entries were atoms.
+    pub cube_only: usize,
 }
 
 impl Graph {
@@ -237,7 +303,7 @@ impl Graph {
         let at = match self.node(id) {
             Node::False => 0,
             Node::True => 1,
-            Node::Atom(_) => return None,
+            Node::Atom { .. } => return None,
             Node::And(_, at) | Node::Or(_, at) => *at,
         };
         self.infos.get(at as usize)
@@ -248,17 +314,24 @@ impl Graph {
         self.info(id).map_or(Sat::Yes, |info| info.sat)
     }
 
+    /// The fact and set of an atom (`None` for any other node).
+    pub fn entry(&self, id: NodeId) -> Option<(u32, &Arc<FactSet>)> {
+        entry(&self.nodes, id)
+    }
+
     /// The node's models, when kept.
     pub fn dnf(&self, id: NodeId) -> Option<Dnf<'_>> {
-        if let Node::Atom(entry) = self.node(id) {
+        if let Node::Atom { id, .. } = self.node(id) {
             return Some(Dnf {
-                entries: std::slice::from_ref(entry),
+                nodes: &self.nodes,
+                entries: std::slice::from_ref(id),
                 ends: 1,
                 cubes: 1,
             });
         }
         let info = self.info(id)?;
         (info.cubes != NOT_KEPT).then_some(Dnf {
+            nodes: &self.nodes,
             entries: &info.entries,
             ends: info.ends,
             cubes: info.cubes,
@@ -267,7 +340,7 @@ impl Graph {
 
     /// The facts the node mentions.
     pub fn facts(&self, id: NodeId) -> Facts<'_> {
-        if let Node::Atom((fact, _)) = self.node(id) {
+        if let Node::Atom { fact, .. } = self.node(id) {
             return Facts::Small(std::slice::from_ref(fact));
         }
         match self.info(id).map(|info| &info.footprint) {

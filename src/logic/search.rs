@@ -12,7 +12,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::nodes::{Budget, Entry, Graph, Node, NodeId, Sat};
+use foldhash::fast::FixedState;
+
+use super::nodes::{Budget, CubeRef, Graph, Node, NodeId, Sat};
 use super::sets::FactSet;
 
 /// The most steps one search may take, besides a few passes over the net.
@@ -53,8 +55,10 @@ struct Choice {
 
 struct State<'g> {
     graph: &'g Graph,
-    /// The values each constrained fact may still take.
-    store: HashMap<u32, Arc<FactSet>>,
+    /// The values each constrained fact may still take (hashed by
+    /// foldhash: the default SipHash was a fifth of a pigeonhole plan's
+    /// check, and the store is never iterated).
+    store: HashMap<u32, Arc<FactSet>, FixedState>,
     trail: Vec<(u32, Option<Arc<FactSet>>)>,
     /// Linked lists of goals: (goal, next).
     cells: Vec<(NodeId, u32)>,
@@ -63,12 +67,12 @@ struct State<'g> {
 
 /// Whether all `goals` can be true at once.
 pub fn solve(graph: &Graph, budget: &mut Budget, goals: &[NodeId]) -> Sat {
-    let linear = STEPS_PER_NODE * graph.nodes.len();
+    let linear = STEPS_PER_NODE * (graph.nodes.len() - graph.cube_only);
     let in_all = (STEPS_IN_ALL + 2 * linear).saturating_sub(budget.spent);
     let limit = (STEPS_PER_SEARCH + linear).min(in_all);
     let mut state = State {
         graph,
-        store: HashMap::new(),
+        store: HashMap::with_hasher(FixedState::default()),
         trail: Vec::new(),
         cells: Vec::new(),
         steps: 0,
@@ -160,7 +164,7 @@ impl State<'_> {
             match graph.node(goal) {
                 Node::False => return false,
                 Node::True => {}
-                Node::Atom((fact, set)) => {
+                Node::Atom { fact, set, .. } => {
                     if !self.narrow(*fact, set) {
                         return false;
                     }
@@ -226,7 +230,7 @@ impl State<'_> {
     fn alternatives(&mut self, goal: NodeId) -> Vec<Alt> {
         let graph = self.graph;
         if let Some(cubes) = graph.dnf(goal) {
-            if cubes.iter().any(|c| self.holds(c)) {
+            if cubes.iter().any(|c| self.holds(&c)) {
                 return vec![Alt::Holds];
             }
             return (cubes.iter().enumerate())
@@ -241,10 +245,10 @@ impl State<'_> {
         let mut later = Vec::new();
         for &c in children.iter() {
             match graph.dnf(c) {
-                Some(cubes) if cubes.iter().any(|c| self.holds(c)) => return vec![Alt::Holds],
+                Some(cubes) if cubes.iter().any(|c| self.holds(&c)) => return vec![Alt::Holds],
                 Some(cubes) => {
                     for (i, cube) in cubes.iter().enumerate() {
-                        if self.fits(cube) {
+                        if self.fits(&cube) {
                             alts.push(Alt::Cube(c, i));
                         }
                     }
@@ -270,25 +274,27 @@ impl State<'_> {
         }
     }
 
-    fn fits(&mut self, cube: &[Entry]) -> bool {
+    fn fits(&mut self, cube: &CubeRef) -> bool {
         self.steps += cube.len();
-        cube.iter().all(|(fact, set)| match self.store.get(fact) {
-            Some(current) => current.intersects(set),
-            None => true,
-        })
+        cube.entries()
+            .all(|(fact, set)| match self.store.get(&fact) {
+                Some(current) => current.intersects(set),
+                None => true,
+            })
     }
 
     /// Whether the store already implies the cube.
-    fn holds(&mut self, cube: &[Entry]) -> bool {
+    fn holds(&mut self, cube: &CubeRef) -> bool {
         self.steps += cube.len();
-        cube.iter().all(|(fact, set)| match self.store.get(fact) {
-            Some(current) => current.is_subset(set),
-            None => false,
-        })
+        cube.entries()
+            .all(|(fact, set)| match self.store.get(&fact) {
+                Some(current) => current.is_subset(set),
+                None => false,
+            })
     }
 
-    fn apply_cube(&mut self, cube: &[Entry]) -> bool {
-        cube.iter().all(|(fact, set)| self.narrow(*fact, set))
+    fn apply_cube(&mut self, cube: CubeRef) -> bool {
+        cube.entries().all(|(fact, set)| self.narrow(fact, set))
     }
 
     /// Restricts `fact` to `set`; false if nothing would be left.
