@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::Context;
 use super::matching::Pairing;
 use crate::logic::regions::{Diagram, Limits, Space, sample};
-use crate::logic::sets::{Domain, FactSet};
+use crate::logic::sets::{Domain, FactSet, View};
 use crate::logic::split::Point;
 use crate::logic::{Cube, TABLE_MAX_ROWS, cut_order};
 use crate::model::{FactId, FactType, Model, TriggerId};
@@ -114,7 +114,7 @@ fn rescale(set: &FactSet, from: u32, to: u32) -> FactSet {
             (lo, hi)
         })
         .collect();
-    FactSet::Counts(ranges)
+    FactSet::counts(ranges)
 }
 
 fn variants(model: &Model, fact: FactId) -> Option<usize> {
@@ -195,8 +195,8 @@ impl Combined {
             .iter()
             .map(|(f, set)| {
                 let (g, map) = &self.old[*f as usize];
-                let set = match (&**set, self.domains[*g as usize]) {
-                    (FactSet::Variants(_), Domain::Variants(n)) => {
+                let set = match (set.view(), self.domains[*g as usize]) {
+                    (View::Variants(_), Domain::Variants(n)) => {
                         let from = match old_domains[*f as usize] {
                             Domain::Variants(m) => m,
                             Domain::Count => 0,

@@ -327,7 +327,7 @@ mod tests {
     #[test]
     fn tidy_keeps_the_first_of_equal_cubes_in_order() {
         let mut table = Entries::default();
-        let mut number = |fact, i| table.with_set(fact, FactSet::Counts(vec![(i, i)]));
+        let mut number = |fact, i| table.with_set(fact, FactSet::counts(vec![(i, i)]));
         let singles: Vec<Slot> = (0..300).map(|i| number(0, i)).collect();
         let pair = [number(0, 7), number(1, 9)];
         let mut cubes = Flat::default();

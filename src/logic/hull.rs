@@ -230,7 +230,7 @@ mod tests {
     use super::*;
 
     fn at_least(f: u32, v: u64) -> Vec<Entry> {
-        vec![(f, std::sync::Arc::new(FactSet::Counts(vec![(v, u64::MAX)])))]
+        vec![(f, std::sync::Arc::new(FactSet::counts(vec![(v, u64::MAX)])))]
     }
 
     /// The positions `first` gives one after another, from 0 up to `to`.

@@ -19,13 +19,9 @@ pub const FLAG_TRUE: u32 = 1;
 /// A flag's domain: false, true.
 pub const FLAG: Domain = Domain::Variants(2);
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FactSet {
-    /// Sorted, disjoint, non-adjacent, inclusive ranges.
-    Counts(Vec<(u64, u64)>),
-    /// Bit `i` is variant `i`; as many words as the domain needs.
-    Variants(Vec<u64>),
-}
+mod repr;
+
+pub use repr::{FactSet, View};
 
 fn words(n: u32) -> usize {
     (n as usize).div_ceil(64)
@@ -34,7 +30,7 @@ fn words(n: u32) -> usize {
 impl Domain {
     pub fn full(self) -> FactSet {
         match self {
-            Domain::Count => FactSet::Counts(vec![(0, u64::MAX)]),
+            Domain::Count => FactSet::counts(vec![(0, u64::MAX)]),
             Domain::Variants(n) => {
                 let mut bits = vec![u64::MAX; words(n)];
                 if let Some(last) = bits.last_mut() {
@@ -43,7 +39,7 @@ impl Domain {
                         *last = (1u64 << rest) - 1;
                     }
                 }
-                FactSet::Variants(bits)
+                FactSet::bits(bits)
             }
         }
     }
@@ -72,7 +68,7 @@ impl FactSet {
                 r
             }
         };
-        FactSet::Counts(ranges)
+        FactSet::counts(ranges)
     }
 
     /// The given variants of a domain of `n`.
@@ -81,7 +77,7 @@ impl FactSet {
         for &i in indexes.iter().filter(|&&i| i < n) {
             bits[i as usize / 64] |= 1 << (i % 64);
         }
-        FactSet::Variants(bits)
+        FactSet::bits(bits)
     }
 
     /// A flag's set: only true, or only false.
@@ -90,9 +86,9 @@ impl FactSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        match self {
-            FactSet::Counts(r) => r.is_empty(),
-            FactSet::Variants(b) => b.iter().all(|w| *w == 0),
+        match self.view() {
+            View::Counts(r) => r.is_empty(),
+            View::Variants(b) => b.iter().all(|w| *w == 0),
         }
     }
 
@@ -101,8 +97,8 @@ impl FactSet {
     }
 
     pub fn complement(&self, domain: Domain) -> FactSet {
-        match self {
-            FactSet::Counts(ranges) => {
+        match self.view() {
+            View::Counts(ranges) => {
                 // The gaps between the ranges, before the first and after
                 // the last: sized exactly (a negated comparison's atom,
                 // issue 19).
@@ -124,13 +120,14 @@ impl FactSet {
                 if let Some(n) = next {
                     out.push((n, u64::MAX));
                 }
-                FactSet::Counts(out)
+                FactSet::counts(out)
             }
-            FactSet::Variants(bits) => {
-                let FactSet::Variants(full) = domain.full() else {
-                    return FactSet::Variants(vec![]);
+            View::Variants(bits) => {
+                let full = domain.full();
+                let View::Variants(full) = full.view() else {
+                    return FactSet::bits(vec![]);
                 };
-                FactSet::Variants(
+                FactSet::bits(
                     full.iter()
                         .zip(bits.iter().chain(std::iter::repeat(&0)))
                         .map(|(f, b)| f & !b)
@@ -141,8 +138,8 @@ impl FactSet {
     }
 
     pub fn intersect(&self, other: &FactSet) -> FactSet {
-        match (self, other) {
-            (FactSet::Counts(a), FactSet::Counts(b)) => {
+        match (self.view(), other.view()) {
+            (View::Counts(a), View::Counts(b)) => {
                 let (mut i, mut j, mut out) = (0, 0, Vec::new());
                 while i < a.len() && j < b.len() {
                     let lo = a[i].0.max(b[j].0);
@@ -156,20 +153,20 @@ impl FactSet {
                         j += 1;
                     }
                 }
-                FactSet::Counts(out)
+                FactSet::counts(out)
             }
-            (FactSet::Variants(a), FactSet::Variants(b)) => {
-                FactSet::Variants(a.iter().zip(b).map(|(x, y)| x & y).collect())
+            (View::Variants(a), View::Variants(b)) => {
+                FactSet::bits(a.iter().zip(b).map(|(x, y)| x & y).collect())
             }
             // Sets of different kinds never meet: one fact has one domain.
-            _ => FactSet::Variants(vec![]),
+            _ => FactSet::bits(vec![]),
         }
     }
 
     /// Whether the two sets share a value, without building the intersection.
     pub fn intersects(&self, other: &FactSet) -> bool {
-        match (self, other) {
-            (FactSet::Counts(a), FactSet::Counts(b)) => {
+        match (self.view(), other.view()) {
+            (View::Counts(a), View::Counts(b)) => {
                 let (mut i, mut j) = (0, 0);
                 while i < a.len() && j < b.len() {
                     if a[i].0.max(b[j].0) <= a[i].1.min(b[j].1) {
@@ -183,19 +180,17 @@ impl FactSet {
                 }
                 false
             }
-            (FactSet::Variants(a), FactSet::Variants(b)) => {
-                a.iter().zip(b).any(|(x, y)| x & y != 0)
-            }
+            (View::Variants(a), View::Variants(b)) => a.iter().zip(b).any(|(x, y)| x & y != 0),
             _ => false,
         }
     }
 
     /// Whether every value of `self` is in `other`.
     pub fn is_subset(&self, other: &FactSet) -> bool {
-        match (self, other) {
+        match (self.view(), other.view()) {
             // Each range inside one range of `other` (whose ranges are
             // disjoint and not adjacent), in one walk and no allocation.
-            (FactSet::Counts(a), FactSet::Counts(b)) => {
+            (View::Counts(a), View::Counts(b)) => {
                 let mut j = 0;
                 a.iter().all(|&(lo, hi)| {
                     while j < b.len() && b[j].1 < lo {
@@ -204,7 +199,7 @@ impl FactSet {
                     b.get(j).is_some_and(|&(blo, bhi)| blo <= lo && hi <= bhi)
                 })
             }
-            (FactSet::Variants(a), FactSet::Variants(b)) => a
+            (View::Variants(a), View::Variants(b)) => a
                 .iter()
                 .zip(b.iter().chain(std::iter::repeat(&0)))
                 .all(|(x, y)| x & !y == 0),
@@ -219,7 +214,7 @@ impl FactSet {
             Domain::Count => {
                 let mut all: Vec<(u64, u64)> = Vec::new();
                 for s in sets {
-                    if let FactSet::Counts(r) = s {
+                    if let View::Counts(r) = s.view() {
                         all.extend_from_slice(r);
                     }
                 }
@@ -234,18 +229,18 @@ impl FactSet {
                         _ => out.push((a, b)),
                     }
                 }
-                FactSet::Counts(out)
+                FactSet::counts(out)
             }
             Domain::Variants(n) => {
                 let mut out = vec![0u64; words(n)];
                 for s in sets {
-                    if let FactSet::Variants(b) = s {
+                    if let View::Variants(b) = s.view() {
                         for (o, w) in out.iter_mut().zip(b) {
                             *o |= w;
                         }
                     }
                 }
-                FactSet::Variants(out)
+                FactSet::bits(out)
             }
         }
     }
@@ -270,7 +265,7 @@ mod tests {
     const MAX: u64 = u64::MAX;
 
     fn counts(r: &[(u64, u64)]) -> FactSet {
-        FactSet::Counts(r.to_vec())
+        FactSet::counts(r.to_vec())
     }
 
     #[test]
@@ -385,7 +380,7 @@ mod tests {
         assert!(!FLAG.full().is_subset(&FactSet::flag(true)));
         assert!(FactSet::compare(CmpOp::Gt, 5).is_subset(&FactSet::compare(CmpOp::Ne, 3)));
         assert!(!FactSet::compare(CmpOp::Gt, 2).is_subset(&FactSet::compare(CmpOp::Ne, 3)));
-        let counts = |r: &[(u64, u64)]| FactSet::Counts(r.to_vec());
+        let counts = |r: &[(u64, u64)]| FactSet::counts(r.to_vec());
         let b = counts(&[(0, 4), (10, 20), (30, u64::MAX)]);
         assert!(counts(&[]).is_subset(&b));
         assert!(counts(&[(1, 2), (10, 20), (40, 50)]).is_subset(&b));

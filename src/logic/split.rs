@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::sets::{Domain, FactSet};
+use super::sets::{Domain, FactSet, View};
 
 /// One value of a fact: a count, or a variant's index (a flag: 0 is false,
 /// 1 is true).
@@ -26,12 +26,12 @@ pub struct Piece {
 
 impl FactSet {
     pub fn contains(&self, point: Point) -> bool {
-        match (self, point) {
-            (FactSet::Counts(ranges), Point::Count(v)) => {
+        match (self.view(), point) {
+            (View::Counts(ranges), Point::Count(v)) => {
                 let i = ranges.partition_point(|&(_, b)| b < v);
                 ranges.get(i).is_some_and(|&(a, _)| a <= v)
             }
-            (FactSet::Variants(bits), Point::Variant(i)) => bits
+            (View::Variants(bits), Point::Variant(i)) => bits
                 .get(i as usize / 64)
                 .is_some_and(|w| w & (1 << (i % 64)) != 0),
             _ => false,
@@ -40,9 +40,9 @@ impl FactSet {
 
     /// The least count, or the first variant.
     pub fn first(&self) -> Option<Point> {
-        match self {
-            FactSet::Counts(ranges) => ranges.first().map(|&(a, _)| Point::Count(a)),
-            FactSet::Variants(bits) => bits
+        match self.view() {
+            View::Counts(ranges) => ranges.first().map(|&(a, _)| Point::Count(a)),
+            View::Variants(bits) => bits
                 .iter()
                 .enumerate()
                 .find(|(_, w)| **w != 0)
@@ -52,9 +52,9 @@ impl FactSet {
 
     /// The greatest count, or the last variant.
     pub fn last(&self) -> Option<Point> {
-        match self {
-            FactSet::Counts(ranges) => ranges.last().map(|&(_, b)| Point::Count(b)),
-            FactSet::Variants(bits) => bits
+        match self.view() {
+            View::Counts(ranges) => ranges.last().map(|&(_, b)| Point::Count(b)),
+            View::Variants(bits) => bits
                 .iter()
                 .enumerate()
                 .rev()
@@ -66,7 +66,7 @@ impl FactSet {
     /// The set of one value of `domain`.
     pub fn point(point: Point, domain: Domain) -> FactSet {
         match (point, domain) {
-            (Point::Count(v), _) => FactSet::Counts(vec![(v, v)]),
+            (Point::Count(v), _) => FactSet::counts(vec![(v, v)]),
             (Point::Variant(i), Domain::Variants(n)) => FactSet::variants(n, &[i]),
             (Point::Variant(i), Domain::Count) => FactSet::variants(i + 1, &[i]),
         }
@@ -74,9 +74,9 @@ impl FactSet {
 
     /// The ranges of a set of counts (none for a set of variants).
     pub fn ranges(&self) -> &[(u64, u64)] {
-        match self {
-            FactSet::Counts(ranges) => ranges,
-            FactSet::Variants(_) => &[],
+        match self.view() {
+            View::Counts(ranges) => ranges,
+            View::Variants(_) => &[],
         }
     }
 }
@@ -96,9 +96,9 @@ impl Domain {
     /// out as ranges in ascending order; variants as classes ordered by their
     /// first variant. Linear in the pieces and the sets' ranges, plus a sort.
     pub fn split(self, universe: &FactSet, sets: &[&FactSet]) -> Vec<Piece> {
-        match universe {
-            FactSet::Counts(ranges) => split_counts(ranges, sets),
-            FactSet::Variants(bits) => split_variants(bits, sets),
+        match universe.view() {
+            View::Counts(ranges) => split_counts(ranges, sets),
+            View::Variants(bits) => split_variants(bits, sets),
         }
     }
 }
@@ -142,7 +142,7 @@ fn split_counts(universe: &[(u64, u64)], sets: &[&FactSet]) -> Vec<Piece> {
         .into_iter()
         .zip(within)
         .map(|(range, within)| Piece {
-            set: FactSet::Counts(vec![range]),
+            set: FactSet::counts(vec![range]),
             within,
         })
         .collect()
@@ -156,7 +156,7 @@ fn split_variants(universe: &[u64], sets: &[&FactSet]) -> Vec<Piece> {
     // Each distinct set refines the classes once.
     let mut distinct: HashMap<&FactSet, ()> = HashMap::new();
     for set in sets {
-        let FactSet::Variants(bits) = set else {
+        let View::Variants(bits) = set.view() else {
             continue;
         };
         if distinct.insert(set, ()).is_some() {
@@ -182,7 +182,7 @@ fn split_variants(universe: &[u64], sets: &[&FactSet]) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = classes
         .into_iter()
         .map(|class| {
-            let set = FactSet::Variants(class);
+            let set = FactSet::bits(class);
             let within = sets
                 .iter()
                 .enumerate()
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn a_cut_stays_inside_its_universe() {
-        let universe = FactSet::Counts(vec![(10, 20), (40, 50)]);
+        let universe = FactSet::counts(vec![(10, 20), (40, 50)]);
         let set = FactSet::compare(Ge, 15);
         let pieces = Domain::Count.split(&universe, &[&set]);
         let got: Vec<_> = pieces
@@ -276,7 +276,7 @@ mod tests {
 
     #[test]
     fn points() {
-        let s = FactSet::Counts(vec![(3, 5), (9, 9)]);
+        let s = FactSet::counts(vec![(3, 5), (9, 9)]);
         assert_eq!(s.first(), Some(Point::Count(3)));
         assert_eq!(s.last(), Some(Point::Count(9)));
         assert!(s.contains(Point::Count(9)) && !s.contains(Point::Count(6)));
@@ -284,7 +284,7 @@ mod tests {
         assert_eq!(v.first(), Some(Point::Variant(70)));
         assert_eq!(v.last(), Some(Point::Variant(129)));
         assert!(v.contains(Point::Variant(129)) && !v.contains(Point::Variant(0)));
-        assert_eq!(FactSet::Counts(vec![]).first(), None);
+        assert_eq!(FactSet::counts(vec![]).first(), None);
         assert_eq!(
             FactSet::point(Point::Variant(1), Domain::Variants(3)),
             FactSet::variants(3, &[1])
