@@ -39,8 +39,11 @@ pub(super) enum Node {
         fact: FactId,
         value: u32,
     },
-    /// An index into the store's memberships.
-    In(u32),
+    /// Its fact at the store's `variants[from]`, its variants after it.
+    In {
+        from: u32,
+        len: u32,
+    },
     Flag(FactId),
     Trigger(TriggerId),
     /// Its child, in its condition.
@@ -58,8 +61,9 @@ pub(super) enum Node {
 }
 
 const DATA_BITS: u32 = 28;
-/// The largest count of children an `and` or `or` holds: more than a file
-/// of `pipeline::MAX_FILE_BYTES` can write (each takes a byte and more).
+/// The largest count of children an `and` or `or` holds, or of variants an
+/// `in`: more than a file of `pipeline::MAX_FILE_BYTES` can write (each
+/// takes a byte and more).
 const MAX_LEN: u32 = (1 << DATA_BITS) - 1;
 const FACT_BITS: u32 = DATA_BITS - OP_BITS;
 const NUMBER_FACT_BITS: u32 = FACT_BITS - PLACES_BITS;
@@ -110,7 +114,10 @@ impl Packed {
                 let data = (fact << PLACES_BITS | places) << OP_BITS | op_bits(op);
                 (2, data, value)
             }
-            Node::In(i) => (3, 0, i),
+            Node::In { from, len } => {
+                debug_assert!(len <= MAX_LEN);
+                (3, len.min(MAX_LEN), from)
+            }
             Node::Flag(fact) => (4, 0, fact.0),
             Node::Trigger(trigger) => (5, 0, trigger.0),
             Node::Not(child) => (6, 0, child.0),
@@ -148,7 +155,10 @@ impl Packed {
                 fact: FactId(data >> (OP_BITS + PLACES_BITS)),
                 value: word,
             },
-            3 => Node::In(word),
+            3 => Node::In {
+                from: word,
+                len: data,
+            },
             4 => Node::Flag(FactId(word)),
             5 => Node::Trigger(TriggerId(word)),
             6 => Node::Not(CondId(word)),
@@ -180,7 +190,10 @@ mod tests {
         let at = Span::new(5, 9);
         let mut nodes = vec![
             Node::Compare(u32::MAX),
-            Node::In(7),
+            Node::In {
+                from: 7,
+                len: MAX_LEN,
+            },
             Node::Flag(FactId(u32::MAX)),
             Node::Trigger(TriggerId(3)),
             Node::Not(CondId(u32::MAX)),

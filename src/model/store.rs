@@ -1,7 +1,7 @@
 //! Every trigger's condition in one store kept by the model: the nodes of
 //! them all in one list (16 bytes a node: `packed.rs`), the children of
-//! their `and`s and `or`s, the variants of their `in`s, their comparisons
-//! and memberships in lists of their own, and a trigger holds only where its
+//! their `and`s and `or`s, the facts and variants of their `in`s, their
+//! comparisons in lists of their own, and a trigger holds only where its
 //! nodes are (`CondRange`, 12 bytes); a comparison with a value below 2^32
 //! is in its node, a `number` fact's too (`store/numbers.rs`). A condition
 //! in lists of its own took three allocations and 32 bytes of its trigger
@@ -29,14 +29,14 @@ pub struct CondStore {
     pub(super) nodes: Vec<Packed>,
     /// The children of every `and` and `or`, each one's together.
     children: Vec<CondId>,
-    /// The variants of every `in`, each one's together.
+    /// Every `in`'s fact, then its variants (its fact in a list of its
+    /// own with where its variants are took 8 bytes more).
     variants: Vec<u32>,
     /// The comparisons their nodes cannot hold.
     comparisons: Vec<Comparison>,
     /// The decimals of those of `number` facts, apart: a count's comparison
     /// took their 24 bytes too.
     decimals: Vec<Decimal>,
-    memberships: Vec<Membership>,
     /// The condition being added.
     open: Open,
 }
@@ -70,13 +70,6 @@ const NO_DECIMAL: u32 = u32::MAX;
 
 const _: () = assert!(std::mem::size_of::<Comparison>() == 24);
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Membership {
-    fact: FactId,
-    from: u32,
-    len: u32,
-}
-
 /// Makes room for `rest` more in `list` once it is full (on the first,
 /// exactly; then as a vector grows).
 fn room<T>(list: &mut Vec<T>, rest: usize) {
@@ -97,8 +90,8 @@ impl CondStore {
     pub fn reserve_exact(&mut self, sizes: Sizes) {
         self.nodes.reserve_exact(sizes.nodes as usize);
         self.children.reserve_exact(sizes.children as usize);
-        self.variants.reserve_exact(sizes.variants as usize);
-        self.memberships.reserve_exact(sizes.memberships as usize);
+        let facts = sizes.memberships as usize;
+        self.variants.reserve_exact(sizes.variants as usize + facts);
     }
 
     /// Begins a condition of `sizes` (room for its comparisons is made as
@@ -185,14 +178,11 @@ impl CondStore {
                 fact,
                 value,
             } => number(fact, op, value, places, span),
-            Node::In(i) => {
-                let m = self.memberships[i as usize];
-                Cond::In {
-                    fact: m.fact,
-                    variants: slice(&self.variants, m.from, m.len),
-                    span,
-                }
-            }
+            Node::In { from, len } => Cond::In {
+                fact: FactId(self.variants.get(from as usize).copied().unwrap_or(0)),
+                variants: slice(&self.variants, from + 1, len),
+                span,
+            },
             Node::Flag(fact) => Cond::Flag { fact, span },
             Node::Trigger(trigger) => Cond::Trigger { trigger, span },
             Node::Not(c) => Cond::Not(c, span),
@@ -281,21 +271,18 @@ impl CondStore {
         span: Span,
     ) -> CondId {
         let from = self.variants.len() as u32;
+        self.variants.push(fact.0);
         self.variants.extend(variants);
-        let len = self.variants.len() as u32 - from;
-        self.memberships.push(Membership { fact, from, len });
-        let at = self.memberships.len() as u32 - 1;
-        self.add_node(Node::In(at), span)
+        let len = self.variants.len() as u32 - from - 1;
+        self.add_node(Node::In { from, len }, span)
     }
 
     /// Takes back the membership test `push_in` has just added.
     pub fn pop_in(&mut self) {
-        if let Some(Node::In(i)) = self.nodes.last().map(|p| p.node())
+        if let Some(Node::In { from, .. }) = self.nodes.last().map(|p| p.node())
             && self.nodes.len() as u32 > self.open.node
-            && let Some(&m) = self.memberships.get(i as usize)
         {
-            self.variants.truncate(m.from as usize);
-            self.memberships.truncate(i as usize);
+            self.variants.truncate(from as usize);
             self.nodes.pop();
         }
     }
@@ -347,7 +334,12 @@ mod tests {
                 span,
             },
             compare(12, None),
-            Cond::And(&[CondId(0), CondId(1)], span),
+            Cond::In {
+                fact: FactId(3),
+                variants: &[1, 0],
+                span,
+            },
+            Cond::And(&[CondId(0), CondId(1), CondId(2)], span),
         ];
         let second = [
             compare(1 << 40, None),
