@@ -35,10 +35,12 @@ pub struct Context<'a, 's> {
     conditions: OnceLock<Conditions>,
     /// Each trigger's checklist (see `logic::schedule::Checklists`), once.
     checklists: OnceLock<Checklists>,
-    /// Held while a logic net is built (`analysis`, `conditions`,
-    /// `always_true`): on two threads two nets were alive at once, the peak
-    /// of a plan of many small conditions (issue 19, memory per byte).
-    nets: Mutex<()>,
+    /// Held while one of the logic's large jobs runs: a net built
+    /// (`analysis`, `conditions`, `always_true`) or the conditions' regions
+    /// swept (`trigger-gap`, `disjoint-after`). On two threads two nets were
+    /// alive at once, and then a sweep beside a net, the peak of a plan of
+    /// many small conditions (issue 19, memory per byte).
+    large: Mutex<()>,
 }
 
 impl<'a, 's> Context<'a, 's> {
@@ -51,28 +53,31 @@ impl<'a, 's> Context<'a, 's> {
             schedule: OnceLock::new(),
             conditions: OnceLock::new(),
             checklists: OnceLock::new(),
-            nets: Mutex::new(()),
+            large: Mutex::new(()),
         }
     }
 
-    /// Runs `build`, which builds a logic net, when no other is being built.
-    /// Nothing in it may ask the context for anything that builds one.
-    fn one_net_at_a_time<T>(&self, build: impl FnOnce() -> T) -> T {
+    /// Runs `job`, one of the logic's large jobs (see `large`), when no
+    /// other is running. Nothing in it may ask the context for anything
+    /// not yet worked out (`analysis`, `conditions`): that would wait for
+    /// itself.
+    pub fn one_large_job_at_a_time<T>(&self, job: impl FnOnce() -> T) -> T {
         // A panic elsewhere while holding it left nothing half-done.
-        let _turn = self.nets.lock().unwrap_or_else(|e| e.into_inner());
-        build()
+        let _turn = self.large.lock().unwrap_or_else(|e| e.into_inner());
+        job()
     }
 
     /// Whether each trigger always holds (see `logic::always_true`); not
     /// kept: one rule reads it.
     pub fn always_true(&self) -> Vec<logic::Always> {
-        self.one_net_at_a_time(|| logic::always_true(self.model, self.graphs))
+        self.one_large_job_at_a_time(|| logic::always_true(self.model, self.graphs))
     }
 
     /// Which triggers can fire (see `logic`), computed once per plan.
     pub fn analysis(&self) -> &Analysis {
-        self.analysis
-            .get_or_init(|| self.one_net_at_a_time(|| logic::analyse(self.model, self.graphs)))
+        self.analysis.get_or_init(|| {
+            self.one_large_job_at_a_time(|| logic::analyse(self.model, self.graphs))
+        })
     }
 
     /// Which steps run, in which order, by when (see `logic::schedule`),
@@ -91,8 +96,9 @@ impl<'a, 's> Context<'a, 's> {
 
     /// Every trigger's condition as a DNF (see `logic::Conditions`), once per plan.
     pub fn conditions(&self) -> &Conditions {
-        self.conditions
-            .get_or_init(|| self.one_net_at_a_time(|| Conditions::of(self.model, self.graphs)))
+        self.conditions.get_or_init(|| {
+            self.one_large_job_at_a_time(|| Conditions::of(self.model, self.graphs))
+        })
     }
 }
 

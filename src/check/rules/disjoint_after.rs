@@ -31,7 +31,10 @@ fn run(ctx: &Context, out: &mut Findings) {
     let schedule = ctx.schedule();
     let reach = schedule.reach(model, can_fire);
     let conditions = ctx.conditions();
-    for found in disjoint_after(model, schedule, &reach, can_fire, conditions) {
+    let found = ctx.one_large_job_at_a_time(|| {
+        disjoint_after(model, schedule, &reach, can_fire, conditions)
+    });
+    for found in found {
         out.push(diagnose(ctx, &found));
     }
 }

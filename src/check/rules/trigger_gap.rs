@@ -32,7 +32,8 @@ fn run(ctx: &Context, out: &mut Findings) {
     if dnfs.is_empty() {
         return;
     }
-    match logic::gaps(&conditions.domains, &dnfs, Limits::DEFAULT) {
+    let gaps = ctx.one_large_job_at_a_time(|| logic::gaps(&conditions.domains, &dnfs, Limits::DEFAULT));
+    match gaps {
         Ok(gaps) => out.extend(gaps.iter().filter_map(|g| diagnostic(ctx, &dnfs, g))),
         Err(_) => {
             let first = model.trigger(TriggerId(0));
