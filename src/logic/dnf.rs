@@ -286,30 +286,7 @@ fn tidy(table: &Entries, mut cubes: Flat) -> Flat {
 
 /// Whether every value of cube `a` is in cube `b`.
 pub fn within(a: &Cube, b: &Cube) -> bool {
-    within_by(a, b, |e| e.0, |x, y| x.1.is_subset(&y.1))
-}
-
-/// Whether every value of cube `a` is in cube `b`, for cubes of any
-/// entries sorted by `fact`: each fact `b` constrains, `a` constrains to a
-/// subset (`subset`) of it. One walk for every kind of cube.
-pub fn within_by<T>(
-    a: &[T],
-    b: &[T],
-    fact: impl Fn(&T) -> u32,
-    subset: impl Fn(&T, &T) -> bool,
-) -> bool {
-    let mut i = 0;
-    for y in b {
-        let f = fact(y);
-        while i < a.len() && fact(&a[i]) < f {
-            i += 1;
-        }
-        match a.get(i) {
-            Some(x) if fact(x) == f && subset(x, y) => {}
-            _ => return false,
-        }
-    }
-    true
+    super::walk::within_by(a, b, |e| e.0, |x, y| x.1.is_subset(&y.1))
 }
 
 /// Whether a cube holds at a point (a value for every fact it constrains).

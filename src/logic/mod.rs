@@ -41,6 +41,7 @@ mod search;
 pub mod sets;
 pub mod split;
 mod table;
+pub mod walk;
 
 use petgraph::visit::EdgeRef;
 

@@ -201,36 +201,11 @@ pub fn meet_len(entries: &Entries, a: &[Slot], b: &[Slot]) -> Option<usize> {
 /// Appends the conjunction of two cubes to `out`; false (and nothing
 /// added) if they contradict.
 pub fn meet_into(entries: &mut Entries, a: &[Slot], b: &[Slot], out: &mut Vec<Slot>) -> bool {
-    let start = out.len();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        match entries.fact(x).cmp(&entries.fact(y)) {
-            std::cmp::Ordering::Less => {
-                out.push(x);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(y);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                let Some(n) = entries.meet(x, y) else {
-                    out.truncate(start);
-                    return false;
-                };
-                out.push(n);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    true
+    let fact = |entries: &Entries, &n: &Slot| Some(entries.fact(n));
+    crate::logic::walk::meet_by(entries, a, b, out, fact, |e, &x, &y| e.meet(x, y))
 }
 
 /// Whether every value of cube `a` is in cube `b` (`super::within`).
 pub fn within(entries: &Entries, a: &[Slot], b: &[Slot]) -> bool {
-    super::within_by(a, b, |&s| entries.fact(s), |&x, &y| entries.is_subset(x, y))
+    crate::logic::walk::within_by(a, b, |&s| entries.fact(s), |&x, &y| entries.is_subset(x, y))
 }

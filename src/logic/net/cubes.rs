@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::{DNF_MAX_CUBES, DNF_MAX_ENTRIES, Net};
 use crate::logic::nodes::{Cube, Entry, FRESH, Graph, NodeId, Packed};
 use crate::logic::sets::FactSet;
+use crate::logic::walk::meet_by;
 
 /// The fact and set of a `Packed` entry.
 fn read<'a>(graph: &'a Graph, fresh: &'a [Entry], e: NodeId) -> Option<(u32, &'a Arc<FactSet>)> {
@@ -100,77 +101,35 @@ fn meet_into(
     b: &[NodeId],
     out: &mut Vec<NodeId>,
 ) -> bool {
-    let start = out.len();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        let (Some((fx, sx)), Some((fy, sy))) = (read(graph, fresh, x), read(graph, fresh, y))
-        else {
-            out.truncate(start);
-            return false;
-        };
-        match fx.cmp(&fy) {
-            std::cmp::Ordering::Less => {
-                out.push(x);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(y);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                let set = sx.intersect(sy);
-                if set.is_empty() {
-                    out.truncate(start);
-                    return false;
-                }
-                let e = if x == y || set == **sx {
-                    x
-                } else if set == **sy {
-                    y
-                } else {
-                    add_fresh(fresh, fx, set)
-                };
-                out.push(e);
-                i += 1;
-                j += 1;
-            }
+    let fact = |fresh: &Vec<Entry>, &e: &NodeId| read(graph, fresh, e).map(|(fact, _)| fact);
+    meet_by(fresh, a, b, out, fact, |fresh, &x, &y| {
+        let ((fact, sx), (_, sy)) = (read(graph, fresh, x)?, read(graph, fresh, y)?);
+        let set = sx.intersect(sy);
+        if set.is_empty() {
+            None
+        } else if x == y || set == **sx {
+            Some(x)
+        } else if set == **sy {
+            Some(y)
+        } else {
+            Some(add_fresh(fresh, fact, set))
         }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    true
+    })
 }
 
 /// The conjunction of two cubes; `None` if they contradict.
 pub fn meet(a: &[Entry], b: &[Entry]) -> Option<Cube> {
     let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                let set = x.1.intersect(&y.1);
-                if set.is_empty() {
-                    return None;
-                }
-                out.push((x.0, Arc::new(set)));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                out.push(y.clone());
-                j += 1;
-            }
-            (Some(x), None) => {
-                out.push(x.clone());
-                i += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    Some(out)
+    let met = meet_by(
+        &mut (),
+        a,
+        b,
+        &mut out,
+        |_, e| Some(e.0),
+        |_, x, y| {
+            let set = x.1.intersect(&y.1);
+            (!set.is_empty()).then(|| (x.0, Arc::new(set)))
+        },
+    );
+    met.then_some(out)
 }
